@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "doorbraak",
+    products: [
+        .executable(name: "doorbraak", targets: ["doorbraak"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "DoorbraakCore"),
+        .target(name: "DoorbraakStore", dependencies: ["DoorbraakCore", "CSQLite"]),
+        .target(name: "DoorbraakImport", dependencies: ["DoorbraakCore", "DoorbraakStore"]),
+        .executableTarget(name: "doorbraak", dependencies: ["DoorbraakCore", "DoorbraakStore", "DoorbraakImport"]),
+        .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
+        .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
+        .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore"]),
+        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

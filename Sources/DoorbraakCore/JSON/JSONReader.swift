@@ -1,0 +1,169 @@
+/// Reads one JSON object field by field, with the field path in every error, and refuses
+/// members it was not asked for (SPEC §5.1: a typo must not pass silently).
+public struct JSONObjectReader {
+    private let members: [(String, JSONValue)]
+    private var used = Set<String>()
+    /// The path of this object, e.g. `coalition[1]`.
+    public let path: String
+
+    /// A reader over `value`, which must be an object.
+    public init(_ value: JSONValue, path: String = "") throws(DoorbraakError) {
+        guard case .object(let members) = value else {
+            throw DoorbraakError(.input, "expected an object, found \(value.typeName)", field: path.isEmpty ? nil : path)
+        }
+        self.members = members
+        self.path = path
+    }
+
+    private func at(_ key: String) -> String { FieldPath.join(path, key) }
+
+    /// The raw member `key`, or nil when absent.
+    public mutating func optional(_ key: String) -> JSONValue? {
+        used.insert(key)
+        return members.first { $0.0 == key }?.1
+    }
+
+    /// The raw member `key`; absent is an error.
+    public mutating func required(_ key: String) throws(DoorbraakError) -> JSONValue {
+        guard let value = optional(key) else {
+            throw DoorbraakError(.input, "required field is missing", field: at(key))
+        }
+        return value
+    }
+
+    /// A string member.
+    public mutating func string(_ key: String) throws(DoorbraakError) -> String {
+        try JSONObjectReader.string(try required(key), at: at(key))
+    }
+
+    /// A string member that may be absent.
+    public mutating func optionalString(_ key: String) throws(DoorbraakError) -> String? {
+        guard let value = optional(key) else { return nil }
+        return try JSONObjectReader.string(value, at: at(key))
+    }
+
+    /// A non-empty string member (blank after trimming is an error).
+    public mutating func text(_ key: String) throws(DoorbraakError) -> String {
+        let s = try string(key)
+        guard s.contains(where: { !$0.isWhitespace }) else {
+            throw DoorbraakError(.input, "must not be empty", field: at(key))
+        }
+        return s
+    }
+
+    /// A whole-number member within `range`.
+    public mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(DoorbraakError) -> Int {
+        try JSONObjectReader.integer(try required(key), in: range, at: at(key))
+    }
+
+    /// A boolean member.
+    public mutating func bool(_ key: String) throws(DoorbraakError) -> Bool {
+        guard case .bool(let b) = try required(key) else {
+            throw DoorbraakError(.input, "expected true or false", field: at(key))
+        }
+        return b
+    }
+
+    /// An amount written as a JSON string `"1250000.00"`; a JSON number is an error (SPEC §2).
+    public mutating func money(_ key: String) throws(DoorbraakError) -> Money {
+        try JSONObjectReader.money(try required(key), at: at(key))
+    }
+
+    /// An array member, each element read by `read` with its index in the path.
+    public mutating func array<T>(_ key: String, _ read: (JSONValue, String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> [T] {
+        let value = try required(key)
+        guard case .array(let items) = value else {
+            throw DoorbraakError(.input, "expected an array, found \(value.typeName)", field: at(key))
+        }
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            out.append(try read(item, at(key) + "[\(i)]"))
+        }
+        return out
+    }
+
+    /// An object member used as a map from key to string (e.g. `basiseisen`).
+    public mutating func stringMap(_ key: String, required isRequired: Bool = true) throws(DoorbraakError) -> [(String, String)] {
+        let value: JSONValue
+        if isRequired {
+            value = try required(key)
+        } else if let present = optional(key) {
+            value = present
+        } else {
+            return []
+        }
+        guard case .object(let members) = value else {
+            throw DoorbraakError(.input, "expected an object, found \(value.typeName)", field: at(key))
+        }
+        var out: [(String, String)] = []
+        for (k, v) in members {
+            out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k)))
+        }
+        return out
+    }
+
+    /// A nested object member, read by `read`.
+    public mutating func object<T>(_ key: String, _ read: (inout JSONObjectReader) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        var nested = try JSONObjectReader(try required(key), path: at(key))
+        let value = try read(&nested)
+        try nested.finish()
+        return value
+    }
+
+    /// Refuses members that were never asked for.
+    public func finish() throws(DoorbraakError) {
+        if let unknown = members.first(where: { !used.contains($0.0) }) {
+            throw DoorbraakError(.input, "unknown field \"\(unknown.0)\"", field: at(unknown.0))
+        }
+    }
+
+    /// `value` as a string.
+    public static func string(_ value: JSONValue, at path: String) throws(DoorbraakError) -> String {
+        guard case .string(let s) = value else {
+            throw DoorbraakError(.input, "expected a string, found \(value.typeName)", field: path)
+        }
+        return s
+    }
+
+    /// `value` as a string turned into a domain value by `make`, its errors located at `path`.
+    public static func parsed<T>(_ value: JSONValue, at path: String, _ make: (String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        let text = try string(value, at: path)
+        do { return try make(text) } catch { throw error.nested(under: path) }
+    }
+
+    /// A string member turned into a domain value by `make`.
+    public mutating func parsed<T>(_ key: String, _ make: (String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        try JSONObjectReader.parsed(try required(key), at: at(key), make)
+    }
+
+    /// `value` as a whole number within `range`.
+    public static func integer(_ value: JSONValue, in range: ClosedRange<Int>, at path: String) throws(DoorbraakError) -> Int {
+        guard case .number(let n) = value, let i = Int(n), range.contains(i) else {
+            throw DoorbraakError(.input, "expected a whole number \(range.lowerBound)…\(range.upperBound), found \(value.typeName == "a number" ? value.canonical : value.typeName)", field: path)
+        }
+        return i
+    }
+
+    /// `value` as an amount: a string with at most two decimals.
+    public static func money(_ value: JSONValue, at path: String) throws(DoorbraakError) -> Money {
+        switch value {
+        case .string(let s):
+            do { return try Money(parsing: s, notation: .json) } catch { throw error.nested(under: path) }
+        case .number(let n):
+            throw DoorbraakError(.input, "amount \(n) is a JSON number; write it as a string with two decimals, e.g. \"\(n)\"", field: path)
+        default:
+            throw DoorbraakError(.input, "expected an amount as a string, found \(value.typeName)", field: path)
+        }
+    }
+
+    /// `value` as fte: a number or a string with at most one decimal.
+    public static func fte(_ value: JSONValue, at path: String) throws(DoorbraakError) -> Fte {
+        switch value {
+        case .string(let s), .number(let s):
+            do { return try Fte(parsing: s) } catch { throw error.nested(under: path) }
+        default:
+            throw DoorbraakError(.input, "expected fte as a number or string, found \(value.typeName)", field: path)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Exact parsing of decimal text into an integer of a fixed number of decimals (no floating point).
+enum DecimalText {
+    /// How the digits are written.
+    enum Style {
+        /// `1250000.00`: digits, optional decimal point (JSON strings and comma-delimited CSV).
+        case point
+        /// `1.250.000,00` or `1250000,00`: decimal comma, optional dots grouping by three
+        /// (semicolon-delimited CSV, the Dutch spreadsheet default).
+        case dutch
+    }
+
+    /// Why a text is not a valid decimal; the caller turns it into a message naming the value.
+    enum Failure: Error, Equatable {
+        case blank, negative, tooManyDecimals(Int), malformed(String)
+    }
+
+    /// Parses `text` into units of 10^-`decimals`, e.g. `"12.5"` with 1 decimal → 125.
+    static func parse(_ text: String, decimals: Int, style: Style) throws(Failure) -> Int64 {
+        if text.isEmpty { throw .blank }
+        var chars = Array(text.utf8)
+        if chars.first == UInt8(ascii: "-") { throw .negative }
+        if chars.first == UInt8(ascii: "+") { throw .malformed("a sign is not allowed") }
+        let decimalMark = style == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        let wrongMark = style == .point ? UInt8(ascii: ",") : nil
+        if let wrongMark, chars.contains(wrongMark) {
+            throw .malformed("a decimal comma is not allowed here; write a decimal point")
+        }
+        var fraction: [UInt8] = []
+        if let mark = chars.firstIndex(of: decimalMark) {
+            fraction = Array(chars[(mark + 1)...])
+            chars = Array(chars[..<mark])
+            if fraction.isEmpty { throw .malformed("digits must follow the decimal mark") }
+            if fraction.contains(where: { !isDigit($0) }) {
+                throw .malformed("only digits may follow the decimal mark")
+            }
+            if fraction.count > decimals {
+                throw .tooManyDecimals(fraction.count)
+            }
+        }
+        let whole = try wholeDigits(chars, style: style)
+        var value: Int64 = 0
+        for digit in whole + fraction + Array(repeating: UInt8(ascii: "0"), count: decimals - fraction.count) {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
+            if o1 || o2 { throw .malformed("the number is too large") }
+            value = next
+        }
+        return value
+    }
+
+    /// The digits before the decimal mark, with Dutch thousands dots removed and checked.
+    private static func wholeDigits(_ chars: [UInt8], style: Style) throws(Failure) -> [UInt8] {
+        if chars.isEmpty { throw .malformed("digits must come before the decimal mark") }
+        if style == .dutch && chars.contains(UInt8(ascii: ".")) {
+            let groups = chars.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                throw .malformed("thousands separators must group the digits by three, as in 1.250.000,00")
+            }
+            let digits = Array(groups.joined())
+            if digits.contains(where: { !isDigit($0) }) { throw .malformed("only digits are allowed") }
+            return digits
+        }
+        if chars.contains(where: { !isDigit($0) }) {
+            throw .malformed(style == .point && chars.contains(UInt8(ascii: "."))
+                ? "only one decimal point is allowed" : "only digits and one decimal mark are allowed")
+        }
+        return chars
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+
+    /// Formats `value` units of 10^-`decimals` as `123.45`.
+    static func format(_ value: Int64, decimals: Int) -> String {
+        let negative = value < 0
+        let magnitude = value.magnitude
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let whole = String(magnitude / scale)
+        var text = negative ? "-" + whole : whole
+        if decimals > 0 {
+            let fraction = String(magnitude % scale)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+}

@@ -1,0 +1,90 @@
+/// An amount of money in integer euro cents (SPEC §2: never floating point).
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The amount in cents.
+    public let cents: Int64
+
+    /// The largest amount any single value may hold: the macro ceiling of €600 mln
+    /// (004 line 253: "gemaximeerd op €600 miljoen").
+    public static let maximum = Money(cents: 600_000_000_00)
+    /// No money.
+    public static let zero = Money(cents: 0)
+
+    /// An amount of `cents`.
+    public init(cents: Int64) { self.cents = cents }
+
+    /// An amount of whole euros.
+    public init(euros: Int64) { self.cents = euros * 100 }
+
+    /// How a text amount is written: the CSV delimiter decides the decimal mark.
+    public enum Notation: Sendable {
+        /// A JSON string `"1250000.00"`.
+        case json
+        /// A comma-delimited CSV field `1250000.00`.
+        case commaCSV
+        /// A semicolon-delimited CSV field `1.250.000,00` (decimal comma, optional thousands dots).
+        case semicolonCSV
+    }
+
+    /// Parses an amount exactly; rejects blanks, negatives, more than two decimals, the wrong
+    /// decimal mark and values above €600,000,000.00.
+    public init(parsing text: String, notation: Notation) throws(DoorbraakError) {
+        let style: DecimalText.Style = notation == .semicolonCSV ? .dutch : .point
+        let cents: Int64
+        do {
+            cents = try DecimalText.parse(text, decimals: 2, style: style)
+        } catch {
+            throw DoorbraakError(.input, Money.message(for: error, text: text))
+        }
+        guard cents <= Money.maximum.cents else {
+            throw DoorbraakError(.input, "amount \"\(text)\" is above the €600,000,000.00 macro ceiling")
+        }
+        self.cents = cents
+    }
+
+    private static func message(for failure: DecimalText.Failure, text: String) -> String {
+        switch failure {
+        case .blank: return "amount is blank"
+        case .negative: return "amount \"\(text)\" is negative"
+        case .tooManyDecimals(let n): return "amount \"\(text)\" has \(n) decimals; at most 2 are allowed"
+        case .malformed(let why): return "amount \"\(text)\" is not a valid amount: \(why)"
+        }
+    }
+
+    /// `1250000.00`: the machine form used in JSON and comma CSV.
+    public var description: String { DecimalText.format(cents, decimals: 2) }
+
+    /// `€ 1.250.000,00`: the Dutch form for people.
+    public var dutch: String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        var whole = String(magnitude / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        let fraction = magnitude % 100
+        return "€ \(sign)\(whole)\(grouped),\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// `12.5` (mln, one decimal, rounded half up) for tables about large sums.
+    public var millions: String {
+        let tenthsOfMillion = (cents + 5_000_000) / 10_000_000
+        return DecimalText.format(tenthsOfMillion, decimals: 1)
+    }
+
+    public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
+    /// The sum; amounts in this engine stay far below Int64's range.
+    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
+    /// The difference.
+    public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
+    /// Adds in place.
+    public static func += (a: inout Money, b: Money) { a = a + b }
+    /// Subtracts in place.
+    public static func -= (a: inout Money, b: Money) { a = a - b }
+}
+
+extension Sequence where Element == Money {
+    /// The total of the amounts.
+    public func sum() -> Money { reduce(.zero, +) }
+}

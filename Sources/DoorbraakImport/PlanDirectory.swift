@@ -1,0 +1,62 @@
+import DoorbraakCore
+import Foundation
+
+/// Reads the model plans of a folder (`ModelPlans/*.json`), checking each file and the set.
+public enum PlanDirectory {
+    /// All plans in `path`, sorted by id. Every file must be a valid plan named `<id>.json`;
+    /// ids and codes must be unique. Errors name the file.
+    public static func load(_ path: String) throws(DoorbraakError) -> [ModelPlan] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DoorbraakError(.missing, "model plan folder not found; pass --plans DIR", file: path)
+        }
+        guard isDirectory.boolValue else {
+            throw DoorbraakError(.usage, "--plans must name a folder of plan files", file: path)
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw DoorbraakError(.io, "cannot list the folder: \(error.localizedDescription)", file: path)
+        }
+        if names.isEmpty { throw DoorbraakError(.missing, "no .json model plans in this folder", file: path) }
+        var plans: [ModelPlan] = []
+        var files: [String: String] = [:]
+        var codes: [String: String] = [:]
+        for name in names {
+            let file = (path as NSString).appendingPathComponent(name)
+            let plan: ModelPlan
+            do {
+                plan = try ModelPlan(json: try JSONParser.parse(try InputFile.bytes(file)))
+            } catch {
+                throw error.located(file: file, line: nil)
+            }
+            guard name == plan.id.rawValue + ".json" else {
+                throw DoorbraakError(.planFile, "the file of plan \"\(plan.id)\" must be named \(plan.id).json", field: "id", file: file)
+            }
+            if let other = codes[plan.code] {
+                throw DoorbraakError(.planFile, "plan code \(plan.code) is also used by \(other)", field: "code", file: file)
+            }
+            files[plan.id.rawValue] = file
+            codes[plan.code] = file
+            plans.append(plan)
+        }
+        return plans
+    }
+}
+
+/// Whole-file reads with the engine's error codes.
+public enum InputFile {
+    /// The bytes of `path`; missing is E-MISSING (exit 66), unreadable E-IO (exit 74).
+    public static func bytes(_ path: String) throws(DoorbraakError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DoorbraakError(.missing, "file not found", file: path)
+        }
+        if isDirectory.boolValue { throw DoorbraakError(.usage, "expected a file, found a folder", file: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DoorbraakError(.io, "cannot read the file", file: path)
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,152 @@
+import CSQLite
+import DoorbraakCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One SQLite connection, owned by one value for the life of a short CLI process.
+/// WAL mode, a busy timeout and foreign keys are always on; statements bind parameters only.
+public final class Database {
+    private var handle: OpaquePointer?
+    /// The file this connection is open on.
+    public let path: String
+
+    /// How long a writer waits for another process's lock before giving up with exit 75.
+    public static var defaultBusyTimeoutMilliseconds: Int32 {
+        if let text = getenv("DOORBRAAK_BUSY_TIMEOUT_MS").map({ String(cString: $0) }), let ms = Int32(text), ms >= 0 {
+            return ms
+        }
+        return 10_000
+    }
+
+    /// Opens (and with `create`, creates with mode 0600) the database at `path`.
+    public init(path: String, create: Bool, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws(DoorbraakError) {
+        self.path = path
+        if create {
+            // Create the file ourselves so that it is never readable by others, even briefly.
+            let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                throw DoorbraakError(.io, "cannot create database file: \(String(cString: strerror(errno)))", file: path)
+            }
+            close(fd)
+        }
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        handle = db
+        guard rc == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            handle = nil
+            if rc == SQLITE_CANTOPEN {
+                throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first (\(message))", file: path)
+            }
+            throw DoorbraakError(.database, "cannot open database: \(message)", file: path)
+        }
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL without parameters and results (pragmas, DDL).
+    public func execute(_ sql: String) throws(DoorbraakError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw SQLiteFailure.error(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// Prepares a statement; parameters are bound by the caller, never interpolated.
+    public func prepare(_ sql: String) throws(DoorbraakError) -> Statement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw SQLiteFailure.error(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+        return Statement(stmt, database: self, sql: sql)
+    }
+
+    /// Runs one statement with `parameters` and no result rows.
+    public func run(_ sql: String, _ parameters: [SQLValue] = []) throws(DoorbraakError) {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        while try statement.step() {}
+    }
+
+    /// All rows of a query, each read by `read`.
+    public func rows<T>(_ sql: String, _ parameters: [SQLValue] = [], _ read: (Row) throws(DoorbraakError) -> T) throws(DoorbraakError) -> [T] {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        var out: [T] = []
+        while try statement.step() { out.append(try read(Row(statement: statement))) }
+        return out
+    }
+
+    /// The first row of a query, or nil.
+    public func row<T>(_ sql: String, _ parameters: [SQLValue] = [], _ read: (Row) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T? {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        guard try statement.step() else { return nil }
+        return try read(Row(statement: statement))
+    }
+
+    /// A single integer (e.g. `SELECT count(*)`); 0 when there is no row or NULL.
+    public func integer(_ sql: String, _ parameters: [SQLValue] = []) throws(DoorbraakError) -> Int64 {
+        try row(sql, parameters) { r throws(DoorbraakError) in r.int64(0) } ?? 0
+    }
+
+    /// Rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Whether a transaction is open.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the write lock is taken first, so what
+    /// `body` reads cannot change before it commits. Any thrown error rolls everything back.
+    public func writeTransaction<T>(_ body: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            if inTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction, so that it sees one consistent snapshot.
+    public func readTransaction<T>(_ body: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        try execute("BEGIN DEFERRED")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            if inTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    var rawHandle: OpaquePointer? { handle }
+}
+
+/// Turns SQLite result codes into engine errors that carry the code, message and SQL.
+enum SQLiteFailure {
+    static func error(code: Int32, message: String, sql: String) -> DoorbraakError {
+        let primary = code & 0xFF
+        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
+            return DoorbraakError(.busy, "the database is busy (another doorbraak process holds the lock); try again later [SQLite \(code): \(message)]")
+        }
+        return DoorbraakError(.database, "SQLite error \(code): \(message) [in: \(sql.prefix(200))]")
+    }
+}

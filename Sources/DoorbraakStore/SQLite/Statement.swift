@@ -1,0 +1,104 @@
+import CSQLite
+import DoorbraakCore
+
+/// A value bound to or read from SQLite.
+public enum SQLValue: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case text(String)
+    case blob([UInt8])
+}
+
+extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+}
+
+/// Shorthands so call sites read `[.text(id), .money(amount)]`.
+extension SQLValue {
+    /// An amount as INTEGER cents.
+    public static func money(_ m: Money) -> SQLValue { .integer(m.cents) }
+    /// An optional string, NULL when absent.
+    public static func optionalText(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
+    /// An Int.
+    public static func int(_ i: Int) -> SQLValue { .integer(Int64(i)) }
+}
+
+/// A prepared statement; finalized when released.
+public final class Statement {
+    private let stmt: OpaquePointer
+    private let database: Database
+    private let sql: String
+
+    init(_ stmt: OpaquePointer, database: Database, sql: String) {
+        self.stmt = stmt
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    /// Resets and binds `values` to parameters 1…n.
+    public func bind(_ values: [SQLValue]) throws(DoorbraakError) {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(stmt, index)
+            case .integer(let v): rc = sqlite3_bind_int64(stmt, index, v)
+            case .text(let s): rc = sqlite3_bind_text(stmt, index, s, -1, csqlite_transient())
+            case .blob(let b):
+                rc = b.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(stmt, index, raw.baseAddress, Int32(b.count), csqlite_transient())
+                }
+            }
+            guard rc == SQLITE_OK else {
+                throw SQLiteFailure.error(code: rc, message: String(cString: sqlite3_errmsg(database.rawHandle)), sql: sql)
+            }
+        }
+    }
+
+    /// Advances; true when a row is available, false when done.
+    public func step() throws(DoorbraakError) -> Bool {
+        let rc = sqlite3_step(stmt)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let message = String(cString: sqlite3_errmsg(database.rawHandle))
+            sqlite3_reset(stmt)
+            throw SQLiteFailure.error(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// Binds and runs to completion (for repeated inserts with one prepared statement).
+    public func run(_ values: [SQLValue]) throws(DoorbraakError) {
+        try bind(values)
+        while try step() {}
+    }
+
+    var handle: OpaquePointer { stmt }
+}
+
+/// The current row of a statement.
+public struct Row {
+    let statement: Statement
+
+    /// Column `i` as Int64 (0 for NULL).
+    public func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(statement.handle, i) }
+    /// Column `i` as Int.
+    public func int(_ i: Int32) -> Int { Int(int64(i)) }
+    /// Column `i` as an amount in cents.
+    public func money(_ i: Int32) -> Money { Money(cents: int64(i)) }
+    /// Whether column `i` is NULL.
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement.handle, i) == SQLITE_NULL }
+    /// Column `i` as text ("" for NULL).
+    public func text(_ i: Int32) -> String {
+        guard let c = sqlite3_column_text(statement.handle, i) else { return "" }
+        return String(cString: c)
+    }
+    /// Column `i` as optional text.
+    public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+}

@@ -1,0 +1,147 @@
+import DoorbraakCore
+
+/// The durable state of one round: a SQLite database with the schema of `Schema`.
+public final class Store {
+    /// The connection.
+    public let db: Database
+
+    private init(db: Database) { self.db = db }
+
+    /// Opens an initialised database; refuses a missing file or one of a newer schema.
+    public static func open(at path: String) throws(DoorbraakError) -> Store {
+        let db = try Database(path: path, create: false)
+        let version = try db.integer("PRAGMA user_version")
+        if version == 0 {
+            throw DoorbraakError(.notInitialised, "the database has no doorbraak round; run `doorbraak init` first", file: path)
+        }
+        if version > Int64(Schema.migrations.count) {
+            throw DoorbraakError(.notInitialised, "the database has schema version \(version), newer than this doorbraak (\(Schema.migrations.count)); upgrade doorbraak", file: path)
+        }
+        let store = Store(db: db)
+        if version < Int64(Schema.migrations.count) { try store.migrate() }
+        return store
+    }
+
+    /// Creates a fresh database at `path` with the round settings and plans, all or nothing:
+    /// it is built under a temporary name and moved into place only when complete.
+    public static func create(at path: String, settings: RoundSettings, plans: [ModelPlan], event: AuditContext) throws(DoorbraakError) -> Store {
+        if FileSystem.exists(path) {
+            throw DoorbraakError(.exists, "a database already exists here; remove it or choose another --db", file: path)
+        }
+        let temporary = path + ".creating-\(FileSystem.processID)"
+        FileSystem.removeDatabase(temporary)
+        do {
+            do {
+                let db = try Database(path: temporary, create: true)
+                let store = Store(db: db)
+                try store.migrate()
+                try db.writeTransaction { () throws(DoorbraakError) in
+                    try store.insertRound(settings, plans: plans, event: event)
+                }
+                try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            try FileSystem.moveNew(temporary, to: path)
+        } catch {
+            FileSystem.removeDatabase(temporary)
+            throw error
+        }
+        return try open(at: path)
+    }
+
+    /// Applies the migrations not yet applied, each in its own write transaction.
+    func migrate() throws(DoorbraakError) {
+        try db.writeTransaction { () throws(DoorbraakError) in
+            let current = Int(try db.integer("PRAGMA user_version"))
+            for n in current..<Schema.migrations.count {
+                try db.execute(Schema.migrations[n])
+                try db.execute("PRAGMA user_version = \(n + 1)")
+            }
+        }
+    }
+
+    private func insertRound(_ settings: RoundSettings, plans: [ModelPlan], event: AuditContext) throws(DoorbraakError) {
+        try db.run("INSERT INTO round (id, bar_hundredths, bar_scenario, deadline, created_on) VALUES (1, ?, ?, ?, ?)",
+                   [.integer(settings.bar.hundredths), .optionalText(settings.bar.scenario?.rawValue), .text(settings.deadline.description), .text(event.today.description)])
+        try db.run("INSERT INTO ledger (id, ceiling_cents, audit_head) VALUES (1, ?, ?)", [.money(settings.ceiling), .text(AuditLog.genesis)])
+        let theme = try db.prepare("INSERT INTO theme (theme, amount_cents) VALUES (?, ?)")
+        for t in Theme.allCases { try theme.run([.text(t.rawValue), .money(settings.amount(of: t))]) }
+        for year in RoundSettings.eligibleYears { try db.run("INSERT INTO ledger_year (year) VALUES (?)", [.int(year)]) }
+        let plan = try db.prepare("INSERT INTO plan (id, code, version, theme, title, document) VALUES (?, ?, ?, ?, ?, ?)")
+        for p in plans {
+            try plan.run([.text(p.id.rawValue), .text(p.code), .text(p.version), .text(p.theme.rawValue), .text(p.title), .text(p.json.canonical)])
+        }
+        let summary = "ceiling \(settings.ceiling), bar \(settings.bar.number), deadline \(settings.deadline), "
+            + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ")
+            + ", \(plans.count) plans"
+        try AuditLog.append(in: db, event, action: "init", subject: "round", before: "-", after: summary)
+    }
+
+    /// The round settings as stored at `init`.
+    public func settings() throws(DoorbraakError) -> RoundSettings {
+        guard let (hundredths, scenario, deadline) = try db.row("SELECT bar_hundredths, bar_scenario, deadline FROM round WHERE id = 1", [], { r in
+            (r.int64(0), r.optionalText(1), r.text(2))
+        }) else {
+            throw DoorbraakError(.notInitialised, "the database has no round settings; run `doorbraak init`", file: db.path)
+        }
+        let ceiling = Money(cents: try db.integer("SELECT ceiling_cents FROM ledger WHERE id = 1"))
+        var amounts: [Theme: Money] = [:]
+        for (theme, cents) in try db.rows("SELECT theme, amount_cents FROM theme", [], { r in (r.text(0), r.int64(1)) }) {
+            if let t = Theme(rawValue: theme) { amounts[t] = Money(cents: cents) }
+        }
+        let bar: ImpactBar
+        if let scenario, let s = ImpactBar.Scenario(rawValue: scenario) {
+            bar = .scenario(s)
+        } else {
+            bar = try ImpactBar(parsing: DecimalFormat.hundredths(hundredths))
+        }
+        return RoundSettings(ceiling: ceiling, themeAmounts: amounts, bar: bar, deadline: try Day(parsing: deadline))
+    }
+
+    /// All model plans, ordered by theme then id.
+    public func plans() throws(DoorbraakError) -> [ModelPlan] {
+        let documents = try db.rows("SELECT document FROM plan ORDER BY id", []) { r in r.text(0) }
+        var plans: [ModelPlan] = []
+        for document in documents { plans.append(try ModelPlan(json: try JSONParser.parse(document))) }
+        return plans.sorted { ($0.theme, $0.id) < ($1.theme, $1.id) }
+    }
+
+    /// One model plan, or nil.
+    public func plan(_ id: String) throws(DoorbraakError) -> ModelPlan? {
+        guard let document = try db.row("SELECT document FROM plan WHERE id = ?", [.text(id)], { r in r.text(0) }) else { return nil }
+        return try ModelPlan(json: try JSONParser.parse(document))
+    }
+}
+
+/// Who does something and when, for the audit event a change appends.
+public struct AuditContext: Sendable {
+    /// Who: `nza`, `insurer 3311`, or the operating system user for setup commands.
+    public var actor: String
+    /// The wall-clock time, ISO 8601 UTC.
+    public var at: String
+    /// The business date (`--today`).
+    public var today: Day
+
+    /// A context for one command.
+    public init(actor: String, at: String, today: Day) {
+        self.actor = actor
+        self.at = at
+        self.today = today
+    }
+
+    /// The same context with another actor.
+    public func acting(as actor: String) -> AuditContext {
+        AuditContext(actor: actor, at: at, today: today)
+    }
+}
+
+extension ErrorCode {
+    /// The target of `init` already exists.
+    public static let exists = ErrorCode("E-EXISTS", .refused)
+}
+
+enum DecimalFormat {
+    static func hundredths(_ value: Int64) -> String {
+        let fraction = value % 100
+        return "\(value / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

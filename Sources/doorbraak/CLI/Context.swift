@@ -1,0 +1,53 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+
+/// What every command gets: the global options, resolved once (SPEC §5).
+struct Context {
+    /// `--db`, else `DOORBRAAK_DB`, else `./doorbraak.sqlite`.
+    var databasePath: String
+    /// `--today`, else `DOORBRAAK_TODAY`, else the system date.
+    var today: Day
+    /// `--json`: machine output on stdout.
+    var json: Bool
+
+    /// Takes the global options out of `arguments`.
+    static func take(from arguments: inout ArgumentList, environment: [String: String]) throws(DoorbraakError) -> Context {
+        let db = try arguments.value("--db") ?? environment["DOORBRAAK_DB"] ?? "./doorbraak.sqlite"
+        if db.isEmpty { throw DoorbraakError(.usage, "--db needs a path") }
+        let today: Day
+        if let text = try arguments.value("--today") {
+            do { today = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--today: \(error.message)") }
+        } else if let text = environment["DOORBRAAK_TODAY"], !text.isEmpty {
+            do { today = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "DOORBRAAK_TODAY: \(error.message)") }
+        } else {
+            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+            today = Day(parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
+        }
+        return Context(databasePath: db, today: today, json: arguments.flag("--json"))
+    }
+
+    /// Opens the round's database.
+    func openStore() throws(DoorbraakError) -> Store {
+        if !FileManager.default.fileExists(atPath: databasePath) {
+            throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first or pass --db", file: databasePath)
+        }
+        return try Store.open(at: databasePath)
+    }
+
+    /// The audit context of a change made by `actor` now.
+    func audit(as actor: String) -> AuditContext {
+        AuditContext(actor: actor, at: Context.timestamp(), today: today)
+    }
+
+    /// The operating-system user, for changes that are not an insurer's or the NZa's.
+    var operator_: String {
+        "user " + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+    }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

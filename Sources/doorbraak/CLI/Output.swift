@@ -1,0 +1,46 @@
+import DoorbraakCore
+import Foundation
+
+/// Writing to stdout and stderr.
+enum Output {
+    /// A line on stdout.
+    static func line(_ text: String = "") { print(text) }
+
+    /// A JSON document on stdout.
+    static func json(_ value: JSONValue) { print(value.pretty) }
+
+    /// A line on stderr.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// An aligned text table for people: left-aligned text, right-aligned amounts.
+struct Table {
+    enum Alignment { case left, right }
+    private let headers: [String]
+    private let alignments: [Alignment]
+    private var rows: [[String]] = []
+
+    init(_ columns: [(String, Alignment)]) {
+        headers = columns.map(\.0)
+        alignments = columns.map(\.1)
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines, header underlined.
+    var text: String {
+        let all = [headers] + rows
+        let widths = headers.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
+        func render(_ row: [String]) -> String {
+            row.indices.map { c in
+                let cell = row[c]
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return alignments[c] == .left ? cell + pad : pad + cell
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([render(headers), rule] + rows.map(render)).joined(separator: "\n")
+    }
+}

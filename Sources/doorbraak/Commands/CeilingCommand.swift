@@ -1,0 +1,61 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// `doorbraak ceiling`: the room under the macro ceiling, from the kept totals.
+enum CeilingCommand: Command {
+    static let name = "ceiling"
+    static let summary = "ceiling, granted, released, pending and remaining; per theme and year"
+    static let usage = ""
+    static let help = """
+    remaining = ceiling − granted + released. Granted is the sum of the bovengrenzen of granted
+    beschikkingen, released the tariffs of missed milestones, pending the proposed bovengrenzen
+    of requests the NZa has not decided. Read from kept totals, so it costs the same at any size.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        try arguments.finish()
+        let status = try context.openStore().ceilingStatus()
+        if context.json {
+            Output.json(CeilingView.json(status))
+        } else {
+            Output.line(CeilingView.text(status))
+        }
+        return ExitCode.done
+    }
+}
+
+/// How the ceiling status is shown.
+enum CeilingView {
+    static func json(_ s: CeilingStatus) -> JSONValue {
+        .object([
+            ("ceiling", .string(s.ceiling.description)),
+            ("granted", .string(s.granted.description)),
+            ("released", .string(s.released.description)),
+            ("pending", .string(s.pending.description)),
+            ("remaining", .string(s.remaining.description)),
+            ("paid", .string(s.paid.description)),
+            ("themes", .array(s.themes.map { t in
+                .object([("theme", .string(t.theme.rawValue)), ("amount", .string(t.amount.description)),
+                         ("granted", .string(t.granted.description)), ("released", .string(t.released.description))])
+            })),
+            ("years", .array(s.years.map { .object([("year", .number(String($0.year))), ("granted", .string($0.granted.description))]) })),
+        ])
+    }
+
+    static func text(_ s: CeilingStatus) -> String {
+        var totals = Table([("macro ceiling", .left), ("amount", .right)])
+        totals.add(["ceiling", s.ceiling.dutch])
+        totals.add(["granted", s.granted.dutch])
+        totals.add(["released", s.released.dutch])
+        totals.add(["pending requests", s.pending.dutch])
+        totals.add(["remaining", s.remaining.dutch])
+        totals.add(["paid out", s.paid.dutch])
+        var themes = Table([("theme", .left), ("richtbedrag", .right), ("granted", .right), ("released", .right), ("room", .right)])
+        for t in s.themes {
+            themes.add([t.theme.rawValue, t.amount.dutch, t.granted.dutch, t.released.dutch, (t.amount - t.granted + t.released).dutch])
+        }
+        var years = Table([("year", .left), ("planned spending (granted budgets)", .right)])
+        for y in s.years { years.add([String(y.year), y.granted.dutch]) }
+        return [totals.text, themes.text, years.text].joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,129 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// `doorbraak plans list`.
+enum PlansListCommand: Command {
+    static let name = "plans list"
+    static let summary = "the model plans per theme"
+    static let usage = ""
+    static let help = "Lists every model plan loaded at init: id, code, version, theme and sectors."
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        try arguments.finish()
+        let plans = try context.openStore().plans()
+        if context.json {
+            Output.json(.object([("plans", .array(plans.map { p in
+                .object([
+                    ("id", .string(p.id.rawValue)), ("code", .string(p.code)), ("version", .string(p.version)),
+                    ("theme", .string(p.theme.rawValue)), ("sectors", .array(p.sectors.map { .string($0.rawValue) })),
+                ])
+            }))]))
+        } else {
+            Output.line(PlansView.table(plans))
+        }
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak plans show ID`.
+enum PlansShowCommand: Command {
+    static let name = "plans show"
+    static let summary = "one model plan in full"
+    static let usage = "ID"
+    static let help = "Shows the plan's problem, scope, milestones with shares and due dates, norms, KPIs and basiseisen."
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let id = try arguments.requiredOperand("plan id")
+        try arguments.finish()
+        let plan = try PlansView.find(id, in: context.openStore())
+        if context.json {
+            Output.json(plan.json)
+        } else {
+            Output.line(PlansView.detail(plan))
+        }
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak plans template ID --sector S`.
+enum PlansTemplateCommand: Command {
+    static let name = "plans template"
+    static let summary = "a conforming application skeleton for a plan and sector"
+    static let usage = "ID --sector SECTOR"
+    static let help = """
+    Prints an application file (SPEC §5.1) that follows the plan in every normative point:
+    all milestones with tariffs at the plan's shares of €1,000,000.00 and due on the plan's
+    dates, the plan's spending years, the minimum number of providers, and an answer for each
+    basiseis. Replace the placeholders (id, AGB and UZOVI codes, names, amounts, answers).
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let id = try arguments.requiredOperand("plan id")
+        guard let sectorText = try arguments.value("--sector") else { throw DoorbraakError(.usage, "--sector is required") }
+        try arguments.finish()
+        let store = try context.openStore()
+        let plan = try PlansView.find(id, in: store)
+        let sector: Sector
+        do { sector = try Sector(parsing: sectorText) } catch { throw DoorbraakError(.usage, "--sector: \(error.message)") }
+        guard plan.sectors.contains(sector) else {
+            throw DoorbraakError(.plan, "plan \(plan.id) is not for sector \(sector.rawValue); it covers \(plan.sectors.map(\.rawValue).joined(separator: ", "))")
+        }
+        Output.line(ApplicationTemplate(plan: plan, sector: sector, bar: try store.settings().bar).json.pretty)
+        return ExitCode.done
+    }
+}
+
+/// How plans are shown.
+enum PlansView {
+    static func find(_ id: String, in store: Store) throws(DoorbraakError) -> ModelPlan {
+        guard let plan = try store.plan(id) else {
+            throw DoorbraakError(.plan, "unknown model plan \"\(id)\"; `doorbraak plans list` shows the ids")
+        }
+        return plan
+    }
+
+    static func table(_ plans: [ModelPlan]) -> String {
+        var table = Table([("theme", .left), ("plan", .left), ("code", .left), ("sectors", .left), ("years", .left), ("max fte/€mln", .right)])
+        for p in plans {
+            table.add([p.theme.rawValue, p.id.rawValue, p.code, p.sectors.map(\.rawValue).joined(separator: ","),
+                       p.norms.spendingYears.map(String.init).joined(separator: ","), p.norms.plausibleMaxFtePerMln.description])
+        }
+        return table.text + "\n\(plans.count) plans"
+    }
+
+    static func detail(_ p: ModelPlan) -> String {
+        var milestones = Table([("code", .left), ("prestatie", .left), ("share", .right), ("latest", .left), ("obligation", .left), ("title", .left)])
+        for m in p.milestones {
+            milestones.add([m.code.description, p.prestatieCode(m.code), "\(m.share)%", m.latest.description, m.obligation.rawValue, m.title])
+        }
+        let kpis = p.kpis.map { "  - \($0.name): \($0.target) (\($0.unit))" }.joined(separator: "\n")
+        let basiseisen = (1...14).map { "  \($0 < 10 ? " " : "")\($0). \(p.basiseisen[$0] ?? "")" }.joined(separator: "\n")
+        return """
+        \(p.title) (\(p.id), \(p.code), version \(p.version))
+        theme      \(p.theme.rawValue)
+        sectors    \(p.sectors.map(\.rawValue).joined(separator: ", "))
+
+        problem    \(p.problem)
+        goal       \(p.goal)
+        scope      \(p.scope)
+
+        milestones
+        \(milestones.text)
+
+        norms
+          minimum providers          \(p.norms.minProviders)
+          maximum per provider       \(p.norms.maxAmountPerProvider.dutch)
+          spending years             \(p.norms.spendingYears.map(String.init).joined(separator: ", "))
+          plausible maximum impact   \(p.norms.plausibleMaxFtePerMln) fte per €mln
+          excluded cost categories   \(p.excludedCategories.isEmpty ? "none" : p.excludedCategories.map(\.rawValue).joined(separator: ", "))
+
+        KPIs
+        \(kpis)
+
+        basiseisen
+        \(basiseisen)
+
+        source     \(p.source)
+        """
+    }
+}
