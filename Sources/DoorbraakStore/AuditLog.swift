@@ -77,6 +77,13 @@ public enum AuditLog {
         public var reason: String?
         /// Whether the chain holds.
         public var ok: Bool { firstBad == nil }
+
+        /// A verification result.
+        public init(events: Int, firstBad: Int64?, reason: String?) {
+            self.events = events
+            self.firstBad = firstBad
+            self.reason = reason
+        }
     }
 
     /// Walks the chain in one read snapshot: every event must follow its predecessor (seq + 1,

@@ -67,7 +67,13 @@ extension ModelPlan {
                 throw fail("due date \(m.latest) lies outside \(eligibleYears.lowerBound)–\(eligibleYears.upperBound)", "milestones[\(i)].latest")
             }
         }
+        for (i, pair) in zip(milestones, milestones.dropFirst()).enumerated() where pair.1.latest < pair.0.latest {
+            throw fail("due dates must not go back in time: \(pair.1.code) is due before \(pair.0.code)", "milestones[\(i + 1)].latest")
+        }
         let years = norms.spendingYears
+        for (i, m) in milestones.enumerated() where !years.contains(m.latest.year) {
+            throw fail("due date \(m.latest) lies outside the plan's spending years", "milestones[\(i)].latest")
+        }
         if years.isEmpty || years != years.sorted() || Set(years).count != years.count {
             throw fail("spending years must be listed once each, ascending", "norms.spending_years")
         }

@@ -112,6 +112,7 @@ public final class Database {
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the write lock is taken first, so what
     /// `body` reads cannot change before it commits. Any thrown error rolls everything back.
+    @discardableResult
     public func writeTransaction<T>(_ body: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
         try execute("BEGIN IMMEDIATE")
         do {

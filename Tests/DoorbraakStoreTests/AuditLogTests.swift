@@ -1,0 +1,60 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+import Testing
+
+@Suite struct AuditLogTests {
+    /// A store with `n` events after the init event.
+    private func storeWithEvents(_ n: Int, in folder: URL) throws -> Store {
+        let store = try freshStore(in: folder)
+        for i in 1...n {
+            try store.db.writeTransaction { () throws(DoorbraakError) in
+                try AuditLog.append(in: store.db, testEvent.acting(as: "insurer 3311"), action: "review", subject: "APP-\(i)", before: "submitted", after: "in-review")
+            }
+        }
+        return store
+    }
+
+    @Test func anIntactChainVerifies() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithEvents(5, in: folder)
+        let result = try AuditLog.verify(in: store.db)
+        #expect(result == AuditLog.Verification(events: 6, firstBad: nil, reason: nil))
+        let events = try AuditLog.events(in: store.db)
+        #expect(events.map(\.seq) == [1, 2, 3, 4, 5, 6])
+        #expect(events[0].previousHash == AuditLog.genesis)
+        #expect(zip(events, events.dropFirst()).allSatisfy { $1.previousHash == $0.hash })
+        #expect(try AuditLog.events(in: store.db, subject: "APP-3").map(\.seq) == [4])
+    }
+
+    @Test(arguments: [
+        ("an edited field", "UPDATE audit_event SET after = 'approved' WHERE seq = 3", Int64(3)),
+        ("an edited actor", "UPDATE audit_event SET actor = 'nza' WHERE seq = 5", 5),
+        ("a deleted event", "DELETE FROM audit_event WHERE seq = 3", 3),
+        ("the deleted last event", "DELETE FROM audit_event WHERE seq = 6", 6),
+        ("a reordering", "UPDATE audit_event SET seq = -1 WHERE seq = 2; UPDATE audit_event SET seq = 2 WHERE seq = 4; UPDATE audit_event SET seq = 4 WHERE seq = -1", 2),
+        ("a rehashed edit", "UPDATE audit_event SET after = 'x', hash = 'ab' WHERE seq = 4", 4),
+        ("an appended forgery", "INSERT INTO audit_event VALUES (7, 't', 'a', 'b', 'c', 'd', 'e', (SELECT hash FROM audit_event WHERE seq = 6), 'f')", 7),
+    ])
+    func tamperingThroughTheSQLiteCLIIsCaught(what: String, sql: String, firstBad: Int64) throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithEvents(5, in: folder)
+        try sqlite3(store.db.path, sql)
+        let result = try AuditLog.verify(in: store.db)
+        #expect(!result.ok, "\(what) not detected")
+        #expect(result.firstBad == firstBad, "\(what): \(result.reason ?? "")")
+    }
+
+    @Test func anEventIsWrittenOnlyWithItsChange() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithEvents(1, in: folder)
+        _ = try? store.db.writeTransaction { () throws(DoorbraakError) in
+            try AuditLog.append(in: store.db, testEvent, action: "x", subject: "y", before: "-", after: "-")
+            throw DoorbraakError(.state, "refused")
+        }
+        #expect(try AuditLog.verify(in: store.db) == AuditLog.Verification(events: 2, firstBad: nil, reason: nil))
+    }
+}

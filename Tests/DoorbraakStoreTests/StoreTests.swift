@@ -1,0 +1,100 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+import Testing
+
+@Suite struct StoreTests {
+    @Test func createsAPrivateDatabaseWithTheRoundAndPlans() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var settings = RoundSettings.standard
+        settings.bar = try ImpactBar(parsing: "12.5")
+        settings.deadline = Day(2026, 12, 15)
+        settings.themeAmounts[.ai] = Money(cents: 1)
+        let store = try freshStore(in: folder, settings: settings)
+        let path = folder.appendingPathComponent("round.sqlite").path
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try store.settings() == settings)
+        #expect(try store.plans().count == 16)
+        #expect(try store.plan("zorgpad-copd") == (try sourcePlans()).first { $0.id.rawValue == "zorgpad-copd" })
+        #expect(try store.plan("no-such-plan") == nil)
+        #expect(try store.db.integer("PRAGMA user_version") == Int64(Schema.migrations.count))
+        #expect(try store.db.row("PRAGMA journal_mode", [], { $0.text(0) }) == "wal")
+        #expect(try store.db.integer("PRAGMA foreign_keys") == 1)
+        // Reopening finds the same state.
+        #expect(try Store.open(at: path).settings() == settings)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("creating") }.isEmpty)
+    }
+
+    @Test func refusesToOverwriteAnExistingDatabase() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let before = try AuditLog.events(in: store.db).count
+        #expect {
+            try freshStore(in: folder)
+        } throws: { ($0 as? DoorbraakError)?.code == .exists }
+        #expect(try AuditLog.events(in: store.db).count == before)
+    }
+
+    @Test func openingAMissingOrEmptyFileSaysToInit() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect { try Store.open(at: folder.appendingPathComponent("none.sqlite").path) } throws: { ($0 as? DoorbraakError)?.code == .notInitialised }
+        let empty = folder.appendingPathComponent("empty.sqlite").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        #expect { try Store.open(at: empty) } throws: { ($0 as? DoorbraakError)?.code == .notInitialised }
+    }
+
+    @Test func theSchemaFileIsTheMigrations() throws {
+        let file = packageRoot.appendingPathComponent("Schemas/schema.sql")
+        if ProcessInfo.processInfo.environment["DOORBRAAK_WRITE_SCHEMA"] == "1" {
+            try Schema.fileText.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == Schema.fileText,
+                "Schemas/schema.sql differs from Schema.migrations; regenerate with DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations")
+        #expect(Schema.fileText.contains("STRICT"))
+    }
+
+    @Test func aThrowingTransactionLeavesNothing() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        #expect(throws: DoorbraakError.self) {
+            try store.db.writeTransaction { () throws(DoorbraakError) in
+                try AuditLog.append(in: store.db, testEvent, action: "x", subject: "s", before: "a", after: "b")
+                throw DoorbraakError(.internal, "boom")
+            }
+        }
+        #expect(try AuditLog.events(in: store.db).count == 1)
+        #expect(!store.db.inTransaction)
+        #expect(try AuditLog.verify(in: store.db).ok)
+    }
+
+    @Test func aWriterLockedOutPastTheTimeoutGetsBusy() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try freshStore(in: folder)
+        let path = folder.appendingPathComponent("round.sqlite").path
+        let holder = try Database(path: path, create: false)
+        try holder.execute("BEGIN IMMEDIATE")
+        let waiter = try Database(path: path, create: false, busyTimeoutMilliseconds: 50)
+        #expect {
+            try waiter.writeTransaction { () throws(DoorbraakError) in }
+        } throws: { ($0 as? DoorbraakError)?.code == .busy }
+        try holder.execute("ROLLBACK")
+        try waiter.writeTransaction { () throws(DoorbraakError) in }
+    }
+
+    @Test func ceilingStatusStartsEmpty() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let status = try freshStore(in: folder).ceilingStatus()
+        #expect(status.ceiling == Money(euros: 600_000_000))
+        #expect(status.remaining == status.ceiling)
+        #expect(status.themes.map(\.theme) == Theme.allCases)
+        #expect(status.years.map(\.year) == [2027, 2028, 2029])
+    }
+}

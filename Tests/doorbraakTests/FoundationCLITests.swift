@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@Suite struct FoundationCLITests {
+    @Test func helpListsEveryCommandAndEachCommandHasHelp() throws {
+        let overview = try runDoorbraak(["--help"])
+        #expect(overview.status == 0)
+        for name in ["init", "plans list", "plans show", "plans template", "ceiling", "audit verify", "audit log", "demo"] {
+            #expect(overview.stdout.contains("  \(name) "), "overview lacks \(name)")
+            let help = try runDoorbraak(name.split(separator: " ").map(String.init) + ["--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.hasPrefix("usage: doorbraak \(name)"), "\(name): \(help.stdout.prefix(80))")
+        }
+    }
+
+    @Test func usageErrorsAreCodedWithExit64() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        for args in [["frobnicate"], ["plans"], ["plans", "list", "--bogus"], ["plans", "show"], ["init", "--bar", "Z"], ["plans", "template", "zorgpad-copd"]] {
+            let r = try sandbox.run(args)
+            #expect(r.status == 64, "\(args): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: E-USAGE: "), "\(args): \(r.stderr)")
+        }
+        let badToday = try runDoorbraak(["--today", "2026-02-30", "plans", "list"])
+        #expect(badToday.status == 64)
+        #expect(badToday.stderr.contains("2026-02-30"))
+    }
+
+    @Test func initLoadsThePlansAndRefusesASecondTime() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound(["--bar", "A", "--deadline", "2026-12-15", "--ceiling", "3000000.00", "--theme-amount", "ai=1000000.00"])
+        let list = try sandbox.run(["plans", "list", "--json"])
+        #expect(list.status == 0)
+        let plans = try #require(try json(list.stdout)["plans"] as? [[String: Any]])
+        #expect(plans.count == 16)
+        #expect(Set(plans.compactMap { $0["id"] as? String }).contains("digitale-triage"))
+        #expect(plans.allSatisfy { ["id", "code", "version", "theme", "sectors"].allSatisfy($0.keys.contains) })
+        let ceiling = try json(try sandbox.run(["ceiling", "--json"]).stdout)
+        #expect(ceiling["ceiling"] as? String == "3000000.00")
+        #expect(ceiling["remaining"] as? String == "3000000.00")
+        let themes = try #require(ceiling["themes"] as? [[String: Any]])
+        #expect(themes.first { $0["theme"] as? String == "ai" }?["amount"] as? String == "1000000.00")
+        let again = try sandbox.run(["init", "--plans", packageRoot.appendingPathComponent("ModelPlans").path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("E-EXISTS"))
+    }
+
+    @Test func aBadPlanFolderCreatesNoDatabase() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let plans = sandbox.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        let copd = try String(contentsOf: packageRoot.appendingPathComponent("ModelPlans/zorgpad-copd.json"), encoding: .utf8)
+        try copd.replacingOccurrences(of: "\"share\": 15", with: "\"share\": 16").write(to: plans.appendingPathComponent("zorgpad-copd.json"), atomically: true, encoding: .utf8)
+        let r = try sandbox.run(["init", "--plans", plans.path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("E-PLAN-FILE"))
+        #expect(r.stderr.contains("zorgpad-copd.json"))
+        #expect(r.stderr.contains("milestones"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+        let missing = try sandbox.run(["init", "--plans", sandbox.folder.appendingPathComponent("nope").path])
+        #expect(missing.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    @Test func commandsOnAMissingDatabaseSayToInit() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let r = try sandbox.run(["plans", "list"])
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("doorbraak init"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.db))
+    }
+
+    @Test func plansShowAndTemplate() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        let show = try json(try sandbox.run(["plans", "show", "zorgpad-copd", "--json"]).stdout)
+        #expect(show["code"] as? String == "DHZ-COPD")
+        let milestones = try #require(show["milestones"] as? [[String: Any]])
+        #expect(milestones.compactMap { $0["share"] as? Int }.reduce(0, +) == 100)
+        #expect(milestones.allSatisfy { $0["latest"] is String && $0["code"] is String })
+        let norms = try #require(show["norms"] as? [String: Any])
+        #expect(["min_providers", "max_amount_per_provider", "spending_years", "plausible_max_fte_per_mln"].allSatisfy(norms.keys.contains))
+        #expect(show["excluded_categories"] is [Any])
+        let human = try sandbox.run(["plans", "show", "zorgpad-copd"])
+        #expect(human.stdout.contains("DHZ-COPD-M1"))
+        let unknown = try sandbox.run(["plans", "show", "zorgpad-griep"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("error: E-PLAN: unknown model plan \"zorgpad-griep\""))
+
+        let template = try sandbox.run(["plans", "template", "slim-incontinentiemateriaal", "--sector", "vvt"])
+        #expect(template.status == 0, "\(template.stderr)")
+        let app = try json(template.stdout)
+        #expect(app["plan"] as? String == "slim-incontinentiemateriaal")
+        #expect(app["requested"] as? String == "1000000.00")
+        let tariffs = try #require(app["milestones"] as? [[String: Any]]).compactMap { $0["tariff"] as? String }
+        let planShares = try json(try sandbox.run(["plans", "show", "slim-incontinentiemateriaal", "--json"]).stdout)["milestones"] as? [[String: Any]]
+        #expect(tariffs == planShares?.compactMap { ($0["share"] as? Int).map { "\($0 * 10000).00" } })
+        #expect((app["basiseisen"] as? [String: Any])?.count == 14)
+        let wrongSector = try sandbox.run(["plans", "template", "zorgpad-copd", "--sector", "vvt"])
+        #expect(wrongSector.status == 1)
+        #expect(wrongSector.stderr.contains("E-PLAN"))
+    }
+
+    @Test func auditVerifyCatchesTamperingThroughSQLite() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        let ok = try sandbox.run(["audit", "verify", "--json"])
+        #expect(ok.status == 0)
+        #expect(try json(ok.stdout)["ok"] as? Bool == true)
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tamper.arguments = ["sqlite3", sandbox.db, "UPDATE audit_event SET after = 'ceiling 900000000.00' WHERE seq = 1"]
+        try tamper.run()
+        tamper.waitUntilExit()
+        #expect(tamper.terminationStatus == 0)
+        let bad = try sandbox.run(["audit", "verify", "--json"])
+        #expect(bad.status == 1)
+        let result = try json(bad.stdout)
+        #expect(result["ok"] as? Bool == false)
+        #expect(result["first_bad"] as? Int == 1)
+        let human = try sandbox.run(["audit", "verify"])
+        #expect(human.stdout.contains("BROKEN at event 1"))
+        let log = try sandbox.run(["audit", "log", "round"])
+        #expect(log.stdout.contains("init"))
+    }
+
+    @Test func demoRunsInATemporaryFolder() throws {
+        let r = try runDoorbraak(["demo"], directory: packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("round settings"))
+        #expect(r.stdout.contains("16 plans"))
+        #expect(r.stdout.contains("€ 600.000.000,00"))
+        #expect(r.stdout.contains("verified"))
+    }
+}
