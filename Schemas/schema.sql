@@ -53,3 +53,39 @@ CREATE TABLE audit_event (
     hash            TEXT NOT NULL
 ) STRICT;
 CREATE INDEX audit_event_subject ON audit_event(subject, seq);
+
+-- migration 2: applications with their providers and milestones
+CREATE TABLE application (
+    id              TEXT PRIMARY KEY,
+    plan            TEXT NOT NULL REFERENCES plan(id),
+    theme           TEXT NOT NULL REFERENCES theme(theme),
+    sector          TEXT NOT NULL,
+    coordinating    TEXT NOT NULL,
+    second          TEXT NOT NULL CHECK (second <> coordinating),
+    requested_cents INTEGER NOT NULL CHECK (requested_cents > 0),
+    fte_tenths      INTEGER NOT NULL CHECK (fte_tenths >= 0),
+    track           TEXT NOT NULL CHECK (track IN ('limited', 'extended')),
+    deviations      TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('submitted', 'in-review', 'approved', 'rejected',
+                        'allocated', 'not-allocated', 'requested', 'granted', 'refused')),
+    received_on     TEXT NOT NULL,
+    content_sha256  TEXT NOT NULL,
+    document        TEXT NOT NULL
+) STRICT;
+CREATE INDEX application_theme_status ON application(theme, status);
+CREATE TABLE application_provider (
+    application_id  TEXT NOT NULL REFERENCES application(id),
+    agb             TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    amount_cents    INTEGER NOT NULL CHECK (amount_cents >= 0),
+    PRIMARY KEY (application_id, agb)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE application_milestone (
+    application_id  TEXT NOT NULL REFERENCES application(id),
+    code            TEXT NOT NULL,
+    tariff_cents    INTEGER NOT NULL CHECK (tariff_cents >= 0),
+    due             TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'expected' CHECK (status IN ('expected', 'paid', 'released')),
+    paid_cents      INTEGER NOT NULL DEFAULT 0 CHECK (paid_cents >= 0),
+    PRIMARY KEY (application_id, code)
+) STRICT, WITHOUT ROWID;

@@ -10,6 +10,8 @@ public final class Database {
     private var handle: OpaquePointer?
     /// The file this connection is open on.
     public let path: String
+    /// Statements prepared once and reused (see `cached(_:)`); finalized before the connection closes.
+    var statementCache: [String: Statement] = [:]
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -51,6 +53,7 @@ public final class Database {
     }
 
     deinit {
+        statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -72,7 +75,7 @@ public final class Database {
         guard rc == SQLITE_OK, let stmt else {
             throw SQLiteFailure.error(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
         }
-        return Statement(stmt, database: self, sql: sql)
+        return Statement(stmt, sql: sql)
     }
 
     /// Runs one statement with `parameters` and no result rows.
@@ -137,8 +140,6 @@ public final class Database {
             throw error
         }
     }
-
-    var rawHandle: OpaquePointer? { handle }
 }
 
 /// Turns SQLite result codes into engine errors that carry the code, message and SQL.

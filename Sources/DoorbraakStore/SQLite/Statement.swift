@@ -27,14 +27,14 @@ extension SQLValue {
 /// A prepared statement; finalized when released.
 public final class Statement {
     private let stmt: OpaquePointer
-    private let database: Database
     private let sql: String
 
-    init(_ stmt: OpaquePointer, database: Database, sql: String) {
+    init(_ stmt: OpaquePointer, sql: String) {
         self.stmt = stmt
-        self.database = database
         self.sql = sql
     }
+
+    private var errorMessage: String { String(cString: sqlite3_errmsg(sqlite3_db_handle(stmt))) }
 
     deinit { sqlite3_finalize(stmt) }
 
@@ -55,7 +55,7 @@ public final class Statement {
                 }
             }
             guard rc == SQLITE_OK else {
-                throw SQLiteFailure.error(code: rc, message: String(cString: sqlite3_errmsg(database.rawHandle)), sql: sql)
+                throw SQLiteFailure.error(code: rc, message: errorMessage, sql: sql)
             }
         }
     }
@@ -67,16 +67,20 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let message = String(cString: sqlite3_errmsg(database.rawHandle))
+            let message = errorMessage
             sqlite3_reset(stmt)
             throw SQLiteFailure.error(code: rc, message: message, sql: sql)
         }
     }
 
+    /// Resets the statement so it releases its read snapshot.
+    public func reset() { sqlite3_reset(stmt) }
+
     /// Binds and runs to completion (for repeated inserts with one prepared statement).
     public func run(_ values: [SQLValue]) throws(DoorbraakError) {
         try bind(values)
         while try step() {}
+        sqlite3_reset(stmt)
     }
 
     var handle: OpaquePointer { stmt }

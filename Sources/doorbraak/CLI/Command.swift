@@ -19,6 +19,8 @@ enum Commands {
     static let all: [any Command.Type] = [
         InitCommand.self,
         PlansListCommand.self, PlansShowCommand.self, PlansTemplateCommand.self,
+        ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationShowCommand.self,
+        ImportApplicationsCommand.self, GenerateCommand.self,
         CeilingCommand.self,
         AuditVerifyCommand.self, AuditLogCommand.self,
         DemoCommand.self,

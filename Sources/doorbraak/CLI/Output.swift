@@ -9,6 +9,11 @@ enum Output {
     /// A JSON document on stdout.
     static func json(_ value: JSONValue) { print(value.pretty) }
 
+    /// Text on stderr without a line end (progress).
+    static func errorRaw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     /// A line on stderr.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -16,7 +16,10 @@ enum DemoCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let plansPath = try arguments.value("--plans") ?? PlanLocator.defaultFolder()
-        _ = try arguments.value("--applications")
+        let countText = try arguments.value("--applications") ?? "1000"
+        guard let count = Int(countText), (1...1_000_000).contains(count) else {
+            throw DoorbraakError(.usage, "--applications must be a whole number 1 … 1000000")
+        }
         try arguments.finish()
         var context = context
         if !arguments.tokens.contains("--db"), ProcessInfo.processInfo.environment["DOORBRAAK_DB"] == nil, context.databasePath == "./doorbraak.sqlite" {
@@ -33,9 +36,32 @@ enum DemoCommand: Command {
         Output.line(PlansView.table(try store.plans()))
         Output.line("\n== 3. the macro ceiling (SPEC §3.6)")
         Output.line(CeilingView.text(try store.ceilingStatus()))
+
+        // Stage 2: a generated round, received on the deadline day (the demo's own calendar,
+        // so that it runs the same on any system date).
+        let folder = (context.databasePath as NSString).deletingLastPathComponent
+        let generator = RoundGenerator(plans: plans, bar: settings.bar, seed: 2026)
+        let file = try GenerateCommand.write(generator, count: count, to: folder.isEmpty ? "." : folder)
+        Output.line("\n== 4. applications: \(count) generated (seed 2026), imported with --partial on \(settings.deadline)")
+        let intake = try ApplicationIntake(store: store, received: settings.deadline, event: context.audit(as: "demo"))
+        let report = try ApplicationImport(intake: intake, partial: true).run(file)
+        Output.line(DemoView.admissions(report))
         let audit = try AuditLog.verify(in: store.db)
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal
+    }
+}
+
+/// Summaries the demo prints.
+enum DemoView {
+    static func admissions(_ report: ImportReport) -> String {
+        var admitted = Table([("admitted", .left), ("applications", .right)])
+        for track in [ReviewTrack.limited, .extended] { admitted.add(["track \(track.rawValue)", String(report.tracks[track] ?? 0)]) }
+        admitted.add(["total", String(report.new + report.unchanged)])
+        var rejected = Table([("rejected by code", .left), ("failures", .right)])
+        for (code, n) in report.codes.sorted(by: { $0.key < $1.key }) { rejected.add([code, String(n)]) }
+        rejected.add(["applications rejected", String(report.rejected)])
+        return admitted.text + "\n\n" + rejected.text
     }
 }
 

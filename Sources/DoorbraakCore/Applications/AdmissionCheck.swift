@@ -1,0 +1,125 @@
+/// The outcome of all admission checks on one application (SPEC §3.2).
+public struct Admission: Sendable, Equatable {
+    /// Every failed check, all at once, in code order.
+    public var errors: [DoorbraakError]
+    /// The deviation keys found by comparing with the plan.
+    public var deviations: [String]
+    /// The impact claimed.
+    public var impact: FtePerMillion
+    /// The theme of the plan, when the plan exists.
+    public var theme: Theme?
+
+    /// Admissible when no check failed.
+    public var isAdmissible: Bool { errors.isEmpty }
+    /// Limited without deviations, extended with any.
+    public var track: ReviewTrack { deviations.isEmpty ? .limited : .extended }
+}
+
+/// The admission checks of SPEC §3.2 as pure functions of values.
+public enum AdmissionCheck {
+    /// Runs every check on `application` received on `received`, against `plan` (nil when the
+    /// plan id is unknown) and the round `settings`. All failures are reported, not only the first.
+    public static func run(_ application: Application, plan: ModelPlan?, settings: RoundSettings, received: Day) -> Admission {
+        var errors: [DoorbraakError] = []
+        func fail(_ code: ErrorCode, _ message: String, _ field: String?) {
+            errors.append(DoorbraakError(code, message, field: field))
+        }
+
+        // E-PLAN: the plan exists and the sector is one of its sectors.
+        if let plan {
+            if !plan.sectors.map(\.rawValue).contains(application.sector) {
+                fail(.plan, "plan \(plan.id) is for sector \(plan.sectors.map(\.rawValue).joined(separator: ", ")), not \"\(application.sector)\"", "sector")
+            }
+        } else {
+            fail(.plan, "unknown model plan \"\(application.plan)\"", "plan")
+        }
+
+        // E-LATE: one submission moment, no first-come-first-served (004 line 212).
+        if received > settings.deadline {
+            fail(.late, "received \(received), after the submission deadline \(settings.deadline)", nil)
+        }
+
+        // E-BAR: basiseis 1, impact on labour (004 line 2629), against the impactlat (004 lines 393–398).
+        let impact = application.impactPerMillion
+        if !impact.reaches(hundredths: settings.bar.hundredths) {
+            fail(.bar, "impact \(impact) fte per €mln is below the bar of \(settings.bar.number) (\(application.impact.fteSaved) fte for \(application.requested.dutch))", "impact.fte_saved")
+        }
+
+        // E-BUSINESSCASE: basiseisen 2 and 9, savings at least the structural costs (004 lines 2630, 2637).
+        if application.impact.structuralSavingsPerYear < application.impact.structuralCostsPerYear {
+            fail(.businessCase, "structural savings \(application.impact.structuralSavingsPerYear.dutch) per year are below the structural costs \(application.impact.structuralCostsPerYear.dutch)", "impact.structural_savings_per_year")
+        }
+
+        // E-YEARS: basiseis 4, timely spending (004 line 2632), kasritme 2027–2029 (004 line 2900).
+        let years = RoundSettings.eligibleYears
+        for (i, line) in application.budget.enumerated() where !years.contains(line.year) {
+            fail(.years, "budget year \(line.year) lies outside \(years.lowerBound)–\(years.upperBound)", "budget[\(i)].year")
+        }
+        for (i, m) in application.milestones.enumerated() where !years.contains(m.due.year) {
+            fail(.years, "milestone \(m.code) is due \(m.due), outside \(years.lowerBound)–\(years.upperBound)", "milestones[\(i)].due")
+        }
+
+        // E-SUMS: budget, provider shares and tariffs each add up to requested, to the cent.
+        if application.requested.cents == 0 {
+            fail(.sums, "the requested amount must be above zero", "requested")
+        }
+        for (name, field, total) in [
+            ("budget lines", "budget", application.budget.map(\.amount).sum()),
+            ("provider amounts", "coalition", application.coalition.map(\.amount).sum()),
+            ("milestone tariffs", "milestones", application.milestones.map(\.tariff).sum()),
+        ] where total != application.requested {
+            fail(.sums, "\(name) add up to \(total), not the requested \(application.requested)", field)
+        }
+
+        // E-JOINT: basiseis 12, joint applications (004 line 2644).
+        let distinct = Set(application.coalition.map(\.agb)).count
+        let minimum = plan?.norms.minProviders ?? 2
+        if distinct < minimum {
+            fail(.joint, "\(distinct) distinct provider\(distinct == 1 ? "" : "s"); the plan asks at least \(minimum)", "coalition")
+        }
+
+        // E-INSURERS: a coordinating and a second insurer, never the same (004 line 217).
+        let coordinating = try? UZOVI(parsing: application.coordinatingInsurer)
+        let second = try? UZOVI(parsing: application.secondInsurer)
+        if coordinating == nil { fail(.insurers, "coordinating insurer \"\(application.coordinatingInsurer)\" is not a 4-digit UZOVI code", "insurers.coordinating") }
+        if second == nil { fail(.insurers, "second insurer \"\(application.secondInsurer)\" is not a 4-digit UZOVI code", "insurers.second") }
+        if let coordinating, coordinating == second {
+            fail(.insurers, "the coordinating and the second insurer are both \(coordinating); they must differ", "insurers.second")
+        }
+
+        // E-EXCLUDED: the Wmg does not cover buying aids (004 lines 2805–2810).
+        if let plan {
+            for (i, line) in application.budget.enumerated() where plan.excludedCategories.contains(line.category) {
+                fail(.excluded, "plan \(plan.id) excludes budget category \(line.category.rawValue)", "budget[\(i)].category")
+            }
+        }
+
+        // E-DOUBLE: no earlier funding of the same scope (004 line 2699).
+        for (i, f) in application.otherFunding.enumerated() where f.sameScope {
+            fail(.double, "earlier funding \(f.source) \(f.reference) covered the same scope (double funding)", "other_funding[\(i)].same_scope")
+        }
+
+        // E-BASISEISEN: an answer to each of the 14 basiseisen (004 lines 2626–2646).
+        for n in 1...14 where (application.basiseisen[String(n)] ?? "").allSatisfy(\.isWhitespace) {
+            fail(.basiseisen, "basiseis \(n) has no answer", "basiseisen.\(n)")
+        }
+        for key in application.basiseisen.keys.sorted() where Int(key).map({ !(1...14).contains($0) || String($0) != key }) ?? true {
+            fail(.basiseisen, "there is no basiseis \"\(key)\"; they are numbered 1 to 14", "basiseisen.\(key)")
+        }
+
+        // E-DEVIATION: every deviation explained, and no explanation of something that is not one.
+        var deviations: [String] = []
+        if let plan {
+            deviations = DeviationFinder.deviations(of: application, from: plan)
+            for key in deviations where (application.deviations[key] ?? "").allSatisfy(\.isWhitespace) {
+                fail(.deviation, "the application deviates from the plan at \(key) but does not explain it", "deviations.\(key)")
+            }
+            for key in application.deviations.keys.sorted() where !deviations.contains(key) {
+                fail(.deviation, DeviationFinder.isWellFormedKey(key)
+                     ? "\(key) is explained but the application does not deviate there; remove it so reviewers are not misled"
+                     : "\"\(key)\" is not a deviation key", "deviations.\(key)")
+            }
+        }
+        return Admission(errors: errors, deviations: deviations, impact: impact, theme: plan?.theme)
+    }
+}

@@ -1,0 +1,165 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+
+/// The report of one import (SPEC §5.3): counts and every failing row.
+public struct ImportReport: Sendable {
+    /// One failing row.
+    public struct RowError: Sendable {
+        /// The file (for a folder import) or nil.
+        public var file: String?
+        /// The 1-based line, nil for a folder import.
+        public var line: Int?
+        /// The record id when it could be read.
+        public var id: String?
+        /// The error.
+        public var error: DoorbraakError
+    }
+
+    /// Rows stored for the first time (0 when an all-or-nothing import was rolled back).
+    public var new = 0
+    /// Rows already stored with the same content.
+    public var unchanged = 0
+    /// Rows refused.
+    public var rejected = 0
+    /// Every refused row.
+    public var errors: [RowError] = []
+    /// Whether the good rows were committed.
+    public var committed = false
+    /// Rows that would have been new, had the import been committed.
+    public var wouldBeNew = 0
+    /// Files skipped in a folder import (not `.json`).
+    public var skipped: [String] = []
+    /// Admitted rows per track, and refusals per code, for summaries.
+    public var tracks: [ReviewTrack: Int] = [:]
+    /// Refusals per error code.
+    public var codes: [String: Int] = [:]
+
+    /// The worst kind among the failures: bad input beats a rule refusal.
+    public var worstKind: FailureKind? {
+        if errors.contains(where: { $0.error.code.kind == .badInput }) { return .badInput }
+        return errors.isEmpty ? nil : .refused
+    }
+}
+
+/// Imports applications from a JSONL file or a folder of `.json` files (SPEC §5).
+public struct ApplicationImport {
+    /// The intake that checks and stores each application.
+    public let intake: ApplicationIntake
+    /// Store the good rows even when some fail (`--partial`); default is all-or-nothing.
+    public let partial: Bool
+    /// Called now and then with (rows done, bytes read) for a progress bar.
+    public var progress: ((Int, Int) -> Void)?
+
+    /// An import through `intake`.
+    public init(intake: ApplicationIntake, partial: Bool) {
+        self.intake = intake
+        self.partial = partial
+    }
+
+    /// Imports `path` (a `.jsonl` file or a folder) in one write transaction.
+    public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DoorbraakError(.missing, "file not found", file: path)
+        }
+        var report = ImportReport()
+        let db = intake.store.db
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            if isDirectory.boolValue {
+                try importFolder(path, into: &report)
+            } else {
+                try importLines(path, into: &report)
+            }
+            if report.errors.isEmpty || partial {
+                try db.execute("COMMIT")
+                report.committed = true
+            } else {
+                try db.execute("ROLLBACK")
+                report.wouldBeNew = report.new
+                report.new = 0
+            }
+        } catch {
+            if db.inTransaction { try? db.execute("ROLLBACK") }
+            throw error
+        }
+        return report
+    }
+
+    private func importLines(_ path: String, into report: inout ImportReport) throws(DoorbraakError) {
+        let reader = try LineReader(path: path)
+        var rows = 0
+        while let line = try reader.next() {
+            switch line {
+            case .overlong(let number, let length):
+                record(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application"), file: path, line: number, id: nil, into: &report)
+            case .text(let number, let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                try take(bytes, file: path, line: number, into: &report)
+            }
+            rows += 1
+            if rows % 1000 == 0 { progress?(rows, reader.bytesRead) }
+        }
+        if rows == 0 { throw DoorbraakError(.input, "the file holds no applications", file: path) }
+        progress?(rows, reader.bytesRead)
+    }
+
+    private func importFolder(_ path: String, into report: inout ImportReport) throws(DoorbraakError) {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
+            throw DoorbraakError(.io, "cannot list the folder: \(error.localizedDescription)", file: path)
+        }
+        var rows = 0
+        for name in names {
+            let file = (path as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+            guard name.hasSuffix(".json"), !isDirectory.boolValue else {
+                report.skipped.append(name)
+                continue
+            }
+            try take(try InputFile.bytes(file), file: file, line: nil, into: &report)
+            rows += 1
+            if rows % 1000 == 0 { progress?(rows, 0) }
+        }
+        if rows == 0 { throw DoorbraakError(.input, "the folder holds no .json applications", file: path) }
+    }
+
+    private func take(_ bytes: [UInt8], file: String?, line: Int?, into report: inout ImportReport) throws(DoorbraakError) {
+        let application: Application
+        do {
+            application = try ApplicationIntake.parse(bytes)
+        } catch {
+            record(error, file: file, line: line, id: ApplicationImport.peekID(bytes), into: &report)
+            return
+        }
+        do {
+            switch try intake.take(application) {
+            case .stored(_, let admission):
+                report.new += 1
+                report.tracks[admission.track, default: 0] += 1
+            case .unchanged:
+                report.unchanged += 1
+            case .refused(let app, let admission):
+                for (i, error) in admission.errors.enumerated() {
+                    record(error, file: file, line: line, id: app.id.rawValue, into: &report, countRow: i == 0)
+                }
+            }
+        } catch where error.code == .duplicate {
+            record(error, file: file, line: line, id: application.id.rawValue, into: &report)
+        }
+    }
+
+    private func record(_ error: DoorbraakError, file: String?, line: Int?, id: String?, into report: inout ImportReport, countRow: Bool = true) {
+        if countRow { report.rejected += 1 }
+        report.codes[error.code.rawValue, default: 0] += 1
+        report.errors.append(ImportReport.RowError(file: file, line: line, id: id, error: error.located(file: file, line: line)))
+    }
+
+    /// The `"id"` of a row that failed to parse, when it can be found, for the report.
+    static func peekID(_ bytes: [UInt8]) -> String? {
+        guard case .object(let members)? = try? JSONParser.parse(bytes), case .string(let id)? = members.first(where: { $0.0 == "id" })?.1 else { return nil }
+        return id
+    }
+}

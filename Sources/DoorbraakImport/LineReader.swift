@@ -1,0 +1,96 @@
+import DoorbraakCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the file size.
+/// Strips a UTF-8 byte order mark on the first line and the `\r` of CRLF line ends. A line
+/// longer than `maximumLineLength` is not buffered: it is reported as overlong and skipped.
+public final class LineReader {
+    /// One line, or the news that a line was too long.
+    public enum Line {
+        /// The bytes of line `number` (1-based), without the line end.
+        case text(number: Int, bytes: [UInt8])
+        /// Line `number` exceeded the maximum length and was skipped.
+        case overlong(number: Int, length: Int)
+    }
+
+    /// Lines longer than this (1 MiB) are refused; an application is a few kilobytes.
+    public static let maximumLineLength = 1 << 20
+
+    private let fd: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+    private var number = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    /// Opens `path`; missing is E-MISSING, unreadable E-IO.
+    public init(path: String) throws(DoorbraakError) {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { throw DoorbraakError(.missing, "file not found", file: path) }
+            throw DoorbraakError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path)
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Bytes read so far, for progress.
+    public private(set) var bytesRead = 0
+
+    /// The next line, or nil at the end of the file.
+    public func next() throws(DoorbraakError) -> Line? {
+        var overlongLength = 0
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                compact()
+                number += 1
+                if overlongLength > 0 { return .overlong(number: number, length: overlongLength + line.count) }
+                return .text(number: number, bytes: clean(line))
+            }
+            if buffer.count - start > LineReader.maximumLineLength {
+                // Drop what we have of this line and keep reading to its end.
+                overlongLength += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if finished {
+                guard start < buffer.count || overlongLength > 0 else { return nil }
+                let line = Array(buffer[start...])
+                buffer.removeAll()
+                start = 0
+                number += 1
+                if overlongLength > 0 { return .overlong(number: number, length: overlongLength + line.count) }
+                return .text(number: number, bytes: clean(line))
+            }
+            try fill()
+        }
+    }
+
+    private func clean(_ line: [UInt8]) -> [UInt8] {
+        var bytes = line
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+
+    private func compact() {
+        if start > 1 << 16 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+    }
+
+    private func fill() throws(DoorbraakError) {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 { throw DoorbraakError(.io, "read failed: \(String(cString: strerror(errno)))", file: path) }
+        if n == 0 { finished = true; return }
+        bytesRead += n
+        buffer.append(contentsOf: chunk[0..<n])
+    }
+}

@@ -1,0 +1,107 @@
+import DoorbraakCore
+import DoorbraakImport
+import DoorbraakStore
+
+/// How applications and imports are shown.
+enum ApplicationView {
+    static func errorJSON(_ e: DoorbraakError) -> JSONValue {
+        .object([("code", .string(e.code.rawValue)), ("message", .string(e.message)), ("field", e.field.map { .string($0) } ?? .null)])
+    }
+
+    static func checkJSON(_ a: Admission) -> JSONValue {
+        .object([
+            ("admissible", .bool(a.isAdmissible)),
+            ("track", .string(a.track.rawValue)),
+            ("fte_per_mln", .string(a.impact.description)),
+            ("deviations", .array(a.deviations.map { .string($0) })),
+            ("errors", .array(a.errors.map(errorJSON))),
+        ])
+    }
+
+    static func checkText(_ app: Application, _ a: Admission) -> String {
+        var lines = [
+            "application  \(app.id) (\(app.plan), \(app.sector))",
+            "requested    \(app.requested.dutch)",
+            "impact       \(a.impact) fte per €mln (\(app.impact.fteSaved) fte)",
+            "track        \(a.track.rawValue)\(a.deviations.isEmpty ? " (follows the model plan)" : "")",
+        ]
+        for key in a.deviations { lines.append("deviation    \(key): \(app.deviations[key] ?? "(not explained)")") }
+        lines.append(a.isAdmissible ? "admissible   yes" : "admissible   no: \(a.errors.count) check\(a.errors.count == 1 ? "" : "s") failed (\(Array(Set(a.errors.map(\.code.rawValue))).sorted().joined(separator: ", ")))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent]) -> JSONValue {
+        .object([
+            ("id", .string(r.id.rawValue)),
+            ("status", .string(r.status)),
+            ("track", .string(r.track.rawValue)),
+            ("plan", .string(r.plan)),
+            ("theme", .string(r.theme.rawValue)),
+            ("sector", .string(r.sector)),
+            ("insurers", .object([("coordinating", .string(r.coordinating)), ("second", .string(r.second))])),
+            ("requested", .string(r.requested.description)),
+            ("fte_saved", .string(r.fte.description)),
+            ("fte_per_mln", .string(r.impact.description)),
+            ("deviations", .array(r.deviations.map { .string($0) })),
+            ("received", .string(r.received.description)),
+            ("bovengrens", .null),
+            ("milestones", .array(r.milestones.map { m in
+                .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
+                         ("status", .string(m.status)), ("paid", .string(m.paid.description))])
+            })),
+            ("audit", .array(audit.map(AuditView.json))),
+        ])
+    }
+
+    static func showText(_ r: ApplicationRecord, audit: [AuditEvent]) -> String {
+        var milestones = Table([("milestone", .left), ("tariff", .right), ("due", .left), ("status", .left), ("paid", .right)])
+        for m in r.milestones { milestones.add([m.code, m.tariff.dutch, m.due, m.status, m.paid.dutch]) }
+        return """
+        application  \(r.id)
+        status       \(r.status)
+        plan         \(r.plan) (\(r.theme.rawValue)), sector \(r.sector)
+        insurers     coordinating \(r.coordinating), second \(r.second)
+        requested    \(r.requested.dutch)
+        impact       \(r.impact) fte per €mln (\(r.fte) fte)
+        track        \(r.track.rawValue)\(r.deviations.isEmpty ? "" : " — deviations: " + r.deviations.joined(separator: ", "))
+        received     \(r.received)
+
+        \(milestones.text)
+
+        audit trail
+        \(AuditView.table(audit))
+        """
+    }
+}
+
+/// How an import report is shown.
+enum ImportView {
+    static func print(_ report: ImportReport, json: Bool) {
+        if json {
+            Output.json(.object([
+                ("new", .number(String(report.new))),
+                ("unchanged", .number(String(report.unchanged))),
+                ("rejected", .number(String(report.rejected))),
+                ("committed", .bool(report.committed)),
+                ("errors", .array(report.errors.map { row in
+                    .object([
+                        ("line", row.line.map { .number(String($0)) } ?? .null),
+                        ("file", row.file.map { .string($0) } ?? .null),
+                        ("id", row.id.map { .string($0) } ?? .null),
+                        ("code", .string(row.error.code.rawValue)),
+                        ("message", .string(row.error.message)),
+                        ("field", row.error.field.map { .string($0) } ?? .null),
+                    ])
+                })),
+            ]))
+        } else {
+            for name in report.skipped { Output.error("skipped \(name): not a .json file") }
+            for row in report.errors { Output.error("error: \(row.error)\(row.id.map { " [id \($0)]" } ?? "")") }
+            if !report.committed {
+                Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix them or use --partial")
+            } else {
+                Output.line("\(report.new) new, \(report.unchanged) unchanged, \(report.rejected) rejected")
+            }
+        }
+    }
+}
