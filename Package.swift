@@ -18,7 +18,7 @@ let package = Package(
         .executableTarget(name: "doorbraak", dependencies: ["DoorbraakCore", "DoorbraakStore", "DoorbraakImport"]),
         .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
-        .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore"]),
+        .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
         .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,6 +20,7 @@ public enum AdmissionCheck {
     /// Runs every check on `application` received on `received`, against `plan` (nil when the
     /// plan id is unknown) and the round `settings`. All failures are reported, not only the first.
     public static func run(_ application: Application, plan: ModelPlan?, settings: RoundSettings, received: Day) -> Admission {
+        let plan = plan?.id.rawValue == application.plan ? plan : nil
         var errors: [DoorbraakError] = []
         func fail(_ code: ErrorCode, _ message: String, _ field: String?) {
             errors.append(DoorbraakError(code, message, field: field))

@@ -23,7 +23,7 @@ public enum DeviationFinder {
         if application.coalition.contains(where: { $0.amount > plan.norms.maxAmountPerProvider }) {
             keys.insert("providers.max_amount")
         }
-        if application.impactPerMillion.exceeds(hundredths: plan.norms.plausibleMaxFtePerMln.tenths * 10) {
+        if application.requested.cents > 0, application.impactPerMillion.exceeds(hundredths: plan.norms.plausibleMaxFtePerMln.tenths * 10) {
             keys.insert("impact.fte_norm")
         }
         return keys.sorted()
