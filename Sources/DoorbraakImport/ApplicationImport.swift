@@ -37,7 +37,7 @@ public struct ImportReport: Sendable {
 
     /// The worst kind among the failures: bad input beats a rule refusal.
     public var worstKind: FailureKind? {
-        if errors.contains(where: { $0.error.code.kind == .badInput }) { return .badInput }
+        if errors.contains(where: { $0.error.code.kind == .badInput || $0.error.code.kind == .missing }) { return .badInput }
         return errors.isEmpty ? nil : .refused
     }
 }

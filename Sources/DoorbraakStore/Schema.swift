@@ -94,6 +94,35 @@ public enum Schema {
             PRIMARY KEY (application_id, code)
         ) STRICT, WITHOUT ROWID;
         """,
+        """
+        -- migration 3: insurer decisions and the round allocation
+        CREATE TABLE review (
+            application_id  TEXT NOT NULL REFERENCES application(id),
+            insurer         TEXT NOT NULL,
+            decision        TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
+            reason          TEXT CHECK (reason IN ('R1', 'R2', 'R3', 'R4', 'R5', 'R9')),
+            accepted        TEXT NOT NULL,
+            rejected        TEXT NOT NULL,
+            note            TEXT NOT NULL,
+            decided_on      TEXT NOT NULL,
+            PRIMARY KEY (application_id, insurer),
+            CHECK ((decision = 'approve') = (reason IS NULL))
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE allocation_run (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            run_on          TEXT NOT NULL,
+            transfer        INTEGER NOT NULL CHECK (transfer IN (0, 1)),
+            settings        TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE allocation (
+            application_id  TEXT PRIMARY KEY REFERENCES application(id),
+            allocated       INTEGER NOT NULL CHECK (allocated IN (0, 1)),
+            theme_rank      INTEGER NOT NULL CHECK (theme_rank > 0),
+            pass            TEXT NOT NULL CHECK (pass IN ('theme', 'transfer', 'none')),
+            room_before_cents INTEGER NOT NULL,
+            reason          TEXT NOT NULL
+        ) STRICT;
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

@@ -212,3 +212,33 @@ public struct RoundGenerator: Sendable {
         }
     }
 }
+
+extension RoundGenerator {
+    /// The header of `reviews.csv`.
+    public static let reviewHeader = "application_id,insurer,decision,reason,accepted_deviations,note"
+
+    /// The two insurers' decisions on application `index` as CSV lines, or none when the
+    /// application was not meant to be admissible. Most are approved; some rejected for R2, R4,
+    /// R9, and some extended-track ones for R3 (a deviation not accepted).
+    public func reviewLines(_ index: Int) -> [String] {
+        let kind = kind(of: index)
+        guard kind == .conforming || kind == .explainedDeviation else { return [] }
+        let app = application(index)
+        guard let plan = plans.first(where: { $0.id.rawValue == app.plan }) else { return [] }
+        let deviations = DeviationFinder.deviations(of: app, from: plan)
+        var rng = SplitMix64(seed: seed ^ 0x5245_5649_4557, stream: UInt64(index))
+        let roll = rng.int(0...99)
+        let id = app.id.rawValue
+        let approveAll = "approve,,\(deviations.joined(separator: "|")),"
+        let first = "\(id),\(app.coordinatingInsurer),\(approveAll)"
+        let second: String
+        switch roll {
+        case 0..<5: second = "\(id),\(app.secondInsurer),reject,R2,,\"Besparing niet onderbouwd met meetgegevens, zie gesprek 12-12\""
+        case 5..<8: second = "\(id),\(app.secondInsurer),reject,R4,,Onvoldoende projectcapaciteit in de coalitie"
+        case 8..<10: second = "\(id),\(app.secondInsurer),reject,R9,,Overlap met regionaal programma"
+        case 10..<30 where !deviations.isEmpty: second = "\(id),\(app.secondInsurer),reject,R3,,Afwijking niet regionaal onderbouwd"
+        default: second = "\(id),\(app.secondInsurer),\(approveAll)"
+        }
+        return [first, second]
+    }
+}

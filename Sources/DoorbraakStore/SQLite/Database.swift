@@ -129,7 +129,9 @@ public final class Database {
     }
 
     /// Runs `body` in a read transaction, so that it sees one consistent snapshot.
+    /// Inside an open transaction it simply runs `body` there.
     public func readTransaction<T>(_ body: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        if inTransaction { return try body() }
         try execute("BEGIN DEFERRED")
         do {
             let value = try body()

@@ -21,6 +21,8 @@ enum Commands {
         PlansListCommand.self, PlansShowCommand.self, PlansTemplateCommand.self,
         ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationShowCommand.self,
         ImportApplicationsCommand.self, GenerateCommand.self,
+        ReviewCommand.self, ImportReviewsCommand.self,
+        RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self,
         CeilingCommand.self,
         AuditVerifyCommand.self, AuditLogCommand.self,
         DemoCommand.self,

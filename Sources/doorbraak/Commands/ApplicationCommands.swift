@@ -90,10 +90,12 @@ enum ApplicationShowCommand: Command {
             throw DoorbraakError(.missing, "no application \"\(id)\"")
         }
         let audit = try AuditLog.events(in: store.db, subject: id)
+        let reviews = try store.reviews(of: id)
+        let allocation = try store.allocation(of: id)
         if context.json {
-            Output.json(ApplicationView.showJSON(record, audit: audit))
+            Output.json(ApplicationView.showJSON(record, audit: audit, reviews: reviews, allocation: allocation))
         } else {
-            Output.line(ApplicationView.showText(record, audit: audit))
+            Output.line(ApplicationView.showText(record, audit: audit, reviews: reviews, allocation: allocation))
         }
         return ExitCode.done
     }
@@ -125,11 +127,7 @@ enum ImportApplicationsCommand: Command {
         let report = try importer.run(path)
         bar?.finish()
         ImportView.print(report, json: context.json)
-        switch report.worstKind {
-        case nil: return ExitCode.done
-        case .badInput?: return ExitCode.badInput
-        default: return ExitCode.refused
-        }
+        return ImportView.exitCode(report)
     }
 }
 

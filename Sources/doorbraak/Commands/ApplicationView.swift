@@ -30,7 +30,9 @@ enum ApplicationView {
         return lines.joined(separator: "\n")
     }
 
-    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent]) -> JSONValue {
+    typealias Reviews = [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)]
+
+    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?) -> JSONValue {
         .object([
             ("id", .string(r.id.rawValue)),
             ("status", .string(r.status)),
@@ -44,6 +46,16 @@ enum ApplicationView {
             ("fte_per_mln", .string(r.impact.description)),
             ("deviations", .array(r.deviations.map { .string($0) })),
             ("received", .string(r.received.description)),
+            ("reviews", .array(reviews.map { v in
+                .object([("insurer", .string(v.insurer)), ("decision", .string(v.decision)), ("reason", v.reason.map { .string($0) } ?? .null),
+                         ("accepted_deviations", .array(v.accepted.split(separator: " ").map { .string(String($0)) })),
+                         ("rejected_deviations", .array(v.rejected.split(separator: " ").map { .string(String($0)) })),
+                         ("note", .string(v.note)), ("date", .string(v.on))])
+            })),
+            ("allocation", allocation.map { a in
+                .object([("allocated", .bool(a.allocated)), ("rank", .number(String(a.rank))), ("pass", .string(a.pass)),
+                         ("room_before", .string(a.roomBefore.description)), ("reason", .string(a.reason))])
+            } ?? .null),
             ("bovengrens", .null),
             ("milestones", .array(r.milestones.map { m in
                 .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
@@ -53,7 +65,13 @@ enum ApplicationView {
         ])
     }
 
-    static func showText(_ r: ApplicationRecord, audit: [AuditEvent]) -> String {
+    static func showText(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?) -> String {
+        var decisions = reviews.map { v in
+            "  \(v.on)  insurer \(v.insurer): \(v.decision)\(v.reason.map { " \($0) (\(RejectionReason(rawValue: $0)?.meaning ?? ""))" } ?? "")"
+                + (v.accepted.isEmpty ? "" : ", accepts \(v.accepted)") + (v.rejected.isEmpty ? "" : ", rejects \(v.rejected)") + (v.note.isEmpty ? "" : " — \(v.note)")
+        }
+        if decisions.isEmpty { decisions = ["  none yet"] }
+        let allocationText = allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet run"
         var milestones = Table([("milestone", .left), ("tariff", .right), ("due", .left), ("status", .left), ("paid", .right)])
         for m in r.milestones { milestones.add([m.code, m.tariff.dutch, m.due, m.status, m.paid.dutch]) }
         return """
@@ -65,6 +83,10 @@ enum ApplicationView {
         impact       \(r.impact) fte per €mln (\(r.fte) fte)
         track        \(r.track.rawValue)\(r.deviations.isEmpty ? "" : " — deviations: " + r.deviations.joined(separator: ", "))
         received     \(r.received)
+        allocation   \(allocationText)
+
+        decisions
+        \(decisions.joined(separator: "\n"))
 
         \(milestones.text)
 
@@ -76,6 +98,15 @@ enum ApplicationView {
 
 /// How an import report is shown.
 enum ImportView {
+    /// 0 all rows new or unchanged, 65 a row was malformed, 1 a rule refused a row.
+    static func exitCode(_ report: ImportReport) -> Int32 {
+        switch report.worstKind {
+        case nil: return ExitCode.done
+        case .badInput?: return ExitCode.badInput
+        default: return ExitCode.refused
+        }
+    }
+
     static func print(_ report: ImportReport, json: Bool) {
         if json {
             Output.json(.object([

@@ -41,11 +41,27 @@ enum DemoCommand: Command {
         // so that it runs the same on any system date).
         let folder = (context.databasePath as NSString).deletingLastPathComponent
         let generator = RoundGenerator(plans: plans, bar: settings.bar, seed: 2026)
-        let file = try GenerateCommand.write(generator, count: count, to: folder.isEmpty ? "." : folder)
+        let files = try GenerateCommand.write(generator, count: count, to: folder.isEmpty ? "." : folder)
         Output.line("\n== 4. applications: \(count) generated (seed 2026), imported with --partial on \(settings.deadline)")
         let intake = try ApplicationIntake(store: store, received: settings.deadline, event: context.audit(as: "demo"))
-        let report = try ApplicationImport(intake: intake, partial: true).run(file)
+        let report = try ApplicationImport(intake: intake, partial: true).run(files.applications)
         Output.line(DemoView.admissions(report))
+
+        // Stage 3: both insurers decide; the board steers on impact after the deadline.
+        let reviewDay = settings.deadline
+        let reviews = try ReviewImport(store: store, today: reviewDay, event: context.audit(as: "demo"), partial: true).run(files.reviews)
+        Output.line("\n== 5. review: \(reviews.new) decisions recorded (pas toe of leg uit, both insurers)")
+        var statuses = Table([("status", .left), ("applications", .right)])
+        let rows = try store.roundRows()
+        for status in ["approved", "in-review", "rejected", "submitted"] { statuses.add([status, String(rows.filter { $0.status == status }.count)]) }
+        Output.line(statuses.text)
+        Output.line("\n== 6. round report (BO IZA/AZWA)")
+        var reportArguments = ArgumentList([])
+        _ = try RoundReportCommand.run(&reportArguments, context)
+        let allocationDay = Day(settings.deadline.year, settings.deadline.month, min(settings.deadline.day + 14, 28))
+        let outcomes = try store.allocate(today: allocationDay, transfer: true, event: context.audit(as: "demo"))
+        Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
+        Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
         let audit = try AuditLog.verify(in: store.db)
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal

@@ -26,35 +26,43 @@ enum GenerateCommand: Command {
         let bar = try arguments.value("--bar").map { text throws(DoorbraakError) in try ImpactBar(parsing: text) } ?? RoundSettings.standard.bar
         try arguments.finish()
         let generator = RoundGenerator(plans: try PlanDirectory.load(plansPath), bar: bar, seed: seed)
-        let file = try write(generator, count: count, to: out)
+        let files = try write(generator, count: count, to: out)
         if context.json {
-            Output.json(.object([("applications", .string(file)), ("count", .number(String(count)))]))
+            Output.json(.object([("applications", .string(files.applications)), ("reviews", .string(files.reviews)), ("count", .number(String(count)))]))
         } else {
-            Output.line("wrote \(count) applications to \(file)")
+            Output.line("wrote \(count) applications to \(files.applications) and the insurers' decisions to \(files.reviews)")
         }
         return ExitCode.done
     }
 
-    /// Writes the JSONL in chunks (flat memory) and returns its path.
-    static func write(_ generator: RoundGenerator, count: Int, to folder: String) throws(DoorbraakError) -> String {
+    /// Writes `applications.jsonl` and `reviews.csv` in chunks (flat memory) and returns their paths.
+    static func write(_ generator: RoundGenerator, count: Int, to folder: String) throws(DoorbraakError) -> (applications: String, reviews: String) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
         }
-        let path = (folder as NSString).appendingPathComponent("applications.jsonl")
+        let applications = (folder as NSString).appendingPathComponent("applications.jsonl")
+        let reviews = (folder as NSString).appendingPathComponent("reviews.csv")
+        try writeLines(to: applications, count: count) { generator.line($0) + "\n" }
+        try writeLines(to: reviews, header: RoundGenerator.reviewHeader + "\n", count: count) { i in
+            generator.reviewLines(i).map { $0 + "\n" }.joined()
+        }
+        return (applications, reviews)
+    }
+
+    private static func writeLines(to path: String, header: String = "", count: Int, _ text: (Int) -> String) throws(DoorbraakError) {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw DoorbraakError(.io, "cannot write the file", file: path)
         }
         defer { try? handle.close() }
-        var chunk = ""
+        var chunk = header
         for i in 0..<count {
-            chunk += generator.line(i) + "\n"
+            chunk += text(i)
             if chunk.utf8.count > 1 << 16 || i == count - 1 {
                 handle.write(Data(chunk.utf8))
                 chunk = ""
             }
         }
-        return path
     }
 }

@@ -1,0 +1,100 @@
+/// An approved application competing for its theme's amount (SPEC §3.5).
+public struct AllocationCandidate: Sendable, Equatable {
+    /// The id (the tie-breaker).
+    public var id: ApplicationID
+    /// Its theme.
+    public var theme: Theme
+    /// The amount it needs.
+    public var requested: Money
+    /// fte saved.
+    public var fte: Fte
+
+    /// A candidate.
+    public init(id: ApplicationID, theme: Theme, requested: Money, fte: Fte) {
+        self.id = id
+        self.theme = theme
+        self.requested = requested
+        self.fte = fte
+    }
+
+    /// Impact per €mln, compared exactly.
+    public var impact: FtePerMillion { FtePerMillion(fte: fte, amount: requested) }
+}
+
+/// The outcome for one application.
+public struct AllocationOutcome: Sendable, Equatable {
+    /// Which pass decided it.
+    public enum Pass: String, Sendable {
+        /// Allocated within its own theme's amount.
+        case theme
+        /// Allocated from unused room of all themes (`--transfer`).
+        case transfer
+        /// Not allocated.
+        case none
+    }
+
+    /// The application.
+    public var id: ApplicationID
+    /// Whether it got money.
+    public var allocated: Bool
+    /// 1-based rank within its theme by fte per €mln.
+    public var rank: Int
+    /// Which pass allocated it.
+    public var pass: Pass
+    /// The room left when its turn came (in its theme, or in the transfer pool).
+    public var roomBefore: Money
+    /// Why, for people.
+    public var reason: String
+}
+
+/// Ranking by impact, never by arrival (004 line 219: away from "wie het eerst komt, wie het eerst maalt").
+public enum Allocator {
+    /// Highest fte per €mln first; ties by application id.
+    public static func ranked(_ candidates: [AllocationCandidate]) -> [AllocationCandidate] {
+        candidates.sorted { a, b in
+            let (ia, ib) = (a.impact, b.impact)
+            return ia == ib ? a.id < b.id : ib < ia
+        }
+    }
+
+    /// Allocates within each theme while the theme's amount lasts (skipping one that does not
+    /// fit and trying the next); with `transfer`, the unused room of all themes then goes to the
+    /// best remaining applications of any theme, in the same ranking.
+    public static func allocate(_ candidates: [AllocationCandidate], themeAmounts: [Theme: Money], transfer: Bool) -> [AllocationOutcome] {
+        var outcomes: [ApplicationID: AllocationOutcome] = [:]
+        var rooms: [Theme: Money] = [:]
+        for theme in Theme.allCases {
+            var room = themeAmounts[theme] ?? .zero
+            for (i, c) in ranked(candidates.filter { $0.theme == theme }).enumerated() {
+                let before = room
+                if c.requested <= room {
+                    room -= c.requested
+                    outcomes[c.id] = AllocationOutcome(id: c.id, allocated: true, rank: i + 1, pass: .theme, roomBefore: before,
+                                                      reason: "rank \(i + 1) in \(theme.rawValue); fits in the room left (\(before))")
+                } else {
+                    outcomes[c.id] = AllocationOutcome(id: c.id, allocated: false, rank: i + 1, pass: .none, roomBefore: before,
+                                                      reason: "rank \(i + 1) in \(theme.rawValue); needs \(c.requested) but only \(before) was left")
+                }
+            }
+            rooms[theme] = room
+        }
+        if transfer {
+            var pool = rooms.values.sum()
+            for c in ranked(candidates.filter { outcomes[$0.id]?.allocated == false }) {
+                guard var outcome = outcomes[c.id] else { continue }
+                let before = pool
+                if c.requested <= pool {
+                    pool -= c.requested
+                    outcome.allocated = true
+                    outcome.pass = .transfer
+                    outcome.roomBefore = before
+                    outcome.reason = "rank \(outcome.rank) in \(c.theme.rawValue); did not fit its theme, allocated from unused room of all themes (\(before) left)"
+                } else {
+                    outcome.reason += "; also not from unused room of all themes (\(before) left)"
+                }
+                outcomes[c.id] = outcome
+            }
+        }
+        return ranked(candidates).compactMap { outcomes[$0.id] }
+    }
+}

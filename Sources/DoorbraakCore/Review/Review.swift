@@ -1,0 +1,142 @@
+/// The reason codes an insurer gives with a rejection (SPEC §3.4).
+public enum RejectionReason: String, Sendable, CaseIterable, Comparable {
+    /// Incomplete.
+    case R1
+    /// Impact not substantiated.
+    case R2
+    /// A deviation not accepted.
+    case R3
+    /// No execution power (basiseis 3).
+    case R4
+    /// Double funding.
+    case R5
+    /// Other; needs a note.
+    case R9
+
+    /// What the code means, for people.
+    public var meaning: String {
+        switch self {
+        case .R1: return "incomplete"
+        case .R2: return "impact not substantiated"
+        case .R3: return "deviation not accepted"
+        case .R4: return "no execution power"
+        case .R5: return "double funding"
+        case .R9: return "other"
+        }
+    }
+
+    public static func < (a: RejectionReason, b: RejectionReason) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One insurer's decision on one application.
+public struct ReviewDecision: Sendable, Equatable {
+    /// Approve or reject.
+    public enum Verdict: Sendable, Equatable {
+        /// Approve, accepting these deviation keys.
+        case approve(accepted: [String])
+        /// Reject for a reason; with R3, the deviation keys rejected.
+        case reject(RejectionReason, rejected: [String])
+    }
+
+    /// The insurer deciding, as given.
+    public var insurer: String
+    /// The verdict.
+    public var verdict: Verdict
+    /// A free note (required with R9).
+    public var note: String
+
+    /// A decision.
+    public init(insurer: String, verdict: Verdict, note: String) {
+        self.insurer = insurer
+        self.verdict = verdict
+        self.note = note
+    }
+
+    /// `approve` or `reject`.
+    public var decisionName: String {
+        if case .approve = verdict { return "approve" }
+        return "reject"
+    }
+}
+
+/// What the review rules need to know of an application.
+public struct ReviewSubject: Sendable {
+    /// The id.
+    public var id: String
+    /// Current status.
+    public var status: String
+    /// The coordinating insurer.
+    public var coordinating: String
+    /// The second insurer.
+    public var second: String
+    /// The deviation keys the engine found.
+    public var deviations: [String]
+    /// Insurers that decided already.
+    public var decidedBy: [String]
+
+    /// A subject.
+    public init(id: String, status: String, coordinating: String, second: String, deviations: [String], decidedBy: [String]) {
+        self.id = id
+        self.status = status
+        self.coordinating = coordinating
+        self.second = second
+        self.deviations = deviations
+        self.decidedBy = decidedBy
+    }
+}
+
+extension ErrorCode {
+    /// The insurer is not one of the application's two insurers.
+    public static let reviewer = ErrorCode("E-REVIEWER", .refused)
+    /// The insurer decided before.
+    public static let decided = ErrorCode("E-DECIDED", .refused)
+    /// An approval that leaves a deviation unaccepted.
+    public static let contradictory = ErrorCode("E-CONTRADICTORY", .refused)
+    /// A deviation key the application does not have.
+    public static let deviationKey = ErrorCode("E-DEVIATION-KEY", .refused)
+    /// A missing or misplaced reason or note.
+    public static let reason = ErrorCode("E-REASON", .refused)
+}
+
+/// The review rules of SPEC §3.4: pas toe of leg uit, two insurers (004 line 217).
+public enum ReviewRules {
+    /// The status after `decision`, or the coded reason it is refused.
+    public static func apply(_ decision: ReviewDecision, to subject: ReviewSubject) throws(DoorbraakError) -> String {
+        guard decision.insurer == subject.coordinating || decision.insurer == subject.second else {
+            throw DoorbraakError(.reviewer, "insurer \(decision.insurer) is not named on \(subject.id); only \(subject.coordinating) (coordinating) and \(subject.second) (second) decide", field: "insurer")
+        }
+        if subject.decidedBy.contains(decision.insurer) {
+            throw DoorbraakError(.decided, "insurer \(decision.insurer) already decided on \(subject.id); a decision is final", field: "insurer")
+        }
+        guard subject.status == "submitted" || subject.status == "in-review" else {
+            throw DoorbraakError(.state, "\(subject.id) is \(subject.status); decisions are taken while it is submitted or in review")
+        }
+        let known = Set(subject.deviations)
+        switch decision.verdict {
+        case .approve(let accepted):
+            if let unknown = accepted.first(where: { !known.contains($0) }) {
+                throw DoorbraakError(.deviationKey, "\(subject.id) has no deviation \"\(unknown)\"; its deviations are \(subject.deviations.isEmpty ? "none" : subject.deviations.joined(separator: ", "))", field: "accepted_deviations")
+            }
+            let missing = subject.deviations.filter { !accepted.contains($0) }
+            if !missing.isEmpty {
+                throw DoorbraakError(.contradictory, "an approval must accept every deviation; not accepted: \(missing.joined(separator: ", ")) (reject with R3 instead)", field: "accepted_deviations")
+            }
+            let otherApproved = subject.status == "in-review"
+            return otherApproved ? "approved" : "in-review"
+        case .reject(let reason, let rejected):
+            if let unknown = rejected.first(where: { !known.contains($0) }) {
+                throw DoorbraakError(.deviationKey, "\(subject.id) has no deviation \"\(unknown)\"; its deviations are \(subject.deviations.isEmpty ? "none" : subject.deviations.joined(separator: ", "))", field: "rejected_deviations")
+            }
+            if reason == .R3 && rejected.isEmpty {
+                throw DoorbraakError(.reason, "a rejection with R3 names the deviation keys it rejects", field: "reason")
+            }
+            if reason != .R3 && !rejected.isEmpty {
+                throw DoorbraakError(.reason, "only an R3 rejection names deviation keys; \(reason.rawValue) is \(reason.meaning)", field: "reason")
+            }
+            if reason == .R9 && decision.note.allSatisfy(\.isWhitespace) {
+                throw DoorbraakError(.reason, "a rejection with R9 (other) needs a note", field: "note")
+            }
+            return "rejected"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import DoorbraakCore
+
+/// Reads a CSV file row by row (streaming, through `LineReader`). The delimiter is taken from the
+/// header: `;` (the Dutch spreadsheet default, decimal comma) or `,` (decimal point). Fields may
+/// be quoted with `"` (a doubled `""` inside is a quote); a quoted field may not span lines.
+public final class CSVReader {
+    /// One data row.
+    public struct Record {
+        /// The 1-based line in the file.
+        public var line: Int
+        /// The fields by column name.
+        public var fields: [String: String]
+
+        /// The field of `column` (present: the header was checked), trimmed of surrounding spaces.
+        public func callAsFunction(_ column: String) -> String {
+            (fields[column] ?? "").trimmingSpaces
+        }
+    }
+
+    private let lines: LineReader
+    /// The column names, in order.
+    public let columns: [String]
+    /// The field delimiter.
+    public let delimiter: UInt8
+    /// The notation of amounts in this file, following its delimiter.
+    public var moneyNotation: Money.Notation { delimiter == UInt8(ascii: ";") ? .semicolonCSV : .commaCSV }
+    /// The file.
+    public let path: String
+
+    /// Opens `path` and checks that its header is exactly `expected` (in any order).
+    public init(path: String, expected: [String]) throws(DoorbraakError) {
+        self.path = path
+        lines = try LineReader(path: path)
+        guard let first = try lines.next() else {
+            throw DoorbraakError(.input, "the file is empty; expected the header \(expected.joined(separator: ","))", file: path, line: 1)
+        }
+        guard case .text(_, let header) = first else {
+            throw DoorbraakError(.input, "the header line is too long", file: path, line: 1)
+        }
+        let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count
+        let commas = header.filter { $0 == UInt8(ascii: ",") }.count
+        delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        do {
+            columns = try CSVReader.split(header, delimiter: delimiter).map(\.trimmingSpaces)
+        } catch {
+            throw error.located(file: path, line: 1)
+        }
+        let missing = expected.filter { !columns.contains($0) }
+        let unknown = columns.filter { !expected.contains($0) }
+        if !missing.isEmpty || !unknown.isEmpty || Set(columns).count != columns.count {
+            throw DoorbraakError(.input, "the header must be \(expected.joined(separator: String(UnicodeScalar(delimiter))))"
+                + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))")
+                + (unknown.isEmpty ? "" : "; unknown: \(unknown.joined(separator: ", "))"), file: path, line: 1)
+        }
+    }
+
+    /// The next row: a record, or an error located at its line; nil at the end. Blank lines are skipped.
+    public func next() throws(DoorbraakError) -> Result<Record, DoorbraakError>? {
+        while let line = try lines.next() {
+            switch line {
+            case .overlong(let number, let length):
+                return .failure(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit", file: path, line: number))
+            case .text(let number, let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                do {
+                    let values = try CSVReader.split(bytes, delimiter: delimiter)
+                    guard values.count == columns.count else {
+                        return .failure(DoorbraakError(.input, "\(values.count) fields where the header has \(columns.count)", file: path, line: number))
+                    }
+                    return .success(Record(line: number, fields: Dictionary(uniqueKeysWithValues: zip(columns, values))))
+                } catch {
+                    return .failure(error.located(file: path, line: number))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Splits one line into fields (RFC 4180 quoting within the line); invalid UTF-8 is an error.
+    static func split(_ bytes: [UInt8], delimiter: UInt8) throws(DoorbraakError) -> [String] {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = 0
+        var quoted = false
+        var wasQuoted = false
+        func finish() throws(DoorbraakError) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
+            }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            if quoted {
+                if c == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(c); i += 1 } else { quoted = false }
+                } else {
+                    field.append(c)
+                }
+            } else if c == UInt8(ascii: "\"") {
+                guard field.allSatisfy({ $0 == 0x20 }), !wasQuoted else {
+                    throw DoorbraakError(.input, "a quote inside unquoted field \(fields.count + 1)")
+                }
+                field.removeAll()
+                quoted = true
+                wasQuoted = true
+            } else if c == delimiter {
+                try finish()
+            } else {
+                if wasQuoted && c != 0x20 { throw DoorbraakError(.input, "text after the closing quote of field \(fields.count + 1)") }
+                if !wasQuoted { field.append(c) }
+            }
+            i += 1
+        }
+        if quoted { throw DoorbraakError(.input, "field \(fields.count + 1) opens a quote that is not closed on this line") }
+        try finish()
+        return fields
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,119 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// Imports insurer decisions from CSV: `application_id,insurer,decision,reason,accepted_deviations,note`
+/// (SPEC §5). Deviation keys are separated by `|`. For a `reject` row with `R3`, the rejected keys
+/// are the application's deviations that the row does not list as accepted.
+public struct ReviewImport {
+    /// The columns, in the SPEC's order.
+    public static let columns = ["application_id", "insurer", "decision", "reason", "accepted_deviations", "note"]
+
+    /// The store.
+    public let store: Store
+    /// The decision date.
+    public let today: Day
+    /// The audit context.
+    public let event: AuditContext
+    /// Store the good rows even when some fail.
+    public let partial: Bool
+
+    /// An import into `store`.
+    public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
+        self.store = store
+        self.today = today
+        self.event = event
+        self.partial = partial
+    }
+
+    /// Reads one row into a decision; R3 needs the application's deviations.
+    public static func decision(from record: CSVReader.Record, deviations: (String) throws(DoorbraakError) -> [String]) throws(DoorbraakError) -> (String, ReviewDecision) {
+        let id = record("application_id")
+        let insurer = record("insurer")
+        guard (try? UZOVI(parsing: insurer)) != nil else { throw DoorbraakError(.input, "insurer \"\(insurer)\" must be a 4-digit UZOVI code", field: "insurer") }
+        let keys = record("accepted_deviations").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let note = record("note")
+        switch record("decision") {
+        case "approve":
+            guard record("reason").isEmpty else { throw DoorbraakError(.reason, "an approval has no reason code", field: "reason") }
+            return (id, ReviewDecision(insurer: insurer, verdict: .approve(accepted: keys), note: note))
+        case "reject":
+            guard let reason = RejectionReason(rawValue: record("reason")) else {
+                throw DoorbraakError(.reason, "reason \"\(record("reason"))\" must be one of R1, R2, R3, R4, R5, R9", field: "reason")
+            }
+            let rejected = reason == .R3 ? try deviations(id).filter { !keys.contains($0) } : []
+            if reason != .R3 && !keys.isEmpty {
+                throw DoorbraakError(.reason, "only an R3 rejection lists deviation keys", field: "accepted_deviations")
+            }
+            if reason == .R3 && rejected.isEmpty {
+                throw DoorbraakError(.reason, "an R3 rejection must leave at least one deviation unaccepted", field: "accepted_deviations")
+            }
+            return (id, ReviewDecision(insurer: insurer, verdict: .reject(reason, rejected: rejected), note: note))
+        default:
+            throw DoorbraakError(.input, "decision \"\(record("decision"))\" must be approve or reject", field: "decision")
+        }
+    }
+
+    /// Imports `path` in one write transaction (all or nothing unless `partial`).
+    public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        let reader = try CSVReader(path: path, expected: ReviewImport.columns)
+        var report = ImportReport()
+        let db = store.db
+        try db.execute("BEGIN IMMEDIATE")
+        do throws(DoorbraakError) {
+            var rows = 0
+            while let row = try reader.next() {
+                rows += 1
+                switch row {
+                case .failure(let error):
+                    report.add(error, id: nil)
+                case .success(let record):
+                    do throws(DoorbraakError) {
+                        let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
+                            guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
+                            return app.deviations
+                        }
+                        switch try store.record(decision, on: id, today: today, event: event) {
+                        case .recorded: report.new += 1
+                        case .unchanged: report.unchanged += 1
+                        }
+                    } catch where error.isRowError {
+                        report.add(error.located(file: path, line: record.line), id: record("application_id"))
+                    }
+                }
+            }
+            if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no decisions", file: path) }
+            try report.finish(db: db, partial: partial)
+        } catch {
+            if db.inTransaction { try? db.execute("ROLLBACK") }
+            throw error
+        }
+        return report
+    }
+}
+
+extension DoorbraakError {
+    /// Whether the error belongs to one input row (reported, the import goes on) rather than to
+    /// the database or the machine (the import stops and rolls back).
+    var isRowError: Bool { [.refused, .badInput, .missing].contains(code.kind) }
+}
+
+extension ImportReport {
+    /// Records a failing row.
+    mutating func add(_ error: DoorbraakError, id: String?) {
+        rejected += 1
+        codes[error.code.rawValue, default: 0] += 1
+        errors.append(RowError(file: error.file, line: error.line, id: id, error: error))
+    }
+
+    /// Commits when every row passed or `partial`, else rolls back and reports what would have been new.
+    mutating func finish(db: Database, partial: Bool) throws(DoorbraakError) {
+        if errors.isEmpty || partial {
+            try db.execute("COMMIT")
+            committed = true
+        } else {
+            try db.execute("ROLLBACK")
+            wouldBeNew = new
+            new = 0
+        }
+    }
+}

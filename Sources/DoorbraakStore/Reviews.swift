@@ -1,0 +1,60 @@
+import DoorbraakCore
+
+/// What recording a decision did.
+public enum ReviewOutcome: Sendable, Equatable {
+    /// Recorded; the application's status after it.
+    case recorded(status: String)
+    /// The same insurer recorded exactly this decision before: nothing changed.
+    case unchanged
+}
+
+extension Store {
+    /// Records one insurer's decision under the rules of SPEC §3.4; must run inside a write
+    /// transaction. The same decision again is a no-op; any other second decision is refused.
+    public func record(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> ReviewOutcome {
+        guard let (status, coordinating, second, deviations) = try db.cached("SELECT status, coordinating, second, deviations FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)
+        let previous = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
+            .rowsValue([.text(id)]) { r in (r.text(0), [r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)]) }
+        if let same = previous.first(where: { $0.0 == decision.insurer }), same.1 == [decisionName, reason ?? "", accepted, rejected, decision.note] {
+            return .unchanged
+        }
+        let subject = ReviewSubject(id: id, status: status, coordinating: coordinating, second: second,
+                                    deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
+        let next = try ReviewRules.apply(decision, to: subject)
+        try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
+        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])
+        let detail = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
+        try AuditLog.append(in: db, event.acting(as: "insurer \(decision.insurer)"), action: "review", subject: id, before: status, after: "\(next) (\(detail))")
+        return .recorded(status: next)
+    }
+
+    private static func columns(of decision: ReviewDecision) -> (String, String?, String, String) {
+        switch decision.verdict {
+        case .approve(let accepted): return ("approve", nil, accepted.sorted().joined(separator: " "), "")
+        case .reject(let reason, let rejected): return ("reject", reason.rawValue, "", rejected.sorted().joined(separator: " "))
+        }
+    }
+
+    /// The decisions on one application.
+    public func reviews(of id: String) throws(DoorbraakError) -> [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)] {
+        try db.rows("SELECT insurer, decision, reason, accepted, rejected, note, decided_on FROM review WHERE application_id = ? ORDER BY decided_on, insurer", [.text(id)]) { r in
+            (insurer: r.text(0), decision: r.text(1), reason: r.optionalText(2), accepted: r.text(3), rejected: r.text(4), note: r.text(5), on: r.text(6))
+        }
+    }
+}
+
+extension Statement {
+    /// Binds and reads every row.
+    public func rowsValue<T>(_ values: [SQLValue], _ read: (Row) throws(DoorbraakError) -> T) throws(DoorbraakError) -> [T] {
+        try bind(values)
+        defer { reset() }
+        var out: [T] = []
+        while try step() { out.append(try read(Row(statement: self))) }
+        return out
+    }
+}

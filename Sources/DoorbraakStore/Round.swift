@@ -1,0 +1,75 @@
+import DoorbraakCore
+
+/// The stored result of the round allocation for one application.
+public struct AllocationRecord: Sendable, Equatable {
+    /// Allocated or not.
+    public var allocated: Bool
+    /// Rank within its theme.
+    public var rank: Int
+    /// Which pass decided.
+    public var pass: String
+    /// Room left when its turn came.
+    public var roomBefore: Money
+    /// Why.
+    public var reason: String
+}
+
+extension ErrorCode {
+    /// Allocation before the deadline, or a second time.
+    public static let allocation = ErrorCode("E-ALLOCATION", .refused)
+}
+
+extension Store {
+    /// Runs the round allocation once, after the deadline, in one transaction: ranks the approved
+    /// applications, stores every outcome with the settings used, sets the statuses, audits each.
+    public func allocate(today: Day, transfer: Bool, event: AuditContext) throws(DoorbraakError) -> [AllocationOutcome] {
+        try db.writeTransaction { () throws(DoorbraakError) -> [AllocationOutcome] in
+            let settings = try self.settings()
+            guard today > settings.deadline else {
+                throw DoorbraakError(.allocation, "the round is allocated after the submission deadline \(settings.deadline); today is \(today)")
+            }
+            if let (runOn, wasTransfer) = try db.row("SELECT run_on, transfer FROM allocation_run WHERE id = 1", [], { r in (r.text(0), r.int(1) == 1) }) {
+                throw DoorbraakError(.allocation, "the round was already allocated on \(runOn)\(wasTransfer ? " with --transfer" : ""); it runs once")
+            }
+            let candidates = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'approved'", []) { r throws(DoorbraakError) in
+                AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
+            }
+            let outcomes = Allocator.allocate(candidates, themeAmounts: settings.themeAmounts, transfer: transfer)
+            let used = "bar \(settings.bar.number), " + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ") + (transfer ? ", transfer" : "")
+            try db.run("INSERT INTO allocation_run (id, run_on, transfer, settings) VALUES (1, ?, ?, ?)", [.text(today.description), .int(transfer ? 1 : 0), .text(used)])
+            let insert = try db.prepare("INSERT INTO allocation (application_id, allocated, theme_rank, pass, room_before_cents, reason) VALUES (?, ?, ?, ?, ?, ?)")
+            let update = try db.prepare("UPDATE application SET status = ? WHERE id = ?")
+            for o in outcomes {
+                let status = o.allocated ? "allocated" : "not-allocated"
+                try insert.run([.text(o.id.rawValue), .int(o.allocated ? 1 : 0), .int(o.rank), .text(o.pass.rawValue), .money(o.roomBefore), .text(o.reason)])
+                try update.run([.text(status), .text(o.id.rawValue)])
+                try AuditLog.append(in: db, event, action: "allocate", subject: o.id.rawValue, before: "approved", after: "\(status): \(o.reason)")
+            }
+            let requested = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0.requested) })
+            let allocated = outcomes.filter(\.allocated)
+            let total = allocated.map { requested[$0.id] ?? .zero }.sum()
+            try AuditLog.append(in: db, event, action: "allocate", subject: "round", before: "-",
+                                after: "\(allocated.count) allocated (\(total)), \(outcomes.count - allocated.count) not allocated; \(used)")
+            return outcomes
+        }
+    }
+
+    /// Why an application was or was not allocated, when the round ran.
+    public func allocation(of id: String) throws(DoorbraakError) -> AllocationRecord? {
+        try db.row("SELECT allocated, theme_rank, pass, room_before_cents, reason FROM allocation WHERE application_id = ?", [.text(id)]) { r in
+            AllocationRecord(allocated: r.int(0) == 1, rank: r.int(1), pass: r.text(2), roomBefore: r.money(3), reason: r.text(4))
+        }
+    }
+
+    /// One row per application for round reports: theme, sector, status, requested, fte.
+    public func roundRows() throws(DoorbraakError) -> [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)] {
+        try db.rows("SELECT theme, sector, status, requested_cents, fte_tenths FROM application", []) { r throws(DoorbraakError) in
+            (theme: try Theme(parsing: r.text(0)), sector: r.text(1), status: r.text(2), requested: r.money(3), fte: Fte(tenths: r.int64(4)))
+        }
+    }
+
+    /// Rejections per reason code (an application rejected by both insurers counts for each reason).
+    public func rejectionsByReason() throws(DoorbraakError) -> [(reason: String, count: Int)] {
+        try db.rows("SELECT reason, count(*) FROM review WHERE decision = 'reject' GROUP BY reason ORDER BY reason", []) { r in (reason: r.text(0), count: r.int(1)) }
+    }
+}

@@ -1,0 +1,87 @@
+import DoorbraakCore
+import DoorbraakImport
+import DoorbraakStore
+
+/// `doorbraak review ID --insurer U (--approve … | --reject …)`.
+enum ReviewCommand: Command {
+    static let name = "review"
+    static let summary = "record one insurer's decision on an application"
+    static let usage = "ID --insurer UZOVI (--approve [--accept KEY…] | --reject CODE [--reject-deviation KEY…]) [--note TEXT]"
+    static let help = """
+    Only the application's coordinating and second insurer decide, each once. An approval must
+    accept every deviation key of the application (--accept KEY…, see `application show`); one
+    that leaves a key unaccepted is refused as contradictory. A rejection gives a reason:
+    R1 incomplete, R2 impact not substantiated, R3 deviation not accepted (name the keys with
+    --reject-deviation), R4 no execution power, R5 double funding, R9 other (needs --note).
+    Both approvals make it `approved`; one rejection makes it `rejected`. Repeating exactly the
+    same decision changes nothing.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let insurer = try arguments.value("--insurer") else { throw DoorbraakError(.usage, "--insurer UZOVI is required") }
+        let approve = arguments.flag("--approve")
+        let reject = try arguments.value("--reject")
+        let accepted = try arguments.list("--accept")
+        let rejectedKeys = try arguments.list("--reject-deviation")
+        let note = try arguments.value("--note") ?? ""
+        let id = try arguments.requiredOperand("application id")
+        try arguments.finish()
+        do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
+        let verdict: ReviewDecision.Verdict
+        switch (approve, reject) {
+        case (true, nil):
+            if !rejectedKeys.isEmpty { throw DoorbraakError(.usage, "--reject-deviation belongs with --reject R3") }
+            verdict = .approve(accepted: accepted)
+        case (false, let code?):
+            guard let reason = RejectionReason(rawValue: code) else { throw DoorbraakError(.usage, "--reject takes R1, R2, R3, R4, R5 or R9") }
+            if !accepted.isEmpty { throw DoorbraakError(.usage, "--accept belongs with --approve") }
+            verdict = .reject(reason, rejected: rejectedKeys)
+        default:
+            throw DoorbraakError(.usage, "give either --approve or --reject CODE")
+        }
+        let store = try context.openStore()
+        let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note)
+        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.record(decision, on: id, today: context.today, event: context.audit(as: "insurer \(insurer)"))
+        }
+        switch outcome {
+        case .recorded(let status):
+            if context.json {
+                Output.json(.object([("id", .string(id)), ("insurer", .string(insurer)), ("decision", .string(decision.decisionName)), ("status", .string(status))]))
+            } else {
+                Output.line("\(id): \(decision.decisionName) by \(insurer) recorded; status \(status)")
+            }
+        case .unchanged:
+            if context.json {
+                Output.json(.object([("id", .string(id)), ("insurer", .string(insurer)), ("outcome", .string("unchanged"))]))
+            } else {
+                Output.line("\(id): \(insurer) recorded this decision before; nothing changed")
+            }
+        }
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak import reviews FILE`.
+enum ImportReviewsCommand: Command {
+    static let name = "import reviews"
+    static let summary = "import insurer decisions from CSV"
+    static let usage = "FILE [--partial]"
+    static let help = """
+    CSV with the header application_id,insurer,decision,reason,accepted_deviations,note, comma- or
+    semicolon-delimited (taken from the header), fields optionally "quoted". decision is approve or
+    reject; reason R1–R5/R9 with reject, empty with approve; accepted_deviations lists keys
+    separated by |. For reject R3 the rejected keys are the application's deviations not listed.
+    All or nothing unless --partial; the same file again changes nothing.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let partial = arguments.flag("--partial")
+        let path = try arguments.requiredOperand("reviews file")
+        try arguments.finish()
+        let store = try context.openStore()
+        let report = try ReviewImport(store: store, today: context.today, event: context.audit(as: context.operator_), partial: partial).run(path)
+        ImportView.print(report, json: context.json)
+        return ImportView.exitCode(report)
+    }
+}

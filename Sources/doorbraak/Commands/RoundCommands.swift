@@ -1,0 +1,190 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// Statuses of applications that both insurers approved (whatever happened after).
+let approvedStatuses: Set<String> = ["approved", "allocated", "not-allocated", "requested", "granted", "refused"]
+
+/// `doorbraak round report`.
+enum RoundReportCommand: Command {
+    static let name = "round report"
+    static let summary = "per theme and sector: applications, requested, approved, fte, against the theme amounts"
+    static let usage = ""
+    static let help = """
+    What the coordinating and second insurers show the BO IZA/AZWA (004 line 219): per theme the
+    applications, requested amount, approved amount and fte, fte per €mln, the theme amount and
+    the over- or undersubscription; the same per sector; rejections per reason code.
+    """
+
+    struct Line {
+        var applications = 0
+        var requested = Money.zero
+        var approved = 0
+        var approvedAmount = Money.zero
+        var approvedFte = Fte(tenths: 0)
+        var impact: FtePerMillion { FtePerMillion(fte: approvedFte, amount: approvedAmount) }
+
+        mutating func add(_ row: (theme: Theme, sector: String, status: String, requested: Money, fte: Fte)) {
+            applications += 1
+            requested += row.requested
+            if approvedStatuses.contains(row.status) {
+                approved += 1
+                approvedAmount += row.requested
+                approvedFte = approvedFte + row.fte
+            }
+        }
+    }
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        try arguments.finish()
+        let store = try context.openStore()
+        let (settings, rows, reasons) = try store.db.readTransaction { () throws(DoorbraakError) in
+            (try store.settings(), try store.roundRows(), try store.rejectionsByReason())
+        }
+        var themes: [Theme: Line] = [:]
+        var sectors: [String: Line] = [:]
+        for row in rows {
+            themes[row.theme, default: Line()].add(row)
+            sectors[row.sector, default: Line()].add(row)
+        }
+        if context.json {
+            func money(_ m: Money) -> JSONValue { .string(m.description) }
+            func common(_ l: Line) -> [(String, JSONValue)] {
+                [("applications", .number(String(l.applications))), ("requested", money(l.requested)), ("approved", .number(String(l.approved))),
+                 ("approved_amount", money(l.approvedAmount)), ("approved_fte", .string(l.approvedFte.description)), ("fte_per_mln", .string(l.impact.description))]
+            }
+            Output.json(.object([
+                ("themes", .array(Theme.allCases.map { t in
+                    let l = themes[t] ?? Line()
+                    let amount = settings.amount(of: t)
+                    return .object([("theme", .string(t.rawValue))] + common(l) + [("theme_amount", money(amount)), ("over", money(l.approvedAmount - amount))])
+                })),
+                ("sectors", .array(Sector.allCases.map { s in .object([("sector", .string(s.rawValue))] + common(sectors[s.rawValue] ?? Line())) })),
+                ("rejected", .array(reasons.map { .object([("reason", .string($0.reason)), ("count", .number(String($0.count)))]) })),
+            ]))
+            return ExitCode.done
+        }
+        var table = Table([("theme", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right),
+                           ("fte", .right), ("fte/€mln", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
+        for t in Theme.allCases {
+            let l = themes[t] ?? Line()
+            let amount = settings.amount(of: t)
+            let over = l.approvedAmount - amount
+            table.add([t.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch,
+                       l.approvedFte.description, l.impact.description, amount.dutch, (over.cents >= 0 ? "+" : "−") + Money(cents: abs(over.cents)).dutch])
+        }
+        var bySector = Table([("sector", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right), ("fte", .right), ("fte/€mln", .right)])
+        for s in Sector.allCases {
+            let l = sectors[s.rawValue] ?? Line()
+            bySector.add([s.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch, l.approvedFte.description, l.impact.description])
+        }
+        var rejected = Table([("rejected by reason", .left), ("decisions", .right)])
+        for r in reasons { rejected.add(["\(r.reason) \(RejectionReason(rawValue: r.reason)?.meaning ?? "")", String(r.count)]) }
+        Output.line([table.text, bySector.text, rejected.text].joined(separator: "\n\n"))
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak round whatif --bar LIST`.
+enum RoundWhatifCommand: Command {
+    static let name = "round whatif"
+    static let summary = "for each impact bar: how many admitted applications pass, their amount and fte"
+    static let usage = "--bar LIST"
+    static let help = """
+    LIST is comma-separated bars: A, B, C or numbers, e.g. --bar 9,17,35. Counts the admitted
+    (stored) applications whose fte per €mln reaches each bar, exactly, and sets their amount per
+    theme against the theme amount. Writes nothing. Applications refused at submission for E-BAR
+    were never stored, so bars below the round's own bar show the same applications as that bar.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let list = try arguments.value("--bar") else { throw DoorbraakError(.usage, "--bar LIST is required, e.g. --bar 9,17,35") }
+        try arguments.finish()
+        var bars: [ImpactBar] = []
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: part.trimmingCharacters())) }
+        let store = try context.openStore()
+        let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows()) }
+        var scenarios: [JSONValue] = []
+        var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
+        for bar in bars {
+            let passing = rows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: bar.hundredths) }
+            let amount = passing.map(\.requested).sum()
+            let fte = passing.reduce(Fte(tenths: 0)) { $0 + $1.fte }
+            var themeJSON: [JSONValue] = []
+            for t in Theme.allCases {
+                let inTheme = passing.filter { $0.theme == t }
+                let a = inTheme.map(\.requested).sum()
+                let f = inTheme.reduce(Fte(tenths: 0)) { $0 + $1.fte }
+                let over = a - settings.amount(of: t)
+                themeJSON.append(.object([("theme", .string(t.rawValue)), ("passing", .number(String(inTheme.count))), ("amount", .string(a.description)),
+                                          ("fte", .string(f.description)), ("theme_amount", .string(settings.amount(of: t).description)), ("over", .string(over.description))]))
+                table.add([bar.number, t.rawValue, String(inTheme.count), a.dutch, f.description, settings.amount(of: t).dutch, (over.cents >= 0 ? "+" : "−") + Money(cents: abs(over.cents)).dutch])
+            }
+            table.add([bar.number, "total", String(passing.count), amount.dutch, fte.description, settings.ceiling.dutch, ""])
+            scenarios.append(.object([("bar", .string(bar.number)), ("passing", .number(String(passing.count))), ("amount", .string(amount.description)),
+                                      ("fte", .string(fte.description)), ("themes", .array(themeJSON))]))
+        }
+        if context.json {
+            Output.json(.object([("scenarios", .array(scenarios))]))
+        } else {
+            Output.line(table.text)
+        }
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak round allocate [--transfer]`.
+enum RoundAllocateCommand: Command {
+    static let name = "round allocate"
+    static let summary = "allocate the theme amounts to approved applications, ranked by fte per €mln"
+    static let usage = "[--transfer]"
+    static let help = """
+    Runs once, after the submission deadline. Within each theme the approved applications are
+    ranked by fte per €mln (highest first, ties by id) and allocated in that order while they fit
+    in the theme amount; one that does not fit is skipped and the next is tried. With --transfer the
+    room left in all themes then goes, in the same ranking, to the best remaining applications of
+    any theme. Never first-come-first-served. `application show ID` says why.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let transfer = arguments.flag("--transfer")
+        try arguments.finish()
+        let store = try context.openStore()
+        let outcomes = try store.allocate(today: context.today, transfer: transfer, event: context.audit(as: "BO IZA/AZWA via \(context.operator_)"))
+        if context.json {
+            Output.json(.object([
+                ("allocated", .array(outcomes.filter(\.allocated).map { .string($0.id.rawValue) })),
+                ("not_allocated", .array(outcomes.filter { !$0.allocated }.map { .string($0.id.rawValue) })),
+            ]))
+        } else {
+            let allocated = outcomes.filter(\.allocated)
+            Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
+            Output.line(AllocationView.summary(rows: try store.roundRows(), settings: try store.settings()))
+        }
+        return ExitCode.done
+    }
+}
+
+/// The allocation per theme, for people.
+enum AllocationView {
+    static func summary(rows: [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)], settings: RoundSettings) -> String {
+        var table = Table([("theme", .left), ("allocated", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("not allocated", .right), ("their amount", .right)])
+        for t in Theme.allCases {
+            let inTheme = rows.filter { $0.theme == t }
+            let yes = inTheme.filter { $0.status == "allocated" }
+            let no = inTheme.filter { $0.status == "not-allocated" }
+            table.add([t.rawValue, String(yes.count), yes.map(\.requested).sum().dutch, yes.reduce(Fte(tenths: 0)) { $0 + $1.fte }.description,
+                       settings.amount(of: t).dutch, String(no.count), no.map(\.requested).sum().dutch])
+        }
+        return table.text
+    }
+}
+
+extension Substring {
+    /// Without surrounding spaces.
+    func trimmingCharacters() -> String {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
