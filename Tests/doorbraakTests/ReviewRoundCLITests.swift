@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// A round with DHZ amount €2,000,000.00 and three submitted zorgpad-copd applications:
+/// R-1 (18 fte, €1 mln), R-2 (19 fte with an explained impact.fte_norm deviation), R-3 (17.5 fte).
+func reviewedRoundSandbox() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    try sandbox.initRound(["--theme-amount", "digitale-hybride-zorg=2000000.00"])
+    let lines = [
+        try applicationLine("R-1"),
+        try applicationLine("R-2") { d in
+            var i = d["impact"] as! [String: Any]; i["fte_saved"] = "19.0"; d["impact"] = i
+            d["deviations"] = ["impact.fte_norm": "Pilot in Twente toont 19 fte per €mln."]
+        },
+        try applicationLine("R-3") { d in var i = d["impact"] as! [String: Any]; i["fte_saved"] = "17.5"; d["impact"] = i },
+    ]
+    let r = try sandbox.run(["import", "applications", try sandbox.file("apps.jsonl", lines.joined(separator: "\n"))])
+    #expect(r.status == 0, "\(r.stderr)")
+    return sandbox
+}
+
+@Suite struct ReviewRoundCLITests {
+    @Test func twoInsurersDecideUnderTheRules() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        let cases: [([String], Int32, String)] = [
+            (["review", "R-1", "--insurer", "3343", "--approve"], 1, "E-REVIEWER"),
+            (["review", "R-2", "--insurer", "3311", "--approve"], 1, "E-CONTRADICTORY"),
+            (["review", "R-2", "--insurer", "3311", "--approve", "--accept", "impact.fte_norm", "spending_years"], 1, "E-DEVIATION-KEY"),
+            (["review", "R-2", "--insurer", "3311", "--reject", "R3"], 1, "E-REASON"),
+            (["review", "R-2", "--insurer", "3311", "--reject", "R9"], 1, "E-REASON"),
+            (["review", "R-1", "--insurer", "3311"], 64, "E-USAGE"),
+            (["review", "R-1", "--insurer", "3311", "--approve", "--reject", "R1"], 64, "E-USAGE"),
+            (["review", "R-1", "--insurer", "3311", "--reject", "R7"], 64, "E-USAGE"),
+            (["review", "NOPE-9", "--insurer", "3311", "--approve"], 66, "E-MISSING"),
+        ]
+        for (args, status, code) in cases {
+            let r = try sandbox.run(args)
+            #expect(r.status == status, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains(code), "\(args): \(r.stderr)")
+        }
+        #expect(try sandbox.auditEvents() == 4, "refused decisions must change nothing")
+
+        #expect(try sandbox.run(["review", "R-1", "--insurer", "3311", "--approve"]).stdout.contains("status in-review"))
+        #expect(try sandbox.run(["review", "R-1", "--insurer", "3311", "--approve"]).stdout.contains("nothing changed"))
+        let second = try sandbox.run(["review", "R-1", "--insurer", "3311", "--reject", "R1"])
+        #expect(second.status == 1 && second.stderr.contains("E-DECIDED"))
+        #expect(try sandbox.run(["review", "R-1", "--insurer", "7029", "--approve"]).stdout.contains("status approved"))
+        let r2 = try sandbox.run(["review", "R-2", "--insurer", "7029", "--reject", "R3", "--reject-deviation", "impact.fte_norm", "--note", "niet onderbouwd"])
+        #expect(r2.stdout.contains("status rejected"), "\(r2.stderr)")
+        let afterReject = try sandbox.run(["review", "R-2", "--insurer", "3311", "--approve", "--accept", "impact.fte_norm"])
+        #expect(afterReject.status == 1 && afterReject.stderr.contains("E-STATE"))
+        let show = try json(try sandbox.run(["application", "show", "R-2", "--json"]).stdout)
+        #expect(show["status"] as? String == "rejected")
+        #expect((show["reviews"] as? [[String: Any]])?.first?["reason"] as? String == "R3")
+    }
+
+    @Test func aReviewsFileWithABadRowAppliesNothing() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        let csv = """
+        application_id;insurer;decision;reason;accepted_deviations;note
+        R-1;3311;approve;;;
+        R-1;7029;approve;;;
+        R-2;3311;approve;;;"goed plan; akkoord"
+        R-3;3311;approve;;;
+        """
+        let file = try sandbox.file("reviews.csv", csv)
+        let r = try sandbox.run(["import", "reviews", file, "--json"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let report = try json(r.stdout)
+        #expect(report["new"] as? Int == 0 && report["rejected"] as? Int == 1)
+        let error = (report["errors"] as? [[String: Any]])?.first
+        #expect(error?["line"] as? Int == 4 && error?["code"] as? String == "E-CONTRADICTORY")
+        #expect(try sandbox.auditEvents() == 4)
+        let fixed = try sandbox.file("reviews-fixed.csv", csv.replacingOccurrences(of: "R-2;3311;approve;;;", with: "R-2;3311;approve;;impact.fte_norm;"))
+        let ok = try sandbox.run(["import", "reviews", fixed])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("4 new, 0 unchanged, 0 rejected"))
+        #expect(try sandbox.run(["import", "reviews", fixed]).stdout.contains("0 new, 4 unchanged"))
+        let badHeader = try sandbox.run(["import", "reviews", try sandbox.file("h.csv", "id,insurer\nR-1,3311\n")])
+        #expect(badHeader.status == 65 && badHeader.stderr.contains("header"))
+        let commaFile = try sandbox.file("c.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nR-3,7029,reject,R4,,\"te weinig capaciteit, zie brief\"\n")
+        #expect(try sandbox.run(["import", "reviews", commaFile]).status == 0)
+        #expect(try json(try sandbox.run(["application", "show", "R-3", "--json"]).stdout)["status"] as? String == "rejected")
+    }
+
+    @Test func allocationRunsOnceAfterTheDeadlineAndExplainsItself() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        for id in ["R-1", "R-3"] {
+            for insurer in ["3311", "7029"] { #expect(try sandbox.run(["review", id, "--insurer", insurer, "--approve"]).status == 0) }
+        }
+        for insurer in ["3311", "7029"] {
+            #expect(try sandbox.run(["review", "R-2", "--insurer", insurer, "--approve", "--accept", "impact.fte_norm"]).status == 0)
+        }
+        let whatif = try json(try sandbox.run(["round", "whatif", "--bar", "9,17.6,18,35", "--json"]).stdout)
+        let scenarios = try #require(whatif["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["passing"] as? Int } == [3, 2, 2, 0])
+        #expect(scenarios[1]["amount"] as? String == "2000000.00")
+        #expect(try sandbox.auditEvents() == 10)
+
+        let early = try sandbox.run(["round", "allocate"], today: "2026-12-01")
+        #expect(early.status == 1 && early.stderr.contains("E-ALLOCATION"))
+        let run = try sandbox.run(["round", "allocate", "--json"], today: "2026-12-02")
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try json(run.stdout)
+        // €2 mln for DHZ: R-2 (19) and R-1 (18) fill it exactly; R-3 (17.5) does not fit.
+        #expect(result["allocated"] as? [String] == ["R-2", "R-1"])
+        #expect(result["not_allocated"] as? [String] == ["R-3"])
+        let twice = try sandbox.run(["round", "allocate"], today: "2026-12-03")
+        #expect(twice.status == 1 && twice.stderr.contains("already allocated on 2026-12-02"))
+        let show = try json(try sandbox.run(["application", "show", "R-3", "--json"]).stdout)
+        #expect(show["status"] as? String == "not-allocated")
+        let allocation = try #require(show["allocation"] as? [String: Any])
+        #expect(allocation["rank"] as? Int == 3)
+        #expect(allocation["room_before"] as? String == "0.00")
+        let human = try sandbox.run(["application", "show", "R-3"])
+        #expect(human.stdout.contains("not allocated: rank 3 in digitale-hybride-zorg"))
+        let report = try json(try sandbox.run(["round", "report", "--json"]).stdout)
+        let dhz = (report["themes"] as? [[String: Any]])?.first { $0["theme"] as? String == "digitale-hybride-zorg" }
+        #expect(dhz?["approved"] as? Int == 3)
+        #expect(dhz?["over"] as? String == "1000000.00")
+        #expect(try json(try sandbox.run(["audit", "verify", "--json"]).stdout)["ok"] as? Bool == true)
+    }
+}
