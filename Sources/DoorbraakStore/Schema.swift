@@ -25,7 +25,7 @@ public enum Schema {
         ) STRICT;
         CREATE TABLE plan (
             id              TEXT PRIMARY KEY,
-            code            TEXT NOT NULL UNIQUE,
+            code            TEXT NOT NULL,
             version         TEXT NOT NULL,
             theme           TEXT NOT NULL REFERENCES theme(theme),
             title           TEXT NOT NULL,
@@ -122,6 +122,29 @@ public enum Schema {
             room_before_cents INTEGER NOT NULL,
             reason          TEXT NOT NULL
         ) STRICT;
+        """,
+        """
+        -- migration 4: NZa requests and beschikkingen with their prestaties
+        CREATE TABLE beschikking (
+            application_id  TEXT PRIMARY KEY REFERENCES application(id),
+            contract        TEXT NOT NULL CHECK (length(trim(contract)) > 0),
+            bovengrens_cents INTEGER NOT NULL CHECK (bovengrens_cents > 0),
+            status          TEXT NOT NULL CHECK (status IN ('pending', 'granted', 'refused')),
+            requested_on    TEXT NOT NULL,
+            decided_on      TEXT,
+            refusal_code    TEXT,
+            refusal_reason  TEXT,
+            CHECK ((status = 'pending') = (decided_on IS NULL))
+        ) STRICT;
+        -- Pending requests by size: refusing those that no longer fit is a range read, not a scan.
+        CREATE INDEX beschikking_pending_size ON beschikking(bovengrens_cents) WHERE status = 'pending';
+        CREATE TABLE prestatie (
+            application_id  TEXT NOT NULL REFERENCES beschikking(application_id),
+            milestone       TEXT NOT NULL,
+            code            TEXT NOT NULL,
+            tariff_cents    INTEGER NOT NULL CHECK (tariff_cents >= 0),
+            PRIMARY KEY (application_id, milestone)
+        ) STRICT, WITHOUT ROWID;
         """,
     ]
 

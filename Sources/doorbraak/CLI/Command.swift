@@ -23,6 +23,7 @@ enum Commands {
         ImportApplicationsCommand.self, GenerateCommand.self,
         ReviewCommand.self, ImportReviewsCommand.self,
         RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self,
+        NZaRequestCommand.self, NZaDecideCommand.self,
         CeilingCommand.self,
         AuditVerifyCommand.self, AuditLogCommand.self,
         DemoCommand.self,

@@ -92,10 +92,11 @@ enum ApplicationShowCommand: Command {
         let audit = try AuditLog.events(in: store.db, subject: id)
         let reviews = try store.reviews(of: id)
         let allocation = try store.allocation(of: id)
+        let beschikking = try store.beschikking(of: id)
         if context.json {
-            Output.json(ApplicationView.showJSON(record, audit: audit, reviews: reviews, allocation: allocation))
+            Output.json(ApplicationView.showJSON(record, audit: audit, reviews: reviews, allocation: allocation, beschikking: beschikking))
         } else {
-            Output.line(ApplicationView.showText(record, audit: audit, reviews: reviews, allocation: allocation))
+            Output.line(ApplicationView.showText(record, audit: audit, reviews: reviews, allocation: allocation, beschikking: beschikking))
         }
         return ExitCode.done
     }

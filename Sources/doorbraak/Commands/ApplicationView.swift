@@ -32,7 +32,20 @@ enum ApplicationView {
 
     typealias Reviews = [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)]
 
-    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?) -> JSONValue {
+    static func bovengrensJSON(_ b: BeschikkingRecord?) -> JSONValue {
+        guard let b, b.status == "granted" else { return .null }
+        return .string(b.bovengrens.description)
+    }
+
+    static func beschikkingJSON(_ b: BeschikkingRecord) -> JSONValue {
+        let prestaties: [JSONValue] = b.prestaties.map { .object([("code", .string($0.code)), ("tariff", .string($0.tariff.description))]) }
+        let decided: JSONValue = b.decidedOn.map { .string($0) } ?? .null
+        let refusal: JSONValue = b.refusal.map { .string($0) } ?? .null
+        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.bovengrens.description)),
+                        ("requested_on", .string(b.requestedOn)), ("decided_on", decided), ("refusal", refusal), ("prestaties", .array(prestaties))])
+    }
+
+    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?, beschikking: BeschikkingRecord?) -> JSONValue {
         .object([
             ("id", .string(r.id.rawValue)),
             ("status", .string(r.status)),
@@ -56,7 +69,8 @@ enum ApplicationView {
                 .object([("allocated", .bool(a.allocated)), ("rank", .number(String(a.rank))), ("pass", .string(a.pass)),
                          ("room_before", .string(a.roomBefore.description)), ("reason", .string(a.reason))])
             } ?? .null),
-            ("bovengrens", .null),
+            ("bovengrens", bovengrensJSON(beschikking)),
+            ("beschikking", beschikking.map(beschikkingJSON) ?? .null),
             ("milestones", .array(r.milestones.map { m in
                 .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
                          ("status", .string(m.status)), ("paid", .string(m.paid.description))])
@@ -65,7 +79,13 @@ enum ApplicationView {
         ])
     }
 
-    static func showText(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?) -> String {
+    static func showText(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?, beschikking: BeschikkingRecord?) -> String {
+        let beschikkingText = beschikking.map { b in
+            "\(b.status), contract \(b.contract), bovengrens \(b.bovengrens.dutch), requested \(b.requestedOn)"
+                + (b.decidedOn.map { ", decided \($0)" } ?? "") + (b.refusal.map { " — \($0)" } ?? "")
+                + (b.prestaties.isEmpty ? "" : "; prestaties " + b.prestaties.map { "\($0.code) \($0.tariff.dutch)" }.joined(separator: ", "))
+        } ?? "not requested"
+
         var decisions = reviews.map { v in
             "  \(v.on)  insurer \(v.insurer): \(v.decision)\(v.reason.map { " \($0) (\(RejectionReason(rawValue: $0)?.meaning ?? ""))" } ?? "")"
                 + (v.accepted.isEmpty ? "" : ", accepts \(v.accepted)") + (v.rejected.isEmpty ? "" : ", rejects \(v.rejected)") + (v.note.isEmpty ? "" : " — \(v.note)")
@@ -84,6 +104,7 @@ enum ApplicationView {
         track        \(r.track.rawValue)\(r.deviations.isEmpty ? "" : " — deviations: " + r.deviations.joined(separator: ", "))
         received     \(r.received)
         allocation   \(allocationText)
+        beschikking  \(beschikkingText)
 
         decisions
         \(decisions.joined(separator: "\n"))

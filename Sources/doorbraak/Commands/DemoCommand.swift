@@ -62,6 +62,19 @@ enum DemoCommand: Command {
         let outcomes = try store.allocate(today: allocationDay, transfer: true, event: context.audit(as: "demo"))
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
+
+        // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
+        let allocated = try store.db.rows("SELECT id FROM application WHERE status = 'allocated' ORDER BY id", []) { $0.text(0) }
+        let contracts = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("contracts.csv")
+        let csv = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
+        guard FileManager.default.createFile(atPath: contracts, contents: Data(csv.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the contracts file", file: contracts)
+        }
+        let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(as: "demo"), partial: true).run(contracts)
+        let decisions = try store.decideAll(today: allocationDay, event: context.audit(as: "nza"))
+        let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }
+        Output.line("\n== 8. NZa: \(requests.new) two-sided requests with contracts; decided in rank order: \(granted.count) granted, \(decisions.count - granted.count + requests.rejected) refused")
+        Output.line(CeilingView.text(try store.ceilingStatus()))
         let audit = try AuditLog.verify(in: store.db)
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal

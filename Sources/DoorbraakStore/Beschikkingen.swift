@@ -1,0 +1,235 @@
+import DoorbraakCore
+
+/// What a request did.
+public enum RequestOutcome: Sendable, Equatable {
+    /// Pending with the NZa, with its proposed bovengrens.
+    case pending(bovengrens: Money)
+    /// Refused at once: it does not fit the room left under the ceiling, so the NZa does not
+    /// take it into consideration (004 line 253: "geen nieuwe aanvragen in behandeling neemt").
+    case refused(bovengrens: Money, remaining: Money)
+    /// The same request (same contract) was made before: nothing changed.
+    case unchanged
+}
+
+/// One NZa decision.
+public enum BeschikkingDecision: Sendable, Equatable {
+    /// Granted with this bovengrens.
+    case granted(id: String, bovengrens: Money)
+    /// Refused with a code and why.
+    case refused(id: String, code: ErrorCode, reason: String)
+
+    /// The application.
+    public var id: String {
+        switch self {
+        case .granted(let id, _), .refused(let id, _, _): return id
+        }
+    }
+}
+
+/// A beschikking as stored.
+public struct BeschikkingRecord: Sendable, Equatable {
+    /// pending, granted or refused.
+    public var status: String
+    /// The contract reference.
+    public var contract: String
+    /// The (proposed) bovengrens.
+    public var bovengrens: Money
+    /// Request date.
+    public var requestedOn: String
+    /// Decision date.
+    public var decidedOn: String?
+    /// Refusal code and reason.
+    public var refusal: String?
+    /// The prestaties of a granted beschikking: code and tariff.
+    public var prestaties: [(code: String, tariff: Money)]
+
+    public static func == (a: BeschikkingRecord, b: BeschikkingRecord) -> Bool {
+        a.status == b.status && a.contract == b.contract && a.bovengrens == b.bovengrens && a.requestedOn == b.requestedOn
+            && a.decidedOn == b.decidedOn && a.refusal == b.refusal && a.prestaties.map(\.code) == b.prestaties.map(\.code)
+            && a.prestaties.map(\.tariff) == b.prestaties.map(\.tariff)
+    }
+}
+
+extension Store {
+    /// Records the two-sided request (*tweezijdige aanvraag*, 004 line 246) of providers and
+    /// coordinating insurer for an allocated application; runs inside a write transaction.
+    public func requestBeschikking(_ id: String, contract: String, today: Day, event: AuditContext) throws(DoorbraakError) -> RequestOutcome {
+        guard let (status, requested, deviations) = try db.cached("SELECT status, requested_cents, deviations FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        let contract = contract.trimmingCharacters
+        if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
+            if previous == contract { return .unchanged }
+            throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
+        }
+        guard status == "allocated" else {
+            throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested (SPEC §3.6)", field: "application_id")
+        }
+        // Contractvereiste (004 line 249).
+        guard !contract.isEmpty else { throw DoorbraakError(.contract, "a contract reference is required (contractvereiste)", field: "contract") }
+        // The insurers declare that every deviation from the model plan was approved (004 line 247).
+        let reviews = try db.rows("SELECT decision, accepted FROM review WHERE application_id = ?", [.text(id)]) { r in (r.text(0), Set(r.text(1).split(separator: " ").map(String.init))) }
+        let keys = Set(deviations.split(separator: " ").map(String.init))
+        guard reviews.count == 2, reviews.allSatisfy({ $0.0 == "approve" && keys.isSubset(of: $0.1) }) else {
+            throw DoorbraakError(.declaration, "the insurers' approval of every deviation is not on record for \(id)")
+        }
+        let ceiling = try macroCeiling()
+        if !ceiling.fits(requested) {
+            let reason = "bovengrens \(requested) does not fit the \(ceiling.remaining) left under the macro ceiling"
+            try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on, decided_on, refusal_code, refusal_reason) VALUES (?, ?, ?, 'refused', ?, ?, ?, ?)",
+                       [.text(id), .text(contract), .money(requested), .text(today.description), .text(today.description), .text(ErrorCode.ceiling.rawValue), .text(reason)])
+            try db.run("UPDATE application SET status = 'refused' WHERE id = ?", [.text(id)])
+            try AuditLog.append(in: db, event, action: "nza-request", subject: id, before: status, after: "refused E-CEILING: \(reason)")
+            return .refused(bovengrens: requested, remaining: ceiling.remaining)
+        }
+        try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on) VALUES (?, ?, ?, 'pending', ?)",
+                   [.text(id), .text(contract), .money(requested), .text(today.description)])
+        try db.run("UPDATE application SET status = 'requested' WHERE id = ?", [.text(id)])
+        try db.run("UPDATE ledger SET pending_cents = pending_cents + ? WHERE id = 1", [.money(requested)])
+        try AuditLog.append(in: db, event, action: "nza-request", subject: id, before: status, after: "requested, contract \(contract), proposed bovengrens \(requested)")
+        return .pending(bovengrens: requested)
+    }
+
+    /// The ceiling totals as kept.
+    func macroCeiling() throws(DoorbraakError) -> MacroCeiling {
+        guard let ceiling = try db.cached("SELECT ceiling_cents, granted_cents, released_cents FROM ledger WHERE id = 1").rowValue([], { r in
+            MacroCeiling(ceiling: r.money(0), granted: r.money(1), released: r.money(2))
+        }) else { throw DoorbraakError(.internal, "the ledger row is missing") }
+        return ceiling
+    }
+
+    /// Decides one pending request in one `BEGIN IMMEDIATE` transaction: re-reads the kept totals,
+    /// grants when committed + bovengrens ≤ ceiling, else refuses with E-CEILING; then refuses every
+    /// other pending request that no longer fits. Returns every decision taken.
+    public func decideBeschikking(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
+            guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
+                throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
+            }
+            guard status == "pending" else {
+                throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
+            }
+            var decisions: [BeschikkingDecision] = []
+            let ceiling = try macroCeiling()
+            if let after = ceiling.granting(bovengrens) {
+                try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
+                decisions.append(.granted(id: id, bovengrens: bovengrens))
+            } else {
+                let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
+                try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
+                decisions.append(.refused(id: id, code: .ceiling, reason: reason))
+            }
+            // Lopende aanvragen afwijzen: every pending request larger than the room left.
+            let remaining = try macroCeiling().remaining
+            let overrunning = try db.cached("SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY application_id")
+                .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1)) }
+            for (other, size) in overrunning {
+                let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
+                try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
+                decisions.append(.refused(id: other, code: .ceiling, reason: reason))
+            }
+            return decisions
+        }
+    }
+
+    private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
+        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, a.document FROM application a JOIN plan p ON p.id = a.plan WHERE a.id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
+            throw DoorbraakError(.internal, "application \(id) of a request is missing")
+        }
+        let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
+        // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
+        guard milestones.map(\.1).sum() <= bovengrens else {
+            throw DoorbraakError(.internal, "the tariffs of \(id) add up to more than its bovengrens")
+        }
+        try db.cached("UPDATE beschikking SET status = 'granted', decided_on = ? WHERE application_id = ?").run([.text(today.description), .text(id)])
+        try db.cached("UPDATE application SET status = 'granted' WHERE id = ?").run([.text(id)])
+        try db.cached("UPDATE ledger SET granted_cents = granted_cents + ?, pending_cents = pending_cents - ? WHERE id = 1").run([.money(bovengrens), .money(bovengrens)])
+        try db.cached("UPDATE theme SET granted_cents = granted_cents + ? WHERE theme = ?").run([.money(bovengrens), .text(theme)])
+        let insert = try db.cached("INSERT INTO prestatie (application_id, milestone, code, tariff_cents) VALUES (?, ?, ?, ?)")
+        for (code, tariff) in milestones { try insert.run([.text(id), .text(code), .text("\(planCode)-\(code)"), .money(tariff)]) }
+        let application = try Application(json: try JSONParser.parse(document))
+        let year = try db.cached("UPDATE ledger_year SET granted_cents = granted_cents + ? WHERE year = ?")
+        for line in application.budget { try year.run([.money(line.amount), .int(line.year)]) }
+        try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested",
+                            after: "granted, bovengrens \(bovengrens), \(milestones.count) prestaties \(planCode)-M…; committed \(after.committed) of \(after.ceiling)")
+    }
+
+    private func refuse(_ id: String, bovengrens: Money, reason: String, today: Day, event: AuditContext) throws(DoorbraakError) {
+        try db.cached("UPDATE beschikking SET status = 'refused', decided_on = ?, refusal_code = ?, refusal_reason = ? WHERE application_id = ?")
+            .run([.text(today.description), .text(ErrorCode.ceiling.rawValue), .text(reason), .text(id)])
+        try db.cached("UPDATE application SET status = 'refused' WHERE id = ?").run([.text(id)])
+        try db.cached("UPDATE ledger SET pending_cents = pending_cents - ? WHERE id = 1").run([.money(bovengrens)])
+        try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested", after: "refused E-CEILING: \(reason)")
+    }
+
+    /// The pending requests in the order `nza decide --all` takes them: the allocation ranking
+    /// (fte per €mln, highest first, ties by id), never arrival.
+    public func pendingInRankOrder() throws(DoorbraakError) -> [String] {
+        let candidates = try db.rows("""
+            SELECT a.id, a.theme, a.requested_cents, a.fte_tenths FROM beschikking b JOIN application a ON a.id = b.application_id
+            WHERE b.status = 'pending'
+            """, []) { r throws(DoorbraakError) in
+            AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
+        }
+        return Allocator.ranked(candidates).map(\.id.rawValue)
+    }
+
+    /// Decides every pending request, one transaction each, in rank order. A request that another
+    /// process (or this run's sweep) decided meanwhile is skipped.
+    public func decideAll(today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        var decisions: [BeschikkingDecision] = []
+        var decided = Set<String>()
+        for id in try pendingInRankOrder() where !decided.contains(id) {
+            do {
+                let taken = try decideBeschikking(id, today: today, event: event)
+                decisions += taken
+                decided.formUnion(taken.map(\.id))
+            } catch where error.code == .request {
+                continue
+            }
+        }
+        return decisions
+    }
+
+    /// The beschikking of an application, or nil.
+    public func beschikking(of id: String) throws(DoorbraakError) -> BeschikkingRecord? {
+        guard var record = try db.row("SELECT status, contract, bovengrens_cents, requested_on, decided_on, refusal_code, refusal_reason FROM beschikking WHERE application_id = ?", [.text(id)], { r in
+            BeschikkingRecord(status: r.text(0), contract: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), decidedOn: r.optionalText(4),
+                              refusal: r.optionalText(5).map { code in "\(code): \(r.text(6))" }, prestaties: [])
+        }) else { return nil }
+        record.prestaties = try db.rows("SELECT code, tariff_cents FROM prestatie WHERE application_id = ? ORDER BY milestone", [.text(id)]) { r in (code: r.text(0), tariff: r.money(1)) }
+        return record
+    }
+
+    /// The totals recounted from the rows (for tests and `audit`): must equal the kept totals.
+    public func recountedCeilingStatus() throws(DoorbraakError) -> CeilingStatus {
+        try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
+            var status = try ceilingStatus()
+            status.granted = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'granted'"))
+            status.pending = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'"))
+            status.released = Money(cents: try db.integer("SELECT coalesce(sum(tariff_cents), 0) FROM application_milestone WHERE status = 'released'"))
+            status.paid = Money(cents: try db.integer("SELECT coalesce(sum(paid_cents), 0) FROM application_milestone"))
+            for i in status.themes.indices {
+                status.themes[i].granted = Money(cents: try db.integer("SELECT coalesce(sum(b.bovengrens_cents), 0) FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted' AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
+            }
+            var years: [Int: Money] = [:]
+            for document in try db.rows("SELECT a.document FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'", [], { $0.text(0) }) {
+                for line in try Application(json: try JSONParser.parse(document)).budget { years[line.year, default: .zero] += line.amount }
+            }
+            status.years = status.years.map { (year: $0.year, granted: years[$0.year] ?? .zero) }
+            return status
+        }
+    }
+}
+
+extension String {
+    /// Without surrounding whitespace.
+    var trimmingCharacters: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
