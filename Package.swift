@@ -19,7 +19,7 @@ let package = Package(
         .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
         .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore"]),
+        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore", "DoorbraakStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

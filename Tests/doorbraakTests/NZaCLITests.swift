@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@Suite struct NZaCLITests {
+    @Test func twoRequestsOfHalfTheCeilingAreGrantedToTheCentAndACentMoreIsRefused() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 150_000_000, 300), ("C-3", 1, 1)], contracts: true)
+        let pending = try json(try sandbox.run(["ceiling", "--json"]).stdout)
+        #expect(pending["pending"] as? String == "3000000.01")
+        let first = try sandbox.run(["nza", "decide", "C-1", "--json"], today: "2026-12-10")
+        #expect(try json(first.stdout)["granted"] as? [String] == ["C-1"])
+        let second = try json(try sandbox.run(["nza", "decide", "C-2", "--json"], today: "2026-12-10").stdout)
+        #expect(second["granted"] as? [String] == ["C-2"])
+        // The third no longer fits: refused with the second decision (lopende aanvragen afwijzen).
+        let refused = try #require(second["refused"] as? [[String: Any]])
+        #expect(refused.first?["id"] as? String == "C-3" && refused.first?["code"] as? String == "E-CEILING")
+        let ceiling = try json(try sandbox.run(["ceiling", "--json"]).stdout)
+        #expect(ceiling["granted"] as? String == "3000000.00")
+        #expect(ceiling["remaining"] as? String == "0.00")
+        #expect(ceiling["pending"] as? String == "0.00")
+        let again = try sandbox.run(["nza", "decide", "C-3"])
+        #expect(again.status == 1 && again.stderr.contains("E-REQUEST") && again.stderr.contains("already decided"))
+        let show = try json(try sandbox.run(["application", "show", "C-1", "--json"]).stdout)
+        #expect(show["status"] as? String == "granted")
+        #expect(show["bovengrens"] as? String == "1500000.00")
+        let prestaties = (show["beschikking"] as? [String: Any])?["prestaties"] as? [[String: Any]]
+        #expect(prestaties?.first?["code"] as? String == "AI-CT-M1")
+        #expect(prestaties?.first?["tariff"] as? String == "1500000.00")
+        try sandbox.checkInvariant("after the three decisions")
+    }
+
+    @Test func aRequestThatNoLongerFitsIsRefusedAtOnce() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 150_000_000, 300), ("C-3", 1, 1)], contracts: false)
+        for id in ["C-1", "C-2"] {
+            #expect(try sandbox.run(["nza", "request", id, "--contract", "OVK-\(id)"]).status == 0)
+        }
+        let decided = try json(try sandbox.run(["nza", "decide", "--all", "--json"]).stdout)
+        #expect(decided["granted"] as? [String] == ["C-1", "C-2"])
+        let late = try sandbox.run(["nza", "request", "C-3", "--contract", "OVK-3"])
+        #expect(late.status == 1)
+        #expect(late.stderr.contains("E-CEILING"))
+        try sandbox.checkInvariant("after a refused request")
+    }
+
+    @Test func badRequestsAndDecisionsAreCodedAndChangeNothing() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "1000000.00", applications: [("N-1", 50_000_000, 100), ("N-2", 50_000_000, 100)], contracts: false)
+        let events = try sandbox.auditEvents()
+        let cases: [([String], Int32, String)] = [
+            (["nza", "request", "N-1"], 1, "E-CONTRACT"),
+            (["nza", "request", "N-1", "--contract", "  "], 1, "E-CONTRACT"),
+            (["nza", "request", "NOPE-1", "--contract", "X"], 66, "E-MISSING"),
+            (["nza", "decide", "N-1"], 66, "E-MISSING"),
+            (["nza", "decide"], 64, "E-USAGE"),
+            (["nza", "decide", "N-1", "--all"], 64, "E-USAGE"),
+            (["nza", "request", "--all"], 64, "E-USAGE"),
+        ]
+        for (args, status, code) in cases {
+            let r = try sandbox.run(args)
+            #expect(r.status == status, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains(code), "\(args): \(r.stderr)")
+        }
+        #expect(try sandbox.auditEvents() == events)
+        let badFile = try sandbox.file("contracts.csv", "application_id,contract\nN-1,OVK-1\nN-2,\n")
+        let bad = try sandbox.run(["nza", "request", "--all", "--contracts", badFile, "--json"])
+        #expect(bad.status == 1)
+        let report = try json(bad.stdout)
+        #expect(report["new"] as? Int == 0)
+        #expect((report["errors"] as? [[String: Any]])?.first?["code"] as? String == "E-CONTRACT")
+        #expect((report["errors"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+        #expect(try sandbox.auditEvents() == events, "a bad contracts file must change nothing")
+        #expect(try sandbox.run(["nza", "request", "N-1", "--contract", "OVK-1"]).status == 0)
+        #expect(try sandbox.run(["nza", "request", "N-1", "--contract", "OVK-1"]).stdout.contains("nothing changed"))
+        let twice = try sandbox.run(["nza", "request", "N-1", "--contract", "OVK-OTHER"])
+        #expect(twice.status == 1 && twice.stderr.contains("E-REQUEST"))
+        #expect(try sandbox.run(["nza", "decide", "N-1"]).status == 0)
+        let decidedTwice = try sandbox.run(["nza", "decide", "N-1"])
+        #expect(decidedTwice.status == 1 && decidedTwice.stderr.contains("already decided"))
+        try sandbox.checkInvariant("after bad input")
+    }
+
+    @Test func anUnallocatedOrUndeclaredApplicationCannotBeRequested() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        #expect(try sandbox.run(["import", "applications", try sandbox.file("a.jsonl", try applicationLine("U-1"))]).status == 0)
+        let r = try sandbox.run(["nza", "request", "U-1", "--contract", "OVK-1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("E-REQUEST") && r.stderr.contains("submitted"))
+    }
+
+    @Test func aLockHeldPastTheTimeoutIsExit75() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "1000000.00", applications: [("B-1", 50_000_000, 100)], contracts: true)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", sandbox.db]
+        let input = Pipe()
+        let output = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = output
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        // Wait until sqlite3 holds the lock.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("locked") { seen += output.fileHandleForReading.availableData }
+        let busy = try sandbox.run(["nza", "decide", "B-1"], environment: ["DOORBRAAK_BUSY_TIMEOUT_MS": "200"])
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        #expect(busy.status == 75, "\(busy.stderr)")
+        #expect(busy.stderr.contains("E-BUSY") && busy.stderr.contains("busy"))
+        #expect(try sandbox.run(["nza", "decide", "B-1"]).status == 0)
+        try sandbox.checkInvariant("after busy")
+    }
+}
