@@ -27,36 +27,13 @@ public struct ContractImport {
     /// Requests every row of `path`; the report counts pending requests as new and lists refusals
     /// at request time (E-CEILING) among the errors.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        let reader = try CSVReader(path: path, expected: ContractImport.columns)
-        var report = ImportReport()
-        let db = store.db
-        try db.execute("BEGIN IMMEDIATE")
-        do throws(DoorbraakError) {
-            var rows = 0
-            while let row = try reader.next() {
-                rows += 1
-                switch row {
-                case .failure(let error):
-                    report.add(error, id: nil)
-                case .success(let record):
-                    do throws(DoorbraakError) {
-                        switch try store.requestBeschikking(record("application_id"), contract: record("contract"), today: today, event: event) {
-                        case .pending: report.new += 1
-                        case .unchanged: report.unchanged += 1
-                        case .refused(let bovengrens, let remaining):
-                            report.add(DoorbraakError(.ceiling, "bovengrens \(bovengrens) does not fit the \(remaining) left under the macro ceiling; refused", file: path, line: record.line), id: record("application_id"))
-                        }
-                    } catch where error.isRowError {
-                        report.add(error.located(file: path, line: record.line), id: record("application_id"))
-                    }
-                }
+        try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts") { record throws(DoorbraakError) in
+            switch try store.requestBeschikking(record("application_id"), contract: record("contract"), today: today, event: event) {
+            case .pending: return .new
+            case .unchanged: return .unchanged
+            case .refused(let bovengrens, let remaining):
+                return .refused(DoorbraakError(.ceiling, "bovengrens \(bovengrens) does not fit the \(remaining) left under the macro ceiling; refused"))
             }
-            if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no contracts", file: path) }
-            try report.finish(db: db, partial: partial)
-        } catch {
-            if db.inTransaction { try? db.execute("ROLLBACK") }
-            throw error
         }
-        return report
     }
 }

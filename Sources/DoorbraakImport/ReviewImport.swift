@@ -55,39 +55,16 @@ public struct ReviewImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        let reader = try CSVReader(path: path, expected: ReviewImport.columns)
-        var report = ImportReport()
-        let db = store.db
-        try db.execute("BEGIN IMMEDIATE")
-        do throws(DoorbraakError) {
-            var rows = 0
-            while let row = try reader.next() {
-                rows += 1
-                switch row {
-                case .failure(let error):
-                    report.add(error, id: nil)
-                case .success(let record):
-                    do throws(DoorbraakError) {
-                        let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
-                            guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
-                            return app.deviations
-                        }
-                        switch try store.record(decision, on: id, today: today, event: event) {
-                        case .recorded: report.new += 1
-                        case .unchanged: report.unchanged += 1
-                        }
-                    } catch where error.isRowError {
-                        report.add(error.located(file: path, line: record.line), id: record("application_id"))
-                    }
-                }
+        try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions") { record throws(DoorbraakError) in
+            let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
+                guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
+                return app.deviations
             }
-            if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no decisions", file: path) }
-            try report.finish(db: db, partial: partial)
-        } catch {
-            if db.inTransaction { try? db.execute("ROLLBACK") }
-            throw error
+            switch try store.record(decision, on: id, today: today, event: event) {
+            case .recorded: return .new
+            case .unchanged: return .unchanged
+            }
         }
-        return report
     }
 }
 

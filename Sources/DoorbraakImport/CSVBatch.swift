@@ -1,0 +1,51 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// What one CSV row did.
+enum RowOutcome {
+    /// Stored for the first time.
+    case new
+    /// Already stored with the same content.
+    case unchanged
+    /// Refused by a rule, with its coded error.
+    case refused(DoorbraakError)
+}
+
+/// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
+/// rows reported with line and id, committed when all pass or `partial`, else rolled back.
+enum CSVBatch {
+    static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String,
+                    _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
+        let reader = try CSVReader(path: path, expected: columns)
+        var report = ImportReport()
+        let db = store.db
+        try db.execute("BEGIN IMMEDIATE")
+        do throws(DoorbraakError) {
+            var rows = 0
+            while let row = try reader.next() {
+                rows += 1
+                switch row {
+                case .failure(let error):
+                    report.add(error, id: nil)
+                case .success(let record):
+                    let id = record(columns[0])
+                    do throws(DoorbraakError) {
+                        switch try take(record) {
+                        case .new: report.new += 1
+                        case .unchanged: report.unchanged += 1
+                        case .refused(let error): report.add(error.located(file: path, line: record.line), id: id)
+                        }
+                    } catch where error.isRowError {
+                        report.add(error.located(file: path, line: record.line), id: id)
+                    }
+                }
+            }
+            if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no \(rowsName)", file: path) }
+            try report.finish(db: db, partial: partial)
+        } catch {
+            if db.inTransaction { try? db.execute("ROLLBACK") }
+            throw error
+        }
+        return report
+    }
+}
