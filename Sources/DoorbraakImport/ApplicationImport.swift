@@ -119,7 +119,11 @@ public struct ApplicationImport {
                 report.skipped.append(name)
                 continue
             }
-            try take(try InputFile.bytes(file), file: file, line: nil, into: &report)
+            do {
+                try take(try InputFile.bytes(file, limit: LineReader.maximumLineLength), file: file, line: nil, into: &report)
+            } catch where error.isRowError {
+                record(error, file: file, line: nil, id: nil, into: &report)
+            }
             rows += 1
             if rows % 1000 == 0 { progress?(rows, 0) }
         }

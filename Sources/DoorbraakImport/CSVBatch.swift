@@ -7,8 +7,6 @@ enum RowOutcome {
     case new
     /// Already stored with the same content.
     case unchanged
-    /// Refused by a rule, with its coded error.
-    case refused(DoorbraakError)
 }
 
 /// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
@@ -33,7 +31,6 @@ enum CSVBatch {
                         switch try take(record) {
                         case .new: report.new += 1
                         case .unchanged: report.unchanged += 1
-                        case .refused(let error): report.add(error.located(file: path, line: record.line), id: id)
                         }
                     } catch where error.isRowError {
                         report.add(error.located(file: path, line: record.line), id: id)

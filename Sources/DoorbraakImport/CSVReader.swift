@@ -84,6 +84,7 @@ public final class CSVReader {
         var quoted = false
         var wasQuoted = false
         func finish() throws(DoorbraakError) {
+            if field.contains(0) { throw DoorbraakError(.input, "field \(fields.count + 1) contains a NUL byte") }
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
             }

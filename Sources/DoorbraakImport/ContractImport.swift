@@ -24,15 +24,12 @@ public struct ContractImport {
         self.partial = partial
     }
 
-    /// Requests every row of `path`; the report counts pending requests as new and lists refusals
-    /// at request time (E-CEILING) among the errors.
+    /// Requests every row of `path`; the report counts new pending requests.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts") { record throws(DoorbraakError) in
             switch try store.requestBeschikking(record("application_id"), contract: record("contract"), today: today, event: event) {
             case .pending: return .new
             case .unchanged: return .unchanged
-            case .refused(let bovengrens, let remaining):
-                return .refused(DoorbraakError(.ceiling, "bovengrens \(bovengrens) does not fit the \(remaining) left under the macro ceiling; refused"))
             }
         }
     }

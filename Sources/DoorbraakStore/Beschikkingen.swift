@@ -2,11 +2,9 @@ import DoorbraakCore
 
 /// What a request did.
 public enum RequestOutcome: Sendable, Equatable {
-    /// Pending with the NZa, with its proposed bovengrens.
+    /// Pending with the NZa, with its proposed bovengrens. Whether it fits under the ceiling is
+    /// decided by `decideBeschikking`, the one place where the ceiling is applied.
     case pending(bovengrens: Money)
-    /// Refused at once: it does not fit the room left under the ceiling, so the NZa does not
-    /// take it into consideration (004 line 253: "geen nieuwe aanvragen in behandeling neemt").
-    case refused(bovengrens: Money, remaining: Money)
     /// The same request (same contract) was made before: nothing changed.
     case unchanged
 }
@@ -73,15 +71,6 @@ extension Store {
         let keys = Set(deviations.split(separator: " ").map(String.init))
         guard reviews.count == 2, reviews.allSatisfy({ $0.0 == "approve" && keys.isSubset(of: $0.1) }) else {
             throw DoorbraakError(.declaration, "the insurers' approval of every deviation is not on record for \(id)")
-        }
-        let ceiling = try macroCeiling()
-        if !ceiling.fits(requested) {
-            let reason = "bovengrens \(requested) does not fit the \(ceiling.remaining) left under the macro ceiling"
-            try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on, decided_on, refusal_code, refusal_reason) VALUES (?, ?, ?, 'refused', ?, ?, ?, ?)",
-                       [.text(id), .text(contract), .money(requested), .text(today.description), .text(today.description), .text(ErrorCode.ceiling.rawValue), .text(reason)])
-            try db.run("UPDATE application SET status = 'refused' WHERE id = ?", [.text(id)])
-            try AuditLog.append(in: db, event, action: "nza-request", subject: id, before: status, after: "refused E-CEILING: \(reason)")
-            return .refused(bovengrens: requested, remaining: ceiling.remaining)
         }
         try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on) VALUES (?, ?, ?, 'pending', ?)",
                    [.text(id), .text(contract), .money(requested), .text(today.description)])

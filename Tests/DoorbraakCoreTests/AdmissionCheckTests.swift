@@ -62,7 +62,7 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             app.coalition = [app.coalition[0]]; app.coalition[0].amount = Money(euros: 1_000_000)
             app.deviations["providers.max_amount"] = "x"
         }, ["E-JOINT"]),
-        ("the same provider twice", { $0.coalition[1].agb = $0.coalition[0].agb }, ["E-JOINT"]),
+        ("the same provider twice (together above the maximum, explained)", { $0.coalition[1].agb = $0.coalition[0].agb; $0.deviations["providers.max_amount"] = "x" }, ["E-JOINT"]),
         ("the same insurer twice", { $0.secondInsurer = "3311" }, ["E-INSURERS"]),
         ("an invalid UZOVI code", { $0.coordinatingInsurer = "331" }, ["E-INSURERS"]),
         ("a budget line buying aids", { $0.budget[1].category = .hulpmiddelAanschaf }, ["E-EXCLUDED"]),
@@ -130,6 +130,10 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
         }, ["milestones.set"]),
         ("a year the plan does not list", { $0.budget[1].year = 2029 }, ["spending_years"]),
         ("a provider exactly at the maximum", { $0.coalition[0].amount = Money(euros: 600_000); $0.coalition[1].amount = Money(euros: 400_000) }, []),
+        ("the same provider listed twice, together above the maximum", { app in
+            app.coalition = [app.coalition[0], app.coalition[0], app.coalition[1]]
+            app.coalition[0].amount = Money(euros: 300_000); app.coalition[1].amount = Money(cents: 30_000_001); app.coalition[2].amount = Money(cents: 39_999_999)
+        }, ["providers.max_amount"]),
         ("a provider one cent above the maximum", { $0.coalition[0].amount = Money(cents: 60_000_001); $0.coalition[1].amount = Money(cents: 39_999_999) }, ["providers.max_amount"]),
         ("impact exactly at the plausible maximum", { $0.impact.fteSaved = Fte(tenths: 300) }, []),
         ("impact one tenth above it", { $0.impact.fteSaved = Fte(tenths: 301) }, ["impact.fte_norm"]),

@@ -28,13 +28,20 @@ func code(_ body: () throws -> String) -> String {
         ("an R3 rejection naming an unknown key", .init(insurer: "3311", verdict: .reject(.R3, rejected: ["milestones.M1.due"]), note: ""), subject(), "E-DEVIATION-KEY"),
         ("an R2 rejection naming keys", .init(insurer: "3311", verdict: .reject(.R2, rejected: ["impact.fte_norm"]), note: ""), subject(), "E-REASON"),
         ("an R9 rejection without a note", .init(insurer: "3311", verdict: .reject(.R9, rejected: []), note: " "), subject(), "E-REASON"),
-        ("a decision on a rejected application", .init(insurer: "7029", verdict: .approve(accepted: []), note: ""), subject(status: "rejected", deviations: [], decidedBy: ["3311"]), "E-STATE"),
+        ("a decision on an allocated application", .init(insurer: "7029", verdict: .approve(accepted: []), note: ""), subject(status: "allocated", deviations: []), "E-STATE"),
     ]
 
     @Test(arguments: refusals.indices)
     func refusalTable(index: Int) {
         let (name, decision, subject, expected) = Self.refusals[index]
         #expect(code { try ReviewRules.apply(decision, to: subject) } == expected, "\(name)")
+    }
+
+    @Test func theOtherInsurerStillDecidesAfterARejectionAndItStaysRejected() {
+        let rejected = subject(status: "rejected", deviations: [], decidedBy: ["3311"])
+        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .approve(accepted: []), note: ""), to: rejected) } == "ok:rejected")
+        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .reject(.R4, rejected: []), note: ""), to: rejected) } == "ok:rejected")
+        #expect(code { try ReviewRules.apply(.init(insurer: "3311", verdict: .reject(.R4, rejected: []), note: ""), to: rejected) } == "E-DECIDED")
     }
 
     @Test func anR3RejectionNamingItsKeysAndAnR9WithANoteAreAccepted() {

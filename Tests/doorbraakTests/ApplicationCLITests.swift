@@ -131,6 +131,7 @@ extension Sandbox {
             ("truncated last line", Array((good + "\n" + truncated).utf8), 65, "E-INPUT"),
             ("invalid UTF-8", Array(good.utf8) + [0x0A] + Array(try applicationLine("U-001").utf8).map { $0 == UInt8(ascii: "T") ? 0xFF : $0 }, 65, "E-INPUT"),
             ("a 10 MB line", Array(good.utf8) + [0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 10 << 20) + Array("{}".utf8), 65, "longer than"),
+            ("a NUL escape in a string", Array((try applicationLine("N-001") { $0["region"] = "Twente\u{0}kwaad" }).utf8), 65, "NUL"),
             ("same id, other content", Array((good + "\n" + (try applicationLine("G-001") { $0["region"] = "Zeeland" })).utf8), 1, "E-DUPLICATE"),
         ]
         for (name, bytes, status, fragment) in cases {
@@ -169,6 +170,11 @@ extension Sandbox {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("2 new"))
         #expect(r.stderr.contains("skipped README.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("d0.json").path, withDestinationPath: "/nonexistent/x.json")
+        try applicationLine("D-004").write(to: folder.appendingPathComponent("d4.json"), atomically: true, encoding: .utf8)
+        let partial = try sandbox.run(["import", "applications", folder.path, "--partial"])
+        #expect(partial.status == 65, "an unreadable file is a bad row: \(partial.stderr)")
+        #expect(partial.stdout.contains("1 new, 2 unchanged, 1 rejected"), "\(partial.stdout)")
         try "{".write(to: folder.appendingPathComponent("d3.json"), atomically: true, encoding: .utf8)
         let bad = try sandbox.run(["import", "applications", folder.path])
         #expect(bad.status == 65)

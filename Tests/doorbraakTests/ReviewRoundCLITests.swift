@@ -48,11 +48,13 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(try sandbox.run(["review", "R-1", "--insurer", "7029", "--approve"]).stdout.contains("status approved"))
         let r2 = try sandbox.run(["review", "R-2", "--insurer", "7029", "--reject", "R3", "--reject-deviation", "impact.fte_norm", "--note", "niet onderbouwd"])
         #expect(r2.stdout.contains("status rejected"), "\(r2.stderr)")
+        // The other insurer still records its decision; one rejection keeps it rejected.
         let afterReject = try sandbox.run(["review", "R-2", "--insurer", "3311", "--approve", "--accept", "impact.fte_norm"])
-        #expect(afterReject.status == 1 && afterReject.stderr.contains("E-STATE"))
+        #expect(afterReject.status == 0 && afterReject.stdout.contains("status rejected"), "\(afterReject.stderr)")
         let show = try json(try sandbox.run(["application", "show", "R-2", "--json"]).stdout)
         #expect(show["status"] as? String == "rejected")
-        #expect((show["reviews"] as? [[String: Any]])?.first?["reason"] as? String == "R3")
+        #expect((show["reviews"] as? [[String: Any]])?.contains { $0["reason"] as? String == "R3" } == true)
+        #expect((show["reviews"] as? [[String: Any]])?.count == 2)
     }
 
     @Test func aReviewsFileWithABadRowAppliesNothing() throws {
@@ -78,6 +80,8 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("4 new, 0 unchanged, 0 rejected"))
         #expect(try sandbox.run(["import", "reviews", fixed]).stdout.contains("0 new, 4 unchanged"))
+        let nul = try sandbox.run(["import", "reviews", try sandbox.file("nul.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nR-3,7029,reject,R9,,over\u{0}lap\n")])
+        #expect(nul.status == 65 && nul.stderr.contains("NUL"), "\(nul.stderr)")
         let badHeader = try sandbox.run(["import", "reviews", try sandbox.file("h.csv", "id,insurer\nR-1,3311\n")])
         #expect(badHeader.status == 65 && badHeader.stderr.contains("header"))
         let commaFile = try sandbox.file("c.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nR-3,7029,reject,R4,,\"te weinig capaciteit, zie brief\"\n")

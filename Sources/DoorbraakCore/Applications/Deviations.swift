@@ -20,7 +20,10 @@ public enum DeviationFinder {
         if application.budget.contains(where: { RoundSettings.eligibleYears.contains($0.year) && !plan.norms.spendingYears.contains($0.year) }) {
             keys.insert("spending_years")
         }
-        if application.coalition.contains(where: { $0.amount > plan.norms.maxAmountPerProvider }) {
+        // Per distinct provider: a provider listed twice is one provider (as E-JOINT counts them).
+        var perProvider: [AGB: Money] = [:]
+        for p in application.coalition { perProvider[p.agb, default: .zero] += p.amount }
+        if perProvider.values.contains(where: { $0 > plan.norms.maxAmountPerProvider }) {
             keys.insert("providers.max_amount")
         }
         if application.requested.cents > 0, application.impactPerMillion.exceeds(hundredths: plan.norms.plausibleMaxFtePerMln.tenths * 10) {

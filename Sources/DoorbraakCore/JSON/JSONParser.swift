@@ -175,6 +175,7 @@ public struct JSONParser {
                     } else if (0xDC00...0xDFFF).contains(scalar) {
                         throw error("a lone surrogate in a \\u escape")
                     }
+                    guard scalar != 0 else { throw error("a NUL character (\\u0000) inside a string") }
                     guard let u = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape") }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default: throw error("an invalid escape '\\\(String(decoding: [e], as: UTF8.self))'")

@@ -108,9 +108,11 @@ public enum ReviewRules {
         if subject.decidedBy.contains(decision.insurer) {
             throw DoorbraakError(.decided, "insurer \(decision.insurer) already decided on \(subject.id); a decision is final", field: "insurer")
         }
-        guard subject.status == "submitted" || subject.status == "in-review" else {
-            throw DoorbraakError(.state, "\(subject.id) is \(subject.status); decisions are taken while it is submitted or in review")
+        // After one rejection the other insurer may still record its decision; the status stays rejected.
+        guard ["submitted", "in-review", "rejected"].contains(subject.status) else {
+            throw DoorbraakError(.state, "\(subject.id) is \(subject.status); decisions are taken while it is submitted, in review or rejected")
         }
+        let alreadyRejected = subject.status == "rejected"
         let known = Set(subject.deviations)
         switch decision.verdict {
         case .approve(let accepted):
@@ -121,6 +123,7 @@ public enum ReviewRules {
             if !missing.isEmpty {
                 throw DoorbraakError(.contradictory, "an approval must accept every deviation; not accepted: \(missing.joined(separator: ", ")) (reject with R3 instead)", field: "accepted_deviations")
             }
+            if alreadyRejected { return "rejected" }
             let otherApproved = subject.status == "in-review"
             return otherApproved ? "approved" : "in-review"
         case .reject(let reason, let rejected):

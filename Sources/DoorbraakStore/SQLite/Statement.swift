@@ -48,7 +48,13 @@ public final class Statement {
             switch value {
             case .null: rc = sqlite3_bind_null(stmt, index)
             case .integer(let v): rc = sqlite3_bind_int64(stmt, index, v)
-            case .text(let s): rc = sqlite3_bind_text(stmt, index, s, -1, csqlite_transient())
+            case .text(let s):
+                // Bind the full UTF-8 length, so that no byte after an embedded NUL is lost.
+                var utf8 = Array(s.utf8)
+                if utf8.isEmpty { utf8 = [0] }
+                rc = utf8.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(stmt, index, $0.baseAddress, Int32(s.utf8.count), csqlite_transient()) }
+                }
             case .blob(let b):
                 rc = b.withUnsafeBytes { raw in
                     sqlite3_bind_blob(stmt, index, raw.baseAddress, Int32(b.count), csqlite_transient())

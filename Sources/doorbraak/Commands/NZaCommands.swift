@@ -12,7 +12,7 @@ enum NZaRequestCommand: Command {
     004 §3). The proposed bovengrens is the allocated amount. Refused unless the application is
     allocated (E-REQUEST), a contract reference is given (E-CONTRACT) and both insurers approved
     every deviation (E-DECLARATION). A request that does not fit the room left under the macro
-    ceiling is refused at once with E-CEILING. --all --contracts FILE takes a CSV
+    ceiling stays pending until `nza decide` refuses it with E-CEILING. --all --contracts FILE takes a CSV
     application_id,contract for a whole round, all or nothing unless --partial.
     """
 
@@ -51,12 +51,6 @@ enum NZaRequestCommand: Command {
                 Output.line("\(id) was requested before with this contract; nothing changed")
             }
             return ExitCode.done
-        case .refused(let bovengrens, let remaining):
-            if context.json {
-                Output.json(.object([("id", .string(id)), ("status", .string("refused")), ("code", .string(ErrorCode.ceiling.rawValue))]))
-            }
-            Output.error("error: \(ErrorCode.ceiling): \(id) refused: bovengrens \(bovengrens) does not fit the \(remaining) left under the macro ceiling")
-            return ExitCode.refused
         }
     }
 }
@@ -96,7 +90,10 @@ enum NZaDecideCommand: Command {
             let status = try store.ceilingStatus()
             Output.line("\(granted.count) granted, \(refused.count) refused; remaining under the ceiling \(status.remaining.dutch)")
         }
-        if !all, let id, refused.contains(where: { $0.0 == id }) { return ExitCode.refused }
+        if !all, let id, let own = refused.first(where: { $0.0 == id }) {
+            Output.error("error: \(own.1): \(id) refused: \(own.2)")
+            return ExitCode.refused
+        }
         return ExitCode.done
     }
 }

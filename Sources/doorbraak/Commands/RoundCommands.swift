@@ -157,6 +157,10 @@ enum RoundAllocateCommand: Command {
             ]))
         } else {
             let allocated = outcomes.filter(\.allocated)
+            let undecided = try store.roundRows().filter { $0.status == "submitted" || $0.status == "in-review" }.count
+            if undecided > 0 {
+                Output.line("note: \(undecided) application\(undecided == 1 ? " was" : "s were") not yet decided by both insurers and took no part")
+            }
             Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
             Output.line(AllocationView.summary(rows: try store.roundRows(), settings: try store.settings()))
         }
