@@ -38,16 +38,16 @@ public enum AuditLog {
     /// Appends one event; must run inside a write transaction.
     @discardableResult
     public static func append(in db: Database, _ context: AuditContext, action: String, subject: String, before: String, after: String) throws(DoorbraakError) -> AuditEvent {
-        guard let (seq, head) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }) else {
+        guard let (seq, head) = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
             throw DoorbraakError(.internal, "the ledger row is missing")
         }
         var event = AuditEvent(seq: seq + 1, at: context.at, actor: context.actor, action: action, subject: subject,
                                before: before, after: after, previousHash: head, hash: "")
         event.hash = event.expectedHash
-        try db.run("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try db.cached("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
                    [.integer(event.seq), .text(event.at), .text(event.actor), .text(event.action), .text(event.subject),
                     .text(event.before), .text(event.after), .text(event.previousHash), .text(event.hash)])
-        try db.run("UPDATE ledger SET audit_seq = ?, audit_head = ? WHERE id = 1", [.integer(event.seq), .text(event.hash)])
+        try db.cached("UPDATE ledger SET audit_seq = ?, audit_head = ? WHERE id = 1").run([.integer(event.seq), .text(event.hash)])
         return event
     }
 

@@ -74,14 +74,14 @@ public struct JSONParser {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
-        var seen = Set<String>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([]) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
             let key = try parseString()
-            if !seen.insert(key).inserted { throw error("duplicate member \"\(key)\"") }
+            // Objects here are small: a linear scan beats hashing every key.
+            if members.contains(where: { $0.0 == key }) { throw error("duplicate member \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
             index += 1
@@ -138,6 +138,16 @@ public struct JSONParser {
 
     private mutating func parseString() throws(DoorbraakError) -> String {
         index += 1
+        // Fast path: no escapes and no control characters up to the closing quote.
+        var end = index
+        while end < bytes.count, bytes[end] != 0x22, bytes[end] != 0x5C, bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == 0x22 {
+            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
+                throw error("a string is not valid UTF-8")
+            }
+            index = end + 1
+            return text
+        }
         var out: [UInt8] = []
         while index < bytes.count {
             let c = bytes[index]

@@ -2,7 +2,7 @@
 /// members it was not asked for (SPEC §5.1: a typo must not pass silently).
 public struct JSONObjectReader {
     private let members: [(String, JSONValue)]
-    private var used = Set<String>()
+    private var used: [Bool]
     /// The path of this object, e.g. `coalition[1]`.
     public let path: String
 
@@ -12,6 +12,7 @@ public struct JSONObjectReader {
             throw DoorbraakError(.input, "expected an object, found \(value.typeName)", field: path.isEmpty ? nil : path)
         }
         self.members = members
+        self.used = Array(repeating: false, count: members.count)
         self.path = path
     }
 
@@ -19,8 +20,9 @@ public struct JSONObjectReader {
 
     /// The raw member `key`, or nil when absent.
     public mutating func optional(_ key: String) -> JSONValue? {
-        used.insert(key)
-        return members.first { $0.0 == key }?.1
+        guard let i = members.firstIndex(where: { $0.0 == key }) else { return nil }
+        used[i] = true
+        return members[i].1
     }
 
     /// The raw member `key`; absent is an error.
@@ -113,8 +115,8 @@ public struct JSONObjectReader {
 
     /// Refuses members that were never asked for.
     public func finish() throws(DoorbraakError) {
-        if let unknown = members.first(where: { !used.contains($0.0) }) {
-            throw DoorbraakError(.input, "unknown field \"\(unknown.0)\"", field: at(unknown.0))
+        if let i = used.firstIndex(of: false) {
+            throw DoorbraakError(.input, "unknown field \"\(members[i].0)\"", field: at(members[i].0))
         }
     }
 
