@@ -2,46 +2,6 @@ import DoorbraakCore
 import DoorbraakStore
 import Foundation
 
-/// The report of one import (SPEC §5.3): counts and every failing row.
-public struct ImportReport: Sendable {
-    /// One failing row.
-    public struct RowError: Sendable {
-        /// The file (for a folder import) or nil.
-        public var file: String?
-        /// The 1-based line, nil for a folder import.
-        public var line: Int?
-        /// The record id when it could be read.
-        public var id: String?
-        /// The error.
-        public var error: DoorbraakError
-    }
-
-    /// Rows stored for the first time (0 when an all-or-nothing import was rolled back).
-    public var new = 0
-    /// Rows already stored with the same content.
-    public var unchanged = 0
-    /// Rows refused.
-    public var rejected = 0
-    /// Every refused row.
-    public var errors: [RowError] = []
-    /// Whether the good rows were committed.
-    public var committed = false
-    /// Rows that would have been new, had the import been committed.
-    public var wouldBeNew = 0
-    /// Files skipped in a folder import (not `.json`).
-    public var skipped: [String] = []
-    /// Admitted rows per track, and refusals per code, for summaries.
-    public var tracks: [ReviewTrack: Int] = [:]
-    /// Refusals per error code.
-    public var codes: [String: Int] = [:]
-
-    /// The worst kind among the failures: bad input beats a rule refusal.
-    public var worstKind: FailureKind? {
-        if errors.contains(where: { $0.error.code.kind == .badInput || $0.error.code.kind == .missing }) { return .badInput }
-        return errors.isEmpty ? nil : .refused
-    }
-}
-
 /// Imports applications from a JSONL file or a folder of `.json` files (SPEC §5).
 public struct ApplicationImport {
     /// The intake that checks and stores each application.
@@ -72,14 +32,7 @@ public struct ApplicationImport {
             } else {
                 try importLines(path, into: &report)
             }
-            if report.errors.isEmpty || partial {
-                try db.execute("COMMIT")
-                report.committed = true
-            } else {
-                try db.execute("ROLLBACK")
-                report.wouldBeNew = report.new
-                report.new = 0
-            }
+            try report.finish(db: db, partial: partial)
         } catch {
             if db.inTransaction { try? db.execute("ROLLBACK") }
             throw error
@@ -93,7 +46,7 @@ public struct ApplicationImport {
         while let line = try reader.next() {
             switch line {
             case .overlong(let number, let length):
-                record(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application"), file: path, line: number, id: nil, into: &report)
+                report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
             case .text(let number, let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 try take(bytes, file: path, line: number, into: &report)
@@ -122,7 +75,7 @@ public struct ApplicationImport {
             do {
                 try take(try InputFile.bytes(file, limit: LineReader.maximumLineLength), file: file, line: nil, into: &report)
             } catch where error.isRowError {
-                record(error, file: file, line: nil, id: nil, into: &report)
+                report.add(error.located(file: file, line: nil), id: nil)
             }
             rows += 1
             if rows % 1000 == 0 { progress?(rows, 0) }
@@ -135,7 +88,7 @@ public struct ApplicationImport {
         do {
             application = try ApplicationIntake.parse(bytes)
         } catch {
-            record(error, file: file, line: line, id: ApplicationImport.peekID(bytes), into: &report)
+            report.add(error.located(file: file, line: line), id: ApplicationImport.peekID(bytes))
             return
         }
         do {
@@ -147,18 +100,12 @@ public struct ApplicationImport {
                 report.unchanged += 1
             case .refused(let app, let admission):
                 for (i, error) in admission.errors.enumerated() {
-                    record(error, file: file, line: line, id: app.id.rawValue, into: &report, countRow: i == 0)
+                    report.add(error.located(file: file, line: line), id: app.id.rawValue, countRow: i == 0)
                 }
             }
         } catch where error.code == .duplicate {
-            record(error, file: file, line: line, id: application.id.rawValue, into: &report)
+            report.add(error.located(file: file, line: line), id: application.id.rawValue)
         }
-    }
-
-    private func record(_ error: DoorbraakError, file: String?, line: Int?, id: String?, into report: inout ImportReport, countRow: Bool = true) {
-        if countRow { report.rejected += 1 }
-        report.codes[error.code.rawValue, default: 0] += 1
-        report.errors.append(ImportReport.RowError(file: file, line: line, id: id, error: error.located(file: file, line: line)))
     }
 
     /// The `"id"` of a row that failed to parse, when it can be found, for the report.

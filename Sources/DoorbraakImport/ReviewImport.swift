@@ -67,30 +67,3 @@ public struct ReviewImport {
         }
     }
 }
-
-extension DoorbraakError {
-    /// Whether the error belongs to one input row (reported, the import goes on) rather than to
-    /// the database or the machine (the import stops and rolls back).
-    var isRowError: Bool { [.refused, .badInput, .missing].contains(code.kind) }
-}
-
-extension ImportReport {
-    /// Records a failing row.
-    mutating func add(_ error: DoorbraakError, id: String?) {
-        rejected += 1
-        codes[error.code.rawValue, default: 0] += 1
-        errors.append(RowError(file: error.file, line: error.line, id: id, error: error))
-    }
-
-    /// Commits when every row passed or `partial`, else rolls back and reports what would have been new.
-    mutating func finish(db: Database, partial: Bool) throws(DoorbraakError) {
-        if errors.isEmpty || partial {
-            try db.execute("COMMIT")
-            committed = true
-        } else {
-            try db.execute("ROLLBACK")
-            wouldBeNew = new
-            new = 0
-        }
-    }
-}

@@ -56,7 +56,7 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        let contract = contract.trimmingCharacters
+        let contract = contract.trimmingWhitespace
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
             if previous == contract { return .unchanged }
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
@@ -210,15 +210,5 @@ extension Store {
             status.years = status.years.map { (year: $0.year, granted: years[$0.year] ?? .zero) }
             return status
         }
-    }
-}
-
-extension String {
-    /// Without surrounding whitespace.
-    var trimmingCharacters: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -100,7 +100,7 @@ enum RoundWhatifCommand: Command {
         guard let list = try arguments.value("--bar") else { throw DoorbraakError(.usage, "--bar LIST is required, e.g. --bar 9,17,35") }
         try arguments.finish()
         var bars: [ImpactBar] = []
-        for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: part.trimmingCharacters())) }
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: String(part).trimmingSpaces)) }
         let store = try context.openStore()
         let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows()) }
         var scenarios: [JSONValue] = []
@@ -157,12 +157,13 @@ enum RoundAllocateCommand: Command {
             ]))
         } else {
             let allocated = outcomes.filter(\.allocated)
-            let undecided = try store.roundRows().filter { $0.status == "submitted" || $0.status == "in-review" }.count
+            let rows = try store.roundRows()
+            let undecided = rows.filter { $0.status == "submitted" || $0.status == "in-review" }.count
             if undecided > 0 {
                 Output.line("note: \(undecided) application\(undecided == 1 ? " was" : "s were") not yet decided by both insurers and took no part")
             }
             Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
-            Output.line(AllocationView.summary(rows: try store.roundRows(), settings: try store.settings()))
+            Output.line(AllocationView.summary(rows: rows, settings: try store.settings()))
         }
         return ExitCode.done
     }
@@ -180,15 +181,5 @@ enum AllocationView {
                        settings.amount(of: t).dutch, String(no.count), no.map(\.requested).sum().dutch])
         }
         return table.text
-    }
-}
-
-extension Substring {
-    /// Without surrounding spaces.
-    func trimmingCharacters() -> String {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,0 +1,69 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// The report of one import (SPEC §5.3): counts and every failing row.
+public struct ImportReport: Sendable {
+    /// One failing row.
+    public struct RowError: Sendable {
+        /// The file (for a folder import) or nil.
+        public var file: String?
+        /// The 1-based line, nil for a folder import.
+        public var line: Int?
+        /// The record id when it could be read.
+        public var id: String?
+        /// The error.
+        public var error: DoorbraakError
+    }
+
+    /// Rows stored for the first time (0 when an all-or-nothing import was rolled back).
+    public var new = 0
+    /// Rows already stored with the same content.
+    public var unchanged = 0
+    /// Rows refused.
+    public var rejected = 0
+    /// Every refused row.
+    public var errors: [RowError] = []
+    /// Whether the good rows were committed.
+    public var committed = false
+    /// Rows that would have been new, had the import been committed.
+    public var wouldBeNew = 0
+    /// Files skipped in a folder import (not `.json`).
+    public var skipped: [String] = []
+    /// Admitted rows per track, and refusals per code, for summaries.
+    public var tracks: [ReviewTrack: Int] = [:]
+    /// Refusals per error code.
+    public var codes: [String: Int] = [:]
+
+    /// The worst kind among the failures: bad input beats a rule refusal.
+    public var worstKind: FailureKind? {
+        if errors.contains(where: { $0.error.code.kind == .badInput || $0.error.code.kind == .missing }) { return .badInput }
+        return errors.isEmpty ? nil : .refused
+    }
+}
+
+extension DoorbraakError {
+    /// Whether the error belongs to one input row (reported, the import goes on) rather than to
+    /// the database or the machine (the import stops and rolls back).
+    var isRowError: Bool { [.refused, .badInput, .missing].contains(code.kind) }
+}
+
+extension ImportReport {
+    /// Records a failing row; `countRow: false` adds a further error of a row already counted.
+    mutating func add(_ error: DoorbraakError, id: String?, countRow: Bool = true) {
+        if countRow { rejected += 1 }
+        codes[error.code.rawValue, default: 0] += 1
+        errors.append(RowError(file: error.file, line: error.line, id: id, error: error))
+    }
+
+    /// Commits when every row passed or `partial`, else rolls back and reports what would have been new.
+    mutating func finish(db: Database, partial: Bool) throws(DoorbraakError) {
+        if errors.isEmpty || partial {
+            try db.execute("COMMIT")
+            committed = true
+        } else {
+            try db.execute("ROLLBACK")
+            wouldBeNew = new
+            new = 0
+        }
+    }
+}
