@@ -6,6 +6,8 @@ import Foundation
 struct Context {
     /// `--db`, else `DOORBRAAK_DB`, else `./doorbraak.sqlite`.
     var databasePath: String
+    /// Whether `--db` or `DOORBRAAK_DB` named the database (else it is the default path).
+    var databaseNamed: Bool
     /// `--today`, else `DOORBRAAK_TODAY`, else the system date.
     var today: Day
     /// `--json`: machine output on stdout.
@@ -13,7 +15,8 @@ struct Context {
 
     /// Takes the global options out of `arguments`.
     static func take(from arguments: inout ArgumentList, environment: [String: String]) throws(DoorbraakError) -> Context {
-        let db = try arguments.value("--db") ?? environment["DOORBRAAK_DB"] ?? "./doorbraak.sqlite"
+        let named = try arguments.value("--db") ?? environment["DOORBRAAK_DB"]
+        let db = named ?? "./doorbraak.sqlite"
         if db.isEmpty { throw DoorbraakError(.usage, "--db needs a path") }
         let today: Day
         if let text = try arguments.value("--today") {
@@ -24,7 +27,7 @@ struct Context {
             let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
             today = Day(parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
         }
-        return Context(databasePath: db, today: today, json: arguments.flag("--json"))
+        return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"))
     }
 
     /// Opens the round's database.

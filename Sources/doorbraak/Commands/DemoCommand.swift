@@ -22,7 +22,7 @@ enum DemoCommand: Command {
         }
         try arguments.finish()
         var context = context
-        if !arguments.tokens.contains("--db"), ProcessInfo.processInfo.environment["DOORBRAAK_DB"] == nil, context.databasePath == "./doorbraak.sqlite" {
+        if !context.databaseNamed {
             context.databasePath = try PlanLocator.temporaryFolder() + "/doorbraak.sqlite"
         }
         let plans = try PlanDirectory.load(plansPath)
