@@ -34,6 +34,11 @@ public final class LineReader {
             if errno == ENOENT { throw DoorbraakError(.missing, "file not found", file: path) }
             throw DoorbraakError(.io, "cannot open: \(String(cString: strerror(errno)))", file: path)
         }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw DoorbraakError(.io, "expected a file, found a folder", file: path)
+        }
     }
 
     deinit { close(fd) }

@@ -11,7 +11,7 @@ public enum PlanDirectory {
             throw DoorbraakError(.missing, "model plan folder not found; pass --plans DIR", file: path)
         }
         guard isDirectory.boolValue else {
-            throw DoorbraakError(.usage, "--plans must name a folder of plan files", file: path)
+            throw DoorbraakError(.io, "--plans must name a folder of plan files, not a file", file: path)
         }
         let names: [String]
         do {
@@ -54,7 +54,7 @@ public enum InputFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DoorbraakError(.missing, "file not found", file: path)
         }
-        if isDirectory.boolValue { throw DoorbraakError(.usage, "expected a file, found a folder", file: path) }
+        if isDirectory.boolValue { throw DoorbraakError(.io, "expected a file, found a folder", file: path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > limit { throw DoorbraakError(.input, "the file is \(size) bytes, more than the \(limit)-byte limit", file: path) }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -120,17 +120,22 @@ public struct AuditContext: Sendable {
     public var at: String
     /// The business date (`--today`).
     public var today: Day
+    /// The person behind the change (`--actor`), without the role they act in.
+    public var person: String
 
     /// A context for one command.
     public init(actor: String, at: String, today: Day) {
         self.actor = actor
         self.at = at
         self.today = today
+        self.person = actor
     }
 
-    /// The same context with another actor.
-    public func acting(as actor: String) -> AuditContext {
-        AuditContext(actor: actor, at: at, today: today)
+    /// The same person acting for `role`: recorded as `person (role)`, e.g. `jan (insurer 3311)`.
+    public func acting(for role: String) -> AuditContext {
+        var copy = self
+        copy.actor = "\(person) (\(role))"
+        return copy
     }
 }
 

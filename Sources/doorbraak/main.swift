@@ -5,6 +5,7 @@ import Foundation
 func runCommandLine(_ argv: [String]) -> Int32 {
     var arguments = ArgumentList(argv)
     let wantsHelp = arguments.flag("-h", "--help")
+    let wantsJSON = argv.prefix { $0 != "--" }.contains("--json")
     do throws(DoorbraakError) {
         let context = try Context.take(from: &arguments, environment: ProcessInfo.processInfo.environment)
         let words = arguments.tokens.prefix { !$0.hasPrefix("-") }
@@ -15,6 +16,10 @@ func runCommandLine(_ argv: [String]) -> Int32 {
         guard let command = Commands.find(Array(words)) else {
             if let group = words.first, Commands.all.contains(where: { $0.name.hasPrefix(group + " ") }) {
                 let subs = Commands.all.filter { $0.name.hasPrefix(group + " ") }.map { $0.name }
+                if wantsHelp, words.count == 1 {
+                    Output.line(Commands.help(ofGroup: group))
+                    return ExitCode.done
+                }
                 throw DoorbraakError(.usage, words.count > 1 ? "unknown command \"\(words.prefix(2).joined(separator: " "))\"; use one of: \(subs.joined(separator: ", "))" : "\(group) needs a subcommand: \(subs.joined(separator: ", "))")
             }
             if words.isEmpty {
@@ -30,6 +35,7 @@ func runCommandLine(_ argv: [String]) -> Int32 {
         }
         return try command.run(&arguments, context)
     } catch {
+        if wantsJSON { Output.json(ErrorView.json(error)) }
         Output.error("error: \(error)")
         if error.code.kind == .usage { Output.error("run `doorbraak --help` or `doorbraak <command> --help` for usage") }
         return ExitCode.of(error)

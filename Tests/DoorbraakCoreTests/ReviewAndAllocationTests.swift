@@ -78,7 +78,7 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
         #expect(allocated(outcomes) == ["A-1"])
         let refused = outcomes.first { $0.id.rawValue == "A-2" }
         #expect(refused?.roomBefore == Money(euros: 400_000))
-        #expect(refused?.reason.contains("needs 400000.01 but only 400000.00 was left") == true)
+        #expect(refused?.reason.contains("needs € 400.000,01 but only € 400.000,00 was left") == true)
     }
 
     @Test func oneThatDoesNotFitIsSkippedAndTheNextIsTried() {

@@ -9,7 +9,7 @@ import Testing
         let store = try freshStore(in: folder)
         for i in 1...n {
             try store.db.writeTransaction { () throws(DoorbraakError) in
-                try AuditLog.append(in: store.db, testEvent.acting(as: "insurer 3311"), action: "review", subject: "APP-\(i)", before: "submitted", after: "in-review")
+                try AuditLog.append(in: store.db, testEvent.acting(for: "insurer 3311"), action: "review", subject: "APP-\(i)", before: "submitted", after: "in-review")
             }
         }
         return store

@@ -42,7 +42,7 @@ import Testing
         #expect(try sandbox.run(["nza", "request", "C-3", "--contract", "OVK-3"]).status == 0)
         let late = try sandbox.run(["nza", "decide", "C-3"])
         #expect(late.status == 1)
-        #expect(late.stderr.contains("error: E-CEILING: C-3 refused: bovengrens 0.01 does not fit the 0.00 left"), "\(late.stderr)")
+        #expect(late.stderr.contains("error: E-CEILING: C-3 refused: bovengrens € 0,01 does not fit the € 0,00 left"), "\(late.stderr)")
         #expect(try json(try sandbox.run(["application", "show", "C-3", "--json"]).stdout)["status"] as? String == "refused")
         try sandbox.checkInvariant("after a refused request")
     }

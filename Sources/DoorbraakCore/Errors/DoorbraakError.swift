@@ -54,6 +54,8 @@ extension ErrorCode {
     public static let `internal` = ErrorCode("E-INTERNAL", .internal)
     /// The database has not been initialised, or is of another version.
     public static let notInitialised = ErrorCode("E-NOT-INITIALISED", .missing)
+    /// `--db` names a file that is not a SQLite database (SPEC §5: exit 65).
+    public static let notADatabase = ErrorCode("E-NOT-DATABASE", .badInput)
     /// A model plan file breaks the plan rules.
     public static let planFile = ErrorCode("E-PLAN-FILE", .badInput)
     /// The audit chain does not verify.

@@ -36,7 +36,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             throw DoorbraakError(.input, Money.message(for: error, text: text))
         }
         guard cents <= Money.maximum.cents else {
-            throw DoorbraakError(.input, "amount \"\(text)\" is above the €600,000,000.00 macro ceiling")
+            throw DoorbraakError(.input, "amount \"\(text)\" is above the € 600.000.000,00 macro ceiling")
         }
         self.cents = cents
     }
@@ -82,6 +82,14 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func += (a: inout Money, b: Money) { a = a + b }
     /// Subtracts in place.
     public static func -= (a: inout Money, b: Money) { a = a - b }
+}
+
+extension DefaultStringInterpolation {
+    /// An amount in a message is for people: Dutch notation (`€ 1.250.000,00`). JSON and CSV
+    /// writers use `description` (`1250000.00`) explicitly.
+    public mutating func appendInterpolation(_ money: Money) {
+        appendLiteral(money.dutch)
+    }
 }
 
 extension Sequence where Element == Money {

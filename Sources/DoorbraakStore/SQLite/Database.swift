@@ -47,7 +47,11 @@ public final class Database {
         }
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
-        try execute("PRAGMA journal_mode = WAL")
+        do {
+            try execute("PRAGMA journal_mode = WAL")
+        } catch where error.code == .notADatabase {
+            throw DoorbraakError(.notADatabase, "this file is not a doorbraak database", file: path)
+        }
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = NORMAL")
     }
@@ -148,6 +152,9 @@ public final class Database {
 enum SQLiteFailure {
     static func error(code: Int32, message: String, sql: String) -> DoorbraakError {
         let primary = code & 0xFF
+        if primary == SQLITE_NOTADB {
+            return DoorbraakError(.notADatabase, "the file is not a doorbraak database [SQLite \(code): \(message)]")
+        }
         if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
             return DoorbraakError(.busy, "the database is busy (another doorbraak process holds the lock); try again later [SQLite \(code): \(message)]")
         }

@@ -49,7 +49,9 @@ enum Commands {
         global options:
           --db PATH        the round's database (default ./doorbraak.sqlite, or DOORBRAAK_DB)
           --today DATE     the business date YYYY-MM-DD (default DOORBRAAK_TODAY, else the system date)
-          --json           machine output on stdout
+          --json           machine output on stdout (errors too, as {"error": {…}})
+          --actor NAME     who makes the changes, for the audit trail (default DOORBRAAK_ACTOR,
+                           else the login name)
           -h, --help       help for doorbraak or for one command
 
         commands:
@@ -58,6 +60,15 @@ enum Commands {
         exit codes: 0 done, 1 refused by a rule, 64 usage, 65 bad input data, 66 input missing,
         70 internal error, 74 I/O error, 75 database busy after the timeout.
         """
+    }
+
+    /// `doorbraak plans --help`: the commands of one group with their summaries.
+    static func help(ofGroup group: String) -> String {
+        let members = all.filter { $0.name.hasPrefix(group + " ") }
+        let width = members.map { $0.name.count }.max() ?? 0
+        let lines = members.map { "  doorbraak \($0.name)\(String(repeating: " ", count: width - $0.name.count))  \($0.summary)" }
+        return "usage: doorbraak \(group) <command> [arguments]\n\n" + lines.joined(separator: "\n")
+            + "\n\nrun `doorbraak \(group) <command> --help` for the options of one."
     }
 
     /// The help of one command.

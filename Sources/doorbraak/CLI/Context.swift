@@ -12,6 +12,8 @@ struct Context {
     var today: Day
     /// `--json`: machine output on stdout.
     var json: Bool
+    /// Who makes the changes: `--actor`, else `DOORBRAAK_ACTOR`, else the login name (SPEC §5).
+    var actor: String
 
     /// Takes the global options out of `arguments`.
     static func take(from arguments: inout ArgumentList, environment: [String: String]) throws(DoorbraakError) -> Context {
@@ -27,7 +29,12 @@ struct Context {
             let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
             today = Day(parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
         }
-        return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"))
+        let actor = try arguments.value("--actor") ?? environment["DOORBRAAK_ACTOR"] ?? Context.loginName(environment)
+        let cleanActor = actor.trimmingWhitespace
+        guard !cleanActor.isEmpty, cleanActor.count <= 80, !cleanActor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+            throw DoorbraakError(.usage, "--actor needs a name of 1 to 80 printable characters")
+        }
+        return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"), actor: cleanActor)
     }
 
     /// Opens the round's database.
@@ -43,9 +50,17 @@ struct Context {
         AuditContext(actor: actor, at: Context.timestamp(), today: today)
     }
 
-    /// The operating-system user, for changes that are not an insurer's or the NZa's.
-    var operator_: String {
-        "user " + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+    /// The audit context of a change made by the actor, on behalf of `role` when one applies
+    /// (`"insurer 3311"`, `"NZa"`): recorded as `actor (role)`.
+    func audit(for role: String? = nil) -> AuditContext {
+        audit(as: role.map { "\(actor) (\($0))" } ?? actor)
+    }
+
+    /// The login name of the user running the command.
+    static func loginName(_ environment: [String: String]) -> String {
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 
     private static func timestamp() -> String {

@@ -49,3 +49,16 @@ struct Table {
         return ([render(headers), rule] + rows.map(render)).joined(separator: "\n")
     }
 }
+
+/// The error object `--json` prints on stdout (SPEC §5).
+enum ErrorView {
+    static func json(_ e: DoorbraakError) -> JSONValue {
+        .object([("error", .object([
+            ("code", .string(e.code.rawValue)),
+            ("message", .string(e.message)),
+            ("file", e.file.map { .string($0) } ?? .null),
+            ("line", e.line.map { .number(String($0)) } ?? .null),
+            ("field", e.field.map { .string($0) } ?? .null),
+        ]))])
+    }
+}

@@ -18,7 +18,7 @@ enum ApplicationCheckCommand: Command {
         try arguments.finish()
         let store = try context.openStore()
         let application = try ApplicationFile.read(file)
-        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(as: context.operator_))
+        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit())
         let admission = intake.check(application)
         if context.json {
             Output.json(ApplicationView.checkJSON(admission))
@@ -48,7 +48,7 @@ enum ApplicationSubmitCommand: Command {
         try arguments.finish()
         let store = try context.openStore()
         let application = try ApplicationFile.read(file)
-        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(as: "coalition \(application.id)"))
+        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(for: "coalition"))
         let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application) }
         switch outcome {
         case .stored(let app, let admission):
@@ -121,7 +121,7 @@ enum ImportApplicationsCommand: Command {
         let path = try arguments.requiredOperand("file or folder")
         try arguments.finish()
         let store = try context.openStore()
-        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(as: context.operator_))
+        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit())
         var importer = ApplicationImport(intake: intake, partial: partial)
         let bar = ProgressBar(label: "importing applications")
         importer.progress = bar.map { bar in { rows, _ in bar.update(rows) } }

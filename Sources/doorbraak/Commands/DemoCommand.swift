@@ -27,7 +27,7 @@ enum DemoCommand: Command {
         }
         let plans = try PlanDirectory.load(plansPath)
         let settings = RoundSettings.standard
-        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit(as: "demo"))
+        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit())
 
         Output.line("== doorbraak demo — \(context.databasePath)")
         Output.line("\n== 1. round settings (SPEC §3.1)")
@@ -43,13 +43,13 @@ enum DemoCommand: Command {
         let generator = RoundGenerator(plans: plans, bar: settings.bar, seed: 2026)
         let files = try GenerateCommand.write(generator, count: count, to: folder.isEmpty ? "." : folder)
         Output.line("\n== 4. applications: \(count) generated (seed 2026), imported with --partial on \(settings.deadline)")
-        let intake = try ApplicationIntake(store: store, received: settings.deadline, event: context.audit(as: "demo"))
+        let intake = try ApplicationIntake(store: store, received: settings.deadline, event: context.audit())
         let report = try ApplicationImport(intake: intake, partial: true).run(files.applications)
         Output.line(DemoView.admissions(report))
 
         // Stage 3: both insurers decide; the board steers on impact after the deadline.
         let reviewDay = settings.deadline
-        let reviews = try ReviewImport(store: store, today: reviewDay, event: context.audit(as: "demo"), partial: true).run(files.reviews)
+        let reviews = try ReviewImport(store: store, today: reviewDay, event: context.audit(), partial: true).run(files.reviews)
         Output.line("\n== 5. review: \(reviews.new) decisions recorded (pas toe of leg uit, both insurers)")
         var statuses = Table([("status", .left), ("applications", .right)])
         let rows = try store.roundRows()
@@ -59,7 +59,7 @@ enum DemoCommand: Command {
         var reportArguments = ArgumentList([])
         _ = try RoundReportCommand.run(&reportArguments, context)
         let allocationDay = Day(settings.deadline.year, settings.deadline.month, min(settings.deadline.day + 14, 28))
-        let outcomes = try store.allocate(today: allocationDay, transfer: true, event: context.audit(as: "demo"))
+        let outcomes = try store.allocate(today: allocationDay, transfer: true, event: context.audit())
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
 
@@ -70,8 +70,8 @@ enum DemoCommand: Command {
         guard FileManager.default.createFile(atPath: contracts, contents: Data(csv.utf8)) else {
             throw DoorbraakError(.io, "cannot write the contracts file", file: contracts)
         }
-        let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(as: "demo"), partial: true).run(contracts)
-        let decisions = try store.decideAll(today: allocationDay, event: context.audit(as: "nza"))
+        let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(), partial: true).run(contracts)
+        let decisions = try store.decideAll(today: allocationDay, event: context.audit(for: "NZa"))
         let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }
         Output.line("\n== 8. NZa: \(requests.new) two-sided requests with contracts; decided in rank order: \(granted.count) granted, \(decisions.count - granted.count + requests.rejected) refused")
         Output.line(CeilingView.text(try store.ceilingStatus()))

@@ -25,7 +25,7 @@ enum InitCommand: Command {
         let settings = try settings(from: &arguments)
         try arguments.finish()
         let plans = try PlanDirectory.load(plansPath)
-        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit(as: context.operator_))
+        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit())
         try report(store: store, plans: plans, settings: settings, context: context)
         return ExitCode.done
     }

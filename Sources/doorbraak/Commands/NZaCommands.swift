@@ -26,7 +26,7 @@ enum NZaRequestCommand: Command {
         let store = try context.openStore()
         if all {
             guard let file = contractsFile, id == nil, contract == nil else { throw DoorbraakError(.usage, "--all takes --contracts FILE and no ID") }
-            let report = try ContractImport(store: store, today: context.today, event: context.audit(as: "coalitions and coordinating insurers"), partial: partial).run(file)
+            let report = try ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer"), partial: partial).run(file)
             ImportView.print(report, json: context.json)
             return ImportView.exitCode(report)
         }
@@ -34,7 +34,7 @@ enum NZaRequestCommand: Command {
         guard let contract else { throw DoorbraakError(.contract, "a contract reference is required (contractvereiste): --contract REF") }
         if contractsFile != nil || partial { throw DoorbraakError(.usage, "--contracts and --partial go with --all") }
         let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
-            try store.requestBeschikking(id, contract: contract, today: context.today, event: context.audit(as: "coalition \(id) and coordinating insurer"))
+            try store.requestBeschikking(id, contract: contract, today: context.today, event: context.audit(for: "coalition and coordinating insurer"))
         }
         switch outcome {
         case .pending(let bovengrens):
@@ -75,7 +75,7 @@ enum NZaDecideCommand: Command {
         try arguments.finish()
         guard all != (id != nil) else { throw DoorbraakError(.usage, "give either an application ID or --all") }
         let store = try context.openStore()
-        let event = context.audit(as: "nza")
+        let event = context.audit(for: "NZa")
         let decisions = all ? try store.decideAll(today: context.today, event: event) : try store.decideBeschikking(id ?? "", today: context.today, event: event)
         let granted = decisions.compactMap { d -> (String, Money)? in if case .granted(let id, let b) = d { return (id, b) } else { return nil } }
         let refused = decisions.compactMap { d -> (String, ErrorCode, String)? in if case .refused(let id, let c, let r) = d { return (id, c, r) } else { return nil } }

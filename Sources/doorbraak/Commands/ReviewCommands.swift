@@ -42,7 +42,7 @@ enum ReviewCommand: Command {
         let store = try context.openStore()
         let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note)
         let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
-            try store.record(decision, on: id, today: context.today, event: context.audit(as: "insurer \(insurer)"))
+            try store.record(decision, on: id, today: context.today, event: context.audit())
         }
         switch outcome {
         case .recorded(let status):
@@ -80,7 +80,7 @@ enum ImportReviewsCommand: Command {
         let path = try arguments.requiredOperand("reviews file")
         try arguments.finish()
         let store = try context.openStore()
-        let report = try ReviewImport(store: store, today: context.today, event: context.audit(as: context.operator_), partial: partial).run(path)
+        let report = try ReviewImport(store: store, today: context.today, event: context.audit(), partial: partial).run(path)
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)
     }

@@ -149,7 +149,7 @@ enum RoundAllocateCommand: Command {
         let transfer = arguments.flag("--transfer")
         try arguments.finish()
         let store = try context.openStore()
-        let outcomes = try store.allocate(today: context.today, transfer: transfer, event: context.audit(as: "BO IZA/AZWA via \(context.operator_)"))
+        let outcomes = try store.allocate(today: context.today, transfer: transfer, event: context.audit(for: "BO IZA/AZWA"))
         if context.json {
             Output.json(.object([
                 ("allocated", .array(outcomes.filter(\.allocated).map { .string($0.id.rawValue) })),
