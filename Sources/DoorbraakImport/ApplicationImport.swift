@@ -93,12 +93,13 @@ public struct ApplicationImport {
         }
         do {
             switch try intake.take(application) {
-            case .stored(_, let admission):
+            case .stored(_, let admission, _):
                 report.new += 1
                 report.tracks[admission.track, default: 0] += 1
-            case .unchanged:
+            case .unchanged(_, nil):
                 report.unchanged += 1
-            case .refused(let app, let admission):
+            case .unchanged(let app, let admission?), .refused(let app, let admission):
+                // Registered with its codes (kept when the import commits); reported each time.
                 for (i, error) in admission.errors.enumerated() {
                     report.add(error.located(file: file, line: line), id: app.id.rawValue, countRow: i == 0)
                 }

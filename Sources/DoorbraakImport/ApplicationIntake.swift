@@ -27,15 +27,15 @@ public struct ApplicationIntake {
 
     /// What happened to one application.
     public enum Outcome {
-        /// Stored; with its admission result.
-        case stored(Application, Admission)
-        /// Already stored with the same content.
-        case unchanged(Application)
-        /// Refused by admission checks (every failure listed).
+        /// Registered as admissible (`submitted`); `replaced` when it replaced an earlier version.
+        case stored(Application, Admission, replaced: Bool)
+        /// Already registered with the same content: nothing changed (a refusal stays refused).
+        case unchanged(Application, Admission?)
+        /// Registered as inadmissible with every failed check (SPEC §3.2 register).
         case refused(Application, Admission)
     }
 
-    /// Parses `bytes` as an application; malformed input throws `E-INPUT`.
+    /// Parses `bytes` as an application; malformed input throws `E-INPUT` with every error.
     public static func parse(_ bytes: [UInt8]) throws(DoorbraakError) -> Application {
         try Application(json: try JSONParser.parse(bytes))
     }
@@ -45,15 +45,26 @@ public struct ApplicationIntake {
         AdmissionCheck.run(application, plan: plans[application.plan], settings: settings, received: received)
     }
 
-    /// Checks and stores `application`; must run inside a write transaction. An id stored with
-    /// other content throws `E-DUPLICATE`.
-    public func take(_ application: Application) throws(DoorbraakError) -> Outcome {
+    /// Checks and registers `application`, admissible or not; must run inside a write
+    /// transaction. The same content again changes nothing. Other content under a registered id
+    /// is `E-DUPLICATE`, unless `replace` (before the deadline, before any insurer decided).
+    public func take(_ application: Application, replace: Bool = false) throws(DoorbraakError) -> Outcome {
         let canonical = application.canonicalText
         let hash = SHA256.hex(canonical)
-        if try store.existing(application.id, contentHash: hash) == .unchanged { return .unchanged(application) }
+        let previous = try store.registered(application.id)
+        if let previous {
+            if previous.contentHash == hash {
+                return .unchanged(application, previous.status == "inadmissible" ? check(application) : nil)
+            }
+            guard replace else {
+                throw DoorbraakError(.duplicate, "application \(application.id) was submitted before with other content (version \(previous.version), \(previous.status)); to replace it before the deadline use `application submit --replace`", field: "id")
+            }
+            try SubmissionRules.checkReplacement(of: application.id.rawValue, status: previous.status, received: received, deadline: settings.deadline)
+        } else if replace {
+            throw DoorbraakError(.missing, "there is no application \(application.id) to replace; submit it without --replace", field: "id")
+        }
         let admission = check(application)
-        guard admission.isAdmissible else { return .refused(application, admission) }
-        try store.insert(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event)
-        return .stored(application, admission)
+        try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)
+        return admission.isAdmissible ? .stored(application, admission, replaced: previous != nil) : .refused(application, admission)
     }
 }

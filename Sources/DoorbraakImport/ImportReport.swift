@@ -51,8 +51,10 @@ extension ImportReport {
     /// Records a failing row; `countRow: false` adds a further error of a row already counted.
     mutating func add(_ error: DoorbraakError, id: String?, countRow: Bool = true) {
         if countRow { rejected += 1 }
-        codes[error.code.rawValue, default: 0] += 1
-        errors.append(RowError(file: error.file, line: error.line, id: id, error: error))
+        for each in error.all {
+            codes[each.code.rawValue, default: 0] += 1
+            errors.append(RowError(file: each.file, line: each.line, id: id, error: each))
+        }
     }
 
     /// Commits when every row passed or `partial`, else rolls back and reports what would have been new.

@@ -4,10 +4,10 @@ import DoorbraakCore
 public struct ApplicationRecord: Sendable {
     /// The id.
     public var id: ApplicationID
-    /// Plan id.
+    /// Plan id as written.
     public var plan: String
-    /// Theme of the plan.
-    public var theme: Theme
+    /// Theme of the plan; nil for a registered refusal whose plan is unknown.
+    public var theme: Theme?
     /// Sector.
     public var sector: String
     /// Coordinating insurer.
@@ -22,11 +22,17 @@ public struct ApplicationRecord: Sendable {
     public var track: ReviewTrack
     /// Deviation keys found at submission.
     public var deviations: [String]
+    /// The admission codes of a registered refusal (empty when admissible).
+    public var codes: [String]
     /// Status (SPEC §5.2).
     public var status: String
-    /// Receipt date.
+    /// Receipt date (the business date of the last version).
     public var received: Day
-    /// The canonical application document.
+    /// The wall-clock time the last version was received.
+    public var receivedAt: String
+    /// The version that counts (1 for the first submission, +1 per replacement).
+    public var version: Int
+    /// The canonical application document of that version.
     public var document: String
     /// The milestones with their payment status.
     public var milestones: [MilestoneState]
@@ -49,68 +55,162 @@ public struct ApplicationRecord: Sendable {
     }
 }
 
-/// What storing an application did.
-public enum StoreOutcome: Sendable, Equatable {
-    /// Stored for the first time.
-    case new
-    /// The same id with the same canonical content was there already: nothing changed.
-    case unchanged
+/// One line of the assessor's worklist (`application list`).
+public struct RegisterEntry: Sendable, Equatable {
+    /// The id.
+    public var id: String
+    /// Status.
+    public var status: String
+    /// Review track.
+    public var track: String
+    /// Plan id.
+    public var plan: String
+    /// Coordinating and second insurer.
+    public var insurers: (coordinating: String, second: String)
+    /// Requested amount.
+    public var requested: Money
+    /// fte saved.
+    public var fte: Fte
+    /// Admission codes of a refusal.
+    public var codes: String
+    /// Receipt date and version.
+    public var received: String
+    /// The version that counts.
+    public var version: Int
+
+    public static func == (a: RegisterEntry, b: RegisterEntry) -> Bool {
+        a.id == b.id && a.status == b.status && a.version == b.version && a.codes == b.codes
+    }
+}
+
+/// What is registered under an id: its status and the hash of the version that counts.
+public struct RegisteredVersion: Sendable, Equatable {
+    /// Status.
+    public var status: String
+    /// SHA-256 of the canonical content of the version that counts.
+    public var contentHash: String
+    /// That version's number.
+    public var version: Int
 }
 
 extension Store {
-    /// Whether `id` is stored with the same canonical content (`.unchanged`), not stored (nil),
-    /// or stored with other content (`E-DUPLICATE`).
-    public func existing(_ id: ApplicationID, contentHash: String) throws(DoorbraakError) -> StoreOutcome? {
-        guard let stored = try db.cached("SELECT content_sha256 FROM application WHERE id = ?").rowValue([.text(id.rawValue)], { $0.text(0) }) else {
-            return nil
-        }
-        if stored == contentHash { return .unchanged }
-        throw DoorbraakError(.duplicate, "application \(id) was submitted before with other content; use a new id for a new application", field: "id")
+    /// What is registered under `id`, or nil.
+    public func registered(_ id: ApplicationID) throws(DoorbraakError) -> RegisteredVersion? {
+        try db.cached("SELECT a.status, a.content_sha256, s.version FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id.rawValue)]) { r in RegisteredVersion(status: r.text(0), contentHash: r.text(1), version: r.int(2)) }
     }
 
-    /// Stores an admissible application with its providers and milestones and its audit event.
-    /// Runs inside the caller's write transaction (one per import batch).
-    public func insert(_ application: Application, admission: Admission, canonical: String, contentHash: String, received: Day, event: AuditContext) throws(DoorbraakError) {
-        guard admission.isAdmissible, let theme = admission.theme else {
-            throw DoorbraakError(.internal, "only an admissible application can be stored")
-        }
+    /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the
+    /// application row holds the version that counts — admissible (`submitted`, with providers
+    /// and milestones) or not (`inadmissible`, with its codes). `replacing` is the version it
+    /// replaces (nil for a first submission). Runs inside the caller's write transaction.
+    public func register(_ application: Application, admission: Admission, canonical: String, contentHash: String,
+                         received: Day, event: AuditContext, replacing previous: RegisteredVersion?) throws(DoorbraakError) {
+        let id = application.id.rawValue
+        let codes = SubmissionRules.codes(of: admission)
+        let version = (previous?.version ?? 0) + 1
         try db.cached("""
-            INSERT INTO application (id, plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track,
-                                     deviations, status, received_on, content_sha256, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)
-            """).run([
-                .text(application.id.rawValue), .text(application.plan), .text(theme.rawValue), .text(application.sector),
-                .text(application.coordinatingInsurer), .text(application.secondInsurer), .money(application.requested),
-                .integer(application.impact.fteSaved.tenths), .text(admission.track.rawValue),
-                .text(admission.deviations.joined(separator: " ")), .text(received.description), .text(contentHash), .text(canonical),
-            ])
-        let provider = try db.cached("INSERT INTO application_provider (application_id, agb, name, amount_cents) VALUES (?, ?, ?, ?)")
-        // Amounts of a provider listed twice are merged: the coalition counts distinct providers.
-        var amounts: [AGB: (String, Money)] = [:]
-        for p in application.coalition { amounts[p.agb] = (p.name, (amounts[p.agb]?.1 ?? .zero) + p.amount) }
-        for (agb, (name, amount)) in amounts.sorted(by: { $0.key < $1.key }) {
-            try provider.run([.text(application.id.rawValue), .text(agb.rawValue), .text(name), .money(amount)])
+            INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(id), .int(version), .text(received.description), .text(event.at), .int(admission.isAdmissible ? 1 : 0),
+                      .text(codes), .text(contentHash), .text(canonical)])
+        let seq = try db.integer("SELECT last_insert_rowid()")
+        let status = admission.isAdmissible ? "submitted" : "inadmissible"
+        let values: [SQLValue] = [
+            .text(application.plan), .optionalText(admission.theme?.rawValue), .text(application.sector),
+            .text(application.coordinatingInsurer), .text(application.secondInsurer), .money(application.requested),
+            .integer(application.impact.fteSaved.tenths), .text(admission.track.rawValue),
+            .text(admission.deviations.joined(separator: " ")), .text(codes), .text(status), .text(received.description), .text(contentHash), .integer(seq),
+        ]
+        if previous == nil {
+            try db.cached("""
+                INSERT INTO application (plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track,
+                                         deviations, codes, status, received_on, content_sha256, submission_seq, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).run(values + [.text(id)])
+        } else {
+            try db.cached("""
+                UPDATE application SET plan = ?, theme = ?, sector = ?, coordinating = ?, second = ?, requested_cents = ?, fte_tenths = ?,
+                    track = ?, deviations = ?, codes = ?, status = ?, received_on = ?, content_sha256 = ?, submission_seq = ?
+                WHERE id = ?
+                """).run(values + [.text(id)])
+            try db.cached("DELETE FROM application_provider WHERE application_id = ?").run([.text(id)])
+            try db.cached("DELETE FROM application_milestone WHERE application_id = ?").run([.text(id)])
         }
-        let milestone = try db.cached("INSERT INTO application_milestone (application_id, code, tariff_cents, due) VALUES (?, ?, ?, ?)")
-        for m in application.milestones {
-            try milestone.run([.text(application.id.rawValue), .text(m.code.description), .money(m.tariff), .text(m.due.description)])
+        if admission.isAdmissible {
+            let provider = try db.cached("INSERT INTO application_provider (application_id, agb, name, amount_cents) VALUES (?, ?, ?, ?)")
+            for p in application.coalition {
+                try provider.run([.text(id), .text(p.agb.rawValue), .text(p.name), .money(p.amount)])
+            }
+            let milestone = try db.cached("INSERT INTO application_milestone (application_id, code, tariff_cents, due) VALUES (?, ?, ?, ?)")
+            for m in application.milestones {
+                try milestone.run([.text(id), .text(m.code.description), .money(m.tariff), .text(m.due.description)])
+            }
         }
-        try AuditLog.append(in: db, event, action: "submit", subject: application.id.rawValue, before: "-",
-                            after: "submitted, track \(admission.track.rawValue), requested \(application.requested), sha256 \(contentHash.prefix(16))")
+        let after = admission.isAdmissible
+            ? "version \(version) submitted, track \(admission.track.rawValue), requested \(application.requested), sha256 \(contentHash.prefix(16))"
+            : "version \(version) inadmissible (\(codes)), sha256 \(contentHash.prefix(16))"
+        let before = previous.map { "version \($0.version) \($0.status), sha256 \($0.contentHash.prefix(16))" } ?? "-"
+        try AuditLog.append(in: db, event, action: previous == nil ? "submit" : "replace", subject: id, before: before, after: after)
+    }
+
+    /// Withdraws an application before its beschikking is decided (SPEC §3.2): a pending request
+    /// is taken back from the NZa (and from the kept pending total) in the same transaction.
+    public func withdraw(_ id: String, event: AuditContext) throws(DoorbraakError) -> String {
+        try db.writeTransaction { () throws(DoorbraakError) -> String in
+            guard let status = try db.row("SELECT status FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) else {
+                throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+            }
+            try SubmissionRules.checkWithdrawal(of: id, status: status)
+            var detail = ""
+            if let pending = try db.row("SELECT bovengrens_cents FROM beschikking WHERE application_id = ? AND status = 'pending'", [.text(id)], { r in r.money(0) }) {
+                try db.run("DELETE FROM beschikking WHERE application_id = ?", [.text(id)])
+                try db.run("UPDATE ledger SET pending_cents = pending_cents - ? WHERE id = 1", [.money(pending)])
+                detail = "; the pending request for a beschikking of \(pending) is taken back"
+            }
+            try db.run("UPDATE application SET status = 'withdrawn' WHERE id = ?", [.text(id)])
+            try AuditLog.append(in: db, event, action: "withdraw", subject: id, before: status, after: "withdrawn" + detail)
+            return status
+        }
+    }
+
+    /// The register for the assessor's worklist, optionally of one status and/or track, by id.
+    public func register(status: String? = nil, track: String? = nil) throws(DoorbraakError) -> [RegisterEntry] {
+        var conditions: [String] = []
+        var parameters: [SQLValue] = []
+        if let status { conditions.append("a.status = ?"); parameters.append(.text(status)) }
+        if let track { conditions.append("a.track = ? AND a.status <> 'inadmissible'"); parameters.append(.text(track)) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try db.rows("""
+            SELECT a.id, a.status, a.track, a.plan, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.codes, a.received_on, s.version
+            FROM application a JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY a.id
+            """, parameters) { r in
+            RegisterEntry(id: r.text(0), status: r.text(1), track: r.text(2), plan: r.text(3), insurers: (r.text(4), r.text(5)),
+                          requested: r.money(6), fte: Fte(tenths: r.int64(7)), codes: r.text(8), received: r.text(9), version: r.int(10))
+        }
+    }
+
+    /// Every version registered under `id`: number, receipt, admissible, codes, hash.
+    public func versions(of id: String) throws(DoorbraakError) -> [(version: Int, received: String, receivedAt: String, admissible: Bool, codes: String, sha256: String)] {
+        try db.rows("SELECT version, received_on, received_at, admissible, codes, content_sha256 FROM submission WHERE application_id = ? ORDER BY version", [.text(id)]) { r in
+            (version: r.int(0), received: r.text(1), receivedAt: r.text(2), admissible: r.int(3) == 1, codes: r.text(4), sha256: r.text(5))
+        }
     }
 
     /// One stored application, or nil.
     public func application(_ id: String) throws(DoorbraakError) -> ApplicationRecord? {
         try db.readTransaction { () throws(DoorbraakError) -> ApplicationRecord? in
             guard var record = try db.row("""
-                SELECT id, plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track, deviations, status, received_on, document
-                FROM application WHERE id = ?
+                SELECT a.id, a.plan, a.theme, a.sector, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.track, a.deviations,
+                       a.codes, a.status, a.received_on, s.received_at, s.version, s.document
+                FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?
                 """, [.text(id)], { r throws(DoorbraakError) in
                     ApplicationRecord(
-                        id: try ApplicationID(parsing: r.text(0)), plan: r.text(1), theme: try Theme(parsing: r.text(2)), sector: r.text(3),
+                        id: try ApplicationID(parsing: r.text(0)), plan: r.text(1), theme: r.optionalText(2).flatMap(Theme.init(rawValue:)), sector: r.text(3),
                         coordinating: r.text(4), second: r.text(5), requested: r.money(6), fte: Fte(tenths: r.int64(7)),
                         track: ReviewTrack(rawValue: r.text(8)) ?? .extended, deviations: r.text(9).split(separator: " ").map(String.init),
-                        status: r.text(10), received: try Day(parsing: r.text(11)), document: r.text(12), milestones: [])
+                        codes: r.text(10).split(separator: " ").map(String.init), status: r.text(11), received: try Day(parsing: r.text(12)),
+                        receivedAt: r.text(13), version: r.int(14), document: r.text(15), milestones: [])
                 }) else { return nil }
             record.milestones = try db.rows("SELECT code, tariff_cents, due, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code", [.text(id)]) { r in
                 ApplicationRecord.MilestoneState(code: r.text(0), tariff: r.money(1), due: r.text(2), status: r.text(3), paid: r.money(4))

@@ -111,7 +111,7 @@ extension Store {
             }
             // Lopende aanvragen afwijzen: every pending request larger than the room left.
             let remaining = try macroCeiling().remaining
-            let overrunning = try db.cached("SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY application_id")
+            let overrunning = try db.cached("SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY bovengrens_cents")
                 .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1)) }
             for (other, size) in overrunning {
                 let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
@@ -123,7 +123,7 @@ extension Store {
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
-        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, a.document FROM application a JOIN plan p ON p.id = a.plan WHERE a.id = ?")
+        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, s.document FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
@@ -154,7 +154,7 @@ extension Store {
     }
 
     /// The pending requests in the order `nza decide --all` takes them: the allocation ranking
-    /// (fte per €mln, highest first, ties by id), never arrival.
+    /// (fte per €mln, highest first, ties as the round broke them), never arrival.
     public func pendingInRankOrder() throws(DoorbraakError) -> [String] {
         let candidates = try db.rows("""
             SELECT a.id, a.theme, a.requested_cents, a.fte_tenths FROM beschikking b JOIN application a ON a.id = b.application_id
@@ -162,7 +162,7 @@ extension Store {
             """, []) { r throws(DoorbraakError) in
             AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
         }
-        return Allocator.ranked(candidates).map(\.id.rawValue)
+        return Allocator.ranked(candidates, seed: try allocationSeed() ?? "").map(\.id.rawValue)
     }
 
     /// Decides every pending request, one transaction each, in rank order. A request that another
@@ -204,7 +204,7 @@ extension Store {
                 status.themes[i].granted = Money(cents: try db.integer("SELECT coalesce(sum(b.bovengrens_cents), 0) FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted' AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
             }
             var years: [Int: Money] = [:]
-            for document in try db.rows("SELECT a.document FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'", [], { $0.text(0) }) {
+            for document in try db.rows("SELECT s.document FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'granted'", [], { $0.text(0) }) {
                 for line in try Application(json: try JSONParser.parse(document)).budget { years[line.year, default: .zero] += line.amount }
             }
             status.years = status.years.map { (year: $0.year, granted: years[$0.year] ?? .zero) }

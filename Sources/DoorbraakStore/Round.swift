@@ -17,12 +17,14 @@ public struct AllocationRecord: Sendable, Equatable {
 extension ErrorCode {
     /// Allocation before the deadline, or a second time.
     public static let allocation = ErrorCode("E-ALLOCATION", .refused)
+    /// Allocation while admissible applications still wait for an insurer's decision.
+    public static let undecided = ErrorCode("E-UNDECIDED", .refused)
 }
 
 extension Store {
     /// Runs the round allocation once, after the deadline, in one transaction: ranks the approved
     /// applications, stores every outcome with the settings used, sets the statuses, audits each.
-    public func allocate(today: Day, transfer: Bool, event: AuditContext) throws(DoorbraakError) -> [AllocationOutcome] {
+    public func allocate(today: Day, transfer: Bool, seed: String, event: AuditContext) throws(DoorbraakError) -> [AllocationOutcome] {
         try db.writeTransaction { () throws(DoorbraakError) -> [AllocationOutcome] in
             let settings = try self.settings()
             guard today > settings.deadline else {
@@ -31,12 +33,20 @@ extension Store {
             if let (runOn, wasTransfer) = try db.row("SELECT run_on, transfer FROM allocation_run WHERE id = 1", [], { r in (r.text(0), r.int(1) == 1) }) {
                 throw DoorbraakError(.allocation, "the round was already allocated on \(runOn)\(wasTransfer ? " with --transfer" : ""); it runs once")
             }
+            // Every admissible application must have its final decision: one allocated without it
+            // could never take part afterwards (the round runs once).
+            let undecided = try db.rows("SELECT id, status FROM application WHERE status IN ('submitted', 'in-review') ORDER BY id", []) { r in "\(r.text(0)) (\(r.text(1)))" }
+            if !undecided.isEmpty {
+                let shown = undecided.prefix(20).joined(separator: ", ") + (undecided.count > 20 ? ", … \(undecided.count - 20) more" : "")
+                throw DoorbraakError(.undecided, "\(undecided.count) admissible application\(undecided.count == 1 ? " has" : "s have") no final decision of both insurers yet: \(shown); the round is allocated once all are decided (or withdrawn)")
+            }
             let candidates = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'approved'", []) { r throws(DoorbraakError) in
                 AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
             }
-            let outcomes = Allocator.allocate(candidates, themeAmounts: settings.themeAmounts, transfer: transfer)
-            let used = "bar \(settings.bar.number), " + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ") + (transfer ? ", transfer" : "")
-            try db.run("INSERT INTO allocation_run (id, run_on, transfer, settings) VALUES (1, ?, ?, ?)", [.text(today.description), .int(transfer ? 1 : 0), .text(used)])
+            let outcomes = Allocator.allocate(candidates, themeAmounts: settings.themeAmounts, transfer: transfer, seed: seed)
+            let used = "bar \(settings.bar.number), " + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ")
+                + (transfer ? ", transfer" : "") + ", lottery seed \"\(seed)\""
+            try db.run("INSERT INTO allocation_run (id, run_on, transfer, settings, seed) VALUES (1, ?, ?, ?, ?)", [.text(today.description), .int(transfer ? 1 : 0), .text(used), .text(seed)])
             let insert = try db.prepare("INSERT INTO allocation (application_id, allocated, theme_rank, pass, room_before_cents, reason) VALUES (?, ?, ?, ?, ?, ?)")
             let update = try db.prepare("UPDATE application SET status = ? WHERE id = ?")
             for o in outcomes {
@@ -61,9 +71,17 @@ extension Store {
         }
     }
 
-    /// One row per application for round reports: theme, sector, status, requested, fte.
-    public func roundRows() throws(DoorbraakError) -> [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)] {
-        try db.rows("SELECT theme, sector, status, requested_cents, fte_tenths FROM application", []) { r throws(DoorbraakError) in
+    /// The board's lottery seed of the allocation, or nil before it ran.
+    public func allocationSeed() throws(DoorbraakError) -> String? {
+        try db.row("SELECT seed FROM allocation_run WHERE id = 1", []) { r in r.text(0) }
+    }
+
+    /// One row per admitted, not withdrawn application for round reports: theme, sector, status,
+    /// requested, fte. With `barRefusals`, also the registered refusals whose only code is `E-BAR`
+    /// (status `inadmissible`), so that a what-if with a lower bar shows what it would admit.
+    public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)] {
+        let refusals = barRefusals ? " OR (status = 'inadmissible' AND codes = 'E-BAR')" : ""
+        return try db.rows("SELECT theme, sector, status, requested_cents, fte_tenths FROM application WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
             (theme: try Theme(parsing: r.text(0)), sector: r.text(1), status: r.text(2), requested: r.money(3), fte: Fte(tenths: r.int64(4)))
         }
     }

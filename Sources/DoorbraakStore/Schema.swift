@@ -146,6 +146,55 @@ public enum Schema {
             PRIMARY KEY (application_id, milestone)
         ) STRICT, WITHOUT ROWID;
         """,
+        """
+        -- migration 5: the submission register (every version, admissible or not, with its codes);
+        -- applications may be inadmissible or withdrawn; the document lives in the register;
+        -- the board's lottery seed for ties in the ranking
+        CREATE TABLE submission (
+            seq             INTEGER PRIMARY KEY,
+            application_id  TEXT NOT NULL,
+            version         INTEGER NOT NULL CHECK (version > 0),
+            received_on     TEXT NOT NULL,
+            received_at     TEXT NOT NULL,
+            admissible      INTEGER NOT NULL CHECK (admissible IN (0, 1)),
+            codes           TEXT NOT NULL,
+            content_sha256  TEXT NOT NULL,
+            document        TEXT NOT NULL,
+            UNIQUE (application_id, version)
+        ) STRICT;
+        INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document)
+            SELECT id, 1, received_on, received_on, 1, '', content_sha256, document FROM application ORDER BY rowid;
+        CREATE TABLE application_new (
+            id              TEXT PRIMARY KEY,
+            plan            TEXT NOT NULL,
+            theme           TEXT REFERENCES theme(theme),
+            sector          TEXT NOT NULL,
+            coordinating    TEXT NOT NULL,
+            second          TEXT NOT NULL,
+            requested_cents INTEGER NOT NULL CHECK (requested_cents >= 0),
+            fte_tenths      INTEGER NOT NULL CHECK (fte_tenths >= 0),
+            track           TEXT NOT NULL CHECK (track IN ('limited', 'extended')),
+            deviations      TEXT NOT NULL,
+            codes           TEXT NOT NULL,
+            status          TEXT NOT NULL CHECK (status IN ('inadmissible', 'submitted', 'in-review', 'approved', 'rejected',
+                                'allocated', 'not-allocated', 'requested', 'granted', 'refused', 'withdrawn')),
+            received_on     TEXT NOT NULL,
+            content_sha256  TEXT NOT NULL,
+            submission_seq  INTEGER NOT NULL REFERENCES submission(seq),
+            -- Only a registered refusal may lack what admission guarantees.
+            CHECK (status IN ('inadmissible', 'withdrawn') OR (codes = '' AND theme IS NOT NULL AND requested_cents > 0 AND second <> coordinating))
+        ) STRICT;
+        INSERT INTO application_new (id, plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track, deviations,
+                                     codes, status, received_on, content_sha256, submission_seq)
+            SELECT a.id, a.plan, a.theme, a.sector, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.track, a.deviations,
+                   '', a.status, a.received_on, a.content_sha256, s.seq
+            FROM application a JOIN submission s ON s.application_id = a.id AND s.version = 1;
+        DROP TABLE application;
+        ALTER TABLE application_new RENAME TO application;
+        CREATE INDEX application_theme_status ON application(theme, status);
+        CREATE INDEX application_status ON application(status);
+        ALTER TABLE allocation_run ADD COLUMN seed TEXT NOT NULL DEFAULT '';
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

@@ -48,13 +48,20 @@ public final class Store {
         return try open(at: path)
     }
 
-    /// Applies the migrations not yet applied, each in its own write transaction.
+    /// Applies the migrations not yet applied, in one write transaction. Foreign keys are off
+    /// meanwhile (a migration may rebuild a table, SQLite's documented way to change a CHECK) and
+    /// checked before the commit.
     func migrate() throws(DoorbraakError) {
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
         try db.writeTransaction { () throws(DoorbraakError) in
             let current = Int(try db.integer("PRAGMA user_version"))
             for n in current..<Schema.migrations.count {
                 try db.execute(Schema.migrations[n])
                 try db.execute("PRAGMA user_version = \(n + 1)")
+            }
+            if let broken = try db.row("PRAGMA foreign_key_check", [], { r in r.text(0) }) {
+                throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
             }
         }
     }

@@ -36,7 +36,7 @@ func runCommandLine(_ argv: [String]) -> Int32 {
         return try command.run(&arguments, context)
     } catch {
         if wantsJSON { Output.json(ErrorView.json(error)) }
-        Output.error("error: \(error)")
+        for each in error.all { Output.error("error: \(each)") }
         if error.code.kind == .usage { Output.error("run `doorbraak --help` or `doorbraak <command> --help` for usage") }
         return ExitCode.of(error)
     }

@@ -62,7 +62,7 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             app.coalition = [app.coalition[0]]; app.coalition[0].amount = Money(euros: 1_000_000)
             app.deviations["providers.max_amount"] = "x"
         }, ["E-JOINT"]),
-        ("the same provider twice (together above the maximum, explained)", { $0.coalition[1].agb = $0.coalition[0].agb; $0.deviations["providers.max_amount"] = "x" }, ["E-JOINT"]),
+        ("the same provider twice (together above the maximum, explained)", { $0.coalition[1].agb = $0.coalition[0].agb; $0.deviations["providers.max_amount"] = "x" }, ["E-JOINT", "E-COALITION"]),
         ("the same insurer twice", { $0.secondInsurer = "3311" }, ["E-INSURERS"]),
         ("an invalid UZOVI code", { $0.coordinatingInsurer = "331" }, ["E-INSURERS"]),
         ("a budget line buying aids", { $0.budget[1].category = .hulpmiddelAanschaf }, ["E-EXCLUDED"]),
@@ -80,7 +80,7 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             app.requested = .zero; app.coalition = app.coalition.map { var p = $0; p.amount = .zero; return p }
             app.budget = app.budget.map { var b = $0; b.amount = .zero; return b }
             app.milestones = app.milestones.map { var m = $0; m.tariff = .zero; return m }
-        }, ["E-SUMS"]),
+        }, ["E-SUMS", "E-JOINT"]),
     ]
 
     @Test(arguments: cases.indices)

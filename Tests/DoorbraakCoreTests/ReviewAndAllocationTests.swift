@@ -59,22 +59,39 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
 
     func allocated(_ outcomes: [AllocationOutcome]) -> [String] { outcomes.filter(\.allocated).map(\.id.rawValue).sorted() }
 
-    @Test func ranksByImpactThenIdNeverByArrival() {
-        let cs = [candidate("C-3", .ai, euros: 100_000, fteTenths: 20),   // 20 fte/€mln
-                  candidate("B-2", .ai, euros: 200_000, fteTenths: 40),   // 20 fte/€mln, tie with C-3
+    @Test func ranksByImpactThenMoreFteNeverByArrival() {
+        let cs = [candidate("B-2", .ai, euros: 100_000, fteTenths: 20),   // 20 fte/€mln
+                  candidate("C-3", .ai, euros: 200_000, fteTenths: 40),   // 20 fte/€mln, more fte: ahead of B-2
                   candidate("A-1", .ai, euros: 100_000, fteTenths: 10)]   // 10 fte/€mln
-        #expect(Allocator.ranked(cs).map(\.id.rawValue) == ["B-2", "C-3", "A-1"])
-        #expect(Allocator.ranked(cs.reversed()).map(\.id.rawValue) == ["B-2", "C-3", "A-1"])
-        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: false)
+        #expect(Allocator.ranked(cs, seed: "x").map(\.id.rawValue) == ["C-3", "B-2", "A-1"])
+        #expect(Allocator.ranked(cs.reversed(), seed: "x").map(\.id.rawValue) == ["C-3", "B-2", "A-1"])
+        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: false, seed: "x")
         #expect(outcomes.map(\.rank) == [1, 2, 3])
+    }
+
+    @Test func fullTiesGoToTheSeededLotteryNotToTheId() {
+        let tied = (1...6).map { candidate("T-\($0)", .ai, euros: 100_000, fteTenths: 20) }
+        let byID = tied.map(\.id.rawValue)
+        var orders = Set<[String]>()
+        for seed in ["2026", "bord", "seed-3", "x", "y", "z"] {
+            let order = Allocator.ranked(tied, seed: seed).map(\.id.rawValue)
+            #expect(Allocator.ranked(tied.reversed(), seed: seed).map(\.id.rawValue) == order, "the same seed gives the same draw, whatever the arrival")
+            orders.insert(order)
+        }
+        #expect(orders.count > 1, "another seed draws another order")
+        #expect(orders.contains { $0 != byID }, "the id does not decide")
+        // Before the lottery: the smaller amount wins a tie in impact and fte? Impossible (same ratio), so
+        // the next key is only reached with equal fte and amount; a different amount at equal impact means more fte first.
+        let unequal = [candidate("Z-9", .ai, euros: 100_000, fteTenths: 20), candidate("A-0", .ai, euros: 50_000, fteTenths: 10)]
+        #expect(Allocator.ranked(unequal, seed: "any").map(\.id.rawValue) == ["Z-9", "A-0"])
     }
 
     @Test func anApplicationExactlyFillingTheThemeFitsAndOneCentOverDoesNot() {
         let exact = [candidate("A-1", .ai, euros: 600_000, fteTenths: 200), candidate("A-2", .ai, euros: 400_000, fteTenths: 100)]
-        #expect(allocated(Allocator.allocate(exact, themeAmounts: amounts, transfer: false)) == ["A-1", "A-2"])
+        #expect(allocated(Allocator.allocate(exact, themeAmounts: amounts, transfer: false, seed: "s")) == ["A-1", "A-2"])
         var over = exact
         over[1].requested = Money(cents: 40_000_001)
-        let outcomes = Allocator.allocate(over, themeAmounts: amounts, transfer: false)
+        let outcomes = Allocator.allocate(over, themeAmounts: amounts, transfer: false, seed: "s")
         #expect(allocated(outcomes) == ["A-1"])
         let refused = outcomes.first { $0.id.rawValue == "A-2" }
         #expect(refused?.roomBefore == Money(euros: 400_000))
@@ -84,7 +101,7 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
     @Test func oneThatDoesNotFitIsSkippedAndTheNextIsTried() {
         let cs = [candidate("A-1", .ai, euros: 700_000, fteTenths: 300), candidate("A-2", .ai, euros: 500_000, fteTenths: 200),
                   candidate("A-3", .ai, euros: 300_000, fteTenths: 100)]
-        #expect(allocated(Allocator.allocate(cs, themeAmounts: amounts, transfer: false)) == ["A-1", "A-3"])
+        #expect(allocated(Allocator.allocate(cs, themeAmounts: amounts, transfer: false, seed: "s")) == ["A-1", "A-3"])
     }
 
     @Test func transferHandsUnusedRoomToTheBestRemainingOfAnyTheme() {
@@ -93,8 +110,8 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
                   candidate("D-1", .digitaleHybrideZorg, euros: 300_000, fteTenths: 90),
                   candidate("D-2", .digitaleHybrideZorg, euros: 300_000, fteTenths: 60),
                   candidate("M-1", .medischeTechnologie, euros: 300_000, fteTenths: 150)]
-        #expect(allocated(Allocator.allocate(cs, themeAmounts: amounts, transfer: false)) == ["A-1", "D-1"])
-        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: true)
+        #expect(allocated(Allocator.allocate(cs, themeAmounts: amounts, transfer: false, seed: "s")) == ["A-1", "D-1"])
+        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: true, seed: "s")
         // Pool = 400k (AI) + 200k (DHZ) = 600k: M-1 (50 fte/€mln) first, then D-2 (20) fits too.
         #expect(allocated(outcomes) == ["A-1", "D-1", "D-2", "M-1"])
         #expect(outcomes.first { $0.id.rawValue == "M-1" }?.pass == .transfer)
@@ -107,7 +124,7 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
                   candidate("D-1", .digitaleHybrideZorg, euros: 500_000, fteTenths: 100),
                   candidate("M-1", .medischeTechnologie, euros: 1, fteTenths: 1),
                   candidate("M-2", .medischeTechnologie, euros: 1, fteTenths: 0)]
-        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: true)
+        let outcomes = Allocator.allocate(cs, themeAmounts: amounts, transfer: true, seed: "s")
         #expect(allocated(outcomes) == ["A-1", "D-1", "M-1"])
     }
 }

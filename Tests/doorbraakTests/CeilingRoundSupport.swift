@@ -46,7 +46,7 @@ extension Sandbox {
         }
         let reviewed = try run(["import", "reviews", try file("reviews.csv", reviews)])
         try #require(reviewed.status == 0, "\(reviewed.stderr)")
-        let allocated = try run(["round", "allocate"], today: "2026-12-02")
+        let allocated = try run(["round", "allocate", "--seed", "test"], today: "2026-12-02")
         try #require(allocated.status == 0, "\(allocated.stderr)")
         if contracts {
             let csv = "application_id,contract\n" + applications.map { "\($0.0),OVK-\($0.0)\n" }.joined()

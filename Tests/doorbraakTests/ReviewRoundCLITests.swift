@@ -104,15 +104,15 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(scenarios[1]["amount"] as? String == "2000000.00")
         #expect(try sandbox.auditEvents() == 10)
 
-        let early = try sandbox.run(["round", "allocate"], today: "2026-12-01")
+        let early = try sandbox.run(["round", "allocate", "--seed", "test"], today: "2026-12-01")
         #expect(early.status == 1 && early.stderr.contains("E-ALLOCATION"))
-        let run = try sandbox.run(["round", "allocate", "--json"], today: "2026-12-02")
+        let run = try sandbox.run(["round", "allocate", "--seed", "test", "--json"], today: "2026-12-02")
         #expect(run.status == 0, "\(run.stderr)")
         let result = try json(run.stdout)
         // €2 mln for DHZ: R-2 (19) and R-1 (18) fill it exactly; R-3 (17.5) does not fit.
         #expect(result["allocated"] as? [String] == ["R-2", "R-1"])
         #expect(result["not_allocated"] as? [String] == ["R-3"])
-        let twice = try sandbox.run(["round", "allocate"], today: "2026-12-03")
+        let twice = try sandbox.run(["round", "allocate", "--seed", "test"], today: "2026-12-03")
         #expect(twice.status == 1 && twice.stderr.contains("already allocated on 2026-12-02"))
         let show = try json(try sandbox.run(["application", "show", "R-3", "--json"]).stdout)
         #expect(show["status"] as? String == "not-allocated")

@@ -1,6 +1,6 @@
 /// An approved application competing for its theme's amount (SPEC §3.5).
 public struct AllocationCandidate: Sendable, Equatable {
-    /// The id (the tie-breaker).
+    /// The id.
     public var id: ApplicationID
     /// Its theme.
     public var theme: Theme
@@ -49,23 +49,34 @@ public struct AllocationOutcome: Sendable, Equatable {
 
 /// Ranking by impact, never by arrival (004 line 219: away from "wie het eerst komt, wie het eerst maalt").
 public enum Allocator {
-    /// Highest fte per €mln first; ties by application id.
-    public static func ranked(_ candidates: [AllocationCandidate]) -> [AllocationCandidate] {
-        candidates.sorted { a, b in
-            let (ia, ib) = (a.impact, b.impact)
-            return ia == ib ? a.id < b.id : ib < ia
-        }
+    /// Highest fte per €mln first; ties by more fte, then the smaller amount, then a lottery drawn
+    /// with the board's `seed` (SPEC §3.5): the order of SHA-256(seed, id), which no applicant can
+    /// steer by choosing an id, because the seed is set after the deadline and recorded in the audit.
+    public static func ranked(_ candidates: [AllocationCandidate], seed: String) -> [AllocationCandidate] {
+        let keyed = candidates.map { (candidate: $0, lot: lot($0.id, seed: seed)) }
+        return keyed.sorted { a, b in
+            let (ia, ib) = (a.candidate.impact, b.candidate.impact)
+            if ia != ib { return ib < ia }
+            if a.candidate.fte != b.candidate.fte { return a.candidate.fte > b.candidate.fte }
+            if a.candidate.requested != b.candidate.requested { return a.candidate.requested < b.candidate.requested }
+            return a.lot < b.lot
+        }.map(\.candidate)
+    }
+
+    /// The lottery number of `id` under `seed`: the hex SHA-256 of both, length-prefixed.
+    public static func lot(_ id: ApplicationID, seed: String) -> String {
+        SHA256.hex("\(seed.utf8.count):\(seed)\u{1F}\(id.rawValue)")
     }
 
     /// Allocates within each theme while the theme's amount lasts (skipping one that does not
     /// fit and trying the next); with `transfer`, the unused room of all themes then goes to the
     /// best remaining applications of any theme, in the same ranking.
-    public static func allocate(_ candidates: [AllocationCandidate], themeAmounts: [Theme: Money], transfer: Bool) -> [AllocationOutcome] {
+    public static func allocate(_ candidates: [AllocationCandidate], themeAmounts: [Theme: Money], transfer: Bool, seed: String) -> [AllocationOutcome] {
         var outcomes: [ApplicationID: AllocationOutcome] = [:]
         var rooms: [Theme: Money] = [:]
         for theme in Theme.allCases {
             var room = themeAmounts[theme] ?? .zero
-            for (i, c) in ranked(candidates.filter { $0.theme == theme }).enumerated() {
+            for (i, c) in ranked(candidates.filter { $0.theme == theme }, seed: seed).enumerated() {
                 let before = room
                 if c.requested <= room {
                     room -= c.requested
@@ -80,7 +91,7 @@ public enum Allocator {
         }
         if transfer {
             var pool = rooms.values.sum()
-            for c in ranked(candidates.filter { outcomes[$0.id]?.allocated == false }) {
+            for c in ranked(candidates.filter { outcomes[$0.id]?.allocated == false }, seed: seed) {
                 guard var outcome = outcomes[c.id] else { continue }
                 let before = pool
                 if c.requested <= pool {
@@ -95,6 +106,6 @@ public enum Allocator {
                 outcomes[c.id] = outcome
             }
         }
-        return ranked(candidates).compactMap { outcomes[$0.id] }
+        return ranked(candidates, seed: seed).compactMap { outcomes[$0.id] }
     }
 }

@@ -72,11 +72,22 @@ public enum AdmissionCheck {
             fail(.sums, "\(name) add up to \(total), not the requested \(application.requested)", field)
         }
 
-        // E-JOINT: basiseis 12, joint applications (004 line 2644).
-        let distinct = Set(application.coalition.map(\.agb)).count
+        // E-COALITION: each provider once, so that no name or share is lost in a merge.
+        for (i, p) in application.coalition.enumerated() {
+            if let first = application.coalition[..<i].firstIndex(where: { $0.agb == p.agb }) {
+                fail(.coalition, "AGB \(p.agb) is listed twice (also at coalition[\(first)]); list each provider once with its whole share", "coalition[\(i)].agb")
+            }
+        }
+
+        // E-JOINT: basiseis 12, joint applications (004 line 2644): providers that take part,
+        // each with a share above €0.
+        for (i, p) in application.coalition.enumerated() where p.amount.cents == 0 {
+            fail(.joint, "provider \(p.agb) has a share of \(p.amount); every provider in the coalition takes part with a share above € 0,00", "coalition[\(i)].amount")
+        }
+        let distinct = Set(application.coalition.filter { $0.amount.cents > 0 }.map(\.agb)).count
         let minimum = plan?.norms.minProviders ?? 2
         if distinct < minimum {
-            fail(.joint, "\(distinct) distinct provider\(distinct == 1 ? "" : "s"); the plan asks at least \(minimum)", "coalition")
+            fail(.joint, "\(distinct) distinct provider\(distinct == 1 ? "" : "s") with a share above € 0,00; the plan asks at least \(minimum)", "coalition")
         }
 
         // E-INSURERS: a coordinating and a second insurer, never the same (004 line 217).
@@ -88,10 +99,16 @@ public enum AdmissionCheck {
             fail(.insurers, "the coordinating and the second insurer are both \(coordinating); they must differ", "insurers.second")
         }
 
-        // E-EXCLUDED: the Wmg does not cover buying aids (004 lines 2805–2810).
-        if let plan {
-            for (i, line) in application.budget.enumerated() where plan.excludedCategories.contains(line.category) {
+        // E-EXCLUDED: the Wmg does not cover buying aids, in any plan (004 lines 2805–2810); a plan
+        // may exclude more; the money is a one-off impulse, so no structural cost lines.
+        for (i, line) in application.budget.enumerated() {
+            if line.category == .hulpmiddelAanschaf {
+                fail(.excluded, "buying hulpmiddelen (hulpmiddel-aanschaf) is not covered by the Wmg and cannot be funded", "budget[\(i)].category")
+            } else if let plan, plan.excludedCategories.contains(line.category) {
                 fail(.excluded, "plan \(plan.id) excludes budget category \(line.category.rawValue)", "budget[\(i)].category")
+            }
+            if line.kind == .structural {
+                fail(.excluded, "a structural cost line cannot be funded: the doorbraakmiddelen are a one-off impulse; structural costs belong in the business case", "budget[\(i)].kind")
             }
         }
 
@@ -101,8 +118,30 @@ public enum AdmissionCheck {
         }
 
         // E-BASISEISEN: an answer to each of the 14 basiseisen (004 lines 2626–2646).
-        for n in 1...14 where (application.basiseisen[String(n)] ?? "").allSatisfy(\.isWhitespace) {
-            fail(.basiseisen, "basiseis \(n) has no answer", "basiseisen.\(n)")
+        for n in 1...14 {
+            let answer = application.basiseisen[String(n)] ?? ""
+            if answer.allSatisfy(\.isWhitespace) {
+                fail(.basiseisen, "basiseis \(n) has no answer", "basiseisen.\(n)")
+            } else if ApplicationTemplate.isPlaceholder(answer) {
+                fail(.basiseisen, "basiseis \(n) still holds the template's placeholder; describe how this coalition meets it", "basiseisen.\(n)")
+            }
+        }
+
+        // E-TEMPLATE: a field that still holds what `plans template` printed.
+        for (field, text) in [("title", application.title), ("region", application.region)] where ApplicationTemplate.isPlaceholder(text) {
+            fail(.template, "still holds the template's placeholder \"\(text)\"", field)
+        }
+        for (i, p) in application.coalition.enumerated() {
+            if p.agb.rawValue.hasPrefix(ApplicationTemplate.placeholderAGBPrefix) {
+                fail(.template, "AGB \(p.agb) is the template's placeholder; fill in the provider's AGB code", "coalition[\(i)].agb")
+            }
+            if ApplicationTemplate.isPlaceholder(p.name) {
+                fail(.template, "still holds the template's placeholder \"\(p.name)\"", "coalition[\(i)].name")
+            }
+        }
+        for (field, code) in [("insurers.coordinating", application.coordinatingInsurer), ("insurers.second", application.secondInsurer)]
+        where ApplicationTemplate.placeholderInsurers.contains(code) {
+            fail(.template, "UZOVI \(code) is the template's placeholder; fill in the insurer's UZOVI code", field)
         }
         for key in application.basiseisen.keys.sorted() where Int(key).map({ !(1...14).contains($0) || String($0) != key }) ?? true {
             fail(.basiseisen, "there is no basiseis \"\(key)\"; they are numbered 1 to 14", "basiseisen.\(key)")

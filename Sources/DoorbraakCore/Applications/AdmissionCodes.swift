@@ -14,6 +14,10 @@ extension ErrorCode {
     public static let sums = ErrorCode("E-SUMS", .refused)
     /// Too few distinct providers (basiseis 12).
     public static let joint = ErrorCode("E-JOINT", .refused)
+    /// An AGB code listed twice in the coalition.
+    public static let coalition = ErrorCode("E-COALITION", .refused)
+    /// A field still holds a placeholder printed by `plans template`.
+    public static let template = ErrorCode("E-TEMPLATE", .refused)
     /// Coordinating and second insurer invalid or the same.
     public static let insurers = ErrorCode("E-INSURERS", .refused)
     /// A budget line of an excluded category.

@@ -3,56 +3,93 @@ extension Application {
     /// fields, JSON numbers as amounts, wrong types and missing fields are errors with the field path.
     /// `other_funding` and `deviations` may be left out (read as empty).
     public init(json value: JSONValue) throws(DoorbraakError) {
-        var r = try JSONObjectReader(value)
-        id = try r.parsed("id", ApplicationID.init(parsing:))
-        plan = try r.string("plan")
-        sector = try r.string("sector")
-        title = try r.text("title")
-        region = try r.text("region")
-        coalition = try r.array("coalition") { v, path throws(DoorbraakError) in
-            var p = try JSONObjectReader(v, path: path)
-            let provider = Provider(agb: try p.parsed("agb", AGB.init(parsing:)), name: try p.text("name"), amount: try p.money("amount"))
-            try p.finish()
-            return provider
-        }
-        (coordinatingInsurer, secondInsurer) = try r.object("insurers") { i throws(DoorbraakError) in
-            (try i.string("coordinating"), try i.string("second"))
-        }
-        requested = try r.money("requested")
-        budget = try r.array("budget") { v, path throws(DoorbraakError) in
-            var b = try JSONObjectReader(v, path: path)
-            let line = BudgetLine(year: try b.integer("year", in: 1900...2100), category: try b.parsed("category", CostCategory.init(parsing:)), amount: try b.money("amount"))
-            try b.finish()
-            return line
-        }
-        milestones = try r.array("milestones") { v, path throws(DoorbraakError) in
-            var m = try JSONObjectReader(v, path: path)
-            let line = MilestoneLine(code: try m.parsed("code", MilestoneCode.init(parsing:)), tariff: try m.money("tariff"), due: try m.parsed("due", Day.init(parsing:)))
-            try m.finish()
-            return line
-        }
-        for (i, m) in milestones.enumerated() where milestones[..<i].contains(where: { $0.code == m.code }) {
-            throw DoorbraakError(.input, "milestone \(m.code) is listed twice", field: "milestones[\(i)].code")
-        }
-        impact = try r.object("impact") { i throws(DoorbraakError) in
-            let fteValue = try i.required("fte_saved")
-            return Impact(fteSaved: try JSONObjectReader.fte(fteValue, at: "impact.fte_saved"),
-                          structuralCostsPerYear: try i.money("structural_costs_per_year"),
-                          structuralSavingsPerYear: try i.money("structural_savings_per_year"))
-        }
-        if r.optional("other_funding") != nil {
-            otherFunding = try r.array("other_funding") { v, path throws(DoorbraakError) in
-                var f = try JSONObjectReader(v, path: path)
-                let funding = OtherFunding(source: try f.text("source"), reference: try f.string("reference"), sameScope: try f.bool("same_scope"))
-                try f.finish()
-                return funding
+        var reader = try JSONObjectReader(value)
+        self = try reader.collecting { r, e throws(DoorbraakError) -> Application? in
+            let id = e.attempt { () throws(DoorbraakError) in try r.parsed("id", ApplicationID.init(parsing:)) }
+            let plan = e.attempt { () throws(DoorbraakError) in try r.string("plan") }
+            let sector = e.attempt { () throws(DoorbraakError) in try r.string("sector") }
+            let title = e.attempt { () throws(DoorbraakError) in try r.text("title") }
+            let region = e.attempt { () throws(DoorbraakError) in try r.text("region") }
+            let coalition = e.attempt { () throws(DoorbraakError) in
+                try r.array("coalition") { v, path throws(DoorbraakError) in
+                    var p = try JSONObjectReader(v, path: path)
+                    return try p.collecting { p, e throws(DoorbraakError) -> Provider? in
+                        let agb = e.attempt { () throws(DoorbraakError) in try p.parsed("agb", AGB.init(parsing:)) }
+                        let name = e.attempt { () throws(DoorbraakError) in try p.text("name") }
+                        let amount = e.attempt { () throws(DoorbraakError) in try p.money("amount") }
+                        guard let agb, let name, let amount else { return nil }
+                        return Provider(agb: agb, name: name, amount: amount)
+                    }
+                }
             }
-        } else {
-            otherFunding = []
+            let insurers = e.attempt { () throws(DoorbraakError) in
+                try r.object("insurers") { i throws(DoorbraakError) in (try i.string("coordinating"), try i.string("second")) }
+            }
+            let requested = e.attempt { () throws(DoorbraakError) in try r.money("requested") }
+            let budget = e.attempt { () throws(DoorbraakError) in
+                try r.array("budget") { v, path throws(DoorbraakError) in
+                    var b = try JSONObjectReader(v, path: path)
+                    return try b.collecting { b, e throws(DoorbraakError) -> BudgetLine? in
+                        let year = e.attempt { () throws(DoorbraakError) in try b.integer("year", in: 1900...2100) }
+                        let category = e.attempt { () throws(DoorbraakError) in try b.parsed("category", CostCategory.init(parsing:)) }
+                        let amount = e.attempt { () throws(DoorbraakError) in try b.money("amount") }
+                        let kind = e.attempt { () throws(DoorbraakError) in
+                            try b.optional("kind").map { k throws(DoorbraakError) in try JSONObjectReader.parsed(k, at: FieldPath.join(b.path, "kind"), CostKind.init(parsing:)) } ?? .incidental
+                        }
+                        guard let year, let category, let amount, let kind else { return nil }
+                        return BudgetLine(year: year, category: category, amount: amount, kind: kind)
+                    }
+                }
+            }
+            let milestones = e.attempt { () throws(DoorbraakError) in
+                try r.array("milestones") { v, path throws(DoorbraakError) in
+                    var m = try JSONObjectReader(v, path: path)
+                    return try m.collecting { m, e throws(DoorbraakError) -> MilestoneLine? in
+                        let code = e.attempt { () throws(DoorbraakError) in try m.parsed("code", MilestoneCode.init(parsing:)) }
+                        let tariff = e.attempt { () throws(DoorbraakError) in try m.money("tariff") }
+                        let due = e.attempt { () throws(DoorbraakError) in try m.parsed("due", Day.init(parsing:)) }
+                        guard let code, let tariff, let due else { return nil }
+                        return MilestoneLine(code: code, tariff: tariff, due: due)
+                    }
+                }
+            }
+            if let milestones {
+                for (i, m) in milestones.enumerated() where milestones[..<i].contains(where: { $0.code == m.code }) {
+                    e.errors.append(DoorbraakError(.input, "milestone \(m.code) is listed twice", field: "milestones[\(i)].code"))
+                }
+            }
+            let impact = e.attempt { () throws(DoorbraakError) in
+                try r.object("impact") { i throws(DoorbraakError) in
+                    var errors = ErrorList()
+                    let fte = errors.attempt { () throws(DoorbraakError) in try JSONObjectReader.fte(try i.required("fte_saved"), at: "impact.fte_saved") }
+                    let costs = errors.attempt { () throws(DoorbraakError) in try i.money("structural_costs_per_year") }
+                    let savings = errors.attempt { () throws(DoorbraakError) in try i.money("structural_savings_per_year") }
+                    guard let fte, let costs, let savings else {
+                        throw DoorbraakError.combined(errors.errors) ?? DoorbraakError(.input, "impact is incomplete", field: "impact")
+                    }
+                    return Impact(fteSaved: fte, structuralCostsPerYear: costs, structuralSavingsPerYear: savings)
+                }
+            }
+            let otherFunding = e.attempt { () throws(DoorbraakError) -> [OtherFunding] in
+                r.optional("other_funding") == nil ? [] : try r.array("other_funding") { v, path throws(DoorbraakError) -> OtherFunding in
+                    var f = try JSONObjectReader(v, path: path)
+                    return try f.collecting { f, e throws(DoorbraakError) -> OtherFunding? in
+                        let source = e.attempt { () throws(DoorbraakError) in try f.text("source") }
+                        let reference = e.attempt { () throws(DoorbraakError) in try f.string("reference") }
+                        let sameScope = e.attempt { () throws(DoorbraakError) in try f.bool("same_scope") }
+                        guard let source, let reference, let sameScope else { return nil }
+                        return OtherFunding(source: source, reference: reference, sameScope: sameScope)
+                    }
+                }
+            }
+            let basiseisen = e.attempt { () throws(DoorbraakError) in Dictionary(try r.stringMap("basiseisen"), uniquingKeysWith: { a, _ in a }) }
+            let deviations = e.attempt { () throws(DoorbraakError) in Dictionary(try r.stringMap("deviations", required: false), uniquingKeysWith: { a, _ in a }) }
+            guard let id, let plan, let sector, let title, let region, let coalition, let insurers, let requested, let budget,
+                  let milestones, let impact, let otherFunding, let basiseisen, let deviations, e.errors.isEmpty else { return nil }
+            return Application(id: id, plan: plan, sector: sector, title: title, region: region, coalition: coalition,
+                               coordinatingInsurer: insurers.0, secondInsurer: insurers.1, requested: requested, budget: budget,
+                               milestones: milestones, impact: impact, otherFunding: otherFunding, basiseisen: basiseisen, deviations: deviations)
         }
-        basiseisen = Dictionary(try r.stringMap("basiseisen"), uniquingKeysWith: { a, _ in a })
-        deviations = Dictionary(try r.stringMap("deviations", required: false), uniquingKeysWith: { a, _ in a })
-        try r.finish()
     }
 
     /// The application in canonical form: every amount with two decimals, fte with one, keys
@@ -67,7 +104,7 @@ extension Application {
             ("coalition", .array(coalition.map { .object([("agb", .string($0.agb.rawValue)), ("name", .string($0.name)), ("amount", .string($0.amount.description))]) })),
             ("insurers", .object([("coordinating", .string(coordinatingInsurer)), ("second", .string(secondInsurer))])),
             ("requested", .string(requested.description)),
-            ("budget", .array(budget.map { .object([("year", .number(String($0.year))), ("category", .string($0.category.rawValue)), ("amount", .string($0.amount.description))]) })),
+            ("budget", .array(budget.map { .object([("year", .number(String($0.year))), ("category", .string($0.category.rawValue)), ("kind", .string($0.kind.rawValue)), ("amount", .string($0.amount.description))]) })),
             ("milestones", .array(milestones.map { .object([("code", .string($0.code.description)), ("tariff", .string($0.tariff.description)), ("due", .string($0.due.description))]) })),
             ("impact", .object([
                 ("fte_saved", .string(impact.fteSaved.description)),

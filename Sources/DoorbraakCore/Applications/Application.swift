@@ -51,6 +51,8 @@ public struct Application: Sendable, Equatable {
         public var category: CostCategory
         /// Amount.
         public var amount: Money
+        /// Incidental (the default) or structural.
+        public var kind: CostKind = .incidental
     }
 
     /// One milestone of the application.

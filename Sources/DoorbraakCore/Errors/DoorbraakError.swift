@@ -76,6 +76,22 @@ public struct DoorbraakError: Error, Sendable, Equatable, CustomStringConvertibl
     public var file: String?
     /// The 1-based line in that file.
     public var line: Int?
+    /// Further errors of the same record or file, so that all of them are reported at once.
+    public var further: [DoorbraakError] = []
+
+    /// This error and every further one, each standing alone.
+    public var all: [DoorbraakError] {
+        var first = self
+        first.further = []
+        return [first] + further.flatMap(\.all)
+    }
+
+    /// The errors as one: the first carries the rest; nil when there are none.
+    public static func combined(_ errors: [DoorbraakError]) -> DoorbraakError? {
+        guard var first = errors.first else { return nil }
+        first.further += errors.dropFirst()
+        return first
+    }
 
     /// An error with its code and message, and optionally where it happened.
     public init(_ code: ErrorCode, _ message: String, field: String? = nil, file: String? = nil, line: Int? = nil) {
@@ -91,6 +107,7 @@ public struct DoorbraakError: Error, Sendable, Equatable, CustomStringConvertibl
         var copy = self
         if copy.file == nil { copy.file = file }
         if copy.line == nil { copy.line = line }
+        copy.further = copy.further.map { $0.located(file: file, line: line) }
         return copy
     }
 
@@ -98,6 +115,7 @@ public struct DoorbraakError: Error, Sendable, Equatable, CustomStringConvertibl
     public func nested(under parent: String) -> DoorbraakError {
         var copy = self
         copy.field = FieldPath.join(parent, copy.field)
+        copy.further = copy.further.map { $0.nested(under: parent) }
         return copy
     }
 

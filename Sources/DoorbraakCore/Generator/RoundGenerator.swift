@@ -107,7 +107,11 @@ public struct RoundGenerator: Sendable {
                 deviations["impact.fte_norm"] = "Regionale pilot in \(region) toont hogere besparing dan de landelijke norm; meetrapport bijgevoegd."
             }
         }
-        let fte = RoundGenerator.fte(forHundredths: targetHundredths, of: requested, atLeast: kind == .belowBar ? nil : bar.hundredths, atMost: deviations.isEmpty && kind != .belowBar ? maxHundredths : nil)
+        var fte = RoundGenerator.fte(forHundredths: targetHundredths, of: requested, atLeast: kind == .belowBar ? nil : bar.hundredths, atMost: deviations.isEmpty && kind != .belowBar ? maxHundredths : nil)
+        // Rounding up to a tenth may lift a small application meant to fall short over the bar.
+        while kind == .belowBar, fte.tenths > 0, FtePerMillion(fte: fte, amount: requested).reaches(hundredths: bar.hundredths) {
+            fte = Fte(tenths: fte.tenths - 1)
+        }
 
         let costs = Money(cents: requested.cents / 20 / 100_000 * 100_000)
         var savings = Money(cents: costs.cents / 100 * rng.int(150...400))

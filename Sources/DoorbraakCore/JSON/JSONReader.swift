@@ -3,6 +3,8 @@
 public struct JSONObjectReader {
     private let members: [(String, JSONValue)]
     private var used: [Bool]
+    /// Every key asked for, to suggest the nearest one for a misspelt member.
+    private var asked: [String] = []
     /// The path of this object, e.g. `coalition[1]`.
     public let path: String
 
@@ -20,6 +22,7 @@ public struct JSONObjectReader {
 
     /// The raw member `key`, or nil when absent.
     public mutating func optional(_ key: String) -> JSONValue? {
+        asked.append(key)
         guard let i = members.firstIndex(where: { $0.0 == key }) else { return nil }
         used[i] = true
         return members[i].1
@@ -79,9 +82,11 @@ public struct JSONObjectReader {
         }
         var out: [T] = []
         out.reserveCapacity(items.count)
+        var errors: [DoorbraakError] = []
         for (i, item) in items.enumerated() {
-            out.append(try read(item, at(key) + "[\(i)]"))
+            do { out.append(try read(item, at(key) + "[\(i)]")) } catch { errors += error.all }
         }
+        if let error = DoorbraakError.combined(errors) { throw error }
         return out
     }
 
@@ -99,25 +104,50 @@ public struct JSONObjectReader {
             throw DoorbraakError(.input, "expected an object, found \(value.typeName)", field: at(key))
         }
         var out: [(String, String)] = []
+        var errors: [DoorbraakError] = []
         for (k, v) in members {
-            out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k)))
+            do { out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k))) } catch { errors.append(error) }
         }
+        if let error = DoorbraakError.combined(errors) { throw error }
         return out
     }
 
     /// A nested object member, read by `read`.
     public mutating func object<T>(_ key: String, _ read: (inout JSONObjectReader) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
         var nested = try JSONObjectReader(try required(key), path: at(key))
-        let value = try read(&nested)
+        let value: T
+        do {
+            value = try read(&nested)
+        } catch {
+            // Report the unknown members beside the failing field.
+            var all = error.all
+            do { try nested.finish() } catch { all += error.all }
+            throw DoorbraakError.combined(all) ?? error
+        }
         try nested.finish()
         return value
     }
 
-    /// Refuses members that were never asked for.
+    /// Runs every read of one record, collecting failures instead of stopping at the first;
+    /// the unknown members are checked too. Throws all errors as one when any read failed.
+    public mutating func collecting<T>(_ read: (inout JSONObjectReader, inout ErrorList) throws(DoorbraakError) -> T?) throws(DoorbraakError) -> T {
+        var errors = ErrorList()
+        let value: T?
+        do { value = try read(&self, &errors) } catch { errors.errors += error.all; value = nil }
+        do { try finish() } catch { errors.errors += error.all }
+        if let error = DoorbraakError.combined(errors.errors) { throw error }
+        guard let value else { throw DoorbraakError(.internal, "a record read failed without an error") }
+        return value
+    }
+
+    /// Refuses members that were never asked for, all of them, each with the nearest known name.
     public func finish() throws(DoorbraakError) {
-        if let i = used.firstIndex(of: false) {
-            throw DoorbraakError(.input, "unknown field \"\(members[i].0)\"", field: at(members[i].0))
+        let unknown = members.indices.filter { !used[$0] }.map { i in
+            let name = members[i].0
+            let hint = NearestName.suggestion(for: name, among: asked).map { "; did you mean \"\($0)\"?" } ?? ""
+            return DoorbraakError(.input, "unknown field \"\(name)\"\(hint)", field: at(name))
         }
+        if let error = DoorbraakError.combined(unknown) { throw error }
     }
 
     /// `value` as a string.
@@ -167,5 +197,50 @@ public struct JSONObjectReader {
         default:
             throw DoorbraakError(.input, "expected fte as a number or string, found \(value.typeName)", field: path)
         }
+    }
+}
+
+/// The failures of one record, collected so that all are reported at once.
+public struct ErrorList {
+    /// The failures so far.
+    public var errors: [DoorbraakError] = []
+
+    /// An empty list.
+    public init() {}
+
+    /// The value of `read`, or nil with its errors recorded.
+    public mutating func attempt<T>(_ read: () throws(DoorbraakError) -> T) -> T? {
+        do { return try read() } catch {
+            errors += error.all
+            return nil
+        }
+    }
+}
+
+/// The nearest known name to a misspelt one, for "did you mean" hints.
+public enum NearestName {
+    /// The known name within a small edit distance of `name` (at most a third of its length, at
+    /// least 2 for names of four or more characters, at most 3), the closest first; nil when none is near.
+    public static func suggestion(for name: String, among known: [String]) -> String? {
+        let limit = name.count <= 3 ? 1 : min(3, max(2, name.count / 3))
+        let scored = Set(known).map { ($0, distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// Levenshtein distance between two strings, by characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

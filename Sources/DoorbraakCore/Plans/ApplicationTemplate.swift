@@ -7,6 +7,19 @@ public struct ApplicationTemplate {
     /// The round's bar, so the claimed impact reaches it where the plan allows.
     public let bar: ImpactBar
 
+    /// The placeholder texts the template prints; a field that still holds one is `E-TEMPLATE`
+    /// (a basiseis answer: `E-BASISEISEN`).
+    public static let placeholderMarkers = ["<regio>", "<zorgaanbieder ", "<hoe deze coalitie basiseis "]
+    /// The placeholder UZOVI codes of the template's insurers.
+    public static let placeholderInsurers: Set<String> = ["0001", "0002"]
+    /// The prefix of the template's placeholder AGB codes (`00000001`, `00000002`, …).
+    public static let placeholderAGBPrefix = "0000000"
+
+    /// Whether `text` still holds a placeholder of the template.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        placeholderMarkers.contains { text.contains($0) }
+    }
+
     /// The template amount: €1,000,000.00, so whole-percent shares give exact tariffs.
     public static let requested = Money(euros: 1_000_000)
 
@@ -34,7 +47,7 @@ public struct ApplicationTemplate {
             ("region", .string("<regio>")),
             ("coalition", .array(shares.enumerated().map { i, amount in
                 .object([
-                    ("agb", .string(String(repeating: "0", count: 7) + String(i + 1))),
+                    ("agb", .string(ApplicationTemplate.placeholderAGBPrefix + String(i + 1))),
                     ("name", .string("<zorgaanbieder \(i + 1)>")),
                     ("amount", .string(amount.description)),
                 ])

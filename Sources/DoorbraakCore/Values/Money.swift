@@ -73,6 +73,14 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return DecimalText.format(tenthsOfMillion, decimals: 1)
     }
 
+    /// This amount as a percentage of `total` with one decimal, rounded half up, for display
+    /// (`24.0%`); "-" when the total is zero.
+    public func percent(of total: Money) -> String {
+        guard total.cents > 0 else { return "-" }
+        let tenths = (Int128(cents) * 2000 + Int128(total.cents)) / (2 * Int128(total.cents))
+        return DecimalText.format(Int64(tenths), decimals: 1) + "%"
+    }
+
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
     /// The sum; amounts in this engine stay far below Int64's range.
     public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }

@@ -19,7 +19,8 @@ enum Commands {
     static let all: [any Command.Type] = [
         InitCommand.self,
         PlansListCommand.self, PlansShowCommand.self, PlansTemplateCommand.self,
-        ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationShowCommand.self,
+        ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationListCommand.self, ApplicationShowCommand.self,
+        ApplicationWithdrawCommand.self,
         ImportApplicationsCommand.self, GenerateCommand.self,
         ReviewCommand.self, ImportReviewsCommand.self,
         RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self,

@@ -52,13 +52,21 @@ struct Table {
 
 /// The error object `--json` prints on stdout (SPEC §5).
 enum ErrorView {
+    /// `{"error": {...}}` for the first error, and `"errors": [...]` with all when there are more.
     static func json(_ e: DoorbraakError) -> JSONValue {
-        .object([("error", .object([
+        let all = e.all
+        var members: [(String, JSONValue)] = [("error", object(all[0]))]
+        if all.count > 1 { members.append(("errors", .array(all.map(object)))) }
+        return .object(members)
+    }
+
+    private static func object(_ e: DoorbraakError) -> JSONValue {
+        .object([
             ("code", .string(e.code.rawValue)),
             ("message", .string(e.message)),
             ("file", e.file.map { .string($0) } ?? .null),
             ("line", e.line.map { .number(String($0)) } ?? .null),
             ("field", e.field.map { .string($0) } ?? .null),
-        ]))])
+        ])
     }
 }

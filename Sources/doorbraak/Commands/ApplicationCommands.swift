@@ -35,69 +35,158 @@ enum ApplicationCheckCommand: Command {
 /// `doorbraak application submit FILE`.
 enum ApplicationSubmitCommand: Command {
     static let name = "application submit"
-    static let summary = "check and store one application; prints its id and track"
-    static let usage = "FILE"
+    static let summary = "check and register one application; prints its id, track or why it is refused"
+    static let usage = "FILE [--replace]"
     static let help = """
-    Runs every admission check; an admissible application is stored with status `submitted`,
-    received on --today. Submitting the same file again changes nothing; the same id with other
-    content is refused with E-DUPLICATE. Exit 0 stored or unchanged, 1 refused, 65 malformed.
+    Runs every admission check and registers the submission, admissible or not: an admissible
+    application gets status `submitted`, a refused one `inadmissible` with every failed code, so
+    the coordinating insurer can tell the provider why. The receipt date is --today.
+    Submitting the same file again changes nothing. The same id with other content is refused with
+    E-DUPLICATE, unless --replace: until the deadline and until an insurer has decided, a new
+    version replaces the old (the last version counts; earlier ones stay in the audit trail).
+    Exit 0 registered as admissible or unchanged, 1 refused, 65 the file is malformed.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let replace = arguments.flag("--replace")
         let file = try arguments.requiredOperand("application file")
         try arguments.finish()
         let store = try context.openStore()
         let application = try ApplicationFile.read(file)
         let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(for: "coalition"))
-        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application) }
+        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application, replace: replace) }
+        let id = application.id.rawValue
         switch outcome {
-        case .stored(let app, let admission):
+        case .stored(_, let admission, let replaced):
+            let version = try store.registered(application.id)?.version ?? 1
             if context.json {
-                Output.json(.object([("id", .string(app.id.rawValue)), ("outcome", .string("new")), ("track", .string(admission.track.rawValue)),
+                Output.json(.object([("id", .string(id)), ("outcome", .string(replaced ? "replaced" : "new")), ("version", .number(String(version))),
+                                     ("status", .string("submitted")), ("track", .string(admission.track.rawValue)),
                                      ("deviations", .array(admission.deviations.map { .string($0) }))]))
             } else {
-                Output.line("submitted \(app.id): track \(admission.track.rawValue)\(admission.deviations.isEmpty ? "" : " (deviations: \(admission.deviations.joined(separator: ", ")))"), received \(context.today)")
+                Output.line("\(replaced ? "replaced" : "submitted") \(id) (version \(version)): track \(admission.track.rawValue)\(admission.deviations.isEmpty ? "" : " (deviations: \(admission.deviations.joined(separator: ", ")))"), received \(context.today)")
             }
             return ExitCode.done
-        case .unchanged(let app):
+        case .unchanged(_, let admission):
             if context.json {
-                Output.json(.object([("id", .string(app.id.rawValue)), ("outcome", .string("unchanged"))]))
+                Output.json(.object([("id", .string(id)), ("outcome", .string("unchanged")), ("status", .string(admission == nil ? "submitted" : "inadmissible"))]))
             } else {
-                Output.line("\(app.id) was already submitted with the same content: nothing changed")
+                Output.line("\(id) was already submitted with the same content: nothing changed\(admission == nil ? "" : " (it is inadmissible)")")
             }
-            return ExitCode.done
+            if let admission { printRefusal(admission, file: file, json: true) }
+            return admission == nil ? ExitCode.done : ExitCode.refused
         case .refused(_, let admission):
-            if context.json { Output.json(ApplicationView.checkJSON(admission)) }
-            for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
-            Output.error("not submitted: \(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed")
+            if context.json {
+                Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
+                                     ("check", ApplicationView.checkJSON(admission))]))
+            }
+            printRefusal(admission, file: file, json: context.json)
             return ExitCode.refused
         }
+    }
+
+    private static func printRefusal(_ admission: Admission, file: String, json: Bool) {
+        for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
+        Output.error("registered as inadmissible: \(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed; fix them and submit again with --replace before the deadline")
+    }
+}
+
+/// `doorbraak application withdraw ID`.
+enum ApplicationWithdrawCommand: Command {
+    static let name = "application withdraw"
+    static let summary = "withdraw an application before its beschikking is decided"
+    static let usage = "ID"
+    static let help = """
+    Possible from any status until the NZa has decided on the beschikking. A pending request for a
+    beschikking is taken back in the same transaction. Recorded in the audit trail with the actor.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let id = try arguments.requiredOperand("application id")
+        try arguments.finish()
+        let store = try context.openStore()
+        let before = try store.withdraw(id, event: context.audit(for: "coalition"))
+        if context.json {
+            Output.json(.object([("id", .string(id)), ("status", .string("withdrawn")), ("before", .string(before))]))
+        } else {
+            Output.line("\(id) withdrawn (it was \(before))")
+        }
+        return ExitCode.done
+    }
+}
+
+/// `doorbraak application list`.
+enum ApplicationListCommand: Command {
+    static let name = "application list"
+    static let summary = "the submission register: the assessor's worklist, by status and track"
+    static let usage = "[--status S] [--track limited|extended] [--insurer UZOVI]"
+    static let help = """
+    Every registered application, admissible or not, with status, track, plan, insurers, amount,
+    fte and, for a refused one, its codes. --insurer lists those where UZOVI is the coordinating
+    or the second insurer.
+    """
+
+    static let statuses = ["inadmissible", "submitted", "in-review", "approved", "rejected", "allocated", "not-allocated",
+                           "requested", "granted", "refused", "withdrawn"]
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let status = try arguments.value("--status")
+        let track = try arguments.value("--track")
+        let insurer = try arguments.value("--insurer")
+        try arguments.finish()
+        if let status, !statuses.contains(status) {
+            throw DoorbraakError(.usage, "--status \(status) is not a status; use one of \(statuses.joined(separator: ", "))")
+        }
+        if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
+        let store = try context.openStore()
+        let entries = try store.register(status: status, track: track).filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
+        if context.json {
+            Output.json(.object([("applications", .array(entries.map { e in
+                .object([("id", .string(e.id)), ("status", .string(e.status)), ("track", e.status == "inadmissible" ? .null : .string(e.track)),
+                         ("plan", .string(e.plan)), ("coordinating", .string(e.insurers.coordinating)), ("second", .string(e.insurers.second)),
+                         ("requested", .string(e.requested.description)), ("fte_saved", .string(e.fte.description)),
+                         ("codes", .array(e.codes.split(separator: " ").map { .string(String($0)) })), ("received", .string(e.received)),
+                         ("version", .number(String(e.version)))])
+            }))]))
+            return ExitCode.done
+        }
+        var table = Table([("id", .left), ("status", .left), ("track", .left), ("plan", .left), ("insurers", .left), ("requested", .right), ("fte", .right), ("codes", .left)])
+        for e in entries {
+            table.add([e.id, e.status, e.status == "inadmissible" ? "-" : e.track, e.plan, "\(e.insurers.coordinating)/\(e.insurers.second)",
+                       e.requested.dutch, e.fte.description, e.codes])
+        }
+        Output.line(table.text)
+        Output.line("\(entries.count) application\(entries.count == 1 ? "" : "s")")
+        return ExitCode.done
     }
 }
 
 /// `doorbraak application show ID`.
 enum ApplicationShowCommand: Command {
     static let name = "application show"
-    static let summary = "everything known about one application, with its audit trail"
+    static let summary = "everything known about one application, in the order of its model plan, with its audit trail"
     static let usage = "ID"
-    static let help = "Status, track, amounts, impact, deviations, milestones with payment status, and every audit event."
+    static let help = """
+    Title, region, plan, coalition (AGB codes and shares), budget lines, milestones with tariffs and
+    due dates against the plan's norms, impact and business case, the answers to the 14 basiseisen,
+    every deviation with the applicant's explanation, the insurers' decisions, the allocation, the
+    beschikking, every version received and every audit event.
+    """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         let store = try context.openStore()
-        guard let record = try store.application(id) else {
-            throw DoorbraakError(.missing, "no application \"\(id)\"")
+        let shown = try store.db.readTransaction { () throws(DoorbraakError) -> ApplicationView.Shown in
+            guard let record = try store.application(id) else {
+                throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
+            }
+            return ApplicationView.Shown(
+                record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
+                audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
+                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id))
         }
-        let audit = try AuditLog.events(in: store.db, subject: id)
-        let reviews = try store.reviews(of: id)
-        let allocation = try store.allocation(of: id)
-        let beschikking = try store.beschikking(of: id)
-        if context.json {
-            Output.json(ApplicationView.showJSON(record, audit: audit, reviews: reviews, allocation: allocation, beschikking: beschikking))
-        } else {
-            Output.line(ApplicationView.showText(record, audit: audit, reviews: reviews, allocation: allocation, beschikking: beschikking))
-        }
+        Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done
     }
 }

@@ -31,6 +31,20 @@ enum ApplicationView {
     }
 
     typealias Reviews = [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)]
+    typealias Versions = [(version: Int, received: String, receivedAt: String, admissible: Bool, codes: String, sha256: String)]
+
+    /// Everything `application show` shows, read once.
+    struct Shown {
+        var record: ApplicationRecord
+        /// The version that counts, parsed; nil only if the stored document no longer parses.
+        var application: Application?
+        var plan: ModelPlan?
+        var audit: [AuditEvent]
+        var reviews: Reviews
+        var allocation: AllocationRecord?
+        var beschikking: BeschikkingRecord?
+        var versions: Versions
+    }
 
     static func bovengrensJSON(_ b: BeschikkingRecord?) -> JSONValue {
         guard let b, b.status == "granted" else { return .null }
@@ -45,75 +59,159 @@ enum ApplicationView {
                         ("requested_on", .string(b.requestedOn)), ("decided_on", decided), ("refusal", refusal), ("prestaties", .array(prestaties))])
     }
 
-    static func showJSON(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?, beschikking: BeschikkingRecord?) -> JSONValue {
-        .object([
+    private static func reviewJSON(_ v: Reviews.Element) -> JSONValue {
+        .object([("insurer", .string(v.insurer)), ("decision", .string(v.decision)), ("reason", v.reason.map { .string($0) } ?? .null),
+                 ("accepted_deviations", .array(v.accepted.split(separator: " ").map { .string(String($0)) })),
+                 ("rejected_deviations", .array(v.rejected.split(separator: " ").map { .string(String($0)) })),
+                 ("note", .string(v.note)), ("date", .string(v.on))])
+    }
+
+    private static func allocationJSON(_ a: AllocationRecord?) -> JSONValue {
+        guard let a else { return .null }
+        return .object([("allocated", .bool(a.allocated)), ("rank", .number(String(a.rank))), ("pass", .string(a.pass)),
+                        ("room_before", .string(a.roomBefore.description)), ("reason", .string(a.reason))])
+    }
+
+    static func showJSON(_ s: Shown) -> JSONValue {
+        let r = s.record
+        let app = s.application
+        let due = Dictionary(uniqueKeysWithValues: (app?.milestones ?? []).map { ($0.code.description, $0.due.description) })
+        var members: [(String, JSONValue)] = [
             ("id", .string(r.id.rawValue)),
             ("status", .string(r.status)),
             ("track", .string(r.track.rawValue)),
+            ("codes", .array(r.codes.map { .string($0) })),
+            ("title", app.map { .string($0.title) } ?? .null),
+            ("region", app.map { .string($0.region) } ?? .null),
             ("plan", .string(r.plan)),
-            ("theme", .string(r.theme.rawValue)),
+            ("theme", r.theme.map { .string($0.rawValue) } ?? .null),
             ("sector", .string(r.sector)),
             ("insurers", .object([("coordinating", .string(r.coordinating)), ("second", .string(r.second))])),
             ("requested", .string(r.requested.description)),
+        ]
+        members += [
+            ("coalition", .array((app?.coalition ?? []).map { .object([("agb", .string($0.agb.rawValue)), ("name", .string($0.name)), ("amount", .string($0.amount.description))]) })),
+            ("budget", .array((app?.budget ?? []).map { .object([("year", .number(String($0.year))), ("category", .string($0.category.rawValue)), ("kind", .string($0.kind.rawValue)), ("amount", .string($0.amount.description))]) })),
+            ("impact", .object([
+                ("fte_saved", .string(r.fte.description)),
+                ("fte_per_mln", .string(r.impact.description)),
+                ("structural_costs_per_year", app.map { .string($0.impact.structuralCostsPerYear.description) } ?? .null),
+                ("structural_savings_per_year", app.map { .string($0.impact.structuralSavingsPerYear.description) } ?? .null),
+            ])),
             ("fte_saved", .string(r.fte.description)),
             ("fte_per_mln", .string(r.impact.description)),
-            ("deviations", .array(r.deviations.map { .string($0) })),
+            ("other_funding", .array((app?.otherFunding ?? []).map { .object([("source", .string($0.source)), ("reference", .string($0.reference)), ("same_scope", .bool($0.sameScope))]) })),
+            ("basiseisen", .object((app?.basiseisen ?? [:]).sorted { (Int($0.key) ?? 99, $0.key) < (Int($1.key) ?? 99, $1.key) }.map { ($0.key, .string($0.value)) })),
+            ("deviations", .object(r.deviations.map { ($0, .string(app?.deviations[$0] ?? "")) })),
+        ]
+        members += [
             ("received", .string(r.received.description)),
-            ("reviews", .array(reviews.map { v in
-                .object([("insurer", .string(v.insurer)), ("decision", .string(v.decision)), ("reason", v.reason.map { .string($0) } ?? .null),
-                         ("accepted_deviations", .array(v.accepted.split(separator: " ").map { .string(String($0)) })),
-                         ("rejected_deviations", .array(v.rejected.split(separator: " ").map { .string(String($0)) })),
-                         ("note", .string(v.note)), ("date", .string(v.on))])
+            ("received_at", .string(r.receivedAt)),
+            ("version", .number(String(r.version))),
+            ("versions", .array(s.versions.map { v in
+                .object([("version", .number(String(v.version))), ("received", .string(v.received)), ("received_at", .string(v.receivedAt)),
+                         ("admissible", .bool(v.admissible)), ("codes", .array(v.codes.split(separator: " ").map { .string(String($0)) })), ("sha256", .string(v.sha256))])
             })),
-            ("allocation", allocation.map { a in
-                .object([("allocated", .bool(a.allocated)), ("rank", .number(String(a.rank))), ("pass", .string(a.pass)),
-                         ("room_before", .string(a.roomBefore.description)), ("reason", .string(a.reason))])
-            } ?? .null),
-            ("bovengrens", bovengrensJSON(beschikking)),
-            ("beschikking", beschikking.map(beschikkingJSON) ?? .null),
+            ("reviews", .array(s.reviews.map(reviewJSON))),
+            ("allocation", allocationJSON(s.allocation)),
+            ("bovengrens", bovengrensJSON(s.beschikking)),
+            ("bovengrens_granted", bovengrensJSON(s.beschikking)),
+            ("beschikking", s.beschikking.map(beschikkingJSON) ?? .null),
+        ]
+        members += [
             ("milestones", .array(r.milestones.map { m in
-                .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
+                .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(due[m.code] ?? m.due)),
                          ("status", .string(m.status)), ("paid", .string(m.paid.description))])
             })),
-            ("audit", .array(audit.map(AuditView.json))),
-        ])
+            ("audit", .array(s.audit.map(AuditView.json))),
+        ]
+        return .object(members)
     }
 
-    static func showText(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?, beschikking: BeschikkingRecord?) -> String {
-        let beschikkingText = beschikking.map { b in
-            "\(b.status), contract \(b.contract), bovengrens \(b.bovengrens.dutch), requested \(b.requestedOn)"
-                + (b.decidedOn.map { ", decided \($0)" } ?? "") + (b.refusal.map { " — \($0)" } ?? "")
-                + (b.prestaties.isEmpty ? "" : "; prestaties " + b.prestaties.map { "\($0.code) \($0.tariff.dutch)" }.joined(separator: ", "))
-        } ?? "not requested"
+    /// The application as an assessor reads it, in the order of the model plan: who and what,
+    /// coalition, money, milestones against the plan's norms, impact, basiseisen, deviations with
+    /// their explanations, then what happened to it.
+    static func showText(_ s: Shown) -> String {
+        let r = s.record
+        var out: [String] = []
+        func section(_ title: String, _ body: [String]) { out.append(""); out.append(title); out += body.map { "  " + $0 } }
 
-        var decisions = reviews.map { v in
-            "  \(v.on)  insurer \(v.insurer): \(v.decision)\(v.reason.map { " \($0) (\(RejectionReason(rawValue: $0)?.meaning ?? ""))" } ?? "")"
+        out.append("application  \(r.id)\(s.application.map { " — \($0.title)" } ?? "")")
+        out.append("status       \(r.status)\(r.codes.isEmpty ? "" : " (\(r.codes.joined(separator: ", ")))")")
+        out.append("plan         \(r.plan)\(s.plan.map { " — \($0.title), version \($0.version)" } ?? "")\(r.theme.map { " (theme \($0.rawValue))" } ?? "")")
+        out.append("sector       \(r.sector)\(s.application.map { ", region \($0.region)" } ?? "")")
+        out.append("insurers     coordinating \(r.coordinating), second \(r.second)")
+        out.append("received     \(r.received) (version \(r.version), at \(r.receivedAt))")
+        out.append("track        \(r.track.rawValue)\(r.deviations.isEmpty ? " — follows the model plan in every normative point" : " — \(r.deviations.count) deviation\(r.deviations.count == 1 ? "" : "s") to judge")")
+
+        guard let app = s.application else {
+            out.append("(the stored document could not be read)")
+            return out.joined(separator: "\n")
+        }
+        if !r.codes.isEmpty {
+            let check = AdmissionCheck.run(app, plan: s.plan, settings: .standard, received: r.received)
+            section("why it is not admissible", check.errors.filter { r.codes.contains($0.code.rawValue) }.map { "\($0.code): \($0.message)\($0.field.map { " (\($0))" } ?? "")" })
+        }
+
+        var coalition = Table([("AGB", .left), ("provider", .left), ("share", .right)])
+        for p in app.coalition { coalition.add([p.agb.rawValue, p.name, p.amount.dutch]) }
+        coalition.add(["", "requested", app.requested.dutch])
+        section("coalition", coalition.text.split(separator: "\n").map(String.init))
+
+        var budget = Table([("year", .left), ("category", .left), ("kind", .left), ("amount", .right)])
+        for b in app.budget { budget.add([String(b.year), b.category.rawValue, b.kind.rawValue, b.amount.dutch]) }
+        section("budget", budget.text.split(separator: "\n").map(String.init))
+
+        var milestones = Table([("milestone", .left), ("title", .left), ("tariff", .right), ("share", .right), ("plan", .right), ("due", .left), ("plan latest", .left), ("status", .left), ("paid", .right)])
+        let states = Dictionary(uniqueKeysWithValues: r.milestones.map { ($0.code, $0) })
+        for m in app.milestones {
+            let norm = s.plan?.milestones.first { $0.code == m.code }
+            let share = m.tariff.percent(of: app.requested)
+            let state = states[m.code.description]
+            milestones.add([m.code.description, norm?.title ?? "(not in the plan)", m.tariff.dutch, share, norm.map { "\($0.share)%" } ?? "-",
+                            m.due.description, norm?.latest.description ?? "-", state?.status ?? "-", state?.paid.dutch ?? "-"])
+        }
+        section("milestones (prestaties)", milestones.text.split(separator: "\n").map(String.init))
+
+        var impact = ["fte saved            \(app.impact.fteSaved) fte, \(r.impact) fte per €mln",
+                      "structural costs     \(app.impact.structuralCostsPerYear) per year",
+                      "structural savings   \(app.impact.structuralSavingsPerYear) per year"]
+        if let plan = s.plan { impact.append("plan's plausible max \(plan.norms.plausibleMaxFtePerMln) fte per €mln") }
+        section("impact and business case", impact)
+
+        section("other funding", app.otherFunding.isEmpty ? ["none declared"] : app.otherFunding.map {
+            "\($0.source) \($0.reference): \($0.sameScope ? "SAME scope (double funding)" : "other scope")"
+        })
+
+        section("basiseisen", (1...14).map { n in "\(n < 10 ? " " : "")\(n). \(app.basiseisen[String(n)] ?? "(no answer)")" })
+
+        section("deviations from the model plan (pas toe of leg uit)", r.deviations.isEmpty ? ["none: limited review"] : r.deviations.map { key in
+            "\(key): \(app.deviations[key].map { "\"\($0)\"" } ?? "(not explained)")"
+        })
+
+        var decisions = s.reviews.map { v in
+            "\(v.on)  insurer \(v.insurer): \(v.decision)\(v.reason.map { " \($0) (\(RejectionReason(rawValue: $0)?.meaning ?? ""))" } ?? "")"
                 + (v.accepted.isEmpty ? "" : ", accepts \(v.accepted)") + (v.rejected.isEmpty ? "" : ", rejects \(v.rejected)") + (v.note.isEmpty ? "" : " — \(v.note)")
         }
-        if decisions.isEmpty { decisions = ["  none yet"] }
-        let allocationText = allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet run"
-        var milestones = Table([("milestone", .left), ("tariff", .right), ("due", .left), ("status", .left), ("paid", .right)])
-        for m in r.milestones { milestones.add([m.code, m.tariff.dutch, m.due, m.status, m.paid.dutch]) }
-        return """
-        application  \(r.id)
-        status       \(r.status)
-        plan         \(r.plan) (\(r.theme.rawValue)), sector \(r.sector)
-        insurers     coordinating \(r.coordinating), second \(r.second)
-        requested    \(r.requested.dutch)
-        impact       \(r.impact) fte per €mln (\(r.fte) fte)
-        track        \(r.track.rawValue)\(r.deviations.isEmpty ? "" : " — deviations: " + r.deviations.joined(separator: ", "))
-        received     \(r.received)
-        allocation   \(allocationText)
-        beschikking  \(beschikkingText)
+        if decisions.isEmpty { decisions = ["none yet"] }
+        section("review decisions", decisions)
 
-        decisions
-        \(decisions.joined(separator: "\n"))
+        section("round", [s.allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet allocated"])
+        let beschikking = s.beschikking.map { b in
+            "\(b.status), contract \(b.contract), bovengrens \(b.bovengrens.dutch), requested \(b.requestedOn)"
+                + (b.decidedOn.map { ", decided \($0)" } ?? "") + (b.refusal.map { " — \($0)" } ?? "")
+        } ?? "not requested"
+        section("NZa beschikking", [beschikking])
 
-        \(milestones.text)
-
-        audit trail
-        \(AuditView.table(audit))
-        """
+        if s.versions.count > 1 {
+            section("versions", s.versions.map { v in
+                "version \(v.version), received \(v.received) at \(v.receivedAt): \(v.admissible ? "admissible" : "inadmissible (\(v.codes))"), sha256 \(v.sha256.prefix(16))"
+            })
+        }
+        out.append("")
+        out.append("audit trail")
+        out.append(AuditView.table(s.audit))
+        return out.joined(separator: "\n")
     }
 }
 

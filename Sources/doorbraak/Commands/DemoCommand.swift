@@ -59,7 +59,7 @@ enum DemoCommand: Command {
         var reportArguments = ArgumentList([])
         _ = try RoundReportCommand.run(&reportArguments, context)
         let allocationDay = Day(settings.deadline.year, settings.deadline.month, min(settings.deadline.day + 14, 28))
-        let outcomes = try store.allocate(today: allocationDay, transfer: true, event: context.audit())
+        let outcomes = try store.allocate(today: allocationDay, transfer: true, seed: "2026", event: context.audit(for: "BO IZA/AZWA"))
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
 

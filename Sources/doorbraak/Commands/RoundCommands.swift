@@ -91,9 +91,10 @@ enum RoundWhatifCommand: Command {
     static let usage = "--bar LIST"
     static let help = """
     LIST is comma-separated bars: A, B, C or numbers, e.g. --bar 9,17,35. Counts the admitted
-    (stored) applications whose fte per €mln reaches each bar, exactly, and sets their amount per
-    theme against the theme amount. Writes nothing. Applications refused at submission for E-BAR
-    were never stored, so bars below the round's own bar show the same applications as that bar.
+    applications whose fte per €mln reaches each bar, exactly, and sets their amount per theme
+    against the theme amount. The register's submissions refused only by E-BAR count too, so a bar
+    below the round's own shows what it would admit. Withdrawn applications do not count. Writes
+    nothing.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -102,7 +103,7 @@ enum RoundWhatifCommand: Command {
         var bars: [ImpactBar] = []
         for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: String(part).trimmingSpaces)) }
         let store = try context.openStore()
-        let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows()) }
+        let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
         var scenarios: [JSONValue] = []
         var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
         for bar in bars {
@@ -136,20 +137,26 @@ enum RoundWhatifCommand: Command {
 enum RoundAllocateCommand: Command {
     static let name = "round allocate"
     static let summary = "allocate the theme amounts to approved applications, ranked by fte per €mln"
-    static let usage = "[--transfer]"
+    static let usage = "--seed TEXT [--transfer]"
     static let help = """
-    Runs once, after the submission deadline. Within each theme the approved applications are
-    ranked by fte per €mln (highest first, ties by id) and allocated in that order while they fit
-    in the theme amount; one that does not fit is skipped and the next is tried. With --transfer the
-    room left in all themes then goes, in the same ranking, to the best remaining applications of
-    any theme. Never first-come-first-served. `application show ID` says why.
+    Runs once, after the submission deadline, and only when every admissible application has the
+    final decision of both insurers (else E-UNDECIDED lists those still waiting). Within each theme
+    the approved applications are ranked by fte per €mln, highest first; ties go to more fte, then
+    the smaller amount, then a lottery drawn with the board's --seed (recorded in the audit trail) —
+    never the order of arrival, never the id an applicant chose. They are allocated in that order
+    while they fit in the theme amount; one that does not fit is skipped and the next is tried.
+    With --transfer the room left in all themes then goes, in the same ranking, to the best
+    remaining applications of any theme. `application show ID` says why.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let transfer = arguments.flag("--transfer")
+        guard let seed = try arguments.value("--seed"), !seed.trimmingWhitespace.isEmpty else {
+            throw DoorbraakError(.usage, "--seed TEXT is required: the board's lottery seed for ties in the ranking (recorded in the audit trail)")
+        }
         try arguments.finish()
         let store = try context.openStore()
-        let outcomes = try store.allocate(today: context.today, transfer: transfer, event: context.audit(for: "BO IZA/AZWA"))
+        let outcomes = try store.allocate(today: context.today, transfer: transfer, seed: seed, event: context.audit(for: "BO IZA/AZWA"))
         if context.json {
             Output.json(.object([
                 ("allocated", .array(outcomes.filter(\.allocated).map { .string($0.id.rawValue) })),
@@ -158,10 +165,6 @@ enum RoundAllocateCommand: Command {
         } else {
             let allocated = outcomes.filter(\.allocated)
             let rows = try store.roundRows()
-            let undecided = rows.filter { $0.status == "submitted" || $0.status == "in-review" }.count
-            if undecided > 0 {
-                Output.line("note: \(undecided) application\(undecided == 1 ? " was" : "s were") not yet decided by both insurers and took no part")
-            }
             Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
             Output.line(AllocationView.summary(rows: rows, settings: try store.settings()))
         }

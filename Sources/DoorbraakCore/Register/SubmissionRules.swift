@@ -1,0 +1,33 @@
+/// The rules of the submission register (SPEC §3.2): who may replace or withdraw, and when.
+public enum SubmissionRules {
+    /// Statuses in which no insurer has decided yet, so a replacement is still a fresh start.
+    public static let replaceable: Set<String> = ["inadmissible", "submitted"]
+    /// Statuses from which an application can no longer be withdrawn: the beschikking was decided,
+    /// or it was withdrawn already.
+    public static let final: Set<String> = ["granted", "refused", "withdrawn"]
+
+    /// A replacement of an application in `status`, received on `received`, is allowed until the
+    /// deadline (one submission moment, 004 line 212) and until an insurer has decided.
+    public static func checkReplacement(of id: String, status: String, received: Day, deadline: Day) throws(DoorbraakError) {
+        if received > deadline {
+            throw DoorbraakError(.late, "\(id) cannot be replaced after the submission deadline \(deadline); today is \(received)")
+        }
+        guard replaceable.contains(status) else {
+            throw DoorbraakError(.state, "\(id) is \(status): an insurer has decided, so it can no longer be replaced")
+        }
+    }
+
+    /// An application may be withdrawn from any status before the beschikking is decided.
+    public static func checkWithdrawal(of id: String, status: String) throws(DoorbraakError) {
+        if final.contains(status) {
+            throw DoorbraakError(.state, status == "withdrawn"
+                                 ? "\(id) was withdrawn already"
+                                 : "\(id) is \(status): the NZa has decided on its beschikking, so it can no longer be withdrawn")
+        }
+    }
+
+    /// The codes of an admission as the register keeps them: distinct, sorted, space-separated.
+    public static func codes(of admission: Admission) -> String {
+        Set(admission.errors.map(\.code.rawValue)).sorted().joined(separator: " ")
+    }
+}
