@@ -8,8 +8,8 @@ public struct ApplicationImport {
     public let intake: ApplicationIntake
     /// Store the good rows even when some fail (`--partial`); default is all-or-nothing.
     public let partial: Bool
-    /// Called now and then with (rows done, bytes read) for a progress bar.
-    public var progress: ((Int, Int) -> Void)?
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
 
     /// An import through `intake`.
     public init(intake: ApplicationIntake, partial: Bool) {
@@ -52,10 +52,10 @@ public struct ApplicationImport {
                 try take(bytes, file: path, line: number, into: &report)
             }
             rows += 1
-            if rows % 1000 == 0 { progress?(rows, reader.bytesRead) }
+            if rows % 1000 == 0 { progress?.update(rows: rows, done: reader.bytesRead, total: reader.totalBytes) }
         }
         if rows == 0 { throw DoorbraakError(.input, "the file holds no applications", file: path) }
-        progress?(rows, reader.bytesRead)
+        progress?.update(rows: rows, done: reader.bytesRead, total: reader.totalBytes)
     }
 
     private func importFolder(_ path: String, into report: inout ImportReport) throws(DoorbraakError) {
@@ -78,7 +78,7 @@ public struct ApplicationImport {
                 report.add(error.located(file: file, line: nil), id: nil)
             }
             rows += 1
-            if rows % 1000 == 0 { progress?(rows, 0) }
+            if rows % 100 == 0 { progress?.update(rows: rows, done: 0, total: 0) }
         }
         if rows == 0 { throw DoorbraakError(.input, "the folder holds no .json applications", file: path) }
     }

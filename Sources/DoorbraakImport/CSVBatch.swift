@@ -12,7 +12,7 @@ enum RowOutcome {
 /// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
 /// rows reported with line and id, committed when all pass or `partial`, else rolled back.
 enum CSVBatch {
-    static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String,
+    static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         let reader = try CSVReader(path: path, expected: columns)
         var report = ImportReport()
@@ -22,6 +22,7 @@ enum CSVBatch {
             var rows = 0
             while let row = try reader.next() {
                 rows += 1
+                if rows % 1000 == 0, let progress { progress.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total) }
                 switch row {
                 case .failure(let error):
                     report.add(error, id: nil)

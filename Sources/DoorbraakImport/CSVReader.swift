@@ -54,6 +54,9 @@ public final class CSVReader {
         }
     }
 
+    /// Bytes read so far and the file's size, for progress.
+    public var progress: (bytes: Int, total: Int) { (lines.bytesRead, lines.totalBytes) }
+
     /// The next row: a record, or an error located at its line; nil at the end. Blank lines are skipped.
     public func next() throws(DoorbraakError) -> Result<Record, DoorbraakError>? {
         while let line = try lines.next() {

@@ -69,3 +69,9 @@ extension ImportReport {
         }
     }
 }
+
+/// Where an import reports how far it is (a progress bar on a terminal).
+public protocol ImportProgress: AnyObject {
+    /// `rows` done, `done` of `total` units (bytes of a file, files of a folder; total 0 when unknown).
+    func update(rows: Int, done: Int, total: Int)
+}

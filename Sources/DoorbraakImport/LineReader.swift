@@ -39,9 +39,13 @@ public final class LineReader {
             close(fd)
             throw DoorbraakError(.io, "expected a file, found a folder", file: path)
         }
+        totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
     }
 
     deinit { close(fd) }
+
+    /// The size of the file when it is a regular file (0 for a pipe), for progress.
+    public let totalBytes: Int
 
     /// Bytes read so far, for progress.
     public private(set) var bytesRead = 0

@@ -20,14 +20,34 @@ public enum PlanDirectory {
             throw DoorbraakError(.io, "cannot list the folder: \(error.localizedDescription)", file: path)
         }
         if names.isEmpty { throw DoorbraakError(.missing, "no .json model plans in this folder", file: path) }
-        var plans: [ModelPlan] = []
-        var files: [String: String] = [:]
-        var codes: [String: String] = [:]
+        var files: [(name: String, bytes: [UInt8])] = []
         for name in names {
+            files.append((name, try InputFile.bytes((path as NSString).appendingPathComponent(name))))
+        }
+        return try plans(from: files, folder: path)
+    }
+
+    /// The plans of `folder`, or the built-in plans when it is nil (`--plans` not given).
+    public static func load(_ folder: String?) throws(DoorbraakError) -> [ModelPlan] {
+        guard let folder else { return try builtIn() }
+        return try load(folder)
+    }
+
+    /// The 16 model plans built into the executable (`EmbeddedPlans`, generated from
+    /// `ModelPlans/`), so that `doorbraak init` works outside the source tree.
+    public static func builtIn() throws(DoorbraakError) -> [ModelPlan] {
+        try plans(from: EmbeddedPlans.files.map { ($0.name, Array($0.text.utf8)) }, folder: "(built-in plans)")
+    }
+
+    /// The plans of a set of named files, each checked, ids and codes unique.
+    static func plans(from files: [(name: String, bytes: [UInt8])], folder path: String) throws(DoorbraakError) -> [ModelPlan] {
+        var plans: [ModelPlan] = []
+        var codes: [String: String] = [:]
+        for (name, bytes) in files {
             let file = (path as NSString).appendingPathComponent(name)
             let plan: ModelPlan
             do {
-                plan = try ModelPlan(json: try JSONParser.parse(try InputFile.bytes(file)))
+                plan = try ModelPlan(json: try JSONParser.parse(bytes))
             } catch {
                 throw error.located(file: file, line: nil)
             }
@@ -37,11 +57,29 @@ public enum PlanDirectory {
             if let other = codes[plan.code] {
                 throw DoorbraakError(.planFile, "plan code \(plan.code) is also used by \(other)", field: "code", file: file)
             }
-            files[plan.id.rawValue] = file
             codes[plan.code] = file
             plans.append(plan)
         }
         return plans
+    }
+}
+
+/// The model plan files compiled into the executable, and how that source file is written.
+extension EmbeddedPlans {
+    /// `Sources/DoorbraakImport/EmbeddedPlans.swift` for these files (a test keeps it equal to
+    /// `ModelPlans/`; regenerate with `DOORBRAAK_WRITE_PLANS=1 swift test --filter theBuiltInPlansAreTheFolder`).
+    public static func sourceText(_ files: [(name: String, text: String)]) -> String {
+        var out = "// Generated from ModelPlans/ by `DOORBRAAK_WRITE_PLANS=1 swift test --filter theBuiltInPlansAreTheFolder`;\n"
+        out += "// a test keeps it identical to the folder. Do not edit by hand.\n\n"
+        out += "/// The model plans built into the executable, so that `doorbraak init` works anywhere.\n"
+        out += "public enum EmbeddedPlans {\n"
+        out += "    /// Each plan file's name and text, in name order.\n"
+        out += "    public static let files: [(name: String, text: String)] = [\n"
+        for file in files {
+            out += "        (\"\(file.name)\", #\"\"\"\n\(file.text.hasSuffix("\n") ? file.text : file.text + "\n")\"\"\"#),\n"
+        }
+        out += "    ]\n}\n"
+        return out
     }
 }
 

@@ -16,6 +16,8 @@ public struct ReviewImport {
     public let event: AuditContext
     /// Store the good rows even when some fail.
     public let partial: Bool
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
@@ -55,7 +57,7 @@ public struct ReviewImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions") { record throws(DoorbraakError) in
+        try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions", progress: progress) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return app.deviations

@@ -56,7 +56,7 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        let contract = contract.trimmingWhitespace
+        let contract = try ContractReference(parsing: contract).rawValue
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
             if previous == contract { return .unchanged }
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
@@ -64,8 +64,6 @@ extension Store {
         guard status == "allocated" else {
             throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested (SPEC §3.6)", field: "application_id")
         }
-        // Contractvereiste (004 line 249).
-        guard !contract.isEmpty else { throw DoorbraakError(.contract, "a contract reference is required (contractvereiste)", field: "contract") }
         // The insurers declare that every deviation from the model plan was approved (004 line 247).
         let reviews = try db.rows("SELECT decision, accepted FROM review WHERE application_id = ?", [.text(id)]) { r in (r.text(0), Set(r.text(1).split(separator: " ").map(String.init))) }
         let keys = Set(deviations.split(separator: " ").map(String.init))

@@ -131,9 +131,14 @@ import Testing
     }
 
     @Test func demoRunsInATemporaryFolder() throws {
+        let temporary = FileManager.default.temporaryDirectory.path
+        func demoFolders() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("doorbraak-demo-") }) }
+        let before = try demoFolders()
         let r = try runDoorbraak(["demo"], directory: packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("round settings"))
+        #expect(r.stdout.contains("the round: settings set by init"))
+        #expect(!r.stdout.contains("SPEC"), "the demo speaks the words of the process, not of the spec")
+        #expect(try demoFolders().subtracting(before).isEmpty, "the demo removes its temporary folder")
         #expect(r.stdout.contains("16 plans"))
         #expect(r.stdout.contains("€ 600.000.000,00"))
         #expect(r.stdout.contains("verified"))

@@ -213,7 +213,7 @@ enum ImportApplicationsCommand: Command {
         let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit())
         var importer = ApplicationImport(intake: intake, partial: partial)
         let bar = ProgressBar(label: "importing applications")
-        importer.progress = bar.map { bar in { rows, _ in bar.update(rows) } }
+        importer.progress = bar
         let report = try importer.run(path)
         bar?.finish()
         ImportView.print(report, json: context.json)

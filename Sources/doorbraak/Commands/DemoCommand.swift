@@ -9,32 +9,38 @@ enum DemoCommand: Command {
     static let summary = "run the cycle on generated data in a fresh database, with a summary"
     static let usage = "[--applications N] [--plans DIR]"
     static let help = """
-    Creates a fresh database (in a new temporary folder unless --db is given), loads the model
-    plans (./ModelPlans, or the ModelPlans folder of the source tree) and prints the round
-    settings, the plans per theme and the ceiling. Later stages are added as they are built.
+    Runs the cycle as far as it is built on a generated round (seed 2026): the round settings and
+    model plans, N applications (default 1000) received on the deadline, both insurers' decisions,
+    the round report, the allocation ranked by fte per €mln with --transfer, contracts and
+    two-sided requests, the NZa's decisions under the macro ceiling, and the audit chain.
+    It works in a new temporary folder that is removed afterwards; give --db PATH to keep the
+    database (the generated files are written beside it). --plans DIR uses other model plans.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
-        let plansPath = try arguments.value("--plans") ?? PlanLocator.defaultFolder()
+        let plansPath = try arguments.value("--plans")
         let countText = try arguments.value("--applications") ?? "1000"
         guard let count = Int(countText), (1...1_000_000).contains(count) else {
             throw DoorbraakError(.usage, "--applications must be a whole number 1 … 1000000")
         }
         try arguments.finish()
         var context = context
+        var scratch: String?
         if !context.databaseNamed {
-            context.databasePath = try PlanLocator.temporaryFolder() + "/doorbraak.sqlite"
+            scratch = try PlanLocator.temporaryFolder()
+            context.databasePath = (scratch ?? ".") + "/doorbraak.sqlite"
         }
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         let plans = try PlanDirectory.load(plansPath)
         let settings = RoundSettings.standard
         let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit())
 
-        Output.line("== doorbraak demo — \(context.databasePath)")
-        Output.line("\n== 1. round settings (SPEC §3.1)")
+        Output.line("== doorbraak demo — \(scratch == nil ? context.databasePath : "in a temporary folder, removed afterwards (--db PATH keeps it)")")
+        Output.line("\n== 1. the round: settings set by init")
         Output.line(SettingsView.text(try store.settings()))
-        Output.line("\n== 2. model plans per theme (SPEC §4)")
+        Output.line("\n== 2. the national model plans, per theme")
         Output.line(PlansView.table(try store.plans()))
-        Output.line("\n== 3. the macro ceiling (SPEC §3.6)")
+        Output.line("\n== 3. the €600 mln macro ceiling before any beschikking")
         Output.line(CeilingView.text(try store.ceilingStatus()))
 
         // Stage 2: a generated round, received on the deadline day (the demo's own calendar,
@@ -94,22 +100,8 @@ enum DemoView {
     }
 }
 
-/// Finds the model plans and a scratch folder for the demo.
+/// A scratch folder for the demo.
 enum PlanLocator {
-    /// `./ModelPlans` when present, else the `ModelPlans` folder above the executable (the source
-    /// tree of a `swift run`), else `./ModelPlans` so that the error names it.
-    static func defaultFolder() -> String {
-        let local = "./ModelPlans"
-        if FileManager.default.fileExists(atPath: local) { return local }
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = url.appendingPathComponent("ModelPlans").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            url.deleteLastPathComponent()
-        }
-        return local
-    }
-
     /// A new empty folder under the system's temporary directory.
     static func temporaryFolder() throws(DoorbraakError) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-demo-\(UUID().uuidString.prefix(8))").path

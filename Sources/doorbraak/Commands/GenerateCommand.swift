@@ -22,7 +22,7 @@ enum GenerateCommand: Command {
             throw DoorbraakError(.usage, "--seed S is required, a whole number")
         }
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
-        let plansPath = try arguments.value("--plans") ?? PlanLocator.defaultFolder()
+        let plansPath = try arguments.value("--plans")
         let bar = try arguments.value("--bar").map { text throws(DoorbraakError) in try ImpactBar(parsing: text) } ?? RoundSettings.standard.bar
         try arguments.finish()
         let generator = RoundGenerator(plans: try PlanDirectory.load(plansPath), bar: bar, seed: seed)

@@ -10,7 +10,7 @@ enum InitCommand: Command {
     static let usage = "[--plans DIR] [--bar A|B|C|N] [--deadline DATE] [--ceiling EUR] [--theme-amount THEME=EUR]…"
     static let help = """
     options:
-      --plans DIR                 folder of model plan files (default ./ModelPlans)
+      --plans DIR                 folder of model plan files (default: the 16 plans built into doorbraak)
       --bar A|B|C|N               impact bar in fte per €mln: A = 35, B = 17 (default), C = 9, or a number
       --deadline DATE             the single submission moment (default 2026-12-01)
       --ceiling EUR               macro ceiling (default 600000000.00)
@@ -21,7 +21,7 @@ enum InitCommand: Command {
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
-        let plansPath = try arguments.value("--plans") ?? "./ModelPlans"
+        let plansPath = try arguments.value("--plans")
         let settings = try settings(from: &arguments)
         try arguments.finish()
         let plans = try PlanDirectory.load(plansPath)

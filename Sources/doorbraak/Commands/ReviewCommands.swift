@@ -80,7 +80,11 @@ enum ImportReviewsCommand: Command {
         let path = try arguments.requiredOperand("reviews file")
         try arguments.finish()
         let store = try context.openStore()
-        let report = try ReviewImport(store: store, today: context.today, event: context.audit(), partial: partial).run(path)
+        var importer = ReviewImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let bar = ProgressBar(label: "importing decisions")
+        importer.progress = bar
+        let report = try importer.run(path)
+        bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)
     }
