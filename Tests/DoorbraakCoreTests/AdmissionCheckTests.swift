@@ -64,6 +64,19 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
         }, ["E-JOINT"]),
         ("the same provider twice (together above the maximum, explained)", { $0.coalition[1].agb = $0.coalition[0].agb; $0.deviations["providers.max_amount"] = "x" }, ["E-JOINT", "E-COALITION"]),
         ("the same insurer twice", { $0.secondInsurer = "3311" }, ["E-INSURERS"]),
+        ("a third provider with a share of €0.00 does not count and is refused", { app in
+            app.coalition.append(.init(agb: try! AGB(parsing: "34567890"), name: "Stille partner", amount: .zero))
+        }, ["E-JOINT"]),
+        ("a third provider with €0.01 takes part", { app in
+            app.coalition.append(.init(agb: try! AGB(parsing: "34567890"), name: "Kleine partner", amount: Money(cents: 1)))
+            app.coalition[0].amount -= Money(cents: 1)
+        }, []),
+        ("a structural budget line", { $0.budget[0].kind = .structural }, ["E-EXCLUDED"]),
+        ("an incidental material line", { $0.budget[0].category = .material; $0.budget[0].kind = .incidental }, []),
+        ("the template's region left in", { $0.region = "<regio>" }, ["E-TEMPLATE"]),
+        ("the template's AGB left in", { $0.coalition[0].agb = try! AGB(parsing: "00000001") }, ["E-TEMPLATE"]),
+        ("the template's insurer left in", { $0.coordinatingInsurer = "0001" }, ["E-TEMPLATE"]),
+        ("a basiseis still holding the template's text", { $0.basiseisen["3"] = "<hoe deze coalitie basiseis 3 invult> Norm van het modelplan: x" }, ["E-BASISEISEN"]),
         ("an invalid UZOVI code", { $0.coordinatingInsurer = "331" }, ["E-INSURERS"]),
         ("a budget line buying aids", { $0.budget[1].category = .hulpmiddelAanschaf }, ["E-EXCLUDED"]),
         ("other funding of another scope", { $0.otherFunding = [.init(source: "iza", reference: "TP-1", sameScope: false)] }, []),
@@ -89,6 +102,13 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
         let result = admission(change)
         #expect(codes(result) == expected, "\(name): \(result.errors.map(\.description))")
         #expect(result.isAdmissible == expected.isEmpty, "\(name)")
+    }
+
+    @Test func buyingHulpmiddelenIsExcludedInAPlanThatDoesNotListIt() {
+        var open = testPlan
+        open.excludedCategories = []
+        #expect(codes(admission({ $0.budget[0].category = .hulpmiddelAanschaf }, plan: open)) == ["E-EXCLUDED"])
+        #expect(codes(admission({ $0.budget[0].category = .material }, plan: open)) == [])
     }
 
     @Test func receiptOnTheDeadlinePassesAndTheDayAfterFails() {
