@@ -13,7 +13,7 @@ enum RowOutcome {
 /// rows reported with line and id, committed when all pass or `partial`, else rolled back.
 enum CSVBatch {
     static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String,
-                    _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
+                    progress: ((Int, Int) -> Void)? = nil, _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         let reader = try CSVReader(path: path, expected: columns)
         var report = ImportReport()
         let db = store.db
@@ -22,6 +22,7 @@ enum CSVBatch {
             var rows = 0
             while let row = try reader.next() {
                 rows += 1
+                if rows % 1000 == 0 { progress?(rows, reader.bytesRead) }
                 switch row {
                 case .failure(let error):
                     report.add(error, id: nil)
@@ -37,6 +38,7 @@ enum CSVBatch {
                     }
                 }
             }
+            progress?(rows, reader.bytesRead)
             if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no \(rowsName)", file: path) }
             try report.finish(db: db, partial: partial)
         } catch {

@@ -21,5 +21,14 @@ final class ProgressBar {
         Output.errorRaw("\r\(label): \(rows) rows")
     }
 
+    /// Rows done and bytes read out of `total` bytes: a percentage of the file.
+    func update(_ rows: Int, bytes: Int, total: Int) {
+        let now = Date()
+        guard now.timeIntervalSince(last) > 0.1 else { return }
+        last = now
+        let percent = total > 0 ? min(100, bytes * 100 / total) : 0
+        Output.errorRaw("\r\(label): \(rows) rows, \(percent)% of \(total) bytes")
+    }
+
     func finish() { Output.errorRaw("\r\u{1B}[K") }
 }

@@ -32,7 +32,24 @@ enum ApplicationView {
 
     typealias Reviews = [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)]
 
+    /// The bovengrens as it stands now (lowered by releases); nil unless granted.
     static func bovengrensJSON(_ b: BeschikkingRecord?) -> JSONValue {
+        guard let b, b.status == "granted" else { return .null }
+        return .string(b.current.description)
+    }
+
+    static func milestoneJSON(_ m: ApplicationRecord.MilestoneState) -> JSONValue {
+        let claim: JSONValue = m.claim.map { .string($0) } ?? .null
+        let evidence: JSONValue = m.evidence.map { .string($0) } ?? .null
+        return .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
+                        ("status", .string(m.status)), ("paid", .string(m.paid.description)), ("released", .string(m.released.description)),
+                        ("claim", claim), ("evidence", evidence)])
+    }
+
+    static func finalJSON(_ b: BeschikkingRecord?) -> JSONValue { .bool(b?.finalOn != nil) }
+
+    /// The bovengrens as the NZa granted it.
+    static func bovengrensGrantedJSON(_ b: BeschikkingRecord?) -> JSONValue {
         guard let b, b.status == "granted" else { return .null }
         return .string(b.bovengrens.description)
     }
@@ -41,7 +58,9 @@ enum ApplicationView {
         let prestaties: [JSONValue] = b.prestaties.map { .object([("code", .string($0.code)), ("tariff", .string($0.tariff.description))]) }
         let decided: JSONValue = b.decidedOn.map { .string($0) } ?? .null
         let refusal: JSONValue = b.refusal.map { .string($0) } ?? .null
-        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.bovengrens.description)),
+        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.current.description)),
+                        ("bovengrens_granted", .string(b.bovengrens.description)), ("released", .string(b.released.description)),
+                        ("paid", .string(b.paid.description)), ("final_on", b.finalOn.map { .string($0) } ?? .null),
                         ("requested_on", .string(b.requestedOn)), ("decided_on", decided), ("refusal", refusal), ("prestaties", .array(prestaties))])
     }
 
@@ -70,18 +89,19 @@ enum ApplicationView {
                          ("room_before", .string(a.roomBefore.description)), ("reason", .string(a.reason))])
             } ?? .null),
             ("bovengrens", bovengrensJSON(beschikking)),
+            ("bovengrens_granted", bovengrensGrantedJSON(beschikking)),
+            ("final", finalJSON(beschikking)),
             ("beschikking", beschikking.map(beschikkingJSON) ?? .null),
-            ("milestones", .array(r.milestones.map { m in
-                .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
-                         ("status", .string(m.status)), ("paid", .string(m.paid.description))])
-            })),
+            ("milestones", .array(r.milestones.map(milestoneJSON))),
             ("audit", .array(audit.map(AuditView.json))),
         ])
     }
 
     static func showText(_ r: ApplicationRecord, audit: [AuditEvent], reviews: Reviews, allocation: AllocationRecord?, beschikking: BeschikkingRecord?) -> String {
         let beschikkingText = beschikking.map { b in
-            "\(b.status), contract \(b.contract), bovengrens \(b.bovengrens.dutch), requested \(b.requestedOn)"
+            "\(b.status)\(b.finalOn.map { " (final since \($0))" } ?? ""), contract \(b.contract), bovengrens \(b.current.dutch)"
+                + (b.released > .zero ? " (granted \(b.bovengrens.dutch), released \(b.released.dutch))" : "")
+                + (b.paid > .zero ? ", paid \(b.paid.dutch)" : "") + ", requested \(b.requestedOn)"
                 + (b.decidedOn.map { ", decided \($0)" } ?? "") + (b.refusal.map { " — \($0)" } ?? "")
                 + (b.prestaties.isEmpty ? "" : "; prestaties " + b.prestaties.map { "\($0.code) \($0.tariff.dutch)" }.joined(separator: ", "))
         } ?? "not requested"
@@ -92,8 +112,8 @@ enum ApplicationView {
         }
         if decisions.isEmpty { decisions = ["  none yet"] }
         let allocationText = allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet run"
-        var milestones = Table([("milestone", .left), ("tariff", .right), ("due", .left), ("status", .left), ("paid", .right)])
-        for m in r.milestones { milestones.add([m.code, m.tariff.dutch, m.due, m.status, m.paid.dutch]) }
+        var milestones = Table([("milestone", .left), ("tariff", .right), ("due", .left), ("status", .left), ("paid", .right), ("released", .right), ("claim", .left), ("evidence", .left)])
+        for m in r.milestones { milestones.add([m.code, m.tariff.dutch, m.due, m.status, m.paid.dutch, m.released.dutch, m.claim ?? "-", m.evidence.map { $0.isEmpty ? "-" : $0 } ?? "-"]) }
         return """
         application  \(r.id)
         status       \(r.status)
