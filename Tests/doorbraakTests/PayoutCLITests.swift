@@ -190,7 +190,7 @@ func startImport(_ sandbox: Sandbox, _ path: String, output: URL) throws -> Proc
     var env = ProcessInfo.processInfo.environment
     env["DOORBRAAK_BUSY_TIMEOUT_MS"] = "60000"
     process.environment = env
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = FileHandle.nullDevice
     try process.run()
