@@ -126,8 +126,8 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         let waiting = [try c("AI-1", .ai, 50, 100), try c("AI-2", .ai, 40, 10), try c("MT-1", .medischeTechnologie, 30, 300), try c("MT-2", .medischeTechnologie, 80, 900)]
         let room = ReallocationRoom(total: Money(euros: 100), themes: [.ai: Money(euros: 60), .medischeTechnologie: Money(euros: 0)])
         let given = Reallocator.reallocate(waiting, room: room)
-        // AI-1 fits its theme (60); AI-2 no longer does (10 left); across themes 50 is left: MT-2 (best,
-        // 80) does not fit, AI-2 (40) ranks below MT-1 (30, 10 fte/€)… MT-1 first, then 20 left: AI-2 no.
+        // AI-1 fits its theme (60 → 10); AI-2 (40) no longer does; MT has no theme room. Across themes
+        // 50 is left: MT-2 (best ranked, 80) does not fit, MT-1 (30) does, then AI-2 (40) not in 20.
         #expect(given.map(\.id.rawValue) == ["AI-1", "MT-1"])
         #expect(given.map(\.pass) == [.theme, .transfer])
         #expect(ReallocationRoom.themeRoom(amount: Money(euros: 10), granted: Money(euros: 30), released: Money(euros: 5), pending: .zero, promised: .zero) == .zero)
