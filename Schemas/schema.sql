@@ -187,3 +187,43 @@ ALTER TABLE application_new RENAME TO application;
 CREATE INDEX application_theme_status ON application(theme, status);
 CREATE INDEX application_status ON application(status);
 ALTER TABLE allocation_run ADD COLUMN seed TEXT NOT NULL DEFAULT '';
+
+-- migration 6: milestone claims, payouts, releases (amendments of the bovengrens) and final
+-- beschikkingen (SPEC §3.7); reallocation of freed room (SPEC §3.5)
+CREATE TABLE claim (
+    claim_id        TEXT PRIMARY KEY,
+    application_id  TEXT NOT NULL REFERENCES beschikking(application_id),
+    milestone       TEXT NOT NULL,
+    provider        TEXT NOT NULL,
+    insurer         TEXT NOT NULL,
+    amount_cents    INTEGER NOT NULL CHECK (amount_cents >= 0),
+    claim_date      TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('reached', 'missed')),
+    evidence        TEXT NOT NULL,
+    content         TEXT NOT NULL,
+    imported_on     TEXT NOT NULL,
+    CHECK ((status = 'missed') = (amount_cents = 0))
+) STRICT;
+-- One claim settles a milestone: the last line of defence against paying it twice.
+CREATE UNIQUE INDEX claim_milestone ON claim(application_id, milestone);
+CREATE INDEX claim_insurer_date ON claim(insurer, claim_date);
+-- Every lowering of a bovengrens: a missed milestone, or the rest when the beschikking became final.
+CREATE TABLE bovengrens_release (
+    id              INTEGER PRIMARY KEY,
+    application_id  TEXT NOT NULL REFERENCES beschikking(application_id),
+    kind            TEXT NOT NULL CHECK (kind IN ('missed', 'final')),
+    milestone       TEXT,
+    claim_id        TEXT NOT NULL REFERENCES claim(claim_id),
+    insurer         TEXT NOT NULL,
+    year            INTEGER NOT NULL CHECK (year BETWEEN 2027 AND 2029),
+    amount_cents    INTEGER NOT NULL CHECK (amount_cents > 0),
+    released_on     TEXT NOT NULL
+) STRICT;
+CREATE INDEX bovengrens_release_application ON bovengrens_release(application_id);
+CREATE INDEX bovengrens_release_insurer_year ON bovengrens_release(insurer, year);
+-- Kept per beschikking: the current bovengrens is bovengrens_cents − released_cents.
+ALTER TABLE beschikking ADD COLUMN released_cents INTEGER NOT NULL DEFAULT 0 CHECK (released_cents >= 0);
+ALTER TABLE beschikking ADD COLUMN paid_cents INTEGER NOT NULL DEFAULT 0
+    CHECK (paid_cents >= 0 AND paid_cents + released_cents <= bovengrens_cents);
+ALTER TABLE beschikking ADD COLUMN final_on TEXT;
+ALTER TABLE allocation ADD COLUMN reallocated_on TEXT;

@@ -38,6 +38,7 @@ enum CSVBatch {
                     }
                 }
             }
+            progress?.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total)
             if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no \(rowsName)", file: path) }
             try report.finish(db: db, partial: partial)
         } catch {

@@ -10,6 +10,8 @@ public final class CSVReader {
         public var line: Int
         /// The fields by column name.
         public var fields: [String: String]
+        /// How amounts are written in this file (decimal point or decimal comma, by delimiter).
+        public var notation: Money.Notation = .commaCSV
 
         /// The field of `column` (present: the header was checked), trimmed of surrounding spaces.
         public func callAsFunction(_ column: String) -> String {
@@ -26,7 +28,6 @@ public final class CSVReader {
     public var moneyNotation: Money.Notation { delimiter == UInt8(ascii: ";") ? .semicolonCSV : .commaCSV }
     /// The file.
     public let path: String
-
     /// Opens `path` and checks that its header is exactly `expected` (in any order).
     public init(path: String, expected: [String]) throws(DoorbraakError) {
         self.path = path
@@ -70,7 +71,7 @@ public final class CSVReader {
                     guard values.count == columns.count else {
                         return .failure(DoorbraakError(.input, "\(values.count) fields where the header has \(columns.count)", file: path, line: number))
                     }
-                    return .success(Record(line: number, fields: Dictionary(uniqueKeysWithValues: zip(columns, values))))
+                    return .success(Record(line: number, fields: Dictionary(uniqueKeysWithValues: zip(columns, values)), notation: moneyNotation))
                 } catch {
                     return .failure(error.located(file: path, line: number))
                 }

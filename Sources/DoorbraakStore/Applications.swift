@@ -52,6 +52,13 @@ public struct ApplicationRecord: Sendable {
         public var status: String
         /// Paid so far.
         public var paid: Money
+        /// Released from it: the tariff when missed; once the beschikking is final, what a paid
+        /// milestone was paid below its tariff.
+        public var released: Money = .zero
+        /// The claim that settled it.
+        public var claim: String?
+        /// The evidence that claim named.
+        public var evidence: String?
     }
 }
 
@@ -212,8 +219,16 @@ extension Store {
                         codes: r.text(10).split(separator: " ").map(String.init), status: r.text(11), received: try Day(parsing: r.text(12)),
                         receivedAt: r.text(13), version: r.int(14), document: r.text(15), milestones: [])
                 }) else { return nil }
-            record.milestones = try db.rows("SELECT code, tariff_cents, due, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code", [.text(id)]) { r in
-                ApplicationRecord.MilestoneState(code: r.text(0), tariff: r.money(1), due: r.text(2), status: r.text(3), paid: r.money(4))
+            let final = try db.integer("SELECT count(*) FROM beschikking WHERE application_id = ? AND final_on IS NOT NULL", [.text(id)]) == 1
+            record.milestones = try db.rows("""
+                SELECT m.code, m.tariff_cents, m.due, m.status, m.paid_cents, c.claim_id, c.evidence
+                FROM application_milestone m LEFT JOIN claim c ON c.application_id = m.application_id AND c.milestone = m.code
+                WHERE m.application_id = ? ORDER BY m.code
+                """, [.text(id)]) { r in
+                let (tariff, status, paid) = (r.money(1), r.text(3), r.money(4))
+                let released: Money = status == "released" ? tariff : (final && status == "paid" ? tariff - paid : .zero)
+                return ApplicationRecord.MilestoneState(code: r.text(0), tariff: tariff, due: r.text(2), status: status, paid: paid,
+                                                        released: released, claim: r.optionalText(5), evidence: r.optionalText(6))
             }
             return record
         }

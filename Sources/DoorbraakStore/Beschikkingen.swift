@@ -30,8 +30,16 @@ public struct BeschikkingRecord: Sendable, Equatable {
     public var status: String
     /// The contract reference.
     public var contract: String
-    /// The (proposed) bovengrens.
+    /// The (proposed) bovengrens, as granted.
     public var bovengrens: Money
+    /// What amendments lowered it by: missed milestones and, when final, the rest above the total paid.
+    public var released: Money = .zero
+    /// Paid out on it.
+    public var paid: Money = .zero
+    /// When it became final (every milestone settled), or nil.
+    public var finalOn: String?
+    /// The bovengrens as it stands now.
+    public var current: Money { bovengrens - released }
     /// Request date.
     public var requestedOn: String
     /// Decision date.
@@ -44,7 +52,7 @@ public struct BeschikkingRecord: Sendable, Equatable {
     public static func == (a: BeschikkingRecord, b: BeschikkingRecord) -> Bool {
         a.status == b.status && a.contract == b.contract && a.bovengrens == b.bovengrens && a.requestedOn == b.requestedOn
             && a.decidedOn == b.decidedOn && a.refusal == b.refusal && a.prestaties.map(\.code) == b.prestaties.map(\.code)
-            && a.prestaties.map(\.tariff) == b.prestaties.map(\.tariff)
+            && a.prestaties.map(\.tariff) == b.prestaties.map(\.tariff) && a.released == b.released && a.paid == b.paid && a.finalOn == b.finalOn
     }
 }
 
@@ -182,9 +190,9 @@ extension Store {
 
     /// The beschikking of an application, or nil.
     public func beschikking(of id: String) throws(DoorbraakError) -> BeschikkingRecord? {
-        guard var record = try db.row("SELECT status, contract, bovengrens_cents, requested_on, decided_on, refusal_code, refusal_reason FROM beschikking WHERE application_id = ?", [.text(id)], { r in
-            BeschikkingRecord(status: r.text(0), contract: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), decidedOn: r.optionalText(4),
-                              refusal: r.optionalText(5).map { code in "\(code): \(r.text(6))" }, prestaties: [])
+        guard var record = try db.row("SELECT status, contract, bovengrens_cents, requested_on, decided_on, refusal_code, refusal_reason, released_cents, paid_cents, final_on FROM beschikking WHERE application_id = ?", [.text(id)], { r in
+            BeschikkingRecord(status: r.text(0), contract: r.text(1), bovengrens: r.money(2), released: r.money(7), paid: r.money(8), finalOn: r.optionalText(9),
+                              requestedOn: r.text(3), decidedOn: r.optionalText(4), refusal: r.optionalText(5).map { code in "\(code): \(r.text(6))" }, prestaties: [])
         }) else { return nil }
         record.prestaties = try db.rows("SELECT code, tariff_cents FROM prestatie WHERE application_id = ? ORDER BY milestone", [.text(id)]) { r in (code: r.text(0), tariff: r.money(1)) }
         return record
@@ -196,10 +204,20 @@ extension Store {
             var status = try ceilingStatus()
             status.granted = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'granted'"))
             status.pending = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'"))
-            status.released = Money(cents: try db.integer("SELECT coalesce(sum(tariff_cents), 0) FROM application_milestone WHERE status = 'released'"))
+            // Released, from the milestones: a final beschikking released all but what was paid,
+            // another the tariffs of its missed milestones (SPEC §3.7).
+            let released = """
+                SELECT coalesce(sum(CASE WHEN b.final_on IS NOT NULL
+                    THEN b.bovengrens_cents - (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
+                    ELSE (SELECT coalesce(sum(m.tariff_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id AND m.status = 'released')
+                    END), 0)
+                FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
+                """
+            status.released = Money(cents: try db.integer(released))
             status.paid = Money(cents: try db.integer("SELECT coalesce(sum(paid_cents), 0) FROM application_milestone"))
             for i in status.themes.indices {
                 status.themes[i].granted = Money(cents: try db.integer("SELECT coalesce(sum(b.bovengrens_cents), 0) FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted' AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
+                status.themes[i].released = Money(cents: try db.integer(released + " AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
             }
             var years: [Int: Money] = [:]
             for document in try db.rows("SELECT s.document FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'granted'", [], { $0.text(0) }) {

@@ -46,7 +46,24 @@ enum ApplicationView {
         var versions: Versions
     }
 
+    /// The bovengrens as it stands now (lowered by releases); nil unless granted.
     static func bovengrensJSON(_ b: BeschikkingRecord?) -> JSONValue {
+        guard let b, b.status == "granted" else { return .null }
+        return .string(b.current.description)
+    }
+
+    static func milestoneJSON(_ m: ApplicationRecord.MilestoneState) -> JSONValue {
+        let claim: JSONValue = m.claim.map { .string($0) } ?? .null
+        let evidence: JSONValue = m.evidence.map { .string($0) } ?? .null
+        return .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
+                        ("status", .string(m.status)), ("paid", .string(m.paid.description)), ("released", .string(m.released.description)),
+                        ("claim", claim), ("evidence", evidence)])
+    }
+
+    static func finalJSON(_ b: BeschikkingRecord?) -> JSONValue { .bool(b?.finalOn != nil) }
+
+    /// The bovengrens as the NZa granted it.
+    static func bovengrensGrantedJSON(_ b: BeschikkingRecord?) -> JSONValue {
         guard let b, b.status == "granted" else { return .null }
         return .string(b.bovengrens.description)
     }
@@ -55,7 +72,9 @@ enum ApplicationView {
         let prestaties: [JSONValue] = b.prestaties.map { .object([("code", .string($0.code)), ("tariff", .string($0.tariff.description))]) }
         let decided: JSONValue = b.decidedOn.map { .string($0) } ?? .null
         let refusal: JSONValue = b.refusal.map { .string($0) } ?? .null
-        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.bovengrens.description)),
+        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.current.description)),
+                        ("bovengrens_granted", .string(b.bovengrens.description)), ("released", .string(b.released.description)),
+                        ("paid", .string(b.paid.description)), ("final_on", b.finalOn.map { .string($0) } ?? .null),
                         ("requested_on", .string(b.requestedOn)), ("decided_on", decided), ("refusal", refusal), ("prestaties", .array(prestaties))])
     }
 
@@ -75,7 +94,6 @@ enum ApplicationView {
     static func showJSON(_ s: Shown) -> JSONValue {
         let r = s.record
         let app = s.application
-        let due = Dictionary(uniqueKeysWithValues: (app?.milestones ?? []).map { ($0.code.description, $0.due.description) })
         var members: [(String, JSONValue)] = [
             ("id", .string(r.id.rawValue)),
             ("status", .string(r.status)),
@@ -115,14 +133,12 @@ enum ApplicationView {
             ("reviews", .array(s.reviews.map(reviewJSON))),
             ("allocation", allocationJSON(s.allocation)),
             ("bovengrens", bovengrensJSON(s.beschikking)),
-            ("bovengrens_granted", bovengrensJSON(s.beschikking)),
+            ("bovengrens_granted", bovengrensGrantedJSON(s.beschikking)),
+            ("final", finalJSON(s.beschikking)),
             ("beschikking", s.beschikking.map(beschikkingJSON) ?? .null),
         ]
         members += [
-            ("milestones", .array(r.milestones.map { m in
-                .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(due[m.code] ?? m.due)),
-                         ("status", .string(m.status)), ("paid", .string(m.paid.description))])
-            })),
+            ("milestones", .array(r.milestones.map(milestoneJSON))),
             ("audit", .array(s.audit.map(AuditView.json))),
         ]
         return .object(members)
@@ -162,14 +178,16 @@ enum ApplicationView {
         for b in app.budget { budget.add([String(b.year), b.category.rawValue, b.kind.rawValue, b.amount.dutch]) }
         section("budget", budget.text.split(separator: "\n").map(String.init))
 
-        var milestones = Table([("milestone", .left), ("title", .left), ("tariff", .right), ("share", .right), ("plan", .right), ("due", .left), ("plan latest", .left), ("status", .left), ("paid", .right)])
+        var milestones = Table([("milestone", .left), ("title", .left), ("tariff", .right), ("share", .right), ("plan", .right), ("due", .left), ("plan latest", .left),
+                                ("status", .left), ("paid", .right), ("released", .right), ("claim", .left), ("evidence", .left)])
         let states = Dictionary(uniqueKeysWithValues: r.milestones.map { ($0.code, $0) })
         for m in app.milestones {
             let norm = s.plan?.milestones.first { $0.code == m.code }
             let share = m.tariff.percent(of: app.requested)
             let state = states[m.code.description]
             milestones.add([m.code.description, norm?.title ?? "(not in the plan)", m.tariff.dutch, share, norm.map { "\($0.share)%" } ?? "-",
-                            m.due.description, norm?.latest.description ?? "-", state?.status ?? "-", state?.paid.dutch ?? "-"])
+                            m.due.description, norm?.latest.description ?? "-", state?.status ?? "-", state?.paid.dutch ?? "-",
+                            state?.released.dutch ?? "-", state?.claim ?? "-", state?.evidence.map { $0.isEmpty ? "-" : $0 } ?? "-"])
         }
         section("milestones (prestaties)", milestones.text.split(separator: "\n").map(String.init))
 
@@ -198,7 +216,9 @@ enum ApplicationView {
 
         section("round", [s.allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet allocated"])
         let beschikking = s.beschikking.map { b in
-            "\(b.status), contract \(b.contract), bovengrens \(b.bovengrens.dutch), requested \(b.requestedOn)"
+            "\(b.status)\(b.finalOn.map { " (final since \($0))" } ?? ""), contract \(b.contract), bovengrens \(b.current.dutch)"
+                + (b.released > .zero ? " (granted \(b.bovengrens.dutch), released \(b.released.dutch))" : "")
+                + (b.paid > .zero ? ", paid \(b.paid.dutch)" : "") + ", requested \(b.requestedOn)"
                 + (b.decidedOn.map { ", decided \($0)" } ?? "") + (b.refusal.map { " — \($0)" } ?? "")
         } ?? "not requested"
         section("NZa beschikking", [beschikking])

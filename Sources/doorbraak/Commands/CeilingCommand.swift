@@ -4,11 +4,13 @@ import DoorbraakStore
 /// `doorbraak ceiling`: the room under the macro ceiling, from the kept totals.
 enum CeilingCommand: Command {
     static let name = "ceiling"
-    static let summary = "ceiling, granted, released, pending and remaining; per theme and year"
+    static let summary = "ceiling, granted, released, committed, pending and remaining; per theme and year"
     static let usage = ""
     static let help = """
-    remaining = ceiling − granted + released. Granted is the sum of the bovengrenzen of granted
-    beschikkingen, released the tariffs of missed milestones, pending the proposed bovengrenzen
+    remaining = ceiling − committed, committed = granted − released = the sum of the current
+    bovengrenzen. Granted is the sum of the bovengrenzen as granted, released what amendments
+    lowered them by (missed milestones; the rest above the total paid when a beschikking became
+    final), pending the proposed bovengrenzen
     of requests the NZa has not decided. Read from kept totals, so it costs the same at any size.
     """
 
@@ -31,6 +33,7 @@ enum CeilingView {
             ("ceiling", .string(s.ceiling.description)),
             ("granted", .string(s.granted.description)),
             ("released", .string(s.released.description)),
+            ("committed", .string(s.committed.description)),
             ("pending", .string(s.pending.description)),
             ("remaining", .string(s.remaining.description)),
             ("paid", .string(s.paid.description)),
@@ -47,6 +50,7 @@ enum CeilingView {
         totals.add(["ceiling", s.ceiling.dutch])
         totals.add(["granted", s.granted.dutch])
         totals.add(["released", s.released.dutch])
+        totals.add(["committed (current bovengrenzen)", s.committed.dutch])
         totals.add(["pending requests", s.pending.dutch])
         totals.add(["remaining", s.remaining.dutch])
         totals.add(["paid out", s.paid.dutch])

@@ -12,7 +12,9 @@ enum DemoCommand: Command {
     Runs the cycle as far as it is built on a generated round (seed 2026): the round settings and
     model plans, N applications (default 1000) received on the deadline, both insurers' decisions,
     the round report, the allocation ranked by fte per €mln with --transfer, contracts and
-    two-sided requests, the NZa's decisions under the macro ceiling, and the audit chain.
+    two-sided requests, the NZa's decisions under the macro ceiling; then the insurers' claims up
+    to 2028-06-30 (payouts and releases of missed milestones), the board's reallocation of the
+    freed room and the NZa granting the newly allocated within it; finally the audit chain.
     It works in a new temporary folder that is removed afterwards; give --db PATH to keep the
     database (the generated files are written beside it). --plans DIR uses other model plans.
     """
@@ -80,6 +82,39 @@ enum DemoCommand: Command {
         let decisions = try store.decideAll(today: allocationDay, event: context.audit(for: "NZa"))
         let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }
         Output.line("\n== 8. NZa: \(requests.new) two-sided requests with contracts; decided in rank order: \(granted.count) granted, \(decisions.count - granted.count + requests.rejected) refused")
+        Output.line(CeilingView.text(try store.ceilingStatus()))
+
+        // Stage 5: the insurers pay the milestones reached up to mid-2028; missed ones release room.
+        let payDay = Day(2028, 6, 30)
+        let (claimsFile, claimCount) = try GenerateClaimsCommand.writeClaims(store: store, seed: 2026, through: payDay, to: folder.isEmpty ? "." : folder)
+        let claims = try ClaimImport(store: store, today: payDay, event: context.audit(), partial: true).run(claimsFile)
+        Output.line("\n== 9. claims up to \(payDay): \(claimCount) read, imported with --partial: \(claims.new) settled, \(claims.rejected) refused")
+        var refused = Table([("refused by code", .left), ("claims", .right)])
+        for (code, n) in claims.codes.sorted(by: { $0.key < $1.key }) { refused.add([code, String(n)]) }
+        Output.line(refused.text)
+        let lines = try store.payouts()
+        Output.line("\n== 10. payouts per insurer and year")
+        Output.line(PayoutsView.text(lines, total: PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(),
+                                                              expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())))
+        let afterClaims = try store.ceilingStatus()
+        Output.line("\nreleased room: \(afterClaims.released) (committed \(afterClaims.committed), remaining \(afterClaims.remaining))")
+
+        // Stage 6: the board gives the freed room to waiting applications; they request and are granted.
+        let reallocation = try store.reallocate(today: payDay, dryRun: false, event: context.audit(for: "BO IZA/AZWA"))
+        Output.line("\n== 11. round reallocate on \(payDay)")
+        Output.line(ReallocationView.text(reallocation, dryRun: false))
+        let newly = reallocation.allocated.map(\.id.rawValue).sorted()
+        if !newly.isEmpty {
+            let more = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("contracts-reallocated.csv")
+            let text = "application_id,contract\n" + newly.map { "\($0),OVK-\($0)\n" }.joined()
+            guard FileManager.default.createFile(atPath: more, contents: Data(text.utf8)) else {
+                throw DoorbraakError(.io, "cannot write the contracts file", file: more)
+            }
+            _ = try ContractImport(store: store, today: payDay, event: context.audit(for: "coalition and coordinating insurer"), partial: true).run(more)
+            let second = try store.decideAll(today: payDay, event: context.audit(for: "NZa"))
+            let grantedNow = second.filter { if case .granted = $0 { return true } else { return false } }
+            Output.line("\nNZa: \(grantedNow.count) of the \(newly.count) reallocated granted, \(second.count - grantedNow.count) refused")
+        }
         Output.line(CeilingView.text(try store.ceilingStatus()))
         let audit = try AuditLog.verify(in: store.db)
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")

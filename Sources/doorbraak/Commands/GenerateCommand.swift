@@ -1,5 +1,6 @@
 import DoorbraakCore
 import DoorbraakImport
+import DoorbraakStore
 import Foundation
 
 /// `doorbraak generate`: a deterministic synthetic round.
@@ -64,5 +65,62 @@ enum GenerateCommand: Command {
                 chunk = ""
             }
         }
+    }
+}
+
+/// `doorbraak generate claims`: the insurers' claims for the granted applications of a database.
+enum GenerateClaimsCommand: Command {
+    static let name = "generate claims"
+    static let summary = "write deterministic milestone claims (claims.csv) for the granted applications"
+    static let usage = "--seed S --out DIR [--through DATE]"
+    static let help = """
+    Reads the granted beschikkingen of --db and writes DIR/claims.csv: every milestone due on or
+    before --through (default --today) claimed in order on its due date, mostly reached at the
+    tariff (some a little below), about one in eight missed, and now and then one invalid claim of
+    each kind (E-CLAIM-STATE, -MILESTONE, -ORDER, -TARIFF, -DATE, -PROVIDER, -INSURER, -EVIDENCE,
+    -STATUS) for `import claims --partial` to refuse. The same database and seed give the same bytes.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let seedText = try arguments.value("--seed"), let seed = UInt64(seedText) else {
+            throw DoorbraakError(.usage, "--seed S is required, a whole number")
+        }
+        guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
+        var through = context.today
+        if let text = try arguments.value("--through") {
+            do { through = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--through: \(error.message)") }
+        }
+        try arguments.finish()
+        let (path, count) = try writeClaims(store: try context.openStore(), seed: seed, through: through, to: out)
+        if context.json {
+            Output.json(.object([("claims", .string(path)), ("count", .number(String(count)))]))
+        } else {
+            Output.line("wrote \(count) claims for milestones due up to \(through) to \(path)")
+        }
+        return ExitCode.done
+    }
+
+    /// Writes `claims.csv` in `folder` and returns its path and the number of claims.
+    static func writeClaims(store: Store, seed: UInt64, through: Day, to folder: String) throws(DoorbraakError) -> (String, Int) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
+        }
+        let path = (folder as NSString).appendingPathComponent("claims.csv")
+        let (granted, others) = try store.grantedForClaims()
+        let generator = ClaimGenerator(seed: seed, through: through, notGranted: others)
+        var text = ClaimGenerator.header + "\n"
+        var count = 0
+        for (i, app) in granted.enumerated() {
+            for line in generator.lines(for: app, index: i) {
+                text += line + "\n"
+                count += 1
+            }
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the file", file: path)
+        }
+        return (path, count)
     }
 }

@@ -1,0 +1,230 @@
+/// What the store knows about a granted beschikking when a claim arrives: the input of the
+/// payout rules (SPEC §3.7), read inside the claim's write transaction.
+public struct PayoutSubject: Sendable, Equatable {
+    /// One milestone (prestatie) and how far it is settled.
+    public struct Milestone: Sendable, Equatable {
+        /// `M1` … `M9`.
+        public var code: String
+        /// The prestatie's free tariff (004 line 288).
+        public var tariff: Money
+        /// `expected`, `paid` or `released`.
+        public var status: String
+        /// Paid on it.
+        public var paid: Money
+
+        /// A milestone.
+        public init(code: String, tariff: Money, status: String, paid: Money) {
+            self.code = code
+            self.tariff = tariff
+            self.status = status
+            self.paid = paid
+        }
+
+        /// Whether it was paid or released.
+        public var isSettled: Bool { status != "expected" }
+    }
+
+    /// The application's status (SPEC §5.2).
+    public var status: String
+    /// Whether the beschikking is final (every milestone settled).
+    public var isFinal: Bool
+    /// Coordinating insurer.
+    public var coordinating: String
+    /// Second insurer.
+    public var second: String
+    /// AGB codes of the coalition.
+    public var coalition: Set<String>
+    /// The milestones in order.
+    public var milestones: [Milestone]
+    /// The bovengrens as the NZa granted it.
+    public var bovengrensGranted: Money
+    /// What amendments lowered it by so far.
+    public var released: Money
+
+    /// A subject.
+    public init(status: String, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
+                milestones: [Milestone], bovengrensGranted: Money, released: Money) {
+        self.status = status
+        self.isFinal = isFinal
+        self.coordinating = coordinating
+        self.second = second
+        self.coalition = coalition
+        self.milestones = milestones.sorted { $0.code < $1.code }
+        self.bovengrensGranted = bovengrensGranted
+        self.released = released
+    }
+
+    /// The bovengrens as it stands now: as granted, lowered by every release.
+    public var bovengrens: Money { bovengrensGranted - released }
+    /// Paid so far on all milestones.
+    public var paid: Money { milestones.map(\.paid).sum() }
+}
+
+/// What an accepted claim does.
+public struct PayoutDecision: Sendable, Equatable {
+    /// Pay `amount` on a reached milestone, or release its tariff when missed.
+    public enum Effect: Sendable, Equatable {
+        /// The insurer pays this amount.
+        case pay(Money)
+        /// The tariff is released: the bovengrens is lowered by it.
+        case release(Money)
+    }
+
+    /// The milestone settled.
+    public var milestone: String
+    /// Pay or release.
+    public var effect: Effect
+    /// When this claim settles the last milestone: what the final amendment releases on top
+    /// (the bovengrens above the total paid), possibly zero. Nil while milestones remain.
+    public var finalRelease: Money?
+    /// The bovengrens before and after this claim (both amendments included).
+    public var bovengrensBefore: Money
+    /// The bovengrens after.
+    public var bovengrensAfter: Money
+}
+
+/// The payout rules of SPEC §3.7, each a small function with one code, and `decide` that applies
+/// them in a fixed order (the first failing rule is reported).
+public enum PayoutRules {
+    /// The eligible period: the kasritme 2027 up to and including 2029 (004 line 253).
+    public static let firstDay = Day(2027, 1, 1)
+    /// The last eligible day.
+    public static let lastDay = Day(2029, 12, 31)
+
+    /// Only a granted beschikking is paid out on; a final one takes no more claims.
+    public static func checkGranted(_ subject: PayoutSubject) throws(DoorbraakError) {
+        // Payment rests on the NZa's prestatiebeschrijving with a bovengrens (004 line 251).
+        guard subject.status == "granted" else {
+            throw DoorbraakError(.claimState, "the application is \(subject.status); only a granted beschikking is paid out on", field: "application_id")
+        }
+        guard !subject.isFinal else {
+            throw DoorbraakError(.claimState, "the beschikking is final: every milestone was settled", field: "application_id")
+        }
+    }
+
+    /// The milestone is one of the application's and not yet paid or released: paid once.
+    public static func checkMilestone(_ code: String, of subject: PayoutSubject) throws(DoorbraakError) -> PayoutSubject.Milestone {
+        // The prestaties are the milestones (004 line 238); a prestatie is delivered once.
+        guard let milestone = subject.milestones.first(where: { $0.code == code }) else {
+            throw DoorbraakError(.claimMilestone, "milestone \(code) is not one of the application's (\(subject.milestones.map(\.code).joined(separator: ", ")))", field: "milestone")
+        }
+        guard !milestone.isSettled else {
+            throw DoorbraakError(.claimMilestone, "milestone \(code) was already \(milestone.status); a milestone is settled once", field: "milestone")
+        }
+        return milestone
+    }
+
+    /// Every milestone before this one is settled (paid or released).
+    public static func checkOrder(_ code: String, of subject: PayoutSubject) throws(DoorbraakError) {
+        let open = subject.milestones.filter { $0.code < code && !$0.isSettled }.map(\.code)
+        guard open.isEmpty else {
+            throw DoorbraakError(.claimOrder, "milestone \(code) comes after \(open.joined(separator: ", ")), not yet settled", field: "milestone")
+        }
+    }
+
+    /// A reached claim names an amount above zero; a missed claim none (0 or empty).
+    public static func checkAmount(_ amount: Money, status: ClaimStatus) throws(DoorbraakError) {
+        switch status {
+        case .reached where amount == .zero:
+            throw DoorbraakError(.claimStatus, "a reached milestone is claimed with an amount above € 0,00", field: "amount")
+        case .missed where amount != .zero:
+            throw DoorbraakError(.claimStatus, "a missed milestone has amount 0 or empty, not \(amount)", field: "amount")
+        default:
+            break
+        }
+    }
+
+    /// The amount is at most the milestone's tariff, to the cent.
+    public static func checkTariff(_ amount: Money, tariff: Money) throws(DoorbraakError) {
+        // Prestaties with a free tariff (004 line 288): the tariff in the beschikking is the price.
+        guard amount <= tariff else {
+            throw DoorbraakError(.claimTariff, "amount \(amount) is above the tariff \(tariff)", field: "amount")
+        }
+    }
+
+    /// The total paid, this claim included, stays at or below the current bovengrens.
+    public static func checkBovengrens(paid: Money, amount: Money, bovengrens: Money) throws(DoorbraakError) {
+        // One bovengrens for the sum of the tariffs of a transformation (004 line 286, line 288).
+        guard paid + amount <= bovengrens else {
+            throw DoorbraakError(.claimBovengrens, "paying \(amount) brings the total paid to \(paid + amount), above the bovengrens \(bovengrens)", field: "amount")
+        }
+    }
+
+    /// The date lies in 2027-01-01…2029-12-31 and not after today.
+    public static func checkDate(_ date: Day, today: Day) throws(DoorbraakError) {
+        // The means are for the period 2027 up to and including 2029 (004 line 253).
+        guard date >= firstDay, date <= lastDay else {
+            throw DoorbraakError(.claimDate, "date \(date) lies outside 2027-01-01 … 2029-12-31", field: "date")
+        }
+        guard date <= today else {
+            throw DoorbraakError(.claimDate, "date \(date) is after today (\(today))", field: "date")
+        }
+    }
+
+    /// The provider belongs to the coalition.
+    public static func checkProvider(_ agb: String, of subject: PayoutSubject) throws(DoorbraakError) {
+        // One bovengrens for all providers involved in the transformation (004 line 286).
+        guard subject.coalition.contains(agb) else {
+            throw DoorbraakError(.claimProvider, "provider \(agb) is not in the coalition", field: "provider")
+        }
+    }
+
+    /// The paying insurer is the coordinating or the second insurer.
+    public static func checkInsurer(_ uzovi: String, of subject: PayoutSubject) throws(DoorbraakError) {
+        // Insurers pay under their contracts with the providers (004 line 2862).
+        guard uzovi == subject.coordinating || uzovi == subject.second else {
+            throw DoorbraakError(.claimInsurer, "insurer \(uzovi) is neither the coordinating (\(subject.coordinating)) nor the second insurer (\(subject.second))", field: "insurer")
+        }
+    }
+
+    /// A reached claim names its evidence.
+    public static func checkEvidence(_ evidence: String, status: ClaimStatus) throws(DoorbraakError) {
+        // Paid per milestone reached (004 line 238): reaching it must be shown.
+        guard status == .missed || !evidence.isEmpty else {
+            throw DoorbraakError(.claimEvidence, "a reached milestone names its evidence", field: "evidence")
+        }
+    }
+
+    /// Applies every rule to `claim`; returns what it does, or throws the first failing rule.
+    public static func decide(_ claim: Claim, on subject: PayoutSubject, today: Day) throws(DoorbraakError) -> PayoutDecision {
+        try checkGranted(subject)
+        let milestone = try checkMilestone(claim.milestone, of: subject)
+        try checkOrder(claim.milestone, of: subject)
+        try checkAmount(claim.amount, status: claim.status)
+        try checkTariff(claim.amount, tariff: milestone.tariff)
+        try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
+        try checkDate(claim.date, today: today)
+        try checkProvider(claim.provider, of: subject)
+        try checkInsurer(claim.insurer, of: subject)
+        try checkEvidence(claim.evidence, status: claim.status)
+
+        var after = subject
+        let effect: PayoutDecision.Effect
+        if let i = after.milestones.firstIndex(where: { $0.code == claim.milestone }) {
+            switch claim.status {
+            case .reached:
+                after.milestones[i].status = "paid"
+                after.milestones[i].paid = claim.amount
+                effect = .pay(claim.amount)
+            case .missed:
+                after.milestones[i].status = "released"
+                after.released += milestone.tariff
+                effect = .release(milestone.tariff)
+            }
+        } else {
+            throw DoorbraakError(.internal, "milestone \(claim.milestone) vanished")
+        }
+        let finalRelease = finalRelease(after)
+        if let finalRelease { after.released += finalRelease }
+        return PayoutDecision(milestone: claim.milestone, effect: effect, finalRelease: finalRelease,
+                              bovengrensBefore: subject.bovengrens, bovengrensAfter: after.bovengrens)
+    }
+
+    /// Once every milestone is settled the beschikking is final: a bovengrens above the total paid
+    /// is lowered to it, releasing the rest (SPEC §3.7). Nil while a milestone is still expected.
+    public static func finalRelease(_ subject: PayoutSubject) -> Money? {
+        guard subject.milestones.allSatisfy(\.isSettled) else { return nil }
+        let rest = subject.bovengrens - subject.paid
+        return rest > .zero ? rest : .zero
+    }
+}

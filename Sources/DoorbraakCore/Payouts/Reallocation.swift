@@ -1,0 +1,64 @@
+/// The room `round reallocate` can give away (SPEC §3.5, §1 step 7), computed by the store from
+/// kept totals at one moment.
+///
+/// - `total` = ceiling − committed − pending − promised, where committed = granted − released (the
+///   sum of the current bovengrenzen), pending = proposed bovengrenzen awaiting the NZa, and
+///   promised = the requested amounts of applications that are `allocated` but not yet requested.
+///   With no promise outstanding this is exactly the SPEC's remaining − pending; counting the
+///   promises keeps a second reallocation from handing out the same euro twice.
+/// - per theme: richtbedrag − (granted − released) − pending − promised within that theme, never
+///   below zero. A release thus returns room to the theme it came from first; what a theme cannot
+///   use goes across themes in the second pass. The macro ceiling (`total`) always binds.
+public struct ReallocationRoom: Sendable, Equatable {
+    /// Room under the macro ceiling.
+    public var total: Money
+    /// Room per theme.
+    public var themes: [Theme: Money]
+
+    /// A room.
+    public init(total: Money, themes: [Theme: Money]) {
+        self.total = total
+        self.themes = themes
+    }
+
+    /// Theme room from its parts, floored at zero.
+    public static func themeRoom(amount: Money, granted: Money, released: Money, pending: Money, promised: Money) -> Money {
+        let room = amount - (granted - released) - pending - promised
+        return room > .zero ? room : .zero
+    }
+}
+
+/// Gives freed room to approved applications that were not allocated (SPEC §3.5 `round reallocate`).
+public enum Reallocator {
+    /// Within each theme, by `Allocator.ranked` with the round's lottery `seed`, the waiting applications that fit both the
+    /// theme's room and the total room are allocated (one that does not fit is skipped, the next
+    /// tried); then the best remaining of any theme that fit the total room left. Returns only the
+    /// newly allocated, in the order they were given room.
+    public static func reallocate(_ waiting: [AllocationCandidate], room: ReallocationRoom, seed: String) -> [AllocationOutcome] {
+        var total = room.total
+        var given: [AllocationOutcome] = []
+        var taken = Set<ApplicationID>()
+        var ranks: [ApplicationID: Int] = [:]
+        for theme in Theme.allCases {
+            var themeRoom = room.themes[theme] ?? .zero
+            for (i, c) in Allocator.ranked(waiting.filter { $0.theme == theme }, seed: seed).enumerated() {
+                ranks[c.id] = i + 1
+                let before = min(themeRoom, total)
+                guard c.requested <= before else { continue }
+                themeRoom -= c.requested
+                total -= c.requested
+                taken.insert(c.id)
+                given.append(AllocationOutcome(id: c.id, allocated: true, rank: i + 1, pass: .theme, roomBefore: before,
+                                               reason: "reallocated: rank \(i + 1) of the waiting in \(theme.rawValue); fits the freed room (\(before))"))
+            }
+        }
+        for c in Allocator.ranked(waiting.filter { !taken.contains($0.id) }, seed: seed) where c.requested <= total {
+            let before = total
+            total -= c.requested
+            let rank = ranks[c.id] ?? 0
+            given.append(AllocationOutcome(id: c.id, allocated: true, rank: rank, pass: .transfer, roomBefore: before,
+                                           reason: "reallocated: rank \(rank) of the waiting in \(c.theme.rawValue); fits the freed room across themes (\(before))"))
+        }
+        return given
+    }
+}

@@ -1,0 +1,67 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// Imports milestone claims from CSV `claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence`
+/// (SPEC §5): a comma file with a decimal point or a semicolon file with a decimal comma, taken
+/// from the header. All rows in one `BEGIN IMMEDIATE` transaction, so two processes importing
+/// overlapping files are serialised and a milestone is settled once; all or nothing unless `partial`.
+public struct ClaimImport {
+    /// The columns, in the SPEC's order.
+    public static let columns = ["claim_id", "application_id", "milestone", "provider", "insurer", "amount", "date", "status", "evidence"]
+
+    /// The store.
+    public let store: Store
+    /// Today: no claim may be dated after it.
+    public let today: Day
+    /// The audit context (the person; each row acts for its insurer).
+    public let event: AuditContext
+    /// Store the good rows even when some fail.
+    public let partial: Bool
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
+
+    /// An import into `store`.
+    public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
+        self.store = store
+        self.today = today
+        self.event = event
+        self.partial = partial
+    }
+
+    /// Reads one row into a claim; malformed values are E-INPUT or E-CLAIM-STATUS.
+    public static func claim(from record: CSVReader.Record) throws(DoorbraakError) -> Claim {
+        let id = record("claim_id")
+        try Claim.checkID(id)
+        let status = try ClaimStatus(parsing: record("status"))
+        let amountText = record("amount")
+        let amount: Money
+        if amountText.isEmpty && status == .missed {
+            amount = .zero
+        } else {
+            do { amount = try Money(parsing: amountText, notation: record.notation) } catch { throw error.nested(under: "amount") }
+        }
+        let date: Day
+        do { date = try Day(parsing: record("date")) } catch { throw error.nested(under: "date") }
+        let milestone = record("milestone")
+        do { _ = try MilestoneCode(parsing: milestone) } catch { throw error.nested(under: "milestone") }
+        do { _ = try AGB(parsing: record("provider")) } catch { throw error.nested(under: "provider") }
+        do { _ = try UZOVI(parsing: record("insurer")) } catch { throw error.nested(under: "insurer") }
+        let evidence = record("evidence")
+        if evidence.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            throw DoorbraakError(.input, "evidence contains control or bidirectional characters", field: "evidence")
+        }
+        return Claim(id: id, application: record("application_id"), milestone: milestone, provider: record("provider"), insurer: record("insurer"),
+                     amount: amount, date: date, status: status, evidence: evidence)
+    }
+
+    /// Imports `path`; the report counts claims settled for the first time as new.
+    public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress) { record throws(DoorbraakError) in
+            let claim = try ClaimImport.claim(from: record)
+            switch try store.settle(claim, today: today, event: event) {
+            case .settled: return .new
+            case .unchanged: return .unchanged
+            }
+        }
+    }
+}

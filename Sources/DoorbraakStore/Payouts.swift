@@ -1,0 +1,178 @@
+import DoorbraakCore
+
+/// What settling one claim did.
+public enum ClaimOutcome: Sendable, Equatable {
+    /// Paid, or released; `final` when it settled the last milestone (with what that released).
+    case settled(PayoutDecision)
+    /// The same claim id with the same content was settled before: nothing changed.
+    case unchanged
+}
+
+/// One line of `payouts`: per paying insurer and year.
+public struct PayoutLine: Sendable, Equatable {
+    /// UZOVI.
+    public var insurer: String
+    /// Year.
+    public var year: Int
+    /// Paid on reached milestones (claim date's year, the claim's insurer).
+    public var paid: Money
+    /// Tariffs not yet settled, by due year, attributed to the coordinating insurer.
+    public var expected: Money
+    /// Released: a missed milestone to the insurer its claim names (claim date's year); the rest
+    /// released when a beschikking became final to the coordinating insurer (year of the claim
+    /// that settled the last milestone).
+    public var released: Money
+
+    /// A line.
+    public init(insurer: String, year: Int, paid: Money, expected: Money, released: Money) {
+        self.insurer = insurer
+        self.year = year
+        self.paid = paid
+        self.expected = expected
+        self.released = released
+    }
+}
+
+extension Store {
+    /// Settles one claim under the payout rules (SPEC §3.7); must run inside a write transaction
+    /// (one `BEGIN IMMEDIATE` per import), so what it reads cannot change before it commits. The
+    /// same claim id with the same content is a no-op; with other content it is refused.
+    public func settle(_ claim: Claim, today: Day, event: AuditContext) throws(DoorbraakError) -> ClaimOutcome {
+        if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
+            if stored == claim.contentKey { return .unchanged }
+            throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
+        }
+        let subject = try payoutSubject(claim.application)
+        let decision = try PayoutRules.decide(claim, on: subject, today: today)
+        // Money moves only when the kept paid total of this beschikking agrees with its milestones.
+        let keptPaid = Money(cents: try db.cached("SELECT paid_cents FROM beschikking WHERE application_id = ?").rowValue([.text(claim.application)], { $0.int64(0) }) ?? -1)
+        guard keptPaid == subject.paid else {
+            throw DoorbraakError(.internal, "the kept paid total of \(claim.application) (\(keptPaid)) differs from its milestones (\(subject.paid)); run `doorbraak audit verify`")
+        }
+        guard let theme = try db.cached("SELECT theme FROM application WHERE id = ?").rowValue([.text(claim.application)], { $0.text(0) }) else {
+            throw DoorbraakError(.internal, "application \(claim.application) vanished")
+        }
+        let actor = event.acting(for: "insurer \(claim.insurer)")
+        try db.cached("""
+            INSERT INTO claim (claim_id, application_id, milestone, provider, insurer, amount_cents, claim_date, status, evidence, content, imported_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(claim.id), .text(claim.application), .text(claim.milestone), .text(claim.provider), .text(claim.insurer),
+                      .money(claim.amount), .text(claim.date.description), .text(claim.status.rawValue), .text(claim.evidence),
+                      .text(claim.contentKey), .text(today.description)])
+        let subjectName = "\(claim.application)"
+        switch decision.effect {
+        case .pay(let amount):
+            try db.cached("UPDATE application_milestone SET status = 'paid', paid_cents = ? WHERE application_id = ? AND code = ? AND status = 'expected'")
+                .run([.money(amount), .text(claim.application), .text(claim.milestone)])
+            try requireOneChange(claim)
+            try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+            try db.cached("UPDATE ledger SET paid_cents = paid_cents + ? WHERE id = 1").run([.money(amount)])
+            try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: "\(claim.milestone) expected",
+                                after: "\(claim.milestone) paid \(amount) (claim \(claim.id), provider \(claim.provider), \(claim.date), evidence \(claim.evidence)); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)")
+        case .release(let tariff):
+            try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND status = 'expected'")
+                .run([.text(claim.application), .text(claim.milestone)])
+            try requireOneChange(claim)
+            try release(tariff, of: claim, kind: "missed", theme: theme, today: today)
+            try AuditLog.append(in: db, actor, action: "release", subject: subjectName, before: "\(claim.milestone) expected, bovengrens \(subject.bovengrens)",
+                                after: "\(claim.milestone) released \(tariff) (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - tariff)")
+        }
+        if let rest = decision.finalRelease {
+            let before = decision.bovengrensAfter + rest
+            if rest > .zero { try release(rest, of: claim, kind: "final", theme: theme, today: today) }
+            try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
+            try AuditLog.append(in: db, event.acting(for: "NZa"), action: "final", subject: subjectName, before: "granted, bovengrens \(before)",
+                                after: "final: every milestone settled; bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
+        }
+        return .settled(decision)
+    }
+
+    private func requireOneChange(_ claim: Claim) throws(DoorbraakError) {
+        guard db.changes == 1 else {
+            throw DoorbraakError(.claimMilestone, "milestone \(claim.milestone) of \(claim.application) was settled meanwhile", field: "milestone")
+        }
+    }
+
+    /// Lowers the bovengrens of the claim's beschikking by `amount` and moves the kept totals.
+    private func release(_ amount: Money, of claim: Claim, kind: String, theme: String, today: Day) throws(DoorbraakError) {
+        let insurer: String
+        if kind == "missed" {
+            insurer = claim.insurer
+        } else {
+            insurer = try db.cached("SELECT coordinating FROM application WHERE id = ?").rowValue([.text(claim.application)], { $0.text(0) }) ?? claim.insurer
+        }
+        try db.cached("UPDATE beschikking SET released_cents = released_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+        try db.cached("UPDATE ledger SET released_cents = released_cents + ? WHERE id = 1").run([.money(amount)])
+        try db.cached("UPDATE theme SET released_cents = released_cents + ? WHERE theme = ?").run([.money(amount), .text(theme)])
+        try db.cached("""
+            INSERT INTO bovengrens_release (application_id, kind, milestone, claim_id, insurer, year, amount_cents, released_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(claim.application), .text(kind), kind == "missed" ? .text(claim.milestone) : .null, .text(claim.id),
+                      .text(insurer), .int(claim.date.year), .money(amount), .text(today.description)])
+    }
+
+    /// The payout rules' view of one application, read in the caller's transaction.
+    public func payoutSubject(_ id: String) throws(DoorbraakError) -> PayoutSubject {
+        guard let (status, coordinating, second) = try db.cached("SELECT status, coordinating, second FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        let b = try db.cached("SELECT bovengrens_cents, released_cents, final_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
+            .rowValue([.text(id)], { r in (r.money(0), r.money(1), r.optionalText(2) != nil) })
+        let coalition = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { $0.text(0) }
+        let milestones = try db.cached("SELECT code, tariff_cents, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code")
+            .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
+        return PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
+                             coordinating: coordinating, second: second, coalition: Set(coalition), milestones: milestones,
+                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero)
+    }
+
+    /// Per paying insurer and year: paid, expected and released (SPEC §5 `payouts`), optionally
+    /// for one insurer or year. A report over the rows, read in one snapshot.
+    public func payouts(insurer: String? = nil, year: Int? = nil) throws(DoorbraakError) -> [PayoutLine] {
+        try db.readTransaction { () throws(DoorbraakError) -> [PayoutLine] in
+            var lines: [String: PayoutLine] = [:]
+            func add(_ insurer: String, _ year: Int, _ apply: (inout PayoutLine) -> Void) {
+                let key = "\(insurer)|\(year)"
+                var line = lines[key] ?? PayoutLine(insurer: insurer, year: year, paid: .zero, expected: .zero, released: .zero)
+                apply(&line)
+                lines[key] = line
+            }
+            for (i, y, m) in try db.rows("SELECT insurer, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents) FROM claim WHERE status = 'reached' GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
+                add(i, y) { $0.paid += m }
+            }
+            for (i, y, m) in try db.rows("""
+                SELECT a.coordinating, CAST(substr(m.due, 1, 4) AS INTEGER), sum(m.tariff_cents)
+                FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id JOIN application a ON a.id = m.application_id
+                WHERE b.status = 'granted' AND m.status = 'expected' GROUP BY 1, 2
+                """, [], { r in (r.text(0), r.int(1), r.money(2)) }) {
+                add(i, y) { $0.expected += m }
+            }
+            for (i, y, m) in try db.rows("SELECT insurer, year, sum(amount_cents) FROM bovengrens_release GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
+                add(i, y) { $0.released += m }
+            }
+            return lines.values.filter { (insurer == nil || $0.insurer == insurer) && (year == nil || $0.year == year) }
+                .sorted { ($0.insurer, $0.year) < ($1.insurer, $1.year) }
+        }
+    }
+
+    /// The granted applications as the claim generator needs them, by id, and the ids of the
+    /// stored applications that are not granted.
+    public func grantedForClaims() throws(DoorbraakError) -> (granted: [GrantedApplication], notGranted: [String]) {
+        try db.readTransaction { () throws(DoorbraakError) in
+            let apps = try db.rows("SELECT a.id, a.coordinating, a.second FROM application a JOIN beschikking b ON b.application_id = a.id WHERE b.status = 'granted' ORDER BY a.id", []) { r in
+                (r.text(0), r.text(1), r.text(2))
+            }
+            var granted: [GrantedApplication] = []
+            for (id, coordinating, second) in apps {
+                let providers = try db.cached("SELECT agb FROM application_provider WHERE application_id = ? ORDER BY agb").rowsValue([.text(id)]) { $0.text(0) }
+                let milestones = try db.cached("SELECT code, tariff_cents, due FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r throws(DoorbraakError) in
+                    (code: r.text(0), tariff: r.money(1), due: try Day(parsing: r.text(2)))
+                }
+                granted.append(GrantedApplication(id: id, coordinating: coordinating, second: second, providers: providers, milestones: milestones))
+            }
+            let others = try db.rows("SELECT id FROM application WHERE status <> 'granted' ORDER BY id LIMIT 10", []) { $0.text(0) }
+            return (granted, others)
+        }
+    }
+}

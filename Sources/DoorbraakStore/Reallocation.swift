@@ -1,0 +1,68 @@
+import DoorbraakCore
+
+/// What `round reallocate` did or would do.
+public struct ReallocationResult: Sendable, Equatable {
+    /// The newly allocated, in the order they got room.
+    public var allocated: [AllocationOutcome]
+    /// The room before.
+    public var roomBefore: ReallocationRoom
+    /// The total room after.
+    public var roomAfter: Money
+    /// Whether it was written.
+    public var written: Bool
+}
+
+extension Store {
+    /// The freed room as `ReallocationRoom` documents it, from the kept totals and two small
+    /// aggregates (pending requests and outstanding allocations per theme); in the caller's transaction.
+    public func reallocationRoom() throws(DoorbraakError) -> ReallocationRoom {
+        let status = try ceilingStatus()
+        let pending = Dictionary(uniqueKeysWithValues: try db.rows("""
+            SELECT a.theme, sum(b.bovengrens_cents) FROM beschikking b JOIN application a ON a.id = b.application_id
+            WHERE b.status = 'pending' GROUP BY a.theme
+            """, []) { r in (r.text(0), r.money(1)) })
+        let promised = Dictionary(uniqueKeysWithValues: try db.rows("SELECT theme, sum(requested_cents) FROM application WHERE status = 'allocated' GROUP BY theme", []) { r in (r.text(0), r.money(1)) })
+        let total = status.remaining - status.pending - promised.values.sum()
+        var themes: [Theme: Money] = [:]
+        for t in status.themes {
+            themes[t.theme] = ReallocationRoom.themeRoom(amount: t.amount, granted: t.granted, released: t.released,
+                                                         pending: pending[t.theme.rawValue] ?? .zero, promised: promised[t.theme.rawValue] ?? .zero)
+        }
+        return ReallocationRoom(total: total > .zero ? total : .zero, themes: themes)
+    }
+
+    /// Gives the freed room to the best-ranked approved applications that were not allocated
+    /// (SPEC §3.5): in one `BEGIN IMMEDIATE` transaction they become `allocated`, each with an
+    /// audit event; `dryRun` computes the same in a read snapshot and writes nothing.
+    public func reallocate(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
+        if dryRun {
+            return try db.readTransaction { () throws(DoorbraakError) in try reallocating(today: today, dryRun: true, event: event) }
+        }
+        return try db.writeTransaction { () throws(DoorbraakError) in try reallocating(today: today, dryRun: false, event: event) }
+    }
+
+    private func reallocating(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
+        guard try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) != nil else {
+            throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
+        }
+        let room = try reallocationRoom()
+        let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
+            AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
+        }
+        let outcomes = Reallocator.reallocate(waiting, room: room, seed: try allocationSeed() ?? "")
+        let requested = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0.requested) })
+        let given = outcomes.map { requested[$0.id] ?? .zero }.sum()
+        let result = ReallocationResult(allocated: outcomes, roomBefore: room, roomAfter: room.total - given, written: !dryRun)
+        if dryRun { return result }
+        for o in outcomes {
+            try db.cached("UPDATE application SET status = 'allocated' WHERE id = ? AND status = 'not-allocated'").run([.text(o.id.rawValue)])
+            guard db.changes == 1 else { throw DoorbraakError(.internal, "\(o.id) changed status during the reallocation") }
+            try db.cached("UPDATE allocation SET allocated = 1, pass = ?, room_before_cents = ?, reason = ?, reallocated_on = ? WHERE application_id = ?")
+                .run([.text(o.pass.rawValue), .money(o.roomBefore), .text(o.reason), .text(today.description), .text(o.id.rawValue)])
+            try AuditLog.append(in: db, event, action: "reallocate", subject: o.id.rawValue, before: "not-allocated", after: "allocated: \(o.reason)")
+        }
+        try AuditLog.append(in: db, event, action: "reallocate", subject: "round", before: "freed room \(room.total)",
+                            after: "\(outcomes.count) allocated (\(given)); room left \(result.roomAfter)")
+        return result
+    }
+}

@@ -1,0 +1,142 @@
+import DoorbraakCore
+import DoorbraakImport
+import DoorbraakStore
+import Foundation
+
+/// `doorbraak import claims FILE`.
+enum ImportClaimsCommand: Command {
+    static let name = "import claims"
+    static let summary = "import the insurers' milestone claims: pay reached milestones, release missed ones"
+    static let usage = "FILE [--partial]"
+    static let help = """
+    CSV with the header claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence:
+    comma-delimited with a decimal point (1250000.00) or semicolon-delimited with a decimal comma
+    (1.250.000,00), taken from the header. status is reached (paid: amount ≤ the milestone's
+    tariff, evidence named) or missed (amount 0 or empty: the tariff is released and the
+    beschikking's bovengrens lowered by it). A claim is refused unless the application is granted
+    (E-CLAIM-STATE), the milestone is its own and not yet settled (E-CLAIM-MILESTONE), earlier
+    milestones are settled (E-CLAIM-ORDER), amount ≤ tariff (E-CLAIM-TARIFF), the total paid
+    stays within the bovengrens (E-CLAIM-BOVENGRENS), the date lies in 2027-01-01 … 2029-12-31 and
+    not after --today (E-CLAIM-DATE), the provider is in the coalition (E-CLAIM-PROVIDER), the
+    insurer is one of the application's two (E-CLAIM-INSURER) and a reached claim names evidence
+    (E-CLAIM-EVIDENCE). Rows are taken in file order, so M1 before M2 in one file works. When the
+    last milestone is settled the beschikking is final and a bovengrens above the total paid is
+    lowered to it. One transaction: all or nothing unless --partial; the same claim id again with
+    the same content changes nothing, with other content it is refused (E-CLAIM-DUPLICATE).
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let partial = arguments.flag("--partial")
+        let path = try arguments.requiredOperand("claims file")
+        try arguments.finish()
+        let store = try context.openStore()
+        var importer = ClaimImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let bar = ProgressBar(label: "importing claims")
+        importer.progress = bar
+        let report = try importer.run(path)
+        bar?.finish()
+        ImportView.print(report, json: context.json)
+        return ImportView.exitCode(report)
+    }
+}
+
+/// `doorbraak payouts [--insurer U] [--year Y]`.
+enum PayoutsCommand: Command {
+    static let name = "payouts"
+    static let summary = "paid, expected and released per insurer and year"
+    static let usage = "[--insurer UZOVI] [--year YEAR]"
+    static let help = """
+    Per paying insurer and year: paid (reached claims, by the claim's insurer and date), expected
+    (verwacht: tariffs of granted milestones not yet settled, by due year, counted for the
+    coordinating insurer because no claim names a payer yet) and released (a missed milestone for
+    the insurer its claim names, in the claim's year; the rest released when a beschikking became
+    final for the coordinating insurer, in the year of the claim that settled it), with totals.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let insurer = try arguments.value("--insurer")
+        let yearText = try arguments.value("--year")
+        try arguments.finish()
+        if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
+        var year: Int?
+        if let yearText {
+            guard let y = Int(yearText), RoundSettings.eligibleYears.contains(y) else { throw DoorbraakError(.usage, "--year must be 2027, 2028 or 2029") }
+            year = y
+        }
+        let lines = try context.openStore().payouts(insurer: insurer, year: year)
+        let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
+        if context.json {
+            func line(_ l: PayoutLine) -> [(String, JSONValue)] {
+                [("paid", .string(l.paid.description)), ("expected", .string(l.expected.description)), ("released", .string(l.released.description))]
+            }
+            Output.json(.object([
+                ("payouts", .array(lines.map { l in .object([("insurer", .string(l.insurer)), ("year", .number(String(l.year)))] + line(l)) })),
+                ("total", .object(line(total))),
+            ]))
+        } else {
+            Output.line(PayoutsView.text(lines, total: total))
+        }
+        return ExitCode.done
+    }
+}
+
+/// How payouts are shown to people.
+enum PayoutsView {
+    static func text(_ lines: [PayoutLine], total: PayoutLine) -> String {
+        var table = Table([("insurer", .left), ("year", .left), ("paid", .right), ("expected", .right), ("released", .right)])
+        for l in lines { table.add([l.insurer, String(l.year), l.paid.dutch, l.expected.dutch, l.released.dutch]) }
+        table.add(["total", "", total.paid.dutch, total.expected.dutch, total.released.dutch])
+        return table.text
+    }
+}
+
+/// `doorbraak round reallocate [--dry-run]`.
+enum RoundReallocateCommand: Command {
+    static let name = "round reallocate"
+    static let summary = "give room freed by releases to approved applications that were not allocated"
+    static let usage = "[--dry-run]"
+    static let help = """
+    The board (BO IZA/AZWA) gives the room under the macro ceiling that releases freed — remaining
+    minus pending requests minus applications allocated but not yet requested — to the approved
+    applications that were not allocated, in the round's ranking (fte per €mln): first within their
+    theme (richtbedrag − committed − pending − allocated-not-requested in that theme, committed
+    being the current bovengrenzen after releases), then across themes. They become `allocated` and
+    can request a beschikking (`nza request`); the NZa still checks the ceiling. --dry-run shows
+    the outcome and writes nothing.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let dryRun = arguments.flag("--dry-run")
+        try arguments.finish()
+        let store = try context.openStore()
+        let result = try store.reallocate(today: context.today, dryRun: dryRun, event: context.audit(for: "BO IZA/AZWA"))
+        if context.json {
+            Output.json(.object([
+                ("allocated", .array(result.allocated.map { .string($0.id.rawValue) })),
+                ("room_before", .string(result.roomBefore.total.description)),
+                ("room_after", .string(result.roomAfter.description)),
+                ("dry_run", .bool(dryRun)),
+            ]))
+        } else {
+            Output.line(ReallocationView.text(result, dryRun: dryRun))
+        }
+        return ExitCode.done
+    }
+}
+
+/// How a reallocation is shown to people.
+enum ReallocationView {
+    static func text(_ r: ReallocationResult, dryRun: Bool) -> String {
+        var lines = ["\(dryRun ? "would allocate" : "allocated") \(r.allocated.count) waiting application\(r.allocated.count == 1 ? "" : "s"); freed room \(r.roomBefore.total) → \(r.roomAfter)"]
+        var rooms = Table([("theme", .left), ("room", .right)])
+        for t in Theme.allCases { rooms.add([t.rawValue, (r.roomBefore.themes[t] ?? .zero).dutch]) }
+        lines.append(rooms.text)
+        if !r.allocated.isEmpty {
+            var table = Table([("application", .left), ("pass", .left), ("room before", .right), ("why", .left)])
+            for o in r.allocated { table.add([o.id.rawValue, o.pass.rawValue, o.roomBefore.dutch, o.reason]) }
+            lines.append(table.text)
+        }
+        if dryRun { lines.append("dry run: nothing was written") }
+        return lines.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,136 @@
+import DoorbraakCore
+import Testing
+
+/// A granted beschikking with three milestones of €100, €200 and €300 (bovengrens €600),
+/// coalition 11111111 and 22222222, insurers 3311 and 7029.
+func payoutSubject(statuses: [String] = ["expected", "expected", "expected"], paid: [Int64] = [0, 0, 0], released: Int64 = 0,
+                   status: String = "granted", final: Bool = false) -> PayoutSubject {
+    let tariffs: [Int64] = [100_00, 200_00, 300_00]
+    let milestones = (0..<3).map { i in
+        PayoutSubject.Milestone(code: "M\(i + 1)", tariff: Money(cents: tariffs[i]), status: statuses[i], paid: Money(cents: paid[i]))
+    }
+    return PayoutSubject(status: status, isFinal: final, coordinating: "3311", second: "7029", coalition: ["11111111", "22222222"],
+                         milestones: milestones, bovengrensGranted: Money(euros: 600), released: Money(cents: released))
+}
+
+func claim(_ milestone: String = "M1", cents: Int64 = 100_00, date: Day = Day(2027, 6, 30), status: ClaimStatus = .reached,
+           provider: String = "11111111", insurer: String = "3311", evidence: String = "rapport.pdf") -> Claim {
+    Claim(id: "C1", application: "A-1", milestone: milestone, provider: provider, insurer: insurer,
+          amount: Money(cents: cents), date: date, status: status, evidence: evidence)
+}
+
+func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
+    do { try body(); return nil } catch { return error.code.rawValue }
+}
+
+@Suite struct PayoutRulesTests {
+    @Test(arguments: [(Int64(100_00), nil), (100_01, "E-CLAIM-TARIFF"), (1, nil), (0, nil)] as [(Int64, String?)])
+    func tariffExactlyPassesOneCentMoreIsRefused(cents: Int64, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkTariff(Money(cents: cents), tariff: Money(cents: 100_00)) } == expected)
+    }
+
+    @Test(arguments: [(Day(2029, 12, 31), Day(2029, 12, 31), nil), (Day(2030, 1, 1), Day(2030, 6, 1), "E-CLAIM-DATE"),
+                      (Day(2027, 1, 1), Day(2027, 1, 1), nil), (Day(2026, 12, 31), Day(2027, 6, 1), "E-CLAIM-DATE"),
+                      (Day(2028, 3, 31), Day(2028, 3, 31), nil), (Day(2028, 4, 1), Day(2028, 3, 31), "E-CLAIM-DATE")] as [(Day, Day, String?)])
+    func dateInThePeriodAndNotAfterToday(date: Day, today: Day, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkDate(date, today: today) } == expected)
+    }
+
+    @Test(arguments: [(Int64(500_00), Int64(100_00), nil), (500_00, 100_01, "E-CLAIM-BOVENGRENS"), (0, 600_00, nil), (0, 600_01, "E-CLAIM-BOVENGRENS")] as [(Int64, Int64, String?)])
+    func cumulativePaidAtTheBovengrensPassesOneCentMoreIsRefused(paid: Int64, amount: Int64, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in
+            try PayoutRules.checkBovengrens(paid: Money(cents: paid), amount: Money(cents: amount), bovengrens: Money(euros: 600))
+        } == expected)
+    }
+
+    @Test(arguments: [
+        ("granted", false, nil), ("allocated", false, "E-CLAIM-STATE"), ("requested", false, "E-CLAIM-STATE"), ("granted", true, "E-CLAIM-STATE"),
+    ] as [(String, Bool, String?)])
+    func onlyAGrantedBeschikkingThatIsNotFinalIsPaidOn(status: String, final: Bool, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkGranted(payoutSubject(status: status, final: final)) } == expected)
+    }
+
+    @Test(arguments: [
+        ("M1", ["expected", "expected", "expected"], nil), ("M4", ["expected", "expected", "expected"], "E-CLAIM-MILESTONE"),
+        ("M1", ["paid", "expected", "expected"], "E-CLAIM-MILESTONE"), ("M1", ["released", "expected", "expected"], "E-CLAIM-MILESTONE"),
+    ] as [(String, [String], String?)])
+    func aMilestoneIsOneOfTheApplicationsAndSettledOnce(milestone: String, statuses: [String], expected: String?) {
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.checkMilestone(milestone, of: payoutSubject(statuses: statuses)) } == expected)
+    }
+
+    @Test(arguments: [
+        ("M2", ["expected", "expected", "expected"], "E-CLAIM-ORDER"), ("M2", ["paid", "expected", "expected"], nil),
+        ("M3", ["released", "expected", "expected"], "E-CLAIM-ORDER"), ("M3", ["released", "paid", "expected"], nil), ("M1", ["expected", "expected", "expected"], nil),
+    ] as [(String, [String], String?)])
+    func earlierMilestonesAreSettledFirst(milestone: String, statuses: [String], expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkOrder(milestone, of: payoutSubject(statuses: statuses)) } == expected)
+    }
+
+    @Test(arguments: [("11111111", nil), ("22222222", nil), ("33333333", "E-CLAIM-PROVIDER")] as [(String, String?)])
+    func theProviderBelongsToTheCoalition(agb: String, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkProvider(agb, of: payoutSubject()) } == expected)
+    }
+
+    @Test(arguments: [("3311", nil), ("7029", nil), ("3343", "E-CLAIM-INSURER")] as [(String, String?)])
+    func thePayerIsOneOfTheTwoInsurers(uzovi: String, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkInsurer(uzovi, of: payoutSubject()) } == expected)
+    }
+
+    @Test(arguments: [("rapport.pdf", ClaimStatus.reached, nil), ("", .reached, "E-CLAIM-EVIDENCE"), ("", .missed, nil)] as [(String, ClaimStatus, String?)])
+    func aReachedClaimNamesItsEvidence(evidence: String, status: ClaimStatus, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkEvidence(evidence, status: status) } == expected)
+    }
+
+    @Test(arguments: [(Int64(0), ClaimStatus.missed, nil), (1, .missed, "E-CLAIM-STATUS"), (0, .reached, "E-CLAIM-STATUS"), (1, .reached, nil)] as [(Int64, ClaimStatus, String?)])
+    func theAmountGoesWithTheStatus(cents: Int64, status: ClaimStatus, expected: String?) {
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkAmount(Money(cents: cents), status: status) } == expected)
+    }
+
+    @Test func statusMustBeReachedOrMissed() {
+        #expect(code { () throws(DoorbraakError) in _ = try ClaimStatus(parsing: "done") } == "E-CLAIM-STATUS")
+        #expect(code { () throws(DoorbraakError) in _ = try ClaimStatus(parsing: "missed") } == nil)
+    }
+
+    @Test func aMissedMilestoneLowersTheBovengrensByItsTariff() throws {
+        let d = try PayoutRules.decide(claim("M2", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: ["paid", "expected", "expected"], paid: [100_00, 0, 0]), today: Day(2028, 1, 1))
+        #expect(d.effect == .release(Money(euros: 200)))
+        #expect(d.bovengrensBefore == Money(euros: 600))
+        #expect(d.bovengrensAfter == Money(euros: 400))
+        #expect(d.finalRelease == nil)
+    }
+
+    @Test func theLastMilestoneMakesItFinalAndReleasesWhatWasNotPaid() throws {
+        // M1 paid €90 of €100, M2 released (€200): bovengrens €400. M3 paid €250 of €300 → final, €60 released on top.
+        let subject = payoutSubject(statuses: ["paid", "released", "expected"], paid: [90_00, 0, 0], released: 200_00)
+        let d = try PayoutRules.decide(claim("M3", cents: 250_00), on: subject, today: Day(2028, 1, 1))
+        #expect(d.effect == .pay(Money(euros: 250)))
+        #expect(d.finalRelease == Money(euros: 60))
+        #expect(d.bovengrensAfter == Money(euros: 340))
+        // Paid in full: final with nothing more to release.
+        let full = try PayoutRules.decide(claim("M3", cents: 300_00), on: payoutSubject(statuses: ["paid", "paid", "expected"], paid: [100_00, 200_00, 0]), today: Day(2028, 1, 1))
+        #expect(full.finalRelease == .zero)
+        #expect(full.bovengrensAfter == Money(euros: 600))
+    }
+
+    @Test func decideReportsTheFirstFailingRule() {
+        let subject = payoutSubject()
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(cents: 100_01, provider: "99999999"), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-TARIFF")
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(insurer: "3343"), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-INSURER")
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(), on: subject, today: Day(2027, 6, 29)) } == "E-CLAIM-DATE")
+    }
+
+    @Test func reallocationFillsTheThemeFirstThenAcrossThemesWithinTheTotal() throws {
+        func c(_ id: String, _ theme: Theme, _ euros: Int64, _ fte: Int64) throws -> AllocationCandidate {
+            AllocationCandidate(id: try ApplicationID(parsing: id), theme: theme, requested: Money(euros: euros), fte: Fte(tenths: fte))
+        }
+        let waiting = [try c("AI-1", .ai, 50, 100), try c("AI-2", .ai, 40, 10), try c("MT-1", .medischeTechnologie, 30, 300), try c("MT-2", .medischeTechnologie, 80, 900)]
+        let room = ReallocationRoom(total: Money(euros: 100), themes: [.ai: Money(euros: 60), .medischeTechnologie: Money(euros: 0)])
+        let given = Reallocator.reallocate(waiting, room: room, seed: "s")
+        // AI-1 fits its theme (60 → 10); AI-2 (40) no longer does; MT has no theme room. Across themes
+        // 50 is left: MT-2 (best ranked, 80) does not fit, MT-1 (30) does, then AI-2 (40) not in 20.
+        #expect(given.map(\.id.rawValue) == ["AI-1", "MT-1"])
+        #expect(given.map(\.pass) == [.theme, .transfer])
+        #expect(ReallocationRoom.themeRoom(amount: Money(euros: 10), granted: Money(euros: 30), released: Money(euros: 5), pending: .zero, promised: .zero) == .zero)
+        #expect(ReallocationRoom.themeRoom(amount: Money(euros: 100), granted: Money(euros: 30), released: Money(euros: 5), pending: Money(euros: 10), promised: Money(euros: 20)) == Money(euros: 45))
+    }
+}

@@ -1,0 +1,211 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+import Testing
+
+let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence\n"
+
+@Suite struct PayoutCLITests {
+    @Test func anInsurerPaysAQuartersClaimsAndAMissedMilestoneLowersTheBovengrens() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500), ("PAY-B", 2_000_000_00, 500)])
+        let q2 = try s.file("q2.csv", claimHeader
+            + "Q2-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,startverslag.pdf\n"
+            + "Q2-2,PAY-B,M1,23456789,7029,,2027-06-20,missed,\n")
+        let paid = try s.run(["import", "claims", q2], today: "2027-06-30")
+        #expect(paid.status == 0, "\(paid.stderr)")
+        #expect(paid.stdout.contains("2 new, 0 unchanged, 0 rejected"))
+        // A semicolon file with a decimal comma and thousands dots pays M2.
+        let q4 = try s.file("q4.csv", claimHeader.replacingOccurrences(of: ",", with: ";") + "Q4-1;PAY-A;M2;12345678;3311;250.000,00;2027-12-20;reached;\"verslag; deel 2\"\n")
+        #expect(try s.run(["import", "claims", q4], today: "2027-12-31").status == 0)
+        let again = try s.run(["import", "claims", q2], today: "2027-12-31")
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 new, 2 unchanged"))
+
+        let a = try json(try s.run(["application", "show", "PAY-A", "--json"]).stdout)
+        let milestones = try #require(a["milestones"] as? [[String: Any]])
+        #expect(milestones.map { $0["status"] as? String } == ["paid", "paid", "expected"])
+        #expect(milestones[0]["paid"] as? String == "300000.00")
+        #expect(milestones[1]["paid"] as? String == "250000.00")
+        #expect(milestones[0]["claim"] as? String == "Q2-1")
+        #expect(milestones[1]["evidence"] as? String == "verslag; deel 2")
+        #expect(a["bovengrens"] as? String == "1000000.00")
+        let b = try json(try s.run(["application", "show", "PAY-B", "--json"]).stdout)
+        #expect(b["bovengrens"] as? String == "1400000.00")
+        #expect(b["bovengrens_granted"] as? String == "2000000.00")
+        #expect((b["milestones"] as? [[String: Any]])?.first?["released"] as? String == "600000.00")
+        let text = try s.run(["application", "show", "PAY-B"]).stdout
+        #expect(text.contains("€ 1.400.000,00") && text.contains("released € 600.000,00"))
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'release'").hasSuffix("(insurer 7029)"))
+        #expect(try s.sql("SELECT before || ' -> ' || after FROM audit_event WHERE action = 'release'").contains("bovengrens € 2.000.000,00"))
+
+        let ceiling = try json(try s.run(["ceiling", "--json"]).stdout)
+        #expect(ceiling["granted"] as? String == "3000000.00")
+        #expect(ceiling["released"] as? String == "600000.00")
+        #expect(ceiling["committed"] as? String == "2400000.00")
+        #expect(ceiling["remaining"] as? String == "7600000.00")
+
+        let payouts = try json(try s.run(["payouts", "--json"]).stdout)
+        let lines = try #require(payouts["payouts"] as? [[String: Any]])
+        let l3311 = try #require(lines.first { $0["insurer"] as? String == "3311" && $0["year"] as? Int == 2027 })
+        #expect(l3311["paid"] as? String == "550000.00")
+        // Expected for 3311 in 2027: B's M2 (600,000) — A's M1/M2 are paid; B is coordinated by 3311 too.
+        #expect(l3311["expected"] as? String == "600000.00")
+        let l7029 = try #require(lines.first { $0["insurer"] as? String == "7029" && $0["year"] as? Int == 2027 })
+        #expect(l7029["released"] as? String == "600000.00")
+        let only = try json(try s.run(["payouts", "--json", "--insurer", "7029"]).stdout)
+        #expect((only["payouts"] as? [[String: Any]])?.allSatisfy { $0["insurer"] as? String == "7029" } == true)
+        #expect(try s.run(["payouts", "--year", "2030"]).status == 64)
+
+        // The last milestone paid below its tariff: final, the rest released.
+        let q = try s.file("final.csv", claimHeader + "F-1,PAY-A,M3,12345678,7029,390000.00,2028-06-01,reached,eindrapport.pdf\n")
+        #expect(try s.run(["import", "claims", q], today: "2028-06-30").status == 0)
+        let fin = try json(try s.run(["application", "show", "PAY-A", "--json"]).stdout)
+        #expect(fin["final"] as? Bool == true)
+        #expect(fin["bovengrens"] as? String == "940000.00")
+        #expect(try s.sql("SELECT released_cents FROM ledger") == "66000000")
+        let late = try s.run(["import", "claims", try s.file("late.csv", claimHeader + "F-2,PAY-A,M3,12345678,3311,1.00,2028-06-02,reached,x\n")], today: "2028-06-30")
+        #expect(late.status == 1 && late.stderr.contains("E-CLAIM-STATE"))
+        try s.checkPayoutInvariant("after final")
+    }
+
+    @Test func theSameClaimIdWithOtherContentIsRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500)])
+        #expect(try s.run(["import", "claims", try s.file("a.csv", claimHeader + "C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,e\n")], today: "2027-06-30").status == 0)
+        let before = try s.claimState()
+        let other = try s.run(["import", "claims", try s.file("b.csv", claimHeader + "C-1,PAY-A,M1,12345678,3311,299999.99,2027-06-15,reached,e\n")], today: "2027-06-30")
+        #expect(other.status == 1 && other.stderr.contains("E-CLAIM-DUPLICATE"))
+        let twice = try s.run(["import", "claims", try s.file("c.csv", claimHeader + "C-2,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,e\n")], today: "2027-06-30")
+        #expect(twice.status == 1 && twice.stderr.contains("E-CLAIM-MILESTONE"))
+        #expect(try s.claimState() == before)
+    }
+
+    @Test(arguments: [
+        ("unbalanced quote", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached,\"open\n", 2),
+        ("missing column", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached\n", 2),
+        ("extra column", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached,e,x\n", 2),
+        ("empty file", "", 1),
+        ("header only", claimHeader, 0),
+        ("bad header", "claim,application_id\n", 1),
+        ("decimal comma in a comma file", claimHeader + "C-1,PAY-A,M1,12345678,3311,\"1,00\",2027-06-15,reached,e\n", 2),
+        ("bad status", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,done,e\n", 2),
+        ("good row then a bad date", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached,e\nC-2,PAY-A,M2,12345678,3311,1.00,2027-13-01,reached,e\n", 3),
+        ("BOM and CRLF with a bad row", "\u{FEFF}" + claimHeader.replacingOccurrences(of: "\n", with: "\r\n") + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached,e\r\nC-2,PAY-A,M2\r\n", 3),
+        ("a row of 2 MB", claimHeader + "C-1,PAY-A,M1,12345678,3311,1.00,2027-06-15,reached,e\nC-2,PAY-A,M2,12345678,3311,1.00,2027-06-15,reached," + String(repeating: "x", count: 2 << 20) + "\n", 3),
+    ] as [(String, String, Int)])
+    func aMalformedFileIsExit65WithLineAndCodeAndChangesNothing(name: String, content: String, line: Int) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500)])
+        let before = try s.claimState()
+        let result = try s.run(["import", "claims", try s.file("bad.csv", content)], today: "2027-06-30")
+        #expect(result.status == 65, "\(name): \(result.stderr)")
+        #expect(result.stderr.contains("E-INPUT") || result.stderr.contains("E-CLAIM-STATUS"), "\(name): \(result.stderr)")
+        if line > 0 { #expect(result.stderr.contains("bad.csv:\(line)"), "\(name): \(result.stderr)") }
+        #expect(try s.claimState() == before, "\(name)")
+        let jsonResult = try s.run(["import", "claims", try s.file("bad.csv", content), "--json"], today: "2027-06-30")
+        #expect(jsonResult.status == 65)
+    }
+
+    @Test func aBOMAndCRLFFileIsAccepted() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500)])
+        let content = "\u{FEFF}" + claimHeader.replacingOccurrences(of: "\n", with: "\r\n") + "C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,e\r\n"
+        let result = try s.run(["import", "claims", try s.file("ok.csv", content)], today: "2027-06-30")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try s.sql("SELECT paid_cents FROM ledger") == "30000000")
+    }
+
+    @Test func aReleaseFollowedByReallocateGrantsAWaitingApplication() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        // The ceiling holds the best application only; W waits (not-allocated).
+        try s.payoutRound(ceiling: "1000000.00", themeAmount: "1000000.00", applications: [("PAY-A", 1_000_000_00, 900), ("PAY-W", 250_000_00, 100)])
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'PAY-W'") == "not-allocated")
+        let none = try json(try s.run(["round", "reallocate", "--json"], today: "2027-07-01").stdout)
+        #expect((none["allocated"] as? [String]) == [])
+        // W cannot request before it is allocated.
+        #expect(try s.run(["nza", "request", "PAY-W", "--contract", "OVK-W"], today: "2027-07-01").status == 1)
+        #expect(try s.run(["import", "claims", try s.file("m.csv", claimHeader + "M-1,PAY-A,M1,12345678,3311,0,2027-06-30,missed,\n")], today: "2027-07-01").status == 0)
+        let dry = try s.run(["round", "reallocate", "--dry-run", "--json"], today: "2027-07-01")
+        #expect(try json(dry.stdout)["allocated"] as? [String] == ["PAY-W"])
+        #expect(try json(dry.stdout)["room_before"] as? String == "300000.00")
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'PAY-W'") == "not-allocated", "a dry run writes nothing")
+        let real = try s.run(["round", "reallocate", "--json", "--actor", "bo"], today: "2027-07-01")
+        #expect(try json(real.stdout)["allocated"] as? [String] == ["PAY-W"])
+        #expect(try json(real.stdout)["room_after"] as? String == "50000.00")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'reallocate' AND subject = 'PAY-W'") == "bo (BO IZA/AZWA)")
+        // A second run gives nothing more: W's promise counts until it is requested.
+        #expect(try json(try s.run(["round", "reallocate", "--json"], today: "2027-07-01").stdout)["allocated"] as? [String] == [])
+        #expect(try s.run(["nza", "request", "PAY-W", "--contract", "OVK-W"], today: "2027-07-02").status == 0)
+        #expect(try s.run(["nza", "decide", "PAY-W"], today: "2027-07-03").status == 0)
+        let ceiling = try json(try s.run(["ceiling", "--json"]).stdout)
+        #expect(ceiling["committed"] as? String == "950000.00")
+        #expect(ceiling["remaining"] as? String == "50000.00")
+        try s.checkPayoutInvariant("after reallocation")
+    }
+
+    @Test func twoProcessesImportingOverlappingFilesPayEachMilestoneOnce() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let apps = (1...30).map { ("RACE-\(100 + $0)", Int64($0) * 100_000_00, Int64(500)) }
+        try s.payoutRound(ceiling: "600000000.00", themeAmount: "600000000.00", applications: apps)
+        func claims(_ prefix: String, _ range: ClosedRange<Int>) -> String {
+            claimHeader + range.map { i in
+                let id = apps[i].0
+                let m1 = apps[i].1 / 100 * 30
+                return "\(prefix)-\(id)-M1,\(id),M1,12345678,3311,\(euros(m1)),2027-06-15,reached,e\n\(prefix)-\(id)-M2,\(id),M2,12345678,3311,\(euros(m1)),2027-12-15,reached,e\n"
+            }.joined()
+        }
+        // Overlap 10…19: the same claim ids in both files; 15…24 also under other ids in the second.
+        let first = try s.file("first.csv", claims("X", 0...19))
+        let second = try s.file("second.csv", claims("X", 10...14) + claims("Y", 15...29).dropFirst(claimHeader.count))
+        // Two real processes at the same moment; then both files again (all unchanged).
+        for round in 1...2 {
+            let processes = try [first, second].enumerated().map { i, path in
+                try startImport(s, path, output: s.folder.appendingPathComponent("out-\(round)-\(i).json"))
+            }
+            for p in processes { p.waitUntilExit() }
+            let outputs = try (0..<2).map { i in try String(contentsOf: s.folder.appendingPathComponent("out-\(round)-\(i).json"), encoding: .utf8) }
+            #expect(processes.allSatisfy { [0, 1].contains($0.terminationStatus) }, "\(outputs)")
+            #expect(try s.sql("SELECT count(*) FROM (SELECT application_id, milestone FROM claim GROUP BY 1, 2 HAVING count(*) > 1)") == "0")
+            #expect(try s.sql("SELECT count(*) FROM application_milestone WHERE status = 'paid'") == "60")
+            #expect(try s.sql("SELECT sum(amount_cents) FROM claim") == (try s.sql("SELECT paid_cents FROM ledger")))
+            let news = try outputs.map { try json($0)["new"] as? Int ?? -1 }
+            #expect(news.reduce(0, +) == (round == 1 ? 60 : 0), "\(outputs)")
+            try s.checkPayoutInvariant("race round \(round)")
+        }
+    }
+}
+
+/// Starts `import claims PATH --partial --json` without waiting; stdout goes to `output`.
+func startImport(_ sandbox: Sandbox, _ path: String, output: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: doorbraakBinary)
+    process.arguments = ["--db", sandbox.db, "--today", "2028-01-01", "import", "claims", path, "--partial", "--json"]
+    var env = ProcessInfo.processInfo.environment
+    env["DOORBRAAK_BUSY_TIMEOUT_MS"] = "60000"
+    process.environment = env
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+extension Sandbox {
+    /// Kept payout totals equal the rows; paid + released never exceeds the bovengrens as granted.
+    func checkPayoutInvariant(_ context: String) throws {
+        try checkInvariant(context)
+        #expect(try sql("SELECT count(*) FROM beschikking WHERE paid_cents + released_cents > bovengrens_cents") == "0", "\(context)")
+        #expect(try sql("SELECT count(*) FROM beschikking b WHERE paid_cents <> (SELECT coalesce(sum(paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)") == "0", "\(context)")
+        #expect(try sql("SELECT released_cents FROM ledger") == (try sql("SELECT coalesce(sum(amount_cents), 0) FROM bovengrens_release")), "\(context)")
+        #expect(try sql("SELECT paid_cents FROM ledger") == (try sql("SELECT coalesce(sum(paid_cents), 0) FROM application_milestone")), "\(context)")
+        let store = try Store.open(at: db)
+        #expect(try store.ceilingStatus() == (try store.recountedCeilingStatus()), "\(context): kept totals differ from the recount")
+    }
+}
