@@ -1,0 +1,130 @@
+/// Whether a cost ends with the transformation or recurs after it (SPEC §3.8).
+public enum CostKind: String, Sendable, CaseIterable, Comparable {
+    /// A one-off cost of the transformation itself.
+    case incidental
+    /// A recurring cost; the doorbraakmiddelen pay for the change, not for running it.
+    case structural
+
+    /// Parses a kind, naming the valid ones when it is not one.
+    public init(parsing text: String) throws(DoorbraakError) {
+        guard let kind = CostKind(rawValue: text) else {
+            throw DoorbraakError(.input, "unknown cost kind \"\(text)\"; use one of \(CostKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = kind
+    }
+
+    public static func < (a: CostKind, b: CostKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One line of actual cost a provider accounts for (SPEC §3.8; 004 line 267: only actual costs
+/// are reimbursed; 004 line 272: providers account under the NZa's verantwoordingskader).
+public struct CostLine: Sendable, Equatable {
+    /// The CSV columns, in the SPEC's order (SPEC §5, `import costs`).
+    public static let columns = ["line_id", "application_id", "provider", "year", "category", "kind", "amount", "description"]
+    /// The years a cost line may name at all; whether it is eligible is a finding (P2), not a parse error.
+    public static let acceptedYears = 2000...2100
+    /// The longest description kept.
+    public static let maximumDescriptionLength = 500
+
+    /// The provider's own id of the line: the key that makes the import idempotent.
+    public var lineID: String
+    /// The application the cost belongs to.
+    public var application: ApplicationID
+    /// The provider that made the cost.
+    public var provider: AGB
+    /// The calendar year the cost was made.
+    public var year: Int
+    /// What the money was spent on.
+    public var category: CostCategory
+    /// Incidental or structural.
+    public var kind: CostKind
+    /// The actual cost.
+    public var amount: Money
+    /// What the cost was, for people (may be empty).
+    public var description: String
+
+    /// A cost line from known-valid values.
+    public init(lineID: String, application: ApplicationID, provider: AGB, year: Int, category: CostCategory, kind: CostKind, amount: Money, description: String = "") {
+        self.lineID = lineID
+        self.application = application
+        self.provider = provider
+        self.year = year
+        self.category = category
+        self.kind = kind
+        self.amount = amount
+        self.description = description
+    }
+
+    /// Parses one CSV row (column name → text) whose amount is written in `notation`; reports
+    /// every malformed field of the row at once, each as `E-COST-INPUT` with its column name.
+    public init(fields: [String: String], notation: Money.Notation) throws(FieldErrors) {
+        var row = RowParser(fields, code: .costInput)
+        let lineID = row.field("line_id", CostLine.parseLineID)
+        let application = row.field("application_id", ApplicationID.init(parsing:))
+        let provider = row.field("provider", AGB.init(parsing:))
+        let year = row.field("year", CostLine.parseYear)
+        let category = row.field("category", CostCategory.init(parsing:))
+        let kind = row.field("kind", CostKind.init(parsing:))
+        let amount = row.field("amount") { text throws(DoorbraakError) in try Money(parsing: text, notation: notation) }
+        let description = row.field("description", CostLine.parseDescription)
+        guard let lineID, let application, let provider, let year, let category, let kind, let amount, let description else {
+            throw FieldErrors(row.errors)
+        }
+        self.init(lineID: lineID, application: application, provider: provider, year: year, category: category, kind: kind, amount: amount, description: description)
+    }
+
+    /// Everything but the line id, in one canonical text: the amount in its machine form, so that
+    /// `1.250,00` in a semicolon file and `1250.00` in a comma file are the same content. Two
+    /// lines with the same id and a different canonical content are a conflict (P7).
+    public var canonicalContent: String {
+        [application.rawValue, provider.rawValue, String(year), category.rawValue, kind.rawValue, amount.description, description]
+            .joined(separator: "\u{1F}")
+    }
+
+    /// Checks a re-reported line against the stored one with the same id: unchanged (true),
+    /// new content (P7, refused: 004 line 267 reimburses actual costs once).
+    public static func isUnchanged(_ stored: CostLine, _ reported: CostLine) throws(DoorbraakError) -> Bool {
+        guard stored.lineID == reported.lineID else { return false }
+        guard stored.canonicalContent == reported.canonicalContent else {
+            throw DoorbraakError(.costConflict, "cost line \(reported.lineID) was reported before with other content (\(stored.amount) in \(stored.year), now \(reported.amount) in \(reported.year))", field: "line_id")
+        }
+        return true
+    }
+
+    /// 1–64 characters of letters, digits and `-_./`, starting with a letter or digit.
+    static func parseLineID(_ text: String) throws(DoorbraakError) -> String {
+        let bytes = Array(text.utf8)
+        func allowed(_ c: UInt8) -> Bool {
+            Pattern.isUpperAlnum(c) || Pattern.isLowerAlnum(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "/")
+        }
+        guard let first = bytes.first else { throw DoorbraakError(.input, "line id is blank") }
+        guard bytes.count <= 64, Pattern.isUpperAlnum(first) || Pattern.isLowerAlnum(first), bytes.allSatisfy(allowed) else {
+            throw DoorbraakError(.input, "line id \"\(text)\" must be 1–64 letters, digits and '-_./', starting with a letter or digit")
+        }
+        return text
+    }
+
+    /// A four-digit year in `acceptedYears`.
+    static func parseYear(_ text: String) throws(DoorbraakError) -> Int {
+        guard Pattern.isDigits(text, count: 4), let year = Int(text), acceptedYears.contains(year) else {
+            throw DoorbraakError(.input, "year \"\(text)\" must be a four-digit year between \(acceptedYears.lowerBound) and \(acceptedYears.upperBound)")
+        }
+        return year
+    }
+
+    /// Free text without control or bidirectional characters (it is printed in reports).
+    static func parseDescription(_ text: String) throws(DoorbraakError) -> String {
+        guard text.count <= maximumDescriptionLength else {
+            throw DoorbraakError(.input, "description has \(text.count) characters; at most \(maximumDescriptionLength) are allowed")
+        }
+        if let bad = text.unicodeScalars.first(where: CostLine.isUnprintable) {
+            throw DoorbraakError(.input, "description contains the unprintable character U+\(String(bad.value, radix: 16, uppercase: true))")
+        }
+        return text
+    }
+
+    /// C0/C1 controls and the bidirectional overrides and isolates.
+    static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+    }
+}

@@ -1,0 +1,162 @@
+@testable import DoorbraakCore
+import Testing
+
+private let a1 = try! ApplicationID(parsing: "DBM-2026-0001")
+private let a2 = try! ApplicationID(parsing: "DBM-2026-0002")
+private let a3 = try! ApplicationID(parsing: "DBM-2026-0003")
+private let kpis = ["K1", "K2", "K3"]
+
+private func fields(_ kpi: String, _ value: String, peildatum: String = "2028-06-30", id: String = "DBM-2026-0001") -> [String: String] {
+    ["application_id": id, "peildatum": peildatum, "kpi": kpi, "value": value]
+}
+
+private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
+
+@Suite struct MeasurementTests {
+    @Test(arguments: [
+        ("fte", "12.5", Int64(125_000)), ("fte", "0", 0), ("K1", "-20", -200_000), ("K2", "0.0125", 125), ("K3", "87", 870_000),
+    ])
+    func parsesCommaRows(kpi: String, value: String, units: Int64) throws {
+        let m = try Measurement(fields: fields(kpi, value), notation: .commaCSV, allowedKPIs: kpis)
+        #expect(m.application == a1 && m.peildatum == Day(2028, 6, 30) && m.kpi == kpi && m.value.units == units)
+    }
+
+    @Test func parsesADecimalCommaInASemicolonFile() throws {
+        let m = try Measurement(fields: fields("fte", "1.012,5"), notation: .semicolonCSV, allowedKPIs: kpis)
+        #expect(m.realisedFte == fte(10_125))
+        #expect(m.value.description == "1012.5")
+    }
+
+    @Test(arguments: [
+        ("fte", "12.55", "value"), ("fte", "-1", "value"), ("fte", "", "value"), ("K1", "1,5", "value"), ("K1", "0.00001", "value"), ("", "1", "kpi"),
+    ])
+    func refusesAMalformedValueOrKPI(kpi: String, value: String, field: String) {
+        #expect {
+            try Measurement(fields: fields(kpi, value), notation: .commaCSV, allowedKPIs: kpis)
+        } throws: { error in
+            guard let e = error as? FieldErrors else { return false }
+            return e.fields == [field] && e.errors.allSatisfy { $0.code == .monitoringInput }
+        }
+    }
+
+    @Test func reportsEveryBadFieldOfTheRow() {
+        #expect {
+            try Measurement(fields: ["application_id": "x", "peildatum": "2028-02-30", "kpi": "K9", "value": "abc"], notation: .commaCSV, allowedKPIs: kpis)
+        } throws: { ($0 as? FieldErrors)?.fields == Measurement.columns }
+    }
+
+    @Test(arguments: [("K4", "K1"), ("ft", "fte"), ("FTE", "fte"), ("k2", "K2"), ("benutting", "fte")])
+    func anUnknownKPIIsRefusedWithTheNearestKnownId(kpi: String, nearest: String) {
+        #expect {
+            try Measurement(fields: fields(kpi, "1"), notation: .commaCSV, allowedKPIs: kpis)
+        } throws: { error in
+            guard let e = (error as? FieldErrors)?.errors, e.count == 1 else { return false }
+            return e[0].code == .monitoringKPI && e[0].field == "kpi" && e[0].message.contains("the nearest is \"\(nearest)\"")
+                && e[0].message.contains("DBM-2026-0001")
+        }
+    }
+
+    @Test func aPlanWithoutKPIsStillTakesFte() throws {
+        #expect(try Measurement(fields: fields("fte", "3"), notation: .commaCSV, allowedKPIs: []).realisedFte == fte(30))
+        #expect(throws: FieldErrors.self) { try Measurement(fields: fields("K1", "3"), notation: .commaCSV, allowedKPIs: []) }
+    }
+
+    @Test func planKPIIdsArePositional() throws {
+        let kpi = ModelPlan.KPI(name: "Inhuur en overwerk", unit: "uren", target: "-20%")
+        let plan = ModelPlan(id: try PlanID(parsing: "p"), code: "P", version: "1", title: "t", theme: .ai, sectors: [.vvt], problem: "", goal: "", scope: "",
+                             milestones: [], kpis: [kpi, kpi, kpi], norms: .init(minProviders: 2, maxAmountPerProvider: .zero, spendingYears: [], plausibleMaxFtePerMln: fte(0)),
+                             excludedCategories: [], basiseisen: [:], source: "")
+        #expect(plan.kpiIDs == ["K1", "K2", "K3"])
+    }
+
+    @Test func nearestUsesTheEditDistance() {
+        #expect(Nearest.distance(Array("kitten"), Array("sitting")) == 3)
+        #expect(Nearest.distance([], Array("abc")) == 3)
+        #expect(Nearest.match("K22", in: ["K1", "K2"]) == "K2")
+        #expect(Nearest.match("x", in: []) == nil)
+    }
+
+    @Test func theKeyIgnoresTheValue() {
+        let a = Measurement(application: a1, peildatum: Day(2028, 1, 1), fte: fte(10))
+        let b = Measurement(application: a1, peildatum: Day(2028, 1, 1), fte: fte(11))
+        #expect(a.key == b.key && a != b)
+        #expect(a.key != Measurement(application: a1, peildatum: Day(2028, 1, 2), fte: fte(10)).key)
+    }
+}
+
+@Suite struct MonitoringTests {
+    static let apps = [
+        Monitoring.ApplicationFacts(id: a2, theme: .digitaleHybrideZorg, claimed: fte(400), paid: Money(euros: 2_000_000)),
+        Monitoring.ApplicationFacts(id: a1, theme: .ai, claimed: fte(350), paid: Money(euros: 1_000_000)),
+        Monitoring.ApplicationFacts(id: a3, theme: .ai, claimed: fte(100), paid: Money(euros: 1_000_000)),
+    ]
+    static let measurements = [
+        Measurement(application: a1, peildatum: Day(2027, 12, 31), fte: fte(100)),
+        Measurement(application: a1, peildatum: Day(2028, 12, 31), fte: fte(300)),
+        Measurement(application: a1, peildatum: Day(2029, 6, 30), fte: fte(350)),
+        Measurement(application: a1, peildatum: Day(2028, 12, 31), kpi: "K1", value: MeasuredValue(units: -200_000)),
+        Measurement(application: a2, peildatum: Day(2028, 6, 30), fte: fte(200)),
+        Measurement(application: a3, peildatum: Day(2029, 1, 1), fte: fte(50)),
+    ]
+
+    static func summary(asOf: Day, theme: Theme? = nil) -> Monitoring.Summary {
+        Monitoring.summarise(applications: apps, measurements: measurements, asOf: asOf, bar: .scenario(.B), theme: theme)
+    }
+
+    @Test func takesTheLatestPeildatumOnOrBeforeTheDate() {
+        let s = Self.summary(asOf: Day(2028, 12, 31))
+        #expect(s.rows.map(\.id) == [a1, a2, a3])
+        #expect(s.rows.map(\.realised) == [fte(300), fte(200), nil])
+        #expect(s.rows.map(\.peildatum) == [Day(2028, 12, 31), Day(2028, 6, 30), nil])
+        #expect(s.rows[0].kpis == ["K1": MeasuredValue(units: -200_000)])
+        #expect(Self.summary(asOf: Day(2029, 6, 30)).rows[0].realised == fte(350))
+        #expect(Self.summary(asOf: Day(2029, 6, 29)).rows[0].realised == fte(300))
+    }
+
+    @Test func listsApplicationsWithoutAMeasurement() {
+        #expect(Self.summary(asOf: Day(2028, 12, 31)).unmeasured == [a3])
+        #expect(Self.summary(asOf: Day(2027, 12, 30)).unmeasured == [a1, a2, a3])
+        #expect(Self.summary(asOf: Day(2027, 12, 30)).total.realised == fte(0))
+        #expect(Self.summary(asOf: Day(2029, 1, 1)).unmeasured.isEmpty)
+    }
+
+    @Test func totalsPerThemeAndOverall() {
+        let s = Self.summary(asOf: Day(2028, 12, 31))
+        #expect(s.themes.map(\.theme) == [.ai, .digitaleHybrideZorg])
+        let ai = s.themes[0].totals
+        #expect(ai.claimed == fte(450) && ai.realised == fte(300) && ai.paid == Money(euros: 2_000_000) && ai.measured == 1 && ai.unmeasured == 1)
+        #expect(s.total.claimed == fte(850) && s.total.realised == fte(500) && s.total.paid == Money(euros: 4_000_000))
+        #expect(s.total.measured == 2 && s.total.unmeasured == 1)
+        #expect(s.total.realisedPercentOfClaimed == "58.82")
+        #expect(Self.summary(asOf: Day(2028, 12, 31), theme: .digitaleHybrideZorg).rows.map(\.id) == [a2])
+    }
+
+    @Test func realisedPerMillionAgainstTheBarAndTheAmbition() throws {
+        let s = Self.summary(asOf: Day(2028, 12, 31))
+        // 50 fte for €2 mln in ai: 15 per €mln, under bar B (17); 30 fte for €1 mln for a1 alone.
+        #expect(s.themes[0].totals.realisedPerMillion?.description == "15.00")
+        #expect(s.themes[0].totals.reaches(.scenario(.B)) == false)
+        #expect(s.themes[0].totals.reaches(.scenario(.C)) == true)
+        #expect(s.rows[0].realisedPerMillion?.description == "30.00")
+        #expect(s.rows[2].realisedPerMillion == nil)
+        #expect(s.total.reachesAmbitionRate == false)
+        // 350 fte for €1 mln reaches 35 exactly; one tenth less does not.
+        let exact = Monitoring.summarise(applications: [Self.apps[1]], measurements: [Measurement(application: a1, peildatum: Day(2029, 1, 1), fte: fte(350))], asOf: Day(2029, 12, 31), bar: .scenario(.A))
+        #expect(exact.total.reachesAmbitionRate == true && exact.total.reaches(.scenario(.A)) == true)
+        let under = Monitoring.summarise(applications: [Self.apps[1]], measurements: [Measurement(application: a1, peildatum: Day(2029, 1, 1), fte: fte(349))], asOf: Day(2029, 12, 31), bar: .scenario(.A))
+        #expect(under.total.reachesAmbitionRate == false)
+    }
+
+    @Test func ambitionShareIsExactUntilDisplay() {
+        #expect(Monitoring.ambitionFte == fte(276_000))
+        #expect(Self.summary(asOf: Day(2028, 12, 31)).total.ambitionPercent == "0.18")
+        #expect(Monitoring.percent(276_000, of: 276_000) == "100.00")
+        #expect(Monitoring.percent(1, of: 3) == "33.33" && Monitoring.percent(2, of: 3) == "66.67" && Monitoring.percent(1, of: 0) == "0.00")
+    }
+
+    @Test func nothingPaidHasNoRate() {
+        let s = Monitoring.summarise(applications: [.init(id: a1, theme: .ai, claimed: fte(10), paid: .zero)],
+                                     measurements: [Measurement(application: a1, peildatum: Day(2028, 1, 1), fte: fte(10))], asOf: Day(2029, 1, 1), bar: .scenario(.B))
+        #expect(s.total.realisedPerMillion == nil && s.total.reaches(.scenario(.B)) == nil && s.rows[0].realisedPerMillion == nil)
+    }
+}

@@ -1,0 +1,296 @@
+@testable import DoorbraakCore
+import Testing
+
+private let app = try! ApplicationID(parsing: "DBM-2026-0001")
+private let app2 = try! ApplicationID(parsing: "DBM-2026-0002")
+private let agbA = try! AGB(parsing: "11111111")
+private let agbB = try! AGB(parsing: "22222222")
+private let agbX = try! AGB(parsing: "99999999")
+private let zk1 = try! UZOVI(parsing: "3311")
+private let zk2 = try! UZOVI(parsing: "7029")
+
+private func euros(_ e: Int64, _ c: Int64 = 0) -> Money { Money(cents: e * 100 + c) }
+
+private func line(_ id: String, _ provider: AGB, year: Int = 2027, category: CostCategory = .personnel, kind: CostKind = .incidental,
+                  _ amount: Money, application: ApplicationID = app) -> CostLine {
+    CostLine(lineID: id, application: application, provider: provider, year: year, category: category, kind: kind, amount: amount, description: "kosten")
+}
+
+private func line(_ id: String, year: Int = 2027, category: CostCategory = .personnel, kind: CostKind = .incidental,
+                  _ amount: Money, application: ApplicationID = app) -> CostLine {
+    line(id, agbA, year: year, category: category, kind: kind, amount, application: application)
+}
+
+private func pay(_ amount: Money, _ provider: AGB = agbA, by insurer: UZOVI = zk1, year: Int = 2027, application: ApplicationID = app) -> Plausibility.Payout {
+    Plausibility.Payout(application: application, provider: provider, insurer: insurer, year: year, amount: amount)
+}
+
+private func facts(settled: Bool = false, a: Money = euros(100_000), b: Money = euros(100_000), id: ApplicationID = app) -> Plausibility.ApplicationFacts {
+    Plausibility.ApplicationFacts(id: id, coalition: [agbA: a, agbB: b], milestonesSettled: settled)
+}
+
+private func run(_ payouts: [Plausibility.Payout], _ costs: [CostLine], _ apps: [Plausibility.ApplicationFacts] = [facts()],
+                 settings: Plausibility.Settings = .standard) throws -> Plausibility.Report {
+    try Plausibility.run(payouts: payouts, costs: costs, applications: apps, settings: settings)
+}
+
+private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code.rawValue) }
+
+@Suite struct CostLineTests {
+    static let good = ["line_id": "C-1", "application_id": "DBM-2026-0001", "provider": "11111111", "year": "2027",
+                       "category": "personnel", "kind": "incidental", "amount": "1250.50", "description": "projectleider"]
+
+    @Test func parsesACommaRow() throws {
+        let l = try CostLine(fields: Self.good, notation: .commaCSV)
+        #expect(l == CostLine(lineID: "C-1", application: app, provider: agbA, year: 2027, category: .personnel, kind: .incidental, amount: euros(1250, 50), description: "projectleider"))
+    }
+
+    @Test func parsesASemicolonRowToTheSameContent() throws {
+        var fields = Self.good
+        fields["amount"] = "1.250,50"
+        let l = try CostLine(fields: fields, notation: .semicolonCSV)
+        #expect(l.canonicalContent == (try CostLine(fields: Self.good, notation: .commaCSV)).canonicalContent)
+    }
+
+    @Test func reportsEveryFieldErrorOfTheRowWithItsField() {
+        let bad = ["line_id": "-x", "application_id": "dbm", "provider": "123", "year": "27", "category": "hulpmiddel",
+                   "kind": "once", "amount": "1,5", "description": "a\u{202E}b"]
+        #expect {
+            try CostLine(fields: bad, notation: .commaCSV)
+        } throws: { error in
+            guard let e = error as? FieldErrors else { return false }
+            return e.fields == CostLine.columns && e.errors.allSatisfy { $0.code == .costInput }
+        }
+    }
+
+    @Test(arguments: [("amount", ""), ("year", "2101"), ("category", "Personnel"), ("amount", "-1.00"), ("line_id", "")])
+    func namesTheOneBadField(field: String, text: String) {
+        var fields = Self.good
+        fields[field] = text
+        #expect {
+            try CostLine(fields: fields, notation: .commaCSV)
+        } throws: { ($0 as? FieldErrors)?.fields == [field] }
+    }
+
+    @Test func aMissingColumnIsABlankField() {
+        var fields = Self.good
+        fields["kind"] = nil
+        #expect { try CostLine(fields: fields, notation: .commaCSV) } throws: { ($0 as? FieldErrors)?.fields == ["kind"] }
+    }
+
+    @Test func theSameIdWithOtherContentIsP7() throws {
+        let a = line("C-1", euros(100))
+        #expect(try CostLine.isUnchanged(a, a))
+        #expect(code { try String(CostLine.isUnchanged(a, line("C-1", euros(100, 1)))) } == "P7")
+        #expect(code { try String(CostLine.isUnchanged(a, line("C-1", year: 2028, euros(100)))) } == "P7")
+        #expect(code { try run([], [a, line("C-1", euros(101))]).findings.count.description } == "P7")
+        #expect(try run([], [a, a]).rows.map(\.eligible) == [euros(100)])
+    }
+}
+
+@Suite struct PlausibilityTests {
+    @Test func plausibleWhenCostsCoverThePayout() throws {
+        let r = try run([pay(euros(1000))], [line("C1", euros(600)), line("C2", category: .material, euros(400))])
+        #expect(r.findings.isEmpty)
+        #expect(r.rows.map(\.eligible) == [euros(1000)])
+        #expect(r.judgments.map(\.judgment) == ["plausibel"])
+    }
+
+    // P1 at its boundary: paid = eligible vs one cent more.
+    @Test(arguments: [(Int64(0), [String]()), (Int64(1), ["P1"])] as [(Int64, [String])])
+    func p1WhenPaidExceedsEligible(extraCents: Int64, expected: [String]) throws {
+        let r = try run([pay(euros(1000) + Money(cents: extraCents))], [line("C1", euros(1000))])
+        #expect(codes(r) == expected)
+        #expect(r.rows[0].recovery == Money(cents: extraCents))
+        #expect(r.recoveries[Plausibility.ProviderYear(provider: agbA, year: 2027)] == (extraCents > 0 ? Money(cents: extraCents) : nil))
+    }
+
+    // P2 at its boundary: 2029 vs 2030 (and 2026).
+    @Test(arguments: [(2029, [String]()), (2030, ["P2"]), (2027, []), (2026, ["P2"])])
+    func p2OutsideTheSpendingYears(year: Int, expected: [String]) throws {
+        let r = try run([], [line("C1", year: year, euros(10))])
+        #expect(codes(r) == expected)
+        #expect(r.rows[0].eligible == (expected.isEmpty ? euros(10) : .zero))
+    }
+
+    @Test func p3StructuralAndP4HulpmiddelAndP6OutsiderAreNotEligible() throws {
+        let r = try run([pay(euros(300))], [
+            line("S", kind: .structural, euros(100)),
+            line("H", category: .hulpmiddelAanschaf, euros(100)),
+            line("X", agbX, euros(100)),
+            line("OK", euros(100)),
+        ])
+        #expect(codes(r) == ["P1", "P3", "P4", "P6"])
+        #expect(r.findings.compactMap(\.lineID) == ["S", "H", "X"])
+        let rowA = try #require(r.rows.first { $0.provider == agbA })
+        #expect(rowA.eligible == euros(100) && rowA.ineligible == euros(200) && rowA.recovery == euros(200))
+    }
+
+    @Test func oneLineCanHaveSeveralFindings() throws {
+        let r = try run([], [line("ALL", agbX, year: 2030, category: .hulpmiddelAanschaf, kind: .structural, euros(5))])
+        #expect(codes(r) == ["P2", "P3", "P4", "P6"])
+        #expect(r.findings.allSatisfy { $0.amount == euros(5) })
+    }
+
+    // P5 at its boundary: 25% exactly vs one cent more, above and below the coalition amount.
+    @Test(arguments: [(euros(125_000), [String]()), (euros(125_000, 1), ["P5"]), (euros(75_000), []), (euros(74_999, 99), ["P5"])])
+    func p5OnceSettledWhenEligibleDiffersMoreThanTheDeviation(eligible: Money, expected: [String]) throws {
+        let costs = [line("A", eligible), line("B", agbB, euros(100_000))]
+        let r = try run([], costs, [facts(settled: true)])
+        #expect(codes(r) == expected)
+        if let f = r.findings.first { #expect(f.amount == euros(25_000, 1) && f.year == nil) }
+        #expect(codes(try run([], costs, [facts(settled: false)])).isEmpty)
+    }
+
+    @Test func p5CountsAllYearsAndOnlyEligibleCost() throws {
+        let costs = [line("A1", year: 2027, euros(50_000)), line("A2", year: 2029, euros(30_000)), line("B", agbB, euros(100_000))]
+        #expect(codes(try run([], costs, [facts(settled: true)])).isEmpty)
+        #expect(codes(try run([], costs + [line("A3", kind: .structural, euros(1))], [facts(settled: true, a: euros(60_000))])) == ["P3", "P5"])
+        // A coalition provider without any cost line differs 100%.
+        #expect(codes(try run([], [line("A", euros(100_000))], [facts(settled: true)])) == ["P5"])
+    }
+
+    @Test func theDeviationIsASetting() throws {
+        let costs = [line("A", euros(130_000)), line("B", agbB, euros(100_000))]
+        let loose = Plausibility.Settings(materiality: Percentage(percent: 1), deviation: Percentage(percent: 30))
+        #expect(codes(try run([], costs, [facts(settled: true)])) == ["P5"])
+        #expect(codes(try run([], costs, [facts(settled: true)], settings: loose)).isEmpty)
+    }
+
+    // The materiality at its boundary: recovery exactly 1% of paid vs one cent above.
+    @Test(arguments: [(Int64(0), "plausibel"), (1, "niet plausibel")])
+    func judgmentAtTheMateriality(extraCents: Int64, expected: String) throws {
+        // Paid € 100.000,00; 1% is € 1.000,00.
+        let eligible = euros(99_000) - Money(cents: extraCents)
+        let r = try run([pay(euros(100_000))], [line("C", eligible)])
+        let j = try #require(r.judgments.first)
+        #expect(j.recovery == euros(1000) + Money(cents: extraCents))
+        #expect(j.judgment == expected)
+        #expect(j.eligible == j.paid - j.recovery)
+    }
+
+    @Test func theMaterialityIsASetting() throws {
+        let r = try run([pay(euros(100_000))], [line("C", euros(98_000))],
+                        settings: Plausibility.Settings(materiality: Percentage(basisPoints: 200), deviation: Percentage(percent: 25)))
+        #expect(r.judgments.map(\.isPlausible) == [true])
+        #expect(try run([pay(euros(100_000))], [line("C", euros(98_000))]).judgments.map(\.isPlausible) == [false])
+    }
+
+    @Test func recoveryIsPerYearAndPerApplication() throws {
+        // Costs of 2028 do not cover a 2027 overpayment, nor do another application's costs.
+        let r = try run([pay(euros(100), year: 2027), pay(euros(100), year: 2028)],
+                        [line("C27", year: 2027, euros(50)), line("C28", year: 2028, euros(500)), line("OTHER", year: 2027, euros(500), application: app2)],
+                        [facts(), facts(id: app2)])
+        #expect(r.rows.map(\.recovery) == [euros(50), .zero, .zero])
+        #expect(r.judgments.map(\.year) == [2027, 2028])
+        #expect(r.judgments.map(\.recovery) == [euros(50), .zero])
+    }
+
+    // Two insurers paid one provider in one year: pro rata, remainder cents to the largest payer.
+    @Test func recoveryOfTwoPayersIsSplitProRataAndAddsUpExactly() throws {
+        let r = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(299, 99))])
+        // Recovery 0,01: pro rata 0,00 and 0,00 (rounded down); the cent goes to the largest payer 3311.
+        #expect(r.judgments.map(\.recovery) == [Money(cents: 1), .zero])
+        #expect(r.judgments[0].findings.map(\.code.rawValue) == ["P1"])
+        #expect(r.judgments[1].findings.isEmpty)
+
+        let s = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(200))])
+        #expect(s.judgments.map(\.recovery) == [Money(cents: 6667), Money(cents: 3333)])
+        #expect(s.judgments.map(\.recovery).sum() == euros(100))
+        #expect(s.judgments.allSatisfy { $0.findings.filter { $0.code == .costRecovery }.map(\.amount).sum() == $0.recovery })
+    }
+
+    @Test(arguments: [
+        (1, [1, 0, 0]), (100, [34, 33, 33]), (101, [35, 33, 33]), (12_345, [4115, 4115, 4115]), (7, [3, 2, 2]),
+    ] as [(Int64, [Int64])])
+    func attributionAddsUpToTheCent(recovery: Int64, expected: [Int64]) {
+        let payers: [UZOVI: Money] = [zk1: euros(10), zk2: euros(10), try! UZOVI(parsing: "0101"): euros(10)]
+        let parts = Plausibility.attribute(Money(cents: recovery), among: payers)
+        #expect(parts.map(\.part).sum() == Money(cents: recovery))
+        #expect(parts.map(\.insurer.rawValue) == ["0101", "3311", "7029"])
+        // Equal payers: the cents left go to the lowest UZOVI code (0101).
+        #expect(parts.map(\.part.cents) == expected)
+    }
+
+    @Test func unequalPayersAttribution() {
+        let parts = Plausibility.attribute(Money(cents: 1001), among: [zk1: euros(1), zk2: euros(3)])
+        #expect(parts.map(\.part.cents) == [250, 751])
+        #expect(Plausibility.attribute(.zero, among: [zk1: euros(1)]).map(\.part) == [.zero])
+    }
+
+    @Test func findingsGoToThePayersInTheNearestYear() throws {
+        let r = try run([pay(euros(10), year: 2027, application: app), pay(euros(10), agbB, by: zk2, year: 2028)],
+                        [line("OK", euros(10)), line("OKB", agbB, year: 2028, euros(10)),
+                         line("LATE", year: 2030, euros(1)), line("EARLY", agbB, year: 2026, euros(1)), line("OUT", agbX, year: 2029, euros(1))])
+        let j1 = try #require(r.judgments.first { $0.insurer == zk1 })
+        let j2 = try #require(r.judgments.first { $0.insurer == zk2 })
+        #expect(j1.year == 2027 && j1.findings.compactMap(\.lineID).sorted() == ["LATE", "OUT"])
+        #expect(j2.year == 2028 && j2.findings.compactMap(\.lineID).sorted() == ["EARLY", "OUT"])
+        #expect(j1.isPlausible && j2.isPlausible)
+    }
+
+    @Test func nearestYearPrefersTheLaterOnATie() {
+        #expect(Plausibility.nearest(2028, in: [2027, 2029]) == 2029)
+        #expect(Plausibility.nearest(2028, in: [2027, 2028]) == 2028)
+        #expect(Plausibility.nearest(nil, in: [2027, 2029]) == 2029)
+        #expect(Plausibility.nearest(2026, in: []) == nil)
+    }
+
+    @Test func anUnknownApplicationIsMissing() {
+        #expect(code { try run([pay(euros(1), application: app2)], []).rows.count.description } == "E-MISSING")
+        #expect(code { try run([], [line("C", euros(1), application: app2)]).rows.count.description } == "E-MISSING")
+    }
+
+    @Test(arguments: [("1", Int64(100)), ("25", 2500), ("0.5", 50), ("12.25", 1225), ("100", 10_000), ("0", 0)])
+    func percentagesParseExactly(text: String, points: Int64) throws {
+        let p = try Percentage(parsing: text)
+        #expect(p.basisPoints == points && p.description == text)
+    }
+
+    @Test(arguments: ["", "-1", "100.01", "1,5", "0.125", "x"])
+    func badPercentagesAreRefused(text: String) {
+        #expect(throws: DoorbraakError.self) { try Percentage(parsing: text) }
+    }
+}
+
+@Suite struct VereveningTests {
+    @Test func onlyPlausibleCostsCountAsFixedCosts() throws {
+        let r = try run([pay(euros(1000), by: zk1), pay(euros(1000), agbB, by: zk2), pay(euros(5), by: zk1, year: 2028)],
+                        [line("A", euros(995)), line("B", agbB, euros(900)), line("A28", year: 2028, euros(5))])
+        let lines = Verevening.fixedCosts(r.judgments, year: 2027)
+        #expect(lines.map(\.insurer) == [zk1, zk2])
+        #expect(lines.map(\.fixedCosts) == [euros(995), .zero])
+        #expect(lines.map(\.isPlausible) == [true, false])
+        #expect(Verevening.fixedCosts(r.judgments, year: 2029).isEmpty)
+    }
+
+    @Test func csvOpensInADutchSpreadsheet() {
+        let lines = [
+            Verevening.Line(insurer: zk1, year: 2027, paid: euros(1_250_000), recovery: euros(100), fixedCosts: euros(1_249_900), isPlausible: true),
+            Verevening.Line(insurer: zk2, year: 2027, paid: euros(10), recovery: euros(5), fixedCosts: .zero, isPlausible: false),
+        ]
+        let text = Verevening.csv(lines, year: 2027)
+        let rows = text.dropFirst().components(separatedBy: "\r\n")
+        #expect(text.hasPrefix("\u{FEFF}zorgverzekeraar;jaar;betaald;terugvordering;vaste_kosten;nza_oordeel\r\n"))
+        #expect(rows[1] == "3311;2027;1250000,00;100,00;1249900,00;plausibel")
+        #expect(rows[2] == "7029;2027;10,00;5,00;0,00;niet plausibel")
+        #expect(rows[3] == "totaal;2027;1250010,00;105,00;1249900,00;")
+        #expect(rows[4] == "")
+        #expect(rows[5].hasPrefix("toelichting;\"Alleen kosten met NZa-oordeel plausibel"))
+        #expect(!Verevening.csv([], year: 2027, byteOrderMark: false).hasPrefix("\u{FEFF}"))
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"), ("a;b", "\"a;b\""), ("zeg \"ja\"", "\"zeg \"\"ja\"\"\""), ("regel\nregel", "\"regel\nregel\""),
+        ("cr\r\nlf", "\"cr\r\nlf\""), (" rand", "\" rand\""), ("", ""), ("1,50", "1,50"),
+    ])
+    func csvFieldsAreQuotedWhenNeeded(text: String, expected: String) {
+        #expect(SemicolonCSV.field(text) == expected)
+    }
+
+    @Test func decimalCommaHasNoThousandsDotsAndNoEuroSign() {
+        #expect(Money(cents: 125_000_000).decimalComma == "1250000,00")
+        #expect(Money(cents: 5).decimalComma == "0,05")
+        #expect(SemicolonCSV.row(["a", "b;c"]) == "a;\"b;c\"\r\n")
+    }
+}
