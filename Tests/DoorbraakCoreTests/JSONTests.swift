@@ -71,3 +71,12 @@ import Testing
         #expect(DoorbraakError(.input, "x").description == "E-INPUT: x")
     }
 }
+
+@Suite struct NearestNameTests {
+    @Test func aMisspeltFieldGetsTheNearestKnownName() {
+        #expect(NearestName.suggestion(for: "titel", among: ["title", "region"]) == "title")
+        #expect(NearestName.suggestion(for: "requsted", among: ["requested", "region"]) == "requested")
+        #expect(NearestName.suggestion(for: "colour", among: ["title", "region"]) == nil, "nothing near: no hint")
+        #expect(NearestName.suggestion(for: "idd", among: ["id"]) == "id")
+    }
+}

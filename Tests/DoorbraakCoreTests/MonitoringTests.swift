@@ -70,10 +70,10 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
     }
 
     @Test func nearestUsesTheEditDistance() {
-        #expect(Nearest.distance(Array("kitten"), Array("sitting")) == 3)
-        #expect(Nearest.distance([], Array("abc")) == 3)
-        #expect(Nearest.match("K22", in: ["K1", "K2"]) == "K2")
-        #expect(Nearest.match("x", in: []) == nil)
+        #expect(NearestName.distance("kitten", "sitting") == 3)
+        #expect(NearestName.distance("", "abc") == 3)
+        #expect(NearestName.closest(to: "K22", among: ["K1", "K2"]) == "K2")
+        #expect(NearestName.closest(to: "x", among: []) == nil)
     }
 
     @Test func theKeyIgnoresTheValue() {

@@ -227,6 +227,17 @@ public enum NearestName {
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
+    /// The known name with the smallest edit distance to `name` however far (case-insensitive;
+    /// the first on a tie); nil only when there are none.
+    public static func closest(to name: String, among known: [String]) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in known {
+            let d = distance(name.lowercased(), candidate.lowercased())
+            if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
+        }
+        return best?.name
+    }
+
     /// Levenshtein distance between two strings, by characters.
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

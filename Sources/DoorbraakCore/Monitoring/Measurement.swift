@@ -68,7 +68,7 @@ public struct Measurement: Sendable, Equatable {
             row.fail("kpi", "kpi is blank; use fte or one of the plan's KPI ids")
             kpi = nil
         } else if !known.contains(kpiText) {
-            let hint = Nearest.match(kpiText, in: known).map { "; the nearest is \"\($0)\"" } ?? ""
+            let hint = NearestName.closest(to: kpiText, among: known).map { "; the nearest is \"\($0)\"" } ?? ""
             let name = application.map { " of application \($0)" } ?? ""
             row.fail("kpi", "kpi \"\(kpiText)\" is not fte or a KPI id of the plan\(name) (\(known.joined(separator: ", ")))\(hint)", code: .monitoringKPI)
             kpi = nil
@@ -109,33 +109,4 @@ public struct Measurement: Sendable, Equatable {
 extension ModelPlan {
     /// The KPI ids a monitoring row may name: `K1`, `K2`, … by position in the plan.
     public var kpiIDs: [String] { kpis.indices.map { "K\($0 + 1)" } }
-}
-
-/// The nearest known id to a mistyped one, for "did you mean" hints.
-enum Nearest {
-    /// The candidate with the smallest edit distance (case-insensitive; the first on a tie);
-    /// nil only when there are no candidates.
-    static func match(_ text: String, in candidates: [String]) -> String? {
-        let target = Array(text.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(target, Array(candidate.lowercased()))
-            if best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    /// The Levenshtein distance.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 }

@@ -103,20 +103,3 @@ public enum CostCategory: String, Sendable, CaseIterable, Comparable {
 
     public static func < (a: CostCategory, b: CostCategory) -> Bool { a.rawValue < b.rawValue }
 }
-
-/// Whether a cost is a one-off (`incidental`) or recurring (`structural`). The doorbraakmiddelen
-/// are a one-off impulse: structural costs belong in the business case (SPEC §3.2, E-EXCLUDED).
-public enum CostKind: String, Sendable, CaseIterable {
-    /// A one-off cost of the transformation.
-    case incidental
-    /// A recurring cost.
-    case structural
-
-    /// Parses a kind id.
-    public init(parsing text: String) throws(DoorbraakError) {
-        guard let k = CostKind(rawValue: text) else {
-            throw DoorbraakError(.input, "unknown cost kind \"\(text)\"; use incidental or structural")
-        }
-        self = k
-    }
-}

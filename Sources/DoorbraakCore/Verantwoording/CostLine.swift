@@ -1,4 +1,5 @@
-/// Whether a cost ends with the transformation or recurs after it (SPEC §3.8).
+/// Whether a cost is a one-off (`incidental`) or recurring (`structural`). The doorbraakmiddelen
+/// are a one-off impulse: a structural budget line is E-EXCLUDED (SPEC §3.2), a structural cost P3.
 public enum CostKind: String, Sendable, CaseIterable, Comparable {
     /// A one-off cost of the transformation itself.
     case incidental
