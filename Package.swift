@@ -5,6 +5,7 @@ let package = Package(
     name: "doorbraak",
     products: [
         .executable(name: "doorbraak", targets: ["doorbraak"]),
+        .executable(name: "doorbraak-bench", targets: ["doorbraak-bench"]),
     ],
     targets: [
         .systemLibrary(
@@ -16,6 +17,8 @@ let package = Package(
         .target(name: "DoorbraakStore", dependencies: ["DoorbraakCore", "CSQLite"]),
         .target(name: "DoorbraakImport", dependencies: ["DoorbraakCore", "DoorbraakStore"]),
         .executableTarget(name: "doorbraak", dependencies: ["DoorbraakCore", "DoorbraakStore", "DoorbraakImport"]),
+        // The benchmark of SPEC §6: runs the release-built `doorbraak` and the sqlite3 CLI on the same data.
+        .executableTarget(name: "doorbraak-bench", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
         .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),

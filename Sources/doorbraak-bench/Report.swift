@@ -1,0 +1,106 @@
+import DoorbraakCore
+import Foundation
+
+/// The benchmark's table for people and its `--json` for tools, with each target of SPEC §6
+/// marked as met or not.
+struct BenchReport {
+    let results: [SizeResult]
+    let startMS: Double
+    let cpus: Int
+    let sqliteVersion: String
+
+    static let imports = ["applications", "reviews", "claims", "costs"]
+    static let ratioTarget = 0.5
+    static let memoryTargetMB = 64.0
+    static let flatFactor = 3.0
+    static let workTargetMS = 20.0
+
+    func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+    /// Every target with whether it holds in this run.
+    var targets: [(name: String, met: Bool)] {
+        var out: [(String, Bool)] = []
+        for key in BenchReport.imports {
+            let ratios = results.compactMap { $0.ratio(key) }
+            guard !ratios.isEmpty else { continue }
+            out.append(("\(key) import ≥ \(BenchReport.ratioTarget)× sqlite3 at every size", ratios.allSatisfy { $0 >= BenchReport.ratioTarget }))
+        }
+        let peak = results.flatMap { $0.peakMB.values }.max() ?? 0
+        out.append(("peak memory of every import < \(Int(BenchReport.memoryTargetMB)) MB", peak < BenchReport.memoryTargetMB))
+        for (name, values) in [("ceiling", results.map(\.ceilingMS)), ("one nza decide", results.map(\.decideMS))] {
+            let net = values.map { max(0.1, $0 - startMS) }
+            let flat = (net.max() ?? 0) <= BenchReport.flatFactor * (net.min() ?? 0)
+            out.append(("\(name) flat (largest ≤ \(Int(BenchReport.flatFactor))× smallest, net of start)", flat))
+            out.append(("\(name) under \(Int(BenchReport.workTargetMS)) ms of work beyond process start", net.allSatisfy { $0 < BenchReport.workTargetMS }))
+        }
+        return out
+    }
+
+    func print(json: Bool) {
+        if json { Swift.print(jsonValue.pretty) } else { Swift.print(text) }
+    }
+
+    var text: String {
+        var lines = ["doorbraak-bench — \(cpus) cores, sqlite3 \(sqliteVersion), process start \(fmt(startMS, 1)) ms (`doorbraak --help`)", ""]
+        var header = "import        size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   peak MB"
+        lines.append(header)
+        lines.append(String(repeating: "-", count: header.count))
+        for r in results {
+            for key in BenchReport.imports {
+                guard let rows = r.rows[key], let o = r.ours[key] else { continue }
+                let s = r.sqlite[key] ?? 0
+                lines.append(pad(key, 12) + lpad(String(r.size), 6) + lpad(String(rows), 12) + lpad(fmt(Double(rows) / o, 0), 20)
+                             + lpad(s > 0 ? fmt(Double(rows) / s, 0) : "-", 18) + lpad(r.ratio(key).map { fmt($0) + "×" } ?? "-", 8)
+                             + lpad(fmt(r.peakMB[key] ?? 0, 1), 10))
+            }
+            if let failing = r.peakMB["applications, every row failing"] {
+                lines.append(pad("all failing", 12) + lpad(String(r.size), 6) + lpad(String(r.size), 12) + lpad("", 20) + lpad("", 18) + lpad("", 8) + lpad(fmt(failing, 1), 10))
+            }
+        }
+        lines.append("")
+        header = "size  beschikkingen   ceiling ms   one decide ms   decide --all ms   round report ms"
+        lines.append(header)
+        lines.append(String(repeating: "-", count: header.count))
+        for r in results {
+            lines.append(lpad(String(r.size), 4 + 2) + lpad(String(r.beschikkingen), 15) + lpad(fmt(r.ceilingMS, 1), 13) + lpad(fmt(r.decideMS, 1), 16)
+                         + lpad(fmt(r.decideAllMS, 0), 18) + lpad(fmt(r.reportMS, 1), 18))
+        }
+        lines.append("")
+        lines.append("targets (SPEC §6)")
+        for t in targets { lines.append("  \(t.met ? "met    " : "NOT MET") \(t.name)") }
+        return lines.joined(separator: "\n")
+    }
+
+    var jsonValue: JSONValue {
+        func number(_ x: Double, _ digits: Int = 2) -> JSONValue { .number(fmt(x, digits)) }
+        func bySize(_ f: (SizeResult) -> Double?) -> JSONValue {
+            .object(results.compactMap { r in f(r).map { (String(r.size), number($0)) } })
+        }
+        var ratios: [(String, JSONValue)] = []
+        var rates: [(String, JSONValue)] = []
+        for key in BenchReport.imports where results.contains(where: { $0.ratio(key) != nil }) {
+            ratios.append((key, bySize { $0.ratio(key) }))
+            rates.append((key, .object([
+                ("doorbraak", bySize { r in r.ours[key].flatMap { o in r.rows[key].map { Double($0) / o } } }),
+                ("sqlite3", bySize { r in r.sqlite[key].flatMap { s in r.rows[key].map { Double($0) / s } } }),
+            ])))
+        }
+        let memoryKeys = Set(results.flatMap { $0.peakMB.keys }).sorted()
+        return .object([
+            ("cpus", .number(String(cpus))),
+            ("sqlite3", .string(sqliteVersion)),
+            ("process_start_ms", number(startMS, 1)),
+            ("ratios", .object(ratios)),
+            ("rows_per_second", .object(rates)),
+            ("peak_memory_mb", .object(memoryKeys.map { k in (k, bySize { $0.peakMB[k] }) })),
+            ("ceiling_ms", bySize { $0.ceilingMS }),
+            ("decide_ms", bySize { $0.decideMS }),
+            ("decide_all_ms", bySize { $0.decideAllMS }),
+            ("report_ms", bySize { $0.reportMS }),
+            ("targets", .array(targets.map { .object([("target", .string($0.name)), ("met", .bool($0.met))]) })),
+        ])
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+    private func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+}

@@ -1,0 +1,51 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One finished process: how long it took and how much memory it held at its peak.
+struct Run {
+    var status: Int32
+    var seconds: Double
+    var peakMB: Double
+    var stdout: String
+}
+
+/// Starts processes with `posix_spawn` and reaps them with `wait4`, which reports the child's
+/// peak resident memory (`ru_maxrss`) — what "memory of an import" means here.
+enum Runner {
+    /// Runs `argv` (argv[0] a path) with stdin from `stdinPath` (or /dev/null), stdout captured
+    /// to a temporary file, stderr discarded unless `keepStderr`.
+    static func run(_ argv: [String], stdinPath: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bench-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { unlink(out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now()
+        let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        return Run(status: exit, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, stdout: text)
+    }
+}
+
+/// A failure of the benchmark itself (not of the engine under test).
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

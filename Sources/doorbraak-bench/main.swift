@@ -1,0 +1,217 @@
+import DoorbraakCore
+import Foundation
+
+// doorbraak-bench: the figures of SPEC §6, measured against the sqlite3 CLI in the same run.
+// Usage: swift run -c release doorbraak-bench [--json] [--sizes 1000,10000,100000] [--keep]
+
+/// What the benchmark measured at one size.
+struct SizeResult {
+    var size: Int
+    var rows: [String: Int] = [:]
+    var ours: [String: Double] = [:]        // seconds per import
+    var sqlite: [String: Double] = [:]      // seconds for the bare sqlite3 work
+    var peakMB: [String: Double] = [:]
+    var ceilingMS: Double = 0
+    var decideMS: Double = 0
+    var decideAllMS: Double = 0
+    var reportMS: Double = 0
+    var beschikkingen = 0
+
+    func ratio(_ key: String) -> Double? {
+        guard let o = ours[key], let s = sqlite[key], o > 0 else { return nil }
+        return s / o
+    }
+}
+
+struct Bench {
+    let doorbraak: String
+    let sqlite3: String
+    let root: String
+    var log: (String) -> Void
+
+    func doorbraakRun(_ db: String, _ args: [String], today: String) throws -> Run {
+        try Runner.run([doorbraak, "--db", db, "--today", today, "--actor", "bench"] + args)
+    }
+
+    func require(_ run: Run, _ what: String, allow: Set<Int32> = [0]) throws {
+        if !allow.contains(run.status) { throw BenchError("\(what) exited \(run.status)") }
+    }
+
+    func sqlite(_ db: String, _ script: String) throws -> Run {
+        let file = db + ".sql"
+        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Runner.run([sqlite3, db], stdinPath: file)
+        try require(r, "sqlite3 \(script.prefix(40))")
+        return r
+    }
+
+    func median(_ n: Int, _ body: () throws -> Double) rethrows -> Double {
+        var samples: [Double] = []
+        for _ in 0..<n { samples.append(try body()) }
+        return samples.sorted()[samples.count / 2]
+    }
+
+    func measure(size: Int) throws -> SizeResult {
+        var result = SizeResult(size: size)
+        let folder = root + "/size-\(size)"
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let w = Workload(folder: folder, size: size)
+        log("size \(size): writing the data")
+        try w.write()
+        try require(try Runner.run([doorbraak, "generate", "--applications", String(size), "--seed", "2026", "--out", folder]), "generate")
+
+        // A realistic round: applications with every check, then both insurers' decisions.
+        let real = folder + "/real.sqlite"
+        try require(try doorbraakRun(real, ["init"], today: "2026-11-01"), "init")
+        log("size \(size): import applications")
+        let apps = try doorbraakRun(real, ["import", "applications", w.applications, "--partial"], today: "2026-12-01")
+        try require(apps, "import applications", allow: [0, 1])
+        result.ours["applications"] = apps.seconds
+        result.peakMB["applications"] = apps.peakMB
+        result.rows["applications"] = size
+        let bareApps = try sqlite(folder + "/bare-apps.sqlite", """
+            CREATE TABLE raw(line TEXT);
+            CREATE TABLE bare(id TEXT, plan TEXT, sector TEXT, requested TEXT, fte TEXT, coordinating TEXT, second TEXT);
+            .mode ascii
+            .separator "\\037" "\\n"
+            .import \(w.applications) raw
+            INSERT INTO bare SELECT json_extract(line, '$.id'), json_extract(line, '$.plan'), json_extract(line, '$.sector'),
+              json_extract(line, '$.requested'), json_extract(line, '$.impact.fte_saved'),
+              json_extract(line, '$.insurers.coordinating'), json_extract(line, '$.insurers.second') FROM raw;
+            """)
+        result.sqlite["applications"] = bareApps.seconds
+
+        log("size \(size): import reviews")
+        let reviewRows = try lineCount(w.reviews) - 1
+        let reviews = try doorbraakRun(real, ["import", "reviews", w.reviews, "--partial"], today: "2026-12-01")
+        try require(reviews, "import reviews", allow: [0, 1])
+        result.ours["reviews"] = reviews.seconds
+        result.peakMB["reviews"] = reviews.peakMB
+        result.rows["reviews"] = reviewRows
+        result.sqlite["reviews"] = try sqlite(folder + "/bare-reviews.sqlite", """
+            CREATE TABLE r(application_id TEXT, insurer TEXT, decision TEXT, reason TEXT, accepted_deviations TEXT, note TEXT);
+            .import --csv --skip 1 \(w.reviews) r
+            """).seconds
+        result.reportMS = try median(3) { try doorbraakRun(real, ["round", "report"], today: "2026-12-02").seconds * 1000 }
+
+        // Many small beschikkingen: the ceiling and one decision at this size, claims and costs.
+        let small = folder + "/small.sqlite"
+        try require(try doorbraakRun(small, ["init", "--plans", w.plans, "--bar", "0.01", "--theme-amount", "ai=600000000.00"], today: "2026-11-01"), "init small")
+        log("size \(size): the small round to \(size) beschikkingen")
+        try require(try doorbraakRun(small, ["import", "applications", w.smallApplications], today: "2026-12-01"), "import small")
+        try require(try doorbraakRun(small, ["import", "reviews", w.smallReviews], today: "2026-12-01"), "reviews small")
+        try require(try doorbraakRun(small, ["round", "allocate", "--seed", "bench"], today: "2026-12-02"), "allocate small")
+        try require(try doorbraakRun(small, ["nza", "request", "--all", "--contracts", w.contracts], today: "2026-12-03"), "request small")
+        let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2026-12-04")
+        try require(all, "decide all")
+        result.decideAllMS = all.seconds * 1000
+        result.beschikkingen = size - 1
+        result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
+        let first = Workload.id(0)
+        try require(try doorbraakRun(small, ["nza", "request", first, "--contract", "OVK-\(first)"], today: "2026-12-05"), "request one")
+        let one = try doorbraakRun(small, ["nza", "decide", first], today: "2026-12-05")
+        try require(one, "decide one")
+        result.decideMS = one.seconds * 1000
+
+        log("size \(size): import claims")
+        let claims = try doorbraakRun(small, ["import", "claims", w.claims], today: "2027-07-01")
+        try require(claims, "import claims")
+        result.ours["claims"] = claims.seconds
+        result.peakMB["claims"] = claims.peakMB
+        result.rows["claims"] = size
+        result.sqlite["claims"] = try sqlite(folder + "/bare-claims.sqlite", """
+            CREATE TABLE c(claim_id TEXT, application_id TEXT, milestone TEXT, provider TEXT, insurer TEXT, amount TEXT, date TEXT, status TEXT, evidence TEXT);
+            .import --csv --skip 1 \(w.claims) c
+            """).seconds
+
+        log("size \(size): import costs")
+        let costs = try doorbraakRun(small, ["import", "costs", w.costs], today: "2028-01-15")
+        if costs.status == 64 {
+            log("size \(size): `import costs` is not built; skipped")
+        } else {
+            try require(costs, "import costs")
+            result.ours["costs"] = costs.seconds
+            result.peakMB["costs"] = costs.peakMB
+            result.rows["costs"] = size
+            result.sqlite["costs"] = try sqlite(folder + "/bare-costs.sqlite", """
+                CREATE TABLE k(line_id TEXT, application_id TEXT, provider TEXT, year TEXT, category TEXT, kind TEXT, amount TEXT, description TEXT);
+                .import --csv --skip 1 \(w.costs) k
+                """).seconds
+        }
+
+        log("size \(size): a file whose every row fails")
+        let failingDB = folder + "/failing.sqlite"
+        try require(try doorbraakRun(failingDB, ["init"], today: "2026-11-01"), "init failing")
+        let failing = try doorbraakRun(failingDB, ["import", "applications", w.failing, "--partial"], today: "2026-12-01")
+        try require(failing, "import failing", allow: [1, 65])
+        result.peakMB["applications, every row failing"] = failing.peakMB
+        return result
+    }
+
+    func lineCount(_ path: String) throws -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+        return data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}
+
+// MARK: - the run
+
+/// The command line, taken apart once.
+struct Options {
+    var json = false
+    var keep = false
+    var sizes = [1000, 10000, 100000]
+
+    static func parse(_ arguments: [String]) -> Options? {
+        var options = Options()
+        var rest = arguments[...]
+        while let word = rest.popFirst() {
+            switch word {
+            case "--json": options.json = true
+            case "--keep": options.keep = true
+            case "--sizes":
+                guard let list = rest.popFirst() else { return nil }
+                options.sizes = list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                if options.sizes.isEmpty || options.sizes.contains(where: { $0 < 10 }) { return nil }
+            default: return nil
+            }
+        }
+        return options
+    }
+}
+
+guard let options = Options.parse(Array(CommandLine.arguments.dropFirst())) else {
+    FileHandle.standardError.write(Data("usage: doorbraak-bench [--json] [--sizes 1000,10000,100000] [--keep]\n".utf8))
+    exit(64)
+}
+let (json, keep, sizes) = (options.json, options.keep, options.sizes)
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+func status(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+do {
+    // Always the release-built engine: beside a release benchmark, else built into .build/release.
+    var doorbraak = binaryFolder + "/doorbraak"
+    if binaryFolder.contains("/debug") || !FileManager.default.isExecutableFile(atPath: doorbraak) {
+        status("building doorbraak (release): swift build -c release --product doorbraak")
+        let build = try Runner.run(["swift", "build", "-c", "release", "--package-path", packageRoot, "--product", "doorbraak"])
+        let path = try Runner.run(["swift", "build", "-c", "release", "--package-path", packageRoot, "--show-bin-path"]).stdout
+        doorbraak = path.trimmingCharacters(in: .whitespacesAndNewlines) + "/doorbraak"
+        guard build.status == 0, FileManager.default.isExecutableFile(atPath: doorbraak) else { throw BenchError("`swift build -c release --product doorbraak` failed") }
+    }
+    let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "sqlite3"
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-bench-\(getpid())").path
+    defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
+    let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, log: status)
+    let start = try bench.median(5) { try Runner.run([doorbraak, "--help"]).seconds * 1000 }
+    var results: [SizeResult] = []
+    for size in sizes { results.append(try bench.measure(size: size)) }
+    let cpus = ProcessInfo.processInfo.activeProcessorCount
+    let sqliteVersion = (try? Runner.run([sqlite3, "--version"]).stdout.split(separator: " ").first.map(String.init)) ?? nil
+    BenchReport(results: results, startMS: start, cpus: cpus, sqliteVersion: sqliteVersion ?? "?").print(json: json)
+    if keep { status("data kept in \(root)") }
+} catch {
+    status("doorbraak-bench: \(error)")
+    exit(70)
+}
