@@ -21,8 +21,15 @@ public struct ImportReport: Sendable {
     public var unchanged = 0
     /// Rows refused.
     public var rejected = 0
-    /// Every refused row.
+    /// The first `keptErrors` errors of refused rows (memory stays flat however many rows fail);
+    /// `errorCount` counts them all.
     public var errors: [RowError] = []
+    /// How many errors there were in all.
+    public var errorCount = 0
+    /// The worst kind of failure seen.
+    private var sawBadInput = false
+    /// How many errors a report keeps for printing.
+    public static let keptErrors = 1000
     /// Whether the good rows were committed.
     public var committed = false
     /// Rows that would have been new, had the import been committed.
@@ -36,8 +43,8 @@ public struct ImportReport: Sendable {
 
     /// The worst kind among the failures: bad input beats a rule refusal.
     public var worstKind: FailureKind? {
-        if errors.contains(where: { $0.error.code.kind == .badInput || $0.error.code.kind == .missing }) { return .badInput }
-        return errors.isEmpty ? nil : .refused
+        if sawBadInput { return .badInput }
+        return errorCount == 0 ? nil : .refused
     }
 }
 
@@ -53,13 +60,15 @@ extension ImportReport {
         if countRow { rejected += 1 }
         for each in error.all {
             codes[each.code.rawValue, default: 0] += 1
-            errors.append(RowError(file: each.file, line: each.line, id: id, error: each))
+            errorCount += 1
+            if each.code.kind == .badInput || each.code.kind == .missing { sawBadInput = true }
+            if errors.count < ImportReport.keptErrors { errors.append(RowError(file: each.file, line: each.line, id: id, error: each)) }
         }
     }
 
     /// Commits when every row passed or `partial`, else rolls back and reports what would have been new.
     mutating func finish(db: Database, partial: Bool) throws(DoorbraakError) {
-        if errors.isEmpty || partial {
+        if errorCount == 0 || partial {
             try db.execute("COMMIT")
             committed = true
         } else {

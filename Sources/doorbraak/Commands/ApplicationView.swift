@@ -253,6 +253,7 @@ enum ImportView {
                 ("unchanged", .number(String(report.unchanged))),
                 ("rejected", .number(String(report.rejected))),
                 ("committed", .bool(report.committed)),
+                ("error_count", .number(String(report.errorCount))),
                 ("errors", .array(report.errors.map { row in
                     .object([
                         ("line", row.line.map { .number(String($0)) } ?? .null),
@@ -267,6 +268,9 @@ enum ImportView {
         } else {
             for name in report.skipped { Output.error("skipped \(name): not a .json file") }
             for row in report.errors { Output.error("error: \(row.error)\(row.id.map { " [id \($0)]" } ?? "")") }
+            if report.errorCount > report.errors.count {
+                Output.error("… and \(report.errorCount - report.errors.count) more errors (\(report.codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) in all)")
+            }
             if !report.committed {
                 Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix them or use --partial")
             } else {
