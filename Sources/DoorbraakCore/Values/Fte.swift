@@ -75,4 +75,7 @@ public struct FtePerMillion: Sendable, Comparable, CustomStringConvertible {
         let rounded = (scaled * 2 + Int128(amount.cents)) / (Int128(amount.cents) * 2)
         return DecimalText.format(Int64(rounded), decimals: 2)
     }
+
+    /// A bar held in hundredths as text: `17.00`.
+    public static func hundredthsText(_ hundredths: Int64) -> String { DecimalText.format(hundredths, decimals: 2) }
 }

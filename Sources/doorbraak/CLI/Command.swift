@@ -27,6 +27,7 @@ enum Commands {
         NZaRequestCommand.self, NZaDecideCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,
+        ReportCommand.self,
         AuditVerifyCommand.self, AuditLogCommand.self,
         DemoCommand.self,
     ]

@@ -1,0 +1,173 @@
+/// The figures of the overview report (`doorbraak report`): what an NZa analyst reads at a
+/// glance. Pure values; the store gathers them, `OverviewHTML` draws them, the CLI prints them.
+public struct Overview: Sendable, Equatable {
+    /// The business date the report was made on.
+    public var asOf: Day
+    /// The kept totals under the macro ceiling.
+    public var ceiling: Ceiling
+    /// Per theme: requested, allocated and granted against the richtbedrag.
+    public var themes: [ThemeLine]
+    /// Every admitted application's impact, for the distribution against the bars.
+    public var impacts: [Impact]
+    /// The round's own bar, in hundredths of an fte per €mln.
+    public var barHundredths: Int64
+    /// Paid and released per quarter of the claim date.
+    public var quarters: [Quarter]
+    /// The NZa judgments per paying insurer and year (empty before any verantwoording).
+    public var judgments: [Judgment]
+    /// Claimed and realised fte per theme (empty before any monitoring).
+    public var impactRealised: [Realised]
+
+    /// A report.
+    public init(asOf: Day, ceiling: Ceiling, themes: [ThemeLine], impacts: [Impact], barHundredths: Int64,
+                quarters: [Quarter], judgments: [Judgment], impactRealised: [Realised]) {
+        self.asOf = asOf
+        self.ceiling = ceiling
+        self.themes = themes
+        self.impacts = impacts
+        self.barHundredths = barHundredths
+        self.quarters = quarters
+        self.judgments = judgments
+        self.impactRealised = impactRealised
+    }
+
+    /// The macro ceiling's parts.
+    public struct Ceiling: Sendable, Equatable {
+        /// The ceiling.
+        public var ceiling: Money
+        /// Bovengrenzen as granted.
+        public var granted: Money
+        /// What amendments released.
+        public var released: Money
+        /// Proposed bovengrenzen awaiting the NZa.
+        public var pending: Money
+        /// Paid on reached milestones.
+        public var paid: Money
+        /// The sum of the current bovengrenzen.
+        public var committed: Money { granted - released }
+        /// Ceiling − committed.
+        public var remaining: Money { ceiling - committed }
+        /// Committed, not yet paid.
+        public var committedUnpaid: Money { committed - paid }
+
+        /// The parts.
+        public init(ceiling: Money, granted: Money, released: Money, pending: Money, paid: Money) {
+            self.ceiling = ceiling
+            self.granted = granted
+            self.released = released
+            self.pending = pending
+            self.paid = paid
+        }
+    }
+
+    /// One theme's line.
+    public struct ThemeLine: Sendable, Equatable {
+        /// The theme.
+        public var theme: Theme
+        /// Its richtbedrag.
+        public var amount: Money
+        /// Requested by the admitted applications.
+        public var requested: Money
+        /// Allocated by the round (and reallocations).
+        public var allocated: Money
+        /// Granted by the NZa, current bovengrenzen.
+        public var granted: Money
+
+        /// A line.
+        public init(theme: Theme, amount: Money, requested: Money, allocated: Money, granted: Money) {
+            self.theme = theme
+            self.amount = amount
+            self.requested = requested
+            self.allocated = allocated
+            self.granted = granted
+        }
+    }
+
+    /// One application's impact.
+    public struct Impact: Sendable, Equatable {
+        /// fte per €mln, exactly.
+        public var impact: FtePerMillion
+        /// Its status.
+        public var status: String
+
+        /// An impact.
+        public init(impact: FtePerMillion, status: String) {
+            self.impact = impact
+            self.status = status
+        }
+    }
+
+    /// Paid and released in one quarter.
+    public struct Quarter: Sendable, Equatable {
+        /// `2027-Q3`.
+        public var quarter: String
+        /// Paid.
+        public var paid: Money
+        /// Released.
+        public var released: Money
+
+        /// A quarter.
+        public init(quarter: String, paid: Money, released: Money) {
+            self.quarter = quarter
+            self.paid = paid
+            self.released = released
+        }
+    }
+
+    /// One NZa judgment.
+    public struct Judgment: Sendable, Equatable {
+        /// UZOVI.
+        public var insurer: String
+        /// Year.
+        public var year: Int
+        /// Paid.
+        public var paid: Money
+        /// Recovery.
+        public var recovery: Money
+        /// Number of findings.
+        public var findings: Int
+        /// `plausibel` or `niet plausibel`.
+        public var judgment: String
+
+        /// A judgment.
+        public init(insurer: String, year: Int, paid: Money, recovery: Money, findings: Int, judgment: String) {
+            self.insurer = insurer
+            self.year = year
+            self.paid = paid
+            self.recovery = recovery
+            self.findings = findings
+            self.judgment = judgment
+        }
+    }
+
+    /// Claimed and realised fte of one theme.
+    public struct Realised: Sendable, Equatable {
+        /// The theme, or nil for the total.
+        public var theme: Theme?
+        /// fte claimed by the granted applications.
+        public var claimed: Fte
+        /// fte realised at the latest peildatum.
+        public var realised: Fte
+
+        /// A line.
+        public init(theme: Theme?, claimed: Fte, realised: Fte) {
+            self.theme = theme
+            self.claimed = claimed
+            self.realised = realised
+        }
+    }
+
+    /// The fte-per-€mln distribution: bins of 5 from 0 to 60 and one above, with how many
+    /// admitted applications fall in each (lower bound inclusive), by whether they were granted.
+    public var impactBins: [(label: String, lower: Int64, all: Int, granted: Int)] {
+        var bins: [(String, Int64, Int, Int)] = stride(from: Int64(0), to: 60, by: 5).map { ("\($0)–\($0 + 5)", $0, 0, 0) }
+        bins.append(("60+", 60, 0, 0))
+        for i in impacts {
+            var index = bins.count - 1
+            for (n, bin) in bins.enumerated().reversed() where i.impact.reaches(hundredths: bin.1 * 100) { index = n; break }
+            bins[index].2 += 1
+            if i.status == "granted" { bins[index].3 += 1 }
+        }
+        return bins.map { (label: $0.0, lower: $0.1, all: $0.2, granted: $0.3) }
+    }
+}

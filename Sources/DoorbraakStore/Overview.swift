@@ -1,0 +1,39 @@
+import DoorbraakCore
+
+extension Store {
+    /// The figures of the overview report, read in one snapshot. The verantwoording and
+    /// monitoring parts are passed in by the caller, which computes them with their own rules.
+    public func overview(asOf: Day, judgments: [Overview.Judgment] = [], realised: [Overview.Realised] = []) throws(DoorbraakError) -> Overview {
+        try db.readTransaction { () throws(DoorbraakError) -> Overview in
+            let status = try ceilingStatus()
+            let settings = try self.settings()
+            let ceiling = Overview.Ceiling(ceiling: status.ceiling, granted: status.granted, released: status.released, pending: status.pending, paid: status.paid)
+            var requested: [String: Money] = [:]
+            for (theme, cents) in try db.rows("SELECT theme, sum(requested_cents) FROM application WHERE status NOT IN ('inadmissible', 'withdrawn') GROUP BY theme", [], { r in (r.text(0), r.money(1)) }) {
+                requested[theme] = cents
+            }
+            var allocated: [String: Money] = [:]
+            for (theme, cents) in try db.rows("SELECT a.theme, sum(a.requested_cents) FROM allocation l JOIN application a ON a.id = l.application_id WHERE l.allocated = 1 GROUP BY a.theme", [], { r in (r.text(0), r.money(1)) }) {
+                allocated[theme] = cents
+            }
+            let themes = status.themes.map { t in
+                Overview.ThemeLine(theme: t.theme, amount: t.amount, requested: requested[t.theme.rawValue] ?? .zero,
+                                   allocated: allocated[t.theme.rawValue] ?? .zero, granted: t.granted - t.released)
+            }
+            let impacts = try db.rows("SELECT fte_tenths, requested_cents, status FROM application WHERE status <> 'withdrawn' AND requested_cents > 0", []) { r in
+                Overview.Impact(impact: FtePerMillion(fte: Fte(tenths: r.int64(0)), amount: r.money(1)), status: r.text(2))
+            }
+            var quarters: [String: (paid: Money, released: Money)] = [:]
+            let quarter = "substr(c.claim_date, 1, 4) || '-Q' || ((CAST(substr(c.claim_date, 6, 2) AS INTEGER) + 2) / 3)"
+            for (q, cents) in try db.rows("SELECT \(quarter), sum(c.amount_cents) FROM claim c WHERE c.status = 'reached' GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
+                quarters[q, default: (.zero, .zero)].paid += cents
+            }
+            for (q, cents) in try db.rows("SELECT \(quarter), sum(b.amount_cents) FROM bovengrens_release b JOIN claim c ON c.claim_id = b.claim_id GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
+                quarters[q, default: (.zero, .zero)].released += cents
+            }
+            return Overview(asOf: asOf, ceiling: ceiling, themes: themes, impacts: impacts, barHundredths: settings.bar.hundredths,
+                            quarters: quarters.keys.sorted().map { Overview.Quarter(quarter: $0, paid: quarters[$0]?.paid ?? .zero, released: quarters[$0]?.released ?? .zero) },
+                            judgments: judgments, impactRealised: realised)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+
+/// `doorbraak report`: the overview for the NZa analyst.
+enum ReportCommand: Command {
+    static let name = "report"
+    static let summary = "the overview: ceiling, themes, impact, payouts, plausibility, realised fte; --html FILE for a page with charts"
+    static let usage = "[--html FILE]"
+    static let help = """
+    Prints the overview's figures (text, or --json). With --html FILE it writes one
+    self-contained page (inline SVG and CSS, nothing loaded from elsewhere) with a chart and a
+    table for: the macro ceiling (paid, committed, pending, remaining), per theme requested /
+    allocated / granted against the richtbedrag, the fte per €mln of every admitted application
+    against the bars 9, 17 and 35, payouts and releases per quarter, the NZa's plausibility
+    judgment per insurer and year, and realised against claimed fte.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let html = try arguments.value("--html")
+        try arguments.finish()
+        let store = try context.openStore()
+        let overview = try store.overview(asOf: context.today)
+        if let html {
+            try write(OverviewHTML.page(overview), to: html)
+        }
+        if context.json {
+            Output.json(OverviewView.json(overview))
+        } else {
+            Output.line(OverviewView.text(overview))
+            if let html { Output.line("\nwrote the overview with charts to \(html)") }
+        }
+        return ExitCode.done
+    }
+
+    static func write(_ text: String, to path: String) throws(DoorbraakError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DoorbraakError(.io, "expected a file, found a folder", file: path)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the report", file: path)
+        }
+    }
+}
+
+/// The overview's figures for people and for tools.
+enum OverviewView {
+    static func json(_ o: Overview) -> JSONValue {
+        func money(_ m: Money) -> JSONValue { .string(m.description) }
+        let c = o.ceiling
+        return .object([
+            ("as_of", .string(o.asOf.description)),
+            ("ceiling", .object([("ceiling", money(c.ceiling)), ("granted", money(c.granted)), ("released", money(c.released)),
+                                 ("committed", money(c.committed)), ("pending", money(c.pending)), ("paid", money(c.paid)), ("remaining", money(c.remaining))])),
+            ("themes", .array(o.themes.map { t in
+                .object([("theme", .string(t.theme.rawValue)), ("amount", money(t.amount)), ("requested", money(t.requested)),
+                         ("allocated", money(t.allocated)), ("granted", money(t.granted))])
+            })),
+            ("bar", .string(FtePerMillion.hundredthsText(o.barHundredths))),
+            ("impact_bins", .array(o.impactBins.map { .object([("bin", .string($0.label)), ("applications", .number(String($0.all))), ("granted", .number(String($0.granted)))]) })),
+            ("quarters", .array(o.quarters.map { .object([("quarter", .string($0.quarter)), ("paid", money($0.paid)), ("released", money($0.released))]) })),
+            ("judgments", .array(o.judgments.map { j in
+                .object([("insurer", .string(j.insurer)), ("year", .number(String(j.year))), ("paid", money(j.paid)), ("recovery", money(j.recovery)),
+                         ("findings", .number(String(j.findings))), ("judgment", .string(j.judgment))])
+            })),
+            ("realised", .array(o.impactRealised.map { r in
+                .object([("theme", r.theme.map { .string($0.rawValue) } ?? .string("total")), ("claimed_fte", .string(r.claimed.description)), ("realised_fte", .string(r.realised.description))])
+            })),
+        ])
+    }
+
+    static func text(_ o: Overview) -> String {
+        var out = ["overview on \(o.asOf)", ""]
+        var ceiling = Table([("macro ceiling", .left), ("amount", .right)])
+        let c = o.ceiling
+        for (label, amount) in [("ceiling", c.ceiling), ("granted", c.granted), ("released", c.released), ("committed", c.committed),
+                                ("pending", c.pending), ("paid", c.paid), ("remaining", c.remaining)] {
+            ceiling.add([label, amount.dutch])
+        }
+        out.append(ceiling.text)
+        var themes = Table([("theme", .left), ("richtbedrag", .right), ("requested", .right), ("allocated", .right), ("granted", .right)])
+        for t in o.themes { themes.add([t.theme.rawValue, t.amount.dutch, t.requested.dutch, t.allocated.dutch, t.granted.dutch]) }
+        out += ["", themes.text]
+        var bins = Table([("fte per €mln", .left), ("applications", .right), ("granted", .right)])
+        for b in o.impactBins { bins.add([b.label, String(b.all), String(b.granted)]) }
+        out += ["", bins.text]
+        if !o.quarters.isEmpty {
+            var quarters = Table([("quarter", .left), ("paid", .right), ("released", .right)])
+            for q in o.quarters { quarters.add([q.quarter, q.paid.dutch, q.released.dutch]) }
+            out += ["", quarters.text]
+        }
+        if !o.judgments.isEmpty {
+            var judgments = Table([("insurer", .left), ("year", .left), ("paid", .right), ("recovery", .right), ("findings", .right), ("judgment", .left)])
+            for j in o.judgments { judgments.add([j.insurer, String(j.year), j.paid.dutch, j.recovery.dutch, String(j.findings), j.judgment]) }
+            out += ["", judgments.text]
+        }
+        if !o.impactRealised.isEmpty {
+            var realised = Table([("theme", .left), ("claimed fte", .right), ("realised fte", .right)])
+            for r in o.impactRealised { realised.add([r.theme?.rawValue ?? "total", r.claimed.description, r.realised.description]) }
+            out += ["", realised.text]
+        }
+        return out.joined(separator: "\n")
+    }
+}
