@@ -74,12 +74,10 @@ extension Store {
         return .stored(findings: findings)
     }
 
-    /// The KPI ids the plan of `application` allows (without `fte`), or nil when the application
-    /// is unknown; read in the caller's transaction.
-    public func kpiIDs(of application: String) throws(DoorbraakError) -> [String]? {
-        guard let plan = try db.cached("SELECT plan FROM application WHERE id = ?").rowValue([.text(application)], { $0.optionalText(0) }) else { return nil }
-        guard let plan, let model = try self.plan(plan) else { return [] }
-        return model.kpiIDs
+    /// Whether `application` is stored, and its plan; read in the caller's transaction.
+    public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
+        guard let plan = try db.cached("SELECT plan FROM application WHERE id = ?").rowValue([.text(application)], { $0.optionalText(0) }) else { return (false, nil) }
+        return (true, plan)
     }
 
     /// Stores one monitoring measurement (SPEC §3.8 Monitoring); must run inside a write
