@@ -236,6 +236,34 @@ public enum Schema {
         ALTER TABLE beschikking ADD COLUMN final_on TEXT;
         ALTER TABLE allocation ADD COLUMN reallocated_on TEXT;
         """,
+        """
+        -- migration 7: verantwoording: the providers' actual cost lines and the monitoring of the
+        -- realised impact (SPEC §3.8)
+        -- One row per cost line id; a line with a finding (P2, P3, P4, P6) is stored with it, P7 never.
+        CREATE TABLE cost_line (
+            line_id         TEXT PRIMARY KEY,
+            application_id  TEXT NOT NULL REFERENCES beschikking(application_id),
+            provider        TEXT NOT NULL,
+            year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+            category        TEXT NOT NULL,
+            kind            TEXT NOT NULL CHECK (kind IN ('incidental', 'structural')),
+            amount_cents    INTEGER NOT NULL CHECK (amount_cents >= 0),
+            description     TEXT NOT NULL,
+            content         TEXT NOT NULL,
+            findings        TEXT NOT NULL,
+            imported_on     TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX cost_line_application ON cost_line(application_id, provider, year);
+        -- Realised fte (kpi 'fte', tenths x 1000) and plan KPIs (K1, K2, ...) per peildatum, in ten-thousandths.
+        CREATE TABLE measurement (
+            application_id  TEXT NOT NULL REFERENCES beschikking(application_id),
+            peildatum       TEXT NOT NULL,
+            kpi             TEXT NOT NULL,
+            value_units     INTEGER NOT NULL,
+            imported_on     TEXT NOT NULL,
+            PRIMARY KEY (application_id, peildatum, kpi)
+        ) STRICT, WITHOUT ROWID;
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

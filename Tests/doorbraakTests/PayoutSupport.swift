@@ -32,10 +32,10 @@ func payoutApplication(_ id: String, cents: Int64, fteTenths: Int64) -> String {
 extension Sandbox {
     /// A round on the payout-test plan: every application approved; allocated within `themeAmount`
     /// (the best fte per €mln first); the allocated requested and decided, so granted while they fit.
-    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)]) throws {
+    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan) throws {
         let plans = folder.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        try plan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
         let initResult = try run(["init", "--plans", plans.path, "--ceiling", ceiling, "--theme-amount", "ai=\(themeAmount)", "--bar", "0.01"])
         try #require(initResult.status == 0, "\(initResult.stderr)")
         let imported = try run(["import", "applications", try file("apps.jsonl", applications.map { payoutApplication($0.0, cents: $0.1, fteTenths: $0.2) }.joined(separator: "\n"))])

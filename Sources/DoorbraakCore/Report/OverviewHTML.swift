@@ -109,11 +109,15 @@ public enum OverviewHTML {
     }
 
     static func judgmentSection(_ judgments: [Overview.Judgment]) -> String {
-        let groups = judgments.map { ("\($0.insurer) \($0.year)", [$0.paid.cents, $0.recovery.cents], Optional<Int64>.none) }
-        let svg = groupedBars(id: "chart-plausibility", label: "plausibiliteit per verzekeraar en jaar", groups: groups,
-                              series: [("uitbetaald", "#1f5f8b"), ("terugvordering", "#b00020")], markerLabel: nil)
+        // The recovery as a share of what was paid, against the materiality of 1% (the default).
+        let groups = judgments.map { j in
+            ("\(j.insurer) \(j.year)", [j.paid.cents > 0 ? j.recovery.cents * 10_000 / j.paid.cents : 0], Optional<Int64>(100))
+        }
+        let svg = groupedBars(id: "chart-plausibility", label: "terugvordering als deel van het uitbetaalde, per verzekeraar en jaar", groups: groups,
+                              series: [("terugvordering in % van uitbetaald", "#b00020")], markerLabel: "materialiteit 1%", unit: .basisPoints)
         let rows = judgments.map { [$0.insurer, String($0.year), $0.paid.dutch, $0.recovery.dutch, String($0.findings), $0.judgment] }
         return "<h2>Verantwoording: het oordeel van de NZa per verzekeraar en jaar</h2>\n\(svg)\n"
+            + "<p class=\"note\">Boven de lijn (1% van het uitbetaalde) is het oordeel niet plausibel.</p>\n"
             + (judgments.isEmpty ? "<p class=\"note\">Nog geen verantwoording.</p>\n" : "")
             + table(id: "table-plausibility", ["verzekeraar", "jaar", "uitbetaald", "terugvordering", "bevindingen", "oordeel"], rows, numeric: [1, 2, 3, 4],
                     classes: { row in row[5] == "plausibel" ? "good" : "bad" })
@@ -131,34 +135,43 @@ public enum OverviewHTML {
 
     // MARK: drawing
 
-    enum Unit { case cents, fte }
+    enum Unit { case cents, fte, basisPoints }
 
     /// Horizontal groups of vertical bars, one colour per series; an optional marker per group.
     static func groupedBars(id: String, label: String, groups: [(String, [Int64], Int64?)], series: [(String, String)], markerLabel: String?, unit: Unit = .cents) -> String {
-        let height = 220.0
+        let bottom = groups.count > 8 ? 60.0 : 20.0
+        let height = 200.0 + bottom
         let maxValue = max(1, groups.flatMap { $0.1 + ($0.2.map { [$0] } ?? []) }.max() ?? 1)
-        let groupWidth = groups.isEmpty ? 760.0 : 760.0 / Double(groups.count)
+        let left = groups.count > 8 ? 50.0 : 20.0
+        let groupWidth = (780.0 - left) / Double(max(1, groups.count))
         let barWidth = max(2, (groupWidth - 16) / Double(max(1, series.count)))
         var parts: [String] = []
         for (g, group) in groups.enumerated() {
-            let x0 = 20 + Double(g) * groupWidth + 8
+            let x0 = left + Double(g) * groupWidth + 8
             for (s, value) in group.1.enumerated() where s < series.count {
-                let h = (height - 40) * Double(max(0, value)) / Double(maxValue)
-                parts.append("<rect x=\"\(fmt(x0 + Double(s) * barWidth))\" y=\"\(fmt(height - 20 - h))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(h))\" fill=\"\(series[s].1)\"><title>\(escape(group.0)) — \(escape(series[s].0)): \(escape(show(value, unit)))</title></rect>")
+                let h = 180 * Double(max(0, value)) / Double(maxValue)
+                parts.append("<rect x=\"\(fmt(x0 + Double(s) * barWidth))\" y=\"\(fmt(height - bottom - h))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(h))\" fill=\"\(series[s].1)\"><title>\(escape(group.0)) — \(escape(series[s].0)): \(escape(show(value, unit)))</title></rect>")
             }
             if let marker = group.2 {
-                let y = height - 20 - (height - 40) * Double(marker) / Double(maxValue)
+                let y = height - bottom - 180 * Double(marker) / Double(maxValue)
                 parts.append("<line x1=\"\(fmt(x0 - 4))\" y1=\"\(fmt(y))\" x2=\"\(fmt(x0 + groupWidth - 12))\" y2=\"\(fmt(y))\" stroke=\"#b00020\" stroke-width=\"2\"><title>\(escape(markerLabel ?? "")): \(escape(show(marker, unit)))</title></line>")
             }
-            parts.append("<text x=\"\(fmt(x0 + (groupWidth - 16) / 2))\" y=\"\(fmt(height - 5))\" text-anchor=\"middle\">\(escape(group.0))</text>")
+            let labelX = x0 + (groupWidth - 16) / 2
+            parts.append(groups.count > 8
+                ? "<text x=\"\(fmt(labelX))\" y=\"\(fmt(height - bottom + 12))\" text-anchor=\"end\" transform=\"rotate(-45 \(fmt(labelX)) \(fmt(height - bottom + 12)))\">\(escape(group.0))</text>"
+                : "<text x=\"\(fmt(labelX))\" y=\"\(fmt(height - 5))\" text-anchor=\"middle\">\(escape(group.0))</text>")
         }
-        let legend = series.enumerated().map { i, s in "<rect x=\"\(20 + i * 150)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(s.1)\"/><text x=\"\(36 + i * 150)\" y=\"14\">\(escape(s.0))</text>" }.joined()
-            + (markerLabel.map { "<line x1=\"\(20 + series.count * 150)\" y1=\"10\" x2=\"\(40 + series.count * 150)\" y2=\"10\" stroke=\"#b00020\" stroke-width=\"2\"/><text x=\"\(44 + series.count * 150)\" y=\"14\">\(escape($0))</text>" } ?? "")
+        let legend = series.enumerated().map { i, s in "<rect x=\"\(20 + i * 240)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(s.1)\"/><text x=\"\(36 + i * 240)\" y=\"14\">\(escape(s.0))</text>" }.joined()
+            + (markerLabel.map { "<line x1=\"\(20 + series.count * 240)\" y1=\"10\" x2=\"\(40 + series.count * 240)\" y2=\"10\" stroke=\"#b00020\" stroke-width=\"2\"/><text x=\"\(44 + series.count * 240)\" y=\"14\">\(escape($0))</text>" } ?? "")
         return "<svg id=\"\(id)\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 800 \(Int(height))\" width=\"800\" height=\"\(Int(height))\">\(legend)\(parts.joined())</svg>"
     }
 
     static func show(_ value: Int64, _ unit: Unit) -> String {
-        unit == .cents ? Money(cents: value).dutch : Fte(tenths: value).description + " fte"
+        switch unit {
+        case .cents: return Money(cents: value).dutch
+        case .fte: return Fte(tenths: value).description + " fte"
+        case .basisPoints: return "\(value / 100),\(String(value % 100).count == 1 ? "0" : "")\(value % 100)%"
+        }
     }
 
     static func table(id: String, _ header: [String], _ rows: [[String]], numeric: Set<Int>, classes: (([String]) -> String)? = nil) -> String {

@@ -65,3 +65,14 @@ struct RowParser {
         errors.append(DoorbraakError(code ?? self.code, message, field: name))
     }
 }
+
+/// The refusals of the cost and monitoring imports that are not about one field's syntax.
+extension ErrorCode {
+    /// A cost line for an application that does not exist or has no granted beschikking: only
+    /// granted transformations are paid, so only they account for costs (004 line 267).
+    public static let costApplication = ErrorCode("E-COST-APPLICATION", .refused)
+    /// A monitoring row for an application that does not exist or has no granted beschikking.
+    public static let monitoringApplication = ErrorCode("E-MONITORING-APPLICATION", .refused)
+    /// A monitoring row whose peildatum lies after today: a realised value cannot be measured ahead.
+    public static let monitoringDate = ErrorCode("E-MONITORING-DATE", .refused)
+}

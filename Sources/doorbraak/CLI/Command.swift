@@ -27,6 +27,8 @@ enum Commands {
         NZaRequestCommand.self, NZaDecideCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,
+        ImportCostsCommand.self, PlausibilityCommand.self, ReportVereveningCommand.self, GenerateCostsCommand.self,
+        ImportMonitoringCommand.self, MonitoringCommand.self,
         ReportCommand.self,
         AuditVerifyCommand.self, AuditLogCommand.self,
         DemoCommand.self,

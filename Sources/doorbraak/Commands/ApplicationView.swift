@@ -246,7 +246,8 @@ enum ImportView {
         }
     }
 
-    static func print(_ report: ImportReport, json: Bool) {
+    /// `extra` adds members to the JSON object (after the SPEC's ones).
+    static func print(_ report: ImportReport, json: Bool, extra: [(String, JSONValue)] = []) {
         if json {
             Output.json(.object([
                 ("new", .number(String(report.new))),
@@ -264,7 +265,7 @@ enum ImportView {
                         ("field", row.error.field.map { .string($0) } ?? .null),
                     ])
                 })),
-            ]))
+            ] + extra))
         } else {
             for name in report.skipped { Output.error("skipped \(name): not a .json file") }
             for row in report.errors { Output.error("error: \(row.error)\(row.id.map { " [id \($0)]" } ?? "")") }

@@ -14,7 +14,10 @@ enum DemoCommand: Command {
     the round report, the allocation ranked by fte per €mln with --transfer, contracts and
     two-sided requests, the NZa's decisions under the macro ceiling; then the insurers' claims up
     to 2028-06-30 (payouts and releases of missed milestones), the board's reallocation of the
-    freed room and the NZa granting the newly allocated within it; finally the audit chain.
+    freed room and the NZa granting the newly allocated within it; the providers' actual costs
+    (verantwoording), the plausibility test and the NZa's judgment per insurer and year, the fixed
+    costs for the risicoverevening and the realised impact against the ambition; finally a walk
+    through the cycle step by step and the audit chain.
     It works in a new temporary folder that is removed afterwards; give --db PATH to keep the
     database (the generated files are written beside it). --plans DIR uses other model plans.
     """
@@ -115,8 +118,121 @@ enum DemoCommand: Command {
             let grantedNow = second.filter { if case .granted = $0 { return true } else { return false } }
             Output.line("\nNZa: \(grantedNow.count) of the \(newly.count) reallocated granted, \(second.count - grantedNow.count) refused")
         }
-        Output.line(CeilingView.text(try store.ceilingStatus()))
+        let afterReallocation = try store.ceilingStatus()
+        Output.line(CeilingView.text(afterReallocation))
+
+        // Stage 7: the remaining milestones until the end of 2029, so that every beschikking becomes final.
+        let endDay = Day(2029, 12, 31)
+        let open = try store.db.rows("""
+            SELECT m.application_id, m.code, m.tariff_cents, m.due, a.coordinating, a.second
+            FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted'
+            JOIN application a ON a.id = m.application_id WHERE m.status = 'expected' ORDER BY m.application_id, m.code
+            """, []) { r in (r.text(0), r.text(1), r.money(2), r.text(3), r.text(4), r.text(5)) }
+        // Each milestone is paid to the provider with the most of its coalition amount still unpaid.
+        var unpaid: [String: [(agb: String, left: Money)]] = [:]
+        for (a, agb, amount, paid) in try store.db.rows("""
+            SELECT p.application_id, p.agb, p.amount_cents,
+                   (SELECT coalesce(sum(c.amount_cents), 0) FROM claim c WHERE c.application_id = p.application_id AND c.provider = p.agb AND c.status = 'reached')
+            FROM application_provider p JOIN beschikking b ON b.application_id = p.application_id AND b.status = 'granted' ORDER BY p.application_id, p.agb
+            """, [], { r in (r.text(0), r.text(1), r.money(2), r.money(3)) }) {
+            unpaid[a, default: []].append((agb, amount - paid))
+        }
+        var rest = ClaimGenerator.header + "\n"
+        for (i, m) in open.enumerated() {
+            var providers = unpaid[m.0] ?? []
+            guard let best = providers.indices.max(by: { providers[$0].left < providers[$1].left || (providers[$0].left == providers[$1].left && providers[$0].agb > providers[$1].agb) }) else { continue }
+            let provider = providers[best].agb
+            providers[best].left -= m.2
+            unpaid[m.0] = providers
+            let payer = i % 5 == 4 ? m.5 : m.4
+            rest += i % 11 == 10
+                ? "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),,\(m.3),missed,\n"
+                : "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),\(m.2.description),\(m.3),reached,verslag-\(m.0)-\(m.1).pdf\n"
+        }
+        let restFile = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("claims-to-2029.csv")
+        guard FileManager.default.createFile(atPath: restFile, contents: Data(rest.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the claims file", file: restFile)
+        }
+        let restClaims = try ClaimImport(store: store, today: endDay, event: context.audit(), partial: true).run(restFile)
+        let final = try store.ceilingStatus()
+        let finals = try store.db.integer("SELECT count(*) FROM beschikking WHERE final_on IS NOT NULL")
+        Output.line("\n== 12. the remaining milestones up to \(endDay): \(open.count) claimed, \(restClaims.new) settled, \(restClaims.rejected) refused; \(finals) beschikkingen final")
+        Output.line("paid in total \(final.paid), released in total \(final.released), committed \(final.committed)")
+
+        // Stage 8: the providers account for their actual costs; the insurers test them, the NZa judges.
+        let accountDay = endDay
+        let generated = try GenerateCostsCommand.write(store: store, seed: 2026, through: accountDay, to: folder.isEmpty ? "." : folder)
+        let costs = try CostImport(store: store, today: accountDay, event: context.audit(), partial: true).run(generated.costs)
+        Output.line("\n== 13. verantwoording: \(generated.costLines) cost lines of actual costs up to \(accountDay), imported with --partial: \(costs.report.new) stored, \(costs.report.rejected) refused")
+        var costTable = Table([("cost lines", .left), ("lines", .right)])
+        for (code, n) in costs.report.codes.sorted(by: { $0.key < $1.key }) { costTable.add(["refused \(code)", String(n)]) }
+        for (code, n) in costs.findings.sorted(by: { $0.key < $1.key }) { costTable.add(["stored with finding \(code) (not eligible)", String(n)]) }
+        Output.line(costTable.text)
+        for row in costs.report.errors.prefix(1) { Output.line("for example: \(row.error.code): \(row.error.message)") }
+
+        let plausibility = try PlausibilityOptions.report(store, .standard)
+        let view = PlausibilityView(report: plausibility, year: nil, insurer: nil)
+        Output.line("\n== 14. plausibility: the insurers test the costs; the NZa's judgment per insurer and year (materiality 1% of paid)")
+        Output.line(view.judgmentTable)
+        var findingTable = Table([("finding", .left), ("count", .right), ("amount", .right)])
+        for code in ["P1", "P2", "P3", "P4", "P5", "P6"] {
+            let found = plausibility.findings.filter { $0.code.rawValue == code }
+            findingTable.add([code, String(found.count), found.map(\.amount).sum().dutch])
+        }
+        Output.line("\n" + findingTable.text)
+        let recovery = plausibility.judgments.map(\.recovery).sum()
+
+        Output.line("\n== 15. risicoverevening: the insurers' fixed costs per year (only judged-plausible costs count)")
+        var vereveningTable = Table([("year", .left), ("paid", .right), ("recovery", .right), ("fixed costs", .right), ("insurers niet plausibel", .right)])
+        var fixedCosts = Money.zero
+        for year in Set(plausibility.judgments.map(\.year)).sorted() {
+            let lines = Verevening.fixedCosts(plausibility.judgments, year: year)
+            fixedCosts += lines.map(\.fixedCosts).sum()
+            vereveningTable.add([String(year), lines.map(\.paid).sum().dutch, lines.map(\.recovery).sum().dutch, lines.map(\.fixedCosts).sum().dutch,
+                                 String(lines.filter { !$0.isPlausible }.count)])
+        }
+        Output.line(vereveningTable.text)
+
+        // Stage 9: the coalitions report the realised impact.
+        let measured = try MonitoringImport(store: store, today: accountDay, event: context.audit(), partial: true).run(generated.monitoring)
+        Output.line("\n== 16. monitoring: \(generated.measurements) measurements up to \(accountDay), imported with --partial: \(measured.new) stored, \(measured.rejected) refused")
+        for row in measured.errors.prefix(1) { Output.line("refused: \(row.error.code): \(row.error.message)") }
+        let monitoringInput = try store.monitoringInput()
+        let impact = Monitoring.summarise(applications: monitoringInput.applications, measurements: monitoringInput.measurements, asOf: accountDay, bar: monitoringInput.bar)
+        Output.line(MonitoringView.text(impact, perApplication: false))
+
         let audit = try AuditLog.verify(in: store.db)
+        Output.line("\n== the cycle, step by step")
+        let approved = rows.filter { $0.status == "approved" }.count
+        let allocatedCount = outcomes.filter(\.allocated).count
+        let plausible = plausibility.judgments.filter(\.isPlausible).count
+        let steps = [
+            "model plans: \(plans.count) national model plans in \(Set(plans.map(\.theme)).count) themes fix the milestones, norms and KPIs an application fills in.",
+            "applications: \(count) coalitions submitted once, before the deadline of \(settings.deadline); \(report.new + report.unchanged) were admissible "
+                + "(\(report.tracks[.limited] ?? 0) on the limited track, \(report.tracks[.extended] ?? 0) with explained deviations on the extended track), \(report.rejected) were registered as refused with their codes.",
+            "review: the coordinating and the second insurer each judged every admissible application; \(approved) were approved by both.",
+            "round: the BO IZA/AZWA ranked the approved applications by fte per €mln, not by arrival; \(allocatedCount) were allocated within the theme amounts.",
+            "beschikking: on two-sided requests with a contract the NZa granted \(granted.count) beschikkingen under the macro ceiling of \(settings.ceiling); "
+                + "\(afterClaims.granted) in bovengrenzen.",
+            "payouts: by \(payDay) the insurers had paid \(afterClaims.paid) for reached milestones; missed milestones released \(afterClaims.released), "
+                + "which the board gave to \(reallocation.allocated.count) waiting application\(reallocation.allocated.count == 1 ? "" : "s") (\(afterReallocation.remaining) left under the ceiling).",
+            "final: by \(endDay) every milestone was settled: \(final.paid) paid in total, \(final.released) released, and \(finals) beschikkingen final at what was paid.",
+            "verantwoording: the providers accounted for their actual costs in \(costs.report.new) lines; \(costs.findings.values.reduce(0, +)) of them are not eligible "
+                + "(outside 2027–2029, structural, hulpmiddelen bought or outside the coalition), and \(costs.report.rejected) reported twice with other content \(costs.report.rejected == 1 ? "was" : "were") refused.",
+            "judgment: the insurers tested the costs and the NZa judged \(plausible) of \(plausibility.judgments.count) insurer-years plausibel; \(recovery) is recovered from providers, "
+                + "and \(fixedCosts) enters the risicoverevening as fixed costs.",
+            "impact: the coalitions measured \(impact.total.realised.description) fte realised of the \(impact.total.claimed.description) fte claimed, "
+                + "\(impact.total.ambitionPercent)% of the ~\(Monitoring.ambitionFte.description) fte AZWA ambition; \(impact.total.unmeasured) granted applications have no measurement yet.",
+        ]
+        for (i, step) in steps.enumerated() { Output.line("\(i + 1). \(step)") }
+
+        // The overview for the NZa analyst, beside the database (or in the system's temporary
+        // folder when the demo's own folder is removed).
+        let reportPath = scratch == nil
+            ? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("report.html")
+            : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-demo-report.html").path
+        try ReportCommand.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
+        Output.line("\n== the overview report for the NZa analyst, with charts: \(reportPath)")
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal
     }

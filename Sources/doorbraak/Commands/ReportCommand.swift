@@ -19,8 +19,7 @@ enum ReportCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let html = try arguments.value("--html")
         try arguments.finish()
-        let store = try context.openStore()
-        let overview = try store.overview(asOf: context.today)
+        let overview = try overview(of: try context.openStore(), on: context.today)
         if let html {
             try write(OverviewHTML.page(overview), to: html)
         }
@@ -31,6 +30,22 @@ enum ReportCommand: Command {
             if let html { Output.line("\nwrote the overview with charts to \(html)") }
         }
         return ExitCode.done
+    }
+
+    /// The overview of everything stored, on `today`, with the verantwoording and monitoring
+    /// figures computed by their own rules with the default settings.
+    static func overview(of store: Store, on today: Day) throws(DoorbraakError) -> Overview {
+        try store.db.readTransaction { () throws(DoorbraakError) -> Overview in
+            let plausibility = try PlausibilityOptions.report(store, Plausibility.Settings.standard)
+            let judgments = plausibility.judgments.map { j in
+                Overview.Judgment(insurer: j.insurer.rawValue, year: j.year, paid: j.paid, recovery: j.recovery, findings: j.findings.count, judgment: j.judgment)
+            }
+            let input = try store.monitoringInput()
+            let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: today, bar: input.bar, theme: nil)
+            let realised = input.measurements.isEmpty ? [] : summary.themes.map { Overview.Realised(theme: $0.theme, claimed: $0.totals.claimed, realised: $0.totals.realised) }
+                + [Overview.Realised(theme: nil, claimed: summary.total.claimed, realised: summary.total.realised)]
+            return try store.overview(asOf: today, judgments: judgments, realised: realised)
+        }
     }
 
     static func write(_ text: String, to path: String) throws(DoorbraakError) {

@@ -1,0 +1,124 @@
+import DoorbraakCore
+import DoorbraakStore
+
+/// Imports the providers' actual costs from CSV `line_id,application_id,provider,year,category,kind,amount,description`
+/// (SPEC §5, §3.8): a comma file with a decimal point or a semicolon file with a decimal comma,
+/// taken from the header. All rows in one `BEGIN IMMEDIATE` transaction, all or nothing unless
+/// `partial`. A malformed row is E-COST-INPUT with every failing field (exit 65); a line of an
+/// application that is not granted is E-COST-APPLICATION, the same line id with other content P7
+/// (refusals, exit 1). A line with a finding P2, P3, P4 or P6 is stored and counted in `findings`:
+/// it is not an input error but a fact the plausibility test judges (not eligible).
+public struct CostImport {
+    /// The columns, in the SPEC's order.
+    public static let columns = CostLine.columns
+
+    /// What an import did.
+    public struct Result: Sendable {
+        /// The usual import report.
+        public var report: ImportReport
+        /// The stored new lines that carry a finding, per code (zero when nothing was committed).
+        public var findings: [String: Int]
+    }
+
+    /// The store.
+    public let store: Store
+    /// Today: the import date.
+    public let today: Day
+    /// The audit context (the person; each line acts for its provider).
+    public let event: AuditContext
+    /// Store the good rows even when some fail.
+    public let partial: Bool
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
+
+    /// An import into `store`.
+    public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
+        self.store = store
+        self.today = today
+        self.event = event
+        self.partial = partial
+    }
+
+    /// Reads one row into a cost line; every malformed field at once (E-COST-INPUT).
+    public static func line(from record: CSVReader.Record) throws(DoorbraakError) -> CostLine {
+        do {
+            return try CostLine(fields: record.fields, notation: record.notation)
+        } catch {
+            throw DoorbraakError.combined(error.errors) ?? DoorbraakError(.costInput, "the row is malformed")
+        }
+    }
+
+    /// Imports `path`.
+    public func run(_ path: String) throws(DoorbraakError) -> Result {
+        var findings: [String: Int] = [:]
+        let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress) { record throws(DoorbraakError) in
+            let line = try CostImport.line(from: record)
+            switch try store.storeCost(line, today: today, event: event) {
+            case .stored(let codes):
+                for code in codes { findings[code.rawValue, default: 0] += 1 }
+                return .new
+            case .unchanged:
+                return .unchanged
+            }
+        }
+        return Result(report: report, findings: report.committed ? findings : [:])
+    }
+}
+
+/// Imports the coalitions' monitoring from CSV `application_id,peildatum,kpi,value` (SPEC §5,
+/// §3.8 Monitoring): `kpi` is `fte` (the realised fte, net and structural, one decimal) or a KPI
+/// id of the application's plan (`K1`, `K2`, … in the plan's order); an unknown one is refused
+/// naming the nearest (E-MONITORING-KPI). The same application, peildatum and kpi again with the
+/// same value changes nothing; with another value it is refused (E-MONITORING-CONFLICT).
+public struct MonitoringImport {
+    /// The columns, in the SPEC's order.
+    public static let columns = Measurement.columns
+
+    /// The store.
+    public let store: Store
+    /// Today: no peildatum may lie after it.
+    public let today: Day
+    /// The audit context (each row acts for the coalition).
+    public let event: AuditContext
+    /// Store the good rows even when some fail.
+    public let partial: Bool
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
+
+    /// An import into `store`.
+    public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
+        self.store = store
+        self.today = today
+        self.event = event
+        self.partial = partial
+    }
+
+    /// Imports `path`.
+    public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        var plans: [String: (exists: Bool, plan: String?)] = [:]
+        var kpis: [String: [String]] = [:]
+        return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress) { record throws(DoorbraakError) in
+            let id = record("application_id")
+            if plans[id] == nil { plans[id] = try store.planOf(id) }
+            let known = plans[id] ?? (false, nil)
+            var allowed: [String] = []
+            if let plan = known.plan {
+                if kpis[plan] == nil { kpis[plan] = try store.plan(plan)?.kpiIDs ?? [] }
+                allowed = kpis[plan] ?? []
+            } else if !known.exists {
+                // An unknown application has no plan to check the kpi against; that refusal is enough.
+                allowed = [record("kpi")]
+            }
+            let measurement: Measurement
+            do throws(FieldErrors) {
+                measurement = try Measurement(fields: record.fields, notation: record.notation, allowedKPIs: allowed)
+            } catch {
+                throw DoorbraakError.combined(error.errors) ?? DoorbraakError(.monitoringInput, "the row is malformed")
+            }
+            switch try store.storeMeasurement(measurement, today: today, event: event) {
+            case .stored: return .new
+            case .unchanged: return .unchanged
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import DoorbraakCore
+
+/// What storing one cost line or measurement did.
+public enum VerantwoordingOutcome: Sendable, Equatable {
+    /// Stored for the first time; for a cost line, the findings (P2, P3, P4, P6) it carries.
+    case stored(findings: [ErrorCode])
+    /// The same id (or key) with the same content was stored before: nothing changed.
+    case unchanged
+}
+
+/// Everything the plausibility test reads, from one snapshot.
+public struct PlausibilityInput: Sendable {
+    /// Paid per application, provider, insurer and year (reached claims; a payout's year is its claim date's year).
+    public var payouts: [Plausibility.Payout]
+    /// Every stored cost line.
+    public var costs: [CostLine]
+    /// Every application with a beschikking, claims or cost lines: coalition and whether all milestones are settled.
+    public var applications: [Plausibility.ApplicationFacts]
+}
+
+/// Everything the monitoring summary reads, from one snapshot.
+public struct MonitoringInput: Sendable {
+    /// The granted applications: theme, claimed fte, paid so far.
+    public var applications: [Monitoring.ApplicationFacts]
+    /// Every stored measurement.
+    public var measurements: [Measurement]
+    /// The round's impact bar.
+    public var bar: ImpactBar
+}
+
+extension Store {
+    /// The coalition of an application with a granted beschikking, read in the caller's
+    /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
+    private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
+        guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application.rawValue)], { $0.text(0) }) else {
+            throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
+        }
+        let granted = try db.cached("SELECT 1 FROM beschikking WHERE application_id = ? AND status = 'granted'").rowValue([.text(application.rawValue)], { $0.int(0) }) != nil
+        guard granted else {
+            throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
+        }
+        let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
+        var coalition = Set<AGB>()
+        for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
+        return coalition
+    }
+
+    /// Stores one cost line of a provider's verantwoording (SPEC §3.8); must run inside a write
+    /// transaction. The application must be granted (E-COST-APPLICATION). The same line id with
+    /// the same content is a no-op; with other content it is P7, refused. A line with a finding
+    /// (P2 outside 2027–2029, P3 structural, P4 hulpmiddelen bought, P6 provider outside the
+    /// coalition) is stored: it is a finding for the plausibility test, not an input error, and
+    /// the test counts it as not eligible. One audit event per stored line.
+    public func storeCost(_ line: CostLine, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
+        if let stored = try db.cached("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line WHERE line_id = ?")
+            .rowValue([.text(line.lineID)], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7)) }) {
+            let before = CostLine(lineID: stored.0, application: try ApplicationID(parsing: stored.1), provider: try AGB(parsing: stored.2), year: stored.3,
+                                  category: try CostCategory(parsing: stored.4), kind: try CostKind(parsing: stored.5), amount: stored.6, description: stored.7)
+            // P7: a line is reimbursed once; other content under the same id is refused.
+            _ = try CostLine.isUnchanged(before, line)
+            return .unchanged
+        }
+        let coalition = try grantedCoalition(line.application, code: .costApplication, what: "cost lines")
+        let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
+        try db.cached("""
+            INSERT INTO cost_line (line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(line.lineID), .text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue),
+                      .text(line.kind.rawValue), .money(line.amount), .text(line.description), .text(line.canonicalContent),
+                      .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
+        let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
+        try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
+                            after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
+        return .stored(findings: findings)
+    }
+
+    /// Whether `application` is stored, and its plan; read in the caller's transaction.
+    public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
+        guard let plan = try db.cached("SELECT plan FROM application WHERE id = ?").rowValue([.text(application)], { $0.optionalText(0) }) else { return (false, nil) }
+        return (true, plan)
+    }
+
+    /// Stores one monitoring measurement (SPEC §3.8 Monitoring); must run inside a write
+    /// transaction. The application must be granted (E-MONITORING-APPLICATION) and the peildatum
+    /// not after today (E-MONITORING-DATE). The same application, peildatum and kpi with the same
+    /// value is a no-op; with another value it is refused (E-MONITORING-CONFLICT).
+    public func storeMeasurement(_ m: Measurement, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
+        if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
+            .rowValue([.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)], { $0.int64(0) }) {
+            if stored == m.value.units { return .unchanged }
+            throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
+        }
+        _ = try grantedCoalition(m.application, code: .monitoringApplication, what: "measurements")
+        guard m.peildatum <= today else {
+            throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")
+        }
+        try db.cached("INSERT INTO measurement (application_id, peildatum, kpi, value_units, imported_on) VALUES (?, ?, ?, ?, ?)")
+            .run([.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi), .integer(m.value.units), .text(today.description)])
+        try AuditLog.append(in: db, event.acting(for: "coalition"), action: "measurement", subject: m.application.rawValue, before: "-",
+                            after: "\(m.kpi) = \(m.value) on peildatum \(m.peildatum)")
+        return .stored(findings: [])
+    }
+
+    /// Payouts, cost lines and application facts for `Plausibility.run`, read in one snapshot.
+    public func plausibilityInput() throws(DoorbraakError) -> PlausibilityInput {
+        try db.readTransaction { () throws(DoorbraakError) -> PlausibilityInput in
+            var payouts: [Plausibility.Payout] = []
+            for (a, p, i, y, m) in try db.rows("""
+                SELECT application_id, provider, insurer, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents)
+                FROM claim WHERE status = 'reached' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                """, [], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.money(4)) }) {
+                payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
+            }
+            var costs: [CostLine] = []
+            for (l, a, p, y, c, k, m, d) in try db.rows("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line ORDER BY line_id", [], { r in
+                (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7))
+            }) {
+                costs.append(CostLine(lineID: l, application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), year: y,
+                                      category: try CostCategory(parsing: c), kind: try CostKind(parsing: k), amount: m, description: d))
+            }
+            var coalitions: [String: [AGB: Money]] = [:]
+            for (a, agb, m) in try db.rows("""
+                SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p
+                WHERE p.application_id IN (SELECT application_id FROM beschikking WHERE status = 'granted')
+                   OR p.application_id IN (SELECT application_id FROM claim) OR p.application_id IN (SELECT application_id FROM cost_line)
+                """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
+                coalitions[a, default: [:]][try AGB(parsing: agb)] = m
+            }
+            let open = Set(try db.rows("SELECT DISTINCT application_id FROM application_milestone WHERE status = 'expected'", []) { $0.text(0) })
+            var facts: [Plausibility.ApplicationFacts] = []
+            for (id, coalition) in coalitions.sorted(by: { $0.key < $1.key }) {
+                facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, milestonesSettled: !open.contains(id)))
+            }
+            return PlausibilityInput(payouts: payouts, costs: costs, applications: facts)
+        }
+    }
+
+    /// The granted applications, their measurements and the bar, read in one snapshot.
+    public func monitoringInput() throws(DoorbraakError) -> MonitoringInput {
+        let bar = try settings().bar
+        return try db.readTransaction { () throws(DoorbraakError) -> MonitoringInput in
+            var applications: [Monitoring.ApplicationFacts] = []
+            for (id, theme, fte, paid) in try db.rows("""
+                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents FROM application a JOIN beschikking b ON b.application_id = a.id
+                WHERE b.status = 'granted' ORDER BY a.id
+                """, [], { r in (r.text(0), r.text(1), r.int64(2), r.money(3)) }) {
+                applications.append(Monitoring.ApplicationFacts(id: try ApplicationID(parsing: id), theme: try Theme(parsing: theme), claimed: Fte(tenths: fte), paid: paid))
+            }
+            var measurements: [Measurement] = []
+            for (a, d, k, v) in try db.rows("SELECT application_id, peildatum, kpi, value_units FROM measurement ORDER BY application_id, peildatum, kpi", [], { r in
+                (r.text(0), r.text(1), r.text(2), r.int64(3))
+            }) {
+                measurements.append(Measurement(application: try ApplicationID(parsing: a), peildatum: try Day(parsing: d), kpi: k, value: MeasuredValue(units: v)))
+            }
+            return MonitoringInput(applications: applications, measurements: measurements, bar: bar)
+        }
+    }
+
+    /// The granted applications as the cost generator needs them: coalition, what was paid to
+    /// each provider per year, whether every milestone is settled, claimed fte and plan KPIs.
+    public func grantedForCosts() throws(DoorbraakError) -> [AccountedApplication] {
+        try db.readTransaction { () throws(DoorbraakError) -> [AccountedApplication] in
+            let apps = try db.rows("""
+                SELECT a.id, a.fte_tenths, a.plan FROM application a JOIN beschikking b ON b.application_id = a.id
+                WHERE b.status = 'granted' ORDER BY a.id
+                """, []) { r in (r.text(0), r.int64(1), r.optionalText(2)) }
+            var kpis: [String: [String]] = [:]
+            var out: [AccountedApplication] = []
+            for (id, fte, plan) in apps {
+                let providers = try db.cached("SELECT agb, amount_cents FROM application_provider WHERE application_id = ? ORDER BY agb")
+                    .rowsValue([.text(id)]) { r in (agb: r.text(0), amount: r.money(1)) }
+                let paid = try db.cached("""
+                    SELECT provider, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents) FROM claim
+                    WHERE application_id = ? AND status = 'reached' GROUP BY 1, 2 ORDER BY 1, 2
+                    """).rowsValue([.text(id)]) { r in (provider: r.text(0), year: r.int(1), amount: r.money(2)) }
+                let open = try db.cached("SELECT count(*) FROM application_milestone WHERE application_id = ? AND status = 'expected'").rowValue([.text(id)]) { $0.int(0) } ?? 0
+                if let plan, kpis[plan] == nil { kpis[plan] = try self.plan(plan)?.kpiIDs ?? [] }
+                out.append(AccountedApplication(id: id, providers: providers, paid: paid, settled: open == 0, claimed: Fte(tenths: fte), kpis: plan.flatMap { kpis[$0] } ?? []))
+            }
+            return out
+        }
+    }
+}

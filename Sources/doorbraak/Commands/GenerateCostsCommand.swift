@@ -1,0 +1,72 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+
+/// `doorbraak generate costs`: the providers' verantwoording and monitoring for a database.
+enum GenerateCostsCommand: Command {
+    static let name = "generate costs"
+    static let summary = "write deterministic cost lines (costs.csv) and measurements (monitoring.csv) for the granted applications"
+    static let usage = "--seed S --out DIR [--through DATE]"
+    static let help = """
+    Reads the granted beschikkingen and the reached claims of --db and writes DIR/costs.csv and
+    DIR/monitoring.csv. Cost lines cover what each provider was paid per year (personnel and
+    material, a little more than paid) and, once every milestone is settled, come to about each
+    provider's coalition amount; about one application in four carries one finding — P1 (costs
+    below what was paid), P2 (a cost in 2026), P3 (a structural licence), P4 (hulpmiddelen
+    bought), P5 (a settled provider far above its coalition amount), P6 (a provider outside the
+    coalition) — and the file holds one P7 conflict (a line id again with another amount). The
+    monitoring holds the realised fte on the last two half-yearly peildata up to --through
+    (default --today) and each plan KPI on the last; about one in eight applications is not yet
+    measured, and one row names the misspelt kpi `ftee`. The same database and seed give the same bytes.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let seedText = try arguments.value("--seed"), let seed = UInt64(seedText) else {
+            throw DoorbraakError(.usage, "--seed S is required, a whole number")
+        }
+        guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
+        var through = context.today
+        if let text = try arguments.value("--through") {
+            do { through = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--through: \(error.message)") }
+        }
+        try arguments.finish()
+        let files = try write(store: try context.openStore(), seed: seed, through: through, to: out)
+        if context.json {
+            Output.json(.object([("costs", .string(files.costs)), ("cost_lines", .number(String(files.costLines))),
+                                 ("monitoring", .string(files.monitoring)), ("measurements", .number(String(files.measurements)))]))
+        } else {
+            Output.line("wrote \(files.costLines) cost lines to \(files.costs) and \(files.measurements) measurements up to \(through) to \(files.monitoring)")
+        }
+        return ExitCode.done
+    }
+
+    /// Writes `costs.csv` and `monitoring.csv` in `folder`.
+    static func write(store: Store, seed: UInt64, through: Day, to folder: String) throws(DoorbraakError) -> (costs: String, costLines: Int, monitoring: String, measurements: Int) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
+        }
+        let costs = (folder as NSString).appendingPathComponent("costs.csv")
+        let monitoring = (folder as NSString).appendingPathComponent("monitoring.csv")
+        let generator = CostGenerator(seed: seed, through: through)
+        var costText = CostGenerator.header + "\n", monitoringText = CostGenerator.monitoringHeader + "\n"
+        var (costLines, measurements) = (0, 0)
+        var conflictWritten = false, typoWritten = false
+        for (i, app) in try store.grantedForCosts().enumerated() {
+            let lines = generator.costLines(for: app, index: i, conflict: !conflictWritten && !app.paid.isEmpty)
+            if !lines.isEmpty { conflictWritten = true }
+            for line in lines { costText += line + "\n" }
+            costLines += lines.count
+            let rows = generator.monitoringLines(for: app, index: i, typo: !typoWritten)
+            if !rows.isEmpty { typoWritten = true }
+            for row in rows { monitoringText += row + "\n" }
+            measurements += rows.count
+        }
+        guard FileManager.default.createFile(atPath: costs, contents: Data(costText.utf8)),
+              FileManager.default.createFile(atPath: monitoring, contents: Data(monitoringText.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the files", file: folder)
+        }
+        return (costs, costLines, monitoring, measurements)
+    }
+}

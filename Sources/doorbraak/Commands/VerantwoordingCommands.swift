@@ -1,0 +1,267 @@
+import DoorbraakCore
+import DoorbraakImport
+import DoorbraakStore
+import Foundation
+
+/// `doorbraak import costs FILE`.
+enum ImportCostsCommand: Command {
+    static let name = "import costs"
+    static let summary = "import the providers' actual costs (verantwoording) per application, provider and year"
+    static let usage = "FILE [--partial]"
+    static let help = """
+    CSV with the header line_id,application_id,provider,year,category,kind,amount,description:
+    comma-delimited with a decimal point (1250000.00) or semicolon-delimited with a decimal comma
+    (1.250.000,00), taken from the header. category is personnel, material, hulpmiddel-aanschaf or
+    other; kind incidental or structural. Only actual costs are reimbursed: the providers account
+    for them and the insurers test them for plausibility (`doorbraak plausibility`).
+
+    A malformed row is E-COST-INPUT, naming every failing field (exit 65). A line of an
+    application without a granted beschikking is refused (E-COST-APPLICATION), and so is a
+    line id reported before with other content (P7; exit 1). The same line id with the same
+    content changes nothing (a comma and a semicolon file with the same amounts are the same).
+    A line that is not eligible — a year outside 2027–2029 (P2), a structural cost (P3), buying
+    hulpmiddelen (P4), a provider outside the coalition (P6) — is stored all the same: it is a
+    finding of the plausibility test, not an input error; the import counts these per code.
+    One transaction: all or nothing unless --partial; one audit event per stored line.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let partial = arguments.flag("--partial")
+        let path = try arguments.requiredOperand("costs file")
+        try arguments.finish()
+        let store = try context.openStore()
+        var importer = CostImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let bar = ProgressBar(label: "importing costs")
+        importer.progress = bar
+        let result = try importer.run(path)
+        bar?.finish()
+        let findings = result.findings.sorted { $0.key < $1.key }
+        ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) }))])
+        if !context.json, !findings.isEmpty {
+            Output.line("stored with a finding (not eligible; see `doorbraak plausibility`): " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        return ImportView.exitCode(result.report)
+    }
+}
+
+/// The options the plausibility test and the verevening report share.
+enum PlausibilityOptions {
+    static func settings(_ arguments: inout ArgumentList) throws(DoorbraakError) -> Plausibility.Settings {
+        var settings = Plausibility.Settings.standard
+        if let text = try arguments.value("--materiality") {
+            do { settings.materiality = try Percentage(parsing: text) } catch { throw DoorbraakError(.usage, "--materiality: \(error.message)") }
+        }
+        if let text = try arguments.value("--deviation") {
+            do { settings.deviation = try Percentage(parsing: text) } catch { throw DoorbraakError(.usage, "--deviation: \(error.message)") }
+        }
+        return settings
+    }
+
+    static func year(_ text: String?, required: Bool) throws(DoorbraakError) -> Int? {
+        guard let text else {
+            if required { throw DoorbraakError(.usage, "--year YEAR is required: 2027, 2028 or 2029") }
+            return nil
+        }
+        guard let y = Int(text), RoundSettings.eligibleYears.contains(y) else { throw DoorbraakError(.usage, "--year must be 2027, 2028 or 2029") }
+        return y
+    }
+
+    /// Runs the test on everything stored.
+    static func report(_ store: Store, _ settings: Plausibility.Settings) throws(DoorbraakError) -> Plausibility.Report {
+        let input = try store.plausibilityInput()
+        return try Plausibility.run(payouts: input.payouts, costs: input.costs, applications: input.applications, settings: settings)
+    }
+}
+
+/// `doorbraak plausibility`.
+enum PlausibilityCommand: Command {
+    static let name = "plausibility"
+    static let summary = "test the actual costs: eligible, findings P1–P6, recovery, the NZa's judgment per insurer and year"
+    static let usage = "[--year YEAR] [--insurer UZOVI] [--materiality PCT] [--deviation PCT]"
+    static let help = """
+    Sets what the insurers paid (reached claims; a payout's year is its claim date's year) against
+    the providers' actual costs (`import costs`), per application, provider and year. Eligible
+    actual cost is the sum of the lines without a finding; not eligible are lines outside 2027–2029
+    (P2), structural costs (P3), bought hulpmiddelen (P4) and lines of a provider outside the
+    coalition (P6). Paid above eligible is recovered (terugvordering, P1), per application,
+    provider and year. Once every milestone of an application is settled, a provider whose
+    eligible cost over all years differs more than --deviation (default 25%) from its coalition
+    amount needs an explanation (P5; no recovery).
+
+    Per paying insurer and year: paid, eligible (paid − recovery), recovery, findings, and the
+    NZa's judgment (bestuurlijk rechtsoordeel): plausibel when the recovery is at most
+    --materiality (default 1%) of what the insurer paid, else niet plausibel. When two insurers
+    paid one provider in one year, its recovery is split pro rata to what each paid, rounded down
+    to the cent; the cents left go to the insurer that paid most (the lowest UZOVI code on a tie),
+    so the parts add up exactly. A finding is listed with the insurers that paid that provider.
+    --year and --insurer narrow what is shown, not what is computed. A report: exit 0 whatever
+    the judgment.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let year = try PlausibilityOptions.year(try arguments.value("--year"), required: false)
+        let insurerText = try arguments.value("--insurer")
+        let settings = try PlausibilityOptions.settings(&arguments)
+        try arguments.finish()
+        var insurer: UZOVI?
+        if let insurerText { do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
+        let report = try PlausibilityOptions.report(try context.openStore(), settings)
+        let view = PlausibilityView(report: report, year: year, insurer: insurer)
+        if context.json {
+            Output.json(view.json)
+        } else {
+            Output.line(view.text)
+        }
+        return ExitCode.done
+    }
+}
+
+/// The plausibility report, narrowed to a year and an insurer.
+struct PlausibilityView {
+    let report: Plausibility.Report
+    let judgments: [Plausibility.Judgment]
+    let findings: [Plausibility.Finding]
+    let recoveries: [(row: Plausibility.Row, parts: [(insurer: UZOVI, part: Money)])]
+
+    init(report: Plausibility.Report, year: Int?, insurer: UZOVI?) {
+        self.report = report
+        judgments = report.judgments.filter { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
+        var parts: [String: [(insurer: UZOVI, part: Money)]] = [:]
+        for j in report.judgments {
+            for f in j.findings where f.code == .costRecovery {
+                parts["\(f.application)|\(f.provider)|\(f.year ?? 0)", default: []].append((j.insurer, f.amount))
+            }
+        }
+        recoveries = report.rows.filter { $0.recovery > .zero && (year == nil || $0.year == year) }.map { row in
+            (row, (parts["\(row.application)|\(row.provider)|\(row.year)"] ?? []).sorted { $0.insurer < $1.insurer })
+        }.filter { r in insurer.map { i in r.parts.contains { $0.insurer == i } } ?? true }
+        // Every finding once; narrowed to those listed with a shown judgment when narrowing.
+        if year == nil && insurer == nil {
+            findings = report.findings
+        } else {
+            let shown = Set(judgments.flatMap(\.findings).map(PlausibilityView.key))
+            findings = report.findings.filter { shown.contains(PlausibilityView.key($0)) }
+        }
+    }
+
+    static func key(_ f: Plausibility.Finding) -> String {
+        "\(f.code.rawValue)|\(f.application)|\(f.provider)|\(f.year.map(String.init) ?? "-")|\(f.lineID ?? "")"
+    }
+
+    static func finding(_ f: Plausibility.Finding) -> JSONValue {
+        .object([
+            ("code", .string(f.code.rawValue)), ("application", .string(f.application.rawValue)), ("provider", .string(f.provider.rawValue)),
+            ("amount", .string(f.amount.description)), ("year", f.year.map { .number(String($0)) } ?? .null),
+            ("line", f.lineID.map { .string($0) } ?? .null), ("message", .string(f.message)),
+        ])
+    }
+
+    var json: JSONValue {
+        .object([
+            ("judgments", .array(judgments.map { j in
+                .object([
+                    ("insurer", .string(j.insurer.rawValue)), ("year", .number(String(j.year))),
+                    ("paid", .string(j.paid.description)), ("eligible", .string(j.eligible.description)), ("recovery", .string(j.recovery.description)),
+                    ("findings", .array(j.findings.map(PlausibilityView.finding))), ("judgment", .string(j.judgment)),
+                ])
+            })),
+            ("recoveries", .array(recoveries.map { r in
+                .object([
+                    ("application", .string(r.row.application.rawValue)), ("provider", .string(r.row.provider.rawValue)), ("year", .number(String(r.row.year))),
+                    ("paid", .string(r.row.paid.description)), ("eligible", .string(r.row.eligible.description)), ("recovery", .string(r.row.recovery.description)),
+                    ("insurers", .array(r.parts.map { .object([("insurer", .string($0.insurer.rawValue)), ("amount", .string($0.part.description))]) })),
+                ])
+            })),
+            ("findings", .array(findings.map(PlausibilityView.finding))),
+            ("settings", .object([("materiality", .string(report.settings.materiality.description)), ("deviation", .string(report.settings.deviation.description))])),
+        ])
+    }
+
+    var judgmentTable: String {
+        var table = Table([("insurer", .left), ("year", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("findings", .right), ("NZa judgment", .left)])
+        for j in judgments {
+            table.add([j.insurer.rawValue, String(j.year), j.paid.dutch, j.eligible.dutch, j.recovery.dutch, String(j.findings.count), j.judgment])
+        }
+        table.add(["total", "", judgments.map(\.paid).sum().dutch, judgments.map(\.eligible).sum().dutch, judgments.map(\.recovery).sum().dutch, "",
+                   "\(judgments.filter(\.isPlausible).count) of \(judgments.count) plausibel"])
+        return table.text
+    }
+
+    var text: String {
+        guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
+        var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
+        if !recoveries.isEmpty {
+            var table = Table([("application", .left), ("provider", .left), ("year", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("per insurer", .left)])
+            for r in recoveries {
+                table.add([r.row.application.rawValue, r.row.provider.rawValue, String(r.row.year), r.row.paid.dutch, r.row.eligible.dutch, r.row.recovery.dutch,
+                           r.parts.map { "\($0.insurer) \($0.part)" }.joined(separator: "; ")])
+            }
+            parts += ["recovery (terugvordering) per provider and year", table.text]
+        }
+        if !findings.isEmpty {
+            var table = Table([("code", .left), ("application", .left), ("provider", .left), ("year", .left), ("line", .left), ("amount", .right), ("finding", .left)])
+            for f in findings {
+                table.add([f.code.rawValue, f.application.rawValue, f.provider.rawValue, f.year.map(String.init) ?? "all", f.lineID ?? "", f.amount.dutch, f.message])
+            }
+            parts += ["findings (P5 over all years, once every milestone is settled; deviation \(report.settings.deviation)%)", table.text]
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+/// `doorbraak report verevening --year Y`.
+enum ReportVereveningCommand: Command {
+    static let name = "report verevening"
+    static let summary = "the insurers' doorbraak costs of a year as fixed costs in the risicoverevening (CSV)"
+    static let usage = "--year YEAR [--out FILE] [--materiality PCT]"
+    static let help = """
+    Per insurer: what it paid for doorbraak milestones in the year, the recovery attributed to it
+    and the fixed costs (vaste kosten) that enter the risicoverevening. Only judged-plausible costs
+    count: fixed costs = paid − recovery when the NZa's judgment of that insurer and year is
+    plausibel (`doorbraak plausibility`, --materiality default 1%), and 0,00 when it is niet
+    plausibel — the insurer stays listed so that nothing disappears. The Zorginstituut settles
+    the fixed costs in full: the insurers bear no risk on them.
+
+    Writes CSV for a Dutch spreadsheet to stdout or --out FILE: UTF-8 with a byte order mark,
+    semicolon-delimited, decimal comma (1250000,00), a header row, a total row and a closing row
+    that says what counts. --json prints the same figures as JSON (with --out the file is still
+    written).
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let year = try PlausibilityOptions.year(try arguments.value("--year"), required: true) else { return ExitCode.usage }
+        let out = try arguments.value("--out")
+        let settings = try PlausibilityOptions.settings(&arguments)
+        try arguments.finish()
+        let report = try PlausibilityOptions.report(try context.openStore(), settings)
+        let lines = Verevening.fixedCosts(report.judgments, year: year)
+        let csv = Verevening.csv(lines, year: year)
+        if let out {
+            if FileManager.default.fileExists(atPath: out, isDirectory: nil), (try? FileManager.default.attributesOfItem(atPath: out)[.type] as? FileAttributeType) == .typeDirectory {
+                throw DoorbraakError(.io, "a directory is in the way of the report", file: out)
+            }
+            guard FileManager.default.createFile(atPath: out, contents: Data(csv.utf8)) else {
+                throw DoorbraakError(.io, "cannot write the verevening report", file: out)
+            }
+        }
+        if context.json {
+            func amounts(_ paid: Money, _ recovery: Money, _ fixed: Money) -> [(String, JSONValue)] {
+                [("paid", .string(paid.description)), ("recovery", .string(recovery.description)), ("fixed_costs", .string(fixed.description))]
+            }
+            Output.json(.object([
+                ("year", .number(String(year))),
+                ("insurers", .array(lines.map { l in
+                    .object([("insurer", .string(l.insurer.rawValue)), ("year", .number(String(l.year)))] + amounts(l.paid, l.recovery, l.fixedCosts)
+                            + [("judgment", .string(l.isPlausible ? "plausibel" : "niet plausibel"))])
+                })),
+                ("total", .object(amounts(lines.map(\.paid).sum(), lines.map(\.recovery).sum(), lines.map(\.fixedCosts).sum()))),
+                ("note", .string(Verevening.note)),
+            ] + (out.map { [("file", JSONValue.string($0))] } ?? [])))
+        } else if let out {
+            Output.line("wrote the verevening \(year) of \(lines.count) insurer\(lines.count == 1 ? "" : "s") to \(out): fixed costs \(lines.map(\.fixedCosts).sum()) of \(lines.map(\.paid).sum()) paid")
+        } else {
+            FileHandle.standardOutput.write(Data(csv.utf8))
+        }
+        return ExitCode.done
+    }
+}

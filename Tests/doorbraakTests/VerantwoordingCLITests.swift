@@ -1,0 +1,352 @@
+import Foundation
+import Testing
+
+let costHeader = "line_id,application_id,provider,year,category,kind,amount,description\n"
+let monitoringHeader = "application_id,peildatum,kpi,value\n"
+
+/// The payout-test plan with two KPIs (K1, K2), for monitoring.
+let kpiTestPlan = payoutTestPlan.replacingOccurrences(of: "\"kpis\": []",
+    with: "\"kpis\": [{\"name\": \"Tijd per rapportage\", \"unit\": \"min\", \"target\": \"10\"}, {\"name\": \"Tevredenheid\", \"unit\": \"%\", \"target\": \"80\"}]")
+
+/// The SPEC §5.3 shape of `plausibility --json`, for an independent validator.
+let plausibilitySchema = """
+{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["judgments"],
+ "properties": {"judgments": {"type": "array", "items": {"type": "object",
+   "required": ["insurer", "year", "paid", "eligible", "recovery", "findings", "judgment"],
+   "properties": {"insurer": {"type": "string", "pattern": "^[0-9]{4}$"}, "year": {"type": "integer", "minimum": 2027, "maximum": 2029},
+     "paid": {"$ref": "#/$defs/amount"}, "eligible": {"$ref": "#/$defs/amount"}, "recovery": {"$ref": "#/$defs/amount"},
+     "findings": {"type": "array", "items": {"type": "object", "required": ["code", "application", "provider", "amount"],
+       "properties": {"code": {"enum": ["P1", "P2", "P3", "P4", "P5", "P6"]}, "application": {"type": "string", "pattern": "^[A-Z0-9][A-Z0-9-]{2,39}$"},
+                      "provider": {"type": "string", "pattern": "^[0-9]{8}$"}, "amount": {"$ref": "#/$defs/amount"}}}},
+     "judgment": {"enum": ["plausibel", "niet plausibel"]}}}}},
+ "$defs": {"amount": {"type": "string", "pattern": "^[0-9]+\\\\.[0-9]{2}$"}}}
+"""
+
+extension Sandbox {
+    /// PAY-A (and the others named) granted at €1,000,000: M1 €300,000 due 2027-06-30, M2 €300,000
+    /// due 2027-12-31, M3 €400,000 due 2028-06-30; coalition 12345678 and 23456789 with €500,000
+    /// each; insurers 3311 and 7029.
+    func grantedRound(_ ids: [String] = ["PAY-A"], plan: String = payoutTestPlan) throws {
+        try payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: ids.map { ($0, 1_000_000_00, 5000) }, plan: plan)
+    }
+
+    /// Imports claim rows (without header); must pass.
+    func pay(_ rows: String) throws {
+        let result = try run(["import", "claims", try file("claims-\(UUID().uuidString).csv", claimHeader + rows)], today: "2029-12-31")
+        try #require(result.status == 0, "\(result.stderr)")
+    }
+
+    /// `import costs` of cost rows (without header).
+    func costs(_ rows: String, _ extra: [String] = []) throws -> CLIResult {
+        try run(["import", "costs", try file("costs-\(UUID().uuidString).csv", costHeader + rows)] + extra, today: "2029-12-31")
+    }
+
+    /// `import monitoring` of rows (without header).
+    func measure(_ rows: String, today: String = "2029-12-31") throws -> CLIResult {
+        try run(["import", "monitoring", try file("monitoring-\(UUID().uuidString).csv", monitoringHeader + rows)], today: today)
+    }
+
+    /// The judgments of `plausibility --json`.
+    func judgments(_ extra: [String] = []) throws -> [[String: Any]] {
+        let result = try run(["plausibility", "--json"] + extra, today: "2029-12-31")
+        try #require(result.status == 0, "\(result.stderr)")
+        return try #require(try json(result.stdout)["judgments"] as? [[String: Any]])
+    }
+
+    /// What a refused or failed import must leave as it was.
+    func verantwoordingState() throws -> String {
+        try sql("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM cost_line), (SELECT coalesce(sum(amount_cents), 0) FROM cost_line), (SELECT count(*) FROM measurement), (SELECT coalesce(sum(value_units), 0) FROM measurement)")
+    }
+}
+
+func judgment(_ list: [[String: Any]], _ insurer: String, _ year: Int) throws -> [String: Any] {
+    try #require(list.first { $0["insurer"] as? String == insurer && $0["year"] as? Int == year }, "no judgment for \(insurer) \(year)")
+}
+
+func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[String: Any]] ?? [] }
+
+@Suite struct VerantwoordingCLITests {
+    /// One fixture per finding P2, P3, P4 and P6: the line is stored (a finding, not an input
+    /// error), listed with its code and amount, and not eligible — the base line alone leaves
+    /// exactly its amount to recover.
+    @Test(arguments: [
+        ("P2", "X-1,PAY-A,12345678,2026,personnel,incidental,1000.00,voorbereiding in 2026"),
+        ("P3", "X-1,PAY-A,12345678,2027,material,structural,1000.00,jaarlicentie"),
+        ("P4", "X-1,PAY-A,12345678,2027,hulpmiddel-aanschaf,incidental,1000.00,sensoren gekocht"),
+        ("P6", "X-1,PAY-A,99999999,2027,personnel,incidental,1000.00,inhuur buiten de coalitie"),
+    ])
+    func aCostLineWithAFindingIsStoredAndNotEligible(code: String, line: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,startverslag.pdf\n")
+        let imported = try s.costs("B-1,PAY-A,12345678,2027,personnel,incidental,299000.00,projectteam\n\(line)\n")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("2 new, 0 unchanged, 0 rejected"))
+        #expect(imported.stdout.contains("stored with a finding") && imported.stdout.contains("\(code) 1"))
+        #expect(try s.sql("SELECT findings FROM cost_line WHERE line_id = 'X-1'") == code)
+        #expect(try s.sql("SELECT after FROM audit_event WHERE action = 'cost' AND subject = 'PAY-A' ORDER BY seq DESC LIMIT 1").contains("findings \(code)"))
+
+        let j = try judgment(try s.judgments(), "3311", 2027)
+        #expect(j["paid"] as? String == "300000.00")
+        #expect(j["recovery"] as? String == "1000.00", "the \(code) line must not count as eligible")
+        #expect(j["eligible"] as? String == "299000.00")
+        #expect(j["judgment"] as? String == "plausibel")
+        let found = try #require(findings(j).first { $0["code"] as? String == code })
+        #expect(found["amount"] as? String == "1000.00")
+        #expect(found["line"] as? String == "X-1")
+        #expect(findings(j).contains { $0["code"] as? String == "P1" && $0["amount"] as? String == "1000.00" })
+        let text = try s.run(["plausibility"], today: "2029-12-31")
+        #expect(text.status == 0 && text.stdout.contains(code) && text.stdout.contains("€ 1.000,00"))
+    }
+
+    /// P1 and the materiality at its boundary: a recovery of exactly 1% of paid is plausibel, one
+    /// cent more is not; the verevening counts only the plausible insurer's costs.
+    @Test func recoveryAtTheMaterialityIsPlausibleAndOneCentMoreIsNot() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        try s.pay("C-A1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-B1,PAY-B,M1,12345678,7029,300000.00,2027-06-20,reached,b.pdf\n")
+        let imported = try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,297000.00,team\nB-1,PAY-B,12345678,2027,personnel,incidental,296999.99,team\n")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let list = try s.judgments()
+        let a = try judgment(list, "3311", 2027), b = try judgment(list, "7029", 2027)
+        #expect(a["recovery"] as? String == "3000.00" && a["eligible"] as? String == "297000.00")
+        #expect(a["judgment"] as? String == "plausibel")
+        #expect(b["recovery"] as? String == "3000.01")
+        #expect(b["judgment"] as? String == "niet plausibel")
+        #expect(findings(b).first { $0["code"] as? String == "P1" }?["amount"] as? String == "3000.01")
+        #expect(try s.judgments(["--materiality", "1.01"]).allSatisfy { $0["judgment"] as? String == "plausibel" })
+        let only = try s.judgments(["--insurer", "7029"])
+        #expect(only.count == 1 && only[0]["insurer"] as? String == "7029")
+        #expect(try s.run(["plausibility", "--materiality", "abc"]).status == 64)
+        let text = try s.run(["plausibility"], today: "2029-12-31").stdout
+        #expect(text.contains("€ 3.000,01") && text.contains("niet plausibel") && text.contains("terugvordering"))
+
+        // Verevening: semicolon CSV with a decimal comma and a BOM; only plausible costs count.
+        let out = s.folder.appendingPathComponent("verevening-2027.csv").path
+        let written = try s.run(["report", "verevening", "--year", "2027", "--out", out])
+        #expect(written.status == 0, "\(written.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(rows[0] == "zorgverzekeraar;jaar;betaald;terugvordering;vaste_kosten;nza_oordeel")
+        #expect(rows[1] == "3311;2027;300000,00;3000,00;297000,00;plausibel")
+        #expect(rows[2] == "7029;2027;300000,00;3000,01;0,00;niet plausibel")
+        #expect(rows[3].hasPrefix("totaal;2027;600000,00;6000,01;297000,00"))
+        #expect(rows.contains { $0.hasPrefix("toelichting;") && $0.contains("plausibel") })
+        let stdout = try s.run(["report", "verevening", "--year", "2027"])
+        #expect(stdout.stdout.hasPrefix("\u{FEFF}zorgverzekeraar;"))
+        let v = try json(try s.run(["report", "verevening", "--year", "2027", "--json"]).stdout)
+        let lines = try #require(v["insurers"] as? [[String: Any]])
+        #expect(lines.map { $0["fixed_costs"] as? String } == ["297000.00", "0.00"])
+        #expect((v["total"] as? [String: Any])?["fixed_costs"] as? String == "297000.00")
+        #expect(try s.run(["report", "verevening"]).status == 64)
+        #expect(try s.run(["report", "verevening", "--year", "2027", "--out", s.folder.path]).status == 74)
+    }
+
+    /// The plausibility JSON has the SPEC §5.3 shape, checked by Python's jsonschema.
+    @Test func plausibilityJSONMatchesTheSpecShape() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,23456789,7029,300000.00,2027-12-15,reached,b.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,250000.00,team\nA-2,PAY-A,23456789,2027,material,structural,5000.00,licentie\n").status == 0)
+        let result = try s.run(["plausibility", "--json"], today: "2029-12-31")
+        #expect(result.status == 0)
+        let schema = try s.file("plausibility.schema.json", plausibilitySchema)
+        let document = try s.file("plausibility.json", result.stdout)
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import json,sys,jsonschema; d=json.load(open(sys.argv[2])); jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(d); assert len(d['judgments']) == 2 and all(j['findings'] for j in d['judgments'])", schema, document]
+        let err = Pipe()
+        python.standardError = err
+        try python.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0, "jsonschema: \(message)")
+        // The validator can fail: a number where an amount string belongs is refused.
+        let broken = try s.file("broken.json", result.stdout.replacingOccurrences(of: "\"paid\": \"300000.00\"", with: "\"paid\": 300000.00"))
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))", schema, broken]
+        check.standardError = Pipe()
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus != 0)
+    }
+
+    /// P5 at its boundary: once every milestone is settled, eligible costs exactly 25% above the
+    /// coalition amount pass; one cent more needs an explanation.
+    @Test func deviationExactlyAtTwentyFivePercentPassesAndOneCentMoreIsP5() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("""
+            C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf
+            C-2,PAY-A,M2,23456789,3311,300000.00,2027-12-15,reached,b.pdf
+
+            """)
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,300000.00,team\nA-2,PAY-A,12345678,2028,personnel,incidental,325000.00,team\nB-1,PAY-A,23456789,2027,personnel,incidental,300000.00,team\nB-2,PAY-A,23456789,2028,personnel,incidental,400000.00,team\n").status == 0)
+        // Not every milestone settled yet: no P5 at all.
+        #expect(try s.judgments().flatMap(findings).allSatisfy { $0["code"] as? String != "P5" })
+        try s.pay("C-3,PAY-A,M3,23456789,7029,400000.00,2028-06-15,reached,c.pdf\n")
+        func p5(_ provider: String, _ extra: [String] = []) throws -> [String: Any]? {
+            try s.judgments(extra).flatMap(findings).first { $0["code"] as? String == "P5" && $0["provider"] as? String == provider }
+        }
+        #expect(try p5("12345678") == nil, "625,000.00 against 500,000.00 is exactly 25%")
+        #expect(try p5("23456789")?["amount"] as? String == "200000.00")
+        #expect(try p5("23456789", ["--deviation", "40"]) == nil)
+        #expect(try s.costs("A-3,PAY-A,12345678,2028,other,incidental,0.01,afronding\n").status == 0)
+        #expect(try p5("12345678")?["amount"] as? String == "125000.01")
+    }
+
+    /// Where two insurers paid one provider in one year, the recovery is split pro rata; on a tie
+    /// the odd cent goes to the lower UZOVI code; the parts add up exactly.
+    @Test func recoveryOverTwoInsurersAddsUpExactly() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-12-15,reached,b.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,500000.01,team\n").status == 0)
+        let result = try s.run(["plausibility", "--json"], today: "2029-12-31")
+        let document = try json(result.stdout)
+        let list = try #require(document["judgments"] as? [[String: Any]])
+        #expect(try judgment(list, "3311", 2027)["recovery"] as? String == "50000.00")
+        #expect(try judgment(list, "7029", 2027)["recovery"] as? String == "49999.99")
+        let recoveries = try #require(document["recoveries"] as? [[String: Any]])
+        #expect(recoveries.count == 1 && recoveries[0]["recovery"] as? String == "99999.99")
+        let parts = try #require(recoveries[0]["insurers"] as? [[String: Any]])
+        let cents = parts.compactMap { ($0["amount"] as? String).map { Int($0.replacingOccurrences(of: ".", with: ""))! } }
+        #expect(cents.reduce(0, +) == 9_999_999)
+        let text = try s.run(["plausibility"], today: "2029-12-31").stdout
+        #expect(text.contains("3311 € 50.000,00; 7029 € 49.999,99"))
+    }
+
+    /// P7: the same line id with other content is refused and changes nothing; the same content,
+    /// also written as a semicolon file with a decimal comma, is unchanged.
+    @Test func theSameLineIdWithOtherContentIsP7() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.costs("L-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n").status == 0)
+        let again = try s.costs("L-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n")
+        #expect(again.status == 0 && again.stdout.contains("0 new, 1 unchanged"))
+        let dutch = try s.run(["import", "costs", try s.file("nl.csv", costHeader.replacingOccurrences(of: ",", with: ";") + "L-1;PAY-A;12345678;2027;personnel;incidental;1.000,00;team\n")])
+        #expect(dutch.status == 0 && dutch.stdout.contains("0 new, 1 unchanged"), "\(dutch.stderr)")
+        let before = try s.verantwoordingState()
+        let other = try s.costs("L-2,PAY-A,12345678,2027,personnel,incidental,5.00,ok\nL-1,PAY-A,12345678,2027,personnel,incidental,1000.01,team\n")
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("P7") && other.stderr.contains(":3:") && other.stderr.contains("[id L-1]"))
+        #expect(try s.verantwoordingState() == before)
+        let partial = try s.costs("L-2,PAY-A,12345678,2027,personnel,incidental,5.00,ok\nL-1,PAY-A,12345678,2027,personnel,incidental,1000.01,team\n", ["--partial"])
+        #expect(partial.status == 1 && partial.stdout.contains("1 new, 0 unchanged, 1 rejected"))
+        #expect(try s.sql("SELECT amount_cents FROM cost_line WHERE line_id = 'L-1'") == "100000")
+    }
+
+    /// A malformed costs file: exit 65, the line, the code and every failing field; nothing written.
+    @Test func aMalformedCostsFileChangesNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let before = try s.verantwoordingState()
+        let bad = try s.costs("G-1,PAY-A,12345678,2027,personnel,incidental,10.00,good\nG-2,PAY-A,1234,20x7,personel,incidental,-5,bad\n")
+        #expect(bad.status == 65)
+        for field in ["provider", "year", "category", "amount"] {
+            #expect(bad.stderr.contains("E-COST-INPUT") && bad.stderr.contains(":3: \(field)"), "missing \(field): \(bad.stderr)")
+        }
+        #expect(try s.verantwoordingState() == before)
+        let asJSON = try s.costs("G-2,PAY-A,1234,2027,personnel,incidental,10.00,bad\n", ["--json"])
+        #expect(asJSON.status == 65)
+        let errors = try #require(try json(asJSON.stdout)["errors"] as? [[String: Any]])
+        #expect(errors.first?["line"] as? Int == 2 && errors.first?["code"] as? String == "E-COST-INPUT" && errors.first?["id"] as? String == "G-2")
+        #expect(try s.verantwoordingState() == before)
+    }
+
+    /// Costs belong to a granted application: an unknown or not granted one is a coded refusal.
+    @Test func costsOfAnApplicationThatIsNotGrantedAreRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        // The theme amount fits one: PAY-B (less fte) is not allocated, so not granted.
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "1000000.00", applications: [("PAY-A", 1_000_000_00, 5000), ("PAY-B", 1_000_000_00, 100)])
+        let before = try s.verantwoordingState()
+        let refused = try s.costs("N-1,PAY-B,12345678,2027,personnel,incidental,10.00,x\nN-2,NOPE-1,12345678,2027,personnel,incidental,10.00,x\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("E-COST-APPLICATION") && refused.stderr.contains("PAY-B is not-allocated, not granted") && refused.stderr.contains("no application \"NOPE-1\""))
+        #expect(try s.verantwoordingState() == before)
+    }
+
+    /// Monitoring: the latest peildatum counts, unmeasured applications are listed, a kpi the plan
+    /// does not know is refused naming the nearest, a conflicting value is refused.
+    @Test func monitoringSetsRealisedAgainstClaimedFte() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"], plan: kpiTestPlan)
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        let imported = try s.measure("PAY-A,2027-12-31,fte,100.0\nPAY-A,2028-06-30,fte,250.5\nPAY-A,2028-06-30,K1,-3.25\nPAY-A,2028-06-30,K2,80\n")
+        #expect(imported.status == 0 && imported.stdout.contains("4 new"), "\(imported.stderr)")
+        let m = try json(try s.run(["monitoring", "--json", "--as-of", "2028-12-31"]).stdout)
+        let apps = try #require(m["applications"] as? [[String: Any]])
+        #expect(apps.map { $0["id"] as? String } == ["PAY-A", "PAY-B"])
+        #expect(apps[0]["claimed_fte"] as? String == "500.0" && apps[0]["realised_fte"] as? String == "250.5" && apps[0]["peildatum"] as? String == "2028-06-30")
+        #expect((apps[0]["kpis"] as? [String: Any])?["K1"] as? String == "-3.25")
+        #expect(apps[1]["realised_fte"] is NSNull)
+        let total = try #require(m["total"] as? [String: Any])
+        #expect(total["claimed_fte"] as? String == "1000.0" && total["realised_fte"] as? String == "250.5")
+        #expect(total["realised_fte_per_mln"] as? String == "835.00")
+        #expect(m["unmeasured"] as? [String] == ["PAY-B"])
+        let earlier = try json(try s.run(["monitoring", "--json", "--as-of", "2028-01-01"]).stdout)
+        #expect((earlier["applications"] as? [[String: Any]])?.first?["realised_fte"] as? String == "100.0")
+        let text = try s.run(["monitoring", "--as-of", "2028-12-31"]).stdout
+        #expect(text.contains("not measured by 2028-12-31 (1): PAY-B") && text.contains("27600.0"))
+
+        let before = try s.verantwoordingState()
+        let typo = try s.measure("PAY-A,2028-06-30,ftee,1.0\n")
+        #expect(typo.status == 65 && typo.stderr.contains("E-MONITORING-KPI") && typo.stderr.contains("the nearest is \"fte\""))
+        let unknown = try s.measure("PAY-A,2028-06-30,K3,1\n")
+        #expect(unknown.status == 65 && unknown.stderr.contains("E-MONITORING-KPI") && unknown.stderr.contains("the nearest is \"K"))
+        let conflict = try s.measure("PAY-A,2028-06-30,fte,251.0\n")
+        #expect(conflict.status == 1 && conflict.stderr.contains("E-MONITORING-CONFLICT"))
+        let ahead = try s.measure("PAY-B,2030-01-01,fte,1.0\n")
+        #expect(ahead.status == 1 && ahead.stderr.contains("E-MONITORING-DATE"))
+        #expect(try s.verantwoordingState() == before)
+        let same = try s.measure("PAY-A,2028-06-30,fte,250.5\n")
+        #expect(same.status == 0 && same.stdout.contains("0 new, 1 unchanged"))
+    }
+
+    /// A malformed monitoring file: exit 65 with the line, code and fields; nothing written.
+    @Test func aMalformedMonitoringFileChangesNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(plan: kpiTestPlan)
+        #expect(try s.measure("PAY-A,2027-12-31,fte,10.0\n").status == 0)
+        let before = try s.verantwoordingState()
+        let bad = try s.measure("PAY-A,2028-06-30,fte,20.0\nPAY-A,2028-13-01,fte,1.25\n")
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("E-MONITORING-INPUT") && bad.stderr.contains(":3: peildatum") && bad.stderr.contains(":3: value"), "\(bad.stderr)")
+        #expect(try s.verantwoordingState() == before)
+    }
+
+    /// The generator is deterministic and its files go through the imports: one P7 and one
+    /// misspelt kpi refused, the rest stored.
+    @Test func generatedCostsAndMonitoringImport() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"], plan: kpiTestPlan)
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-B,M1,23456789,7029,300000.00,2027-06-15,reached,b.pdf\n")
+        let one = s.folder.appendingPathComponent("one").path, two = s.folder.appendingPathComponent("two").path
+        #expect(try s.run(["generate", "costs", "--seed", "7", "--out", one, "--through", "2028-12-31"]).status == 0)
+        #expect(try s.run(["generate", "costs", "--seed", "7", "--out", two, "--through", "2028-12-31"]).status == 0)
+        for name in ["costs.csv", "monitoring.csv"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: one + "/" + name)), b = try Data(contentsOf: URL(fileURLWithPath: two + "/" + name))
+            #expect(a == b && a.count > 40, "\(name) differs between two runs")
+        }
+        let costs = try s.run(["import", "costs", one + "/costs.csv", "--partial", "--json"], today: "2028-12-31")
+        let report = try json(costs.stdout)
+        #expect(costs.status == 1 && report["rejected"] as? Int == 1)
+        #expect((report["errors"] as? [[String: Any]])?.map { $0["code"] as? String } == ["P7"])
+        let measured = try s.run(["import", "monitoring", one + "/monitoring.csv", "--partial", "--json"], today: "2028-12-31")
+        #expect((try json(measured.stdout)["errors"] as? [[String: Any]])?.map { $0["code"] as? String } == ["E-MONITORING-KPI"])
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}
