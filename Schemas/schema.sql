@@ -227,3 +227,7 @@ ALTER TABLE beschikking ADD COLUMN paid_cents INTEGER NOT NULL DEFAULT 0
     CHECK (paid_cents >= 0 AND paid_cents + released_cents <= bovengrens_cents);
 ALTER TABLE beschikking ADD COLUMN final_on TEXT;
 ALTER TABLE allocation ADD COLUMN reallocated_on TEXT;
+
+-- migration 7 (trust): the newest event of each action in one index lookup, so the check of
+-- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
+CREATE INDEX audit_event_action ON audit_event(action, seq);

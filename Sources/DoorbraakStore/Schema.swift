@@ -236,6 +236,11 @@ public enum Schema {
         ALTER TABLE beschikking ADD COLUMN final_on TEXT;
         ALTER TABLE allocation ADD COLUMN reallocated_on TEXT;
         """,
+        """
+        -- migration 7 (trust): the newest event of each action in one index lookup, so the check of
+        -- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
+        CREATE INDEX audit_event_action ON audit_event(action, seq);
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

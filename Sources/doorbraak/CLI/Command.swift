@@ -27,7 +27,7 @@ enum Commands {
         NZaRequestCommand.self, NZaDecideCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,
-        AuditVerifyCommand.self, AuditLogCommand.self,
+        AuditVerifyCommand.self, AuditHeadCommand.self, AuditLogCommand.self,
         DemoCommand.self,
     ]
 
