@@ -35,6 +35,7 @@ public final class Store {
         if FileSystem.exists(path) {
             throw DoorbraakError(.exists, "a database already exists here; remove it or choose another --db", file: path)
         }
+        FileSystem.removeStaleCreations(of: path)
         let temporary = path + ".creating-\(FileSystem.processID)"
         FileSystem.removeDatabase(temporary)
         do {

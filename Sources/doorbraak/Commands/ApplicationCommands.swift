@@ -184,7 +184,7 @@ enum ApplicationShowCommand: Command {
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
                 audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
-                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id))
+                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), deadline: try store.settings().deadline)
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done
