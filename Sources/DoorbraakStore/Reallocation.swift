@@ -62,6 +62,9 @@ extension Store {
                 .run([.text(o.pass.rawValue), .money(o.roomBefore), .text(o.reason), .text(today.description), .text(o.id.rawValue)])
             try AuditLog.append(in: db, event, action: "reallocate", subject: o.id.rawValue, before: "not-allocated", after: "allocated: \(o.reason)")
         }
+        // Nothing allocated changes nothing and leaves no event, so a re-run after a crash
+        // converges to the state of one uninterrupted run.
+        if outcomes.isEmpty { return result }
         try AuditLog.append(in: db, event, action: "reallocate", subject: "round", before: "freed room \(room.total)",
                             after: "\(outcomes.count) allocated (\(given)); room left \(result.roomAfter)")
         return result
