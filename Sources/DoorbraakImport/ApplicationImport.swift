@@ -83,10 +83,12 @@ public struct ApplicationImport {
         var rows = 0
         for name in names {
             let file = (path as NSString).appendingPathComponent(name)
-            // Only regular files: a FIFO named *.json would block the read forever, a socket or
-            // device is no application. Others are listed as skipped.
-            let type = (try? FileManager.default.attributesOfItem(atPath: file))?[.type] as? FileAttributeType
-            guard name.hasSuffix(".json"), type == .typeRegular else {
+            // Only regular files (after following a link): a FIFO named *.json would block the
+            // read forever, a socket or device is no application; they are listed as skipped. A
+            // link that leads nowhere stays a failing row, as an unreadable file.
+            var info = stat()
+            let special = stat(file, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+            guard name.hasSuffix(".json"), !special else {
                 report.skipped.append(name)
                 continue
             }

@@ -93,7 +93,8 @@ public enum InputFile {
             throw DoorbraakError(.missing, "file not found", file: path)
         }
         if isDirectory.boolValue { throw DoorbraakError(.io, "expected a file, found a folder", file: path) }
-        if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType != .typeRegular {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             throw DoorbraakError(.io, "not a regular file (a pipe or a device)", file: path)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
