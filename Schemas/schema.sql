@@ -254,3 +254,7 @@ CREATE TABLE measurement (
     imported_on     TEXT NOT NULL,
     PRIMARY KEY (application_id, peildatum, kpi)
 ) STRICT, WITHOUT ROWID;
+
+-- migration 8 (trust): the newest event of each action in one index lookup, so the check of
+-- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
+CREATE INDEX audit_event_action ON audit_event(action, seq);

@@ -24,6 +24,23 @@ public struct ApplicationImport {
             throw DoorbraakError(.missing, "file not found", file: path)
         }
         var report = ImportReport()
+        // All or nothing: a file with a line that does not even parse is refused before the
+        // write lock is taken (see CSVBatch.run), so it never blocks other writers while read.
+        if !partial, !isDirectory.boolValue {
+            let reader = try LineReader(path: path)
+            while let line = try reader.next() {
+                switch line {
+                case .overlong(let number, let length):
+                    report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
+                case .text(let number, let bytes):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    do { _ = try ApplicationIntake.parse(bytes) } catch {
+                        report.add(error.located(file: path, line: number), id: ApplicationImport.peekID(bytes))
+                    }
+                }
+            }
+            if !report.errors.isEmpty { return report }
+        }
         let db = intake.store.db
         try db.execute("BEGIN IMMEDIATE")
         do {
@@ -66,9 +83,12 @@ public struct ApplicationImport {
         var rows = 0
         for name in names {
             let file = (path as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
-            guard name.hasSuffix(".json"), !isDirectory.boolValue else {
+            // Only regular files (after following a link): a FIFO named *.json would block the
+            // read forever, a socket or device is no application; they are listed as skipped. A
+            // link that leads nowhere stays a failing row, as an unreadable file.
+            var info = stat()
+            let special = stat(file, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+            guard name.hasSuffix(".json"), !special else {
                 report.skipped.append(name)
                 continue
             }

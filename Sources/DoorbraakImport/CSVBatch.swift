@@ -12,8 +12,30 @@ enum RowOutcome {
 /// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
 /// rows reported with line and id, committed when all pass or `partial`, else rolled back.
 enum CSVBatch {
+    /// `check` is the row's syntax check without the database. An all-or-nothing import runs it
+    /// over the whole file first, outside any transaction: a file with a malformed row is
+    /// refused without ever taking the write lock, so a file whose every row is malformed does
+    /// not block other writers while it is read (seen in trials: ~20 s). Rows that only the
+    /// rules can refuse (an unknown application, a milestone paid before) are found in the
+    /// write transaction, which then rolls back.
     static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
+                    check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
+        if !partial, let check {
+            let reader = try CSVReader(path: path, expected: columns)
+            var report = ImportReport()
+            while let row = try reader.next() {
+                switch row {
+                case .failure(let error):
+                    report.add(error, id: nil)
+                case .success(let record):
+                    do throws(DoorbraakError) { try check(record) } catch where error.isRowError {
+                        report.add(error.located(file: path, line: record.line), id: record(columns[0]))
+                    }
+                }
+            }
+            if !report.errors.isEmpty { return report }
+        }
         let reader = try CSVReader(path: path, expected: columns)
         var report = ImportReport()
         let db = store.db

@@ -56,7 +56,8 @@ public struct ClaimImport {
 
     /// Imports `path`; the report counts claims settled for the first time as new.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress) { record throws(DoorbraakError) in
+        try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
+                         check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             switch try store.settle(claim, today: today, event: event) {
             case .settled: return .new

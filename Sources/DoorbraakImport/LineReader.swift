@@ -59,10 +59,11 @@ public final class LineReader {
                 start = newline + 1
                 compact()
                 number += 1
-                if overlongLength > 0 { return .overlong(number: number, length: overlongLength + line.count) }
-                return .text(number: number, bytes: clean(line))
+                // The limit is exact: counted without the line end, 1,048,576 bytes pass and one more does not.
+                if overlongLength > 0 || contentLength(line) > LineReader.maximumLineLength { return .overlong(number: number, length: overlongLength + line.count) }
+                return .text(number: number, bytes: try clean(line))
             }
-            if buffer.count - start > LineReader.maximumLineLength {
+            if buffer.count - start > LineReader.maximumLineLength + 4 {
                 // Drop what we have of this line and keep reading to its end.
                 overlongLength += buffer.count - start
                 buffer.removeAll(keepingCapacity: true)
@@ -74,16 +75,29 @@ public final class LineReader {
                 buffer.removeAll()
                 start = 0
                 number += 1
-                if overlongLength > 0 { return .overlong(number: number, length: overlongLength + line.count) }
-                return .text(number: number, bytes: clean(line))
+                if overlongLength > 0 || contentLength(line) > LineReader.maximumLineLength { return .overlong(number: number, length: overlongLength + line.count) }
+                return .text(number: number, bytes: try clean(line))
             }
             try fill()
         }
     }
 
-    private func clean(_ line: [UInt8]) -> [UInt8] {
+    /// The length of a line as the limit counts it: without a byte order mark and a CR.
+    private func contentLength(_ line: [UInt8]) -> Int {
+        line.count - (number == 1 && line.starts(with: LineReader.byteOrderMark) ? 3 : 0) - (line.last == 0x0D ? 1 : 0)
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private func clean(_ line: [UInt8]) throws(DoorbraakError) -> [UInt8] {
         var bytes = line
-        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if number == 1, bytes.starts(with: LineReader.byteOrderMark) {
+            bytes.removeFirst(3)
+            // One mark says "UTF-8"; a second is a file glued or converted twice: refused, not guessed at.
+            if bytes.starts(with: LineReader.byteOrderMark) {
+                throw DoorbraakError(.input, "the file starts with two byte order marks; save it once as UTF-8", file: path, line: 1)
+            }
+        }
         if bytes.last == 0x0D { bytes.removeLast() }
         return bytes
     }

@@ -93,6 +93,10 @@ public enum InputFile {
             throw DoorbraakError(.missing, "file not found", file: path)
         }
         if isDirectory.boolValue { throw DoorbraakError(.io, "expected a file, found a folder", file: path) }
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw DoorbraakError(.io, "not a regular file (a pipe or a device)", file: path)
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > limit { throw DoorbraakError(.input, "the file is \(size) bytes, more than the \(limit)-byte limit", file: path) }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -57,7 +57,9 @@ public struct ReviewImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions", progress: progress) { record throws(DoorbraakError) in
+        try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions", progress: progress,
+                         // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
+                         check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } }) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return app.deviations

@@ -38,11 +38,14 @@ public enum AuditLog {
     /// Appends one event; must run inside a write transaction.
     @discardableResult
     public static func append(in db: Database, _ context: AuditContext, action: String, subject: String, before: String, after: String) throws(DoorbraakError) -> AuditEvent {
-        guard let (seq, head) = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
+        guard let (seq, head, seal) = try db.cached("SELECT audit_seq, audit_head, ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1")
+            .rowValue([], { r in (r.int64(0), r.text(1), LedgerSeal(ceiling: r.money(2), granted: r.money(3), released: r.money(4), pending: r.money(5), paid: r.money(6))) }) else {
             throw DoorbraakError(.internal, "the ledger row is missing")
         }
+        // Every event that can change a kept total carries the totals after it (see `LedgerSeal`).
+        let sealed = LedgerSeal.sealedActions.contains(action) ? after + seal.text : after
         var event = AuditEvent(seq: seq + 1, at: context.at, actor: context.actor, action: action, subject: subject,
-                               before: before, after: after, previousHash: head, hash: "")
+                               before: before, after: sealed, previousHash: head, hash: "")
         event.hash = event.expectedHash
         try db.cached("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
                    [.integer(event.seq), .text(event.at), .text(event.actor), .text(event.action), .text(event.subject),
@@ -60,6 +63,11 @@ public enum AuditLog {
             parameters.append(.text(subject))
         }
         return try db.rows(sql + " ORDER BY seq", parameters, event(from:))
+    }
+
+    /// The event at `seq`, or nil.
+    public static func event(in db: Database, seq: Int64) throws(DoorbraakError) -> AuditEvent? {
+        try db.cached("SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event WHERE seq = ?").rowValue([.integer(seq)], event(from:))
     }
 
     private static func event(from r: Row) -> AuditEvent {
@@ -86,15 +94,30 @@ public enum AuditLog {
         }
     }
 
+    /// The head of the chain as kept in the ledger: the anchor to keep outside the database.
+    public static func head(in db: Database) throws(DoorbraakError) -> ChainAnchor {
+        guard let anchor = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in ChainAnchor(events: r.int64(0), hash: r.text(1)) }) else {
+            throw DoorbraakError(.notInitialised, "the database has no ledger; run `doorbraak init`", file: db.path)
+        }
+        return anchor
+    }
+
     /// Walks the chain in one read snapshot: every event must follow its predecessor (seq + 1,
     /// previous hash), carry its own hash, and the last must match the head kept in the ledger,
-    /// so an edit, a deletion (also of the last event) and a reordering are all caught.
-    public static func verify(in db: Database) throws(DoorbraakError) -> Verification {
+    /// so an edit, a deletion (also of the last event) and a reordering are all caught. With an
+    /// `anchor` taken earlier (`audit head`), event `anchor.events` must carry the anchor's hash:
+    /// that catches a cut-off tail with a fixed head and a rewrite with recomputed hashes, which
+    /// the chain alone cannot (anyone with write access can recompute every hash).
+    public static func verify(in db: Database, anchor: ChainAnchor? = nil) throws(DoorbraakError) -> Verification {
         try db.readTransaction { () throws(DoorbraakError) -> Verification in
             let statement = try db.prepare("SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event ORDER BY seq")
             var expectedSeq: Int64 = 1
             var previous = genesis
             var count = 0
+            var anchorSeen = anchor?.events == 0
+            if let anchor, anchor.events == 0, anchor.hash != genesis {
+                return Verification(events: 0, firstBad: 1, reason: "the anchor 0:… must carry the genesis hash of 64 zeros")
+            }
             while try statement.step() {
                 let e = event(from: Row(statement: statement))
                 count += 1
@@ -107,8 +130,17 @@ public enum AuditLog {
                 if e.hash != e.expectedHash {
                     return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) was changed after it was written: its hash does not match its content")
                 }
+                if let anchor, e.seq == anchor.events {
+                    guard e.hash == anchor.hash else {
+                        return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten")
+                    }
+                    anchorSeen = true
+                }
                 previous = e.hash
                 expectedSeq += 1
+            }
+            if let anchor, !anchorSeen {
+                return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off")
             }
             guard let (headSeq, headHash) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }) else {
                 return Verification(events: count, firstBad: 1, reason: "the ledger row that keeps the chain head is missing")

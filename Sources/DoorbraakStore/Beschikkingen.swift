@@ -78,6 +78,7 @@ extension Store {
         guard reviews.count == 2, reviews.allSatisfy({ $0.0 == "approve" && keys.isSubset(of: $0.1) }) else {
             throw DoorbraakError(.declaration, "the insurers' approval of every deviation is not on record for \(id)")
         }
+        try checkKeptTotals()
         try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on) VALUES (?, ?, ?, 'pending', ?)",
                    [.text(id), .text(contract), .money(requested), .text(today.description)])
         try db.run("UPDATE application SET status = 'requested' WHERE id = ?", [.text(id)])
@@ -106,6 +107,7 @@ extension Store {
                 throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
             }
             var decisions: [BeschikkingDecision] = []
+            try checkKeptTotals()
             let ceiling = try macroCeiling()
             if let after = ceiling.granting(bovengrens) {
                 try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)

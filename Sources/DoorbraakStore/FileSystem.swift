@@ -14,6 +14,25 @@ enum FileSystem {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 
+    /// Removes the leftovers `<path>.creating-<pid>` (with their -wal, -shm, -journal) of an
+    /// `init` that was killed: those whose process no longer runs. A running `init` keeps its own.
+    static func removeStaleCreations(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".creating-"
+        guard let dir = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(dir) }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix) else { continue }
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { stale.append(name) }
+        }
+        for name in stale { unlink((folder.isEmpty ? "" : folder + "/") + name) }
+    }
+
     /// Moves `source` to `target` only if `target` does not exist (no clobbering a database
     /// that another process created meanwhile): hard-link, then unlink the source.
     static func moveNew(_ source: String, to target: String) throws(DoorbraakError) {

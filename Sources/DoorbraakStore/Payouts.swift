@@ -43,6 +43,7 @@ extension Store {
             throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
         }
         let subject = try payoutSubject(claim.application)
+        try checkKeptTotals()
         let decision = try PayoutRules.decide(claim, on: subject, today: today)
         // Money moves only when the kept paid total of this beschikking agrees with its milestones.
         let keptPaid = Money(cents: try db.cached("SELECT paid_cents FROM beschikking WHERE application_id = ?").rowValue([.text(claim.application)], { $0.int64(0) }) ?? -1)

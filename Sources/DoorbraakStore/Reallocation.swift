@@ -45,6 +45,7 @@ extension Store {
         guard try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) != nil else {
             throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
         }
+        if !dryRun { try checkKeptTotals() }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
             AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
@@ -61,6 +62,9 @@ extension Store {
                 .run([.text(o.pass.rawValue), .money(o.roomBefore), .text(o.reason), .text(today.description), .text(o.id.rawValue)])
             try AuditLog.append(in: db, event, action: "reallocate", subject: o.id.rawValue, before: "not-allocated", after: "allocated: \(o.reason)")
         }
+        // Nothing allocated changes nothing and leaves no event, so a re-run after a crash
+        // converges to the state of one uninterrupted run.
+        if outcomes.isEmpty { return result }
         try AuditLog.append(in: db, event, action: "reallocate", subject: "round", before: "freed room \(room.total)",
                             after: "\(outcomes.count) allocated (\(given)); room left \(result.roomAfter)")
         return result

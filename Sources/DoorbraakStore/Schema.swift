@@ -264,6 +264,11 @@ public enum Schema {
             PRIMARY KEY (application_id, peildatum, kpi)
         ) STRICT, WITHOUT ROWID;
         """,
+        """
+        -- migration 8 (trust): the newest event of each action in one index lookup, so the check of
+        -- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
+        CREATE INDEX audit_event_action ON audit_event(action, seq);
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

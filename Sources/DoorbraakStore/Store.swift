@@ -4,12 +4,19 @@ import DoorbraakCore
 public final class Store {
     /// The connection.
     public let db: Database
+    /// The transaction in which `checkKeptTotals` last passed (see there).
+    var checkedTransaction = -1
 
     private init(db: Database) { self.db = db }
 
     /// Opens an initialised database; refuses a missing file or one of a newer schema.
-    public static func open(at path: String) throws(DoorbraakError) -> Store {
-        let db = try Database(path: path, create: false)
+    /// `readOnly` is for commands that only read; a database that still needs a migration is
+    /// opened for writing anyway (once), because the reader's queries expect the current schema.
+    public static func open(at path: String, readOnly: Bool = false) throws(DoorbraakError) -> Store {
+        var db = try Database(path: path, create: false, readOnly: readOnly)
+        if readOnly, try db.integer("PRAGMA user_version") < Int64(Schema.migrations.count) {
+            db = try Database(path: path, create: false)
+        }
         let version = try db.integer("PRAGMA user_version")
         if version == 0 {
             throw DoorbraakError(.notInitialised, "the database has no doorbraak round; run `doorbraak init` first", file: path)
@@ -28,6 +35,7 @@ public final class Store {
         if FileSystem.exists(path) {
             throw DoorbraakError(.exists, "a database already exists here; remove it or choose another --db", file: path)
         }
+        FileSystem.removeStaleCreations(of: path)
         let temporary = path + ".creating-\(FileSystem.processID)"
         FileSystem.removeDatabase(temporary)
         do {

@@ -12,6 +12,8 @@ public final class Database {
     public let path: String
     /// Statements prepared once and reused (see `cached(_:)`); finalized before the connection closes.
     var statementCache: [String: Statement] = [:]
+    /// Counts the transactions begun on this connection, so a check can be made once per transaction.
+    public private(set) var transactionNumber = 0
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -21,9 +23,27 @@ public final class Database {
         return 10_000
     }
 
-    /// Opens (and with `create`, creates with mode 0600) the database at `path`.
-    public init(path: String, create: Bool, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws(DoorbraakError) {
+    /// The permission bits of an existing database file that let group or others read or
+    /// write it (nil when it is private), for a warning: the register holds personal and financial data.
+    public private(set) var loosePermissions: UInt32?
+    /// Whether this connection was opened read-only.
+    public let readOnly: Bool
+
+    /// Opens (and with `create`, creates with mode 0600) the database at `path`; `readOnly`
+    /// opens it for reading only (commands that only read). A path that exists but is not a
+    /// regular file (`/dev/null`, a FIFO, a folder) is refused before SQLite touches it, so
+    /// no `-journal`, `-wal` or `-shm` file is created beside it.
+    public init(path: String, create: Bool, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws(DoorbraakError) {
         self.path = path
+        self.readOnly = readOnly && !create
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw DoorbraakError(.io, "not a regular file; a database must be a regular file", file: path)
+            }
+            let loose = UInt32(info.st_mode) & 0o077
+            loosePermissions = loose == 0 ? nil : UInt32(info.st_mode) & 0o777
+        }
         if create {
             // Create the file ourselves so that it is never readable by others, even briefly.
             let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
@@ -32,7 +52,13 @@ public final class Database {
             }
             close(fd)
         }
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        // A reader still opens the file read-write when it may (and then sets query_only): in WAL
+        // mode every reader needs the -shm index, and only a read-write connection, the last to
+        // close, checkpoints and removes -wal and -shm again. A connection opened
+        // SQLITE_OPEN_READONLY leaves both files behind; it is used only when the file is not
+        // writable for us.
+        let writable = access(path, W_OK) == 0
+        let flags = (self.readOnly && !writable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         handle = db
@@ -48,12 +74,17 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         do {
-            try execute("PRAGMA journal_mode = WAL")
+            // A reader leaves the journal mode as the file records it (WAL for every doorbraak database).
+            try execute(self.readOnly ? "PRAGMA query_only = ON; PRAGMA schema_version" : "PRAGMA journal_mode = WAL")
         } catch where error.code == .notADatabase {
             throw DoorbraakError(.notADatabase, "this file is not a doorbraak database", file: path)
         }
         try execute("PRAGMA foreign_keys = ON")
-        try execute("PRAGMA synchronous = NORMAL")
+        // FULL: in WAL mode, NORMAL may lose the last commits on a power loss (not on a crash of
+        // the process). A grant or a payout that the NZa was told about and that then vanishes is
+        // a real failure, so every commit is synced; it costs one fsync of the WAL per
+        // transaction (imports are one transaction, so the cost is per command, not per row).
+        try execute("PRAGMA synchronous = FULL")
     }
 
     deinit {
@@ -63,6 +94,7 @@ public final class Database {
 
     /// Runs SQL without parameters and results (pragmas, DDL).
     public func execute(_ sql: String) throws(DoorbraakError) {
+        if sql.hasPrefix("BEGIN") { transactionNumber &+= 1 }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {

@@ -30,7 +30,7 @@ enum Commands {
         ImportCostsCommand.self, PlausibilityCommand.self, ReportVereveningCommand.self, GenerateCostsCommand.self,
         ImportMonitoringCommand.self, MonitoringCommand.self,
         ReportCommand.self,
-        AuditVerifyCommand.self, AuditLogCommand.self,
+        AuditVerifyCommand.self, AuditHeadCommand.self, AuditLogCommand.self,
         DemoCommand.self,
     ]
 

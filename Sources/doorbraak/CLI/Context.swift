@@ -38,11 +38,17 @@ struct Context {
     }
 
     /// Opens the round's database.
-    func openStore() throws(DoorbraakError) -> Store {
+    /// `readOnly` for commands that only read: SQLite opens the file read-only. A database
+    /// that group or others may read is reported on stderr (it holds personal and financial data).
+    func openStore(readOnly: Bool = false) throws(DoorbraakError) -> Store {
         if !FileManager.default.fileExists(atPath: databasePath) {
             throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first or pass --db", file: databasePath)
         }
-        return try Store.open(at: databasePath)
+        let store = try Store.open(at: databasePath, readOnly: readOnly)
+        if let mode = store.db.loosePermissions {
+            Output.error("warning: \(databasePath) has permissions \(String(mode, radix: 8)): group or others can read or change it; run `chmod 600 \(databasePath)`")
+        }
+        return store
     }
 
     /// The audit context of a change made by `actor` now.

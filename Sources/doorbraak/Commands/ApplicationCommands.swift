@@ -16,7 +16,7 @@ enum ApplicationCheckCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let file = try arguments.requiredOperand("application file")
         try arguments.finish()
-        let store = try context.openStore()
+        let store = try context.openStore(readOnly: true)
         let application = try ApplicationFile.read(file)
         let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit())
         let admission = intake.check(application)
@@ -138,7 +138,7 @@ enum ApplicationListCommand: Command {
             throw DoorbraakError(.usage, "--status \(status) is not a status; use one of \(statuses.joined(separator: ", "))")
         }
         if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
-        let store = try context.openStore()
+        let store = try context.openStore(readOnly: true)
         let entries = try store.register(status: status, track: track).filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
         if context.json {
             Output.json(.object([("applications", .array(entries.map { e in
@@ -176,7 +176,7 @@ enum ApplicationShowCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
-        let store = try context.openStore()
+        let store = try context.openStore(readOnly: true)
         let shown = try store.db.readTransaction { () throws(DoorbraakError) -> ApplicationView.Shown in
             guard let record = try store.application(id) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
@@ -184,7 +184,7 @@ enum ApplicationShowCommand: Command {
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
                 audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
-                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id))
+                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), deadline: try store.settings().deadline)
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done

@@ -44,6 +44,17 @@ enum ApplicationView {
         var allocation: AllocationRecord?
         var beschikking: BeschikkingRecord?
         var versions: Versions
+        /// The round's submission deadline.
+        var deadline: Day? = nil
+
+        /// Entered after the deadline by the wall clock while the receipt date (`--today`) says it
+        /// was on time. Flagged, not refused: `--today` is also how a submission that arrived on
+        /// time by post is registered late, so only the assessor can judge it; hiding it is what
+        /// must not happen, so the real receipt time is shown beside the date and flagged.
+        var enteredAfterDeadline: Bool {
+            guard let deadline else { return false }
+            return record.received <= deadline && String(record.receivedAt.prefix(10)) > deadline.description
+        }
     }
 
     /// The bovengrens as it stands now (lowered by releases); nil unless granted.
@@ -125,6 +136,7 @@ enum ApplicationView {
         members += [
             ("received", .string(r.received.description)),
             ("received_at", .string(r.receivedAt)),
+            ("entered_after_deadline", .bool(s.enteredAfterDeadline)),
             ("version", .number(String(r.version))),
             ("versions", .array(s.versions.map { v in
                 .object([("version", .number(String(v.version))), ("received", .string(v.received)), ("received_at", .string(v.receivedAt)),
@@ -157,7 +169,10 @@ enum ApplicationView {
         out.append("plan         \(r.plan)\(s.plan.map { " — \($0.title), version \($0.version)" } ?? "")\(r.theme.map { " (theme \($0.rawValue))" } ?? "")")
         out.append("sector       \(r.sector)\(s.application.map { ", region \($0.region)" } ?? "")")
         out.append("insurers     coordinating \(r.coordinating), second \(r.second)")
-        out.append("received     \(r.received) (version \(r.version), at \(r.receivedAt))")
+        out.append("received     \(r.received) (version \(r.version), entered at \(r.receivedAt))")
+        if s.enteredAfterDeadline, let deadline = s.deadline {
+            out.append("WARNING      entered at \(r.receivedAt), after the deadline \(deadline), with a receipt date of \(r.received) (--today): check the proof of timely receipt")
+        }
         out.append("track        \(r.track.rawValue)\(r.deviations.isEmpty ? " — follows the model plan in every normative point" : " — \(r.deviations.count) deviation\(r.deviations.count == 1 ? "" : "s") to judge")")
 
         guard let app = s.application else {

@@ -4,28 +4,97 @@ import DoorbraakStore
 /// `doorbraak audit verify`.
 enum AuditVerifyCommand: Command {
     static let name = "audit verify"
-    static let summary = "check the audit chain; names the first edited, deleted or reordered event"
+    static let summary = "check the audit chain, recount every kept total and check the invariants"
+    static let usage = "[--head N:HASH]"
+    static let help = """
+    Walks the hash chain and names the first edited, deleted or reordered event; recounts every
+    kept total (granted, released, pending, paid, committed, per theme and year, per beschikking)
+    from the rows and from the totals sealed into the audit events, and names each that differs;
+    checks the invariants (committed ≤ ceiling ≤ € 600.000.000,00, paid + released ≤ bovengrens,
+    tariffs ≤ bovengrens, no milestone paid twice, statuses consistent). With --head, the string
+    `audit head` printed earlier (kept outside the database) proves the chain up to that event
+    unchanged, so a cut-off tail or a rewrite with recomputed hashes is caught too.
+    Exit 0 when everything holds; exit 1 with E-AUDIT otherwise.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let anchor = try arguments.value("--head").map { text throws(DoorbraakError) in try ChainAnchor(parsing: text) }
+        try arguments.finish()
+        let result = try context.openStore(readOnly: true).verifyEverything(anchor: anchor)
+        let chain = result.chain
+        if context.json {
+            Output.json(.object([
+                ("events", .number(String(chain.events))),
+                ("ok", .bool(result.ok)),
+                ("chain_ok", .bool(chain.ok)),
+                ("first_bad", chain.firstBad.map { .number(String($0)) } ?? .null),
+                ("reason", chain.reason.map { .string($0) } ?? .null),
+                ("anchor", anchor.map { .string($0.description) } ?? .null),
+                ("totals_ok", .bool(result.totalsOK)),
+                ("differences", .array(result.differences.map { d in
+                    .object([("total", .string(d.total)), ("kept", .string(d.kept.description)), ("recounted", .string(d.recounted.description)), ("source", .string(d.source))])
+                })),
+                ("invariants_ok", .bool(result.invariantsOK)),
+                ("violations", .array(result.findings.map { f in
+                    .object([("rule", .string(f.rule)), ("subject", .string(f.subject)), ("message", .string(f.message))])
+                })),
+            ]))
+        } else {
+            if chain.ok {
+                Output.line("audit chain ok: \(chain.events) events" + (anchor.map { ", unchanged up to the anchor \($0.events):\($0.hash.prefix(12))…" } ?? " (no --head anchor given: a rewrite of the whole chain would not show)"))
+            } else {
+                Output.line("audit chain BROKEN at event \(chain.firstBad ?? 0): \(chain.reason ?? "")")
+            }
+            if result.totalsOK {
+                Output.line("kept totals ok: equal to the recount from the rows and the audit events")
+            } else {
+                Output.line("kept totals DIFFER:")
+                for d in result.differences { Output.line("  \(d)") }
+            }
+            if result.invariantsOK {
+                Output.line("invariants ok: committed ≤ ceiling ≤ \(Money.maximum), paid + released ≤ bovengrens, tariffs ≤ bovengrens, no milestone paid twice, statuses consistent")
+            } else {
+                Output.line("invariants BROKEN:")
+                for f in result.findings { Output.line("  \(f)") }
+            }
+        }
+        if !result.ok {
+            var parts: [String] = []
+            if !chain.ok { parts.append("the audit chain does not verify; first bad event \(chain.firstBad ?? 0)") }
+            if !result.totalsOK {
+                var named: [String] = []
+                for d in result.differences where !named.contains(d.total) { named.append(d.total) }
+                parts.append("kept totals differ: " + named.joined(separator: ", "))
+            }
+            if !result.invariantsOK { parts.append("invariants broken: " + result.findings.map { "\($0.rule) \($0.subject)" }.joined(separator: ", ")) }
+            Output.error("error: \(ErrorCode.audit): " + parts.joined(separator: "; "))
+        }
+        return result.ok ? ExitCode.done : ExitCode.refused
+    }
+}
+
+/// `doorbraak audit head`.
+enum AuditHeadCommand: Command {
+    static let name = "audit head"
+    static let summary = "the head of the audit chain (events and hash), to keep outside the database"
     static let usage = ""
-    static let help = "Exit 0 when every event carries its own hash and follows its predecessor; exit 1 otherwise."
+    static let help = """
+    Prints `<events>:<hash>`. Keep it outside the database (a mail to the board, a printed
+    minute, another machine): later, `audit verify --head <it>` proves that the first <events>
+    events are unchanged. Without such an anchor, someone with write access could cut off or
+    rewrite the whole chain and recompute every hash.
+    """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
-        let result = try AuditLog.verify(in: context.openStore().db)
+        let head = try AuditLog.head(in: context.openStore(readOnly: true).db)
         if context.json {
-            Output.json(.object([
-                ("events", .number(String(result.events))),
-                ("ok", .bool(result.ok)),
-                ("first_bad", result.firstBad.map { .number(String($0)) } ?? .null),
-            ]))
-        } else if result.ok {
-            Output.line("audit chain ok: \(result.events) events")
+            Output.json(.object([("events", .number(String(head.events))), ("head", .string(head.description))]))
         } else {
-            Output.line("audit chain BROKEN at event \(result.firstBad ?? 0): \(result.reason ?? "")")
+            Output.line(head.description)
+            Output.line("Keep this line outside the database; `doorbraak audit verify --head \(head.description)` proves the first \(head.events) events unchanged.")
         }
-        if !result.ok, !context.json {
-            Output.error("error: \(ErrorCode.audit): the audit chain does not verify; first bad event \(result.firstBad ?? 0)")
-        }
-        return result.ok ? ExitCode.done : ExitCode.refused
+        return ExitCode.done
     }
 }
 
@@ -39,7 +108,7 @@ enum AuditLogCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let subject = arguments.operand()
         try arguments.finish()
-        let events = try AuditLog.events(in: context.openStore().db, subject: subject)
+        let events = try AuditLog.events(in: context.openStore(readOnly: true).db, subject: subject)
         if context.json {
             Output.json(.object([("events", .array(events.map(AuditView.json)))]))
         } else {

@@ -16,7 +16,7 @@ enum CeilingCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
-        let status = try context.openStore().ceilingStatus()
+        let status = try context.openStore(readOnly: true).ceilingStatus()
         if context.json {
             Output.json(CeilingView.json(status))
         } else {

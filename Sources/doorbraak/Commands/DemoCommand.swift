@@ -230,7 +230,7 @@ enum DemoCommand: Command {
         // folder when the demo's own folder is removed).
         let reportPath = scratch == nil
             ? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("report.html")
-            : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-demo-report.html").path
+            : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-overview.html").path
         try ReportCommand.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
         Output.line("\n== the overview report for the NZa analyst, with charts: \(reportPath)")
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")

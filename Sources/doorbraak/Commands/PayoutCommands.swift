@@ -63,7 +63,7 @@ enum PayoutsCommand: Command {
             guard let y = Int(yearText), RoundSettings.eligibleYears.contains(y) else { throw DoorbraakError(.usage, "--year must be 2027, 2028 or 2029") }
             year = y
         }
-        let lines = try context.openStore().payouts(insurer: insurer, year: year)
+        let lines = try context.openStore(readOnly: true).payouts(insurer: insurer, year: year)
         let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
         if context.json {
             func line(_ l: PayoutLine) -> [(String, JSONValue)] {

@@ -10,7 +10,7 @@ enum PlansListCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
-        let plans = try context.openStore().plans()
+        let plans = try context.openStore(readOnly: true).plans()
         if context.json {
             Output.json(.object([("plans", .array(plans.map { p in
                 .object([
@@ -35,7 +35,7 @@ enum PlansShowCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let id = try arguments.requiredOperand("plan id")
         try arguments.finish()
-        let plan = try PlansView.find(id, in: context.openStore())
+        let plan = try PlansView.find(id, in: context.openStore(readOnly: true))
         if context.json {
             Output.json(plan.json)
         } else {
@@ -61,7 +61,7 @@ enum PlansTemplateCommand: Command {
         let id = try arguments.requiredOperand("plan id")
         guard let sectorText = try arguments.value("--sector") else { throw DoorbraakError(.usage, "--sector is required") }
         try arguments.finish()
-        let store = try context.openStore()
+        let store = try context.openStore(readOnly: true)
         let plan = try PlansView.find(id, in: store)
         let sector: Sector
         do { sector = try Sector(parsing: sectorText) } catch { throw DoorbraakError(.usage, "--sector: \(error.message)") }

@@ -1,0 +1,135 @@
+import DoorbraakCore
+
+/// What `audit verify` found: the chain, the anchor, the kept totals and the invariants.
+public struct LedgerVerification: Sendable {
+    /// The hash chain walk.
+    public var chain: AuditLog.Verification
+    /// Kept totals that differ from the rows or the audit events.
+    public var differences: [TotalDifference]
+    /// Broken invariants.
+    public var findings: [InvariantFinding]
+
+    /// Whether every kept total equals its recount.
+    public var totalsOK: Bool { differences.isEmpty }
+    /// Whether every invariant holds.
+    public var invariantsOK: Bool { findings.isEmpty }
+    /// Whether everything holds.
+    public var ok: Bool { chain.ok && totalsOK && invariantsOK }
+}
+
+extension Store {
+    /// The full check of `audit verify` in one read snapshot: the chain (against `anchor` when
+    /// given), every kept total recounted from the rows and from the audit events, and the
+    /// invariants of SPEC §3.6–3.7. Scans everything: it is the audit, not the hot path.
+    public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
+        try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
+            let chain = try AuditLog.verify(in: db, anchor: anchor)
+            let kept = try ceilingStatus()
+            let recounted = try recountedCeilingStatus()
+            var differences: [TotalDifference] = []
+            func compare(_ name: String, _ k: Money, _ r: Money, _ source: String = "rows") {
+                if k != r { differences.append(TotalDifference(total: name, kept: k, recounted: r, source: source)) }
+            }
+            compare("ledger.granted", kept.granted, recounted.granted)
+            compare("ledger.released", kept.released, recounted.released)
+            compare("ledger.pending", kept.pending, recounted.pending)
+            compare("ledger.paid", kept.paid, recounted.paid)
+            for (k, r) in zip(kept.themes, recounted.themes) {
+                compare("theme.\(k.theme.rawValue).granted", k.granted, r.granted)
+                compare("theme.\(k.theme.rawValue).released", k.released, r.released)
+            }
+            for (k, r) in zip(kept.years, recounted.years) { compare("year.\(k.year).granted", k.granted, r.granted) }
+            compare("ledger.committed", kept.committed, recounted.committed)
+            // Per beschikking: the kept paid and released against the milestones and the releases.
+            let perBeschikking = try db.rows("""
+                SELECT b.application_id, b.paid_cents, b.released_cents,
+                       (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id),
+                       (SELECT coalesce(sum(r.amount_cents), 0) FROM bovengrens_release r WHERE r.application_id = b.application_id),
+                       b.bovengrens_cents, b.status,
+                       (SELECT coalesce(sum(p.tariff_cents), 0) FROM prestatie p WHERE p.application_id = b.application_id),
+                       (SELECT coalesce(sum(m.tariff_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
+                FROM beschikking b ORDER BY b.application_id
+                """, []) { r in (r.text(0), r.money(1), r.money(2), r.money(3), r.money(4), r.money(5), r.text(6), r.money(7), r.money(8)) }
+            var findings: [InvariantFinding] = []
+            for (id, paid, released, rowsPaid, rowsReleased, bovengrens, status, prestaties, tariffs) in perBeschikking {
+                compare("beschikking.\(id).paid", paid, rowsPaid)
+                compare("beschikking.\(id).released", released, rowsReleased)
+                guard status == "granted" else { continue }
+                if max(paid, rowsPaid) + max(released, rowsReleased) > bovengrens {
+                    findings.append(InvariantFinding(rule: "paid-released-bovengrens", subject: id,
+                                                     message: "paid \(max(paid, rowsPaid)) + released \(max(released, rowsReleased)) exceed the bovengrens as granted \(bovengrens)"))
+                }
+                if prestaties > bovengrens || tariffs > bovengrens {
+                    findings.append(InvariantFinding(rule: "tariffs-bovengrens", subject: id, message: "the tariffs add up to \(max(prestaties, tariffs)), more than the bovengrens \(bovengrens)"))
+                }
+            }
+            // From the audit events: the seal of the newest money event, and the ceiling set at init.
+            let keptSeal = try keptSeal()
+            if let event = try newestSealedEvent(), let sealed = LedgerSeal(eventText: event.after) {
+                differences += keptSeal.differences(from: sealed, source: "events").map {
+                    var d = $0
+                    d.source = "events (seal of event \(event.seq))"
+                    return d
+                }
+            }
+            if let initial = try db.row("SELECT after FROM audit_event WHERE action = 'init' ORDER BY seq LIMIT 1", [], { $0.text(0) }),
+               let sealed = LedgerSeal(eventText: initial), sealed.ceiling != keptSeal.ceiling {
+                differences.append(TotalDifference(total: "ledger.ceiling", kept: keptSeal.ceiling, recounted: sealed.ceiling, source: "events (init)"))
+            }
+            findings += try invariantFindings(kept: keptSeal, recounted: recounted)
+            return LedgerVerification(chain: chain, differences: differences, findings: findings)
+        }
+    }
+
+    private func invariantFindings(kept: LedgerSeal, recounted: CeilingStatus) throws(DoorbraakError) -> [InvariantFinding] {
+        var findings: [InvariantFinding] = []
+        if kept.ceiling > Money.maximum || kept.ceiling <= .zero {
+            findings.append(InvariantFinding(rule: "ceiling-setting", subject: "ledger", message: "the ceiling setting \(kept.ceiling) is outside (€ 0,00, \(Money.maximum)]"))
+        }
+        for (label, committed) in [("kept", kept.committed), ("recounted", recounted.committed)] where committed > min(kept.ceiling, Money.maximum) {
+            findings.append(InvariantFinding(rule: "committed-ceiling", subject: "ledger", message: "committed (\(label)) \(committed) exceeds the ceiling \(min(kept.ceiling, Money.maximum))"))
+        }
+        for (id, milestone, n) in try db.rows("SELECT application_id, milestone, count(*) FROM claim GROUP BY 1, 2 HAVING count(*) > 1", [], { r in (r.text(0), r.text(1), r.int(2)) }) {
+            findings.append(InvariantFinding(rule: "milestone-paid-twice", subject: id, message: "milestone \(milestone) has \(n) claims settled"))
+        }
+        // Each milestone's state against the claim that settled it.
+        let milestones = try db.rows("""
+            SELECT m.application_id, m.code, m.status, m.paid_cents, m.tariff_cents, c.status, c.amount_cents, b.status
+            FROM application_milestone m
+            LEFT JOIN claim c ON c.application_id = m.application_id AND c.milestone = m.code
+            LEFT JOIN beschikking b ON b.application_id = m.application_id
+            WHERE m.status <> 'expected' OR m.paid_cents <> 0 OR c.claim_id IS NOT NULL
+            ORDER BY 1, 2
+            """, []) { r in (r.text(0), r.text(1), r.text(2), r.money(3), r.money(4), r.optionalText(5), r.isNull(6) ? nil : r.money(6), r.optionalText(7)) }
+        for (id, code, status, paid, tariff, claimStatus, claimAmount, beschikking) in milestones {
+            let expected: (String, Money)? = switch claimStatus {
+            case "reached": ("paid", claimAmount ?? .zero)
+            case "missed": ("released", .zero)
+            default: nil
+            }
+            if beschikking != "granted" {
+                findings.append(InvariantFinding(rule: "status", subject: id, message: "milestone \(code) is \(status) but the application has no granted beschikking"))
+            } else if let (wantStatus, wantPaid) = expected, status != wantStatus || paid != wantPaid {
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) with \(paid) paid, but its claim says \(wantStatus) \(wantPaid)"))
+            } else if expected == nil, status != "released" || paid != .zero {
+                // A milestone is released without its own claim only when the beschikking became final.
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) with \(paid) paid, but no claim settled it"))
+            }
+            if paid > tariff {
+                findings.append(InvariantFinding(rule: "milestone-tariff", subject: id, message: "milestone \(code) paid \(paid), more than its tariff \(tariff)"))
+            }
+        }
+        // Application and beschikking statuses tell one story (SPEC §5.2).
+        let pairs = try db.rows("""
+            SELECT a.id, a.status, b.status FROM application a LEFT JOIN beschikking b ON b.application_id = a.id
+            WHERE a.status IN ('requested', 'granted', 'refused') OR b.status IS NOT NULL ORDER BY a.id
+            """, []) { r in (r.text(0), r.text(1), r.optionalText(2)) }
+        let matching = ["requested": "pending", "granted": "granted", "refused": "refused"]
+        for (id, application, beschikking) in pairs where matching[application] != beschikking {
+            findings.append(InvariantFinding(rule: "status", subject: id, message: "the application is \(application) but its beschikking is \(beschikking ?? "missing")"))
+        }
+        let orphans = try db.rows("SELECT b.application_id FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE a.id IS NULL", []) { $0.text(0) }
+        for id in orphans { findings.append(InvariantFinding(rule: "status", subject: id, message: "a beschikking without its application")) }
+        return findings
+    }
+}
