@@ -39,7 +39,10 @@ public struct ApplicationImport {
                     }
                 }
             }
-            if !report.errors.isEmpty { return report }
+            if report.errorCount > 0 {
+                report.stoppedAtMalformedRows = true
+                return report
+            }
         }
         let db = intake.store.db
         try db.execute("BEGIN IMMEDIATE")

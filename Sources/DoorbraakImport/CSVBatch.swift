@@ -34,7 +34,10 @@ enum CSVBatch {
                     }
                 }
             }
-            if !report.errors.isEmpty { return report }
+            if report.errorCount > 0 {
+                report.stoppedAtMalformedRows = true
+                return report
+            }
         }
         let reader = try CSVReader(path: path, expected: columns)
         var report = ImportReport()

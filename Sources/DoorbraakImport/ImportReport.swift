@@ -32,6 +32,9 @@ public struct ImportReport: Sendable {
     public static let keptErrors = 1000
     /// Whether the good rows were committed.
     public var committed = false
+    /// Set when an all-or-nothing import stopped at malformed rows before the rules ran (so
+    /// `wouldBeNew` and `unchanged` are not known).
+    public var stoppedAtMalformedRows = false
     /// Rows that would have been new, had the import been committed.
     public var wouldBeNew = 0
     /// Files skipped in a folder import (not `.json`).

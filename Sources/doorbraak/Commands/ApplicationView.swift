@@ -287,7 +287,9 @@ enum ImportView {
             if report.errorCount > report.errors.count {
                 Output.error("… and \(report.errorCount - report.errors.count) more errors (\(report.codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) in all)")
             }
-            if !report.committed {
+            if report.stoppedAtMalformedRows {
+                Output.line("nothing stored: \(report.rejected) malformed row\(report.rejected == 1 ? "" : "s"); the rules run once the file reads cleanly — fix \(report.rejected == 1 ? "it" : "them"), or use --partial to store the good rows")
+            } else if !report.committed {
                 Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix them or use --partial")
             } else {
                 Output.line("\(report.new) new, \(report.unchanged) unchanged, \(report.rejected) rejected")
