@@ -42,19 +42,19 @@ struct BenchReport {
 
     var text: String {
         var lines = ["doorbraak-bench — \(cpus) cores, sqlite3 \(sqliteVersion), process start \(fmt(startMS, 1)) ms (`doorbraak --help`)", ""]
-        var header = "import        size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   peak MB"
+        var header = "import          size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   peak MB"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for r in results {
             for key in BenchReport.imports {
                 guard let rows = r.rows[key], let o = r.ours[key] else { continue }
                 let s = r.sqlite[key] ?? 0
-                lines.append(pad(key, 12) + lpad(String(r.size), 6) + lpad(String(rows), 12) + lpad(fmt(Double(rows) / o, 0), 20)
+                lines.append(pad(key, 13) + lpad(String(r.size), 7) + lpad(String(rows), 12) + lpad(fmt(Double(rows) / o, 0), 20)
                              + lpad(s > 0 ? fmt(Double(rows) / s, 0) : "-", 18) + lpad(r.ratio(key).map { fmt($0) + "×" } ?? "-", 8)
                              + lpad(fmt(r.peakMB[key] ?? 0, 1), 10))
             }
             if let failing = r.peakMB["applications, every row failing"] {
-                lines.append(pad("all failing", 12) + lpad(String(r.size), 6) + lpad(String(r.size), 12) + lpad("", 20) + lpad("", 18) + lpad("", 8) + lpad(fmt(failing, 1), 10))
+                lines.append(pad("all failing", 13) + lpad(String(r.size), 7) + lpad(String(r.size), 12) + lpad("", 20) + lpad("", 18) + lpad("", 8) + lpad(fmt(failing, 1), 10))
             }
         }
         lines.append("")
