@@ -190,6 +190,9 @@ import Testing
     @Test func initWorksOutsideTheSourceTreeWithTheBuiltInPlans() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
+        let before = try runDoorbraak(["plans", "template", "zorgpad-copd", "--sector", "msz"], directory: sandbox.folder)
+        #expect(before.status == 0 && before.stdout.contains("\"plan\": \"zorgpad-copd\""), "a template before init, from the built-in plans: \(before.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.folder.appendingPathComponent("doorbraak.sqlite").path), "and no database created by it")
         let r = try runDoorbraak(["--db", sandbox.db, "init"], directory: sandbox.folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("16 model plans"))

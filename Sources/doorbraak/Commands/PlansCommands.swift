@@ -1,3 +1,5 @@
+import DoorbraakImport
+import Foundation
 import DoorbraakCore
 import DoorbraakStore
 
@@ -10,7 +12,7 @@ enum PlansListCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
-        let plans = try context.openStore(readOnly: true).plans()
+        let plans = try PlansView.catalogue(context).plans
         if context.json {
             Output.json(.object([("plans", .array(plans.map { p in
                 .object([
@@ -35,7 +37,7 @@ enum PlansShowCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let id = try arguments.requiredOperand("plan id")
         try arguments.finish()
-        let plan = try PlansView.find(id, in: context.openStore(readOnly: true))
+        let plan = try PlansView.find(id, in: PlansView.catalogue(context).plans)
         if context.json {
             Output.json(plan.json)
         } else {
@@ -61,22 +63,32 @@ enum PlansTemplateCommand: Command {
         let id = try arguments.requiredOperand("plan id")
         guard let sectorText = try arguments.value("--sector") else { throw DoorbraakError(.usage, "--sector is required") }
         try arguments.finish()
-        let store = try context.openStore(readOnly: true)
-        let plan = try PlansView.find(id, in: store)
+        let catalogue = try PlansView.catalogue(context)
+        let plan = try PlansView.find(id, in: catalogue.plans)
         let sector: Sector
         do { sector = try Sector(parsing: sectorText) } catch { throw DoorbraakError(.usage, "--sector: \(error.message)") }
         guard plan.sectors.contains(sector) else {
             throw DoorbraakError(.plan, "plan \(plan.id) is not for sector \(sector.rawValue); it covers \(plan.sectors.map(\.rawValue).joined(separator: ", "))")
         }
-        Output.line(ApplicationTemplate(plan: plan, sector: sector, bar: try store.settings().bar).json.pretty)
+        Output.line(ApplicationTemplate(plan: plan, sector: sector, bar: catalogue.bar).json.pretty)
         return ExitCode.done
     }
 }
 
 /// How plans are shown.
 enum PlansView {
-    static func find(_ id: String, in store: Store) throws(DoorbraakError) -> ModelPlan {
-        guard let plan = try store.plan(id) else {
+    /// The round's plans and bar; before any `init` (no database here and none named), the plans
+    /// built into doorbraak with the standard bar, so a provider can start from a template at once.
+    static func catalogue(_ context: Context) throws(DoorbraakError) -> (plans: [ModelPlan], bar: ImpactBar) {
+        if !context.databaseNamed, !FileManager.default.fileExists(atPath: context.databasePath) {
+            return (try PlanDirectory.builtIn(), RoundSettings.standard.bar)
+        }
+        let store = try context.openStore(readOnly: true)
+        return (try store.plans(), try store.settings().bar)
+    }
+
+    static func find(_ id: String, in plans: [ModelPlan]) throws(DoorbraakError) -> ModelPlan {
+        guard let plan = plans.first(where: { $0.id.rawValue == id }) else {
             throw DoorbraakError(.plan, "unknown model plan \"\(id)\"; `doorbraak plans list` shows the ids")
         }
         return plan
