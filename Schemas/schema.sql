@@ -258,3 +258,15 @@ CREATE TABLE measurement (
 -- migration 8 (trust): the newest event of each action in one index lookup, so the check of
 -- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
 CREATE INDEX audit_event_action ON audit_event(action, seq);
+
+-- migration 9: claims a payout rule refused, kept so that importing the same file again
+-- refuses them again instead of paying one that later happens to fit (the insurer sends a
+-- corrected claim under a new id)
+CREATE TABLE claim_refusal (
+    claim_id        TEXT PRIMARY KEY,
+    application_id  TEXT NOT NULL,
+    content         TEXT NOT NULL,
+    code            TEXT NOT NULL,
+    message         TEXT NOT NULL,
+    refused_on      TEXT NOT NULL
+) STRICT;

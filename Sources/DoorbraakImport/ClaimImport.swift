@@ -54,14 +54,25 @@ public struct ClaimImport {
                      amount: amount, date: date, status: status, evidence: evidence)
     }
 
+    /// A payout rule's refusal of a well-formed claim (not a conflict of ids, not a check of the
+    /// kept totals): kept, so that it stays refused. A replayed refusal is already kept.
+    static func isKeptRefusal(_ error: DoorbraakError) -> Bool {
+        error.code.kind == .refused && error.code.rawValue.hasPrefix("E-CLAIM-") && error.code != .claimDuplicate
+    }
+
     /// Imports `path`; the report counts claims settled for the first time as new.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                          check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
-            switch try store.settle(claim, today: today, event: event) {
-            case .settled: return .new
-            case .unchanged: return .unchanged
+            do throws(DoorbraakError) {
+                switch try store.settle(claim, today: today, event: event) {
+                case .settled: return .new
+                case .unchanged: return .unchanged
+                }
+            } catch where ClaimImport.isKeptRefusal(error) {
+                try store.recordRefusal(claim, error, today: today, event: event)
+                throw error
             }
         }
     }

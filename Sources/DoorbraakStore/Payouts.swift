@@ -42,6 +42,14 @@ extension Store {
             if stored == claim.contentKey { return .unchanged }
             throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
         }
+        if let (content, code, message, on) = try db.cached("SELECT content, code, message, refused_on FROM claim_refusal WHERE claim_id = ?")
+            .rowValue([.text(claim.id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) {
+            guard content == claim.contentKey else {
+                throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was refused before with other content; a corrected claim needs a new id", field: "claim_id")
+            }
+            // Refused once, refused again: the same file imported twice changes nothing.
+            throw DoorbraakError(ErrorCode(code, .refused), "claim \(claim.id) was refused on \(on) and stays refused (send a corrected claim under a new id): \(message)", field: "claim_id")
+        }
         let subject = try payoutSubject(claim.application)
         try checkKeptTotals()
         let decision = try PayoutRules.decide(claim, on: subject, today: today)
@@ -86,6 +94,16 @@ extension Store {
                                 after: "final: every milestone settled; bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
         }
         return .settled(decision)
+    }
+
+    /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
+    /// all-or-nothing import that rolls back keeps nothing), and audits it.
+    public func recordRefusal(_ claim: Claim, _ error: DoorbraakError, today: Day, event: AuditContext) throws(DoorbraakError) {
+        try db.cached("INSERT OR IGNORE INTO claim_refusal (claim_id, application_id, content, code, message, refused_on) VALUES (?, ?, ?, ?, ?, ?)")
+            .run([.text(claim.id), .text(claim.application), .text(claim.contentKey), .text(error.code.rawValue), .text(error.message), .text(today.description)])
+        guard db.changes == 1 else { return }
+        try AuditLog.append(in: db, event.acting(for: "insurer \(claim.insurer)"), action: "refuse-claim", subject: claim.application,
+                            before: "\(claim.milestone) claim \(claim.id)", after: "refused \(error.code): \(error.message)")
     }
 
     private func requireOneChange(_ claim: Claim) throws(DoorbraakError) {

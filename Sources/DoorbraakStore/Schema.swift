@@ -269,6 +269,19 @@ public enum Schema {
         -- the kept totals against the seal in the newest money event stays flat (see LedgerSeal)
         CREATE INDEX audit_event_action ON audit_event(action, seq);
         """,
+        """
+        -- migration 9: claims a payout rule refused, kept so that importing the same file again
+        -- refuses them again instead of paying one that later happens to fit (the insurer sends a
+        -- corrected claim under a new id)
+        CREATE TABLE claim_refusal (
+            claim_id        TEXT PRIMARY KEY,
+            application_id  TEXT NOT NULL,
+            content         TEXT NOT NULL,
+            code            TEXT NOT NULL,
+            message         TEXT NOT NULL,
+            refused_on      TEXT NOT NULL
+        ) STRICT;
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

@@ -6,6 +6,32 @@ import Testing
 let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence\n"
 
 @Suite struct PayoutCLITests {
+    @Test func aRefusedClaimStaysRefusedWhenTheSameFileIsImportedAgain() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("ORD-A", 1_000_000_00, 500)])
+        // M2 comes before M1 in the file: refused for the order; M1 is paid after it.
+        let file = try s.file("h1.csv", claimHeader
+            + "H1-2,ORD-A,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n"
+            + "H1-1,ORD-A,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
+        let first = try s.run(["import", "claims", file, "--partial"], today: "2027-06-30")
+        #expect(first.status == 1 && first.stdout.contains("1 new, 0 unchanged, 1 rejected"), "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr.contains("E-CLAIM-ORDER"))
+        let events = try s.auditEvents()
+        let again = try s.run(["import", "claims", file, "--partial"], today: "2027-06-30")
+        #expect(again.status == 1 && again.stdout.contains("0 new, 1 unchanged, 1 rejected"), "re-importing the same file changes nothing: \(again.stdout)")
+        #expect(again.stderr.contains("E-CLAIM-ORDER") && again.stderr.contains("stays refused"), "\(again.stderr)")
+        #expect(try s.auditEvents() == events)
+        let milestones = try json(try s.run(["application", "show", "ORD-A", "--json"]).stdout)["milestones"] as? [[String: Any]]
+        #expect(milestones?.map { $0["status"] as? String } == ["paid", "expected", "expected"], "M2 is not paid by the replay")
+        // The corrected claim, under a new id, is paid; the refused id with other content is a conflict.
+        let fixed = try s.file("fix.csv", claimHeader + "H1-2b,ORD-A,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n")
+        #expect(try s.run(["import", "claims", fixed], today: "2027-06-30").status == 0)
+        let changed = try s.file("changed.csv", claimHeader + "H1-2,ORD-A,M2,12345678,3311,299999.99,2027-06-20,reached,verslag-2.pdf\n")
+        let conflict = try s.run(["import", "claims", changed], today: "2027-06-30")
+        #expect(conflict.status == 1 && conflict.stderr.contains("E-CLAIM-DUPLICATE"))
+    }
+
     @Test func anInsurerPaysAQuartersClaimsAndAMissedMilestoneLowersTheBovengrens() throws {
         let s = try Sandbox()
         defer { s.remove() }
