@@ -18,7 +18,7 @@ extension Store {
             }
             let themes = status.themes.map { t in
                 Overview.ThemeLine(theme: t.theme, amount: t.amount, requested: requested[t.theme.rawValue] ?? .zero,
-                                   allocated: allocated[t.theme.rawValue] ?? .zero, granted: t.granted - t.released)
+                                   allocated: allocated[t.theme.rawValue] ?? .zero, committed: t.granted - t.released)
             }
             let impacts = try db.rows("SELECT fte_tenths, requested_cents, status FROM application WHERE status <> 'withdrawn' AND requested_cents > 0", []) { r in
                 Overview.Impact(impact: FtePerMillion(fte: Fte(tenths: r.int64(0)), amount: r.money(1)), status: r.text(2))

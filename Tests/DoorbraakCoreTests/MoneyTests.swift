@@ -46,6 +46,9 @@ import Testing
         #expect(Money(cents: 60_000_000_000).dutch == "€ 600.000.000,00")
         #expect(Money(cents: 5).dutch == "€ 0,05")
         #expect(Money(cents: 100_050).dutch == "€ 1.000,50")
+        #expect(Money(cents: -112_356_000_00).dutch == "-€ 112.356.000,00")
+        #expect(Money(cents: -1).signedDutch == "-€ 0,01")
+        #expect(Money.zero.signedDutch == "+€ 0,00")
         #expect(Money(cents: -150).description == "-1.50")
     }
 

@@ -6,7 +6,7 @@ import Testing
         asOf: Day(2028, 7, 1),
         ceiling: .init(ceiling: Money(euros: 600_000_000), granted: Money(euros: 500_000_000), released: Money(euros: 20_000_000),
                        pending: Money(euros: 1_000_000), paid: Money(cents: 12_345_678_90)),
-        themes: [.init(theme: .ai, amount: Money(euros: 275_000_000), requested: Money(euros: 300_000_000), allocated: Money(euros: 270_000_000), granted: Money(euros: 260_000_000))],
+        themes: [.init(theme: .ai, amount: Money(euros: 275_000_000), requested: Money(euros: 300_000_000), allocated: Money(euros: 270_000_000), committed: Money(euros: 260_000_000))],
         impacts: [.init(impact: FtePerMillion(fte: Fte(tenths: 170), amount: Money(euros: 1_000_000)), status: "granted"),
                   .init(impact: FtePerMillion(fte: Fte(tenths: 169), amount: Money(euros: 1_000_000)), status: "inadmissible"),
                   .init(impact: FtePerMillion(fte: Fte(tenths: 1000), amount: Money(euros: 1_000_000)), status: "rejected")],

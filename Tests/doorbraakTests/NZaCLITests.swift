@@ -53,7 +53,7 @@ import Testing
         try sandbox.ceilingRound(ceiling: "1000000.00", applications: [("N-1", 50_000_000, 100), ("N-2", 50_000_000, 100)], contracts: false)
         let events = try sandbox.auditEvents()
         let cases: [([String], Int32, String)] = [
-            (["nza", "request", "N-1"], 1, "E-CONTRACT"),
+            (["nza", "request", "N-1"], 64, "--contract REF is required"),
             (["nza", "request", "N-1", "--contract", "  "], 1, "E-CONTRACT"),
             (["nza", "request", "NOPE-1", "--contract", "X"], 66, "E-MISSING"),
             (["nza", "decide", "N-1"], 66, "E-MISSING"),

@@ -51,7 +51,7 @@ import Testing
         let themeRows = try table("table-themes", in: page)
         #expect(themeRows.count == themes.count)
         for (row, theme) in zip(themeRows, themes) {
-            #expect(row == [theme["theme"]!, dutch(theme["amount"]!), dutch(theme["requested"]!), dutch(theme["allocated"]!), dutch(theme["granted"]!)])
+            #expect(row == [theme["theme"]!, dutch(theme["amount"]!), dutch(theme["requested"]!), dutch(theme["allocated"]!), dutch(theme["committed"]!)])
         }
         let quarters = try #require(figures["quarters"] as? [[String: String]])
         #expect(!quarters.isEmpty, "the demo pays claims")

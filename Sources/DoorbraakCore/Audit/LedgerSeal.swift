@@ -35,9 +35,13 @@ public struct LedgerSeal: Sendable, Equatable {
     /// The marker that starts a seal inside an event's after-text.
     static let marker = " [ledger "
 
+    /// An amount in a seal: Dutch notation without the euro sign (`600.000.000,00`), as people
+    /// read the audit trail; the parser also takes the machine form (`600000000.00`).
+    static func number(_ money: Money) -> String { String(money.dutch.dropFirst(2)) }
+
     /// ` [ledger ceiling=… granted=… released=… pending=… paid=…]`, appended to an after-text.
     public var text: String {
-        "\(LedgerSeal.marker)ceiling=\(ceiling.description) granted=\(granted.description) released=\(released.description) pending=\(pending.description) paid=\(paid.description)]"
+        "\(LedgerSeal.marker)ceiling=\(LedgerSeal.number(ceiling)) granted=\(LedgerSeal.number(granted)) released=\(LedgerSeal.number(released)) pending=\(LedgerSeal.number(pending)) paid=\(LedgerSeal.number(paid))]"
     }
 
     /// The seal at the end of an event's after-text, or nil when it carries none.
@@ -49,7 +53,8 @@ public struct LedgerSeal: Sendable, Equatable {
         var values: [String: Money] = [:]
         for part in body.split(separator: " ") {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, let cents = try? DecimalText.parse(String(pair[1]), decimals: 2, style: .point) else { return nil }
+            let style: DecimalText.Style = pair.count == 2 && pair[1].contains(",") ? .dutch : .point
+            guard pair.count == 2, let cents = try? DecimalText.parse(String(pair[1]), decimals: 2, style: style) else { return nil }
             values[String(pair[0])] = Money(cents: cents)
         }
         guard let ceiling = values["ceiling"], let granted = values["granted"], let released = values["released"],

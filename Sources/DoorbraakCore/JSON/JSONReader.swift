@@ -183,10 +183,21 @@ public struct JSONObjectReader {
         case .string(let s):
             do { return try Money(parsing: s, notation: .json) } catch { throw error.nested(under: path) }
         case .number(let n):
-            throw DoorbraakError(.input, "amount \(n) is a JSON number; write it as a string with two decimals, e.g. \"\(n)\"", field: path)
+            throw DoorbraakError(.input, "amount \(n) is a JSON number; write it as a string with two decimals, e.g. \"\(JSONObjectReader.twoDecimals(n))\"", field: path)
         default:
             throw DoorbraakError(.input, "expected an amount as a string, found \(value.typeName)", field: path)
         }
+    }
+
+    /// `500000` → `500000.00`, `1000000.5` → `1000000.50`: the string a JSON number amount should
+    /// have been; another shape gets the example `1250000.00`.
+    static func twoDecimals(_ number: String) -> String {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        let digits: (Substring) -> Bool = { part in part.allSatisfy { $0 >= "0" && $0 <= "9" } }
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, digits(parts[0]),
+              parts.count == 1 || (parts[1].count <= 2 && digits(parts[1])) else { return "1250000.00" }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        return "\(parts[0]).\(fraction)\(String(repeating: "0", count: 2 - fraction.count))"
     }
 
     /// `value` as fte: a number or a string with at most one decimal.

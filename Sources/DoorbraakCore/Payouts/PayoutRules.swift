@@ -95,7 +95,7 @@ public enum PayoutRules {
     public static func checkGranted(_ subject: PayoutSubject) throws(DoorbraakError) {
         // Payment rests on the NZa's prestatiebeschrijving with a bovengrens (004 line 251).
         guard subject.status == "granted" else {
-            throw DoorbraakError(.claimState, "the application is \(subject.status); only a granted beschikking is paid out on", field: "application_id")
+            throw DoorbraakError(.claimState, "the application is \(subject.status); claims are paid only on a granted beschikking", field: "application_id")
         }
         guard !subject.isFinal else {
             throw DoorbraakError(.claimState, "the beschikking is final: every milestone was settled", field: "application_id")

@@ -12,6 +12,9 @@ public enum SubmissionRules {
         if received > deadline {
             throw DoorbraakError(.late, "\(id) cannot be replaced after the submission deadline \(deadline); today is \(received)")
         }
+        if status == "withdrawn" {
+            throw DoorbraakError(.state, "\(id) was withdrawn; a withdrawn application cannot be replaced — submit a new one under a new id")
+        }
         guard replaceable.contains(status) else {
             throw DoorbraakError(.state, "\(id) is \(status): an insurer has decided, so it can no longer be replaced")
         }

@@ -5,7 +5,7 @@ public struct Overview: Sendable, Equatable {
     public var asOf: Day
     /// The kept totals under the macro ceiling.
     public var ceiling: Ceiling
-    /// Per theme: requested, allocated and granted against the richtbedrag.
+    /// Per theme: requested, allocated and committed against the richtbedrag.
     public var themes: [ThemeLine]
     /// Every admitted application's impact, for the distribution against the bars.
     public var impacts: [Impact]
@@ -70,16 +70,16 @@ public struct Overview: Sendable, Equatable {
         public var requested: Money
         /// Allocated by the round (and reallocations).
         public var allocated: Money
-        /// Granted by the NZa, current bovengrenzen.
-        public var granted: Money
+        /// Committed by the NZa: the current bovengrenzen (as granted, less what releases lowered).
+        public var committed: Money
 
         /// A line.
-        public init(theme: Theme, amount: Money, requested: Money, allocated: Money, granted: Money) {
+        public init(theme: Theme, amount: Money, requested: Money, allocated: Money, committed: Money) {
             self.theme = theme
             self.amount = amount
             self.requested = requested
             self.allocated = allocated
-            self.granted = granted
+            self.committed = committed
         }
     }
 

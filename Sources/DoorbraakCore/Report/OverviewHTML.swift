@@ -64,12 +64,12 @@ public enum OverviewHTML {
     }
 
     static func themeSection(_ themes: [Overview.ThemeLine]) -> String {
-        let series: [(String, String)] = [("aangevraagd", "#b4a7d6"), ("gealloceerd", "#6fa8dc"), ("toegekend", "#1f5f8b")]
-        let groups = themes.map { t in (t.theme.rawValue, [t.requested.cents, t.allocated.cents, t.granted.cents], t.amount.cents) }
+        let series: [(String, String)] = [("aangevraagd", "#b4a7d6"), ("gealloceerd", "#6fa8dc"), ("toegekend (huidige bovengrenzen)", "#1f5f8b")]
+        let groups = themes.map { t in (t.theme.rawValue, [t.requested.cents, t.allocated.cents, t.committed.cents], t.amount.cents) }
         let svg = groupedBars(id: "chart-themes", label: "per thema tegen het richtbedrag", groups: groups, series: series, markerLabel: "richtbedrag")
-        let rows = themes.map { [$0.theme.rawValue, $0.amount.dutch, $0.requested.dutch, $0.allocated.dutch, $0.granted.dutch] }
+        let rows = themes.map { [$0.theme.rawValue, $0.amount.dutch, $0.requested.dutch, $0.allocated.dutch, $0.committed.dutch] }
         return "<h2>Per thema: aangevraagd, gealloceerd en toegekend tegen het richtbedrag</h2>\n\(svg)\n"
-            + table(id: "table-themes", ["thema", "richtbedrag", "aangevraagd", "gealloceerd", "toegekend"], rows, numeric: [1, 2, 3, 4])
+            + table(id: "table-themes", ["thema", "richtbedrag", "aangevraagd", "gealloceerd", "toegekend (huidige bovengrenzen)"], rows, numeric: [1, 2, 3, 4])
     }
 
     static func impactSection(_ o: Overview) -> String {
@@ -127,7 +127,7 @@ public enum OverviewHTML {
         let themeLines = realised.filter { $0.theme != nil }
         let svg = groupedBars(id: "chart-realised", label: "gerealiseerde tegen geclaimde fte", groups: themeLines.map { ($0.theme?.rawValue ?? "", [$0.claimed.tenths, $0.realised.tenths], nil) },
                               series: [("geclaimd", "#b4a7d6"), ("gerealiseerd", "#1b5e20")], markerLabel: nil, unit: .fte)
-        let rows = realised.map { [$0.theme?.rawValue ?? "totaal", $0.claimed.description, $0.realised.description] }
+        let rows = realised.map { [$0.theme?.rawValue ?? "totaal", dutch($0.claimed), dutch($0.realised)] }
         return "<h2>Impact: gerealiseerde tegen geclaimde fte (laatste peildatum)</h2>\n\(svg)\n"
             + (realised.isEmpty ? "<p class=\"note\">Nog geen metingen.</p>\n" : "")
             + table(id: "table-realised", ["thema", "geclaimd fte", "gerealiseerd fte"], rows, numeric: [1, 2])
@@ -169,7 +169,7 @@ public enum OverviewHTML {
     static func show(_ value: Int64, _ unit: Unit) -> String {
         switch unit {
         case .cents: return Money(cents: value).dutch
-        case .fte: return Fte(tenths: value).description + " fte"
+        case .fte: return dutch(Fte(tenths: value)) + " fte"
         case .basisPoints: return "\(value / 100),\(String(value % 100).count == 1 ? "0" : "")\(value % 100)%"
         }
     }
@@ -182,6 +182,9 @@ public enum OverviewHTML {
         }
         return out + "</table>\n"
     }
+
+    /// fte with a decimal comma, as the page is Dutch: `3640,6`.
+    static func dutch(_ fte: Fte) -> String { String(fte.description.map { $0 == "." ? "," : $0 }) }
 
     /// HTML-escapes text: `<script>` in a title stays text.
     public static func escape(_ text: String) -> String {

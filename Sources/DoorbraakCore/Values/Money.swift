@@ -50,10 +50,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `+€ 1.250,00` / `-€ 1.250,00`: a difference (over or under an amount), always signed.
+    public var signedDutch: String { cents >= 0 ? "+" + dutch : dutch }
+
     /// `1250000.00`: the machine form used in JSON and comma CSV.
     public var description: String { DecimalText.format(cents, decimals: 2) }
 
-    /// `€ 1.250.000,00`: the Dutch form for people.
+    /// `€ 1.250.000,00`: the Dutch form for people; a negative amount reads `-€ 1.250,00`.
     public var dutch: String {
         let sign = cents < 0 ? "-" : ""
         let magnitude = cents.magnitude
@@ -64,7 +67,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             whole = String(whole.dropLast(3))
         }
         let fraction = magnitude % 100
-        return "€ \(sign)\(whole)\(grouped),\(fraction < 10 ? "0" : "")\(fraction)"
+        return "\(sign)€ \(whole)\(grouped),\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// `12.5` (mln, one decimal, rounded half up) for tables about large sums.

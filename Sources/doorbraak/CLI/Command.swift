@@ -21,7 +21,7 @@ enum Commands {
         PlansListCommand.self, PlansShowCommand.self, PlansTemplateCommand.self,
         ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationListCommand.self, ApplicationShowCommand.self,
         ApplicationWithdrawCommand.self,
-        ImportApplicationsCommand.self, GenerateCommand.self, GenerateClaimsCommand.self,
+        ImportApplicationsCommand.self, GenerateCommand.self, GenerateContractsCommand.self, GenerateClaimsCommand.self,
         ReviewCommand.self, ImportReviewsCommand.self,
         RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self, RoundReallocateCommand.self,
         NZaRequestCommand.self, NZaDecideCommand.self,

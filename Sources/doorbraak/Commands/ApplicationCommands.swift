@@ -87,7 +87,7 @@ enum ApplicationSubmitCommand: Command {
 
     private static func printRefusal(_ admission: Admission, file: String, json: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
-        Output.error("registered as inadmissible: \(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed; fix them and submit again with --replace before the deadline")
+        Output.error("registered as inadmissible: \(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed; fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
     }
 }
 

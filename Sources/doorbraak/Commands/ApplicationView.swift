@@ -290,7 +290,7 @@ enum ImportView {
             if report.stoppedAtMalformedRows {
                 Output.line("nothing stored: \(report.rejected) malformed row\(report.rejected == 1 ? "" : "s"); the rules run once the file reads cleanly — fix \(report.rejected == 1 ? "it" : "them"), or use --partial to store the good rows")
             } else if !report.committed {
-                Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix them or use --partial")
+                Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix \(report.rejected == 1 ? "it" : "them") or use --partial")
             } else {
                 Output.line("\(report.new) new, \(report.unchanged) unchanged, \(report.rejected) rejected")
             }

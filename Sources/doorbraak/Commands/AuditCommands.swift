@@ -133,6 +133,6 @@ enum AuditView {
         for e in events {
             table.add([String(e.seq), e.at, e.actor, e.action, e.subject, "\(e.before) → \(e.after)"])
         }
-        return table.text + "\n\(events.count) events"
+        return table.text + "\n\(events.count) event\(events.count == 1 ? "" : "s")"
     }
 }

@@ -6,13 +6,14 @@ import Foundation
 /// `doorbraak generate`: a deterministic synthetic round.
 enum GenerateCommand: Command {
     static let name = "generate"
-    static let summary = "write a deterministic synthetic round (applications.jsonl)"
+    static let summary = "write a deterministic synthetic round (applications.jsonl and reviews.csv)"
     static let usage = "--applications N --seed S --out DIR [--plans DIR] [--bar A|B|C|N]"
     static let help = """
     Writes DIR/applications.jsonl: N applications over all 16 plans and their sectors, about two
     thirds admissible as the plan prescribes, an eighth with explained deviations, some below the
-    bar and some with each kind of admission error; amounts €0.2–15 mln. The same seed gives the
-    same bytes. Needs no database.
+    bar and some with each kind of admission error; amounts € 0,2–15 mln. And DIR/reviews.csv: both
+    insurers' decisions on the admissible ones. The same seed gives the same bytes. Needs no
+    database. After the allocation, `generate contracts` writes the contracts for `nza request --all`.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -122,5 +123,39 @@ enum GenerateClaimsCommand: Command {
             throw DoorbraakError(.io, "cannot write the file", file: path)
         }
         return (path, count)
+    }
+}
+
+/// `doorbraak generate contracts`: a contract reference for every allocated application.
+enum GenerateContractsCommand: Command {
+    static let name = "generate contracts"
+    static let summary = "write contracts.csv (application_id,contract) for the allocated applications"
+    static let usage = "--out DIR"
+    static let help = """
+    Reads the applications of --db that are allocated and not yet requested, and writes
+    DIR/contracts.csv with a contract reference OVK-<id> for each: the file `nza request --all
+    --contracts` takes. For trying the cycle; a real round uses the contracts insurers signed.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
+        try arguments.finish()
+        let allocated = try context.openStore(readOnly: true).register(status: "allocated").map(\.id)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: out)
+        }
+        let path = (out as NSString).appendingPathComponent("contracts.csv")
+        let text = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw DoorbraakError(.io, "cannot write the contracts file", file: path)
+        }
+        if context.json {
+            Output.json(.object([("contracts", .string(path)), ("count", .number(String(allocated.count)))]))
+        } else {
+            Output.line("wrote \(allocated.count) contract\(allocated.count == 1 ? "" : "s") for the allocated applications to \(path)")
+        }
+        return ExitCode.done
     }
 }

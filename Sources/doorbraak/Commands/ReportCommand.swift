@@ -70,7 +70,7 @@ enum OverviewView {
                                  ("committed", money(c.committed)), ("pending", money(c.pending)), ("paid", money(c.paid)), ("remaining", money(c.remaining))])),
             ("themes", .array(o.themes.map { t in
                 .object([("theme", .string(t.theme.rawValue)), ("amount", money(t.amount)), ("requested", money(t.requested)),
-                         ("allocated", money(t.allocated)), ("granted", money(t.granted))])
+                         ("allocated", money(t.allocated)), ("committed", money(t.committed))])
             })),
             ("bar", .string(FtePerMillion.hundredthsText(o.barHundredths))),
             ("impact_bins", .array(o.impactBins.map { .object([("bin", .string($0.label)), ("applications", .number(String($0.all))), ("granted", .number(String($0.granted)))]) })),
@@ -94,8 +94,8 @@ enum OverviewView {
             ceiling.add([label, amount.dutch])
         }
         out.append(ceiling.text)
-        var themes = Table([("theme", .left), ("richtbedrag", .right), ("requested", .right), ("allocated", .right), ("granted", .right)])
-        for t in o.themes { themes.add([t.theme.rawValue, t.amount.dutch, t.requested.dutch, t.allocated.dutch, t.granted.dutch]) }
+        var themes = Table([("theme", .left), ("richtbedrag", .right), ("requested", .right), ("allocated", .right), ("committed", .right)])
+        for t in o.themes { themes.add([t.theme.rawValue, t.amount.dutch, t.requested.dutch, t.allocated.dutch, t.committed.dutch]) }
         out += ["", themes.text]
         var bins = Table([("fte per €mln", .left), ("applications", .right), ("granted", .right)])
         for b in o.impactBins { bins.add([b.label, String(b.all), String(b.granted)]) }

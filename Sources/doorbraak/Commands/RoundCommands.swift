@@ -70,7 +70,7 @@ enum RoundReportCommand: Command {
             let amount = settings.amount(of: t)
             let over = l.approvedAmount - amount
             table.add([t.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch,
-                       l.approvedFte.description, l.impact.description, amount.dutch, (over.cents >= 0 ? "+" : "−") + Money(cents: abs(over.cents)).dutch])
+                       l.approvedFte.description, l.impact.description, amount.dutch, over.signedDutch])
         }
         var bySector = Table([("sector", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right), ("fte", .right), ("fte/€mln", .right)])
         for s in Sector.allCases {
@@ -118,7 +118,7 @@ enum RoundWhatifCommand: Command {
                 let over = a - settings.amount(of: t)
                 themeJSON.append(.object([("theme", .string(t.rawValue)), ("passing", .number(String(inTheme.count))), ("amount", .string(a.description)),
                                           ("fte", .string(f.description)), ("theme_amount", .string(settings.amount(of: t).description)), ("over", .string(over.description))]))
-                table.add([bar.number, t.rawValue, String(inTheme.count), a.dutch, f.description, settings.amount(of: t).dutch, (over.cents >= 0 ? "+" : "−") + Money(cents: abs(over.cents)).dutch])
+                table.add([bar.number, t.rawValue, String(inTheme.count), a.dutch, f.description, settings.amount(of: t).dutch, over.signedDutch])
             }
             table.add([bar.number, "total", String(passing.count), amount.dutch, fte.description, settings.ceiling.dutch, ""])
             scenarios.append(.object([("bar", .string(bar.number)), ("passing", .number(String(passing.count))), ("amount", .string(amount.description)),

@@ -203,7 +203,8 @@ struct PlausibilityView {
             for f in findings {
                 table.add([f.code.rawValue, f.application.rawValue, f.provider.rawValue, f.year.map(String.init) ?? "all", f.lineID ?? "", f.amount.dutch, f.message])
             }
-            parts += ["findings (P5 over all years, once every milestone is settled; deviation \(report.settings.deviation)%)", table.text]
+            parts += ["findings in the judgments above (a finding of a year in which the insurer paid nothing counts in the nearest year it paid; "
+                      + "P5 over all years, once every milestone is settled; deviation \(report.settings.deviation)%)", table.text]
         }
         return parts.joined(separator: "\n\n")
     }
