@@ -75,6 +75,9 @@ enum PayoutsCommand: Command {
             ]))
         } else {
             Output.line(PayoutsView.text(lines, total: total))
+            if lines.isEmpty {
+                Output.line("no claims settled and nothing expected\(insurer.map { " for insurer \($0)" } ?? "")\(year.map { " in \($0)" } ?? ""); an insurer is listed once it is coordinating or second insurer on a granted beschikking or named by a claim")
+            }
         }
         return ExitCode.done
     }

@@ -41,8 +41,16 @@ enum ReviewCommand: Command {
         }
         let store = try context.openStore()
         let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note)
-        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
-            try store.record(decision, on: id, today: context.today, event: context.audit())
+        let outcome: ReviewOutcome
+        do {
+            outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
+                try store.record(decision, on: id, today: context.today, event: context.audit())
+            }
+        } catch {
+            // The rules name the CSV column; on the command line it is the option.
+            var located = error
+            if located.field == "accepted_deviations" { located.field = approve ? "--accept" : "--reject-deviation" }
+            throw located
         }
         switch outcome {
         case .recorded(let status):
