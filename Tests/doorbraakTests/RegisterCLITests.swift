@@ -88,6 +88,10 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let log = try sandbox.run(["audit", "log", "round"]).stdout
         #expect(log.contains("lottery seed \"bord\""), "the seed is in the audit trail")
+        let out = sandbox.folder.appendingPathComponent("c").path
+        let contracts = try sandbox.run(["generate", "contracts", "--out", out])
+        #expect(contracts.status == 0 && contracts.stdout.contains("wrote 2 contracts"), "\(contracts.stdout)\(contracts.stderr)")
+        #expect(try String(contentsOfFile: out + "/contracts.csv", encoding: .utf8) == "application_id,contract\nU-1,OVK-U-1\nU-2,OVK-U-2\n")
     }
 
     @Test func theAssessorSeesEverythingInTheView() throws {
