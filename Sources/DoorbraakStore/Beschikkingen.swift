@@ -57,6 +57,10 @@ public struct BeschikkingRecord: Sendable, Equatable {
 }
 
 extension Store {
+    /// The pending requests larger than the room left: a range read on the partial index
+    /// `beschikking_pending_size`, in its order (a test checks the query plan).
+    public static let pendingSweep = "SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY bovengrens_cents"
+
     /// Records the two-sided request (*tweezijdige aanvraag*, 004 line 246) of providers and
     /// coordinating insurer for an allocated application; runs inside a write transaction.
     public func requestBeschikking(_ id: String, contract: String, today: Day, event: AuditContext) throws(DoorbraakError) -> RequestOutcome {
@@ -119,7 +123,7 @@ extension Store {
             }
             // Lopende aanvragen afwijzen: every pending request larger than the room left.
             let remaining = try macroCeiling().remaining
-            let overrunning = try db.cached("SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY bovengrens_cents")
+            let overrunning = try db.cached(Store.pendingSweep)
                 .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1)) }
             for (other, size) in overrunning {
                 let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"

@@ -98,3 +98,17 @@ import Testing
         #expect(status.years.map(\.year) == [2027, 2028, 2029])
     }
 }
+
+@Suite struct PendingSweepPlanTests {
+    /// The sweep that refuses pending requests which no longer fit is a range read on the
+    /// partial index, in its order: no scan of the beschikkingen, no sort.
+    @Test func theSweepUsesThePartialIndex() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let plan = try store.db.rows("EXPLAIN QUERY PLAN " + Store.pendingSweep, [.integer(0)]) { $0.text(3) }.joined(separator: "\n")
+        #expect(plan.contains("beschikking_pending_size"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "no sort: \(plan)")
+        #expect(!plan.contains("SCAN beschikking"), "no scan: \(plan)")
+    }
+}
