@@ -169,6 +169,8 @@ extension Store {
                 throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
             }
             try SubmissionRules.checkWithdrawal(of: id, status: status)
+            // The withdrawal seals the ledger anew: first make sure the kept totals are what they must be.
+            try checkKeptTotals()
             var detail = ""
             if let pending = try db.row("SELECT bovengrens_cents FROM beschikking WHERE application_id = ? AND status = 'pending'", [.text(id)], { r in r.money(0) }) {
                 try db.run("DELETE FROM beschikking WHERE application_id = ?", [.text(id)])

@@ -130,6 +130,62 @@ extension Store {
         }
         let orphans = try db.rows("SELECT b.application_id FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE a.id IS NULL", []) { $0.text(0) }
         for id in orphans { findings.append(InvariantFinding(rule: "status", subject: id, message: "a beschikking without its application")) }
+        findings += try recordFindings()
+        return findings
+    }
+
+    /// Every claim and cost line against the digest in the hash-chained event that recorded it:
+    /// a row edited afterwards (amount, payer, date, provider), or one without its event, is named.
+    private func recordFindings() throws(DoorbraakError) -> [InvariantFinding] {
+        var findings: [InvariantFinding] = []
+        func digests(_ kind: String, actions: String) throws(DoorbraakError) -> [String: String] {
+            var out: [String: String] = [:]
+            for text in try db.rows("SELECT after FROM audit_event WHERE action IN (\(actions))", [], { $0.text(0) }) {
+                if let d = RecordDigest(kind: kind, eventText: text) { out[d.id] = d.sha256 }
+            }
+            return out
+        }
+        var claimEvents = try digests("claim", actions: "'payout', 'release'")
+        let claims = try db.rows("SELECT claim_id, application_id, milestone, provider, insurer, amount_cents, claim_date, status, evidence FROM claim ORDER BY claim_id", []) { r in
+            (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.money(5), r.text(6), r.text(7), r.text(8))
+        }
+        for (id, application, milestone, provider, insurer, amount, date, status, evidence) in claims {
+            let recorded = claimEvents.removeValue(forKey: id)
+            guard let day = try? Day(parsing: date), let parsed = ClaimStatus(rawValue: status) else {
+                findings.append(InvariantFinding(rule: "claim-event", subject: application, message: "claim \(id) holds a date or status that no import writes"))
+                continue
+            }
+            let claim = Claim(id: id, application: application, milestone: milestone, provider: provider, insurer: insurer, amount: amount, date: day, status: parsed, evidence: evidence)
+            if recorded == nil {
+                findings.append(InvariantFinding(rule: "claim-event", subject: application, message: "claim \(id) has no audit event that recorded it"))
+            } else if recorded != RecordDigest(kind: "claim", id: id, content: claim.contentKey).sha256 {
+                findings.append(InvariantFinding(rule: "claim-event", subject: application, message: "claim \(id) differs from the audit event that recorded it (amount, payer, date, provider or evidence edited)"))
+            }
+        }
+        for id in claimEvents.keys.sorted() {
+            findings.append(InvariantFinding(rule: "claim-event", subject: id, message: "claim \(id) was recorded in the audit trail but its row is missing"))
+        }
+        var lineEvents = try digests("line", actions: "'cost'")
+        let lines = try db.rows("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line ORDER BY line_id", []) { r in
+            (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7))
+        }
+        for (id, application, provider, year, category, kind, amount, description) in lines {
+            let recorded = lineEvents.removeValue(forKey: id)
+            guard let app = try? ApplicationID(parsing: application), let agb = try? AGB(parsing: provider),
+                  let cat = try? CostCategory(parsing: category), let k = try? CostKind(parsing: kind) else {
+                findings.append(InvariantFinding(rule: "cost-event", subject: application, message: "cost line \(id) holds a value that no import writes"))
+                continue
+            }
+            let line = CostLine(lineID: id, application: app, provider: agb, year: year, category: cat, kind: k, amount: amount, description: description)
+            if recorded == nil {
+                findings.append(InvariantFinding(rule: "cost-event", subject: application, message: "cost line \(id) has no audit event that recorded it"))
+            } else if recorded != RecordDigest(kind: "line", id: id, content: line.canonicalContent).sha256 {
+                findings.append(InvariantFinding(rule: "cost-event", subject: application, message: "cost line \(id) differs from the audit event that recorded it (amount, year, category, kind or provider edited)"))
+            }
+        }
+        for id in lineEvents.keys.sorted() {
+            findings.append(InvariantFinding(rule: "cost-event", subject: id, message: "cost line \(id) was recorded in the audit trail but its row is missing"))
+        }
         return findings
     }
 }

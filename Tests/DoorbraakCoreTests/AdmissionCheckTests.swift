@@ -72,6 +72,14 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             app.coalition[0].amount -= Money(cents: 1)
         }, []),
         ("a structural budget line", { $0.budget[0].kind = .structural }, ["E-EXCLUDED"]),
+        ("a milestone tariff of € 0,00 (its share moved and explained)", { app in
+            app.milestones[1].tariff += app.milestones[0].tariff; app.milestones[0].tariff = .zero
+            app.deviations["milestones.M1.share"] = "x"; app.deviations["milestones.M2.share"] = "x"
+        }, ["E-SUMS"]),
+        ("a milestone tariff of € 0,01 (its share moved and explained)", { app in
+            app.milestones[1].tariff += app.milestones[0].tariff - Money(cents: 1); app.milestones[0].tariff = Money(cents: 1)
+            app.deviations["milestones.M1.share"] = "x"; app.deviations["milestones.M2.share"] = "x"
+        }, []),
         ("an incidental material line", { $0.budget[0].category = .material; $0.budget[0].kind = .incidental }, []),
         ("the template's region left in", { $0.region = "<regio>" }, ["E-TEMPLATE"]),
         ("the template's AGB left in", { $0.coalition[0].agb = try! AGB(parsing: "00000001") }, ["E-TEMPLATE"]),

@@ -36,6 +36,8 @@ import Testing
         Tamper(name: "edit a beschikking's paid", sql: "UPDATE beschikking SET paid_cents = paid_cents + 1 WHERE application_id = (SELECT min(application_id) FROM claim WHERE status = 'reached')", names: ".paid"),
         Tamper(name: "edit a bovengrens", sql: "UPDATE beschikking SET bovengrens_cents = bovengrens_cents - 100 WHERE application_id = (SELECT min(application_id) FROM beschikking WHERE status = 'granted')", names: "ledger.granted"),
         Tamper(name: "pay a milestone twice", sql: "DROP INDEX claim_milestone; INSERT INTO claim SELECT claim_id || '-X', application_id, milestone, provider, insurer, amount_cents, claim_date, status, evidence, content, imported_on FROM claim WHERE claim_id = (SELECT min(claim_id) FROM claim WHERE status = 'reached')", names: "milestone-paid-twice"),
+        Tamper(name: "move a claim to another payer and year", sql: "UPDATE claim SET insurer = '3343', claim_date = '2028-03-31' WHERE claim_id = (SELECT min(claim_id) FROM claim WHERE status = 'reached')", names: "claim-event"),
+        Tamper(name: "delete a claim and its milestone's payment", sql: "UPDATE application_milestone SET status = 'expected', paid_cents = 0 WHERE (application_id, code) = (SELECT application_id, milestone FROM claim WHERE claim_id = (SELECT max(claim_id) FROM claim WHERE status = 'reached')); DELETE FROM claim WHERE claim_id = (SELECT max(claim_id) FROM claim WHERE status = 'reached')", names: "claim-event"),
         Tamper(name: "a paid milestone without a claim", sql: "UPDATE application_milestone SET status = 'paid' WHERE status = 'expected' AND application_id = (SELECT min(application_id) FROM beschikking WHERE status = 'granted')", names: "milestone-claim"),
     ]
 

@@ -276,6 +276,20 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.verantwoordingState() == before)
     }
 
+    /// A cost line edited afterwards with `sqlite3` no longer matches the audit event that
+    /// recorded it: `audit verify` names it (the recovery and the judgment rest on it).
+    @Test func anEditedCostLineIsCaughtByAuditVerify() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("E-1,PAY-A,12345678,2027,personnel,incidental,250000.00,team\n").status == 0)
+        #expect(try s.run(["audit", "verify"]).status == 0)
+        _ = try s.sql("UPDATE cost_line SET amount_cents = amount_cents + 5000000 WHERE line_id = 'E-1'")
+        let verify = try s.run(["audit", "verify", "--json"])
+        #expect(verify.status == 1 && verify.stdout.contains("cost-event") && verify.stdout.contains("E-1"), "\(verify.stdout)")
+    }
+
     /// Monitoring: the latest peildatum counts, unmeasured applications are listed, a kpi the plan
     /// does not know is refused naming the nearest, a conflicting value is refused.
     @Test func monitoringSetsRealisedAgainstClaimedFte() throws {

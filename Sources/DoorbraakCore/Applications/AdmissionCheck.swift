@@ -79,6 +79,12 @@ public enum AdmissionCheck {
             }
         }
 
+        // A prestatie without a tariff could never be settled (paid above € 0,00 is over its tariff,
+        // a release of € 0,00 lowers nothing), and would hold the beschikking open forever.
+        for (i, m) in application.milestones.enumerated() where m.tariff.cents == 0 {
+            fail(.sums, "milestone \(m.code) has a tariff of € 0,00; every prestatie has a tariff above zero", "milestones[\(i)].tariff")
+        }
+
         // E-JOINT: basiseis 12, joint applications (004 line 2644): providers that take part,
         // each with a share above €0.
         for (i, p) in application.coalition.enumerated() where p.amount.cents == 0 {
