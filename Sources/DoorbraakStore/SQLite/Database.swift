@@ -152,6 +152,9 @@ public final class Database {
         try row(sql, parameters) { r throws(DoorbraakError) in r.int64(0) } ?? 0
     }
 
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     /// Rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
