@@ -61,8 +61,8 @@ public struct ReviewImport {
                          // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
                          check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } }) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
-                guard let app = try store.application(id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
-                return app.deviations
+                guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
+                return deviations
             }
             switch try store.record(decision, on: id, today: today, event: event) {
             case .recorded: return .new

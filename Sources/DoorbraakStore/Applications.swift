@@ -121,7 +121,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(id), .int(version), .text(received.description), .text(event.at), .int(admission.isAdmissible ? 1 : 0),
                       .text(codes), .text(contentHash), .text(canonical)])
-        let seq = try db.integer("SELECT last_insert_rowid()")
+        let seq = db.lastInsertRowID
         let status = admission.isAdmissible ? "submitted" : "inadmissible"
         let values: [SQLValue] = [
             .text(application.plan), .optionalText(admission.theme?.rawValue), .text(application.sector),

@@ -24,8 +24,24 @@ public struct AuditEvent: Sendable, Equatable {
     /// The hash this event must carry: SHA-256 of the fields joined by the unit separator,
     /// which cannot occur in them unnoticed because every field is length-prefixed.
     public var expectedHash: String {
-        let fields = [String(seq), at, actor, action, subject, before, after, previousHash]
-        return SHA256.hex(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "\u{1F}"))
+        // The bytes of `fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "\u{1F}")`, built without temporaries.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(at.utf8.count + actor.utf8.count + action.utf8.count + subject.utf8.count + before.utf8.count + after.utf8.count + 160)
+        func field(_ text: String, last: Bool = false) {
+            bytes.append(contentsOf: String(text.utf8.count).utf8)
+            bytes.append(0x3A)
+            bytes.append(contentsOf: text.utf8)
+            if !last { bytes.append(0x1F) }
+        }
+        field(String(seq))
+        field(at)
+        field(actor)
+        field(action)
+        field(subject)
+        field(before)
+        field(after)
+        field(previousHash, last: true)
+        return SHA256.hex(bytes)
     }
 }
 
@@ -38,19 +54,36 @@ public enum AuditLog {
     /// Appends one event; must run inside a write transaction.
     @discardableResult
     public static func append(in db: Database, _ context: AuditContext, action: String, subject: String, before: String, after: String) throws(DoorbraakError) -> AuditEvent {
-        guard let (seq, head, seal) = try db.cached("SELECT audit_seq, audit_head, ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1")
-            .rowValue([], { r in (r.int64(0), r.text(1), LedgerSeal(ceiling: r.money(2), granted: r.money(3), released: r.money(4), pending: r.money(5), paid: r.money(6))) }) else {
-            throw DoorbraakError(.internal, "the ledger row is missing")
+        let seq: Int64, head: String
+        if let cached = db.currentChainHead() {
+            (seq, head) = (cached.seq, cached.hash)
+        } else {
+            guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
+                throw DoorbraakError(.internal, "the ledger row is missing")
+            }
+            (seq, head) = row
         }
         // Every event that can change a kept total carries the totals after it (see `LedgerSeal`).
-        let sealed = LedgerSeal.sealedActions.contains(action) ? after + seal.text : after
+        var sealed = after
+        if LedgerSeal.sealedActions.contains(action) {
+            guard let seal = try db.cached("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1")
+                .rowValue([], { r in LedgerSeal(ceiling: r.money(0), granted: r.money(1), released: r.money(2), pending: r.money(3), paid: r.money(4)) }) else {
+                throw DoorbraakError(.internal, "the ledger row is missing")
+            }
+            sealed += seal.text
+        }
         var event = AuditEvent(seq: seq + 1, at: context.at, actor: context.actor, action: action, subject: subject,
                                before: before, after: sealed, previousHash: head, hash: "")
         event.hash = event.expectedHash
         try db.cached("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
                    [.integer(event.seq), .text(event.at), .text(event.actor), .text(event.action), .text(event.subject),
                     .text(event.before), .text(event.after), .text(event.previousHash), .text(event.hash)])
-        try db.cached("UPDATE ledger SET audit_seq = ?, audit_head = ? WHERE id = 1").run([.integer(event.seq), .text(event.hash)])
+        if db.inTransaction {
+            // The ledger row gets the head once, before COMMIT (see `AuditChainHead`).
+            db.chainHead = AuditChainHead(transaction: db.transactionNumber, seq: event.seq, hash: event.hash, dirty: true)
+        } else {
+            try db.cached("UPDATE ledger SET audit_seq = ?, audit_head = ? WHERE id = 1").run([.integer(event.seq), .text(event.hash)])
+        }
         return event
     }
 
@@ -96,6 +129,7 @@ public enum AuditLog {
 
     /// The head of the chain as kept in the ledger: the anchor to keep outside the database.
     public static func head(in db: Database) throws(DoorbraakError) -> ChainAnchor {
+        try db.flushChainHead()
         guard let anchor = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in ChainAnchor(events: r.int64(0), hash: r.text(1)) }) else {
             throw DoorbraakError(.notInitialised, "the database has no ledger; run `doorbraak init`", file: db.path)
         }
@@ -109,7 +143,8 @@ public enum AuditLog {
     /// that catches a cut-off tail with a fixed head and a rewrite with recomputed hashes, which
     /// the chain alone cannot (anyone with write access can recompute every hash).
     public static func verify(in db: Database, anchor: ChainAnchor? = nil) throws(DoorbraakError) -> Verification {
-        try db.readTransaction { () throws(DoorbraakError) -> Verification in
+        try db.flushChainHead()
+        return try db.readTransaction { () throws(DoorbraakError) -> Verification in
             let statement = try db.prepare("SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event ORDER BY seq")
             var expectedSeq: Int64 = 1
             var previous = genesis

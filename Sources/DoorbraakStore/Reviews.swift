@@ -40,6 +40,12 @@ extension Store {
         }
     }
 
+    /// The deviation keys found at submission of `id`, or nil when there is no such application;
+    /// read in the caller's transaction (one indexed lookup, for an import's R3 rows).
+    public func deviations(of id: String) throws(DoorbraakError) -> [String]? {
+        try db.cached("SELECT deviations FROM application WHERE id = ?").rowValue([.text(id)]) { r in r.text(0).split(separator: " ").map(String.init) }
+    }
+
     /// The decisions on one application.
     public func reviews(of id: String) throws(DoorbraakError) -> [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)] {
         try db.rows("SELECT insurer, decision, reason, accepted, rejected, note, decided_on FROM review WHERE application_id = ? ORDER BY decided_on, insurer", [.text(id)]) { r in

@@ -154,14 +154,28 @@ public struct SHA256: Sendable {
     public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            out.append(digits[Int(byte &>> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        return hasher.finalizeHex()
+    }
+
+    /// Returns the lowercase hex SHA-256 digest of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+
+    /// Applies padding and returns the digest as 64 lowercase hex digits.
+    public consuming func finalizeHex() -> String {
+        let digest = finalize()
+        return String(unsafeUninitializedCapacity: 64) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            for (i, byte) in digest.enumerated() {
+                out[2 &* i] = table[Int(byte &>> 4)]
+                out[2 &* i &+ 1] = table[Int(byte & 0x0f)]
+            }
+            return 64
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Absorbs raw bytes: tops up the partial block, hashes whole blocks in place, buffers the rest.

@@ -14,6 +14,8 @@ public final class Database {
     var statementCache: [String: Statement] = [:]
     /// Counts the transactions begun on this connection, so a check can be made once per transaction.
     public private(set) var transactionNumber = 0
+    /// The audit chain head of the open write transaction (see `AuditChainHead`).
+    var chainHead: AuditChainHead?
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -94,7 +96,14 @@ public final class Database {
 
     /// Runs SQL without parameters and results (pragmas, DDL).
     public func execute(_ sql: String) throws(DoorbraakError) {
-        if sql.hasPrefix("BEGIN") { transactionNumber &+= 1 }
+        if sql.hasPrefix("BEGIN") {
+            transactionNumber &+= 1
+            chainHead = nil
+        } else if sql.hasPrefix("COMMIT") || sql.hasPrefix("END") {
+            try flushChainHead()
+        } else if sql.hasPrefix("ROLLBACK") {
+            chainHead = nil
+        }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -142,6 +151,9 @@ public final class Database {
     public func integer(_ sql: String, _ parameters: [SQLValue] = []) throws(DoorbraakError) -> Int64 {
         try row(sql, parameters) { r throws(DoorbraakError) in r.int64(0) } ?? 0
     }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }

@@ -49,11 +49,12 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(stmt, index)
             case .integer(let v): rc = sqlite3_bind_int64(stmt, index, v)
             case .text(let s):
-                // Bind the full UTF-8 length, so that no byte after an embedded NUL is lost.
-                var utf8 = Array(s.utf8)
-                if utf8.isEmpty { utf8 = [0] }
-                rc = utf8.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(stmt, index, $0.baseAddress, Int32(s.utf8.count), csqlite_transient()) }
+                // Bind the full UTF-8 length, so that no byte after an embedded NUL is lost; an
+                // empty string is bound as "" (a nil pointer would bind NULL).
+                var text = s
+                rc = text.withUTF8 { buffer in
+                    guard let base = buffer.baseAddress, buffer.count > 0 else { return sqlite3_bind_text(stmt, index, "", 0, csqlite_transient()) }
+                    return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { sqlite3_bind_text(stmt, index, $0, Int32(buffer.count), csqlite_transient()) }
                 }
             case .blob(let b):
                 rc = b.withUnsafeBytes { raw in
