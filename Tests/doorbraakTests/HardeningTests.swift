@@ -92,6 +92,7 @@ import Testing
         try #require(initResult.status == 0, "\(initResult.stderr)")
         let submitted = try s.run(["application", "submit", try s.file("a.json", payoutApplication("LATE-1", cents: 1_000_000_00, fteTenths: 500))], today: "2020-01-15")
         #expect(submitted.status == 0, "\(submitted.stderr)")
+        #expect(submitted.stderr.contains("warning: entered on") && submitted.stderr.contains("after the deadline 2020-01-31"), "the submitter is told too: \(submitted.stderr)")
         let shown = try s.run(["application", "show", "LATE-1", "--json"])
         #expect(try json(shown.stdout)["entered_after_deadline"] as? Bool == true)
         #expect(try s.run(["application", "show", "LATE-1"]).stdout.contains("WARNING"))

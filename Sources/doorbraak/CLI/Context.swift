@@ -69,6 +69,9 @@ struct Context {
         return "uid \(getuid())"
     }
 
+    /// The wall-clock date in UTC, as audit events record it (whatever `--today` says).
+    static var wallClockDay: Day? { try? Day(parsing: String(timestamp().prefix(10))) }
+
     private static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -56,6 +56,11 @@ enum ApplicationSubmitCommand: Command {
         let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(for: "coalition"))
         let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application, replace: replace) }
         let id = application.id.rawValue
+        if let now = Context.wallClockDay, context.today <= intake.settings.deadline, now > intake.settings.deadline {
+            // Registered as received on time (--today) although entered after the deadline: allowed
+            // for a submission that arrived on time by post, and shown to the assessor.
+            Output.error("warning: entered on \(now), after the deadline \(intake.settings.deadline), with the receipt date \(context.today) given by --today; `application show` flags it for the assessor")
+        }
         switch outcome {
         case .stored(_, let admission, let replaced):
             let version = try store.registered(application.id)?.version ?? 1
