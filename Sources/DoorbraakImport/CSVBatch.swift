@@ -73,3 +73,48 @@ enum CSVBatch {
         return report
     }
 }
+
+/// What every CSV import is given: the store, the business date, who acts, all-or-nothing or
+/// `--partial`, and where progress goes.
+public struct CSVImportSettings {
+    /// The store.
+    public let store: Store
+    /// Today, the business date of the import.
+    public let today: Day
+    /// Who acts (each row may act for its insurer, provider or coalition).
+    public let event: AuditContext
+    /// Store the good rows even when some fail.
+    public let partial: Bool
+    /// Where to report progress, if anywhere.
+    public var progress: ImportProgress?
+
+    /// The settings of one import.
+    public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
+        self.store = store
+        self.today = today
+        self.event = event
+        self.partial = partial
+    }
+}
+
+/// A CSV import: its settings, read through these names in its body.
+public protocol CSVImport {
+    /// The settings it was made with.
+    var settings: CSVImportSettings { get set }
+}
+
+extension CSVImport {
+    /// The store.
+    public var store: Store { settings.store }
+    /// Today, the business date.
+    public var today: Day { settings.today }
+    /// Who acts.
+    public var event: AuditContext { settings.event }
+    /// Whether the good rows are kept when some fail.
+    public var partial: Bool { settings.partial }
+    /// Where progress goes.
+    public var progress: ImportProgress? {
+        get { settings.progress }
+        set { settings.progress = newValue }
+    }
+}

@@ -5,27 +5,16 @@ import DoorbraakStore
 /// (SPEC §5): a comma file with a decimal point or a semicolon file with a decimal comma, taken
 /// from the header. All rows in one `BEGIN IMMEDIATE` transaction, so two processes importing
 /// overlapping files are serialised and a milestone is settled once; all or nothing unless `partial`.
-public struct ClaimImport {
+public struct ClaimImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = ["claim_id", "application_id", "milestone", "provider", "insurer", "amount", "date", "status", "evidence"]
 
-    /// The store.
-    public let store: Store
-    /// Today: no claim may be dated after it.
-    public let today: Day
-    /// The audit context (the person; each row acts for its insurer).
-    public let event: AuditContext
-    /// Store the good rows even when some fail.
-    public let partial: Bool
-    /// Where to report progress, if anywhere.
-    public var progress: ImportProgress?
+    /// Where, on which date, by whom, and whether the good rows are kept when some fail.
+    public var settings: CSVImportSettings
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
-        self.store = store
-        self.today = today
-        self.event = event
-        self.partial = partial
+        settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
     /// Reads one row into a claim; malformed values are E-INPUT or E-CLAIM-STATUS.

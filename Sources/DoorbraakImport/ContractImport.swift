@@ -3,25 +3,16 @@ import DoorbraakStore
 
 /// Requests beschikkingen for a whole round from CSV `application_id,contract` (SPEC §5,
 /// `nza request --all --contracts FILE`), in one transaction, all or nothing unless `partial`.
-public struct ContractImport {
+public struct ContractImport: CSVImport {
     /// The columns.
     public static let columns = ["application_id", "contract"]
 
-    /// The store.
-    public let store: Store
-    /// The request date.
-    public let today: Day
-    /// The audit context.
-    public let event: AuditContext
-    /// Store the good rows even when some fail.
-    public let partial: Bool
+    /// Where, on which date, by whom, and whether the good rows are kept when some fail.
+    public var settings: CSVImportSettings
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
-        self.store = store
-        self.today = today
-        self.event = event
-        self.partial = partial
+        settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
     /// Requests every row of `path`; the report counts new pending requests.

@@ -8,7 +8,7 @@ import DoorbraakStore
 /// application that is not granted is E-COST-APPLICATION, the same line id with other content P7
 /// (refusals, exit 1). A line with a finding P2, P3, P4 or P6 is stored and counted in `findings`:
 /// it is not an input error but a fact the plausibility test judges (not eligible).
-public struct CostImport {
+public struct CostImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = CostLine.columns
 
@@ -20,23 +20,12 @@ public struct CostImport {
         public var findings: [String: Int]
     }
 
-    /// The store.
-    public let store: Store
-    /// Today: the import date.
-    public let today: Day
-    /// The audit context (the person; each line acts for its provider).
-    public let event: AuditContext
-    /// Store the good rows even when some fail.
-    public let partial: Bool
-    /// Where to report progress, if anywhere.
-    public var progress: ImportProgress?
+    /// Where, on which date, by whom, and whether the good rows are kept when some fail.
+    public var settings: CSVImportSettings
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
-        self.store = store
-        self.today = today
-        self.event = event
-        self.partial = partial
+        settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
     /// Reads one row into a cost line; every malformed field at once (E-COST-INPUT).
@@ -70,27 +59,16 @@ public struct CostImport {
 /// id of the application's plan (`K1`, `K2`, … in the plan's order); an unknown one is refused
 /// naming the nearest (E-MONITORING-KPI). The same application, peildatum and kpi again with the
 /// same value changes nothing; with another value it is refused (E-MONITORING-CONFLICT).
-public struct MonitoringImport {
+public struct MonitoringImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = Measurement.columns
 
-    /// The store.
-    public let store: Store
-    /// Today: no peildatum may lie after it.
-    public let today: Day
-    /// The audit context (each row acts for the coalition).
-    public let event: AuditContext
-    /// Store the good rows even when some fail.
-    public let partial: Bool
-    /// Where to report progress, if anywhere.
-    public var progress: ImportProgress?
+    /// Where, on which date, by whom, and whether the good rows are kept when some fail.
+    public var settings: CSVImportSettings
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
-        self.store = store
-        self.today = today
-        self.event = event
-        self.partial = partial
+        settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
     /// Imports `path`.

@@ -4,27 +4,16 @@ import DoorbraakStore
 /// Imports insurer decisions from CSV: `application_id,insurer,decision,reason,accepted_deviations,note`
 /// (SPEC §5). Deviation keys are separated by `|`. For a `reject` row with `R3`, the rejected keys
 /// are the application's deviations that the row does not list as accepted.
-public struct ReviewImport {
+public struct ReviewImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = ["application_id", "insurer", "decision", "reason", "accepted_deviations", "note"]
 
-    /// The store.
-    public let store: Store
-    /// The decision date.
-    public let today: Day
-    /// The audit context.
-    public let event: AuditContext
-    /// Store the good rows even when some fail.
-    public let partial: Bool
-    /// Where to report progress, if anywhere.
-    public var progress: ImportProgress?
+    /// Where, on which date, by whom, and whether the good rows are kept when some fail.
+    public var settings: CSVImportSettings
 
     /// An import into `store`.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
-        self.store = store
-        self.today = today
-        self.event = event
-        self.partial = partial
+        settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
     /// Reads one row into a decision; R3 needs the application's deviations.
