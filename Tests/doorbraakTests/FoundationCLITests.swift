@@ -131,14 +131,17 @@ import Testing
     }
 
     @Test func demoRunsInATemporaryFolder() throws {
-        let temporary = FileManager.default.temporaryDirectory.path
-        func demoFolders() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("doorbraak-demo-") }) }
-        let before = try demoFolders()
-        let r = try runDoorbraak(["demo"], directory: packageRoot)
+        // A temporary directory of its own, so that demos run by other tests at the same time
+        // cannot be mistaken for a folder this one left behind.
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let r = try runDoorbraak(["demo"], environment: ["TMPDIR": sandbox.folder.path], directory: packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("the round: settings set by init"))
         #expect(!r.stdout.contains("SPEC"), "the demo speaks the words of the process, not of the spec")
-        #expect(try demoFolders().subtracting(before).isEmpty, "the demo removes its temporary folder")
+        let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path)
+        #expect(!left.contains { $0.hasPrefix("doorbraak-demo-") }, "the demo removes its temporary folder: \(left)")
+        #expect(left.contains("doorbraak-overview.html"), "and leaves only its report, where it said")
         #expect(r.stdout.contains("16 plans"))
         #expect(r.stdout.contains("€ 600.000.000,00"))
         #expect(r.stdout.contains("verified"))
