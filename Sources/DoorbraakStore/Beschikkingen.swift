@@ -68,6 +68,7 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
+        try SpendingPeriod.check(today, doing: "a beschikking cannot be requested")
         let contract = try ContractReference(parsing: contract).rawValue
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
             if previous == contract { return .unchanged }
@@ -113,7 +114,11 @@ extension Store {
             var decisions: [BeschikkingDecision] = []
             try checkKeptTotals()
             let ceiling = try macroCeiling()
-            if let after = ceiling.granting(bovengrens) {
+            if today > SpendingPeriod.lastDay {
+                let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
+                try refuse(id, bovengrens: bovengrens, reason: reason, code: .period, today: today, event: event)
+                decisions.append(.refused(id: id, code: .period, reason: reason))
+            } else if let after = ceiling.granting(bovengrens) {
                 try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
                 decisions.append(.granted(id: id, bovengrens: bovengrens))
             } else {
@@ -157,12 +162,12 @@ extension Store {
                             after: "granted, bovengrens \(bovengrens), \(milestones.count) prestaties \(planCode)-M…; committed \(after.committed) of \(after.ceiling)")
     }
 
-    private func refuse(_ id: String, bovengrens: Money, reason: String, today: Day, event: AuditContext) throws(DoorbraakError) {
+    private func refuse(_ id: String, bovengrens: Money, reason: String, code: ErrorCode = .ceiling, today: Day, event: AuditContext) throws(DoorbraakError) {
         try db.cached("UPDATE beschikking SET status = 'refused', decided_on = ?, refusal_code = ?, refusal_reason = ? WHERE application_id = ?")
-            .run([.text(today.description), .text(ErrorCode.ceiling.rawValue), .text(reason), .text(id)])
+            .run([.text(today.description), .text(code.rawValue), .text(reason), .text(id)])
         try db.cached("UPDATE application SET status = 'refused' WHERE id = ?").run([.text(id)])
         try db.cached("UPDATE ledger SET pending_cents = pending_cents - ? WHERE id = 1").run([.money(bovengrens)])
-        try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested", after: "refused E-CEILING: \(reason)")
+        try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested", after: "refused \(code): \(reason)")
     }
 
     /// The pending requests in the order `nza decide --all` takes them: the allocation ranking

@@ -45,6 +45,7 @@ extension Store {
         guard try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) != nil else {
             throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
         }
+        try SpendingPeriod.check(today, doing: "no room is reallocated")
         if !dryRun { try checkKeptTotals() }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in

@@ -29,7 +29,7 @@ extension Store {
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])
         let detail = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
-        try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "review", subject: id, before: status, after: "\(next) (\(detail))")
+        try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "review", subject: id, before: status, after: "\(next) (\(detail))" + (decision.note.isEmpty ? "" : " — \(decision.note)"))
         return .recorded(status: next)
     }
 

@@ -120,4 +120,27 @@ import Testing
         #expect(try sandbox.run(["nza", "decide", "B-1"]).status == 0)
         try sandbox.checkInvariant("after busy")
     }
+
+    /// No room is given and no beschikking requested or granted after the spending period:
+    /// 2029-12-31 is the last day, 2030-01-01 is refused (E-PERIOD).
+    @Test func nothingIsCommittedAfterTheSpendingPeriod() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("P-1", 1_000_000_00, 10), ("P-2", 1_000_000_00, 10)], contracts: false)
+        let late = try sandbox.run(["nza", "request", "P-1", "--contract", "OVK-1"], today: "2030-01-01")
+        #expect(late.status == 1 && late.stderr.contains("E-PERIOD"), "\(late.stderr)")
+        #expect(try sandbox.run(["nza", "request", "P-1", "--contract", "OVK-1"], today: "2029-12-31").status == 0)
+        #expect(try sandbox.run(["nza", "request", "P-2", "--contract", "OVK-2"], today: "2029-12-31").status == 0)
+        let decidedLate = try sandbox.run(["nza", "decide", "P-1", "--json"], today: "2030-01-01")
+        #expect(decidedLate.status == 1 && decidedLate.stderr.contains("E-PERIOD"), "\(decidedLate.stderr)")
+        let refused = try json(try sandbox.run(["application", "show", "P-1", "--json"]).stdout)["status"] as? String
+        #expect(refused == "refused")
+        let onTime = try sandbox.run(["nza", "decide", "P-2", "--json"], today: "2029-12-31")
+        #expect(onTime.status == 0, "\(onTime.stderr)")
+        let granted = try json(onTime.stdout)["granted"] as? [String]
+        #expect(granted == ["P-2"])
+        #expect(try sandbox.run(["round", "reallocate"], today: "2030-01-01").stderr.contains("E-PERIOD"))
+        #expect(try sandbox.run(["round", "reallocate"], today: "2029-12-31").status == 0)
+        try sandbox.checkInvariant("after the period")
+    }
 }

@@ -100,3 +100,23 @@ public struct ImpactBar: Sendable, Equatable, CustomStringConvertible {
         scenario.map { "\($0.rawValue) (\(number) fte/€mln)" } ?? "\(number) fte/€mln"
     }
 }
+
+/// The spending period of the doorbraakmiddelen: 2027 to 2029 (004 line 253, kasritme line 2900).
+/// After it no room is given, no beschikking requested or granted: its milestones would lie in
+/// the past and its money outside the period.
+public enum SpendingPeriod {
+    /// The last day money can be committed: 2029-12-31.
+    public static let lastDay = Day(RoundSettings.eligibleYears.upperBound, 12, 31)
+
+    /// Refuses `doing` on `today` after the period, with `E-PERIOD`.
+    public static func check(_ today: Day, doing: String) throws(DoorbraakError) {
+        if today > lastDay {
+            throw DoorbraakError(.period, "\(doing) after the spending period 2027–2029 (it ended \(lastDay)); today is \(today)")
+        }
+    }
+}
+
+extension ErrorCode {
+    /// An act that commits money after the spending period.
+    public static let period = ErrorCode("E-PERIOD", .refused)
+}
