@@ -41,7 +41,7 @@ enum AuditVerifyCommand: Command {
             ]))
         } else {
             if chain.ok {
-                Output.line("audit chain ok: \(chain.events) events" + (anchor.map { ", unchanged up to the anchor \($0.events):\($0.hash.prefix(12))…" } ?? " (no --head anchor given: a rewrite of the whole chain would not show)"))
+                Output.line("audit chain ok: \(chain.events) event\(chain.events == 1 ? "" : "s")" + (anchor.map { ", unchanged up to the anchor \($0.events):\($0.hash.prefix(12))…" } ?? " (no --head anchor given: a rewrite of the whole chain would not show)"))
             } else {
                 Output.line("audit chain BROKEN at event \(chain.firstBad ?? 0): \(chain.reason ?? "")")
             }
