@@ -60,22 +60,41 @@ public struct ApplicationImport {
         return report
     }
 
+    /// The lines are parsed, checked and hashed on a second thread (`ApplicationPipeline`) and
+    /// registered here, in file order, by the one writer in this transaction.
     private func importLines(_ path: String, into report: inout ImportReport) throws(DoorbraakError) {
-        let reader = try LineReader(path: path)
+        let (queue, producer) = ApplicationPipeline.start(path, rules: intake.rules)
+        defer { producer.stop() }
         var rows = 0
-        while let line = try reader.next() {
-            switch line {
-            case .overlong(let number, let length):
-                report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
-            case .text(let number, let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                try take(bytes, file: path, line: number, into: &report)
+        var (done, total) = (0, 0)
+        var ended = false
+        while !ended {
+            for item in queue.take() {
+                switch item {
+                case .blank:
+                    continue
+                case .progress(let bytes, let size):
+                    (done, total) = (bytes, size)
+                    continue
+                case .end(let bytes, let size):
+                    (done, total) = (bytes, size)
+                    ended = true
+                    continue
+                case .failed(let error):
+                    throw error
+                case .overlong(let number, let length):
+                    report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
+                case .malformed(let number, let error, let id):
+                    report.add(error.located(file: path, line: number), id: id)
+                case .parsed(let number, let prepared):
+                    try take(prepared, file: path, line: number, into: &report)
+                }
+                rows += 1
+                if rows % 1000 == 0 { progress?.update(rows: rows, done: done, total: total) }
             }
-            rows += 1
-            if rows % 1000 == 0 { progress?.update(rows: rows, done: reader.bytesRead, total: reader.totalBytes) }
         }
         if rows == 0 { throw DoorbraakError(.input, "the file holds no applications", file: path) }
-        progress?.update(rows: rows, done: reader.bytesRead, total: reader.totalBytes)
+        progress?.update(rows: rows, done: done, total: total)
     }
 
     private func importFolder(_ path: String, into report: inout ImportReport) throws(DoorbraakError) {
@@ -114,8 +133,12 @@ public struct ApplicationImport {
             report.add(error.located(file: file, line: line), id: ApplicationImport.peekID(bytes))
             return
         }
+        try take(intake.rules.prepare(application), file: file, line: line, into: &report)
+    }
+
+    private func take(_ prepared: ApplicationIntake.Prepared, file: String?, line: Int?, into report: inout ImportReport) throws(DoorbraakError) {
         do {
-            switch try intake.take(application) {
+            switch try intake.take(prepared) {
             case .stored(_, let admission, _):
                 report.new += 1
                 report.tracks[admission.track, default: 0] += 1
@@ -128,7 +151,7 @@ public struct ApplicationImport {
                 }
             }
         } catch where error.code == .duplicate {
-            report.add(error.located(file: file, line: line), id: application.id.rawValue)
+            report.add(error.located(file: file, line: line), id: prepared.application.id.rawValue)
         }
     }
 

@@ -12,7 +12,8 @@ public struct ApplicationIntake {
     public let received: Day
     /// The audit context of the change.
     public let event: AuditContext
-    private let plans: [String: ModelPlan]
+    /// What the checks need, without the store (can be handed to another thread).
+    public let rules: Rules
 
     /// An intake against `store`, received on `received`.
     public init(store: Store, received: Day, event: AuditContext) throws(DoorbraakError) {
@@ -22,7 +23,39 @@ public struct ApplicationIntake {
         self.event = event
         var plans: [String: ModelPlan] = [:]
         for plan in try store.plans() { plans[plan.id.rawValue] = plan }
-        self.plans = plans
+        self.rules = Rules(settings: settings, received: received, plans: plans)
+    }
+
+    /// The round's settings, the receipt date and the plans: all the admission checks read.
+    public struct Rules: Sendable {
+        /// The round settings.
+        public let settings: RoundSettings
+        /// The receipt date.
+        public let received: Day
+        let plans: [String: ModelPlan]
+
+        /// Runs the admission checks only.
+        public func check(_ application: Application) -> Admission {
+            AdmissionCheck.run(application, plan: plans[application.plan], settings: settings, received: received)
+        }
+
+        /// Everything about `application` that needs no database: canonical text, hash, checks.
+        public func prepare(_ application: Application) -> Prepared {
+            let canonical = application.canonicalText
+            return Prepared(application: application, canonical: canonical, hash: SHA256.hex(canonical), admission: check(application))
+        }
+    }
+
+    /// An application with its canonical text, content hash and admission, ready to register.
+    public struct Prepared: Sendable {
+        /// The application.
+        public let application: Application
+        /// Its canonical text.
+        public let canonical: String
+        /// SHA-256 of the canonical text.
+        public let hash: String
+        /// The admission checks' outcome.
+        public let admission: Admission
     }
 
     /// What happened to one application.
@@ -42,7 +75,7 @@ public struct ApplicationIntake {
 
     /// Runs the admission checks only (what `application check` does).
     public func check(_ application: Application) -> Admission {
-        AdmissionCheck.run(application, plan: plans[application.plan], settings: settings, received: received)
+        rules.check(application)
     }
 
     /// Checks and registers `application`, admissible or not; must run inside a write
@@ -50,11 +83,19 @@ public struct ApplicationIntake {
     /// is `E-DUPLICATE`, unless `replace` (before the deadline, before any insurer decided).
     public func take(_ application: Application, replace: Bool = false) throws(DoorbraakError) -> Outcome {
         let canonical = application.canonicalText
-        let hash = SHA256.hex(canonical)
+        return try take(application, canonical: canonical, hash: SHA256.hex(canonical), admission: nil, replace: replace)
+    }
+
+    /// `take` for an application prepared beforehand (on another thread); the same outcome.
+    public func take(_ prepared: Prepared, replace: Bool = false) throws(DoorbraakError) -> Outcome {
+        try take(prepared.application, canonical: prepared.canonical, hash: prepared.hash, admission: prepared.admission, replace: replace)
+    }
+
+    private func take(_ application: Application, canonical: String, hash: String, admission checked: Admission?, replace: Bool) throws(DoorbraakError) -> Outcome {
         let previous = try store.registered(application.id)
         if let previous {
             if previous.contentHash == hash {
-                return .unchanged(application, previous.status == "inadmissible" ? check(application) : nil)
+                return .unchanged(application, previous.status == "inadmissible" ? checked ?? check(application) : nil)
             }
             guard replace else {
                 throw DoorbraakError(.duplicate, "application \(application.id) was submitted before with other content (version \(previous.version), \(previous.status)); to replace it before the deadline use `application submit --replace`", field: "id")
@@ -63,7 +104,7 @@ public struct ApplicationIntake {
         } else if replace {
             throw DoorbraakError(.missing, "there is no application \(application.id) to replace; submit it without --replace", field: "id")
         }
-        let admission = check(application)
+        let admission = checked ?? check(application)
         try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)
         return admission.isAdmissible ? .stored(application, admission, replaced: previous != nil) : .refused(application, admission)
     }
