@@ -32,7 +32,7 @@ final class BoundedQueue<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while count == 0 { condition.wait() }
-        let item = items[head]!
+        guard let item = items[head] else { preconditionFailure("a counted slot of the queue is empty") }
         items[head] = nil
         head = (head + 1) % items.count
         count -= 1
