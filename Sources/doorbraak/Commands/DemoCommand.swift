@@ -75,12 +75,7 @@ enum DemoCommand: Command {
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
 
         // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
-        let allocated = try store.db.rows("SELECT id FROM application WHERE status = 'allocated' ORDER BY id", []) { $0.text(0) }
-        let contracts = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("contracts.csv")
-        let csv = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
-        guard FileManager.default.createFile(atPath: contracts, contents: Data(csv.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the contracts file", file: contracts)
-        }
+        let contracts = try GenerateContractsCommand.write(try store.register(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
         let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(), partial: true).run(contracts)
         let decisions = try store.decideAll(today: allocationDay, event: context.audit(for: "NZa"))
         let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }
@@ -108,11 +103,7 @@ enum DemoCommand: Command {
         Output.line(ReallocationView.text(reallocation, dryRun: false))
         let newly = reallocation.allocated.map(\.id.rawValue).sorted()
         if !newly.isEmpty {
-            let more = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("contracts-reallocated.csv")
-            let text = "application_id,contract\n" + newly.map { "\($0),OVK-\($0)\n" }.joined()
-            guard FileManager.default.createFile(atPath: more, contents: Data(text.utf8)) else {
-                throw DoorbraakError(.io, "cannot write the contracts file", file: more)
-            }
+            let more = try GenerateContractsCommand.write(newly, to: try OutputFile.path("contracts-reallocated.csv", in: folder))
             _ = try ContractImport(store: store, today: payDay, event: context.audit(for: "coalition and coordinating insurer"), partial: true).run(more)
             let second = try store.decideAll(today: payDay, event: context.audit(for: "NZa"))
             let grantedNow = second.filter { if case .granted = $0 { return true } else { return false } }
@@ -149,10 +140,8 @@ enum DemoCommand: Command {
                 ? "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),,\(m.3),missed,\n"
                 : "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),\(m.2.description),\(m.3),reached,verslag-\(m.0)-\(m.1).pdf\n"
         }
-        let restFile = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("claims-to-2029.csv")
-        guard FileManager.default.createFile(atPath: restFile, contents: Data(rest.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the claims file", file: restFile)
-        }
+        let restFile = try OutputFile.path("claims-to-2029.csv", in: folder)
+        try OutputFile.write(rest, to: restFile)
         let restClaims = try ClaimImport(store: store, today: endDay, event: context.audit(), partial: true).run(restFile)
         let final = try store.ceilingStatus()
         let finals = try store.db.integer("SELECT count(*) FROM beschikking WHERE final_on IS NOT NULL")
@@ -231,7 +220,7 @@ enum DemoCommand: Command {
         let reportPath = scratch == nil
             ? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("report.html")
             : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-overview.html").path
-        try ReportCommand.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
+        try OutputFile.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
         Output.line("\n== the overview report for the NZa analyst, with charts: \(reportPath)")
         Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal

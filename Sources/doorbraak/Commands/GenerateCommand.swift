@@ -20,9 +20,7 @@ enum GenerateCommand: Command {
         guard let countText = try arguments.value("--applications"), let count = Int(countText), count > 0, count <= 10_000_000 else {
             throw DoorbraakError(.usage, "--applications N is required, 1 … 10000000")
         }
-        guard let seedText = try arguments.value("--seed"), let seed = UInt64(seedText) else {
-            throw DoorbraakError(.usage, "--seed S is required, a whole number")
-        }
+        let seed = try GeneratorOptions.seed(&arguments)
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
         let plansPath = try arguments.value("--plans")
         let bar = try arguments.value("--bar").map { text throws(DoorbraakError) in try ImpactBar(parsing: text) } ?? RoundSettings.standard.bar
@@ -39,13 +37,8 @@ enum GenerateCommand: Command {
 
     /// Writes `applications.jsonl` and `reviews.csv` in chunks (flat memory) and returns their paths.
     static func write(_ generator: RoundGenerator, count: Int, to folder: String) throws(DoorbraakError) -> (applications: String, reviews: String) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
-        }
-        let applications = (folder as NSString).appendingPathComponent("applications.jsonl")
-        let reviews = (folder as NSString).appendingPathComponent("reviews.csv")
+        let applications = try OutputFile.path("applications.jsonl", in: folder)
+        let reviews = try OutputFile.path("reviews.csv", in: folder)
         try writeLines(to: applications, count: count) { generator.line($0) + "\n" }
         try writeLines(to: reviews, header: RoundGenerator.reviewHeader + "\n", count: count) { i in
             generator.reviewLines(i).map { $0 + "\n" }.joined()
@@ -83,14 +76,7 @@ enum GenerateClaimsCommand: Command {
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
-        guard let seedText = try arguments.value("--seed"), let seed = UInt64(seedText) else {
-            throw DoorbraakError(.usage, "--seed S is required, a whole number")
-        }
-        guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
-        var through = context.today
-        if let text = try arguments.value("--through") {
-            do { through = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--through: \(error.message)") }
-        }
+        let (seed, out, through) = try GeneratorOptions.take(&arguments, context)
         try arguments.finish()
         let (path, count) = try writeClaims(store: try context.openStore(), seed: seed, through: through, to: out)
         if context.json {
@@ -103,12 +89,7 @@ enum GenerateClaimsCommand: Command {
 
     /// Writes `claims.csv` in `folder` and returns its path and the number of claims.
     static func writeClaims(store: Store, seed: UInt64, through: Day, to folder: String) throws(DoorbraakError) -> (String, Int) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
-        }
-        let path = (folder as NSString).appendingPathComponent("claims.csv")
+        let path = try OutputFile.path("claims.csv", in: folder)
         let (granted, others) = try store.grantedForClaims()
         let generator = ClaimGenerator(seed: seed, through: through, notGranted: others)
         var text = ClaimGenerator.header + "\n"
@@ -119,9 +100,7 @@ enum GenerateClaimsCommand: Command {
                 count += 1
             }
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the file", file: path)
-        }
+        try OutputFile.write(text, to: path)
         return (path, count)
     }
 }
@@ -141,21 +120,18 @@ enum GenerateContractsCommand: Command {
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
         try arguments.finish()
         let allocated = try context.openStore(readOnly: true).register(status: "allocated").map(\.id)
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: out)
-        }
-        let path = (out as NSString).appendingPathComponent("contracts.csv")
-        let text = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the contracts file", file: path)
-        }
+        let path = try write(allocated, to: try OutputFile.path("contracts.csv", in: out))
         if context.json {
             Output.json(.object([("contracts", .string(path)), ("count", .number(String(allocated.count)))]))
         } else {
             Output.line("wrote \(allocated.count) contract\(allocated.count == 1 ? "" : "s") for the allocated applications to \(path)")
         }
         return ExitCode.done
+    }
+
+    /// Writes `application_id,contract` with the reference `OVK-<id>` for each of `ids` to `path`.
+    static func write(_ ids: [String], to path: String) throws(DoorbraakError) -> String {
+        try OutputFile.write("application_id,contract\n" + ids.map { "\($0),OVK-\($0)\n" }.joined(), to: path)
+        return path
     }
 }

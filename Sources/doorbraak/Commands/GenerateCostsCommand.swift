@@ -21,14 +21,7 @@ enum GenerateCostsCommand: Command {
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
-        guard let seedText = try arguments.value("--seed"), let seed = UInt64(seedText) else {
-            throw DoorbraakError(.usage, "--seed S is required, a whole number")
-        }
-        guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
-        var through = context.today
-        if let text = try arguments.value("--through") {
-            do { through = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--through: \(error.message)") }
-        }
+        let (seed, out, through) = try GeneratorOptions.take(&arguments, context)
         try arguments.finish()
         let files = try write(store: try context.openStore(), seed: seed, through: through, to: out)
         if context.json {
@@ -42,13 +35,8 @@ enum GenerateCostsCommand: Command {
 
     /// Writes `costs.csv` and `monitoring.csv` in `folder`.
     static func write(store: Store, seed: UInt64, through: Day, to folder: String) throws(DoorbraakError) -> (costs: String, costLines: Int, monitoring: String, measurements: Int) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DoorbraakError(.io, "cannot create the folder: \(error.localizedDescription)", file: folder)
-        }
-        let costs = (folder as NSString).appendingPathComponent("costs.csv")
-        let monitoring = (folder as NSString).appendingPathComponent("monitoring.csv")
+        let costs = try OutputFile.path("costs.csv", in: folder)
+        let monitoring = try OutputFile.path("monitoring.csv", in: folder)
         let generator = CostGenerator(seed: seed, through: through)
         var costText = CostGenerator.header + "\n", monitoringText = CostGenerator.monitoringHeader + "\n"
         var (costLines, measurements) = (0, 0)
@@ -63,10 +51,8 @@ enum GenerateCostsCommand: Command {
             for row in rows { monitoringText += row + "\n" }
             measurements += rows.count
         }
-        guard FileManager.default.createFile(atPath: costs, contents: Data(costText.utf8)),
-              FileManager.default.createFile(atPath: monitoring, contents: Data(monitoringText.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the files", file: folder)
-        }
+        try OutputFile.write(costText, to: costs)
+        try OutputFile.write(monitoringText, to: monitoring)
         return (costs, costLines, monitoring, measurements)
     }
 }

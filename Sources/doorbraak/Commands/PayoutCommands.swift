@@ -58,11 +58,7 @@ enum PayoutsCommand: Command {
         let yearText = try arguments.value("--year")
         try arguments.finish()
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
-        var year: Int?
-        if let yearText {
-            guard let y = Int(yearText), RoundSettings.eligibleYears.contains(y) else { throw DoorbraakError(.usage, "--year must be 2027, 2028 or 2029") }
-            year = y
-        }
+        let year = try PlausibilityOptions.year(yearText, required: false)
         let lines = try context.openStore(readOnly: true).payouts(insurer: insurer, year: year)
         let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
         if context.json {

@@ -21,7 +21,7 @@ enum ReportCommand: Command {
         try arguments.finish()
         let overview = try overview(of: try context.openStore(), on: context.today)
         if let html {
-            try write(OverviewHTML.page(overview), to: html)
+            try OutputFile.write(OverviewHTML.page(overview), to: html)
         }
         if context.json {
             Output.json(OverviewView.json(overview))
@@ -48,15 +48,6 @@ enum ReportCommand: Command {
         }
     }
 
-    static func write(_ text: String, to path: String) throws(DoorbraakError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DoorbraakError(.io, "expected a file, found a folder", file: path)
-        }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw DoorbraakError(.io, "cannot write the report", file: path)
-        }
-    }
 }
 
 /// The overview's figures for people and for tools.

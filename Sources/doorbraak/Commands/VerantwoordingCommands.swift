@@ -237,14 +237,7 @@ enum ReportVereveningCommand: Command {
         let report = try PlausibilityOptions.report(try context.openStore(), settings)
         let lines = Verevening.fixedCosts(report.judgments, year: year)
         let csv = Verevening.csv(lines, year: year)
-        if let out {
-            if FileManager.default.fileExists(atPath: out, isDirectory: nil), (try? FileManager.default.attributesOfItem(atPath: out)[.type] as? FileAttributeType) == .typeDirectory {
-                throw DoorbraakError(.io, "a directory is in the way of the report", file: out)
-            }
-            guard FileManager.default.createFile(atPath: out, contents: Data(csv.utf8)) else {
-                throw DoorbraakError(.io, "cannot write the verevening report", file: out)
-            }
-        }
+        if let out { try OutputFile.write(csv, to: out) }
         if context.json {
             func amounts(_ paid: Money, _ recovery: Money, _ fixed: Money) -> [(String, JSONValue)] {
                 [("paid", .string(paid.description)), ("recovery", .string(recovery.description)), ("fixed_costs", .string(fixed.description))]
