@@ -184,7 +184,7 @@ extension Store {
     }
 
     /// The register for the assessor's worklist, optionally of one status and/or track, by id.
-    public func register(status: String? = nil, track: String? = nil) throws(DoorbraakError) -> [RegisterEntry] {
+    public func registerEntries(status: String? = nil, track: String? = nil) throws(DoorbraakError) -> [RegisterEntry] {
         var conditions: [String] = []
         var parameters: [SQLValue] = []
         if let status { conditions.append("a.status = ?"); parameters.append(.text(status)) }

@@ -26,8 +26,8 @@ extension Store {
     /// and to the per-theme totals. Runs inside the caller's write transaction, once per
     /// transaction: within one `BEGIN IMMEDIATE` no other connection can change what was checked.
     public func checkKeptTotals() throws(DoorbraakError) {
-        let kept = try keptSeal()
         if checkedTransaction == db.transactionNumber && db.inTransaction { return }
+        let kept = try keptSeal()
         var sealed: LedgerSeal?
         if let event = try newestSealedEvent() {
             guard event.hash == event.expectedHash else {

@@ -30,6 +30,17 @@ import Testing
         #expect(scenarios.map { $0["passing"] as? Int } == [2, 1], "bar 9 admits the E-BAR refusal, bar 17 does not")
     }
 
+    /// The reasons shown are those of the round's own settings, not of the defaults.
+    @Test func whyARefusalIsShownWithTheRoundsBar() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound(["--bar", "20"])
+        // 18.0 fte for €1 mln: above the standard bar 17, below this round's 20.
+        #expect(try sandbox.run(["application", "submit", try sandbox.file("a.json", try applicationLine("BAR-20"))]).status == 1)
+        let text = try sandbox.run(["application", "show", "BAR-20"]).stdout
+        #expect(text.contains("E-BAR") && text.contains("below the bar of 20"), "\(text.prefix(600))")
+    }
+
     @Test func aProviderReplacesBeforeTheDeadlineAndNotAfterADecision() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

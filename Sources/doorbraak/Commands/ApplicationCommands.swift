@@ -144,7 +144,7 @@ enum ApplicationListCommand: Command {
         }
         if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
         let store = try context.openStore(readOnly: true)
-        let entries = try store.register(status: status, track: track).filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
+        let entries = try store.registerEntries(status: status, track: track).filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
         if context.json {
             Output.json(.object([("applications", .array(entries.map { e in
                 .object([("id", .string(e.id)), ("status", .string(e.status)), ("track", e.status == "inadmissible" ? .null : .string(e.track)),
@@ -189,7 +189,7 @@ enum ApplicationShowCommand: Command {
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
                 audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
-                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), deadline: try store.settings().deadline)
+                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), settings: try store.settings())
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done

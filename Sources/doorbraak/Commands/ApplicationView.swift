@@ -44,8 +44,10 @@ enum ApplicationView {
         var allocation: AllocationRecord?
         var beschikking: BeschikkingRecord?
         var versions: Versions
+        /// The round's settings (bar, deadline), as the admission checks used them.
+        var settings: RoundSettings? = nil
         /// The round's submission deadline.
-        var deadline: Day? = nil
+        var deadline: Day? { settings?.deadline }
 
         /// Entered after the deadline by the wall clock while the receipt date (`--today`) says it
         /// was on time. Flagged, not refused: `--today` is also how a submission that arrived on
@@ -180,7 +182,7 @@ enum ApplicationView {
             return out.joined(separator: "\n")
         }
         if !r.codes.isEmpty {
-            let check = AdmissionCheck.run(app, plan: s.plan, settings: .standard, received: r.received)
+            let check = AdmissionCheck.run(app, plan: s.plan, settings: s.settings ?? .standard, received: r.received)
             section("why it is not admissible", check.errors.filter { r.codes.contains($0.code.rawValue) }.map { "\($0.code): \($0.message)\($0.field.map { " (\($0))" } ?? "")" })
         }
 

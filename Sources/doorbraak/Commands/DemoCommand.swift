@@ -75,7 +75,7 @@ enum DemoCommand: Command {
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
 
         // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
-        let contracts = try GenerateContractsCommand.write(try store.register(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
+        let contracts = try GenerateContractsCommand.write(try store.registerEntries(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
         let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(), partial: true).run(contracts)
         let decisions = try store.decideAll(today: allocationDay, event: context.audit(for: "NZa"))
         let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }

@@ -119,7 +119,7 @@ enum GenerateContractsCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
         try arguments.finish()
-        let allocated = try context.openStore(readOnly: true).register(status: "allocated").map(\.id)
+        let allocated = try context.openStore(readOnly: true).registerEntries(status: "allocated").map(\.id)
         let path = try write(allocated, to: try OutputFile.path("contracts.csv", in: out))
         if context.json {
             Output.json(.object([("contracts", .string(path)), ("count", .number(String(allocated.count)))]))
