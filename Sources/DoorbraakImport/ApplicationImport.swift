@@ -31,9 +31,9 @@ public struct ApplicationImport {
             while let line = try reader.next() {
                 switch line {
                 case .overlong(let number, let length):
-                    report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
+                    report.add(ApplicationImport.overlong(length, file: path, line: number), id: nil)
                 case .text(let number, let bytes):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    if LineReader.isBlank(bytes) { continue }
                     do { _ = try ApplicationIntake.parse(bytes) } catch {
                         report.add(error.located(file: path, line: number), id: ApplicationImport.peekID(bytes))
                     }
@@ -83,7 +83,7 @@ public struct ApplicationImport {
                 case .failed(let error):
                     throw error
                 case .overlong(let number, let length):
-                    report.add(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: path, line: number), id: nil)
+                    report.add(ApplicationImport.overlong(length, file: path, line: number), id: nil)
                 case .malformed(let number, let error, let id):
                     report.add(error.located(file: path, line: number), id: id)
                 case .parsed(let number, let prepared):
@@ -153,6 +153,11 @@ public struct ApplicationImport {
         } catch where error.code == .duplicate {
             report.add(error.located(file: file, line: line), id: prepared.application.id.rawValue)
         }
+    }
+
+    /// The error of a line over the length limit.
+    static func overlong(_ length: Int, file: String, line: Int) -> DoorbraakError {
+        DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit for one application", file: file, line: line)
     }
 
     /// The `"id"` of a row that failed to parse, when it can be found, for the report.

@@ -68,7 +68,7 @@ enum ApplicationPipeline {
                 case .overlong(let number, let length):
                     batch.append(.overlong(number: number, length: length))
                 case .text(let number, let bytes):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    if LineReader.isBlank(bytes) {
                         batch.append(.blank)
                     } else {
                         do {

@@ -65,7 +65,7 @@ public final class CSVReader {
             case .overlong(let number, let length):
                 return .failure(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit", file: path, line: number))
             case .text(let number, let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                if LineReader.isBlank(bytes) { continue }
                 do {
                     let values = try CSVReader.split(bytes, delimiter: delimiter)
                     guard values.count == columns.count else {

@@ -15,6 +15,9 @@ public final class LineReader {
         case overlong(number: Int, length: Int)
     }
 
+    /// Whether a line holds only spaces and tabs (skipped, not counted).
+    public static func isBlank(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
     /// Lines longer than this (1 MiB) are refused; an application is a few kilobytes.
     public static let maximumLineLength = 1 << 20
 
