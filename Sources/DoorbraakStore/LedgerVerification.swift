@@ -166,17 +166,15 @@ extension Store {
             findings.append(InvariantFinding(rule: "claim-event", subject: id, message: "claim \(id) was recorded in the audit trail but its row is missing"))
         }
         var lineEvents = try digests("line", actions: "'cost'")
-        let lines = try db.rows("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line ORDER BY line_id", []) { r in
-            (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7))
+        let lines = try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", []) { r in
+            (id: r.text(0), application: r.text(1), line: try? Store.costLine(r))
         }
-        for (id, application, provider, year, category, kind, amount, description) in lines {
+        for (id, application, line) in lines {
             let recorded = lineEvents.removeValue(forKey: id)
-            guard let app = try? ApplicationID(parsing: application), let agb = try? AGB(parsing: provider),
-                  let cat = try? CostCategory(parsing: category), let k = try? CostKind(parsing: kind) else {
+            guard let line else {
                 findings.append(InvariantFinding(rule: "cost-event", subject: application, message: "cost line \(id) holds a value that no import writes"))
                 continue
             }
-            let line = CostLine(lineID: id, application: app, provider: agb, year: year, category: cat, kind: k, amount: amount, description: description)
             if recorded == nil {
                 findings.append(InvariantFinding(rule: "cost-event", subject: application, message: "cost line \(id) has no audit event that recorded it"))
             } else if recorded != RecordDigest(kind: "line", id: id, content: line.canonicalContent).sha256 {

@@ -29,6 +29,15 @@ public struct MonitoringInput: Sendable {
 }
 
 extension Store {
+    /// The columns a stored cost line is read from, for `costLine(_:)`.
+    static let costLineColumns = "line_id, application_id, provider, year, category, kind, amount_cents, description"
+
+    /// A stored cost line from a row of `costLineColumns`; a value no import writes throws.
+    static func costLine(_ r: Row) throws(DoorbraakError) -> CostLine {
+        CostLine(lineID: r.text(0), application: try ApplicationID(parsing: r.text(1)), provider: try AGB(parsing: r.text(2)), year: r.int(3),
+                 category: try CostCategory(parsing: r.text(4)), kind: try CostKind(parsing: r.text(5)), amount: r.money(6), description: r.text(7))
+    }
+
     /// The coalition of an application with a granted beschikking, read in the caller's
     /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
     private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
@@ -52,10 +61,7 @@ extension Store {
     /// coalition) is stored: it is a finding for the plausibility test, not an input error, and
     /// the test counts it as not eligible. One audit event per stored line.
     public func storeCost(_ line: CostLine, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
-        if let stored = try db.cached("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line WHERE line_id = ?")
-            .rowValue([.text(line.lineID)], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7)) }) {
-            let before = CostLine(lineID: stored.0, application: try ApplicationID(parsing: stored.1), provider: try AGB(parsing: stored.2), year: stored.3,
-                                  category: try CostCategory(parsing: stored.4), kind: try CostKind(parsing: stored.5), amount: stored.6, description: stored.7)
+        if let before = try db.cached("SELECT \(Store.costLineColumns) FROM cost_line WHERE line_id = ?").rowValue([.text(line.lineID)], Store.costLine) {
             // P7: a line is reimbursed once; other content under the same id is refused.
             _ = try CostLine.isUnchanged(before, line)
             return .unchanged
@@ -112,13 +118,7 @@ extension Store {
                 """, [], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.money(4)) }) {
                 payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
             }
-            var costs: [CostLine] = []
-            for (l, a, p, y, c, k, m, d) in try db.rows("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description FROM cost_line ORDER BY line_id", [], { r in
-                (r.text(0), r.text(1), r.text(2), r.int(3), r.text(4), r.text(5), r.money(6), r.text(7))
-            }) {
-                costs.append(CostLine(lineID: l, application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), year: y,
-                                      category: try CostCategory(parsing: c), kind: try CostKind(parsing: k), amount: m, description: d))
-            }
+            let costs = try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", [], Store.costLine)
             var coalitions: [String: [AGB: Money]] = [:]
             for (a, agb, m) in try db.rows("""
                 SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p
