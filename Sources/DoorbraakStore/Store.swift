@@ -68,6 +68,10 @@ public final class Store {
                 try db.execute(Schema.migrations[n])
                 try db.execute("PRAGMA user_version = \(n + 1)")
             }
+            if current < Schema.migrations.count {
+                // A migration may edit the schema text in place (migration 10): other connections reread it.
+                try db.execute("PRAGMA schema_version = \(try db.integer("PRAGMA schema_version") + 1)")
+            }
             if let broken = try db.row("PRAGMA foreign_key_check", [], { r in r.text(0) }) {
                 throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
             }

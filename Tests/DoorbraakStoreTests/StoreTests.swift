@@ -58,6 +58,39 @@ import Testing
         #expect(Schema.fileText.contains("STRICT"))
     }
 
+    /// Migration 10: no CHECK lists three or more values (SQLite built a temporary b-tree for
+    /// such a list on every write of the column); an older database upgrades to the very same
+    /// schema as a fresh one, and the constraints still refuse what they refused.
+    @Test func migrationTenLeavesNoCheckListAndUpgradesAnOlderDatabaseToTheSameSchema() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("old.sqlite").path
+        do {
+            let db = try Database(path: old, create: true)
+            for n in 0..<9 { try db.execute(Schema.migrations[n]) }
+            try db.execute("PRAGMA user_version = 9")
+        }
+        let upgraded = try Store.open(at: old)
+        let fresh = try freshStore(in: folder)
+        func schema(_ store: Store) throws -> [String] {
+            try store.db.rows("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name", []) { $0.text(0) }
+        }
+        #expect(try schema(upgraded) == schema(fresh))
+        for store in [upgraded, fresh] {
+            let tables = try schema(store).joined(separator: "\n")
+            #expect(tables.range(of: #"IN \([^)]*,[^)]*,"#, options: .regularExpression) == nil)
+            #expect(tables.contains("status = 'withdrawn'"))
+            #expect(try store.db.integer("PRAGMA user_version") == 10)
+            #expect(try store.db.row("PRAGMA integrity_check", [], { $0.text(0) }) == "ok")
+            let plan = try store.db.rows("EXPLAIN UPDATE application SET status = 'approved' WHERE id = 'x'", []) { $0.text(1) }
+            #expect(!plan.contains("OpenEphemeral"))
+        }
+        // The constraint still refuses a value outside its list, and takes each of its values.
+        #expect(throws: DoorbraakError.self) { try fresh.db.execute("UPDATE round SET bar_scenario = 'D'") }
+        try fresh.db.execute("UPDATE round SET bar_scenario = 'C'")
+        try fresh.db.execute("UPDATE round SET bar_scenario = NULL")
+    }
+
     @Test func aThrowingTransactionLeavesNothing() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -37,7 +37,7 @@ public struct LedgerSeal: Sendable, Equatable {
 
     /// An amount in a seal: Dutch notation without the euro sign (`600.000.000,00`), as people
     /// read the audit trail; the parser also takes the machine form (`600000000.00`).
-    static func number(_ money: Money) -> String { String(money.dutch.dropFirst(2)) }
+    static func number(_ money: Money) -> String { (money.cents < 0 ? "-" : "") + Money.dutchNumber(money.cents.magnitude) }
 
     /// ` [ledger ceiling=… granted=… released=… pending=… paid=…]`, appended to an after-text.
     public var text: String {

@@ -57,17 +57,32 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { DecimalText.format(cents, decimals: 2) }
 
     /// `€ 1.250.000,00`: the Dutch form for people; a negative amount reads `-€ 1.250,00`.
-    public var dutch: String {
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        var whole = String(magnitude / 100)
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "." + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
+    public var dutch: String { (cents < 0 ? "-€ " : "€ ") + Money.dutchNumber(cents.magnitude) }
+
+    /// `1.250.000,00`: `magnitude` cents as a Dutch number without sign or euro sign, written
+    /// byte by byte (every audit seal and message formats amounts; this keeps it cheap).
+    static func dutchNumber(_ magnitude: UInt64) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var index = buffer.count
+            var rest = magnitude
+            func put(_ byte: UInt8) {
+                index -= 1
+                buffer[index] = byte
+            }
+            for _ in 0..<2 {
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            put(UInt8(ascii: ","))
+            var digits = 0
+            repeat {
+                if digits > 0 && digits % 3 == 0 { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                digits += 1
+            } while rest > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index...]), as: UTF8.self)
         }
-        let fraction = magnitude % 100
-        return "\(sign)€ \(whole)\(grouped),\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// `12.5` (mln, one decimal, rounded half up) for tables about large sums.
