@@ -42,7 +42,7 @@ struct BenchReport {
 
     var text: String {
         var lines = ["doorbraak-bench — \(cpus) cores, sqlite3 \(sqliteVersion), process start \(fmt(startMS, 1)) ms (`doorbraak --help`)", ""]
-        var header = "import          size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   peak MB"
+        var header = "import          size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   writes-only rows/s  ratio   of writes-only   peak MB"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for r in results {
@@ -51,10 +51,12 @@ struct BenchReport {
                 let s = r.sqlite[key] ?? 0
                 lines.append(pad(key, 13) + lpad(String(r.size), 7) + lpad(String(rows), 12) + lpad(fmt(Double(rows) / o, 0), 20)
                              + lpad(s > 0 ? fmt(Double(rows) / s, 0) : "-", 18) + lpad(r.ratio(key).map { fmt($0) + "×" } ?? "-", 8)
+                             + lpad(r.floor[key].map { fmt(Double(rows) / $0, 0) } ?? "-", 21) + lpad(r.floorRatio(key).map { fmt($0) + "×" } ?? "-", 8)
+                             + lpad(r.floor[key].map { fmt($0 / o * 100, 0) + "%" } ?? "-", 17)
                              + lpad(fmt(r.peakMB[key] ?? 0, 1), 10))
             }
             if let failing = r.peakMB["applications, every row failing"] {
-                lines.append(pad("all failing", 13) + lpad(String(r.size), 7) + lpad(String(r.size), 12) + lpad("", 20) + lpad("", 18) + lpad("", 8) + lpad(fmt(failing, 1), 10))
+                lines.append(pad("all failing", 13) + lpad(String(r.size), 7) + lpad(String(r.size), 12) + lpad("", 20) + lpad("", 18) + lpad("", 8) + lpad("", 21) + lpad("", 8) + lpad("", 17) + lpad(fmt(failing, 1), 10))
             }
         }
         lines.append("")
@@ -68,6 +70,11 @@ struct BenchReport {
         lines.append("")
         lines.append("targets (SPEC §6)")
         for t in targets { lines.append("  \(t.met ? "met    " : "NOT MET") \(t.name)") }
+        lines.append("")
+        lines.append("writes-only: sqlite3 making the same writes as the import (rows, indexes, constraints, one audit event")
+        lines.append("per change), set-based in one transaction, with no rule checked and random blobs for the hashes.")
+        lines.append("Its ratio is the most any import that stores what SPEC §3 asks could reach against the bare load;")
+        lines.append("\"of writes-only\" is doorbraak's speed as a share of it.")
         return lines.joined(separator: "\n")
     }
 
@@ -78,11 +85,14 @@ struct BenchReport {
         }
         var ratios: [(String, JSONValue)] = []
         var rates: [(String, JSONValue)] = []
+        var floorRatios: [(String, JSONValue)] = []
         for key in BenchReport.imports where results.contains(where: { $0.ratio(key) != nil }) {
             ratios.append((key, bySize { $0.ratio(key) }))
+            floorRatios.append((key, bySize { $0.floorRatio(key) }))
             rates.append((key, .object([
                 ("doorbraak", bySize { r in r.ours[key].flatMap { o in r.rows[key].map { Double($0) / o } } }),
                 ("sqlite3", bySize { r in r.sqlite[key].flatMap { s in r.rows[key].map { Double($0) / s } } }),
+                ("writes_only", bySize { r in r.floor[key].flatMap { f in r.rows[key].map { Double($0) / f } } }),
             ])))
         }
         let memoryKeys = Set(results.flatMap { $0.peakMB.keys }).sorted()
@@ -91,6 +101,7 @@ struct BenchReport {
             ("sqlite3", .string(sqliteVersion)),
             ("process_start_ms", number(startMS, 1)),
             ("ratios", .object(ratios)),
+            ("writes_only_ratios", .object(floorRatios)),
             ("rows_per_second", .object(rates)),
             ("peak_memory_mb", .object(memoryKeys.map { k in (k, bySize { $0.peakMB[k] }) })),
             ("ceiling_ms", bySize { $0.ceilingMS }),

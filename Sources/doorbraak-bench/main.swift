@@ -10,6 +10,7 @@ struct SizeResult {
     var rows: [String: Int] = [:]
     var ours: [String: Double] = [:]        // seconds per import
     var sqlite: [String: Double] = [:]      // seconds for the bare sqlite3 work
+    var floor: [String: Double] = [:]       // seconds for sqlite3 making the import's writes (see Floor)
     var peakMB: [String: Double] = [:]
     var ceilingMS: Double = 0
     var decideMS: Double = 0
@@ -20,6 +21,12 @@ struct SizeResult {
     func ratio(_ key: String) -> Double? {
         guard let o = ours[key], let s = sqlite[key], o > 0 else { return nil }
         return s / o
+    }
+
+    /// What the writes alone reach against the bare load: the highest ratio any import could.
+    func floorRatio(_ key: String) -> Double? {
+        guard let f = floor[key], let s = sqlite[key], f > 0 else { return nil }
+        return s / f
     }
 }
 
@@ -45,6 +52,17 @@ struct Bench {
         return r
     }
 
+    /// A consistent copy of `db` as it is now, for the floor of the next import.
+    func snapshot(_ db: String, _ copy: String) throws {
+        try? FileManager.default.removeItem(atPath: copy)
+        try require(try Runner.run([sqlite3, db, ".backup '\(copy)'"]), "sqlite3 .backup")
+    }
+
+    /// Times `script` (see `Floor`) on the copy taken before the import.
+    func floor(_ copy: String, _ script: String) throws -> Double {
+        try sqlite(copy, script).seconds
+    }
+
     func median(_ n: Int, _ body: () throws -> Double) rethrows -> Double {
         var samples: [Double] = []
         for _ in 0..<n { samples.append(try body()) }
@@ -65,6 +83,7 @@ struct Bench {
         let real = folder + "/real.sqlite"
         try require(try doorbraakRun(real, ["init"], today: "2026-11-01"), "init")
         log("size \(size): import applications")
+        try snapshot(real, folder + "/floor-apps.sqlite")
         let apps = try doorbraakRun(real, ["import", "applications", w.applications, "--partial"], today: "2026-12-01")
         try require(apps, "import applications", allow: [0, 1])
         result.ours["applications"] = apps.seconds
@@ -81,9 +100,11 @@ struct Bench {
               json_extract(line, '$.insurers.coordinating'), json_extract(line, '$.insurers.second') FROM raw;
             """)
         result.sqlite["applications"] = bareApps.seconds
+        result.floor["applications"] = try floor(folder + "/floor-apps.sqlite", Floor.applications(w.applications, today: "2026-12-01"))
 
         log("size \(size): import reviews")
         let reviewRows = try lineCount(w.reviews) - 1
+        try snapshot(real, folder + "/floor-reviews.sqlite")
         let reviews = try doorbraakRun(real, ["import", "reviews", w.reviews, "--partial"], today: "2026-12-01")
         try require(reviews, "import reviews", allow: [0, 1])
         result.ours["reviews"] = reviews.seconds
@@ -93,6 +114,7 @@ struct Bench {
             CREATE TABLE r(application_id TEXT, insurer TEXT, decision TEXT, reason TEXT, accepted_deviations TEXT, note TEXT);
             .import --csv --skip 1 \(w.reviews) r
             """).seconds
+        result.floor["reviews"] = try floor(folder + "/floor-reviews.sqlite", Floor.reviews(w.reviews, today: "2026-12-01"))
         result.reportMS = try median(3) { try doorbraakRun(real, ["round", "report"], today: "2026-12-02").seconds * 1000 }
 
         // Many small beschikkingen: the ceiling and one decision at this size, claims and costs.
@@ -115,6 +137,7 @@ struct Bench {
         result.decideMS = one.seconds * 1000
 
         log("size \(size): import claims")
+        try snapshot(small, folder + "/floor-claims.sqlite")
         let claims = try doorbraakRun(small, ["import", "claims", w.claims], today: "2027-07-01")
         try require(claims, "import claims")
         result.ours["claims"] = claims.seconds
@@ -124,8 +147,10 @@ struct Bench {
             CREATE TABLE c(claim_id TEXT, application_id TEXT, milestone TEXT, provider TEXT, insurer TEXT, amount TEXT, date TEXT, status TEXT, evidence TEXT);
             .import --csv --skip 1 \(w.claims) c
             """).seconds
+        result.floor["claims"] = try floor(folder + "/floor-claims.sqlite", Floor.claims(w.claims, today: "2027-07-01"))
 
         log("size \(size): import costs")
+        try snapshot(small, folder + "/floor-costs.sqlite")
         let costs = try doorbraakRun(small, ["import", "costs", w.costs], today: "2028-01-15")
         if costs.status == 64 {
             log("size \(size): `import costs` is not built; skipped")
@@ -138,6 +163,7 @@ struct Bench {
                 CREATE TABLE k(line_id TEXT, application_id TEXT, provider TEXT, year TEXT, category TEXT, kind TEXT, amount TEXT, description TEXT);
                 .import --csv --skip 1 \(w.costs) k
                 """).seconds
+            result.floor["costs"] = try floor(folder + "/floor-costs.sqlite", Floor.costs(w.costs, today: "2028-01-15"))
         }
 
         log("size \(size): a file whose every row fails")
