@@ -7,6 +7,14 @@ enum RowOutcome {
     case new
     /// Already stored with the same content.
     case unchanged
+    /// Set aside to be tried again after the file's other rows (see `CSVBatch.run`'s `retry`).
+    case deferred
+}
+
+/// What trying the deferred rows again did: how many were stored, and the rows that still fail.
+struct RetryOutcome {
+    var new = 0
+    var failed: [(line: Int, id: String, error: DoorbraakError)] = []
 }
 
 /// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
@@ -17,9 +25,11 @@ enum CSVBatch {
     /// refused without ever taking the write lock, so a file whose every row is malformed does
     /// not block other writers while it is read (seen in trials: ~20 s). Rows that only the
     /// rules can refuse (an unknown application, a milestone paid before) are found in the
-    /// write transaction, which then rolls back.
+    /// write transaction, which then rolls back. A row `take` defers is settled by `retry`, in
+    /// the same transaction, once every other row has been taken.
     static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
                     check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
+                    retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
             let reader = try CSVReader(path: path, expected: columns)
@@ -57,6 +67,7 @@ enum CSVBatch {
                         switch try take(record) {
                         case .new: report.new += 1
                         case .unchanged: report.unchanged += 1
+                        case .deferred: break
                         }
                     } catch where error.isRowError {
                         report.add(error.located(file: path, line: record.line), id: id)
@@ -64,6 +75,11 @@ enum CSVBatch {
                 }
             }
             progress?.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total)
+            if let retry {
+                let outcome = try retry()
+                report.new += outcome.new
+                for failure in outcome.failed { report.add(failure.error.located(file: path, line: failure.line), id: failure.id) }
+            }
             if rows == 0 { throw DoorbraakError(.input, "the file holds a header but no \(rowsName)", file: path) }
             try report.finish(db: db, partial: partial)
         } catch {

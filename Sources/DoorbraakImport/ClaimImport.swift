@@ -45,24 +45,74 @@ public struct ClaimImport: CSVImport {
 
     /// A payout rule's refusal of a well-formed claim (not a conflict of ids, not a check of the
     /// kept totals): kept, so that it stays refused. A replayed refusal is already kept.
+    /// `E-CLAIM-ORDER` is not kept: the claim is right, only early. Each insurer imports its
+    /// own file, so an application's M2 may arrive with one insurer's file before its M1 with the
+    /// other's; importing it again once M1 is settled pays it.
     static func isKeptRefusal(_ error: DoorbraakError) -> Bool {
-        error.code.kind == .refused && error.code.rawValue.hasPrefix("E-CLAIM-") && error.code != .claimDuplicate
+        error.code.kind == .refused && error.code.rawValue.hasPrefix("E-CLAIM-") && error.code != .claimDuplicate && error.code != .claimOrder
     }
 
-    /// Imports `path`; the report counts claims settled for the first time as new.
+    /// Claims of this file that came before a milestone they follow: tried again after the
+    /// file's other rows, so that the order of rows within one file does not matter.
+    private final class Waiting {
+        var claims: [(claim: Claim, line: Int)] = []
+        /// Beyond this many, an early claim is refused at once (memory stays flat).
+        static let limit = 10_000
+    }
+
+    /// Imports `path`; the report counts claims settled for the first time as new. A claim
+    /// that comes before a milestone it follows waits until the file's other rows are settled,
+    /// then is tried again (repeatedly, while that settles more).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
-                         check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) }) { record throws(DoorbraakError) in
+        let waiting = Waiting()
+        return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
+                                check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
+                                retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             do throws(DoorbraakError) {
-                switch try store.settle(claim, today: today, event: event) {
-                case .settled: return .new
-                case .unchanged: return .unchanged
-                }
-            } catch where ClaimImport.isKeptRefusal(error) {
-                try store.recordRefusal(claim, error, today: today, event: event)
-                throw error
+                if case .settled = try settle(claim) { return .new }
+                return .unchanged
+            } catch where error.code == .claimOrder && waiting.claims.count < Waiting.limit {
+                waiting.claims.append((claim, record.line))
+                return .deferred
             }
         }
+    }
+
+    /// Settles one claim; a kept refusal is recorded before it is reported.
+    private func settle(_ claim: Claim) throws(DoorbraakError) -> ClaimOutcome {
+        do throws(DoorbraakError) {
+            return try store.settle(claim, today: today, event: event)
+        } catch where ClaimImport.isKeptRefusal(error) {
+            try store.recordRefusal(claim, error, today: today, event: event)
+            throw error
+        }
+    }
+
+    /// Tries the waiting claims again until a pass settles none; the rest are refused, not kept.
+    private func settleWaiting(_ waiting: Waiting) throws(DoorbraakError) -> RetryOutcome {
+        var outcome = RetryOutcome()
+        var early: [(line: Int, id: String, error: DoorbraakError)] = []
+        var settledOne = true
+        while settledOne && !waiting.claims.isEmpty {
+            settledOne = false
+            early = []
+            var still: [(claim: Claim, line: Int)] = []
+            for (claim, line) in waiting.claims {
+                do throws(DoorbraakError) {
+                    if case .settled = try settle(claim) { outcome.new += 1 }
+                    settledOne = true
+                } catch where error.code == .claimOrder {
+                    still.append((claim, line))
+                    early.append((line, claim.id, error))
+                } catch where error.isRowError {
+                    outcome.failed.append((line, claim.id, error))
+                    settledOne = true
+                }
+            }
+            waiting.claims = still
+        }
+        outcome.failed += early
+        return outcome
     }
 }

@@ -106,6 +106,9 @@ extension Store {
     public func decideBeschikking(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
             guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
+                if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
+                    throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+                }
                 throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
             }
             guard status == "pending" else {

@@ -58,7 +58,13 @@ extension Sandbox {
         let other = try sandbox.file("other.json", try applicationLine("DBM-2026-0001") { $0["region"] = "Groningen" })
         let duplicate = try sandbox.run(["application", "submit", other])
         #expect(duplicate.status == 1)
-        #expect(duplicate.stderr.contains("E-DUPLICATE"))
+        #expect(duplicate.stderr.contains("E-DUPLICATE") && duplicate.stderr.contains("(\(other): id)"), "the error names the file: \(duplicate.stderr)")
+        let unknown = try sandbox.run(["application", "submit", "--replace", try sandbox.file("new.json", try applicationLine("DBM-2026-0009"))])
+        #expect(unknown.status == 66 && unknown.stderr.contains("new.json: id)"), "\(unknown.stderr)")
+        // A typo in an id at `nza decide` says there is no such application, not "request it first".
+        let typo = try sandbox.run(["nza", "decide", "DBM-2026-000"])
+        #expect(typo.stderr.contains("no application \"DBM-2026-000\""), "\(typo.stderr)")
+        #expect(try sandbox.run(["nza", "decide", "DBM-2026-0001"]).stderr.contains("run `doorbraak nza request` first"))
     }
 
     @Test func checkReportsEveryFailureWithCodeFileAndField() throws {
@@ -76,7 +82,7 @@ extension Sandbox {
         #expect(check.stderr.contains("\(file): impact.fte_saved)"))
         let late = try sandbox.run(["application", "submit", try sandbox.file("ok.json", try applicationLine("DBM-2026-0003"))], today: "2026-12-02")
         #expect(late.status == 1)
-        #expect(late.stderr.contains("E-LATE"))
+        #expect(late.stderr.contains("E-LATE") && late.stderr.contains("received after the deadline, so the round cannot take it") && !late.stderr.contains("--replace"), "\(late.stderr)")
         let malformed = try sandbox.run(["application", "check", try sandbox.file("m.json", "{\"id\": \"X\"")])
         #expect(malformed.status == 65)
         #expect(malformed.stderr.contains("E-INPUT"))

@@ -10,26 +10,55 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         let s = try Sandbox()
         defer { s.remove() }
         try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("ORD-A", 1_000_000_00, 500)])
-        // M2 comes before M1 in the file: refused for the order; M1 is paid after it.
-        let file = try s.file("h1.csv", claimHeader
-            + "H1-2,ORD-A,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n"
-            + "H1-1,ORD-A,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
+        // M1 one cent above its tariff: refused (E-CLAIM-TARIFF) and kept as refused.
+        let file = try s.file("h1.csv", claimHeader + "H1-1,ORD-A,M1,12345678,3311,300000.01,2027-06-15,reached,verslag-1.pdf\n")
         let first = try s.run(["import", "claims", file, "--partial"], today: "2027-06-30")
-        #expect(first.status == 1 && first.stdout.contains("1 new, 0 unchanged, 1 rejected"), "\(first.stdout)\(first.stderr)")
-        #expect(first.stderr.contains("E-CLAIM-ORDER"))
+        #expect(first.status == 1 && first.stdout.contains("0 new, 0 unchanged, 1 rejected"), "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr.contains("E-CLAIM-TARIFF"))
         let events = try s.auditEvents()
         let again = try s.run(["import", "claims", file, "--partial"], today: "2027-06-30")
-        #expect(again.status == 1 && again.stdout.contains("0 new, 1 unchanged, 1 rejected"), "re-importing the same file changes nothing: \(again.stdout)")
-        #expect(again.stderr.contains("E-CLAIM-ORDER") && again.stderr.contains("stays refused"), "\(again.stderr)")
+        #expect(again.status == 1 && again.stdout.contains("0 new, 0 unchanged, 1 rejected"), "re-importing the same file changes nothing: \(again.stdout)")
+        #expect(again.stderr.contains("E-CLAIM-TARIFF") && again.stderr.contains("stays refused"), "\(again.stderr)")
         #expect(try s.auditEvents() == events)
-        let milestones = try json(try s.run(["application", "show", "ORD-A", "--json"]).stdout)["milestones"] as? [[String: Any]]
-        #expect(milestones?.map { $0["status"] as? String } == ["paid", "expected", "expected"], "M2 is not paid by the replay")
         // The corrected claim, under a new id, is paid; the refused id with other content is a conflict.
-        let fixed = try s.file("fix.csv", claimHeader + "H1-2b,ORD-A,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n")
+        let fixed = try s.file("fix.csv", claimHeader + "H1-1b,ORD-A,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
         #expect(try s.run(["import", "claims", fixed], today: "2027-06-30").status == 0)
-        let changed = try s.file("changed.csv", claimHeader + "H1-2,ORD-A,M2,12345678,3311,299999.99,2027-06-20,reached,verslag-2.pdf\n")
+        let milestones = try json(try s.run(["application", "show", "ORD-A", "--json"]).stdout)["milestones"] as? [[String: Any]]
+        #expect(milestones?.map { $0["status"] as? String } == ["paid", "expected", "expected"])
+        let changed = try s.file("changed.csv", claimHeader + "H1-1,ORD-A,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
         let conflict = try s.run(["import", "claims", changed], today: "2027-06-30")
         #expect(conflict.status == 1 && conflict.stderr.contains("E-CLAIM-DUPLICATE"))
+    }
+
+    /// An early claim (its milestone follows one not yet settled) is right, only early: within one
+    /// file it waits for the file's other rows; across the two insurers' files it is refused but
+    /// not kept, and paid when imported again once the milestone before it is settled.
+    @Test func anEarlyClaimWaitsForTheMilestoneBeforeItInTheFileOrInTheOtherInsurersFile() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("ORD-A", 1_000_000_00, 500), ("ORD-B", 1_000_000_00, 500)])
+        // One file, M2 and M3 before M1: all three paid in the one import.
+        let mixed = try s.file("mixed.csv", claimHeader
+            + "A-3,ORD-A,M3,12345678,3311,400000.00,2027-06-25,reached,verslag-3.pdf\n"
+            + "A-2,ORD-A,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n"
+            + "A-1,ORD-A,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
+        let one = try s.run(["import", "claims", mixed], today: "2027-06-30")
+        #expect(one.status == 0 && one.stdout.contains("3 new, 0 unchanged, 0 rejected"), "\(one.stdout)\(one.stderr)")
+        #expect(try s.run(["import", "claims", mixed], today: "2027-06-30").stdout.contains("0 new, 3 unchanged, 0 rejected"))
+        // Insurer 3311's file holds ORD-B's M2; its M1 comes with 7029's file.
+        let of3311 = try s.file("3311.csv", claimHeader + "B-2,ORD-B,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n")
+        let of7029 = try s.file("7029.csv", claimHeader + "B-1,ORD-B,M1,12345678,7029,300000.00,2027-06-15,reached,verslag-1.pdf\n")
+        let early = try s.run(["import", "claims", of3311, "--partial"], today: "2027-06-30")
+        #expect(early.status == 1 && early.stdout.contains("0 new, 0 unchanged, 1 rejected"), "\(early.stdout)")
+        #expect(early.stderr.contains("E-CLAIM-ORDER") && early.stderr.contains("import it again once that one is settled") && early.stderr.contains("3311.csv:2"), "\(early.stderr)")
+        let events = try s.auditEvents()
+        #expect(try s.run(["import", "claims", of3311, "--partial"], today: "2027-06-30").stderr.contains("E-CLAIM-ORDER"))
+        #expect(try s.auditEvents() == events, "an early claim leaves no trace")
+        #expect(try s.run(["import", "claims", of7029], today: "2027-06-30").status == 0)
+        let paid = try s.run(["import", "claims", of3311], today: "2027-06-30")
+        #expect(paid.status == 0 && paid.stdout.contains("1 new, 0 unchanged, 0 rejected"), "\(paid.stdout)\(paid.stderr)")
+        let milestones = try json(try s.run(["application", "show", "ORD-B", "--json"]).stdout)["milestones"] as? [[String: Any]]
+        #expect(milestones?.map { $0["status"] as? String } == ["paid", "paid", "expected"])
     }
 
     @Test func anInsurerPaysAQuartersClaimsAndAMissedMilestoneLowersTheBovengrens() throws {

@@ -118,7 +118,7 @@ public enum PayoutRules {
     public static func checkOrder(_ code: String, of subject: PayoutSubject) throws(DoorbraakError) {
         let open = subject.milestones.filter { $0.code < code && !$0.isSettled }.map(\.code)
         guard open.isEmpty else {
-            throw DoorbraakError(.claimOrder, "milestone \(code) comes after \(open.joined(separator: ", ")), not yet settled", field: "milestone")
+            throw DoorbraakError(.claimOrder, "milestone \(code) comes after \(open.joined(separator: ", ")), not yet settled; this claim is not kept as refused: import it again once \(open.count == 1 ? "that one is" : "they are") settled", field: "milestone")
         }
     }
 

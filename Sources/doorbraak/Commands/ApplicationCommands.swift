@@ -54,7 +54,12 @@ enum ApplicationSubmitCommand: Command {
         let store = try context.openStore()
         let application = try ApplicationFile.read(file)
         let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(for: "coalition"))
-        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application, replace: replace) }
+        let outcome: ApplicationIntake.Outcome
+        do throws(DoorbraakError) {
+            outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application, replace: replace) }
+        } catch where error.file == nil && error.field != nil {
+            throw error.located(file: file, line: nil)   // E-DUPLICATE, E-STATE, E-LATE of a replacement: name the file
+        }
         let id = application.id.rawValue
         if let now = Context.wallClockDay, context.today <= intake.settings.deadline, now > intake.settings.deadline {
             // Registered as received on time (--today) although entered after the deadline: allowed
@@ -92,7 +97,12 @@ enum ApplicationSubmitCommand: Command {
 
     private static func printRefusal(_ admission: Admission, file: String, json: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
-        Output.error("registered as inadmissible: \(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed; fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
+        let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
+        if admission.errors.contains(where: { $0.code == .late }) {
+            Output.error("registered as inadmissible: \(count); it was received after the deadline, so the round cannot take it")
+        } else {
+            Output.error("registered as inadmissible: \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
+        }
     }
 }
 
