@@ -17,12 +17,28 @@ public struct ApplicationImport {
         self.partial = partial
     }
 
+    /// One error for a file that is not JSON lines at all (a CSV given by mistake), instead of
+    /// one per line: its first non-blank line does not start with `{`.
+    static func checkIsJSONLines(_ path: String) throws(DoorbraakError) {
+        let reader = try LineReader(path: path)
+        while let line = try reader.next() {
+            guard case .text(let number, let bytes) = line else { return }
+            if LineReader.isBlank(bytes) { continue }
+            let first = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if first != UInt8(ascii: "{") {
+                throw DoorbraakError(.input, "this is not an applications file: it must hold one JSON object per line (JSONL), and line \(number) does not start with {", file: path, line: number)
+            }
+            return
+        }
+    }
+
     /// Imports `path` (a `.jsonl` file or a folder) in one write transaction.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DoorbraakError(.missing, "file not found", file: path)
         }
+        if !isDirectory.boolValue { try ApplicationImport.checkIsJSONLines(path) }
         var report = ImportReport()
         // All or nothing: a file with a line that does not even parse is refused before the
         // write lock is taken (see CSVBatch.run), so it never blocks other writers while read.

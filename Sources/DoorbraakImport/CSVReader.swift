@@ -44,7 +44,7 @@ public final class CSVReader {
         do {
             columns = try CSVReader.split(header, delimiter: delimiter).map(\.trimmingSpaces)
         } catch {
-            throw error.located(file: path, line: 1)
+            throw DoorbraakError(.input, "the first line must be the header \(expected.joined(separator: ",")); it does not read as CSV (\(error.message))", file: path, line: 1)
         }
         let missing = expected.filter { !columns.contains($0) }
         let unknown = columns.filter { !expected.contains($0) }

@@ -67,6 +67,26 @@ extension Sandbox {
         #expect(try sandbox.run(["nza", "decide", "DBM-2026-0001"]).stderr.contains("run `doorbraak nza request` first"))
     }
 
+    /// The wrong file gets one clear error, not one per line, and changes nothing.
+    @Test func theWrongKindOfFileGetsOneClearError() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        let jsonl = try sandbox.file("apps.jsonl", try applicationLine("DBM-2026-0001") + "\n" + (try applicationLine("DBM-2026-0002")))
+        let csv = try sandbox.file("reviews.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nDBM-2026-0001,3311,approve,,,\n")
+        let reviews = try sandbox.run(["import", "reviews", jsonl])
+        #expect(reviews.status == 65 && reviews.stderr.contains("the first line must be the header application_id,insurer,decision,reason,accepted_deviations,note"), "\(reviews.stderr)")
+        let apps = try sandbox.run(["import", "applications", csv, "--partial"])
+        #expect(apps.status == 65, "\(apps.stderr)")
+        #expect(apps.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 1, "\(apps.stderr)")
+        #expect(apps.stderr.contains("not an applications file") && apps.stderr.contains("reviews.csv:1"), "\(apps.stderr)")
+        #expect(try sandbox.auditEvents() == 1)
+        // A file whose first line is a broken JSON object is still read line by line.
+        let broken = try sandbox.file("broken.jsonl", "{\"id\": \n" + (try applicationLine("DBM-2026-0003")))
+        let partial = try sandbox.run(["import", "applications", broken, "--partial"])
+        #expect(partial.stdout.contains("1 new"), "\(partial.stdout)\(partial.stderr)")
+    }
+
     @Test func checkReportsEveryFailureWithCodeFileAndField() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
