@@ -36,7 +36,7 @@ public struct ClaimImport: CSVImport {
         do { _ = try AGB(parsing: record("provider")) } catch { throw error.nested(under: "provider") }
         do { _ = try UZOVI(parsing: record("insurer")) } catch { throw error.nested(under: "insurer") }
         let evidence = record("evidence")
-        if evidence.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+        if evidence.hasControlOrFormatCharacter {
             throw DoorbraakError(.input, "evidence contains control or bidirectional characters", field: "evidence")
         }
         return Claim(id: id, application: record("application_id"), milestone: milestone, provider: record("provider"), insurer: record("insurer"),

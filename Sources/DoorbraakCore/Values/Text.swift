@@ -1,10 +1,25 @@
 extension String {
     /// Without leading and trailing spaces and tabs (how CSV fields and option lists are read).
+    /// Byte by byte: every field of every imported row passes here.
     public var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return self }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return String(self[start..<end])
+    }
+
+    /// Whether the text holds a control or format character (bidirectional marks among them),
+    /// which a printed reference, evidence name or actor must not; printable ASCII is skipped
+    /// without looking up its Unicode category.
+    public var hasControlOrFormatCharacter: Bool {
+        unicodeScalars.contains { scalar in
+            if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
+            let category = scalar.properties.generalCategory
+            return category == .control || category == .format
+        }
     }
 
     /// Without leading and trailing whitespace of any kind, line ends included.

@@ -31,7 +31,7 @@ struct Context {
         }
         let actor = try arguments.value("--actor") ?? environment["DOORBRAAK_ACTOR"] ?? Context.loginName(environment)
         let cleanActor = actor.trimmingWhitespace
-        guard !cleanActor.isEmpty, cleanActor.count <= 80, !cleanActor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+        guard !cleanActor.isEmpty, cleanActor.count <= 80, !cleanActor.hasControlOrFormatCharacter else {
             throw DoorbraakError(.usage, "--actor needs a name of 1 to 80 printable characters")
         }
         return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"), actor: cleanActor)
