@@ -167,7 +167,7 @@ public enum AuditLog {
                 }
                 if let anchor, e.seq == anchor.events {
                     guard e.hash == anchor.hash else {
-                        return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten")
+                        return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
                     }
                     anchorSeen = true
                 }

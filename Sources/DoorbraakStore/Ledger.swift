@@ -32,6 +32,9 @@ public struct CeilingStatus: Sendable, Equatable {
         public var granted: Money
         /// Released within it.
         public var released: Money
+        /// Richtbedrag − granted + released; below zero when `--transfer` granted the theme
+        /// more than its richtbedrag from other themes' unused room.
+        public var richtbedragLeft: Money { amount - granted + released }
     }
 
     public static func == (a: CeilingStatus, b: CeilingStatus) -> Bool {

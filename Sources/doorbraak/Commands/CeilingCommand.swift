@@ -39,7 +39,8 @@ enum CeilingView {
             ("paid", .string(s.paid.description)),
             ("themes", .array(s.themes.map { t in
                 .object([("theme", .string(t.theme.rawValue)), ("amount", .string(t.amount.description)),
-                         ("granted", .string(t.granted.description)), ("released", .string(t.released.description))])
+                         ("granted", .string(t.granted.description)), ("released", .string(t.released.description)),
+                         ("richtbedrag_left", .string(t.richtbedragLeft.description))])
             })),
             ("years", .array(s.years.map { .object([("year", .number(String($0.year))), ("granted", .string($0.granted.description))]) })),
         ])
@@ -54,12 +55,16 @@ enum CeilingView {
         totals.add(["pending requests", s.pending.dutch])
         totals.add(["remaining", s.remaining.dutch])
         totals.add(["paid out", s.paid.dutch])
-        var themes = Table([("theme", .left), ("richtbedrag", .right), ("granted", .right), ("released", .right), ("room", .right)])
+        var themes = Table([("theme", .left), ("richtbedrag", .right), ("granted", .right), ("released", .right), ("richtbedrag left", .right)])
         for t in s.themes {
-            themes.add([t.theme.rawValue, t.amount.dutch, t.granted.dutch, t.released.dutch, (t.amount - t.granted + t.released).dutch])
+            themes.add([t.theme.rawValue, t.amount.dutch, t.granted.dutch, t.released.dutch, t.richtbedragLeft.dutch])
+        }
+        var themeText = themes.text
+        if s.themes.contains(where: { $0.richtbedragLeft < .zero }) {
+            themeText += "\n(below zero: the theme was granted more than its richtbedrag, from other themes' unused room by --transfer; the macro ceiling binds)"
         }
         var years = Table([("year", .left), ("planned spending (granted budgets)", .right)])
         for y in s.years { years.add([String(y.year), y.granted.dutch]) }
-        return [totals.text, themes.text, years.text].joined(separator: "\n\n")
+        return [totals.text, themeText, years.text].joined(separator: "\n\n")
     }
 }
