@@ -61,6 +61,19 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect(milestones?.map { $0["status"] as? String } == ["paid", "paid", "expected"])
     }
 
+    /// With --transfer a theme may be granted more than its richtbedrag; `ceiling` shows what is
+    /// left of it below zero and says why.
+    @Test func ceilingExplainsARichtbedragOverdrawnByTransfer() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "1000000.00", applications: [("TRF-A", 2_000_000_00, 500)], transfer: true)
+        let text = try s.run(["ceiling"]).stdout
+        #expect(text.contains("-€ 1.000.000,00") && text.contains("below zero: the theme was granted more than its richtbedrag"), "\(text)")
+        let themes = try json(try s.run(["ceiling", "--json"]).stdout)["themes"] as? [[String: Any]]
+        #expect(themes?.first { $0["theme"] as? String == "ai" }?["richtbedrag_left"] as? String == "-1000000.00")
+        #expect(themes?.first { $0["theme"] as? String == "digitale-hybride-zorg" }?["richtbedrag_left"] as? String == "275000000.00")
+    }
+
     @Test func anInsurerPaysAQuartersClaimsAndAMissedMilestoneLowersTheBovengrens() throws {
         let s = try Sandbox()
         defer { s.remove() }

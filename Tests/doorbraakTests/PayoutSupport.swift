@@ -32,7 +32,7 @@ func payoutApplication(_ id: String, cents: Int64, fteTenths: Int64) -> String {
 extension Sandbox {
     /// A round on the payout-test plan: every application approved; allocated within `themeAmount`
     /// (the best fte per €mln first); the allocated requested and decided, so granted while they fit.
-    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan) throws {
+    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan, transfer: Bool = false) throws {
         let plans = folder.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         try plan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
@@ -43,7 +43,7 @@ extension Sandbox {
         let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\n" + applications.map { "\($0.0),3311,approve,,,\n\($0.0),7029,approve,,,\n" }.joined()
         let reviewed = try run(["import", "reviews", try file("reviews.csv", reviews)])
         try #require(reviewed.status == 0, "\(reviewed.stderr)")
-        try #require(try run(["round", "allocate", "--seed", "test"], today: "2026-12-02").status == 0)
+        try #require(try run(["round", "allocate", "--seed", "test"] + (transfer ? ["--transfer"] : []), today: "2026-12-02").status == 0)
         let allocated = try sql("SELECT id FROM application WHERE status = 'allocated' ORDER BY id").split(separator: "\n").map(String.init)
         if !allocated.isEmpty {
             let csv = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
