@@ -44,12 +44,13 @@ public struct ClaimImport: CSVImport {
     }
 
     /// A payout rule's refusal of a well-formed claim (not a conflict of ids, not a check of the
-    /// kept totals): kept, so that it stays refused. A replayed refusal is already kept.
-    /// `E-CLAIM-ORDER` is not kept: the claim is right, only early. Each insurer imports its
-    /// own file, so an application's M2 may arrive with one insurer's file before its M1 with the
-    /// other's; importing it again once M1 is settled pays it.
-    static func isKeptRefusal(_ error: DoorbraakError) -> Bool {
-        error.code.kind == .refused && error.code.rawValue.hasPrefix("E-CLAIM-") && error.code != .claimDuplicate && error.code != .claimOrder
+    /// kept totals): kept, so that it stays refused. A replayed refusal is already kept. A claim
+    /// refused only for coming early is not kept (`PayoutRules.refusedAsEarly`): each insurer
+    /// imports its own file, so an application's M2 may arrive with one insurer's file before its
+    /// M1 with the other's, and a claim dated after the business date may be imported again then.
+    static func isKeptRefusal(_ error: DoorbraakError, of claim: Claim, today: Day) -> Bool {
+        error.code.kind == .refused && error.code.rawValue.hasPrefix("E-CLAIM-") && error.code != .claimDuplicate
+            && !PayoutRules.refusedAsEarly(error, claim: claim, today: today)
     }
 
     /// Claims of this file that came before a milestone they follow: tried again after the
@@ -83,7 +84,7 @@ public struct ClaimImport: CSVImport {
     private func settle(_ claim: Claim) throws(DoorbraakError) -> ClaimOutcome {
         do throws(DoorbraakError) {
             return try store.settle(claim, today: today, event: event)
-        } catch where ClaimImport.isKeptRefusal(error) {
+        } catch where ClaimImport.isKeptRefusal(error, of: claim, today: today) {
             try store.recordRefusal(claim, error, today: today, event: event)
             throw error
         }

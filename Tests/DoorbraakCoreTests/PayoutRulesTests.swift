@@ -134,3 +134,28 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         #expect(ReallocationRoom.themeRoom(amount: Money(euros: 100), granted: Money(euros: 30), released: Money(euros: 5), pending: Money(euros: 10), promised: Money(euros: 20)) == Money(euros: 45))
     }
 }
+
+/// Which refusals are only "early" and so not kept: the milestone before is open, or the date is
+/// in the period but after today — on both sides of each boundary.
+@Suite struct EarlyRefusalTests {
+    @Test(arguments: [
+        (Day(2027, 7, 1), Day(2027, 6, 30), true),     // one day after today, in the period
+        (Day(2029, 12, 31), Day(2029, 12, 30), true),  // the period's last day, after today
+        (Day(2030, 1, 1), Day(2029, 12, 31), false),   // after today but outside the period: kept
+        (Day(2026, 12, 31), Day(2026, 12, 30), false), // before the period: kept
+    ])
+    func aDateAfterTodayInThePeriodIsEarly(date: Day, today: Day, early: Bool) throws {
+        let c = claim(date: date)
+        let error = try #require(throws: DoorbraakError.self) { try PayoutRules.checkDate(date, today: today) }
+        #expect(error.code == .claimDate)
+        #expect(PayoutRules.refusedAsEarly(error, claim: c, today: today) == early)
+    }
+
+    @Test func anOpenMilestoneBeforeIsEarlyAndOtherRulesAreNot() {
+        let c = claim("M2")
+        #expect(PayoutRules.refusedAsEarly(DoorbraakError(.claimOrder, "x"), claim: c, today: Day(2027, 6, 30)))
+        for code in [ErrorCode.claimTariff, .claimMilestone, .claimProvider, .claimEvidence, .claimInsurer, .claimBovengrens, .claimState] {
+            #expect(!PayoutRules.refusedAsEarly(DoorbraakError(code, "x"), claim: c, today: Day(2027, 6, 30)), "\(code)")
+        }
+    }
+}

@@ -59,6 +59,12 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect(paid.status == 0 && paid.stdout.contains("1 new, 0 unchanged, 0 rejected"), "\(paid.stdout)\(paid.stderr)")
         let milestones = try json(try s.run(["application", "show", "ORD-B", "--json"]).stdout)["milestones"] as? [[String: Any]]
         #expect(milestones?.map { $0["status"] as? String } == ["paid", "paid", "expected"])
+        // A claim dated after the business date is early too: refused, not kept, paid from its date.
+        let dated = try s.file("dated.csv", claimHeader + "B-3,ORD-B,M3,12345678,3311,400000.00,2027-07-01,reached,verslag-3.pdf\n")
+        let tooSoon = try s.run(["import", "claims", dated, "--partial"], today: "2027-06-30")
+        #expect(tooSoon.status == 1 && tooSoon.stderr.contains("E-CLAIM-DATE") && tooSoon.stderr.contains("import it again from that day"), "\(tooSoon.stderr)")
+        let onTheDay = try s.run(["import", "claims", dated], today: "2027-07-01")
+        #expect(onTheDay.status == 0 && onTheDay.stdout.contains("1 new"), "\(onTheDay.stdout)\(onTheDay.stderr)")
     }
 
     /// With --transfer a theme may be granted more than its richtbedrag; `ceiling` shows what is

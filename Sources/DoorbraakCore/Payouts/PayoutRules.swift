@@ -157,7 +157,18 @@ public enum PayoutRules {
             throw DoorbraakError(.claimDate, "date \(date) lies outside 2027-01-01 … 2029-12-31", field: "date")
         }
         guard date <= today else {
-            throw DoorbraakError(.claimDate, "date \(date) is after today (\(today))", field: "date")
+            throw DoorbraakError(.claimDate, "date \(date) is after today (\(today)); this claim is not kept as refused: import it again from that day", field: "date")
+        }
+    }
+
+    /// Whether `error` refused `claim` only for coming early — a milestone before it not yet
+    /// settled, or a date in the period but after today — so that the same claim may be paid
+    /// when imported again later. Such a refusal is not kept; every other refusal is.
+    public static func refusedAsEarly(_ error: DoorbraakError, claim: Claim, today: Day) -> Bool {
+        switch error.code {
+        case .claimOrder: return true
+        case .claimDate: return claim.date > today && claim.date >= firstDay && claim.date <= lastDay
+        default: return false
         }
     }
 
