@@ -128,6 +128,9 @@ import Testing
         #expect(human.stdout.contains("BROKEN at event 1"))
         let log = try sandbox.run(["audit", "log", "round"])
         #expect(log.stdout.contains("init"))
+        // A typo in the subject is not an empty log.
+        let typo = try sandbox.run(["audit", "log", "DBM-2026-01"])
+        #expect(typo.status == 66 && typo.stderr.contains("no audit events for \"DBM-2026-01\""), "\(typo.stderr)")
     }
 
     @Test func demoRunsInATemporaryFolder() throws {

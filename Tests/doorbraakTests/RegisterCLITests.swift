@@ -14,7 +14,7 @@ import Testing
         })
         let submit = try sandbox.run(["application", "submit", low])
         #expect(submit.status == 1)
-        #expect(submit.stderr.contains("E-BAR") && submit.stderr.contains("registered as inadmissible"), "\(submit.stderr)")
+        #expect(submit.stderr.contains("E-BAR") && submit.stderr.contains("registered LOW-1 as inadmissible"), "\(submit.stderr)")
         let listed = try json(try sandbox.run(["application", "list", "--status", "inadmissible", "--json"]).stdout)
         let rows = try #require(listed["applications"] as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["LOW-1"])

@@ -83,25 +83,25 @@ enum ApplicationSubmitCommand: Command {
             } else {
                 Output.line("\(id) was already submitted with the same content: nothing changed\(admission == nil ? "" : " (it is inadmissible)")")
             }
-            if let admission { printRefusal(admission, file: file, json: true) }
+            if let admission { printRefusal(admission, id: id, file: file, json: true) }
             return admission == nil ? ExitCode.done : ExitCode.refused
         case .refused(_, let admission):
             if context.json {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
                                      ("check", ApplicationView.checkJSON(admission))]))
             }
-            printRefusal(admission, file: file, json: context.json)
+            printRefusal(admission, id: id, file: file, json: context.json)
             return ExitCode.refused
         }
     }
 
-    private static func printRefusal(_ admission: Admission, file: String, json: Bool) {
+    private static func printRefusal(_ admission: Admission, id: String, file: String, json: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
         let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
         if admission.errors.contains(where: { $0.code == .late }) {
-            Output.error("registered as inadmissible: \(count); it was received after the deadline, so the round cannot take it")
+            Output.error("registered \(id) as inadmissible: \(count); it was received after the deadline, so the round cannot take it")
         } else {
-            Output.error("registered as inadmissible: \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
+            Output.error("registered \(id) as inadmissible: \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
         }
     }
 }

@@ -109,6 +109,9 @@ enum AuditLogCommand: Command {
         let subject = arguments.operand()
         try arguments.finish()
         let events = try AuditLog.events(in: context.openStore(readOnly: true).db, subject: subject)
+        if let subject, events.isEmpty {
+            throw DoorbraakError(.missing, "no audit events for \"\(subject)\"; an application id, `round` or another subject of `doorbraak audit log`")
+        }
         if context.json {
             Output.json(.object([("events", .array(events.map(AuditView.json)))]))
         } else {
