@@ -56,7 +56,8 @@ public struct ClaimImport: CSVImport {
     /// Claims of this file that came before a milestone they follow: tried again after the
     /// file's other rows, so that the order of rows within one file does not matter.
     private final class Waiting {
-        var claims: [(claim: Claim, line: Int)] = []
+        /// Each with the `E-CLAIM-ORDER` refusal of its latest try.
+        var claims: [(claim: Claim, line: Int, error: DoorbraakError)] = []
         /// Beyond this many, an early claim is refused at once (memory stays flat).
         static let limit = 10_000
     }
@@ -74,7 +75,7 @@ public struct ClaimImport: CSVImport {
                 if case .settled = try settle(claim) { return .new }
                 return .unchanged
             } catch where error.code == .claimOrder && waiting.claims.count < Waiting.limit {
-                waiting.claims.append((claim, record.line))
+                waiting.claims.append((claim, record.line, error))
                 return .deferred
             }
         }
@@ -93,19 +94,16 @@ public struct ClaimImport: CSVImport {
     /// Tries the waiting claims again until a pass settles none; the rest are refused, not kept.
     private func settleWaiting(_ waiting: Waiting) throws(DoorbraakError) -> RetryOutcome {
         var outcome = RetryOutcome()
-        var early: [(line: Int, id: String, error: DoorbraakError)] = []
         var settledOne = true
         while settledOne && !waiting.claims.isEmpty {
             settledOne = false
-            early = []
-            var still: [(claim: Claim, line: Int)] = []
-            for (claim, line) in waiting.claims {
+            var still: [(claim: Claim, line: Int, error: DoorbraakError)] = []
+            for (claim, line, _) in waiting.claims {
                 do throws(DoorbraakError) {
                     if case .settled = try settle(claim) { outcome.new += 1 }
                     settledOne = true
                 } catch where error.code == .claimOrder {
-                    still.append((claim, line))
-                    early.append((line, claim.id, error))
+                    still.append((claim, line, error))
                 } catch where error.isRowError {
                     outcome.failed.append((line, claim.id, error))
                     settledOne = true
@@ -113,7 +111,7 @@ public struct ClaimImport: CSVImport {
             }
             waiting.claims = still
         }
-        outcome.failed += early
+        outcome.failed += waiting.claims.map { ($0.line, $0.claim.id, $0.error) }
         return outcome
     }
 }
