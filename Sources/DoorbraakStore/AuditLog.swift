@@ -6,6 +6,9 @@ public struct AuditEvent: Sendable, Equatable {
     public var seq: Int64
     /// Wall-clock time, ISO 8601 UTC.
     public var at: String
+    /// The business date (`--today`) the change was made on; nil for an event written before
+    /// events recorded it (schema version 10 and older), whose hash is computed without it.
+    public var on: String?
     /// Who did it.
     public var actor: String
     /// What was done: `init`, `submit`, `review`, …
@@ -16,17 +19,37 @@ public struct AuditEvent: Sendable, Equatable {
     public var before: String
     /// The state after.
     public var after: String
+    /// The commitment (`BindingCommitment`) to the rows its transaction wrote, "" when it binds
+    /// none (not the last event of its transaction); nil for an event of the older format.
+    public var rowsSHA256: String?
     /// The hash of the previous event (64 zeros for the first).
     public var previousHash: String
     /// SHA-256 over this event's fields and `previousHash`.
     public var hash: String
 
+    /// An event.
+    public init(seq: Int64, at: String, on: String?, actor: String, action: String, subject: String, before: String, after: String,
+                rowsSHA256: String?, previousHash: String, hash: String) {
+        self.seq = seq
+        self.at = at
+        self.on = on
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.before = before
+        self.after = after
+        self.rowsSHA256 = rowsSHA256
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
     /// The hash this event must carry: SHA-256 of the fields joined by the unit separator,
-    /// which cannot occur in them unnoticed because every field is length-prefixed.
+    /// which cannot occur in them unnoticed because every field is length-prefixed. An event of
+    /// the current format adds its business date and row commitment (both structured fields,
+    /// out of reach of any user text); an older one is hashed as it was written.
     public var expectedHash: String {
-        // The bytes of `fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "\u{1F}")`, built without temporaries.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(at.utf8.count + actor.utf8.count + action.utf8.count + subject.utf8.count + before.utf8.count + after.utf8.count + 160)
+        bytes.reserveCapacity(at.utf8.count + actor.utf8.count + action.utf8.count + subject.utf8.count + before.utf8.count + after.utf8.count + 260)
         func field(_ text: String, last: Bool = false) {
             bytes.append(contentsOf: String(text.utf8.count).utf8)
             bytes.append(0x3A)
@@ -35,61 +58,81 @@ public struct AuditEvent: Sendable, Equatable {
         }
         field(String(seq))
         field(at)
+        if let on { field("on " + on) }
         field(actor)
         field(action)
         field(subject)
         field(before)
         field(after)
+        if on != nil { field("rows " + (rowsSHA256 ?? "")) }
         field(previousHash, last: true)
         return SHA256.hex(bytes)
     }
 }
 
 /// The append-only, hash-chained audit log. Events are appended inside the caller's write
-/// transaction, so an event exists exactly when its change does.
+/// transaction, so an event exists exactly when its change does; the last event of a
+/// transaction is written at COMMIT and binds every row the transaction wrote (`row_binding`).
 public enum AuditLog {
     /// The previous-hash of the first event.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// Appends one event; must run inside a write transaction.
-    @discardableResult
-    public static func append(in db: Database, _ context: AuditContext, action: String, subject: String, before: String, after: String) throws(DoorbraakError) -> AuditEvent {
-        let seq: Int64, head: String
-        if let cached = db.currentChainHead() {
-            (seq, head) = (cached.seq, cached.hash)
-        } else {
-            guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
-                throw DoorbraakError(.internal, "the ledger row is missing")
-            }
-            (seq, head) = row
+    static let columns = "seq, at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash"
+
+    /// Appends one event; must run inside a write transaction. The event is held until the next
+    /// event or the COMMIT (`seal`), so the last event of a transaction can bind its rows.
+    public static func append(in db: Database, _ context: AuditContext, action: String, subject: String, before: String, after: String) throws(DoorbraakError) {
+        guard db.inTransaction, db.rowCapture != nil else {
+            throw DoorbraakError(.internal, "an audit event outside a write transaction of a bound store")
         }
-        // Every event that can change a kept total carries the totals after it (see `LedgerSeal`).
-        var sealed = after
-        if LedgerSeal.sealedActions.contains(action) {
-            guard let seal = try db.cached("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1")
-                .rowValue([], { r in LedgerSeal(ceiling: r.money(0), granted: r.money(1), released: r.money(2), pending: r.money(3), paid: r.money(4)) }) else {
-                throw DoorbraakError(.internal, "the ledger row is missing")
-            }
-            sealed += seal.text
+        try writePending(in: db, rowsSHA256: "")
+        let (seq, head) = try currentHead(in: db)
+        guard seq < Int64.max - 1 else {
+            throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
         }
-        var event = AuditEvent(seq: seq + 1, at: context.at, actor: context.actor, action: action, subject: subject,
-                               before: before, after: sealed, previousHash: head, hash: "")
+        let event = AuditEvent(seq: seq + 1, at: context.at, on: context.today.description, actor: context.actor, action: action, subject: subject,
+                               before: before, after: after, rowsSHA256: nil, previousHash: head, hash: "")
+        db.pendingEvent = (db.transactionNumber, event)
+    }
+
+    /// The head (seq, hash) as this transaction has it.
+    private static func currentHead(in db: Database) throws(DoorbraakError) -> (Int64, String) {
+        if let cached = db.currentChainHead() { return (cached.seq, cached.hash) }
+        guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
+            throw DoorbraakError(.internal, "the ledger row is missing")
+        }
+        return row
+    }
+
+    /// Writes the held event with `rowsSHA256`, hashed onto the chain.
+    private static func writePending(in db: Database, rowsSHA256: String) throws(DoorbraakError) {
+        guard let (transaction, held) = db.pendingEvent else { return }
+        db.pendingEvent = nil
+        guard transaction == db.transactionNumber, db.inTransaction else { return }
+        var event = held
+        event.rowsSHA256 = rowsSHA256
         event.hash = event.expectedHash
-        try db.cached("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
-                   [.integer(event.seq), .text(event.at), .text(event.actor), .text(event.action), .text(event.subject),
-                    .text(event.before), .text(event.after), .text(event.previousHash), .text(event.hash)])
-        if db.inTransaction {
-            // The ledger row gets the head once, before COMMIT (see `AuditChainHead`).
-            db.chainHead = AuditChainHead(transaction: db.transactionNumber, seq: event.seq, hash: event.hash, dirty: true)
-        } else {
-            try db.cached("UPDATE ledger SET audit_seq = ?, audit_head = ? WHERE id = 1").run([.integer(event.seq), .text(event.hash)])
+        try db.cached("INSERT INTO audit_event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+                   [.integer(event.seq), .text(event.at), .optionalText(event.on), .text(event.actor), .text(event.action), .text(event.subject),
+                    .text(event.before), .text(event.after), .optionalText(event.rowsSHA256), .text(event.previousHash), .text(event.hash)])
+        // The ledger row gets the head once, before COMMIT (see `AuditChainHead`).
+        db.chainHead = AuditChainHead(transaction: db.transactionNumber, seq: event.seq, hash: event.hash, dirty: true)
+    }
+
+    /// At COMMIT: the transaction's last event binds every row the transaction wrote. A
+    /// transaction that wrote rows without any event is refused: no change goes unrecorded.
+    static func seal(in db: Database) throws(DoorbraakError) {
+        guard db.inTransaction else { return }
+        if let (transaction, event) = db.pendingEvent, transaction == db.transactionNumber {
+            try writePending(in: db, rowsSHA256: try db.bindTouchedRows(to: event.seq))
+        } else if try db.transactionWroteRows() {
+            throw DoorbraakError(.internal, "a change without an audit event; nothing was stored")
         }
-        return event
     }
 
     /// The events, all or those of one subject, in order.
     public static func events(in db: Database, subject: String? = nil) throws(DoorbraakError) -> [AuditEvent] {
-        var sql = "SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event"
+        var sql = "SELECT \(columns) FROM audit_event"
         var parameters: [SQLValue] = []
         if let subject {
             sql += " WHERE subject = ?"
@@ -100,12 +143,12 @@ public enum AuditLog {
 
     /// The event at `seq`, or nil.
     public static func event(in db: Database, seq: Int64) throws(DoorbraakError) -> AuditEvent? {
-        try db.cached("SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event WHERE seq = ?").rowValue([.integer(seq)], event(from:))
+        try db.cached("SELECT \(columns) FROM audit_event WHERE seq = ?").rowValue([.integer(seq)], event(from:))
     }
 
-    private static func event(from r: Row) -> AuditEvent {
-        AuditEvent(seq: r.int64(0), at: r.text(1), actor: r.text(2), action: r.text(3), subject: r.text(4),
-                   before: r.text(5), after: r.text(6), previousHash: r.text(7), hash: r.text(8))
+    static func event(from r: Row) -> AuditEvent {
+        AuditEvent(seq: r.int64(0), at: r.text(1), on: r.optionalText(2), actor: r.text(3), action: r.text(4), subject: r.text(5),
+                   before: r.text(6), after: r.text(7), rowsSHA256: r.optionalText(8), previousHash: r.text(9), hash: r.text(10))
     }
 
     /// The outcome of `verify`.
@@ -142,14 +185,18 @@ public enum AuditLog {
     /// `anchor` taken earlier (`audit head`), event `anchor.events` must carry the anchor's hash:
     /// that catches a cut-off tail with a fixed head and a rewrite with recomputed hashes, which
     /// the chain alone cannot (anyone with write access can recompute every hash).
+    /// Each event must carry the commitment recomputed from `row_binding` for the rows it bound
+    /// ("" when it bound none).
     public static func verify(in db: Database, anchor: ChainAnchor? = nil) throws(DoorbraakError) -> Verification {
         try db.flushChainHead()
         return try db.readTransaction { () throws(DoorbraakError) -> Verification in
-            let statement = try db.prepare("SELECT seq, at, actor, action, subject, before, after, prev_hash, hash FROM audit_event ORDER BY seq")
+            let bindings = try db.bindingCommitments()
+            let statement = try db.prepare("SELECT \(columns) FROM audit_event ORDER BY seq")
             var expectedSeq: Int64 = 1
             var previous = genesis
             var count = 0
             var anchorSeen = anchor?.events == 0
+            var currentFormat = false
             if let anchor, anchor.events == 0, anchor.hash != genesis {
                 return Verification(events: 0, firstBad: 1, reason: "the anchor 0:… must carry the genesis hash of 64 zeros")
             }
@@ -165,6 +212,14 @@ public enum AuditLog {
                 if e.hash != e.expectedHash {
                     return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) was changed after it was written: its hash does not match its content")
                 }
+                if e.on == nil, currentFormat {
+                    return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) has no business date after events that have one: it was written outside doorbraak")
+                }
+                currentFormat = currentFormat || e.on != nil
+                let recomputed = bindings[e.seq]
+                if (e.on == nil && recomputed != nil) || (e.on != nil && (e.rowsSHA256 ?? "") != (recomputed ?? "")) {
+                    return Verification(events: count, firstBad: e.seq, reason: "the rows bound to event \(e.seq) are not the rows it recorded: row_binding was edited")
+                }
                 if let anchor, e.seq == anchor.events {
                     guard e.hash == anchor.hash else {
                         return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
@@ -173,6 +228,9 @@ public enum AuditLog {
                 }
                 previous = e.hash
                 expectedSeq += 1
+            }
+            if let stray = bindings.keys.filter({ $0 >= expectedSeq || $0 < 1 }).min() {
+                return Verification(events: count, firstBad: min(stray, expectedSeq), reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
             }
             if let anchor, !anchorSeen {
                 return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off")

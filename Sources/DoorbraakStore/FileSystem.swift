@@ -46,3 +46,21 @@ enum FileSystem {
         removeDatabase(source)
     }
 }
+
+/// The wall clock, for the rare event the store writes on its own (a schema upgrade).
+enum Clock {
+    /// Now, ISO 8601 UTC to the second.
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer.prefix(n).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Today's date in UTC.
+    static var today: Day {
+        (try? Day(parsing: String(timestamp().prefix(10)))) ?? Day(2026, 1, 1)
+    }
+}

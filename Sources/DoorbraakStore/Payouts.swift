@@ -77,16 +77,14 @@ extension Store {
             try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
             try db.cached("UPDATE ledger SET paid_cents = paid_cents + ? WHERE id = 1").run([.money(amount)])
             try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: "\(claim.milestone) expected",
-                                after: "\(claim.milestone) paid \(amount) (claim \(claim.id), provider \(claim.provider), \(claim.date), evidence \(claim.evidence)); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)"
-                                    + RecordDigest(kind: "claim", id: claim.id, content: claim.contentKey).text)
+                                after: "\(claim.milestone) paid \(amount) (claim \(claim.id), provider \(claim.provider), \(claim.date), evidence \(claim.evidence)); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)")
         case .release(let tariff):
             try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND status = 'expected'")
                 .run([.text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
             try release(tariff, of: claim, kind: "missed", theme: theme, today: today)
             try AuditLog.append(in: db, actor, action: "release", subject: subjectName, before: "\(claim.milestone) expected, bovengrens \(subject.bovengrens)",
-                                after: "\(claim.milestone) released \(tariff) (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - tariff)"
-                                    + RecordDigest(kind: "claim", id: claim.id, content: claim.contentKey).text)
+                                after: "\(claim.milestone) released \(tariff) (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - tariff)")
         }
         if let rest = decision.finalRelease {
             let before = decision.bovengrensAfter + rest

@@ -298,6 +298,26 @@ public enum Schema {
         UPDATE sqlite_schema SET sql = replace(sql, 'status IN (''inadmissible'', ''submitted'', ''in-review'', ''approved'', ''rejected'',' || char(10) || '                        ''allocated'', ''not-allocated'', ''requested'', ''granted'', ''refused'', ''withdrawn'')', '(status = ''inadmissible'' OR status = ''submitted'' OR status = ''in-review'' OR status = ''approved'' OR status = ''rejected'' OR status = ''allocated'' OR status = ''not-allocated'' OR status = ''requested'' OR status = ''granted'' OR status = ''refused'' OR status = ''withdrawn'')') WHERE type = 'table' AND name = 'application';
         PRAGMA writable_schema = OFF;
         """,
+        """
+        -- migration 11 (trust): every row bound to the chain (SPEC §3.9). An event records its
+        -- business date and a commitment to the rows its transaction wrote; row_binding holds, per
+        -- table and key, the image of each row as each event left it (NULL: deleted), so that
+        -- `audit verify` can rebuild the expected state and a money command can check a row in one
+        -- lookup. The kept totals are bound like any row, so the seals in the event text go, and
+        -- with them the index that found the newest seal.
+        ALTER TABLE audit_event ADD COLUMN on_day TEXT;
+        ALTER TABLE audit_event ADD COLUMN rows_sha256 TEXT;
+        CREATE TABLE row_binding (
+            tbl             TEXT NOT NULL,
+            key             TEXT NOT NULL,
+            seq             INTEGER NOT NULL,
+            image           BLOB,
+            PRIMARY KEY (tbl, key, seq)
+        ) STRICT, WITHOUT ROWID;
+        DROP INDEX audit_event_action;
+        -- The current bovengrenzen recounted before money moves: a covering range, not the table.
+        CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents) WHERE status = 'granted';
+        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

@@ -6,26 +6,39 @@ public final class Store {
     public let db: Database
     /// The transaction in which `checkKeptTotals` last passed (see there).
     var checkedTransaction = -1
+    /// `PRAGMA data_version` when `checkKeptTotals` last passed: unchanged means no other
+    /// connection has committed since.
+    var checkedVersion: Int64?
 
     private init(db: Database) { self.db = db }
 
-    /// Opens an initialised database; refuses a missing file or one of a newer schema.
-    /// `readOnly` is for commands that only read; a database that still needs a migration is
+    /// Opens an initialised database; refuses a missing file, an unknown schema version, and a
+    /// schema that is not the one of its version (E-SCHEMA, exit 65: a hostile file is input
+    /// too). `readOnly` is for commands that only read; a database that still needs a migration is
     /// opened for writing anyway (once), because the reader's queries expect the current schema.
-    public static func open(at path: String, readOnly: Bool = false) throws(DoorbraakError) -> Store {
+    /// `upgrade` is who is recorded when an older database is upgraded (its rows bound to the chain).
+    public static func open(at path: String, readOnly: Bool = false, upgrade: AuditContext? = nil) throws(DoorbraakError) -> Store {
         var db = try Database(path: path, create: false, readOnly: readOnly)
-        if readOnly, try db.integer("PRAGMA user_version") < Int64(Schema.migrations.count) {
-            db = try Database(path: path, create: false)
-        }
         let version = try db.integer("PRAGMA user_version")
-        if version == 0 {
+        let latest = Int64(Schema.migrations.count)
+        if version == 0, try db.integer("SELECT count(*) FROM sqlite_schema") == 0 {
             throw DoorbraakError(.notInitialised, "the database has no doorbraak round; run `doorbraak init` first", file: path)
         }
-        if version > Int64(Schema.migrations.count) {
-            throw DoorbraakError(.notInitialised, "the database has schema version \(version), newer than this doorbraak (\(Schema.migrations.count)); upgrade doorbraak", file: path)
+        guard version > 0, version <= latest else {
+            throw DoorbraakError(.schema, version > latest
+                ? "the database has schema version \(version), newer than this doorbraak (\(latest)); upgrade doorbraak"
+                : "the database has schema version \(version), which no doorbraak writes; it is not trusted", file: path)
+        }
+        try SchemaCheck.require(db, version: Int(version))
+        if readOnly, version < latest {
+            db = try Database(path: path, create: false)
         }
         let store = Store(db: db)
-        if version < Int64(Schema.migrations.count) { try store.migrate() }
+        if version < latest {
+            try store.migrate(upgrade: upgrade)
+            try SchemaCheck.require(db, version: Int(latest))
+        }
+        if !db.readOnly { try db.installRowCapture() }
         return store
     }
 
@@ -42,7 +55,8 @@ public final class Store {
             do {
                 let db = try Database(path: temporary, create: true)
                 let store = Store(db: db)
-                try store.migrate()
+                try store.migrate(upgrade: nil)
+                try db.installRowCapture()
                 try db.writeTransaction { () throws(DoorbraakError) in
                     try store.insertRound(settings, plans: plans, event: event)
                 }
@@ -56,10 +70,14 @@ public final class Store {
         return try open(at: path)
     }
 
+    /// The first schema version whose events bind the rows they write.
+    static let bindingVersion = 11
+
     /// Applies the migrations not yet applied, in one write transaction. Foreign keys are off
     /// meanwhile (a migration may rebuild a table, SQLite's documented way to change a CHECK) and
-    /// checked before the commit.
-    func migrate() throws(DoorbraakError) {
+    /// checked before the commit. A database from before row binding gets one `bind` event that
+    /// binds every row as it stands (what the chain proves about them starts there).
+    func migrate(upgrade: AuditContext?) throws(DoorbraakError) {
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { try? db.execute("PRAGMA foreign_keys = ON") }
         try db.writeTransaction { () throws(DoorbraakError) in
@@ -74,6 +92,18 @@ public final class Store {
             }
             if let broken = try db.row("PRAGMA foreign_key_check", [], { r in r.text(0) }) {
                 throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
+            }
+            if current > 0, current < Store.bindingVersion, try db.integer("SELECT count(*) FROM ledger") == 1 {
+                try db.installRowCapture()
+                var rows: Int64 = 0
+                for table in (db.rowCapture?.tables.values).map(Array.init) ?? [] {
+                    let parts = (0..<3).map { $0 < table.key.count ? "\"\(table.key[$0])\"" : "''" }.joined(separator: ", ")
+                    try db.execute("INSERT INTO temp.touched SELECT '\(table.name)', \(table.keyExpression()), \(parts) FROM main.\"\(table.name)\"")
+                    rows += Int64(db.changes)
+                }
+                let context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
+                try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current), rows not bound",
+                                    after: "schema version \(Schema.migrations.count): \(rows) rows as they stand bound to the chain")
             }
         }
     }

@@ -76,8 +76,7 @@ extension Store {
                       .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
-                            after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)"
-                                + RecordDigest(kind: "line", id: line.lineID, content: line.canonicalContent).text)
+                            after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
         return .stored(findings: findings)
     }
 

@@ -35,7 +35,7 @@ import Testing
         ("the deleted last event", "DELETE FROM audit_event WHERE seq = 6", 6),
         ("a reordering", "UPDATE audit_event SET seq = -1 WHERE seq = 2; UPDATE audit_event SET seq = 2 WHERE seq = 4; UPDATE audit_event SET seq = 4 WHERE seq = -1", 2),
         ("a rehashed edit", "UPDATE audit_event SET after = 'x', hash = 'ab' WHERE seq = 4", 4),
-        ("an appended forgery", "INSERT INTO audit_event VALUES (7, 't', 'a', 'b', 'c', 'd', 'e', (SELECT hash FROM audit_event WHERE seq = 6), 'f')", 7),
+        ("an appended forgery", "INSERT INTO audit_event VALUES (7, 't', '2026-11-23', 'a', 'b', 'c', 'd', 'e', '', (SELECT hash FROM audit_event WHERE seq = 6), 'f')", 7),
     ])
     func tamperingThroughTheSQLiteCLIIsCaught(what: String, sql: String, firstBad: Int64) throws {
         let folder = try scratchFolder()

@@ -80,7 +80,7 @@ import Testing
             let tables = try schema(store).joined(separator: "\n")
             #expect(tables.range(of: #"IN \([^)]*,[^)]*,"#, options: .regularExpression) == nil)
             #expect(tables.contains("status = 'withdrawn'"))
-            #expect(try store.db.integer("PRAGMA user_version") == 10)
+            #expect(try store.db.integer("PRAGMA user_version") == Int64(Schema.migrations.count))
             #expect(try store.db.row("PRAGMA integrity_check", [], { $0.text(0) }) == "ok")
             let plan = try store.db.rows("EXPLAIN UPDATE application SET status = 'approved' WHERE id = 'x'", []) { $0.text(1) }
             #expect(!plan.contains("OpenEphemeral"))

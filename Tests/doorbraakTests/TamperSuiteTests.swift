@@ -74,23 +74,26 @@ import Testing
     /// this source can do): either changes an early event and re-hashes everything after it, or
     /// appends a forged, correctly hashed payout event with a seal and fixes the head.
     static func rewrite(_ path: String, forgeTail: Bool) throws {
-        let store = try Store.open(at: path)
-        var events = try AuditLog.events(in: store.db)
+        let db = try Database(path: path, create: false)
+        var events = try AuditLog.events(in: db)
         if forgeTail {
+            // A forged payout: the kept paid raised, the ledger row bound anew to a correctly
+            // hashed event appended to the chain, the head fixed. Only the recount can tell.
             let last = try #require(events.last)
-            let sealedEvent = try #require(events.last { LedgerSeal(eventText: $0.after) != nil })
-            let seal = try #require(LedgerSeal(eventText: sealedEvent.after))
-            var forged = last
-            forged.seq = last.seq + 1
-            forged.action = "payout"
-            forged.subject = "ST-0001"
-            forged.before = "M2 expected"
-            forged.after = "M2 paid 1000.00" + LedgerSeal(ceiling: seal.ceiling, granted: seal.granted, released: seal.released, pending: seal.pending, paid: seal.paid + Money(cents: 100_000)).text
-            forged.previousHash = last.hash
+            try db.run("UPDATE ledger SET paid_cents = paid_cents + 100000")
+            let image = try #require(try db.row("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger", [], { r in
+                RowImage([.integer(1), .integer(r.int64(0)), .integer(r.int64(1)), .integer(r.int64(2)), .integer(r.int64(3)), .integer(r.int64(4))])
+            }))
+            var commitment = BindingCommitment()
+            commitment.add(table: "ledger", key: "1", image: image)
+            try db.run("INSERT INTO row_binding (tbl, key, seq, image) VALUES ('ledger', '1', ?, ?)", [.integer(last.seq + 1), .blob(image.bytes)])
+            var forged = AuditEvent(seq: last.seq + 1, at: last.at, on: last.on ?? "2027-06-30", actor: "NZa", action: "payout", subject: "ST-0001",
+                                    before: "M2 expected", after: "M2 paid € 1.000,00", rowsSHA256: commitment.hex, previousHash: last.hash, hash: "")
             forged.hash = forged.expectedHash
-            try store.db.run("INSERT INTO audit_event (seq, at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [.integer(forged.seq), .text(forged.at), .text(forged.actor), .text(forged.action), .text(forged.subject), .text(forged.before), .text(forged.after), .text(forged.previousHash), .text(forged.hash)])
-            try store.db.run("UPDATE ledger SET audit_seq = ?, audit_head = ?", [.integer(forged.seq), .text(forged.hash)])
+            try db.run("INSERT INTO audit_event (seq, at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [.integer(forged.seq), .text(forged.at), .optionalText(forged.on), .text(forged.actor), .text(forged.action), .text(forged.subject),
+                              .text(forged.before), .text(forged.after), .optionalText(forged.rowsSHA256), .text(forged.previousHash), .text(forged.hash)])
+            try db.run("UPDATE ledger SET audit_seq = ?, audit_head = ?", [.integer(forged.seq), .text(forged.hash)])
             return
         }
         events[2].actor = "someone else"
@@ -99,9 +102,9 @@ import Testing
             events[i].previousHash = previous
             events[i].hash = events[i].expectedHash
             previous = events[i].hash
-            try store.db.run("UPDATE audit_event SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?", [.text(events[i].actor), .text(events[i].previousHash), .text(events[i].hash), .integer(events[i].seq)])
+            try db.run("UPDATE audit_event SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?", [.text(events[i].actor), .text(events[i].previousHash), .text(events[i].hash), .integer(events[i].seq)])
         }
-        try store.db.run("UPDATE ledger SET audit_head = ?", [.text(previous)])
+        try db.run("UPDATE ledger SET audit_head = ?", [.text(previous)])
     }
 
     /// The attacks seen with the `sqlite3` CLI: the kept granted lowered by €200 mln, or the

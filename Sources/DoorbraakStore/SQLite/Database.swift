@@ -16,6 +16,11 @@ public final class Database {
     public private(set) var transactionNumber = 0
     /// The audit chain head of the open write transaction (see `AuditChainHead`).
     var chainHead: AuditChainHead?
+    /// The last audit event of the open write transaction, held until COMMIT so that it can bind
+    /// every row the transaction wrote (see `AuditLog.append`), with its transaction number.
+    var pendingEvent: (transaction: Int, event: AuditEvent)?
+    /// The capture of written rows; nil on a connection that does not write.
+    var rowCapture: RowCapture?
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -99,10 +104,13 @@ public final class Database {
         if sql.hasPrefix("BEGIN") {
             transactionNumber &+= 1
             chainHead = nil
+            pendingEvent = nil
         } else if sql.hasPrefix("COMMIT") || sql.hasPrefix("END") {
+            try AuditLog.seal(in: self)
             try flushChainHead()
         } else if sql.hasPrefix("ROLLBACK") {
             chainHead = nil
+            pendingEvent = nil
         }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)

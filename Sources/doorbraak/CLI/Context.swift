@@ -44,7 +44,7 @@ struct Context {
         if !FileManager.default.fileExists(atPath: databasePath) {
             throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first or pass --db", file: databasePath)
         }
-        let store = try Store.open(at: databasePath, readOnly: readOnly)
+        let store = try Store.open(at: databasePath, readOnly: readOnly, upgrade: audit())
         if let mode = store.db.loosePermissions {
             Output.error("warning: \(databasePath) has permissions \(String(mode, radix: 8)): group or others can read or change it; run `chmod 600 \(databasePath)`")
         }

@@ -7,7 +7,11 @@ enum AuditVerifyCommand: Command {
     static let summary = "check the audit chain, recount every kept total and check the invariants"
     static let usage = "[--head N:HASH]"
     static let help = """
-    Walks the hash chain and names the first edited, deleted or reordered event; recounts every
+    Walks the hash chain and names the first edited, deleted or reordered event, with the rows
+    each event bound; compares every row of every table with the row the chain last bound for
+    its key and names each row added, deleted or changed outside doorbraak (table, key, column,
+    expected and found), every register document against its SHA-256, and the stored schema
+    against doorbraak's (a dropped CHECK, index or trigger is named); recounts every
     kept total (granted, released, pending, paid, committed, per theme and year, per beschikking)
     from the rows and from the totals sealed into the audit events, and names each that differs;
     checks the invariants (committed ≤ ceiling ≤ € 600.000.000,00, paid + released ≤ bovengrens,
@@ -34,6 +38,16 @@ enum AuditVerifyCommand: Command {
                 ("differences", .array(result.differences.map { d in
                     .object([("total", .string(d.total)), ("kept", .string(d.kept.description)), ("recounted", .string(d.recounted.description)), ("source", .string(d.source))])
                 })),
+                ("rows_ok", .bool(result.rowsOK)),
+                ("rows_checked", .number(String(result.rows.rows))),
+                ("row_findings", .number(String(result.rows.count))),
+                ("rows", .array(result.rows.findings.map { f in
+                    .object([("table", .string(f.table)), ("key", .string(f.key)), ("change", .string(f.change.rawValue)),
+                             ("column", f.column.map { .string($0) } ?? .null), ("expected", f.expected.map { .string($0) } ?? .null),
+                             ("found", f.found.map { .string($0) } ?? .null), ("event", f.seq.map { .number(String($0)) } ?? .null)])
+                })),
+                ("schema_ok", .bool(result.schema.isEmpty)),
+                ("schema", .array(result.schema.map { .string($0) })),
                 ("invariants_ok", .bool(result.invariantsOK)),
                 ("violations", .array(result.findings.map { f in
                     .object([("rule", .string(f.rule)), ("subject", .string(f.subject)), ("message", .string(f.message))])
@@ -45,8 +59,21 @@ enum AuditVerifyCommand: Command {
             } else {
                 Output.line("audit chain BROKEN at event \(chain.firstBad ?? 0): \(chain.reason ?? "")")
             }
+            if result.schema.isEmpty {
+                Output.line("schema ok: every table, index and trigger as doorbraak made it")
+            } else {
+                Output.line("schema DIFFERS:")
+                for d in result.schema { Output.line("  \(d)") }
+            }
+            if result.rowsOK {
+                Output.line("rows ok: \(result.rows.rows) rows, each as the audit chain bound it")
+            } else {
+                Output.line("rows DIFFER from what the audit chain bound (\(result.rows.count)):")
+                for f in result.rows.findings.prefix(50) { Output.line("  \(f)") }
+                if result.rows.count > 50 { Output.line("  … and \(result.rows.count - 50) more (all of the first \(RowCheck.listed) in --json)") }
+            }
             if result.totalsOK {
-                Output.line("kept totals ok: equal to the recount from the rows and the audit events")
+                Output.line("kept totals ok: equal to the recount from the rows")
             } else {
                 Output.line("kept totals DIFFER:")
                 for d in result.differences { Output.line("  \(d)") }
@@ -65,6 +92,12 @@ enum AuditVerifyCommand: Command {
                 var named: [String] = []
                 for d in result.differences where !named.contains(d.total) { named.append(d.total) }
                 parts.append("kept totals differ: " + named.joined(separator: ", "))
+            }
+            if !result.schema.isEmpty { parts.append("the schema differs: " + result.schema.prefix(3).joined(separator: "; ")) }
+            if !result.rowsOK {
+                var named: [String] = []
+                for f in result.rows.findings where !named.contains("\(f.table) \(f.key)") && named.count < 5 { named.append("\(f.table) \(f.key)") }
+                parts.append("\(result.rows.count) row finding\(result.rows.count == 1 ? "" : "s"): " + named.joined(separator: ", ") + (result.rows.count > named.count ? ", …" : ""))
             }
             if !result.invariantsOK { parts.append("invariants broken: " + result.findings.map { "\($0.rule) \($0.subject)" }.joined(separator: ", ")) }
             Output.error("error: \(ErrorCode.audit): " + parts.joined(separator: "; "))
@@ -125,16 +158,16 @@ enum AuditLogCommand: Command {
 enum AuditView {
     static func json(_ e: AuditEvent) -> JSONValue {
         .object([
-            ("seq", .number(String(e.seq))), ("at", .string(e.at)), ("actor", .string(e.actor)),
+            ("seq", .number(String(e.seq))), ("at", .string(e.at)), ("on", e.on.map { .string($0) } ?? .null), ("actor", .string(e.actor)),
             ("action", .string(e.action)), ("subject", .string(e.subject)),
             ("before", .string(e.before)), ("after", .string(e.after)), ("hash", .string(e.hash)),
         ])
     }
 
     static func table(_ events: [AuditEvent]) -> String {
-        var table = Table([("seq", .right), ("at", .left), ("actor", .left), ("action", .left), ("subject", .left), ("change", .left)])
+        var table = Table([("seq", .right), ("on", .left), ("at", .left), ("actor", .left), ("action", .left), ("subject", .left), ("change", .left)])
         for e in events {
-            table.add([String(e.seq), e.at, e.actor, e.action, e.subject, "\(e.before) → \(e.after)"])
+            table.add([String(e.seq), e.on ?? "-", e.at, e.actor, e.action, e.subject, "\(e.before) → \(e.after)"])
         }
         return table.text + "\n\(events.count) event\(events.count == 1 ? "" : "s")"
     }

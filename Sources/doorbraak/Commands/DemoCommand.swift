@@ -190,7 +190,7 @@ enum DemoCommand: Command {
         let impact = Monitoring.summarise(applications: monitoringInput.applications, measurements: monitoringInput.measurements, asOf: accountDay, bar: monitoringInput.bar)
         Output.line(MonitoringView.text(impact, perApplication: false))
 
-        let audit = try AuditLog.verify(in: store.db)
+        let audit = try store.verifyEverything(anchor: nil)
         Output.line("\n== the cycle, step by step")
         let approved = rows.filter { $0.status == "approved" }.count
         let allocatedCount = outcomes.filter(\.allocated).count
@@ -222,7 +222,7 @@ enum DemoCommand: Command {
             : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-overview.html").path
         try OutputFile.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
         Output.line("\n== the overview report for the NZa analyst, with charts: \(reportPath)")
-        Output.line("\n== audit chain: \(audit.events) events, \(audit.ok ? "verified" : "BROKEN")")
+        Output.line("\n== audit chain: \(audit.chain.events) events and \(audit.rows.rows) rows, \(audit.ok ? "verified" : "BROKEN")")
         return audit.ok ? ExitCode.done : ExitCode.internal
     }
 }

@@ -1,14 +1,7 @@
-/// The kept totals of the ledger row as a money-moving audit event carries them (SPEC §3.9).
-///
-/// Why a seal in the audit event, and not a second copy of the totals in another row: a second
-/// row is edited as easily as the first (`sqlite3` changes both in one statement), but the
-/// event is covered by the hash chain, so a seal can only be changed by rewriting the chain
-/// from that event on — which `audit verify` catches against any anchor taken before
-/// (`audit head`). Every change to the ledger totals appends an event with the totals after
-/// it, so the newest sealed event must equal the ledger row at every commit. Finding that
-/// event is one index lookup per action (`max(seq)` on `audit_event(action, seq)`), so the
-/// check before money moves costs the same at 100 and at 100,000 beschikkingen.
-public struct LedgerSeal: Sendable, Equatable {
+/// The kept totals of the ledger row (SPEC §3.6). The row is bound to the audit chain like any
+/// other (`row_binding`), and checked against its recount from the beschikkingen before money
+/// moves (`KeptTotalsGuard`); earlier versions sealed these totals into the event text.
+public struct LedgerTotals: Sendable, Equatable {
     /// The macro ceiling setting.
     public var ceiling: Money
     /// Sum of the granted bovengrenzen as granted.
@@ -29,44 +22,11 @@ public struct LedgerSeal: Sendable, Equatable {
         self.paid = paid
     }
 
-    /// The actions whose events carry a seal: every one that changes a ledger total.
-    public static let sealedActions = ["init", "nza-request", "nza-decide", "payout", "release", "final", "withdraw"]
-
-    /// The marker that starts a seal inside an event's after-text.
-    static let marker = " [ledger "
-
-    /// An amount in a seal: Dutch notation without the euro sign (`600.000.000,00`), as people
-    /// read the audit trail; the parser also takes the machine form (`600000000.00`).
-    static func number(_ money: Money) -> String { (money.cents < 0 ? "-" : "") + Money.dutchNumber(money.cents.magnitude) }
-
-    /// ` [ledger ceiling=… granted=… released=… pending=… paid=…]`, appended to an after-text.
-    public var text: String {
-        "\(LedgerSeal.marker)ceiling=\(LedgerSeal.number(ceiling)) granted=\(LedgerSeal.number(granted)) released=\(LedgerSeal.number(released)) pending=\(LedgerSeal.number(pending)) paid=\(LedgerSeal.number(paid))]"
-    }
-
-    /// The seal at the end of an event's after-text, or nil when it carries none.
-    public init?(eventText: String) {
-        let bytes = Array(eventText.utf8), marker = Array(LedgerSeal.marker.utf8)
-        guard bytes.last == 0x5D, bytes.count > marker.count,
-              let start = (0...(bytes.count - marker.count)).reversed().first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }) else { return nil }
-        let body = String(decoding: bytes[(start + marker.count)..<(bytes.count - 1)], as: UTF8.self)
-        var values: [String: Money] = [:]
-        for part in body.split(separator: " ") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            let style: DecimalText.Style = pair.count == 2 && pair[1].contains(",") ? .dutch : .point
-            guard pair.count == 2, let cents = try? DecimalText.parse(String(pair[1]), decimals: 2, style: style) else { return nil }
-            values[String(pair[0])] = Money(cents: cents)
-        }
-        guard let ceiling = values["ceiling"], let granted = values["granted"], let released = values["released"],
-              let pending = values["pending"], let paid = values["paid"], values.count == 5 else { return nil }
-        self.init(ceiling: ceiling, granted: granted, released: released, pending: pending, paid: paid)
-    }
-
     /// Granted minus released.
     public var committed: Money { granted - released }
 
     /// Each total of `self` (kept) that differs from `other`, named `ledger.<total>`.
-    public func differences(from other: LedgerSeal, source: String) -> [TotalDifference] {
+    public func differences(from other: LedgerTotals, source: String) -> [TotalDifference] {
         let pairs: [(String, Money, Money)] = [
             ("ledger.ceiling", ceiling, other.ceiling), ("ledger.granted", granted, other.granted),
             ("ledger.released", released, other.released), ("ledger.pending", pending, other.pending),
@@ -122,18 +82,23 @@ public struct InvariantFinding: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(rule) \(subject): \(message)" }
 }
 
-/// The cheap check before money moves (SPEC §3.6, ARCHITECTURE "kept totals are a cache"):
-/// the ceiling setting is within the program's €600 mln, and the kept totals agree with the
-/// newest seal in the audit chain and with the per-theme totals kept beside them.
+/// The check before money moves (SPEC §3.6, §3.9): the ceiling setting is within the program's
+/// €600 mln, and the kept totals agree with their recount from the beschikkingen and with the
+/// per-theme totals kept beside them.
 public enum KeptTotalsGuard {
     /// Throws E-CEILING-SETTING when the ceiling setting exceeds `Money.maximum` or committed
-    /// exceeds it, and E-LEDGER naming each total that disagrees. `sealed` is nil for a database
-    /// whose money events predate seals (nothing to compare with).
-    public static func check(kept: LedgerSeal, sealed: LedgerSeal?, themeGranted: Money, themeReleased: Money) throws(DoorbraakError) {
+    /// exceeds it, and E-LEDGER naming each total that disagrees.
+    public static func check(kept: LedgerTotals, recountedCommitted: Money, recountedPending: Money, themeGranted: Money, themeReleased: Money) throws(DoorbraakError) {
         if kept.ceiling > Money.maximum || kept.ceiling <= .zero {
             throw DoorbraakError(.ceilingSetting, "the ceiling setting in the database is \(kept.ceiling), above the \(Money.maximum) the program allows; it is refused, not trusted (run `doorbraak audit verify`)")
         }
-        var differences = sealed.map { kept.differences(from: $0, source: "events") } ?? []
+        var differences: [TotalDifference] = []
+        if kept.committed != recountedCommitted {
+            differences.append(TotalDifference(total: "ledger.committed", kept: kept.committed, recounted: recountedCommitted, source: "current bovengrenzen"))
+        }
+        if kept.pending != recountedPending {
+            differences.append(TotalDifference(total: "ledger.pending", kept: kept.pending, recounted: recountedPending, source: "pending requests"))
+        }
         if themeGranted != kept.granted {
             differences.append(TotalDifference(total: "ledger.granted", kept: kept.granted, recounted: themeGranted, source: "theme totals"))
         }
@@ -141,7 +106,7 @@ public enum KeptTotalsGuard {
             differences.append(TotalDifference(total: "ledger.released", kept: kept.released, recounted: themeReleased, source: "theme totals"))
         }
         if !differences.isEmpty {
-            throw DoorbraakError(.ledger, "the kept totals disagree with the audit chain, so no money moves: "
+            throw DoorbraakError(.ledger, "the kept totals disagree with the rows, so no money moves: "
                                  + differences.map(\.description).joined(separator: "; ") + "; run `doorbraak audit verify`")
         }
         if kept.committed > kept.ceiling {

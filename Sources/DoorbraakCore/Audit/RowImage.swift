@@ -1,0 +1,239 @@
+/// One stored value of a row, as the audit chain binds it (SPEC §3.9). The store reads the
+/// columns; this type knows nothing of SQLite.
+public enum StoredValue: Sendable, Equatable {
+    /// NULL.
+    case null
+    /// An INTEGER.
+    case integer(Int64)
+    /// TEXT.
+    case text(String)
+    /// A BLOB.
+    case blob([UInt8])
+    /// A value no doorbraak table declares (a REAL), kept by its text.
+    case other(String)
+
+    /// How a person reads it in a finding: text quoted, integers as they are.
+    public var display: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let v): return String(v)
+        case .text(let s): return "\"\(s.count > 60 ? String(s.prefix(57)) + "…" : s)\""
+        case .blob(let b): return "blob of \(b.count) bytes"
+        case .other(let s): return "\(s) (not an integer or text)"
+        }
+    }
+}
+
+/// The canonical bytes of one row that an audit event binds: every bound column in table order,
+/// each tagged with its type. Text and blobs longer than `inlineLimit` bytes are kept as their
+/// SHA-256, so the image stays small while still binding every byte; a finding then shows the
+/// digests instead of the values.
+public struct RowImage: Sendable, Equatable {
+    /// The encoded bytes.
+    public let bytes: [UInt8]
+
+    /// Longer text is bound by its SHA-256.
+    public static let inlineLimit = 128
+
+    private enum Tag: UInt8 {
+        case null = 0, integer = 1, text = 2, hashedText = 3, blob = 4, hashedBlob = 5, other = 6
+    }
+
+    /// The image of `values`.
+    public init(_ values: [StoredValue]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 12)
+        for value in values { RowImage.append(value, to: &out) }
+        bytes = out
+    }
+
+    /// An image read back from the database.
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private static func append(_ value: StoredValue, to out: inout [UInt8]) {
+        func length(_ n: Int) {
+            let v = UInt32(truncatingIfNeeded: n)
+            out.append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
+        }
+        switch value {
+        case .null:
+            out.append(Tag.null.rawValue)
+        case .integer(let v):
+            out.append(Tag.integer.rawValue)
+            let u = UInt64(bitPattern: v)
+            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8((u >> UInt64(shift)) & 0xFF)) }
+        case .text(let s):
+            let count = s.utf8.count
+            if count > inlineLimit {
+                out.append(Tag.hashedText.rawValue)
+                var hasher = SHA256()
+                hasher.update(s)
+                out.append(contentsOf: hasher.finalize())
+            } else {
+                out.append(Tag.text.rawValue)
+                length(count)
+                out.append(contentsOf: s.utf8)
+            }
+        case .blob(let b):
+            if b.count > inlineLimit {
+                out.append(Tag.hashedBlob.rawValue)
+                out.append(contentsOf: SHA256.hash(b))
+            } else {
+                out.append(Tag.blob.rawValue)
+                length(b.count)
+                out.append(contentsOf: b)
+            }
+        case .other(let s):
+            out.append(Tag.other.rawValue)
+            length(s.utf8.count)
+            out.append(contentsOf: s.utf8)
+        }
+    }
+
+    /// One field as the image holds it, for findings: the value, or the SHA-256 of a long one.
+    public enum Field: Sendable, Equatable {
+        /// A value kept whole.
+        case value(StoredValue)
+        /// A long text or blob, kept as the hex SHA-256 of its bytes.
+        case digest(String)
+
+        /// How a person reads it.
+        public var display: String {
+            switch self {
+            case .value(let v): return v.display
+            case .digest(let hex): return "sha256 \(hex.prefix(12))…"
+            }
+        }
+    }
+
+    /// The fields, or nil when the bytes are not an image (a hostile or damaged binding).
+    public var fields: [Field]? {
+        var fields: [Field] = []
+        var i = 0
+        func take(_ n: Int) -> ArraySlice<UInt8>? {
+            guard n >= 0, i + n <= bytes.count else { return nil }
+            defer { i += n }
+            return bytes[i..<(i + n)]
+        }
+        func takeLength() -> Int? {
+            guard let b = take(4) else { return nil }
+            return b.reduce(0) { $0 << 8 | Int($1) }
+        }
+        while i < bytes.count {
+            guard let tagByte = take(1)?.first, let tag = Tag(rawValue: tagByte) else { return nil }
+            switch tag {
+            case .null: fields.append(.value(.null))
+            case .integer:
+                guard let b = take(8) else { return nil }
+                let u = b.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                fields.append(.value(.integer(Int64(bitPattern: u))))
+            case .text, .other:
+                guard let n = takeLength(), let b = take(n) else { return nil }
+                let s = String(decoding: b, as: UTF8.self)
+                fields.append(.value(tag == .text ? .text(s) : .other(s)))
+            case .blob:
+                guard let n = takeLength(), let b = take(n) else { return nil }
+                fields.append(.value(.blob(Array(b))))
+            case .hashedText, .hashedBlob:
+                guard let b = take(32) else { return nil }
+                fields.append(.digest(SHA256.hexString(of: Array(b))))
+            }
+        }
+        return fields
+    }
+
+    /// Which columns differ between `expected` (the image an event bound) and `found` (the row as
+    /// it is now): name, expected, found. A column the other lacks shows as "—".
+    public static func differences(columns: [String], expected: RowImage, found: RowImage) -> [(column: String, expected: String, found: String)] {
+        guard let e = expected.fields, let f = found.fields else {
+            return [(column: "(row)", expected: "an image that cannot be read", found: "\(found.bytes.count) bytes")]
+        }
+        var out: [(column: String, expected: String, found: String)] = []
+        for i in 0..<max(e.count, f.count, columns.count) {
+            let ef = i < e.count ? e[i] : nil, ff = i < f.count ? f[i] : nil
+            if ef != ff {
+                out.append((column: i < columns.count ? columns[i] : "column \(i + 1)", expected: ef?.display ?? "—", found: ff?.display ?? "—"))
+            }
+        }
+        return out
+    }
+}
+
+/// The key of a bound row: its primary key values as one text. A single-column key is the value
+/// itself (`DBM-2026-0001`, `5`); a composite key is length-prefixed (`13:DBM-2026-00012:M1`) so
+/// that two different keys can never read the same. `display` joins the parts with " / ".
+public enum RowKey {
+    /// The key text of `parts`.
+    public static func text(_ parts: [String]) -> String {
+        parts.count == 1 ? parts[0] : parts.map { "\($0.utf8.count):\($0)" }.joined()
+    }
+
+    /// The parts of a key text with `count` parts, or nil when it is not one.
+    public static func parts(_ text: String, count: Int) -> [String]? {
+        if count == 1 { return [text] }
+        var parts: [String] = []
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                  let n = Int(String(decoding: bytes[bytes.startIndex..<colon], as: UTF8.self)), n >= 0,
+                  colon + 1 + n <= bytes.endIndex else { return nil }
+            parts.append(String(decoding: bytes[(colon + 1)..<(colon + 1 + n)], as: UTF8.self))
+            bytes = bytes[(colon + 1 + n)...]
+        }
+        return parts.count == count ? parts : nil
+    }
+
+    /// How a person reads a key: the parts joined by " / ".
+    public static func display(_ text: String, count: Int) -> String {
+        parts(text, count: count)?.joined(separator: " / ") ?? text
+    }
+}
+
+extension SHA256 {
+    /// Lowercase hex of 32 digest bytes.
+    public static func hexString(of digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digest.count * 2)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The commitment an audit event's hash covers to bind the rows its transaction wrote: SHA-256
+/// over each binding in (table, key) order, every part length-prefixed so no two lists read alike.
+public struct BindingCommitment: Sendable {
+    private var hasher = SHA256()
+    /// How many bindings were added.
+    public private(set) var count = 0
+
+    /// An empty commitment.
+    public init() {}
+
+    /// Adds the binding of one row: its image, or nil for a row deleted.
+    public mutating func add(table: String, key: String, image: RowImage?) {
+        func part(_ bytes: [UInt8]) {
+            let n = UInt32(truncatingIfNeeded: bytes.count)
+            hasher.update([UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
+            hasher.update(bytes)
+        }
+        part(Array(table.utf8))
+        part(Array(key.utf8))
+        if let image {
+            hasher.update([1])
+            part(image.bytes)
+        } else {
+            hasher.update([0])
+        }
+        count += 1
+    }
+
+    /// Whether nothing was added.
+    public var isEmpty: Bool { count == 0 }
+
+    /// The commitment as 64 hex digits.
+    public var hex: String {
+        let copy = hasher
+        return copy.finalizeHex()
+    }
+}

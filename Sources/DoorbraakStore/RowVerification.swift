@@ -1,0 +1,178 @@
+import DoorbraakCore
+
+/// A row that is not what the audit chain bound (SPEC §3.9): added, deleted or changed outside
+/// doorbraak, named by table, key and column with the value expected and the value found.
+public struct RowFinding: Sendable, Equatable, CustomStringConvertible {
+    /// What happened to the row.
+    public enum Change: String, Sendable {
+        /// A row no event bound.
+        case inserted
+        /// A row an event bound that is gone.
+        case deleted
+        /// A row whose values differ from the ones bound.
+        case changed
+    }
+    /// The table.
+    public var table: String
+    /// The row's key, parts joined by " / ".
+    public var key: String
+    /// What happened.
+    public var change: Change
+    /// The column that differs (`changed` only).
+    public var column: String?
+    /// The value the chain bound.
+    public var expected: String?
+    /// The value in the table.
+    public var found: String?
+    /// The event that last bound the row, if any.
+    public var seq: Int64?
+
+    /// `table key: change …`.
+    public var description: String {
+        switch change {
+        case .inserted: return "\(table) \(key): added outside doorbraak (no audit event recorded it)"
+        case .deleted: return "\(table) \(key): deleted outside doorbraak (bound by event \(seq ?? 0))"
+        case .changed: return "\(table) \(key): \(column ?? "?") is \(found ?? "?"), the chain holds \(expected ?? "?") (event \(seq ?? 0))"
+        }
+    }
+}
+
+/// The rows checked and what differs.
+public struct RowCheck: Sendable {
+    /// Rows compared with their bindings.
+    public var rows = 0
+    /// The first findings (at most `RowCheck.listed`).
+    public var findings: [RowFinding] = []
+    /// All findings, listed or not.
+    public var count = 0
+    /// How many findings are listed.
+    public static let listed = 1000
+
+    mutating func add(_ finding: RowFinding) {
+        count += 1
+        if findings.count < RowCheck.listed { findings.append(finding) }
+    }
+}
+
+extension Database {
+    /// The commitment of every event that binds rows, recomputed from `row_binding` in one pass
+    /// in its stored order (table, key, seq): each event's bindings arrive in (table, key) order.
+    func bindingCommitments() throws(DoorbraakError) -> [Int64: String] {
+        var commitments: [Int64: BindingCommitment] = [:]
+        let scan = try prepare("SELECT tbl, key, seq, image FROM row_binding ORDER BY tbl, key, seq")
+        while try scan.step() {
+            let r = Row(statement: scan)
+            let image = r.isNull(3) ? nil : RowImage(bytes: r.bytes(3))
+            commitments[r.int64(2), default: BindingCommitment()].add(table: r.text(0), key: r.text(1), image: image)
+        }
+        return commitments.mapValues(\.hex)
+    }
+}
+
+extension Store {
+
+    /// Every row of every bound table against the newest binding of its key, as a merge of two
+    /// ordered scans (flat in memory); then every register document against its SHA-256.
+    func rowCheck() throws(DoorbraakError) -> RowCheck {
+        var check = RowCheck()
+        let tables = try BoundTable.all(in: db)
+        for table in tables { try compare(table, into: &check) }
+        let known = Set(tables.map(\.name))
+        for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
+            check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
+        }
+        let documents = try db.prepare("SELECT seq, content_sha256, document FROM submission ORDER BY seq")
+        while try documents.step() {
+            let r = Row(statement: documents)
+            let stored = r.text(1), computed = SHA256.hex(r.text(2))
+            if stored != computed {
+                check.add(RowFinding(table: "submission", key: String(r.int64(0)), change: .changed, column: "document",
+                                     expected: "a document with sha256 \(stored.prefix(12))…", found: "sha256 \(computed.prefix(12))…"))
+            }
+        }
+        return check
+    }
+
+    private func compare(_ table: BoundTable, into check: inout RowCheck) throws(DoorbraakError) {
+        check.rows += try compare(table, rows: (table.selectAllByKeyText, []),
+                                  bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table.name)])) { f, _ in check.add(f) }
+    }
+
+    /// The rows of `table` whose first key column is `parent` (a beschikking's milestones, an
+    /// application's reviews) against their bindings: one range on each side.
+    func compareChildren(of parent: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        let prefix = "\(parent.utf8.count):\(parent)"
+        let first = "\"\(table.key[0])\""
+        let rows = "SELECT \(table.keyExpression()) AS bound_key, \(table.columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM main.\"\(table.name)\" WHERE \(first) = ? ORDER BY 1"
+        // The next key part starts with its length, a digit, so every child key lies below prefix + ":".
+        _ = try compare(table, rows: (rows, [.text(parent)]),
+                        bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? AND key > ? AND key < ? ORDER BY key, seq", [.text(table.name), .text(prefix), .text(prefix + ":")]),
+                        visit)
+    }
+
+    /// The merge of two scans in key-text order: the rows, and the bindings (newest per key
+    /// wins). Calls `visit` with each finding and the key text; returns the rows compared.
+    func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
+                         _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
+        let rows = try db.cached(rowsQuery.0)
+        try rows.bind(rowsQuery.1)
+        let bindings = try db.cached(bindingsQuery.0)
+        try bindings.bind(bindingsQuery.1)
+        defer {
+            rows.reset()
+            bindings.reset()
+        }
+        var compared = 0
+        let columns = Int32(table.columns.count)
+        func nextRow() throws(DoorbraakError) -> (key: String, image: RowImage)? {
+            guard try rows.step() else { return nil }
+            let r = Row(statement: rows)
+            return (r.text(0), RowImage((1...columns).map { r.stored($0) }))
+        }
+        // The newest binding of the next key: the last of its group.
+        var lookahead: (key: String, seq: Int64, image: RowImage?)?
+        var exhausted = false
+        func nextBinding() throws(DoorbraakError) -> (key: String, seq: Int64, image: RowImage?)? {
+            func read() throws(DoorbraakError) -> (key: String, seq: Int64, image: RowImage?)? {
+                guard !exhausted, try bindings.step() else { exhausted = true; return nil }
+                let r = Row(statement: bindings)
+                return (r.text(0), r.int64(1), r.isNull(2) ? nil : RowImage(bytes: r.bytes(2)))
+            }
+            let first: (key: String, seq: Int64, image: RowImage?)?
+            if let lookahead { first = lookahead } else { first = try read() }
+            guard var group = first else { return nil }
+            lookahead = nil
+            while let next = try read() {
+                guard next.key == group.key else { lookahead = next; break }
+                group = next
+            }
+            return group
+        }
+        let display = { (key: String) in RowKey.display(key, count: table.key.count) }
+        var row = try nextRow(), binding = try nextBinding()
+        while row != nil || binding != nil {
+            if let r = row, binding == nil || r.key.utf8.lexicographicallyPrecedes(binding!.key.utf8) {
+                compared += 1
+                try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted), r.key)
+                row = try nextRow()
+            } else if let b = binding, row == nil || b.key.utf8.lexicographicallyPrecedes(row!.key.utf8) {
+                if b.image != nil { try visit(RowFinding(table: table.name, key: display(b.key), change: .deleted, seq: b.seq), b.key) }
+                binding = try nextBinding()
+            } else if let r = row, let b = binding {
+                compared += 1
+                if let expected = b.image {
+                    if expected != r.image {
+                        for d in RowImage.differences(columns: table.columns, expected: expected, found: r.image) {
+                            try visit(RowFinding(table: table.name, key: display(r.key), change: .changed, column: d.column, expected: d.expected, found: d.found, seq: b.seq), r.key)
+                        }
+                    }
+                } else {
+                    try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted, seq: b.seq), r.key)
+                }
+                row = try nextRow()
+                binding = try nextBinding()
+            }
+        }
+        return compared
+    }
+}

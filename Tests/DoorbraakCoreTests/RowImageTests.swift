@@ -1,0 +1,56 @@
+import DoorbraakCore
+import Testing
+
+@Suite struct RowImageTests {
+    @Test func anImageReadsBackEveryKindOfValue() {
+        let long = String(repeating: "x", count: RowImage.inlineLimit + 1)
+        let atLimit = String(repeating: "y", count: RowImage.inlineLimit)
+        let values: [StoredValue] = [.null, .integer(Int64.min), .integer(-1), .integer(0), .integer(Int64.max), .text(""), .text("één"), .text(atLimit), .blob([0, 255]), .other("1.5")]
+        let fields = RowImage(values + [.text(long)]).fields
+        #expect(fields == values.map { RowImage.Field.value($0) } + [.digest(SHA256.hex(long))])
+    }
+
+    @Test func aLongTextIsBoundByItsDigestAndEveryByteCounts() {
+        let long = String(repeating: "a", count: 500)
+        #expect(RowImage([.text(long)]) != RowImage([.text(long + "b")]))
+        #expect(RowImage([.text(long)]).bytes.count == 33)
+    }
+
+    @Test func theTypeOfAValueIsPartOfTheImage() {
+        #expect(RowImage([.integer(5)]) != RowImage([.text("5")]))
+        #expect(RowImage([.null]) != RowImage([.text("")]))
+        #expect(RowImage([.text("ab"), .text("c")]) != RowImage([.text("a"), .text("bc")]))
+    }
+
+    @Test func differencesNameTheColumnWithExpectedAndFound() {
+        let d = RowImage.differences(columns: ["id", "requested_cents"], expected: RowImage([.text("A"), .integer(21_500_000)]),
+                                     found: RowImage([.text("A"), .integer(1_075_000_000)]))
+        #expect(d.count == 1 && d[0].column == "requested_cents" && d[0].expected == "21500000" && d[0].found == "1075000000")
+    }
+
+    @Test func aDamagedImageIsNotReadAsValues() {
+        #expect(RowImage(bytes: [2, 0, 0, 0, 9, 65]).fields == nil)
+        #expect(RowImage(bytes: [99]).fields == nil)
+    }
+
+    @Test func compositeKeysCannotReadAlike() {
+        #expect(RowKey.text(["AB", "C"]) != RowKey.text(["A", "BC"]))
+        #expect(RowKey.text(["DBM-1"]) == "DBM-1")
+        #expect(RowKey.parts(RowKey.text(["DBM-1", "M2"]), count: 2) == ["DBM-1", "M2"])
+        #expect(RowKey.parts("2:AB1:", count: 2) == nil)
+        #expect(RowKey.display(RowKey.text(["DBM-1", "2027-06-30", "fte"]), count: 3) == "DBM-1 / 2027-06-30 / fte")
+    }
+
+    @Test func aCommitmentDependsOnEveryBindingAndItsOrder() {
+        func commit(_ bindings: [(String, String, RowImage?)]) -> String {
+            var c = BindingCommitment()
+            for (t, k, i) in bindings { c.add(table: t, key: k, image: i) }
+            return c.hex
+        }
+        let a = ("claim", "CL-1", Optional(RowImage([.integer(1)]))), b = ("claim", "CL-2", Optional<RowImage>.none)
+        #expect(commit([a, b]) != commit([b, a]))
+        #expect(commit([a]) != commit([("claim", "CL-1", RowImage([.integer(2)]))]))
+        #expect(commit([b]) != commit([("claim", "CL-2", RowImage([]))]))
+        #expect(BindingCommitment().isEmpty)
+    }
+}

@@ -1,0 +1,96 @@
+import DoorbraakCore
+import DoorbraakStore
+import Foundation
+import Testing
+
+/// Every row bound to the chain (SPEC §3.9): the last event of a transaction binds the rows it
+/// wrote; `audit verify` names a row added, deleted or changed outside doorbraak; a money
+/// command refuses a row that is not what the chain bound.
+@Suite struct RowBindingTests {
+    @Test func theLastEventOfATransactionBindsEveryRowItWrote() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let initial = try store.db.integer("SELECT count(*) FROM row_binding")
+        // init binds the round, ledger, three themes, three years and the plans.
+        #expect(initial == 1 + 1 + 3 + 3 + Int64(try sourcePlans().count))
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'")
+            try AuditLog.append(in: store.db, testEvent, action: "x", subject: "a", before: "-", after: "-")
+            try store.db.run("UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'")
+            try AuditLog.append(in: store.db, testEvent, action: "x", subject: "b", before: "-", after: "-")
+        }
+        let events = try AuditLog.events(in: store.db)
+        #expect(events.suffix(2).map(\.rowsSHA256) == ["", events.last?.rowsSHA256])
+        #expect(events.last?.rowsSHA256?.count == 64)
+        #expect(try store.db.integer("SELECT count(*) FROM row_binding WHERE seq = ?", [.integer(events.last?.seq ?? 0)]) == 1)
+        #expect(try store.verifyEverything(anchor: nil).ok)
+    }
+
+    @Test func aChangeWithoutAnEventIsRefusedAndLeavesNothing() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        #expect {
+            try store.db.writeTransaction { () throws(DoorbraakError) in
+                try store.db.run("UPDATE theme SET amount_cents = 1 WHERE theme = 'ai'")
+            }
+        } throws: { ($0 as? DoorbraakError)?.code == .internal }
+        #expect(try store.db.integer("SELECT amount_cents FROM theme WHERE theme = 'ai'") == 275_000_000_00)
+        #expect(try store.verifyEverything(anchor: nil).ok)
+    }
+
+    @Test(arguments: [
+        ("UPDATE theme SET amount_cents = amount_cents + 100 WHERE theme = 'ai'", "theme", "ai", RowFinding.Change.changed, "amount_cents"),
+        ("DELETE FROM ledger_year WHERE year = 2028", "ledger_year", "2028", .deleted, nil),
+        ("INSERT INTO ledger_year (year, granted_cents) VALUES (2029 + 0, 0) ON CONFLICT DO NOTHING; INSERT INTO theme (theme, amount_cents) VALUES ('extra', 1)", "theme", "extra", .inserted, nil),
+        ("UPDATE plan SET document = replace(document, 'M1', 'M7') WHERE id = 'zorgpad-copd'", "plan", "zorgpad-copd", .changed, "document"),
+        ("UPDATE round SET bar_hundredths = 900, bar_scenario = 'C'", "round", "1", .changed, "bar_hundredths"),
+    ] as [(String, String, String, RowFinding.Change, String?)])
+    func verifyNamesTheRowAndColumn(sql: String, table: String, key: String, change: RowFinding.Change, column: String?) throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try freshStore(in: folder).db.path
+        try sqlite3(path, sql)
+        let result = try Store.open(at: path, readOnly: true).verifyEverything(anchor: nil)
+        #expect(!result.ok)
+        let finding = result.rows.findings.first { $0.table == table && $0.key == key }
+        #expect(finding?.change == change, "\(result.rows.findings)")
+        #expect(finding?.column == column)
+    }
+
+    @Test func anEditedRowIsRefusedBeforeMoneyMovesOnIt() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try freshStore(in: folder).db.path
+        try sqlite3(path, "UPDATE theme SET granted_cents = 5 WHERE theme = 'ai'")
+        let store = try Store.open(at: path)
+        #expect {
+            try store.db.writeTransaction { () throws(DoorbraakError) in try store.checkKeptTotals() }
+        } throws: { error in
+            let e = error as? DoorbraakError
+            return e?.code == .ledger && (e?.message.contains("theme ai") ?? false) && (e?.message.contains("granted_cents") ?? false)
+        }
+    }
+
+    @Test func anEditedBindingBreaksTheChainAtItsEvent() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try freshStore(in: folder).db.path
+        try sqlite3(path, "UPDATE row_binding SET image = NULL WHERE tbl = 'theme' AND key = 'ai'")
+        let result = try Store.open(at: path, readOnly: true).verifyEverything(anchor: nil)
+        #expect(result.chain.firstBad == 1, "\(result.chain)")
+    }
+
+    @Test func anUnknownOrNegativeSchemaVersionOrAChangedSchemaIsRefused() throws {
+        for sql in ["PRAGMA user_version = -1", "PRAGMA user_version = 99", "PRAGMA user_version = 3", "DROP INDEX claim_milestone",
+                    "CREATE TRIGGER t AFTER INSERT ON claim BEGIN SELECT 1; END"] {
+            let folder = try scratchFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = try freshStore(in: folder).db.path
+            try sqlite3(path, sql)
+            #expect(throws: DoorbraakError.self, "\(sql)") { _ = try Store.open(at: path, readOnly: true) }
+            do { _ = try Store.open(at: path) } catch { #expect(error.code == .schema, "\(sql): \(error)") }
+        }
+    }
+}
