@@ -168,8 +168,10 @@ extension Store {
             guard let status = try db.row("SELECT status FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
             }
+            try requireBound("application", [.text(id)])
+            try requireBound("beschikking", [.text(id)])
             try SubmissionRules.checkWithdrawal(of: id, status: status)
-            // The withdrawal seals the ledger anew: first make sure the kept totals are what they must be.
+            // A withdrawal moves the kept pending total: first make sure the kept totals are what they must be.
             try checkKeptTotals()
             var detail = ""
             if let pending = try db.row("SELECT bovengrens_cents FROM beschikking WHERE application_id = ? AND status = 'pending'", [.text(id)], { r in r.money(0) }) {

@@ -77,6 +77,9 @@ public enum AuditLog {
     /// The previous-hash of the first event.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// How many written rows a transaction keeps in memory before its held event binds them.
+    static let bindingBatch = 20_000
+
     static let columns = "seq, at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash"
 
     /// Appends one event; must run inside a write transaction. The event is held until the next
@@ -85,7 +88,14 @@ public enum AuditLog {
         guard db.inTransaction, db.rowCapture != nil else {
             throw DoorbraakError(.internal, "an audit event outside a write transaction of a bound store")
         }
-        try writePending(in: db, rowsSHA256: "")
+        // A large transaction (an import) binds its rows in parts, so the keys kept in memory
+        // stay few: the held event binds what was written up to now (the newest binding of a
+        // row is what counts, so a row written again later is bound again later).
+        if let (_, held) = db.pendingEvent, (db.rowCapture?.touched.count ?? 0) >= AuditLog.bindingBatch {
+            try writePending(in: db, rowsSHA256: try db.bindTouchedRows(to: held.seq))
+        } else {
+            try writePending(in: db, rowsSHA256: "")
+        }
         let (seq, head) = try currentHead(in: db)
         guard seq < Int64.max - 1 else {
             throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
@@ -125,7 +135,7 @@ public enum AuditLog {
         guard db.inTransaction else { return }
         if let (transaction, event) = db.pendingEvent, transaction == db.transactionNumber {
             try writePending(in: db, rowsSHA256: try db.bindTouchedRows(to: event.seq))
-        } else if try db.transactionWroteRows() {
+        } else if db.transactionWroteRows() {
             throw DoorbraakError(.internal, "a change without an audit event; nothing was stored")
         }
     }

@@ -68,6 +68,10 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
+        // What the request rests on, as the chain bound it: the application, its allocation and the reviews.
+        try requireBound("application", [.text(id)])
+        try requireBound("allocation", [.text(id)])
+        try requireBoundChildren("review", of: id)
         try SpendingPeriod.check(today, doing: "a beschikking cannot be requested")
         let contract = try ContractReference(parsing: contract).rawValue
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
@@ -111,6 +115,7 @@ extension Store {
                 }
                 throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
             }
+            try requireBound("beschikking", [.text(id)])
             guard status == "pending" else {
                 throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
             }
@@ -134,6 +139,7 @@ extension Store {
             let overrunning = try db.cached(Store.pendingSweep)
                 .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1)) }
             for (other, size) in overrunning {
+                try requireBound("beschikking", [.text(other)])
                 let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
                 try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
                 decisions.append(.refused(id: other, code: .ceiling, reason: reason))
@@ -143,10 +149,16 @@ extension Store {
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
-        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, s.document FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
+        guard let (theme, planCode, document, plan, seq) = try db.cached("SELECT a.theme, p.code, s.document, p.id, s.seq FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.int64(4)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
+        // The grant rests on the application, its plan, its registered document and milestones.
+        try requireBound("application", [.text(id)])
+        try requireBound("plan", [.text(plan)])
+        try requireBound("submission", [.integer(seq)])
+        try requireBoundDocument(ofSubmission: seq)
+        try requireBoundChildren("application_milestone", of: id)
         let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
         // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
         guard milestones.map(\.1).sum() <= bovengrens else {

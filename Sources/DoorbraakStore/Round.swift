@@ -26,6 +26,9 @@ extension Store {
     /// applications, stores every outcome with the settings used, sets the statuses, audits each.
     public func allocate(today: Day, transfer: Bool, seed: String, event: AuditContext) throws(DoorbraakError) -> [AllocationOutcome] {
         try db.writeTransaction { () throws(DoorbraakError) -> [AllocationOutcome] in
+            // The allocation decides on the whole round once: every row it reads as the chain bound it.
+            try requireBound("round", [.integer(1)])
+            for table in ["theme", "application", "review", "allocation_run", "allocation"] { try requireBoundTable(table) }
             let settings = try self.settings()
             guard today > settings.deadline else {
                 throw DoorbraakError(.allocation, "the round is allocated after the submission deadline \(settings.deadline); today is \(today)")

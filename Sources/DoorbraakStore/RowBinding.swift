@@ -1,4 +1,8 @@
+import CSQLite
 import DoorbraakCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A table whose rows the audit chain binds (SPEC §3.9): every table but the chain itself.
 /// Read from the schema, so a table a migration adds is bound without anyone listing it.
@@ -9,6 +13,27 @@ struct BoundTable: Sendable {
     let columns: [String]
     /// The primary key columns.
     let key: [String]
+    /// The bound columns of one row, by its key parts.
+    let selectByKey: String
+    /// Every row as key text and bound columns, in key-text order (the order of `row_binding`).
+    let selectAllByKeyText: String
+    /// The rows whose first key column is `?1`, likewise.
+    let selectChildrenByKeyText: String
+
+    /// The positions of the key columns among all columns of the table (for the pre-update hook).
+    let keyColumnIndexes: [Int32]
+
+    init(name: String, columns: [String], key: [String], keyColumnIndexes: [Int32]) {
+        self.name = name
+        self.columns = columns
+        self.key = key
+        self.keyColumnIndexes = keyColumnIndexes
+        let quotedColumns = columns.map(BoundTable.quoted).joined(separator: ", ")
+        selectByKey = "SELECT \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE "
+            + key.enumerated().map { "\(BoundTable.quoted($0.element)) = ?\($0.offset + 1)" }.joined(separator: " AND ")
+        selectAllByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) ORDER BY 1"
+        selectChildrenByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE \(BoundTable.quoted(key[0])) = ?1 ORDER BY 1"
+    }
 
     /// Columns the chain does not bind through the row image, each for a reason: the chain head
     /// (checked by the chain walk itself) and the register's documents (bound by their SHA-256 in
@@ -18,40 +43,16 @@ struct BoundTable: Sendable {
     static let chainTables: Set<String> = ["audit_event", "row_binding"]
 
     /// The key text (`RowKey.text`) of the row `prefix` names (`NEW.`, `OLD.` or empty), in SQL.
-    func keyExpression(_ prefix: String = "") -> String {
+    func keyExpression(_ prefix: String = "") -> String { BoundTable.keyExpression(key, prefix: prefix) }
+
+    private static func keyExpression(_ key: [String], prefix: String) -> String {
         if key.count == 1 { return "CAST(\(prefix)\(quoted(key[0])) AS TEXT)" }
         return key.map { "length(CAST(\(prefix)\(quoted($0)) AS BLOB)) || ':' || CAST(\(prefix)\(quoted($0)) AS TEXT)" }.joined(separator: " || ")
     }
 
-    /// The bound columns of one row, by its key parts.
-    var selectByKey: String {
-        "SELECT \(columns.map(quoted).joined(separator: ", ")) FROM main.\(quoted(name)) WHERE "
-            + key.enumerated().map { "\(quoted($0.element)) = ?\($0.offset + 1)" }.joined(separator: " AND ")
-    }
-
-    /// Every row as key text and bound columns, in key-text order (the order of `row_binding`).
-    var selectAllByKeyText: String {
-        "SELECT \(keyExpression()) AS bound_key, \(columns.map(quoted).joined(separator: ", ")) FROM main.\(quoted(name)) ORDER BY 1"
-    }
-
-    /// The capture triggers: TEMP, so they live only in this connection and never in the stored
-    /// schema; each records the key of a row written into `temp.touched`.
-    var captureTriggers: [String] {
-        func record(_ prefix: String) -> String {
-            let parts = (0..<3).map { $0 < key.count ? "\(prefix)\(quoted(key[$0]))" : "''" }
-            return "INSERT OR IGNORE INTO touched VALUES ('\(name)', \(keyExpression(prefix)), \(parts.joined(separator: ", ")));"
-        }
-        let columnsList = columns.map(quoted).joined(separator: ", ")
-        return [
-            "CREATE TEMP TRIGGER IF NOT EXISTS \(quoted("bind_\(name)_insert")) AFTER INSERT ON main.\(quoted(name)) BEGIN \(record("NEW.")) END",
-            "CREATE TEMP TRIGGER IF NOT EXISTS \(quoted("bind_\(name)_update")) AFTER UPDATE OF \(columnsList) ON main.\(quoted(name)) BEGIN \(record("OLD.")) \(record("NEW.")) END",
-            "CREATE TEMP TRIGGER IF NOT EXISTS \(quoted("bind_\(name)_delete")) AFTER DELETE ON main.\(quoted(name)) BEGIN \(record("OLD.")) END",
-        ]
-    }
-
     /// Table names come from the schema, which `SchemaCheck` holds to doorbraak's own; quoting
     /// keeps a hostile name from reaching the SQL before that check has run.
-    private func quoted(_ identifier: String) -> String { "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
+    static func quoted(_ identifier: String) -> String { "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
 
     /// The bound tables of the schema `db` holds, by name.
     static func all(in db: Database) throws(DoorbraakError) -> [BoundTable] {
@@ -64,35 +65,117 @@ struct BoundTable: Sendable {
             guard !key.isEmpty, key.count <= 3 else {
                 throw DoorbraakError(.schema, "table \(name) has no primary key of one to three columns, so its rows cannot be bound to the audit chain")
             }
-            tables.append(BoundTable(name: name, columns: info.map(\.0).filter { !excluded.contains($0) }, key: key))
+            tables.append(BoundTable(name: name, columns: info.map(\.0).filter { !excluded.contains($0) }, key: key,
+                                     keyColumnIndexes: key.map { k in Int32(info.firstIndex { $0.0 == k } ?? 0) }))
         }
         return tables
     }
 }
 
-/// The rows the open write transaction wrote, bound to its last audit event at COMMIT.
-struct RowCapture {
+/// A row a write transaction wrote: its table and key text.
+struct TouchedRow: Hashable {
+    var table: String
+    var key: String
+}
+
+/// The rows the open write transaction wrote, recorded by SQLite's pre-update hook as each
+/// INSERT, UPDATE or DELETE happens (whoever the writer in this process), and bound to the
+/// transaction's last audit event at COMMIT (`bindTouchedRows`). Only keys are kept, so the
+/// memory stays small; the rows are read as they stand at COMMIT.
+final class RowCapture {
     /// The bound tables by name.
-    var tables: [String: BoundTable]
+    let tables: [String: BoundTable]
+    /// What the transaction wrote so far.
+    var touched = Set<TouchedRow>()
+    /// A table written that is not bound (a bug: the COMMIT is refused).
+    var unbound: String?
+    /// The statement reading one row by key, per table.
+    var selectByKey: [String: Statement] = [:]
+    /// Table names as the hook receives them (SQLite's own, stable per schema), to spare a
+    /// String per change.
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    init(tables: [BoundTable]) {
+        self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+    }
+
+    /// Forgets what was recorded (a new transaction, a rollback).
+    func reset() {
+        touched.removeAll(keepingCapacity: true)
+        unbound = nil
+    }
+
+    /// Called by the hook: records the key of the row (`old` for DELETE, `new` for INSERT, both for UPDATE).
+    fileprivate func record(_ db: OpaquePointer, operation: Int32, table pointer: UnsafePointer<CChar>) {
+        let name: String
+        if let known = names[UnsafeRawPointer(pointer)] {
+            name = known
+        } else {
+            name = String(cString: pointer)
+            names[UnsafeRawPointer(pointer)] = name
+        }
+        if BoundTable.chainTables.contains(name) { return }
+        guard let table = tables[name] else {
+            unbound = name
+            return
+        }
+        if operation == SQLITE_DELETE || operation == SQLITE_UPDATE { touched.insert(TouchedRow(table: name, key: key(db, table, old: true))) }
+        if operation == SQLITE_INSERT || operation == SQLITE_UPDATE { touched.insert(TouchedRow(table: name, key: key(db, table, old: false))) }
+    }
+
+    private func key(_ db: OpaquePointer, _ table: BoundTable, old: Bool) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(table.keyColumnIndexes.count)
+        for index in table.keyColumnIndexes {
+            var value: OpaquePointer?
+            _ = old ? sqlite3_preupdate_old(db, index, &value) : sqlite3_preupdate_new(db, index, &value)
+            guard let value else { parts.append(""); continue }
+            switch sqlite3_value_type(value) {
+            case SQLITE_INTEGER: parts.append(String(sqlite3_value_int64(value)))
+            case SQLITE_NULL: parts.append("")
+            default:
+                let count = Int(sqlite3_value_bytes(value))
+                if let text = sqlite3_value_text(value) {
+                    parts.append(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+                } else {
+                    parts.append("")
+                }
+            }
+        }
+        return RowKey.text(parts)
+    }
+}
+
+/// The C callback of `sqlite3_preupdate_hook`: hands the change to the connection's `RowCapture`.
+private let preUpdateHook: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, sqlite3_int64, sqlite3_int64) -> Void = { context, db, operation, database, table, _, _ in
+    guard let context, let db, let database, let table, database[0] == 0x6D, strcmp(database, "main") == 0 else { return }
+    Unmanaged<RowCapture>.fromOpaque(context).takeUnretainedValue().record(db, operation: operation, table: table)
 }
 
 extension Database {
-    /// Starts recording which rows this connection writes (`temp.touched`, filled by TEMP
-    /// triggers), so that the transaction's last audit event binds them at COMMIT. One write
-    /// path: no writer can change a row without its key being recorded.
+    /// Starts recording which rows this connection writes (SQLite's pre-update hook), so that
+    /// the transaction's last audit event binds them at COMMIT. One write path: no statement of
+    /// this process changes a row of a bound table without its key being recorded.
     func installRowCapture() throws(DoorbraakError) {
         guard rowCapture == nil else { return }
-        let tables = try BoundTable.all(in: self)
-        try execute("CREATE TEMP TABLE IF NOT EXISTS touched (tbl TEXT NOT NULL, key TEXT NOT NULL, k1, k2, k3, PRIMARY KEY (tbl, key)) WITHOUT ROWID")
-        for table in tables {
-            for trigger in table.captureTriggers { try execute(trigger) }
+        guard try integer("SELECT sqlite_compileoption_used('ENABLE_PREUPDATE_HOOK')") == 1 else {
+            throw DoorbraakError(.database, "this SQLite library is built without the pre-update hook, which doorbraak needs to bind every row it writes to the audit chain")
         }
-        rowCapture = RowCapture(tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) }))
+        let capture = RowCapture(tables: try BoundTable.all(in: self))
+        rowCapture = capture
+        sqlite3_preupdate_hook(sqliteHandle, preUpdateHook, Unmanaged.passUnretained(capture).toOpaque())
     }
 
     /// The image of the row of `table` with key `parts` as it is now, or nil when there is none.
     func currentImage(of table: BoundTable, parts: [SQLValue]) throws(DoorbraakError) -> RowImage? {
-        try cached(table.selectByKey).rowValue(parts) { r in RowImage((0..<r.columnCount).map { r.stored($0) }) }
+        let statement: Statement
+        if let cached = rowCapture?.selectByKey[table.name] {
+            statement = cached
+        } else {
+            statement = try prepare(table.selectByKey)
+            rowCapture?.selectByKey[table.name] = statement
+        }
+        return try statement.rowValue(parts) { r in RowImage(row: r) }
     }
 
     /// The image the newest binding of this row holds; `.some(nil)` when it bound the row's
@@ -103,38 +186,37 @@ extension Database {
     }
 
     /// Binds every row the transaction wrote to event `seq`: one `row_binding` per row with its
-    /// image (or NULL for a deleted row), in key order; returns the commitment the event's hash
-    /// covers ("" when the transaction wrote no row).
+    /// image (or NULL for a deleted row), in (table, key) order; returns the commitment the
+    /// event's hash covers ("" when the transaction wrote no row).
     func bindTouchedRows(to seq: Int64) throws(DoorbraakError) -> String {
         guard let capture = rowCapture else { return "" }
-        let touched = try prepare("SELECT tbl, key, k1, k2, k3 FROM temp.touched ORDER BY tbl, key")
+        if let unbound = capture.unbound {
+            throw DoorbraakError(.internal, "a row of table \(unbound) was written but the table is not bound to the audit chain; nothing was stored")
+        }
         let insert = try cached("INSERT INTO row_binding (tbl, key, seq, image) VALUES (?, ?, ?, ?)")
         var commitment = BindingCommitment()
-        while try touched.step() {
-            let r = Row(statement: touched)
-            let name = r.text(0), key = r.text(1)
-            guard let table = capture.tables[name] else {
-                throw DoorbraakError(.internal, "a row of table \(name) was written but the table is not bound")
+        let ordered = capture.touched.sorted { a, b in a.table == b.table ? RowKey.precedes(a.key, b.key) : RowKey.precedes(a.table, b.table) }
+        for row in ordered {
+            guard let table = capture.tables[row.table], let parts = RowKey.parts(row.key, count: table.key.count) else {
+                throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(row.key)")
             }
-            let image = try currentImage(of: table, parts: (0..<Int32(table.key.count)).map { r.value($0 + 2) })
-            try insert.run([.text(name), .text(key), .integer(seq), image.map { .blob($0.bytes) } ?? .null])
-            commitment.add(table: name, key: key, image: image)
+            let image = try currentImage(of: table, parts: parts.map { .text($0) })
+            try insert.run([.text(row.table), .text(row.key), .integer(seq), image.map { .blob($0.bytes) } ?? .null])
+            commitment.add(table: row.table, key: row.key, image: image)
         }
-        touched.reset()
-        try execute("DELETE FROM temp.touched")
+        capture.reset()
         return commitment.isEmpty ? "" : commitment.hex
     }
 
     /// Whether this transaction wrote the row (it is then bound at COMMIT, not yet).
-    func touchedInTransaction(table: String, key: String) throws(DoorbraakError) -> Bool {
-        guard rowCapture != nil else { return false }
-        return try cached("SELECT 1 FROM temp.touched WHERE tbl = ? AND key = ?").rowValue([.text(table), .text(key)]) { _ in true } ?? false
+    func touchedInTransaction(table: String, key: String) -> Bool {
+        rowCapture?.touched.contains(TouchedRow(table: table, key: key)) ?? false
     }
 
     /// Whether the transaction wrote any row.
-    func transactionWroteRows() throws(DoorbraakError) -> Bool {
-        guard rowCapture != nil else { return false }
-        return try cached("SELECT 1 FROM temp.touched LIMIT 1").rowValue([]) { _ in true } ?? false
+    func transactionWroteRows() -> Bool {
+        guard let capture = rowCapture else { return false }
+        return !capture.touched.isEmpty || capture.unbound != nil
     }
 }
 
@@ -143,28 +225,90 @@ extension Store {
     /// chain last bound. A row this transaction already wrote was checked before (or created
     /// here) and passes. Throws E-LEDGER naming the table, key and differing columns.
     public func requireBound(_ table: String, _ parts: [SQLValue]) throws(DoorbraakError) {
-        guard let capture = db.rowCapture, let bound = capture.tables[table] else {
-            throw DoorbraakError(.internal, "table \(table) is not bound to the audit chain")
-        }
+        let bound = try boundTable(table)
         let key = RowKey.text(parts.map(\.keyText))
-        if try db.touchedInTransaction(table: table, key: key) { return }
+        let scope = "\(table) \(key)"
+        guard try needsCheck(scope) else { return }
+        var passed = true
+        defer { if passed { verifiedScopes.passed.insert(scope) } }
         let found = try db.currentImage(of: bound, parts: parts)
         let expected = try db.boundImage(table: table, key: key)
-        let shown = "\(table) \(RowKey.display(key, count: bound.key.count))"
+        if case .some(.some(let e)) = expected, let found, e == found { return }
+        if case .some(.none) = expected, found == nil { return }
+        if expected == nil, found == nil { return }
+        if db.touchedInTransaction(table: table, key: key) { return }
+        passed = false
+        let finding: RowFinding
         switch (expected, found) {
-        case (.some(.some(let e)), .some(let f)) where e == f:
-            return
         case (.some(.some(let e)), .some(let f)):
-            let columns = RowImage.differences(columns: bound.columns, expected: e, found: f)
-                .map { "\($0.column) \($0.found), the chain holds \($0.expected)" }.joined(separator: "; ")
-            throw DoorbraakError(.ledger, "\(shown) differs from the row the audit chain recorded (\(columns)); no money moves on it (run `doorbraak audit verify`)")
+            let d = RowImage.differences(columns: bound.columns, expected: e, found: f).first
+            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .changed, column: d?.column, expected: d?.expected, found: d?.found)
         case (.some(.some), nil):
-            throw DoorbraakError(.ledger, "\(shown) was deleted outside doorbraak; no money moves (run `doorbraak audit verify`)")
-        case (_, .some):
-            throw DoorbraakError(.ledger, "\(shown) was added outside doorbraak: no audit event recorded it; no money moves on it (run `doorbraak audit verify`)")
-        case (_, nil):
-            return
+            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .deleted)
+        default:
+            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .inserted)
         }
+        throw Store.refusal(finding)
+    }
+
+    /// The rows of `table` whose first key column is `parent` (an application's coalition,
+    /// milestones or reviews), each as the chain bound it, none added or deleted.
+    public func requireBoundChildren(_ table: String, of parent: String) throws(DoorbraakError) {
+        let bound = try boundTable(table)
+        let scope = "\(table) of \(parent)"
+        guard try needsCheck(scope) else { return }
+        try compareChildren(of: parent, in: bound) { finding, key throws(DoorbraakError) in
+            if db.touchedInTransaction(table: table, key: key) { return }
+            throw Store.refusal(finding)
+        }
+        verifiedScopes.passed.insert(scope)
+    }
+
+    /// Every row of `table` as the chain bound it (for a command that decides on the whole
+    /// table once: the round allocation).
+    public func requireBoundTable(_ table: String) throws(DoorbraakError) {
+        let bound = try boundTable(table)
+        let scope = "\(table) *"
+        guard try needsCheck(scope) else { return }
+        _ = try compare(bound, rows: (bound.selectAllByKeyText, []),
+                        bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table)])) { finding, key throws(DoorbraakError) in
+            if db.touchedInTransaction(table: table, key: key) { return }
+            throw Store.refusal(finding)
+        }
+    }
+
+    /// The registered document of a submission hashes to the `content_sha256` its bound row holds.
+    public func requireBoundDocument(ofSubmission seq: Int64) throws(DoorbraakError) {
+        guard let (stored, document) = try db.cached("SELECT content_sha256, document FROM submission WHERE seq = ?").rowValue([.integer(seq)], { r in (r.text(0), r.text(1)) }) else { return }
+        guard SHA256.hex(document) == stored else {
+            throw Store.refusal(RowFinding(table: "submission", key: String(seq), change: .changed, column: "document",
+                                           expected: "a document with sha256 \(stored.prefix(12))…", found: "another document"))
+        }
+    }
+
+    /// Whether `scope` still needs its check. A scope that passed stays passed while no other
+    /// connection has committed (`PRAGMA data_version`): since then only this process wrote,
+    /// under the rules, and every row it wrote is bound at its COMMIT. The scope counts as
+    /// checked only once its check passed (a refused one is checked again next time).
+    private func needsCheck(_ scope: String) throws(DoorbraakError) -> Bool {
+        if verifiedScopes.transaction != db.transactionNumber {
+            let version = try db.integer("PRAGMA data_version")
+            if version != verifiedScopes.dataVersion { verifiedScopes.passed.removeAll(keepingCapacity: true) }
+            verifiedScopes.transaction = db.transactionNumber
+            verifiedScopes.dataVersion = version
+        }
+        return !verifiedScopes.passed.contains(scope)
+    }
+
+    private func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {
+        guard let bound = db.rowCapture?.tables[table] else {
+            throw DoorbraakError(.internal, "table \(table) is not bound to the audit chain on this connection")
+        }
+        return bound
+    }
+
+    private static func refusal(_ finding: RowFinding) -> DoorbraakError {
+        DoorbraakError(.ledger, "\(finding); no money moves on it (run `doorbraak audit verify`)")
     }
 }
 

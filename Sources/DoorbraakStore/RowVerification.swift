@@ -102,10 +102,8 @@ extension Store {
     /// application's reviews) against their bindings: one range on each side.
     func compareChildren(of parent: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
         let prefix = "\(parent.utf8.count):\(parent)"
-        let first = "\"\(table.key[0])\""
-        let rows = "SELECT \(table.keyExpression()) AS bound_key, \(table.columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM main.\"\(table.name)\" WHERE \(first) = ? ORDER BY 1"
         // The next key part starts with its length, a digit, so every child key lies below prefix + ":".
-        _ = try compare(table, rows: (rows, [.text(parent)]),
+        _ = try compare(table, rows: (table.selectChildrenByKeyText, [.text(parent)]),
                         bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? AND key > ? AND key < ? ORDER BY key, seq", [.text(table.name), .text(prefix), .text(prefix + ":")]),
                         visit)
     }
@@ -123,11 +121,10 @@ extension Store {
             bindings.reset()
         }
         var compared = 0
-        let columns = Int32(table.columns.count)
         func nextRow() throws(DoorbraakError) -> (key: String, image: RowImage)? {
             guard try rows.step() else { return nil }
             let r = Row(statement: rows)
-            return (r.text(0), RowImage((1...columns).map { r.stored($0) }))
+            return (r.text(0), RowImage(row: r, from: 1))
         }
         // The newest binding of the next key: the last of its group.
         var lookahead: (key: String, seq: Int64, image: RowImage?)?
@@ -151,11 +148,11 @@ extension Store {
         let display = { (key: String) in RowKey.display(key, count: table.key.count) }
         var row = try nextRow(), binding = try nextBinding()
         while row != nil || binding != nil {
-            if let r = row, binding == nil || r.key.utf8.lexicographicallyPrecedes(binding!.key.utf8) {
+            if let r = row, binding == nil || RowKey.precedes(r.key, binding!.key) {
                 compared += 1
                 try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted), r.key)
                 row = try nextRow()
-            } else if let b = binding, row == nil || b.key.utf8.lexicographicallyPrecedes(row!.key.utf8) {
+            } else if let b = binding, row == nil || RowKey.precedes(b.key, row!.key) {
                 if b.image != nil { try visit(RowFinding(table: table.name, key: display(b.key), change: .deleted, seq: b.seq), b.key) }
                 binding = try nextBinding()
             } else if let r = row, let b = binding {

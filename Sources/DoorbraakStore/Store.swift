@@ -9,6 +9,8 @@ public final class Store {
     /// `PRAGMA data_version` when `checkKeptTotals` last passed: unchanged means no other
     /// connection has committed since.
     var checkedVersion: Int64?
+    /// The rows checked against the chain before money moved on them (see `requireBound`).
+    var verifiedScopes = VerifiedScopes()
 
     private init(db: Database) { self.db = db }
 
@@ -96,10 +98,13 @@ public final class Store {
             if current > 0, current < Store.bindingVersion, try db.integer("SELECT count(*) FROM ledger") == 1 {
                 try db.installRowCapture()
                 var rows: Int64 = 0
-                for table in (db.rowCapture?.tables.values).map(Array.init) ?? [] {
-                    let parts = (0..<3).map { $0 < table.key.count ? "\"\(table.key[$0])\"" : "''" }.joined(separator: ", ")
-                    try db.execute("INSERT INTO temp.touched SELECT '\(table.name)', \(table.keyExpression()), \(parts) FROM main.\"\(table.name)\"")
-                    rows += Int64(db.changes)
+                if let capture = db.rowCapture {
+                    for table in capture.tables.values {
+                        for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
+                            capture.touched.insert(TouchedRow(table: table.name, key: key))
+                            rows += 1
+                        }
+                    }
                 }
                 let context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
                 try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current), rows not bound",
@@ -198,4 +203,14 @@ enum DecimalFormat {
         let fraction = value % 100
         return "\(value / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
+}
+
+/// What `requireBound` and its kin have checked, valid while no other connection commits.
+struct VerifiedScopes {
+    /// The scopes that passed: `table key`, `table of parent`, `table *`.
+    var passed = Set<String>()
+    /// The transaction of the last check.
+    var transaction = -1
+    /// `PRAGMA data_version` then.
+    var dataVersion: Int64 = -1
 }

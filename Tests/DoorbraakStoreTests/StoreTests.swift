@@ -56,6 +56,20 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == Schema.fileText,
                 "Schemas/schema.sql differs from Schema.migrations; regenerate with DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations")
         #expect(Schema.fileText.contains("STRICT"))
+        // The digest every command compares the stored schema with.
+        let digestFile = packageRoot.appendingPathComponent("Sources/DoorbraakStore/SchemaDigest.swift")
+        let digest = try SchemaCheck.migrationsDigest
+        if ProcessInfo.processInfo.environment["DOORBRAAK_WRITE_SCHEMA"] == "1" {
+            try """
+            // Generated: DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations
+            extension Schema {
+                /// SHA-256 of the schema the migrations build (`SchemaCheck.digest`).
+                public static let digest = "\(digest)"
+            }
+
+            """.write(to: digestFile, atomically: true, encoding: .utf8)
+        }
+        #expect(Schema.digest == digest, "Schema.digest differs from the migrations; regenerate with DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations")
     }
 
     /// Migration 10: no CHECK lists three or more values (SQLite built a temporary b-tree for

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One stored value of a row, as the audit chain binds it (SPEC §3.9). The store reads the
 /// columns; this type knows nothing of SQLite.
 public enum StoredValue: Sendable, Equatable {
@@ -49,6 +53,45 @@ public struct RowImage: Sendable, Equatable {
 
     /// An image read back from the database.
     public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Builds an image field by field from raw bytes, without a `StoredValue` per column
+    /// (the store reads the columns straight from SQLite's buffers); equal to `init(_:)`.
+    public struct Builder {
+        private var out: [UInt8] = []
+
+        /// An empty image.
+        public init(capacity: Int = 64) { out.reserveCapacity(capacity) }
+
+        /// NULL.
+        public mutating func appendNull() { out.append(Tag.null.rawValue) }
+
+        /// An INTEGER.
+        public mutating func append(integer v: Int64) {
+            out.append(Tag.integer.rawValue)
+            withUnsafeBytes(of: UInt64(bitPattern: v).bigEndian) { out.append(contentsOf: $0) }
+        }
+
+        /// TEXT (`isBlob` false) or a BLOB, from its bytes.
+        public mutating func append(bytes: UnsafeRawBufferPointer, isBlob: Bool) {
+            if bytes.count > RowImage.inlineLimit {
+                out.append(isBlob ? Tag.hashedBlob.rawValue : Tag.hashedText.rawValue)
+                var hasher = SHA256()
+                hasher.update(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+                out.append(contentsOf: hasher.finalize())
+            } else {
+                out.append(isBlob ? Tag.blob.rawValue : Tag.text.rawValue)
+                let n = UInt32(bytes.count)
+                out.append(contentsOf: [UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
+                out.append(contentsOf: bytes)
+            }
+        }
+
+        /// Any other value, by its text.
+        public mutating func append(other text: String) { RowImage.append(.other(text), to: &out) }
+
+        /// The image.
+        public var image: RowImage { RowImage(bytes: out) }
+    }
 
     private static func append(_ value: StoredValue, to out: inout [UInt8]) {
         func length(_ n: Int) {
@@ -181,6 +224,21 @@ public enum RowKey {
             bytes = bytes[(colon + 1 + n)...]
         }
         return parts.count == count ? parts : nil
+    }
+
+    /// Whether `a` sorts before `b` byte by byte, as SQLite's BINARY collation orders keys.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+                    let c = memcmp(xb, yb, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// How a person reads a key: the parts joined by " / ".

@@ -28,7 +28,10 @@ public struct Fte: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Fte, b: Fte) -> Bool { a.tenths < b.tenths }
     /// The sum.
-    public static func + (a: Fte, b: Fte) -> Fte { Fte(tenths: a.tenths + b.tenths) }
+    public static func + (a: Fte, b: Fte) -> Fte {
+        let (sum, overflow) = a.tenths.addingReportingOverflow(b.tenths)
+        return Fte(tenths: overflow ? (b.tenths > 0 ? .max : .min) : sum)
+    }
 }
 
 /// Impact as fte saved per €1 mln requested, kept as the exact fraction fte / amount.
@@ -73,7 +76,7 @@ public struct FtePerMillion: Sendable, Comparable, CustomStringConvertible {
         guard amount.cents > 0 else { return "0.00" }
         let scaled = numerator * 100
         let rounded = (scaled * 2 + Int128(amount.cents)) / (Int128(amount.cents) * 2)
-        return DecimalText.format(Int64(rounded), decimals: 2)
+        return DecimalText.format(Int64(clamping: rounded), decimals: 2)
     }
 
     /// A bar held in hundredths as text: `17.00`.

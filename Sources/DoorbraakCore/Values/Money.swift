@@ -87,8 +87,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `12.5` (mln, one decimal, rounded half up) for tables about large sums.
     public var millions: String {
-        let tenthsOfMillion = (cents + 5_000_000) / 10_000_000
-        return DecimalText.format(tenthsOfMillion, decimals: 1)
+        let tenthsOfMillion = (Int128(cents) + 5_000_000) / 10_000_000
+        return DecimalText.format(Int64(tenthsOfMillion), decimals: 1)
     }
 
     /// This amount as a percentage of `total` with one decimal, rounded half up, for display
@@ -96,14 +96,23 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func percent(of total: Money) -> String {
         guard total.cents > 0 else { return "-" }
         let tenths = (Int128(cents) * 2000 + Int128(total.cents)) / (2 * Int128(total.cents))
-        return DecimalText.format(Int64(tenths), decimals: 1) + "%"
+        return DecimalText.format(Int64(clamping: tenths), decimals: 1) + "%"
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
-    /// The sum; amounts in this engine stay far below Int64's range.
-    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
-    /// The difference.
-    public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
+    /// The sum. Amounts the engine writes stay far below Int64's range; a value read from a
+    /// hostile database may not, so the sum saturates at the ends of the range instead of
+    /// trapping: the result is then absurd on its face, and the edited row is what `audit verify`
+    /// names and what every money command refuses (its binding to the chain no longer holds).
+    public static func + (a: Money, b: Money) -> Money {
+        let (sum, overflow) = a.cents.addingReportingOverflow(b.cents)
+        return Money(cents: overflow ? (b.cents > 0 ? .max : .min) : sum)
+    }
+    /// The difference, saturating like `+`.
+    public static func - (a: Money, b: Money) -> Money {
+        let (difference, overflow) = a.cents.subtractingReportingOverflow(b.cents)
+        return Money(cents: overflow ? (b.cents < 0 ? .max : .min) : difference)
+    }
     /// Adds in place.
     public static func += (a: inout Money, b: Money) { a = a + b }
     /// Subtracts in place.

@@ -94,7 +94,12 @@ public final class Database {
         try execute("PRAGMA synchronous = FULL")
     }
 
+    /// The raw connection, for the row capture's hook.
+    var sqliteHandle: OpaquePointer? { handle }
+
     deinit {
+        if rowCapture != nil { sqlite3_preupdate_hook(handle, nil, nil) }
+        rowCapture = nil
         statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -105,12 +110,15 @@ public final class Database {
             transactionNumber &+= 1
             chainHead = nil
             pendingEvent = nil
+            rowCapture?.reset()
         } else if sql.hasPrefix("COMMIT") || sql.hasPrefix("END") {
             try AuditLog.seal(in: self)
             try flushChainHead()
+            rowCapture?.reset()
         } else if sql.hasPrefix("ROLLBACK") {
             chainHead = nil
             pendingEvent = nil
+            rowCapture?.reset()
         }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
@@ -206,6 +214,10 @@ enum SQLiteFailure {
         let primary = code & 0xFF
         if primary == SQLITE_NOTADB {
             return DoorbraakError(.notADatabase, "the file is not a doorbraak database [SQLite \(code): \(message)]")
+        }
+        if message.contains("integer overflow") {
+            // SQLite's sum() over stored amounts: only values no doorbraak command writes get there.
+            return DoorbraakError(.audit, "a sum of stored amounts overflows: the database holds values no doorbraak command writes; run `doorbraak audit verify` [SQLite \(code): \(message)]")
         }
         if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
             return DoorbraakError(.busy, "the database is busy (another doorbraak process holds the lock); try again later [SQLite \(code): \(message)]")

@@ -143,3 +143,27 @@ public struct Row {
     /// The number of result columns.
     public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
 }
+
+extension RowImage {
+    /// The image of the current row of a statement that selects exactly the bound columns, read
+    /// straight from SQLite's buffers.
+    init(row r: Row, from first: Int32 = 0) {
+        let statement = r.statement.handle
+        let count = sqlite3_column_count(statement)
+        var builder = RowImage.Builder(capacity: 16 * Int(count))
+        for i in first..<count {
+            switch sqlite3_column_type(statement, i) {
+            case SQLITE_NULL: builder.appendNull()
+            case SQLITE_INTEGER: builder.append(integer: sqlite3_column_int64(statement, i))
+            case SQLITE_TEXT:
+                let text = sqlite3_column_text(statement, i)
+                builder.append(bytes: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, i))), isBlob: false)
+            case SQLITE_BLOB:
+                let blob = sqlite3_column_blob(statement, i)
+                builder.append(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, i))), isBlob: true)
+            default: builder.append(other: r.text(i))
+            }
+        }
+        self = builder.image
+    }
+}
