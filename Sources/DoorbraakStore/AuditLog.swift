@@ -109,7 +109,7 @@ public enum AuditLog {
     private static func currentHead(in db: Database) throws(DoorbraakError) -> (Int64, String) {
         if let cached = db.currentChainHead() { return (cached.seq, cached.hash) }
         guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
-            throw DoorbraakError(.internal, "the ledger row is missing")
+            throw DoorbraakError.missingRow("ledger", in: db)
         }
         return row
     }
@@ -184,7 +184,7 @@ public enum AuditLog {
     public static func head(in db: Database) throws(DoorbraakError) -> ChainAnchor {
         try db.flushChainHead()
         guard let anchor = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in ChainAnchor(events: r.int64(0), hash: r.text(1)) }) else {
-            throw DoorbraakError(.notInitialised, "the database has no ledger; run `doorbraak init`", file: db.path)
+            throw DoorbraakError.missingRow("ledger", in: db)
         }
         return anchor
     }

@@ -5,7 +5,7 @@ extension Store {
     func keptTotals() throws(DoorbraakError) -> LedgerTotals {
         guard let seal = try db.cached("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1").rowValue([], { r in
             LedgerTotals(ceiling: r.money(0), granted: r.money(1), released: r.money(2), pending: r.money(3), paid: r.money(4))
-        }) else { throw DoorbraakError(.notInitialised, "the database has no ledger; run `doorbraak init`", file: db.path) }
+        }) else { throw DoorbraakError.missingRow("ledger", in: db) }
         return seal
     }
 

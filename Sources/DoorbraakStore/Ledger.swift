@@ -51,7 +51,7 @@ extension Store {
             guard let status = try db.row("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1", [], { r in
                 CeilingStatus(ceiling: r.money(0), granted: r.money(1), released: r.money(2), pending: r.money(3), paid: r.money(4), themes: [], years: [])
             }) else {
-                throw DoorbraakError(.notInitialised, "the database has no ledger; run `doorbraak init`", file: db.path)
+                throw DoorbraakError.missingRow("ledger", in: db)
             }
             var result = status
             result.themes = try db.rows("SELECT theme, amount_cents, granted_cents, released_cents FROM theme", []) { r in

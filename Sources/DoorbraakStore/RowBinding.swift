@@ -328,3 +328,11 @@ extension ErrorCode {
     /// The stored schema is not the one of its version, or holds a table that cannot be bound.
     public static let schema = ErrorCode("E-SCHEMA", .badInput)
 }
+
+extension DoorbraakError {
+    /// A row every initialised round has (the ledger, the round settings) is gone: the database
+    /// was edited outside doorbraak (the schema version says it was initialised).
+    static func missingRow(_ table: String, in db: Database) -> DoorbraakError {
+        DoorbraakError(.audit, "the \(table) row is missing from an initialised round: the database was edited outside doorbraak; nothing is trusted (run `doorbraak audit verify`)", file: db.path)
+    }
+}

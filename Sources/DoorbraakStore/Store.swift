@@ -135,7 +135,7 @@ public final class Store {
         guard let (hundredths, scenario, deadline) = try db.row("SELECT bar_hundredths, bar_scenario, deadline FROM round WHERE id = 1", [], { r in
             (r.int64(0), r.optionalText(1), r.text(2))
         }) else {
-            throw DoorbraakError(.notInitialised, "the database has no round settings; run `doorbraak init`", file: db.path)
+            throw DoorbraakError.missingRow("round", in: db)
         }
         let ceiling = Money(cents: try db.integer("SELECT ceiling_cents FROM ledger WHERE id = 1"))
         var amounts: [Theme: Money] = [:]

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Money moves on verified rows only (SPEC §3.9): each attack that once granted or paid money
+/// (an edited amount, bovengrens, status, review, tariff, coalition or fte) is refused with
+/// E-LEDGER by the command that would have moved the money, nothing moves on the edited row, and
+/// `audit verify --head` names it.
+@Suite(.serialized) struct MoneyOnVerifiedRowsTests {
+    struct Attack {
+        var name: String
+        /// The stage of `StagedRound` before which the row is edited.
+        var stage: String
+        var sql: String
+        /// The command, with the stage's date.
+        var command: [String]
+        var today: String
+        /// What must hold afterwards (a query that returns 0 when nothing moved on the row).
+        var nothingMoved: String
+        /// What `audit verify` names.
+        var named: String
+    }
+
+    static let waiting = "(SELECT application_id FROM allocation WHERE allocated = 0 ORDER BY application_id LIMIT 1)"
+    static let allocated = "(SELECT application_id FROM allocation WHERE allocated = 1 ORDER BY application_id LIMIT 1)"
+    static let paidInFull = "(SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1)"
+
+    static func attacks(_ files: URL) -> [Attack] {
+        let contracts = files.appendingPathComponent("contracts.csv").path
+        let claims = files.appendingPathComponent("claims.csv").path
+        return [
+            Attack(name: "the requested amount ×50 before the request", stage: "nza request",
+                   sql: "UPDATE application SET requested_cents = requested_cents * 50 WHERE id = \(allocated)",
+                   command: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE application_id = \(allocated)", named: "requested_cents"),
+            Attack(name: "a not-allocated application set to allocated", stage: "nza request",
+                   sql: "UPDATE application SET status = 'allocated' WHERE id = \(waiting)",
+                   command: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE application_id = \(waiting)", named: "status"),
+            Attack(name: "a review flipped", stage: "nza request",
+                   sql: "UPDATE review SET decision = 'reject', reason = 'R2' WHERE application_id = \(allocated) AND insurer = '7029'; UPDATE review SET decision = 'approve', reason = NULL WHERE application_id = \(allocated) AND insurer = '7029'; UPDATE review SET note = 'changed' WHERE application_id = \(allocated)",
+                   command: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE application_id = \(allocated)", named: "note"),
+            Attack(name: "a pending bovengrens raised", stage: "nza decide --all",
+                   sql: "UPDATE beschikking SET bovengrens_cents = bovengrens_cents * 2 WHERE application_id = \(allocated)",
+                   command: ["nza", "decide", "--all"], today: "2027-01-10",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE status = 'granted' AND application_id = \(allocated)", named: "bovengrens_cents"),
+            Attack(name: "a milestone tariff raised before the claims", stage: "import claims",
+                   sql: "UPDATE application_milestone SET tariff_cents = tariff_cents + 2000000 WHERE code = 'M1' AND application_id = \(paidInFull); UPDATE prestatie SET tariff_cents = tariff_cents + 2000000 WHERE milestone = 'M1' AND application_id = \(paidInFull)",
+                   command: ["import", "claims", "--partial", claims], today: "2027-06-30",
+                   nothingMoved: "SELECT count(*) FROM claim WHERE application_id = \(paidInFull)", named: "tariff_cents"),
+            Attack(name: "an outsider written into the coalition", stage: "import claims",
+                   sql: "UPDATE application_provider SET agb = '99999999' WHERE agb = '23456789' AND application_id = \(paidInFull)",
+                   command: ["import", "claims", "--partial", claims], today: "2027-06-30",
+                   nothingMoved: "SELECT count(*) FROM claim WHERE application_id = \(paidInFull)", named: "application_provider"),
+            Attack(name: "a waiting application's fte ×100 before the reallocation", stage: "round reallocate",
+                   sql: "UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = \(waiting)",
+                   command: ["round", "reallocate"], today: "2027-07-01",
+                   nothingMoved: "SELECT count(*) FROM allocation WHERE reallocated_on IS NOT NULL", named: "fte_tenths"),
+            Attack(name: "the allocation deleted, to allocate again", stage: "nza request",
+                   sql: "DELETE FROM allocation; DELETE FROM allocation_run",
+                   command: ["round", "allocate", "--seed", "again"], today: "2026-12-03",
+                   nothingMoved: "SELECT count(*) FROM allocation_run", named: "allocation_run"),
+        ]
+    }
+
+    @Test func everyAttackIsRefusedBeforeMoneyMovesAndNamedByVerify() throws {
+        let round = try StagedRound(count: 24, seed: 13)
+        defer { round.remove() }
+        var refused = 0
+        let attacks = MoneyOnVerifiedRowsTests.attacks(round.base.folder)
+        for attack in attacks {
+            let template = try #require(round.templates[attack.stage])
+            let s = try copy(of: template)
+            defer { s.remove() }
+            let anchor = try json(try s.run(["audit", "head", "--json"]).stdout)["head"] as? String ?? ""
+            _ = try s.sql(attack.sql)
+            let result = try s.run(attack.command, today: attack.today)
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER"), "\(attack.name): exit \(result.status) \(result.stderr.prefix(500))")
+            #expect(!result.stderr.contains("E-INTERNAL") && result.status != 70, "\(attack.name)")
+            #expect(try s.sql(attack.nothingMoved) == "0", "\(attack.name): money moved on the edited row")
+            let verify = try s.run(["audit", "verify", "--json", "--head", anchor])
+            #expect(verify.status == 1 && verify.stdout.contains(attack.named), "\(attack.name): \(verify.stdout.prefix(500))")
+            if result.stderr.contains("E-LEDGER") { refused += 1 }
+        }
+        figures("money-on-verified-rows", ["attacks": attacks.count, "refused": refused])
+    }
+
+    /// A hostile value where the program reads a number: every INTEGER column of every table
+    /// set to the ends of Int64, then the commands that read them; none may trap (a signal or
+    /// exit 70). The brief run takes the money columns; the full run every INTEGER column.
+    @Test func extremeIntegersNeverCrashACommand() throws {
+        let round = try StagedRound(count: 12, seed: 5)
+        defer { round.remove() }
+        let s = round.base
+        let tables = try s.sql("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('audit_event', 'row_binding') ORDER BY name").split(separator: "\n").map(String.init)
+        var columns: [(String, String)] = []
+        for table in tables {
+            for column in try s.sql("SELECT name FROM pragma_table_info('\(table)') WHERE type = 'INTEGER' AND pk = 0").split(separator: "\n") {
+                if longTests || column.hasSuffix("_cents") || column == "fte_tenths" { columns.append((table, String(column))) }
+            }
+        }
+        columns.append(("ledger", "audit_seq"))
+        let commands: [[String]] = [["ceiling"], ["payouts"], ["round", "report"], ["round", "whatif", "--bar", "9,17"], ["audit", "verify"],
+                                    ["round", "reallocate", "--dry-run"], ["nza", "decide", "--all"], ["plausibility"], ["report", "--json"]]
+        var runs = 0, violations: [String] = []
+        for (table, column) in columns {
+            for value in ["9223372036854775807", "-9223372036854775808"] {
+                let c = try copy(of: s)
+                defer { c.remove() }
+                _ = try c.sql("PRAGMA ignore_check_constraints = ON; UPDATE \"\(table)\" SET \"\(column)\" = \(value)")
+                for command in commands {
+                    let result = try c.run(command, today: "2027-07-02")
+                    runs += 1
+                    if result.status == 70 || result.status > 128 || result.stderr.contains("Fatal error") {
+                        violations.append("\(table).\(column) = \(value): \(command.joined(separator: " ")) exit \(result.status) \(result.stderr.prefix(200))")
+                    }
+                }
+            }
+        }
+        figures("extreme-integers", ["columns": columns.count, "runs": runs, "violations": violations.count])
+        #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
+    }
+}
