@@ -42,6 +42,11 @@ public final class LineReader {
             close(fd)
             throw DoorbraakError(.io, "expected a file, found a folder", file: path)
         }
+        // A device, FIFO or socket may never end, and an import reads its file twice (see InputFile).
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            close(fd)
+            throw DoorbraakError(.io, "not a regular file (a device, pipe or socket); to read a stream, give - and pipe it into standard input", file: path)
+        }
         totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
     }
 

@@ -82,26 +82,3 @@ extension EmbeddedPlans {
         return out
     }
 }
-
-/// Whole-file reads with the engine's error codes.
-public enum InputFile {
-    /// The bytes of `path`; missing is E-MISSING (exit 66), unreadable E-IO (exit 74), larger than
-    /// `limit` bytes E-INPUT (one record must not blow up memory).
-    public static func bytes(_ path: String, limit: Int = 16 << 20) throws(DoorbraakError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DoorbraakError(.missing, "file not found", file: path)
-        }
-        if isDirectory.boolValue { throw DoorbraakError(.io, "expected a file, found a folder", file: path) }
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw DoorbraakError(.io, "not a regular file (a pipe or a device)", file: path)
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > limit { throw DoorbraakError(.input, "the file is \(size) bytes, more than the \(limit)-byte limit", file: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DoorbraakError(.io, "cannot read the file", file: path)
-        }
-        return [UInt8](data)
-    }
-}

@@ -229,7 +229,7 @@ enum ImportApplicationsCommand: Command {
         var importer = ApplicationImport(intake: intake, partial: partial)
         let bar = ProgressBar(label: "importing applications")
         importer.progress = bar
-        let report = try importer.run(path)
+        let report = try InputFile.importing(path, allowFolder: true) { (file: String) throws(DoorbraakError) in try importer.run(file) }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

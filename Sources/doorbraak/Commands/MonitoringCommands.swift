@@ -28,7 +28,7 @@ enum ImportMonitoringCommand: Command {
         var importer = MonitoringImport(store: store, today: context.today, event: context.audit(), partial: partial)
         let bar = ProgressBar(label: "importing measurements")
         importer.progress = bar
-        let report = try importer.run(path)
+        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

@@ -26,7 +26,8 @@ enum NZaRequestCommand: Command {
         let store = try context.openStore()
         if all {
             guard let file = contractsFile, id == nil, contract == nil else { throw DoorbraakError(.usage, "--all takes --contracts FILE and no ID") }
-            let report = try ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer"), partial: partial).run(file)
+            let contracts = ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer"), partial: partial)
+            let report = try InputFile.importing(file) { (path: String) throws(DoorbraakError) in try contracts.run(path) }
             ImportView.print(report, json: context.json)
             return ImportView.exitCode(report)
         }

@@ -33,7 +33,7 @@ enum ImportClaimsCommand: Command {
         var importer = ClaimImport(store: store, today: context.today, event: context.audit(), partial: partial)
         let bar = ProgressBar(label: "importing claims")
         importer.progress = bar
-        let report = try importer.run(path)
+        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

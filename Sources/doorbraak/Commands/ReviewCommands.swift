@@ -91,7 +91,7 @@ enum ImportReviewsCommand: Command {
         var importer = ReviewImport(store: store, today: context.today, event: context.audit(), partial: partial)
         let bar = ProgressBar(label: "importing decisions")
         importer.progress = bar
-        let report = try importer.run(path)
+        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

@@ -33,7 +33,7 @@ enum ImportCostsCommand: Command {
         var importer = CostImport(store: store, today: context.today, event: context.audit(), partial: partial)
         let bar = ProgressBar(label: "importing costs")
         importer.progress = bar
-        let result = try importer.run(path)
+        let result = try InputFile.importing(path, report: \.report) { (file: String) throws(DoorbraakError) in try importer.run(file) }
         bar?.finish()
         let findings = result.findings.sorted { $0.key < $1.key }
         ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) }))])
