@@ -242,7 +242,8 @@ extension Store {
         switch (expected, found) {
         case (.some(.some(let e)), .some(let f)):
             let d = RowImage.differences(columns: bound.columns, expected: e, found: f).first
-            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .changed, column: d?.column, expected: d?.expected, found: d?.found)
+            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .changed, column: d?.column, expected: d?.expected, found: d?.found,
+                                 expectedValue: d?.expectedValue, foundValue: d?.foundValue)
         case (.some(.some), nil):
             finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .deleted)
         default:
@@ -282,7 +283,8 @@ extension Store {
         guard let (stored, document) = try db.cached("SELECT content_sha256, document FROM submission WHERE seq = ?").rowValue([.integer(seq)], { r in (r.text(0), r.text(1)) }) else { return }
         guard SHA256.hex(document) == stored else {
             throw Store.refusal(RowFinding(table: "submission", key: String(seq), change: .changed, column: "document",
-                                           expected: "a document with sha256 \(stored.prefix(12))…", found: "another document"))
+                                           expected: "a document with sha256 \(stored.prefix(12))…", found: "another document",
+                                           expectedValue: stored, foundValue: SHA256.hex(document)))
         }
     }
 

@@ -24,6 +24,10 @@ public struct RowFinding: Sendable, Equatable, CustomStringConvertible {
     public var expected: String?
     /// The value in the table.
     public var found: String?
+    /// The two values for machines (`--json`): amounts as `1250000.00`, text unquoted.
+    public var expectedValue: String?
+    /// See `expectedValue`.
+    public var foundValue: String?
     /// The event that last bound the row, if any.
     public var seq: Int64?
 
@@ -87,7 +91,8 @@ extension Store {
             let stored = r.text(1), computed = SHA256.hex(r.text(2))
             if stored != computed {
                 check.add(RowFinding(table: "submission", key: String(r.int64(0)), change: .changed, column: "document",
-                                     expected: "a document with sha256 \(stored.prefix(12))…", found: "sha256 \(computed.prefix(12))…"))
+                                     expected: "a document with sha256 \(stored.prefix(12))…", found: "sha256 \(computed.prefix(12))…",
+                                     expectedValue: stored, foundValue: computed))
             }
         }
         return check
@@ -160,7 +165,8 @@ extension Store {
                 if let expected = b.image {
                     if expected != r.image {
                         for d in RowImage.differences(columns: table.columns, expected: expected, found: r.image) {
-                            try visit(RowFinding(table: table.name, key: display(r.key), change: .changed, column: d.column, expected: d.expected, found: d.found, seq: b.seq), r.key)
+                            try visit(RowFinding(table: table.name, key: display(r.key), change: .changed, column: d.column, expected: d.expected, found: d.found,
+                                                            expectedValue: d.expectedValue, foundValue: d.foundValue, seq: b.seq), r.key)
                         }
                     }
                 } else {

@@ -60,12 +60,13 @@ struct BenchReport {
             }
         }
         lines.append("")
-        header = "size  beschikkingen   ceiling ms   one decide ms   decide --all ms   round report ms"
+        header = "size  beschikkingen   ceiling ms   one decide ms   decide --all ms   round report ms   audit verify ms     events   events/s   peak MB"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for r in results {
             lines.append(lpad(String(r.size), 4 + 2) + lpad(String(r.beschikkingen), 15) + lpad(fmt(r.ceilingMS, 1), 13) + lpad(fmt(r.decideMS, 1), 16)
-                         + lpad(fmt(r.decideAllMS, 0), 18) + lpad(fmt(r.reportMS, 1), 18))
+                         + lpad(fmt(r.decideAllMS, 0), 18) + lpad(fmt(r.reportMS, 1), 18) + lpad(fmt(r.verifyMS, 0), 18)
+                         + lpad(String(r.verifyEvents), 11) + lpad(fmt(r.verifyEventsPerSecond, 0), 11) + lpad(fmt(r.verifyPeakMB, 1), 10))
         }
         lines.append("")
         lines.append("targets (SPEC §6)")
@@ -108,6 +109,9 @@ struct BenchReport {
             ("decide_ms", bySize { $0.decideMS }),
             ("decide_all_ms", bySize { $0.decideAllMS }),
             ("report_ms", bySize { $0.reportMS }),
+            ("verify_ms", bySize { $0.verifyMS }),
+            ("verify_events", bySize { Double($0.verifyEvents) }),
+            ("verify_events_per_s", bySize { $0.verifyEventsPerSecond }),
             ("targets", .array(targets.map { .object([("target", .string($0.name)), ("met", .bool($0.met))]) })),
         ])
     }

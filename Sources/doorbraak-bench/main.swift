@@ -16,7 +16,12 @@ struct SizeResult {
     var decideMS: Double = 0
     var decideAllMS: Double = 0
     var reportMS: Double = 0
+    var verifyMS: Double = 0
+    var verifyEvents = 0
+    var verifyPeakMB: Double = 0
     var beschikkingen = 0
+
+    var verifyEventsPerSecond: Double { verifyMS > 0 ? Double(verifyEvents) / (verifyMS / 1000) : 0 }
 
     func ratio(_ key: String) -> Double? {
         guard let o = ours[key], let s = sqlite[key], o > 0 else { return nil }
@@ -164,6 +169,16 @@ struct Bench {
                 .import --csv --skip 1 \(w.costs) k
                 """).seconds
             result.floor["costs"] = try floor(folder + "/floor-costs.sqlite", Floor.costs(w.costs, today: "2028-01-15"))
+        }
+
+        // The audit of the whole small round: chain, every row against its binding, totals.
+        log("size \(size): audit verify")
+        let verify = try doorbraakRun(small, ["audit", "verify", "--json"], today: "2028-01-15")
+        try require(verify, "audit verify")
+        result.verifyMS = verify.seconds * 1000
+        result.verifyPeakMB = verify.peakMB
+        if let events = verify.stdout.split(separator: "\n").first(where: { $0.contains("\"events\"") })?.split(separator: ":").last {
+            result.verifyEvents = Int(events.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))) ?? 0
         }
 
         log("size \(size): a file whose every row fails")

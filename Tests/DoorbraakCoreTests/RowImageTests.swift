@@ -25,7 +25,11 @@ import Testing
     @Test func differencesNameTheColumnWithExpectedAndFound() {
         let d = RowImage.differences(columns: ["id", "requested_cents"], expected: RowImage([.text("A"), .integer(21_500_000)]),
                                      found: RowImage([.text("A"), .integer(1_075_000_000)]))
-        #expect(d.count == 1 && d[0].column == "requested_cents" && d[0].expected == "21500000" && d[0].found == "1075000000")
+        #expect(d.count == 1 && d[0].column == "requested_cents")
+        #expect(d.first?.expected == "€ 215.000,00" && d.first?.found == "€ 10.750.000,00", "amounts for people in Dutch notation")
+        #expect(d.first?.expectedValue == "215000.00" && d.first?.foundValue == "10750000.00", "and for machines with a decimal point")
+        let text = RowImage.differences(columns: ["status"], expected: RowImage([.text("rejected")]), found: RowImage([.text("approved")]))
+        #expect(text.first?.expected == "\"rejected\"" && text.first?.expectedValue == "rejected")
     }
 
     @Test func aDamagedImageIsNotReadAsValues() {

@@ -185,18 +185,46 @@ public struct RowImage: Sendable, Equatable {
         return fields
     }
 
+    /// One column that differs: its name and the two values, for people (an amount column,
+    /// `…_cents`, in Dutch notation) and for machines (`1250000.00`).
+    public struct Difference: Sendable, Equatable {
+        /// The column.
+        public var column: String
+        /// The value the chain bound, for people.
+        public var expected: String
+        /// The value found, for people.
+        public var found: String
+        /// The value the chain bound, for machines.
+        public var expectedValue: String
+        /// The value found, for machines.
+        public var foundValue: String
+    }
+
     /// Which columns differ between `expected` (the image an event bound) and `found` (the row as
-    /// it is now): name, expected, found. A column the other lacks shows as "—".
-    public static func differences(columns: [String], expected: RowImage, found: RowImage) -> [(column: String, expected: String, found: String)] {
+    /// it is now). A column the other lacks shows as "—".
+    public static func differences(columns: [String], expected: RowImage, found: RowImage) -> [Difference] {
         guard let e = expected.fields, let f = found.fields else {
-            return [(column: "(row)", expected: "an image that cannot be read", found: "\(found.bytes.count) bytes")]
+            return [Difference(column: "(row)", expected: "an image that cannot be read", found: "\(found.bytes.count) bytes",
+                               expectedValue: "unreadable", foundValue: "\(found.bytes.count) bytes")]
         }
-        var out: [(column: String, expected: String, found: String)] = []
+        var out: [Difference] = []
         for i in 0..<max(e.count, f.count, columns.count) {
             let ef = i < e.count ? e[i] : nil, ff = i < f.count ? f[i] : nil
-            if ef != ff {
-                out.append((column: i < columns.count ? columns[i] : "column \(i + 1)", expected: ef?.display ?? "—", found: ff?.display ?? "—"))
+            guard ef != ff else { continue }
+            let column = i < columns.count ? columns[i] : "column \(i + 1)"
+            let money = column.hasSuffix("_cents")
+            func people(_ field: Field?) -> String {
+                guard let field else { return "—" }
+                if money, case .value(.integer(let cents)) = field { return Money(cents: cents).dutch }
+                return field.display
             }
+            func machine(_ field: Field?) -> String {
+                guard let field else { return "—" }
+                if money, case .value(.integer(let cents)) = field { return Money(cents: cents).description }
+                if case .value(.text(let text)) = field { return text }
+                return field.display
+            }
+            out.append(Difference(column: column, expected: people(ef), found: people(ff), expectedValue: machine(ef), foundValue: machine(ff)))
         }
         return out
     }

@@ -43,8 +43,8 @@ enum AuditVerifyCommand: Command {
                 ("row_findings", .number(String(result.rows.count))),
                 ("rows", .array(result.rows.findings.map { f in
                     .object([("table", .string(f.table)), ("key", .string(f.key)), ("change", .string(f.change.rawValue)),
-                             ("column", f.column.map { .string($0) } ?? .null), ("expected", f.expected.map { .string($0) } ?? .null),
-                             ("found", f.found.map { .string($0) } ?? .null), ("event", f.seq.map { .number(String($0)) } ?? .null)])
+                             ("column", f.column.map { .string($0) } ?? .null), ("expected", f.expectedValue.map { .string($0) } ?? .null),
+                             ("found", f.foundValue.map { .string($0) } ?? .null), ("event", f.seq.map { .number(String($0)) } ?? .null)])
                 })),
                 ("schema_ok", .bool(result.schema.isEmpty)),
                 ("schema", .array(result.schema.map { .string($0) })),
