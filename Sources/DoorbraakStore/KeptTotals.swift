@@ -3,10 +3,10 @@ import DoorbraakCore
 extension Store {
     /// The ledger row's totals; in the caller's transaction.
     func keptTotals() throws(DoorbraakError) -> LedgerTotals {
-        guard let seal = try db.cached("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1").rowValue([], { r in
+        guard let totals = try db.cached("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1").rowValue([], { r in
             LedgerTotals(ceiling: r.money(0), granted: r.money(1), released: r.money(2), pending: r.money(3), paid: r.money(4))
         }) else { throw DoorbraakError.missingRow("ledger", in: db) }
-        return seal
+        return totals
     }
 
     /// The committed (current bovengrenzen of granted beschikkingen) and pending amounts

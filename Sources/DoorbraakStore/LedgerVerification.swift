@@ -78,8 +78,7 @@ extension Store {
                     findings.append(InvariantFinding(rule: "tariffs-bovengrens", subject: id, message: "the tariffs add up to \(max(prestaties, tariffs)), more than the bovengrens \(bovengrens)"))
                 }
             }
-            let keptSeal = try keptTotals()
-            findings += try invariantFindings(kept: keptSeal, recounted: recounted)
+            findings += try invariantFindings(kept: try keptTotals(), recounted: recounted)
             return LedgerVerification(chain: chain, differences: differences, findings: findings, rows: rows, schema: schema)
         }
     }

@@ -13,12 +13,13 @@ enum AuditVerifyCommand: Command {
     expected and found), every register document against its SHA-256, and the stored schema
     against doorbraak's (a dropped CHECK, index or trigger is named); recounts every
     kept total (granted, released, pending, paid, committed, per theme and year, per beschikking)
-    from the rows and from the totals sealed into the audit events, and names each that differs;
+    from the rows, and names each that differs;
     checks the invariants (committed ≤ ceiling ≤ € 600.000.000,00, paid + released ≤ bovengrens,
     tariffs ≤ bovengrens, no milestone paid twice, statuses consistent). With --head, the string
     `audit head` printed earlier (kept outside the database) proves the chain up to that event
     unchanged, so a cut-off tail or a rewrite with recomputed hashes is caught too.
-    Exit 0 when everything holds; exit 1 with E-AUDIT otherwise.
+    Exit 0 when everything holds; exit 1 with E-AUDIT otherwise; a schema that is not
+    doorbraak's is E-SCHEMA (exit 65), naming what differs.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
