@@ -50,12 +50,13 @@ extension Store {
             // Refused once, refused again: the same file imported twice changes nothing.
             throw DoorbraakError(ErrorCode(code, .refused), "claim \(claim.id) was refused on \(on) and stays refused (send a corrected claim under a new id): \(message)", field: "claim_id")
         }
-        // The payout rests on the application, its beschikking, coalition and milestones.
+        // The payout rests on what `payoutSubject` reads: the application, its beschikking,
+        // coalition and milestones (the prestaties copy the milestones' tariffs at the grant and
+        // are not read here; `audit verify` names an edit of them).
         try requireBound("application", [.text(claim.application)])
         try requireBound("beschikking", [.text(claim.application)])
         try requireBoundChildren("application_provider", of: claim.application)
         try requireBoundChildren("application_milestone", of: claim.application)
-        try requireBoundChildren("prestatie", of: claim.application)
         let subject = try payoutSubject(claim.application)
         try checkKeptTotals()
         let decision = try PayoutRules.decide(claim, on: subject, today: today)

@@ -293,9 +293,13 @@ extension Store {
     /// under the rules, and every row it wrote is bound at its COMMIT. The scope counts as
     /// checked only once its check passed (a refused one is checked again next time).
     private func needsCheck(_ scope: String) throws(DoorbraakError) -> Bool {
-        if verifiedScopes.transaction != db.transactionNumber {
+        if verifiedScopes.transaction != db.transactionNumber || verifiedScopes.passed.count >= VerifiedScopes.limit {
             let version = try db.integer("PRAGMA data_version")
-            if version != verifiedScopes.dataVersion { verifiedScopes.passed.removeAll(keepingCapacity: true) }
+            // A cache, so it is bounded: past the limit it starts afresh (an import of 100,000
+            // claims would otherwise keep 400,000 scopes).
+            if version != verifiedScopes.dataVersion || verifiedScopes.passed.count >= VerifiedScopes.limit {
+                verifiedScopes.passed.removeAll(keepingCapacity: true)
+            }
             verifiedScopes.transaction = db.transactionNumber
             verifiedScopes.dataVersion = version
         }

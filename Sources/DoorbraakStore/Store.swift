@@ -213,4 +213,6 @@ struct VerifiedScopes {
     var transaction = -1
     /// `PRAGMA data_version` then.
     var dataVersion: Int64 = -1
+    /// The most scopes kept.
+    static let limit = 10_000
 }

@@ -112,6 +112,7 @@ struct BenchReport {
             ("verify_ms", bySize { $0.verifyMS }),
             ("verify_events", bySize { Double($0.verifyEvents) }),
             ("verify_events_per_s", bySize { $0.verifyEventsPerSecond }),
+            ("verify_peak_mb", bySize { $0.verifyPeakMB }),
             ("targets", .array(targets.map { .object([("target", .string($0.name)), ("met", .bool($0.met))]) })),
         ])
     }
