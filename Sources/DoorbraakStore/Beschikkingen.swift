@@ -246,10 +246,12 @@ extension Store {
                 status.themes[i].released = Money(cents: try db.integer(released + " AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
             }
             var years: [Int: Money] = [:]
-            for document in try db.rows("SELECT s.document FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'granted'", [], { $0.text(0) }) {
+            // One document at a time: 100,000 granted documents would not fit in memory at once.
+            let documents = try db.prepare("SELECT s.document FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'granted'")
+            while try documents.step() {
                 // A document that no longer reads is named by the row check (its SHA-256); the
                 // recount goes on without it, so the year totals then differ too.
-                guard let application = try? Application(json: try JSONParser.parse(document)) else { continue }
+                guard let application = try? Application(json: try JSONParser.parse(Row(statement: documents).text(0))) else { continue }
                 for line in application.budget { years[line.year, default: .zero] += line.amount }
             }
             status.years = status.years.map { (year: $0.year, granted: years[$0.year] ?? .zero) }

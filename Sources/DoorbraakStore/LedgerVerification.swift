@@ -56,7 +56,8 @@ extension Store {
             for (k, r) in zip(kept.years, recounted.years) { compare("year.\(k.year).granted", k.granted, r.granted) }
             compare("ledger.committed", kept.committed, recounted.committed)
             // Per beschikking: the kept paid and released against the milestones and the releases.
-            let perBeschikking = try db.rows("""
+            var findings: [InvariantFinding] = []
+            try db.each("""
                 SELECT b.application_id, b.paid_cents, b.released_cents,
                        (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id),
                        (SELECT coalesce(sum(r.amount_cents), 0) FROM bovengrens_release r WHERE r.application_id = b.application_id),
@@ -64,12 +65,12 @@ extension Store {
                        (SELECT coalesce(sum(p.tariff_cents), 0) FROM prestatie p WHERE p.application_id = b.application_id),
                        (SELECT coalesce(sum(m.tariff_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
                 FROM beschikking b ORDER BY b.application_id
-                """, []) { r in (r.text(0), r.money(1), r.money(2), r.money(3), r.money(4), r.money(5), r.text(6), r.money(7), r.money(8)) }
-            var findings: [InvariantFinding] = []
-            for (id, paid, released, rowsPaid, rowsReleased, bovengrens, status, prestaties, tariffs) in perBeschikking {
+                """, []) { r in
+                let (id, paid, released, rowsPaid, rowsReleased, bovengrens, status, prestaties, tariffs) =
+                    (r.text(0), r.money(1), r.money(2), r.money(3), r.money(4), r.money(5), r.text(6), r.money(7), r.money(8))
                 compare("beschikking.\(id).paid", paid, rowsPaid)
                 compare("beschikking.\(id).released", released, rowsReleased)
-                guard status == "granted" else { continue }
+                guard status == "granted" else { return }
                 if max(paid, rowsPaid) + max(released, rowsReleased) > bovengrens {
                     findings.append(InvariantFinding(rule: "paid-released-bovengrens", subject: id,
                                                      message: "paid \(max(paid, rowsPaid)) + released \(max(released, rowsReleased)) exceed the bovengrens as granted \(bovengrens)"))
@@ -95,15 +96,16 @@ extension Store {
             findings.append(InvariantFinding(rule: "milestone-paid-twice", subject: id, message: "milestone \(milestone) has \(n) claims settled"))
         }
         // Each milestone's state against the claim that settled it.
-        let milestones = try db.rows("""
+        try db.each("""
             SELECT m.application_id, m.code, m.status, m.paid_cents, m.tariff_cents, c.status, c.amount_cents, b.status
             FROM application_milestone m
             LEFT JOIN claim c ON c.application_id = m.application_id AND c.milestone = m.code
             LEFT JOIN beschikking b ON b.application_id = m.application_id
             WHERE m.status <> 'expected' OR m.paid_cents <> 0 OR c.claim_id IS NOT NULL
             ORDER BY 1, 2
-            """, []) { r in (r.text(0), r.text(1), r.text(2), r.money(3), r.money(4), r.optionalText(5), r.isNull(6) ? nil : r.money(6), r.optionalText(7)) }
-        for (id, code, status, paid, tariff, claimStatus, claimAmount, beschikking) in milestones {
+            """, []) { r in
+            let (id, code, status, paid, tariff, claimStatus, claimAmount, beschikking) =
+                (r.text(0), r.text(1), r.text(2), r.money(3), r.money(4), r.optionalText(5), r.isNull(6) ? nil : r.money(6), r.optionalText(7))
             let expected: (String, Money)? = switch claimStatus {
             case "reached": ("paid", claimAmount ?? .zero)
             case "missed": ("released", .zero)
@@ -122,13 +124,15 @@ extension Store {
             }
         }
         // Application and beschikking statuses tell one story (SPEC §5.2).
-        let pairs = try db.rows("""
+        let matching = ["requested": "pending", "granted": "granted", "refused": "refused"]
+        try db.each("""
             SELECT a.id, a.status, b.status FROM application a LEFT JOIN beschikking b ON b.application_id = a.id
             WHERE a.status IN ('requested', 'granted', 'refused') OR b.status IS NOT NULL ORDER BY a.id
-            """, []) { r in (r.text(0), r.text(1), r.optionalText(2)) }
-        let matching = ["requested": "pending", "granted": "granted", "refused": "refused"]
-        for (id, application, beschikking) in pairs where matching[application] != beschikking {
-            findings.append(InvariantFinding(rule: "status", subject: id, message: "the application is \(application) but its beschikking is \(beschikking ?? "missing")"))
+            """, []) { r in
+            let (id, application, beschikking) = (r.text(0), r.text(1), r.optionalText(2))
+            if matching[application] != beschikking {
+                findings.append(InvariantFinding(rule: "status", subject: id, message: "the application is \(application) but its beschikking is \(beschikking ?? "missing")"))
+            }
         }
         let orphans = try db.rows("SELECT b.application_id FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE a.id IS NULL", []) { $0.text(0) }
         for id in orphans { findings.append(InvariantFinding(rule: "status", subject: id, message: "a beschikking without its application")) }

@@ -155,6 +155,13 @@ public final class Database {
         return out
     }
 
+    /// Calls `body` with each row of a query in turn, without collecting them (flat memory).
+    public func each(_ sql: String, _ parameters: [SQLValue] = [], _ body: (Row) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        while try statement.step() { try body(Row(statement: statement)) }
+    }
+
     /// The first row of a query, or nil.
     public func row<T>(_ sql: String, _ parameters: [SQLValue] = [], _ read: (Row) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T? {
         let statement = try prepare(sql)
