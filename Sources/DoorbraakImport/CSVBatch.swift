@@ -29,6 +29,7 @@ enum CSVBatch {
     /// the same transaction, once every other row has been taken.
     static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
                     check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
+                    begin: (() throws(DoorbraakError) -> Void)? = nil,
                     retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
@@ -54,6 +55,9 @@ enum CSVBatch {
         let db = store.db
         try db.execute("BEGIN IMMEDIATE")
         do throws(DoorbraakError) {
+            // What holds for the whole file (the kept totals before money moves) is checked once,
+            // under the write lock: a failure stops the import, not every row.
+            try begin?()
             var rows = 0
             while let row = try reader.next() {
                 rows += 1

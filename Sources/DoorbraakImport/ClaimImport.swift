@@ -69,6 +69,7 @@ public struct ClaimImport: CSVImport {
         let waiting = Waiting()
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
+                                begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             do throws(DoorbraakError) {

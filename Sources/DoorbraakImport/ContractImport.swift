@@ -17,7 +17,8 @@ public struct ContractImport: CSVImport {
 
     /// Requests every row of `path`; the report counts new pending requests.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts") { record throws(DoorbraakError) in
+        try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts",
+                         begin: { () throws(DoorbraakError) in try store.checkKeptTotals() }) { record throws(DoorbraakError) in
             switch try store.requestBeschikking(record("application_id"), contract: record("contract"), today: today, event: event) {
             case .pending: return .new
             case .unchanged: return .unchanged

@@ -16,6 +16,14 @@ public enum BeschikkingDecision: Sendable, Equatable {
     /// Refused with a code and why.
     case refused(id: String, code: ErrorCode, reason: String)
 
+    /// `granted DBM-1` or `refused DBM-1 (E-CEILING)`.
+    public var summary: String {
+        switch self {
+        case .granted(let id, _): return "granted \(id)"
+        case .refused(let id, let code, _): return "refused \(id) (\(code))"
+        }
+    }
+
     /// The application.
     public var id: String {
         switch self {
@@ -149,16 +157,13 @@ extension Store {
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
-        guard let (theme, planCode, document, plan, seq) = try db.cached("SELECT a.theme, p.code, s.document, p.id, s.seq FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.int64(4)) }) else {
+        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, s.document FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
-        // The grant rests on the application, its plan, its registered document and milestones.
-        try requireBound("application", [.text(id)])
-        try requireBound("plan", [.text(plan)])
-        try requireBound("submission", [.integer(seq)])
-        try requireBoundDocument(ofSubmission: seq)
-        try requireBoundChildren("application_milestone", of: id)
+        // The grant rests on the application, its allocation, the insurers' reviews (their approval
+        // was declared at the request), its plan, its registered document and milestones.
+        try requireDecidable(id)
         let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
         // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
         guard milestones.map(\.1).sum() <= bovengrens else {
@@ -199,19 +204,46 @@ extension Store {
 
     /// Decides every pending request, one transaction each, in rank order. A request that another
     /// process (or this run's sweep) decided meanwhile is skipped.
+    /// Every row is checked before the first decision (`requireDecidable`), so an edited row
+    /// refuses the whole run instead of stopping it halfway; each decision checks again in its
+    /// own transaction. A failure that comes halfway anyway (another process edited a row
+    /// meanwhile) is thrown as `DecideAllStopped`, with the decisions already committed.
     public func decideAll(today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
-        for id in try pendingInRankOrder() where !decided.contains(id) {
+        let pending = try pendingInRankOrder()
+        try db.readTransaction { () throws(DoorbraakError) in
+            try checkKeptTotals()
+            for id in pending { try requireDecidable(id) }
+        }
+        for id in pending where !decided.contains(id) {
             do {
                 let taken = try decideBeschikking(id, today: today, event: event)
                 decisions += taken
                 decided.formUnion(taken.map(\.id))
             } catch where error.code == .request {
                 continue
+            } catch where !decisions.isEmpty {
+                var stopped = error
+                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") taken before it stopped: " + decisions.map(\.summary).joined(separator: ", ")
+                throw stopped
             }
         }
         return decisions
+    }
+
+    /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).
+    func requireDecidable(_ id: String) throws(DoorbraakError) {
+        try requireBound("beschikking", [.text(id)])
+        try requireBound("application", [.text(id)])
+        try requireBound("allocation", [.text(id)])
+        try requireBoundChildren("review", of: id)
+        try requireBoundChildren("application_milestone", of: id)
+        if let (plan, seq) = try db.cached("SELECT a.plan, a.submission_seq FROM application a WHERE a.id = ?").rowValue([.text(id)], { r in (r.text(0), r.int64(1)) }) {
+            try requireBound("plan", [.text(plan)])
+            try requireBound("submission", [.integer(seq)])
+            try requireBoundDocument(ofSubmission: seq)
+        }
     }
 
     /// The beschikking of an application, or nil.

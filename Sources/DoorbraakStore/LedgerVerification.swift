@@ -114,10 +114,10 @@ extension Store {
             if beschikking != "granted" {
                 findings.append(InvariantFinding(rule: "status", subject: id, message: "milestone \(code) is \(status) but the application has no granted beschikking"))
             } else if let (wantStatus, wantPaid) = expected, status != wantStatus || paid != wantPaid {
-                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) with \(paid) paid, but its claim says \(wantStatus) \(wantPaid)"))
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) (\(paid)), but its claim says \(wantStatus) (\(wantPaid))"))
             } else if expected == nil, status != "released" || paid != .zero {
                 // A milestone is released without its own claim only when the beschikking became final.
-                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) with \(paid) paid, but no claim settled it"))
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) (\(paid)), but no claim settled it"))
             }
             if paid > tariff {
                 findings.append(InvariantFinding(rule: "milestone-tariff", subject: id, message: "milestone \(code) paid \(paid), more than its tariff \(tariff)"))

@@ -51,9 +51,12 @@ extension Store {
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
             AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
         }
-        if !dryRun {
-            // The ranking decides who gets the room: every candidate as the chain bound it.
-            for candidate in waiting { try requireBound("application", [.text(candidate.id.rawValue)]) }
+        if db.rowCapture != nil {
+            // The ranking decides who gets the room: the whole register and allocation as the
+            // chain bound them (a competitor's status changed would steer it as much as a
+            // candidate's fte). The dry run checks too: the board decides on what it shows.
+            try requireBoundTable("application")
+            try requireBoundTable("allocation")
             try requireBound("allocation_run", [.integer(1)])
         }
         let outcomes = Reallocator.reallocate(waiting, room: room, seed: try allocationSeed() ?? "")
@@ -62,7 +65,6 @@ extension Store {
         let result = ReallocationResult(allocated: outcomes, roomBefore: room, roomAfter: room.total - given, written: !dryRun)
         if dryRun { return result }
         for o in outcomes {
-            try requireBound("allocation", [.text(o.id.rawValue)])
             try db.cached("UPDATE application SET status = 'allocated' WHERE id = ? AND status = 'not-allocated'").run([.text(o.id.rawValue)])
             guard db.changes == 1 else { throw DoorbraakError(.internal, "\(o.id) changed status during the reallocation") }
             try db.cached("UPDATE allocation SET allocated = 1, pass = ?, room_before_cents = ?, reason = ?, reallocated_on = ? WHERE application_id = ?")

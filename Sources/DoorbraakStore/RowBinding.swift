@@ -180,9 +180,9 @@ extension Database {
 
     /// The image the newest binding of this row holds; `.some(nil)` when it bound the row's
     /// deletion, nil when the chain never bound the row.
-    func boundImage(table: String, key: String) throws(DoorbraakError) -> RowImage?? {
-        try cached("SELECT image FROM row_binding WHERE tbl = ? AND key = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(table), .text(key)]) { r in r.isNull(0) ? RowImage?.none : RowImage(bytes: r.bytes(0)) }
+    func boundImage(table: String, key: String) throws(DoorbraakError) -> (seq: Int64, image: RowImage?)? {
+        try cached("SELECT seq, image FROM row_binding WHERE tbl = ? AND key = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(table), .text(key)]) { r in (r.int64(0), r.isNull(1) ? nil : RowImage(bytes: r.bytes(1))) }
     }
 
     /// Binds every row the transaction wrote to event `seq`: one `row_binding` per row with its
@@ -232,22 +232,23 @@ extension Store {
         var passed = true
         defer { if passed { verifiedScopes.passed.insert(scope) } }
         let found = try db.currentImage(of: bound, parts: parts)
-        let expected = try db.boundImage(table: table, key: key)
-        if case .some(.some(let e)) = expected, let found, e == found { return }
-        if case .some(.none) = expected, found == nil { return }
+        let binding = try db.boundImage(table: table, key: key)
+        let expected = binding?.image
+        if let expected, let found, expected == found { return }
         if expected == nil, found == nil { return }
         if db.touchedInTransaction(table: table, key: key) { return }
         passed = false
+        let shown = RowKey.display(key, count: bound.key.count)
         let finding: RowFinding
         switch (expected, found) {
-        case (.some(.some(let e)), .some(let f)):
+        case (.some(let e), .some(let f)):
             let d = RowImage.differences(columns: bound.columns, expected: e, found: f).first
-            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .changed, column: d?.column, expected: d?.expected, found: d?.found,
-                                 expectedValue: d?.expectedValue, foundValue: d?.foundValue)
-        case (.some(.some), nil):
-            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .deleted)
+            finding = RowFinding(table: table, key: shown, change: .changed, column: d?.column, expected: d?.expected, found: d?.found,
+                                 expectedValue: d?.expectedValue, foundValue: d?.foundValue, seq: binding?.seq)
+        case (.some, nil):
+            finding = RowFinding(table: table, key: shown, change: .deleted, seq: binding?.seq)
         default:
-            finding = RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .inserted)
+            finding = RowFinding(table: table, key: shown, change: .inserted, seq: binding?.seq)
         }
         throw Store.refusal(finding)
     }

@@ -35,8 +35,8 @@ public struct RowFinding: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch change {
         case .inserted: return "\(table) \(key): added outside doorbraak (no audit event recorded it)"
-        case .deleted: return "\(table) \(key): deleted outside doorbraak (bound by event \(seq ?? 0))"
-        case .changed: return "\(table) \(key): \(column ?? "?") is \(found ?? "?"), the chain holds \(expected ?? "?") (event \(seq ?? 0))"
+        case .deleted: return "\(table) \(key): deleted outside doorbraak" + (seq.map { " (bound by event \($0))" } ?? "")
+        case .changed: return "\(table) \(key): \(column ?? "?") is \(found ?? "?"), the chain holds \(expected ?? "?")" + (seq.map { " (event \($0))" } ?? "")
         }
     }
 }

@@ -44,10 +44,22 @@ import Testing
                    sql: "UPDATE beschikking SET bovengrens_cents = bovengrens_cents * 2 WHERE application_id = \(allocated)",
                    command: ["nza", "decide", "--all"], today: "2027-01-10",
                    nothingMoved: "SELECT count(*) FROM beschikking WHERE status = 'granted' AND application_id = \(allocated)", named: "bovengrens_cents"),
+            Attack(name: "a review deleted before the decision: decide --all grants nothing", stage: "nza decide --all",
+                   sql: "DELETE FROM review WHERE application_id = \(allocated) AND insurer = '7029'",
+                   command: ["nza", "decide", "--all"], today: "2027-01-10",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE status = 'granted'", named: "review"),
+            Attack(name: "a competitor set to rejected before the reallocation", stage: "round reallocate",
+                   sql: "UPDATE application SET status = 'rejected' WHERE id = \(waiting)",
+                   command: ["round", "reallocate", "--dry-run"], today: "2027-07-01",
+                   nothingMoved: "SELECT count(*) FROM allocation WHERE reallocated_on IS NOT NULL", named: "status"),
             Attack(name: "a milestone tariff raised before the claims", stage: "import claims",
                    sql: "UPDATE application_milestone SET tariff_cents = tariff_cents + 2000000 WHERE code = 'M1' AND application_id = \(paidInFull); UPDATE prestatie SET tariff_cents = tariff_cents + 2000000 WHERE milestone = 'M1' AND application_id = \(paidInFull)",
                    command: ["import", "claims", "--partial", claims], today: "2027-06-30",
                    nothingMoved: "SELECT count(*) FROM claim WHERE application_id = \(paidInFull)", named: "tariff_cents"),
+            Attack(name: "the kept paid total raised: the claims import stops once, not per row", stage: "import claims",
+                   sql: "UPDATE ledger SET paid_cents = paid_cents + 100",
+                   command: ["import", "claims", "--partial", claims], today: "2027-06-30",
+                   nothingMoved: "SELECT count(*) FROM claim", named: "paid_cents"),
             Attack(name: "an outsider written into the coalition", stage: "import claims",
                    sql: "UPDATE application_provider SET agb = '99999999' WHERE agb = '23456789' AND application_id = \(paidInFull)",
                    command: ["import", "claims", "--partial", claims], today: "2027-06-30",
@@ -77,6 +89,7 @@ import Testing
             let result = try s.run(attack.command, today: attack.today)
             #expect(result.status == 1 && result.stderr.contains("E-LEDGER"), "\(attack.name): exit \(result.status) \(result.stderr.prefix(500))")
             #expect(!result.stderr.contains("E-INTERNAL") && result.status != 70, "\(attack.name)")
+            #expect(result.stderr.components(separatedBy: "E-LEDGER").count == 2, "\(attack.name): one refusal, not one per row: \(result.stderr.prefix(800))")
             #expect(try s.sql(attack.nothingMoved) == "0", "\(attack.name): money moved on the edited row")
             let verify = try s.run(["audit", "verify", "--json", "--head", anchor])
             #expect(verify.status == 1 && verify.stdout.contains(attack.named), "\(attack.name): \(verify.stdout.prefix(500))")

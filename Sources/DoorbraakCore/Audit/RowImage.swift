@@ -212,15 +212,17 @@ public struct RowImage: Sendable, Equatable {
             let ef = i < e.count ? e[i] : nil, ff = i < f.count ? f[i] : nil
             guard ef != ff else { continue }
             let column = i < columns.count ? columns[i] : "column \(i + 1)"
-            let money = column.hasSuffix("_cents")
+            let money = column.hasSuffix("_cents"), fte = column.hasPrefix("fte") && column.hasSuffix("_tenths")
             func people(_ field: Field?) -> String {
                 guard let field else { return "—" }
                 if money, case .value(.integer(let cents)) = field { return Money(cents: cents).dutch }
+                if fte, case .value(.integer(let tenths)) = field { return Fte(tenths: tenths).description + " fte" }
                 return field.display
             }
             func machine(_ field: Field?) -> String {
                 guard let field else { return "—" }
                 if money, case .value(.integer(let cents)) = field { return Money(cents: cents).description }
+                if fte, case .value(.integer(let tenths)) = field { return Fte(tenths: tenths).description }
                 if case .value(.text(let text)) = field { return text }
                 return field.display
             }

@@ -69,7 +69,7 @@ enum AuditVerifyCommand: Command {
             if result.rowsOK {
                 Output.line("rows ok: \(result.rows.rows) rows, each as the audit chain bound it")
             } else {
-                Output.line("rows DIFFER from what the audit chain bound (\(result.rows.count)):")
+                Output.line("rows DIFFER from what the audit chain bound (\(result.rows.count) difference\(result.rows.count == 1 ? "" : "s")):")
                 for f in result.rows.findings.prefix(50) { Output.line("  \(f)") }
                 if result.rows.count > 50 { Output.line("  … and \(result.rows.count - 50) more (all of the first \(RowCheck.listed) in --json)") }
             }
@@ -98,7 +98,7 @@ enum AuditVerifyCommand: Command {
             if !result.rowsOK {
                 var named: [String] = []
                 for f in result.rows.findings where !named.contains("\(f.table) \(f.key)") && named.count < 5 { named.append("\(f.table) \(f.key)") }
-                parts.append("\(result.rows.count) row finding\(result.rows.count == 1 ? "" : "s"): " + named.joined(separator: ", ") + (result.rows.count > named.count ? ", …" : ""))
+                parts.append("rows differ from the chain (\(result.rows.count) difference\(result.rows.count == 1 ? "" : "s")): " + named.joined(separator: ", ") + (result.rows.count > named.count ? ", …" : ""))
             }
             if !result.invariantsOK { parts.append("invariants broken: " + result.findings.map { "\($0.rule) \($0.subject)" }.joined(separator: ", ")) }
             Output.error("error: \(ErrorCode.audit): " + parts.joined(separator: "; "))
