@@ -45,17 +45,24 @@ public struct RowImage: Sendable, Equatable {
 
     /// The image of `values`.
     public init(_ values: [StoredValue]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(values.count * 12)
-        for value in values { RowImage.append(value, to: &out) }
-        bytes = out
+        var builder = Builder(capacity: values.count * 12)
+        for value in values {
+            switch value {
+            case .null: builder.appendNull()
+            case .integer(let v): builder.append(integer: v)
+            case .text(var text): text.withUTF8 { builder.append(bytes: UnsafeRawBufferPointer($0), isBlob: false) }
+            case .blob(let bytes): bytes.withUnsafeBytes { builder.append(bytes: $0, isBlob: true) }
+            case .other(let text): builder.append(other: text)
+            }
+        }
+        self = builder.image
     }
 
     /// An image read back from the database.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Builds an image field by field from raw bytes, without a `StoredValue` per column
-    /// (the store reads the columns straight from SQLite's buffers); equal to `init(_:)`.
+    /// (the store reads the columns straight from SQLite's buffers).
     public struct Builder {
         private var out: [UInt8] = []
 
@@ -71,7 +78,8 @@ public struct RowImage: Sendable, Equatable {
             withUnsafeBytes(of: UInt64(bitPattern: v).bigEndian) { out.append(contentsOf: $0) }
         }
 
-        /// TEXT (`isBlob` false) or a BLOB, from its bytes.
+        /// TEXT (`isBlob` false) or a BLOB, from its bytes: kept whole up to `inlineLimit`
+        /// bytes, else as its SHA-256.
         public mutating func append(bytes: UnsafeRawBufferPointer, isBlob: Bool) {
             if bytes.count > RowImage.inlineLimit {
                 out.append(isBlob ? Tag.hashedBlob.rawValue : Tag.hashedText.rawValue)
@@ -80,57 +88,25 @@ public struct RowImage: Sendable, Equatable {
                 out.append(contentsOf: hasher.finalize())
             } else {
                 out.append(isBlob ? Tag.blob.rawValue : Tag.text.rawValue)
-                let n = UInt32(bytes.count)
-                out.append(contentsOf: [UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
+                appendLength(bytes.count)
                 out.append(contentsOf: bytes)
             }
         }
 
         /// Any other value, by its text.
-        public mutating func append(other text: String) { RowImage.append(.other(text), to: &out) }
+        public mutating func append(other text: String) {
+            out.append(Tag.other.rawValue)
+            appendLength(text.utf8.count)
+            out.append(contentsOf: text.utf8)
+        }
 
-        /// The image.
-        public var image: RowImage { RowImage(bytes: out) }
-    }
-
-    private static func append(_ value: StoredValue, to out: inout [UInt8]) {
-        func length(_ n: Int) {
+        private mutating func appendLength(_ n: Int) {
             let v = UInt32(truncatingIfNeeded: n)
             out.append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
         }
-        switch value {
-        case .null:
-            out.append(Tag.null.rawValue)
-        case .integer(let v):
-            out.append(Tag.integer.rawValue)
-            let u = UInt64(bitPattern: v)
-            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8((u >> UInt64(shift)) & 0xFF)) }
-        case .text(let s):
-            let count = s.utf8.count
-            if count > inlineLimit {
-                out.append(Tag.hashedText.rawValue)
-                var hasher = SHA256()
-                hasher.update(s)
-                out.append(contentsOf: hasher.finalize())
-            } else {
-                out.append(Tag.text.rawValue)
-                length(count)
-                out.append(contentsOf: s.utf8)
-            }
-        case .blob(let b):
-            if b.count > inlineLimit {
-                out.append(Tag.hashedBlob.rawValue)
-                out.append(contentsOf: SHA256.hash(b))
-            } else {
-                out.append(Tag.blob.rawValue)
-                length(b.count)
-                out.append(contentsOf: b)
-            }
-        case .other(let s):
-            out.append(Tag.other.rawValue)
-            length(s.utf8.count)
-            out.append(contentsOf: s.utf8)
-        }
+
+        /// The image.
+        public var image: RowImage { RowImage(bytes: out) }
     }
 
     /// One field as the image holds it, for findings: the value, or the SHA-256 of a long one.
