@@ -22,7 +22,7 @@ let package = Package(
         .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
         .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore", "DoorbraakStore"]),
+        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
