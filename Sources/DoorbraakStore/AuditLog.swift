@@ -96,7 +96,7 @@ public enum AuditLog {
         } else {
             try writePending(in: db, rowsSHA256: "")
         }
-        let (seq, head) = try currentHead(in: db)
+        let (seq, head) = try head(ofTransactionIn: db)
         guard seq < Int64.max - 1 else {
             throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
         }
@@ -105,12 +105,21 @@ public enum AuditLog {
         db.pendingEvent = (db.transactionNumber, event)
     }
 
-    /// The head (seq, hash) as this transaction has it.
-    private static func currentHead(in db: Database) throws(DoorbraakError) -> (Int64, String) {
+    /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head
+    /// kept in the ledger must be the last event (one indexed read): a head edited outside
+    /// doorbraak would chain the next event to nothing, or collide with an event.
+    static func head(ofTransactionIn db: Database) throws(DoorbraakError) -> (Int64, String) {
         if let cached = db.currentChainHead() { return (cached.seq, cached.hash) }
+        let last = try db.cached("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").rowValue([]) { r in (r.int64(0), r.text(1)) } ?? (0, genesis)
         guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
+            // Only `init` writes before the ledger row exists: into an empty chain.
+            if last.0 == 0 { return last }
             throw DoorbraakError.missingRow("ledger", in: db)
         }
+        guard last == row else {
+            throw DoorbraakError(.audit, "the chain head kept in the ledger (event \(row.0)) is not the last audit event (\(last.0)): the database was edited outside doorbraak; nothing is written (run `doorbraak audit verify`)")
+        }
+        db.chainHead = AuditChainHead(transaction: db.transactionNumber, seq: row.0, hash: row.1, dirty: false)
         return row
     }
 
@@ -200,7 +209,7 @@ public enum AuditLog {
     public static func verify(in db: Database, anchor: ChainAnchor? = nil) throws(DoorbraakError) -> Verification {
         try db.flushChainHead()
         return try db.readTransaction { () throws(DoorbraakError) -> Verification in
-            let bindings = try db.bindingCommitments()
+            let bindings = try BindingStream(db)
             let statement = try db.prepare("SELECT \(columns) FROM audit_event ORDER BY seq")
             var expectedSeq: Int64 = 1
             var previous = genesis
@@ -226,7 +235,10 @@ public enum AuditLog {
                     return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) has no business date after events that have one: it was written outside doorbraak")
                 }
                 currentFormat = currentFormat || e.on != nil
-                let recomputed = bindings[e.seq]
+                if let stray = try bindings.skip(before: e.seq) {
+                    return Verification(events: count, firstBad: e.seq, reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
+                }
+                let recomputed = try bindings.commitment(of: e.seq)
                 if (e.on == nil && recomputed != nil) || (e.on != nil && (e.rowsSHA256 ?? "") != (recomputed ?? "")) {
                     return Verification(events: count, firstBad: e.seq, reason: "the rows bound to event \(e.seq) are not the rows it recorded: row_binding was edited")
                 }
@@ -239,7 +251,7 @@ public enum AuditLog {
                 previous = e.hash
                 expectedSeq += 1
             }
-            if let stray = bindings.keys.filter({ $0 >= expectedSeq || $0 < 1 }).min() {
+            if let stray = try bindings.skip(before: Int64.max) {
                 return Verification(events: count, firstBad: min(stray, expectedSeq), reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
             }
             if let anchor, !anchorSeen {

@@ -58,18 +58,42 @@ public struct RowCheck: Sendable {
     }
 }
 
-extension Database {
-    /// The commitment of every event that binds rows, recomputed from `row_binding` in one pass
-    /// in its stored order (table, key, seq): each event's bindings arrive in (table, key) order.
-    func bindingCommitments() throws(DoorbraakError) -> [Int64: String] {
-        var commitments: [Int64: BindingCommitment] = [:]
-        let scan = try prepare("SELECT tbl, key, seq, image FROM row_binding ORDER BY tbl, key, seq")
-        while try scan.step() {
-            let r = Row(statement: scan)
-            let image = r.isNull(3) ? nil : RowImage(bytes: r.bytes(3))
-            commitments[r.int64(2), default: BindingCommitment()].add(table: r.text(0), key: r.text(1), image: image)
+/// The bindings in event order, so that `AuditLog.verify` recomputes each event's commitment as
+/// it walks the chain: SQLite sorts `row_binding` by (seq, table, key) with its external sorter,
+/// so memory stays flat however many events bind rows.
+final class BindingStream {
+    private let statement: Statement
+    private var next: (seq: Int64, table: String, key: String, image: RowImage?)?
+
+    init(_ db: Database) throws(DoorbraakError) {
+        statement = try db.prepare("SELECT seq, tbl, key, image FROM row_binding ORDER BY seq, tbl, key")
+        try advance()
+    }
+
+    private func advance() throws(DoorbraakError) {
+        guard try statement.step() else {
+            next = nil
+            return
         }
-        return commitments.mapValues(\.hex)
+        let r = Row(statement: statement)
+        next = (r.int64(0), r.text(1), r.text(2), r.isNull(3) ? nil : RowImage(bytes: r.bytes(3)))
+    }
+
+    /// Skips bindings of events before `seq`; returns the first such event, which the chain does not have.
+    func skip(before seq: Int64) throws(DoorbraakError) -> Int64? {
+        guard let first = next, first.seq < seq else { return nil }
+        while let n = next, n.seq < seq { try advance() }
+        return first.seq
+    }
+
+    /// The commitment of the bindings of event `seq`, or nil when it bound none.
+    func commitment(of seq: Int64) throws(DoorbraakError) -> String? {
+        var commitment = BindingCommitment()
+        while let n = next, n.seq == seq {
+            commitment.add(table: n.table, key: n.key, image: n.image)
+            try advance()
+        }
+        return commitment.isEmpty ? nil : commitment.hex
     }
 }
 

@@ -96,6 +96,13 @@ public final class Store {
                 throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
             }
             if current > 0, current < Store.bindingVersion, try db.integer("SELECT count(*) FROM ledger") == 1 {
+                // The upgrade binds the rows as they stand, so the chain must hold first: a
+                // database made to look older (columns dropped, user_version lowered) would
+                // otherwise have its edited rows bound as if doorbraak wrote them.
+                let chain = try AuditLog.verify(in: db)
+                guard chain.ok else {
+                    throw DoorbraakError(.audit, "the audit chain of this schema version \(current) database does not verify (\(chain.reason ?? "event \(chain.firstBad ?? 0)")), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
+                }
                 try db.installRowCapture()
                 var rows: Int64 = 0
                 if let capture = db.rowCapture {

@@ -115,6 +115,8 @@ import Testing
         ("reorder events", "UPDATE audit_event SET seq = -seq WHERE seq IN (8, 9); UPDATE audit_event SET seq = 9 WHERE seq = -8; UPDATE audit_event SET seq = 8 WHERE seq = -9", false),
         ("delete the last event", "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)", false),
         ("cut the tail and fix the head", "DELETE FROM row_binding WHERE seq > (SELECT max(seq) - 5 FROM audit_event); DELETE FROM audit_event WHERE seq > (SELECT max(seq) - 5 FROM audit_event); UPDATE ledger SET audit_seq = (SELECT max(seq) FROM audit_event), audit_head = (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1)", true),
+        ("hide an event's bindings behind a NUL in their table name", "UPDATE row_binding SET tbl = tbl || char(0) WHERE seq = (SELECT max(seq) FROM row_binding)", false),
+        ("hide an event's bindings behind a NUL in their key", "UPDATE row_binding SET key = key || char(0) WHERE seq = (SELECT max(seq) FROM row_binding)", false),
         ("rewrite the whole chain", "", true),
         ("forge an appended payout event with a fixed head", "", true),
     ])

@@ -27,4 +27,39 @@ import Testing
         let edited = try s.run(["audit", "verify", "--json", "--head", oldAnchor])
         #expect(edited.status == 1 && edited.stdout.contains("\"table\": \"claim\"") && edited.stdout.contains("amount_cents"), "\(edited.stdout)")
     }
+
+    /// A current database made to look older (the version-11 columns and table dropped, the old
+    /// index back, `user_version` lowered) so that the upgrade would bind an edited row: the chain
+    /// does not verify, so it is not upgraded and nothing moves.
+    @Test func aDatabaseMadeToLookOlderIsNotUpgraded() throws {
+        let round = try StagedRound(count: 8, seed: 3)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["import claims"]))
+        defer { s.remove() }
+        _ = try s.sql("""
+            UPDATE application_milestone SET tariff_cents = tariff_cents * 2 WHERE code = 'M1';
+            DROP TABLE row_binding; DROP INDEX beschikking_granted; ALTER TABLE audit_event DROP COLUMN rows_sha256;
+            ALTER TABLE audit_event DROP COLUMN on_day; CREATE INDEX audit_event_action ON audit_event(action, seq); PRAGMA user_version = 10;
+            """)
+        #expect(try s.sql("PRAGMA user_version") == "10")
+        let claims = try s.run(["import", "claims", "--partial", round.base.folder.appendingPathComponent("claims.csv").path], today: "2027-06-30")
+        #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT") && claims.stderr.contains("not upgraded"), "\(claims.stderr)")
+        #expect(try s.sql("PRAGMA user_version") == "10", "nothing was changed")
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
+    }
+
+    /// The chain head kept in the ledger, edited: the next write refuses with E-AUDIT (not exit
+    /// 70, not an event chained to nothing) and writes nothing.
+    @Test(arguments: ["UPDATE ledger SET audit_seq = 5", "UPDATE ledger SET audit_head = printf('%064d', 0)", "UPDATE ledger SET audit_seq = -1"])
+    func anEditedChainHeadStopsTheNextWrite(sql: String) throws {
+        let round = try StagedRound(count: 8, seed: 3)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["import claims"]))
+        defer { s.remove() }
+        let events = try s.sql("SELECT count(*) FROM audit_event")
+        _ = try s.sql(sql)
+        let claims = try s.run(["import", "claims", "--partial", round.base.folder.appendingPathComponent("claims.csv").path], today: "2027-06-30")
+        #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT"), "\(sql): \(claims.status) \(claims.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM audit_event") == events, "\(sql): nothing written")
+    }
 }

@@ -127,6 +127,15 @@ public final class Database {
             sqlite3_free(errorMessage)
             throw SQLiteFailure.error(code: rc, message: message, sql: sql)
         }
+        if rowCapture != nil, sql.hasPrefix("BEGIN IMMEDIATE") {
+            // Before anything is written: the chain head kept in the ledger must be the last event.
+            do {
+                _ = try AuditLog.head(ofTransactionIn: self)
+            } catch {
+                try? execute("ROLLBACK")
+                throw error
+            }
+        }
     }
 
     /// Prepares a statement; parameters are bound by the caller, never interpolated.

@@ -105,10 +105,12 @@ public struct Row {
     public func money(_ i: Int32) -> Money { Money(cents: int64(i)) }
     /// Whether column `i` is NULL.
     public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement.handle, i) == SQLITE_NULL }
-    /// Column `i` as text ("" for NULL).
+    /// Column `i` as text ("" for NULL), every byte of it: a NUL inside the value is kept, not
+    /// taken for its end (a value cut at a NUL could pass for another one).
     public func text(_ i: Int32) -> String {
         guard let c = sqlite3_column_text(statement.handle, i) else { return "" }
-        return String(cString: c)
+        let count = Int(sqlite3_column_bytes(statement.handle, i))
+        return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
     }
     /// Column `i` as optional text.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
