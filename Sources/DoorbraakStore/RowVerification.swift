@@ -177,11 +177,11 @@ extension Store {
         let display = { (key: String) in RowKey.display(key, count: table.key.count) }
         var row = try nextRow(), binding = try nextBinding()
         while row != nil || binding != nil {
-            if let r = row, binding == nil || RowKey.precedes(r.key, binding!.key) {
+            if let r = row, binding.map({ RowKey.precedes(r.key, $0.key) }) ?? true {
                 compared += 1
                 try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted), r.key)
                 row = try nextRow()
-            } else if let b = binding, row == nil || RowKey.precedes(b.key, row!.key) {
+            } else if let b = binding, row.map({ RowKey.precedes(b.key, $0.key) }) ?? true {
                 if b.image != nil { try visit(RowFinding(table: table.name, key: display(b.key), change: .deleted, seq: b.seq), b.key) }
                 binding = try nextBinding()
             } else if let r = row, let b = binding {
