@@ -320,7 +320,7 @@ extension Store {
 }
 
 extension SQLValue {
-    /// The text of a key part as `RowKey` and the capture triggers write it.
+    /// The text of a key part as `RowKey` and the pre-update hook write it.
     var keyText: String {
         switch self {
         case .null: return ""

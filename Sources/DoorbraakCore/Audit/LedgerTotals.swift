@@ -24,16 +24,6 @@ public struct LedgerTotals: Sendable, Equatable {
 
     /// Granted minus released.
     public var committed: Money { granted - released }
-
-    /// Each total of `self` (kept) that differs from `other`, named `ledger.<total>`.
-    public func differences(from other: LedgerTotals, source: String) -> [TotalDifference] {
-        let pairs: [(String, Money, Money)] = [
-            ("ledger.ceiling", ceiling, other.ceiling), ("ledger.granted", granted, other.granted),
-            ("ledger.released", released, other.released), ("ledger.pending", pending, other.pending),
-            ("ledger.paid", paid, other.paid),
-        ]
-        return pairs.filter { $0.1 != $0.2 }.map { TotalDifference(total: $0.0, kept: $0.1, recounted: $0.2, source: source) }
-    }
 }
 
 /// A kept total that differs from what the rows or the audit events say.

@@ -120,30 +120,6 @@ public struct Row {
         guard count > 0, let base = sqlite3_column_blob(statement.handle, i) else { return [] }
         return Array(UnsafeRawBufferPointer(start: base, count: count))
     }
-    /// Column `i` as whatever it holds, for binding rows to the audit chain.
-    public func stored(_ i: Int32) -> StoredValue {
-        switch sqlite3_column_type(statement.handle, i) {
-        case SQLITE_NULL: return .null
-        case SQLITE_INTEGER: return .integer(int64(i))
-        case SQLITE_TEXT:
-            let count = Int(sqlite3_column_bytes(statement.handle, i))
-            guard count > 0, let c = sqlite3_column_text(statement.handle, i) else { return .text("") }
-            return .text(String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self))
-        case SQLITE_BLOB: return .blob(bytes(i))
-        default: return .other(text(i))
-        }
-    }
-    /// Column `i` as a value to bind again.
-    public func value(_ i: Int32) -> SQLValue {
-        switch stored(i) {
-        case .null: return .null
-        case .integer(let v): return .integer(v)
-        case .text(let s), .other(let s): return .text(s)
-        case .blob(let b): return .blob(b)
-        }
-    }
-    /// The number of result columns.
-    public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
 }
 
 extension RowImage {
