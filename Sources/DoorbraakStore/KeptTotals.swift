@@ -20,16 +20,12 @@ extension Store {
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the
     /// ledger and theme rows exactly as the audit chain last bound them; committed and pending
     /// equal to their recount from the beschikkingen; the theme totals adding up to the ledger.
-    /// Runs inside the caller's write transaction, once per transaction, and not again while no
-    /// other connection has committed since it last passed (`PRAGMA data_version`): then the only
-    /// changes are this process's own, made by the rules.
+    /// Runs inside the caller's transaction, and not again while no other connection has committed
+    /// since it last passed (the checked scopes of `requireBound`, kept by `PRAGMA data_version`):
+    /// then the only changes are this process's own, made by the rules.
     public func checkKeptTotals() throws(DoorbraakError) {
-        if checkedTransaction == db.transactionNumber && db.inTransaction { return }
-        let version = try db.integer("PRAGMA data_version")
-        if let checkedVersion, checkedVersion == version {
-            checkedTransaction = db.transactionNumber
-            return
-        }
+        let scope = "kept totals"
+        guard try needsCheck(scope) else { return }
         try requireBound("ledger", [.integer(1)])
         for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)]) }
         let kept = try keptTotals()
@@ -38,7 +34,6 @@ extension Store {
             .rowValue([], { r in (r.money(0), r.money(1)) }) else { throw DoorbraakError(.internal, "no theme totals") }
         try KeptTotalsGuard.check(kept: kept, recountedCommitted: recounted.committed, recountedPending: recounted.pending,
                                   themeGranted: themeGranted, themeReleased: themeReleased)
-        checkedTransaction = db.transactionNumber
-        checkedVersion = version
+        verifiedScopes.passed.insert(scope)
     }
 }

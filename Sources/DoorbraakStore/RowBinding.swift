@@ -259,10 +259,7 @@ extension Store {
         let bound = try boundTable(table)
         let scope = "\(table) of \(parent)"
         guard try needsCheck(scope) else { return }
-        try compareChildren(of: parent, in: bound) { finding, key throws(DoorbraakError) in
-            if db.touchedInTransaction(table: table, key: key) { return }
-            throw Store.refusal(finding)
-        }
+        try compareChildren(of: parent, in: bound, refuseUnlessWrittenHere(table))
         verifiedScopes.passed.insert(scope)
     }
 
@@ -272,8 +269,14 @@ extension Store {
         let bound = try boundTable(table)
         let scope = "\(table) *"
         guard try needsCheck(scope) else { return }
-        _ = try compare(bound, rows: (bound.selectAllByKeyText, []),
-                        bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table)])) { finding, key throws(DoorbraakError) in
+        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table))
+        verifiedScopes.passed.insert(scope)
+    }
+
+    /// The visitor of a comparison before money moves: a row this transaction wrote passes (it
+    /// is bound at COMMIT), any other finding refuses.
+    private func refuseUnlessWrittenHere(_ table: String) -> (RowFinding, String) throws(DoorbraakError) -> Void {
+        { [db] finding, key throws(DoorbraakError) in
             if db.touchedInTransaction(table: table, key: key) { return }
             throw Store.refusal(finding)
         }
@@ -282,18 +285,14 @@ extension Store {
     /// The registered document of a submission hashes to the `content_sha256` its bound row holds.
     public func requireBoundDocument(ofSubmission seq: Int64) throws(DoorbraakError) {
         guard let (stored, document) = try db.cached("SELECT content_sha256, document FROM submission WHERE seq = ?").rowValue([.integer(seq)], { r in (r.text(0), r.text(1)) }) else { return }
-        guard SHA256.hex(document) == stored else {
-            throw Store.refusal(RowFinding(table: "submission", key: String(seq), change: .changed, column: "document",
-                                           expected: "a document with sha256 \(stored.prefix(12))…", found: "another document",
-                                           expectedValue: stored, foundValue: SHA256.hex(document)))
-        }
+        if let finding = Store.documentFinding(submission: seq, sha256: stored, document: document) { throw Store.refusal(finding) }
     }
 
     /// Whether `scope` still needs its check. A scope that passed stays passed while no other
     /// connection has committed (`PRAGMA data_version`): since then only this process wrote,
     /// under the rules, and every row it wrote is bound at its COMMIT. The scope counts as
     /// checked only once its check passed (a refused one is checked again next time).
-    private func needsCheck(_ scope: String) throws(DoorbraakError) -> Bool {
+    func needsCheck(_ scope: String) throws(DoorbraakError) -> Bool {
         if verifiedScopes.transaction != db.transactionNumber || verifiedScopes.passed.count >= VerifiedScopes.limit {
             let version = try db.integer("PRAGMA data_version")
             // A cache, so it is bounded: past the limit it starts afresh (an import of 100,000

@@ -104,7 +104,7 @@ extension Store {
     func rowCheck() throws(DoorbraakError) -> RowCheck {
         var check = RowCheck()
         let tables = try BoundTable.all(in: db)
-        for table in tables { try compare(table, into: &check) }
+        for table in tables { check.rows += try compareAll(in: table) { f, _ in check.add(f) } }
         let known = Set(tables.map(\.name))
         for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
             check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
@@ -112,19 +112,24 @@ extension Store {
         let documents = try db.prepare("SELECT seq, content_sha256, document FROM submission ORDER BY seq")
         while try documents.step() {
             let r = Row(statement: documents)
-            let stored = r.text(1), computed = SHA256.hex(r.text(2))
-            if stored != computed {
-                check.add(RowFinding(table: "submission", key: String(r.int64(0)), change: .changed, column: "document",
-                                     expected: "a document with sha256 \(stored.prefix(12))…", found: "sha256 \(computed.prefix(12))…",
-                                     expectedValue: stored, foundValue: computed))
-            }
+            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { check.add(finding) }
         }
         return check
     }
 
-    private func compare(_ table: BoundTable, into check: inout RowCheck) throws(DoorbraakError) {
-        check.rows += try compare(table, rows: (table.selectAllByKeyText, []),
-                                  bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table.name)])) { f, _ in check.add(f) }
+    /// A register document that does not hash to the `content_sha256` its bound row holds, or nil.
+    static func documentFinding(submission seq: Int64, sha256 stored: String, document: String) -> RowFinding? {
+        let computed = SHA256.hex(document)
+        guard computed != stored else { return nil }
+        return RowFinding(table: "submission", key: String(seq), change: .changed, column: "document",
+                          expected: "a document with sha256 \(stored.prefix(12))…", found: "sha256 \(computed.prefix(12))…",
+                          expectedValue: stored, foundValue: computed)
+    }
+
+    /// Every row of `table` against its bindings; returns the rows compared.
+    func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
+        try compare(table, rows: (table.selectAllByKeyText, []),
+                    bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table.name)]), visit)
     }
 
     /// The rows of `table` whose first key column is `parent` (a beschikking's milestones, an
@@ -139,7 +144,7 @@ extension Store {
 
     /// The merge of two scans in key-text order: the rows, and the bindings (newest per key
     /// wins). Calls `visit` with each finding and the key text; returns the rows compared.
-    func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
+    private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
         try rows.bind(rowsQuery.1)

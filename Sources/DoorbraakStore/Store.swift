@@ -4,12 +4,7 @@ import DoorbraakCore
 public final class Store {
     /// The connection.
     public let db: Database
-    /// The transaction in which `checkKeptTotals` last passed (see there).
-    var checkedTransaction = -1
-    /// `PRAGMA data_version` when `checkKeptTotals` last passed: unchanged means no other
-    /// connection has committed since.
-    var checkedVersion: Int64?
-    /// The rows checked against the chain before money moved on them (see `requireBound`).
+    /// The rows and totals checked before money moved on them (see `requireBound`, `checkKeptTotals`).
     var verifiedScopes = VerifiedScopes()
 
     private init(db: Database) { self.db = db }
@@ -214,7 +209,7 @@ enum DecimalFormat {
 
 /// What `requireBound` and its kin have checked, valid while no other connection commits.
 struct VerifiedScopes {
-    /// The scopes that passed: `table key`, `table of parent`, `table *`.
+    /// The scopes that passed: `table key`, `table of parent`, `table *`, `kept totals`.
     var passed = Set<String>()
     /// The transaction of the last check.
     var transaction = -1
