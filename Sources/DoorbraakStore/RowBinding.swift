@@ -89,8 +89,6 @@ final class RowCapture {
     var touched = Set<TouchedRow>()
     /// A table written that is not bound (a bug: the COMMIT is refused).
     var unbound: String?
-    /// The statement reading one row by key, per table.
-    var selectByKey: [String: Statement] = [:]
     /// Table names as the hook receives them (SQLite's own, stable per schema), to spare a
     /// String per change.
     private var names: [UnsafeRawPointer: String] = [:]
@@ -168,14 +166,7 @@ extension Database {
 
     /// The image of the row of `table` with key `parts` as it is now, or nil when there is none.
     func currentImage(of table: BoundTable, parts: [SQLValue]) throws(DoorbraakError) -> RowImage? {
-        let statement: Statement
-        if let cached = rowCapture?.selectByKey[table.name] {
-            statement = cached
-        } else {
-            statement = try prepare(table.selectByKey)
-            rowCapture?.selectByKey[table.name] = statement
-        }
-        return try statement.rowValue(parts) { r in RowImage(row: r) }
+        try cached(table.selectByKey).rowValue(parts) { r in RowImage(row: r) }
     }
 
     /// The image the newest binding of this row holds; `.some(nil)` when it bound the row's
