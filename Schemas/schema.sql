@@ -304,3 +304,22 @@ CREATE TABLE row_binding (
 DROP INDEX audit_event_action;
 -- The current bovengrenzen recounted before money moves: a covering range, not the table.
 CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents) WHERE status = 'granted';
+
+-- migration 12 (time and identity, SPEC §3.2, §3.10): the register of parties with their
+-- OpenSSH keys; per submitted version its penvoerder (`lead`, the owner), the business date
+-- it was entered (a late entry keeps its receipt date apart) and the party that signed it;
+-- whether the round demands signed party files. A database from before gets its versions'
+-- penvoerder from their documents (the first coalition member) and, in Swift, the Dutch
+-- insurers registered; the upgrade then binds every row anew.
+CREATE TABLE party (
+    role            TEXT NOT NULL CHECK (role = 'insurer' OR role = 'provider' OR role = 'nza' OR role = 'board'),
+    id              TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    public_key      TEXT,
+    PRIMARY KEY (role, id)
+) STRICT, WITHOUT ROWID;
+ALTER TABLE submission ADD COLUMN lead TEXT;
+ALTER TABLE submission ADD COLUMN entered_on TEXT;
+ALTER TABLE submission ADD COLUMN signed_by TEXT;
+UPDATE submission SET lead = json_extract(document, '$.coalition[0].agb'), entered_on = received_on;
+ALTER TABLE round ADD COLUMN require_signatures INTEGER NOT NULL DEFAULT 0 CHECK (require_signatures = 0 OR require_signatures = 1);

@@ -23,7 +23,7 @@ public struct ApplicationIntake {
         self.event = event
         var plans: [String: ModelPlan] = [:]
         for plan in try store.plans() { plans[plan.id.rawValue] = plan }
-        self.rules = Rules(settings: settings, received: received, plans: plans)
+        self.rules = Rules(settings: settings, received: received, plans: plans, insurers: try store.registeredInsurers())
     }
 
     /// The round's settings, the receipt date and the plans: all the admission checks read.
@@ -33,10 +33,12 @@ public struct ApplicationIntake {
         /// The receipt date.
         public let received: Day
         let plans: [String: ModelPlan]
+        /// The UZOVI codes of the registered insurers.
+        let insurers: Set<String>
 
         /// Runs the admission checks only.
         public func check(_ application: Application) -> Admission {
-            AdmissionCheck.run(application, plan: plans[application.plan], settings: settings, received: received)
+            AdmissionCheck.run(application, plan: plans[application.plan], settings: settings, received: received, insurers: insurers)
         }
 
         /// Everything about `application` that needs no database: canonical text, hash, checks.
@@ -97,12 +99,25 @@ public struct ApplicationIntake {
             if previous.contentHash == hash {
                 return .unchanged(application, previous.status == "inadmissible" ? checked ?? check(application) : nil)
             }
+            let owner = try store.penvoerder(of: application.id.rawValue)
+            let penvoerder = application.penvoerder?.rawValue
             guard replace else {
-                throw DoorbraakError(.duplicate, "application \(application.id) was submitted before with other content (version \(previous.version), \(previous.status)); to replace it before the deadline use `application submit --replace`", field: "id")
+                throw SubmissionRules.duplicate(application.id.rawValue, version: previous.version, status: previous.status, owner: owner, penvoerder: penvoerder)
             }
+            try SubmissionRules.checkOwner(of: application.id.rawValue, owner: owner, actingFor: penvoerder, doing: "replace")
             try SubmissionRules.checkReplacement(of: application.id.rawValue, status: previous.status, received: received, deadline: settings.deadline)
+            try DateOrder.receipt(received, entered: event.today, previous: previous.received)
         } else if replace {
             throw DoorbraakError(.missing, "there is no application \(application.id) to replace; submit it without --replace", field: "id")
+        } else {
+            try DateOrder.receipt(received, entered: event.today, previous: nil)
+        }
+        // A signed file acts for its signer: a provider submits only what it leads (SPEC §3.10).
+        if let signer = event.signer {
+            guard signer.role == .provider else {
+                throw DoorbraakError(.signature, "an application comes from its penvoerder, a provider; this file is signed by \(signer)", field: "lead")
+            }
+            try PartySignature.requireLead(application.penvoerder?.rawValue, of: application.id.rawValue, signer: signer.id)
         }
         let admission = checked ?? check(application)
         try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)

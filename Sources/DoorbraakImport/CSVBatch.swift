@@ -107,6 +107,9 @@ public struct CSVImportSettings {
     public let partial: Bool
     /// Where to report progress, if anywhere.
     public var progress: ImportProgress?
+    /// The party the file acts for (`--insurer U`, or the signer of a signed file): every row
+    /// must be that party's (SPEC §3.10); nil when the file may hold any party's rows.
+    public var actingFor: PartyID?
 
     /// The settings of one import.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {
@@ -132,6 +135,11 @@ extension CSVImport {
     public var event: AuditContext { settings.event }
     /// Whether the good rows are kept when some fail.
     public var partial: Bool { settings.partial }
+    /// The party the file acts for, if any.
+    public var actingFor: PartyID? {
+        get { settings.actingFor }
+        set { settings.actingFor = newValue }
+    }
     /// Where progress goes.
     public var progress: ImportProgress? {
         get { settings.progress }

@@ -72,6 +72,8 @@ public struct ClaimImport: CSVImport {
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
+            // Another insurer's claim is refused, not kept as refused: it is that insurer's to import.
+            try PartySignature.requireOwnRow(insurer: claim.insurer, actingFor: actingFor, code: .claimInsurer)
             do throws(DoorbraakError) {
                 if case .settled = try settle(claim) { return .new }
                 return .unchanged

@@ -42,6 +42,7 @@ public struct CostImport: CSVImport {
         var findings: [String: Int] = [:]
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
+            try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: actingFor?.role == .provider ? actingFor?.id : nil)
             switch try store.storeCost(line, today: today, event: event) {
             case .stored(let codes):
                 for code in codes { findings[code.rawValue, default: 0] += 1 }
@@ -92,6 +93,9 @@ public struct MonitoringImport: CSVImport {
                 measurement = try Measurement(fields: record.fields, notation: record.notation, allowedKPIs: allowed)
             } catch {
                 throw DoorbraakError.combined(error.errors) ?? DoorbraakError(.monitoringInput, "the row is malformed")
+            }
+            if let signer = actingFor, signer.role == .provider {
+                try PartySignature.requireLead(try store.penvoerder(of: id), of: id, signer: signer.id)
             }
             switch try store.storeMeasurement(measurement, today: today, event: event) {
             case .stored: return .new

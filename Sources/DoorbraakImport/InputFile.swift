@@ -15,12 +15,21 @@ public enum InputFile {
 
     /// Runs `body` with a path that is a regular file (or an allowed folder): `path` itself, or
     /// standard input spooled when `path` is `-`; the spool is removed afterwards.
-    public static func reading<T>(_ path: String, allowFolder: Bool = false, _ body: (String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
-        guard path == "-" else {
-            try requireRegular(path, allowFolder: allowFolder)
-            return try body(path)
+    /// With `privateCopy` a regular file is read once into a private copy too, so that what a
+    /// signature was checked on is exactly what is imported, whatever happens to the file meanwhile.
+    public static func reading<T>(_ path: String, allowFolder: Bool = false, privateCopy: Bool = false,
+                                  _ body: (String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        let spool: String
+        if path == "-" {
+            spool = try InputFile.spool(descriptor: 0, shownAs: "-", limit: standardInputLimit)
+        } else {
+            try requireRegular(path, allowFolder: allowFolder && !privateCopy)
+            guard privateCopy else { return try body(path) }
+            let input = open(path, O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { throw DoorbraakError(.io, "cannot read: \(String(cString: strerror(errno)))", file: path) }
+            defer { close(input) }
+            spool = try InputFile.spool(descriptor: input, shownAs: path, limit: Int.max)
         }
-        let spool = try spoolStandardInput()
         defer {
             unlink(spool)
             rmdir((spool as NSString).deletingLastPathComponent)
@@ -28,28 +37,29 @@ public enum InputFile {
         do {
             return try body(spool)
         } catch {
-            throw error.naming(spool, as: "-")
+            throw error.naming(spool, as: path)
         }
     }
 
     /// An import of `path` (or of standard input given as `-`): its row errors name `-`, not
     /// the private copy.
-    public static func importing(_ path: String, allowFolder: Bool = false, _ body: (String) throws(DoorbraakError) -> ImportReport) throws(DoorbraakError) -> ImportReport {
-        try importing(path, allowFolder: allowFolder, report: \.self, body)
+    public static func importing(_ path: String, allowFolder: Bool = false, privateCopy: Bool = false,
+                                 _ body: (String) throws(DoorbraakError) -> ImportReport) throws(DoorbraakError) -> ImportReport {
+        try importing(path, allowFolder: allowFolder, privateCopy: privateCopy, report: \.self, body)
     }
 
     /// Likewise for an import whose result holds its report at `report`.
-    public static func importing<T>(_ path: String, allowFolder: Bool = false, report: WritableKeyPath<T, ImportReport>,
+    public static func importing<T>(_ path: String, allowFolder: Bool = false, privateCopy: Bool = false, report: WritableKeyPath<T, ImportReport>,
                                     _ body: (String) throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
         var spooled: String?
-        var result = try reading(path, allowFolder: allowFolder) { (file: String) throws(DoorbraakError) -> T in
+        var result = try reading(path, allowFolder: allowFolder, privateCopy: privateCopy) { (file: String) throws(DoorbraakError) -> T in
             if file != path { spooled = file }
             return try body(file)
         }
         if let spooled {
             for i in result[keyPath: report].errors.indices {
-                if result[keyPath: report].errors[i].file == spooled { result[keyPath: report].errors[i].file = "-" }
-                result[keyPath: report].errors[i].error = result[keyPath: report].errors[i].error.naming(spooled, as: "-")
+                if result[keyPath: report].errors[i].file == spooled { result[keyPath: report].errors[i].file = path }
+                result[keyPath: report].errors[i].error = result[keyPath: report].errors[i].error.naming(spooled, as: path)
             }
         }
         return result
@@ -88,39 +98,40 @@ public enum InputFile {
         }
     }
 
-    /// Copies standard input once into `<private folder>/standard-input` and returns its path.
-    private static func spoolStandardInput() throws(DoorbraakError) -> String {
+    /// Copies what `descriptor` holds (standard input, or a file being signed) once into
+    /// `<private folder>/input` and returns its path; errors name `shown`.
+    private static func spool(descriptor: Int32, shownAs shown: String, limit: Int) throws(DoorbraakError) -> String {
         var template = Array((NSTemporaryDirectory() + "doorbraak-XXXXXX").utf8CString)
         let made: String? = template.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress, let result = mkdtemp(base) else { return nil }
             return String(cString: result)
         }
         guard let folder = made else {
-            throw DoorbraakError(.io, "cannot create a temporary folder for standard input: \(String(cString: strerror(errno)))")
+            throw DoorbraakError(.io, "cannot create a temporary folder for a private copy of the input: \(String(cString: strerror(errno)))", file: shown)
         }
-        let path = folder + "/standard-input"
+        let path = folder + "/input"
         let out = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard out >= 0 else {
             rmdir(folder)
-            throw DoorbraakError(.io, "cannot write the copy of standard input: \(String(cString: strerror(errno)))")
+            throw DoorbraakError(.io, "cannot write the private copy of the input: \(String(cString: strerror(errno)))", file: shown)
         }
         defer { close(out) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var total = 0
         do throws(DoorbraakError) {
             while true {
-                let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw DoorbraakError(.io, "cannot read standard input: \(String(cString: strerror(errno)))", file: "-")
+                    throw DoorbraakError(.io, "cannot read: \(String(cString: strerror(errno)))", file: shown)
                 }
                 if n == 0 { break }
                 total += n
-                if total > standardInputLimit {
+                if total > limit {
                     throw DoorbraakError(.input, "standard input holds more than \(standardInputLimit) bytes, the most doorbraak reads from it; give a file instead", file: "-")
                 }
                 let written = buffer.withUnsafeBytes { write(out, $0.baseAddress, n) }
-                if written != n { throw DoorbraakError(.io, "cannot write the copy of standard input: \(String(cString: strerror(errno)))") }
+                if written != n { throw DoorbraakError(.io, "cannot write the private copy of the input: \(String(cString: strerror(errno)))", file: shown) }
             }
         } catch {
             unlink(path)

@@ -53,6 +53,7 @@ public struct ReviewImport: CSVImport {
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return deviations
             }
+            try PartySignature.requireOwnRow(insurer: decision.insurer, actingFor: actingFor, code: .reviewer)
             switch try store.record(decision, on: id, today: today, event: event) {
             case .recorded: return .new
             case .unchanged: return .unchanged

@@ -98,13 +98,17 @@ public struct RegisteredVersion: Sendable, Equatable {
     public var contentHash: String
     /// That version's number.
     public var version: Int
+    /// Its receipt date.
+    public var received: Day
 }
 
 extension Store {
     /// What is registered under `id`, or nil.
     public func registered(_ id: ApplicationID) throws(DoorbraakError) -> RegisteredVersion? {
-        try db.cached("SELECT a.status, a.content_sha256, s.version FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id.rawValue)]) { r in RegisteredVersion(status: r.text(0), contentHash: r.text(1), version: r.int(2)) }
+        try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id.rawValue)]) { r throws(DoorbraakError) in
+                RegisteredVersion(status: r.text(0), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3)))
+            }
     }
 
     /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the
@@ -117,10 +121,11 @@ extension Store {
         let codes = SubmissionRules.codes(of: admission)
         let version = (previous?.version ?? 0) + 1
         try db.cached("""
-            INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document, lead, entered_on, signed_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(id), .int(version), .text(received.description), .text(event.at), .int(admission.isAdmissible ? 1 : 0),
-                      .text(codes), .text(contentHash), .text(canonical)])
+                      .text(codes), .text(contentHash), .text(canonical), .optionalText(application.penvoerder?.rawValue),
+                      .text(event.today.description), .optionalText(event.signer?.description)])
         let seq = db.lastInsertRowID
         let status = admission.isAdmissible ? "submitted" : "inadmissible"
         let values: [SQLValue] = [
@@ -154,22 +159,35 @@ extension Store {
                 try milestone.run([.text(id), .text(m.code.description), .money(m.tariff), .text(m.due.description)])
             }
         }
-        let after = admission.isAdmissible
+        let entry = received < event.today ? ", received \(received) (late entry)" : ""
+        let after = (admission.isAdmissible
             ? "version \(version) submitted, track \(admission.track.rawValue), requested \(application.requested), sha256 \(contentHash.prefix(16))"
-            : "version \(version) inadmissible (\(codes)), sha256 \(contentHash.prefix(16))"
+            : "version \(version) inadmissible (\(codes)), sha256 \(contentHash.prefix(16))") + entry
         let before = previous.map { "version \($0.version) \($0.status), sha256 \($0.contentHash.prefix(16))" } ?? "-"
         try AuditLog.append(in: db, event, action: previous == nil ? "submit" : "replace", subject: id, before: before, after: after)
     }
 
-    /// Withdraws an application before its beschikking is decided (SPEC §3.2): a pending request
-    /// is taken back from the NZa (and from the kept pending total) in the same transaction.
-    public func withdraw(_ id: String, event: AuditContext) throws(DoorbraakError) -> String {
+    /// The penvoerder (AGB) of the version of `id` that counts: the owner of the application
+    /// (SPEC §3.2); nil when there is no such application or its document names no provider.
+    public func penvoerder(of id: String) throws(DoorbraakError) -> String? {
+        try db.cached("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id)]) { r in r.optionalText(0) } ?? nil
+    }
+
+    /// Withdraws an application before its beschikking is decided (SPEC §3.2), on behalf of its
+    /// penvoerder `lead` (else E-OWNER): a pending request is taken back from the NZa (and from
+    /// the kept pending total) in the same transaction.
+    public func withdraw(_ id: String, lead: String, event: AuditContext) throws(DoorbraakError) -> String {
         try db.writeTransaction { () throws(DoorbraakError) -> String in
             guard let status = try db.row("SELECT status FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
             }
             try requireBound("application", [.text(id)])
             try requireBound("beschikking", [.text(id)])
+            if let seq = try db.cached("SELECT submission_seq FROM application WHERE id = ?").rowValue([.text(id)], { r in r.int64(0) }) {
+                try requireBound("submission", [.integer(seq)])
+            }
+            try SubmissionRules.checkOwner(of: id, owner: try penvoerder(of: id), actingFor: lead, doing: "withdraw")
             try SubmissionRules.checkWithdrawal(of: id, status: status)
             // A withdrawal moves the kept pending total: first make sure the kept totals are what they must be.
             try checkKeptTotals()

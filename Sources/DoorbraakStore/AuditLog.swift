@@ -97,12 +97,22 @@ public enum AuditLog {
             try writePending(in: db, rowsSHA256: "")
         }
         let (seq, head) = try head(ofTransactionIn: db)
+        try requireInOrder(in: db, subject: subject, on: context.today)
         guard seq < Int64.max - 1 else {
             throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
         }
         let event = AuditEvent(seq: seq + 1, at: context.at, on: context.today.description, actor: context.actor, action: action, subject: subject,
                                before: before, after: after, rowsSHA256: nil, previousHash: head, hash: "")
         db.pendingEvent = (db.transactionNumber, event)
+    }
+
+    /// `E-DATE` when `subject`'s latest event is dated after `day` (SPEC §3.9): the trail of a
+    /// subject reads forward in business time. One indexed lookup; an event of the older format
+    /// (no business date) does not count.
+    public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
+        guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
+        try DateOrder.change(on: day, subject: subject, latest: latest)
     }
 
     /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head

@@ -67,7 +67,7 @@ public struct BeschikkingRecord: Sendable, Equatable {
 extension Store {
     /// The pending requests larger than the room left: a range read on the partial index
     /// `beschikking_pending_size`, in its order (a test checks the query plan).
-    public static let pendingSweep = "SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY bovengrens_cents"
+    public static let pendingSweep = "SELECT application_id, bovengrens_cents, requested_on FROM beschikking WHERE status = 'pending' AND bovengrens_cents > ? ORDER BY bovengrens_cents"
 
     /// Records the two-sided request (*tweezijdige aanvraag*, 004 line 246) of providers and
     /// coordinating insurer for an allocated application; runs inside a write transaction.
@@ -88,6 +88,10 @@ extension Store {
         }
         guard status == "allocated" else {
             throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested (SPEC §3.6)", field: "application_id")
+        }
+        if let allocated = try db.cached("SELECT coalesce(a.reallocated_on, r.run_on) FROM allocation a, allocation_run r WHERE a.application_id = ? AND r.id = 1")
+            .rowValue([.text(id)], { r in r.text(0) }) {
+            try DateOrder.request(on: today, allocated: try Day(parsing: allocated), application: id)
         }
         // The insurers declare that every deviation from the model plan was approved (004 line 247).
         let reviews = try db.rows("SELECT decision, accepted FROM review WHERE application_id = ?", [.text(id)]) { r in (r.text(0), Set(r.text(1).split(separator: " ").map(String.init))) }
@@ -127,6 +131,7 @@ extension Store {
             guard status == "pending" else {
                 throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
             }
+            try requireDecidableOn(today, id)
             var decisions: [BeschikkingDecision] = []
             try checkKeptTotals()
             let ceiling = try macroCeiling()
@@ -145,8 +150,9 @@ extension Store {
             // Lopende aanvragen afwijzen: every pending request larger than the room left.
             let remaining = try macroCeiling().remaining
             let overrunning = try db.cached(Store.pendingSweep)
-                .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1)) }
-            for (other, size) in overrunning {
+                .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
+            // A request dated after today is not yet there to refuse; its own decision refuses it.
+            for (other, size, requested) in overrunning where requested <= today.description {
                 try requireBound("beschikking", [.text(other)])
                 let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
                 try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
@@ -214,7 +220,10 @@ extension Store {
         let pending = try pendingInRankOrder()
         try db.readTransaction { () throws(DoorbraakError) in
             try checkKeptTotals()
-            for id in pending { try requireDecidable(id) }
+            for id in pending {
+                try requireDecidableOn(today, id)
+                try requireDecidable(id)
+            }
         }
         for id in pending where !decided.contains(id) {
             do {
@@ -230,6 +239,13 @@ extension Store {
             }
         }
         return decisions
+    }
+
+    /// `E-DATE` when a decision on `id` dated `today` would precede its request or 1 January 2027.
+    private func requireDecidableOn(_ today: Day, _ id: String) throws(DoorbraakError) {
+        if let requested = try db.cached("SELECT requested_on FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in r.text(0) }) {
+            try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
+        }
     }
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).

@@ -143,14 +143,14 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        let b = try db.cached("SELECT bovengrens_cents, released_cents, final_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
-            .rowValue([.text(id)], { r in (r.money(0), r.money(1), r.optionalText(2) != nil) })
+        let b = try db.cached("SELECT bovengrens_cents, released_cents, final_on, decided_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
+            .rowValue([.text(id)], { r in (r.money(0), r.money(1), r.optionalText(2) != nil, r.optionalText(3)) })
         let coalition = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { $0.text(0) }
         let milestones = try db.cached("SELECT code, tariff_cents, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code")
             .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
         return PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
                              coordinating: coordinating, second: second, coalition: Set(coalition), milestones: milestones,
-                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero)
+                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero, grantedOn: b?.3.flatMap { try? Day(parsing: $0) })
     }
 
     /// Per paying insurer and year: paid, expected and released (SPEC §5 `payouts`), optionally

@@ -12,8 +12,8 @@ extension Store {
     /// Records one insurer's decision under the rules of SPEC §3.4; must run inside a write
     /// transaction. The same decision again is a no-op; any other second decision is refused.
     public func record(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> ReviewOutcome {
-        guard let (status, coordinating, second, deviations) = try db.cached("SELECT status, coordinating, second, deviations FROM application WHERE id = ?")
-            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) else {
+        guard let (status, coordinating, second, deviations, receivedText) = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
         let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)
@@ -25,6 +25,7 @@ extension Store {
         let subject = ReviewSubject(id: id, status: status, coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
+        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])

@@ -41,7 +41,7 @@ public final class Store {
 
     /// Creates a fresh database at `path` with the round settings and plans, all or nothing:
     /// it is built under a temporary name and moved into place only when complete.
-    public static func create(at path: String, settings: RoundSettings, plans: [ModelPlan], event: AuditContext) throws(DoorbraakError) -> Store {
+    public static func create(at path: String, settings: RoundSettings, plans: [ModelPlan], requireSignatures: Bool = false, event: AuditContext) throws(DoorbraakError) -> Store {
         if FileSystem.exists(path) {
             throw DoorbraakError(.exists, "a database already exists here; remove it or choose another --db", file: path)
         }
@@ -55,7 +55,7 @@ public final class Store {
                 try store.migrate(upgrade: nil)
                 try db.installRowCapture()
                 try db.writeTransaction { () throws(DoorbraakError) in
-                    try store.insertRound(settings, plans: plans, event: event)
+                    try store.insertRound(settings, plans: plans, requireSignatures: requireSignatures, event: event)
                 }
                 try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             }
@@ -72,25 +72,31 @@ public final class Store {
 
     /// Applies the migrations not yet applied, in one write transaction. Foreign keys are off
     /// meanwhile (a migration may rebuild a table, SQLite's documented way to change a CHECK) and
-    /// checked before the commit. A database from before row binding gets one `bind` event that
-    /// binds every row as it stands (what the chain proves about them starts there).
+    /// checked before the commit. An upgraded database gets one `bind` event that binds every row
+    /// as it then stands, so its chain must prove the rows first: the chain (and, from schema
+    /// version 11, every row against its binding) is verified before anything is changed.
     func migrate(upgrade: AuditContext?) throws(DoorbraakError) {
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { try? db.execute("PRAGMA foreign_keys = ON") }
         try db.writeTransaction { () throws(DoorbraakError) in
             let current = Int(try db.integer("PRAGMA user_version"))
-            for n in current..<Schema.migrations.count {
+            let latest = Schema.migrations.count
+            let hasLedger = current > 0 ? try db.integer("SELECT count(*) FROM ledger") == 1 : false
+            let upgrading = current > 0 && current < latest && hasLedger
+            if upgrading, current >= Store.bindingVersion { try requireProvenRows(version: current) }
+            for n in current..<latest {
                 try db.execute(Schema.migrations[n])
                 try db.execute("PRAGMA user_version = \(n + 1)")
             }
-            if current < Schema.migrations.count {
+            if current < latest {
                 // A migration may edit the schema text in place (migration 10): other connections reread it.
                 try db.execute("PRAGMA schema_version = \(try db.integer("PRAGMA schema_version") + 1)")
             }
             if let broken = try db.row("PRAGMA foreign_key_check", [], { r in r.text(0) }) {
                 throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
             }
-            if current > 0, current < Store.bindingVersion, try db.integer("SELECT count(*) FROM ledger") == 1 {
+            guard upgrading else { return }
+            if current < Store.bindingVersion {
                 // The upgrade binds the rows as they stand, so the chain must hold first: a
                 // database made to look older (columns dropped, user_version lowered) would
                 // otherwise have its edited rows bound as if doorbraak wrote them.
@@ -98,26 +104,41 @@ public final class Store {
                 guard chain.ok else {
                     throw DoorbraakError(.audit, "the audit chain of this schema version \(current) database does not verify (\(chain.reason ?? "event \(chain.firstBad ?? 0)")), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
                 }
-                try db.installRowCapture()
-                var rows: Int64 = 0
-                if let capture = db.rowCapture {
-                    for table in capture.tables.values {
-                        for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
-                            capture.touched.insert(TouchedRow(table: table.name, key: key))
-                            rows += 1
-                        }
+            }
+            try db.installRowCapture()
+            if current < Store.partiesVersion { try registerDutchInsurers() }
+            var rows: Int64 = 0
+            if let capture = db.rowCapture {
+                for table in capture.tables.values {
+                    for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
+                        capture.touched.insert(TouchedRow(table: table.name, key: key))
+                        rows += 1
                     }
                 }
-                let context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
-                try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current), rows not bound",
-                                    after: "schema version \(Schema.migrations.count): \(rows) rows as they stand bound to the chain")
             }
+            let context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
+            try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
+                                after: "schema version \(latest): \(rows) rows as they stand bound to the chain")
         }
     }
 
-    private func insertRound(_ settings: RoundSettings, plans: [ModelPlan], event: AuditContext) throws(DoorbraakError) {
-        try db.run("INSERT INTO round (id, bar_hundredths, bar_scenario, deadline, created_on) VALUES (1, ?, ?, ?, ?)",
-                   [.integer(settings.bar.hundredths), .optionalText(settings.bar.scenario?.rawValue), .text(settings.deadline.description), .text(event.today.description)])
+    /// Refuses to upgrade a database whose chain or rows do not verify (E-AUDIT): the upgrade
+    /// would bind edited rows as if doorbraak wrote them.
+    private func requireProvenRows(version: Int) throws(DoorbraakError) {
+        let chain = try AuditLog.verify(in: db)
+        guard chain.ok else {
+            throw DoorbraakError(.audit, "the audit chain of this schema version \(version) database does not verify (\(chain.reason ?? "event \(chain.firstBad ?? 0)")), so it is not upgraded; nothing was changed", file: db.path)
+        }
+        let rows = try rowCheck()
+        if let first = rows.findings.first {
+            throw DoorbraakError(.audit, "\(rows.count) row\(rows.count == 1 ? "" : "s") of this schema version \(version) database differ from the chain (first: \(first)), so it is not upgraded; nothing was changed (run `doorbraak audit verify` with the doorbraak that wrote it)", file: db.path)
+        }
+    }
+
+    private func insertRound(_ settings: RoundSettings, plans: [ModelPlan], requireSignatures: Bool, event: AuditContext) throws(DoorbraakError) {
+        try db.run("INSERT INTO round (id, bar_hundredths, bar_scenario, deadline, created_on, require_signatures) VALUES (1, ?, ?, ?, ?, ?)",
+                   [.integer(settings.bar.hundredths), .optionalText(settings.bar.scenario?.rawValue), .text(settings.deadline.description), .text(event.today.description),
+                    .int(requireSignatures ? 1 : 0)])
         try db.run("INSERT INTO ledger (id, ceiling_cents, audit_head) VALUES (1, ?, ?)", [.money(settings.ceiling), .text(AuditLog.genesis)])
         let theme = try db.prepare("INSERT INTO theme (theme, amount_cents) VALUES (?, ?)")
         for t in Theme.allCases { try theme.run([.text(t.rawValue), .money(settings.amount(of: t))]) }
@@ -129,7 +150,8 @@ public final class Store {
         let summary = "ceiling \(settings.ceiling), bar \(settings.bar.number), deadline \(settings.deadline), "
             + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ")
             + ", \(plans.count) plans"
-        try AuditLog.append(in: db, event, action: "init", subject: "round", before: "-", after: summary)
+        try registerDutchInsurers()
+        try AuditLog.append(in: db, event, action: "init", subject: "round", before: "-", after: summary + ", \(PartyRegister.dutchInsurers.count) insurers registered" + (requireSignatures ? ", signed party files required" : ""))
     }
 
     /// The round settings as stored at `init`.
@@ -178,6 +200,8 @@ public struct AuditContext: Sendable {
     public var today: Day
     /// The person behind the change (`--actor`), without the role they act in.
     public var person: String
+    /// The party whose registered key signed the file the change comes from (SPEC §3.10), if any.
+    public var signer: PartyID?
 
     /// A context for one command.
     public init(actor: String, at: String, today: Day) {
@@ -190,7 +214,14 @@ public struct AuditContext: Sendable {
     /// The same person acting for `role`: recorded as `person (role)`, e.g. `jan (insurer 3311)`.
     public func acting(for role: String) -> AuditContext {
         var copy = self
-        copy.actor = "\(person) (\(role))"
+        copy.actor = "\(person) (\(role)\(signer.map { ", file signed by \($0)" } ?? ""))"
+        return copy
+    }
+
+    /// The same context for a file signed by `signer`.
+    public func signed(by signer: PartyID?) -> AuditContext {
+        var copy = self
+        copy.signer = signer
         return copy
     }
 }

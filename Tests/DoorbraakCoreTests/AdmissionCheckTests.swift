@@ -32,7 +32,7 @@ func validApplication() -> Application {
 func admission(_ change: (inout Application) -> Void, received: Day = Day(2026, 12, 1), plan: ModelPlan? = testPlan) -> Admission {
     var app = validApplication()
     change(&app)
-    return AdmissionCheck.run(app, plan: plan, settings: .standard, received: received)
+    return AdmissionCheck.run(app, plan: plan, settings: .standard, received: received, insurers: PartyRegister.dutchInsurerCodes)
 }
 
 func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
@@ -233,7 +233,7 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             let app = g.application(i)
             let kind = g.kind(of: i)
             let plan: ModelPlan? = app.plan == testPlan.id.rawValue ? testPlan : nil
-            let result = AdmissionCheck.run(app, plan: plan, settings: .standard, received: Day(2026, 12, 1))
+            let result = AdmissionCheck.run(app, plan: plan, settings: .standard, received: Day(2026, 12, 1), insurers: PartyRegister.dutchInsurerCodes)
             switch kind {
             case .conforming:
                 #expect(result.isAdmissible, "\(i) \(kind): \(result.errors)")

@@ -4,13 +4,13 @@ import Testing
 /// A granted beschikking with three milestones of €100, €200 and €300 (bovengrens €600),
 /// coalition 11111111 and 22222222, insurers 3311 and 7029.
 func payoutSubject(statuses: [String] = ["expected", "expected", "expected"], paid: [Int64] = [0, 0, 0], released: Int64 = 0,
-                   status: String = "granted", final: Bool = false) -> PayoutSubject {
+                   status: String = "granted", final: Bool = false, grantedOn: Day = Day(2027, 1, 10)) -> PayoutSubject {
     let tariffs: [Int64] = [100_00, 200_00, 300_00]
     let milestones = (0..<3).map { i in
         PayoutSubject.Milestone(code: "M\(i + 1)", tariff: Money(cents: tariffs[i]), status: statuses[i], paid: Money(cents: paid[i]))
     }
     return PayoutSubject(status: status, isFinal: final, coordinating: "3311", second: "7029", coalition: ["11111111", "22222222"],
-                         milestones: milestones, bovengrensGranted: Money(euros: 600), released: Money(cents: released))
+                         milestones: milestones, bovengrensGranted: Money(euros: 600), released: Money(cents: released), grantedOn: grantedOn)
 }
 
 func claim(_ milestone: String = "M1", cents: Int64 = 100_00, date: Day = Day(2027, 6, 30), status: ClaimStatus = .reached,

@@ -42,6 +42,6 @@ import Testing
         #expect(stderr.contains("(-:2: application_id)"), "\(stderr)")
         // The private copy of standard input is gone.
         let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("doorbraak-") && !$0.hasPrefix("doorbraak-cli") && !$0.hasPrefix("doorbraak-store") && !$0.hasPrefix("doorbraak-err") && !$0.hasSuffix(".html") }
-        #expect(left.allSatisfy { !FileManager.default.fileExists(atPath: NSTemporaryDirectory() + $0 + "/standard-input") }, "\(left)")
+        #expect(left.allSatisfy { !FileManager.default.fileExists(atPath: NSTemporaryDirectory() + $0 + "/input") }, "\(left)")
     }
 }

@@ -18,8 +18,9 @@ public struct Admission: Sendable, Equatable {
 /// The admission checks of SPEC §3.2 as pure functions of values.
 public enum AdmissionCheck {
     /// Runs every check on `application` received on `received`, against `plan` (nil when the
-    /// plan id is unknown) and the round `settings`. All failures are reported, not only the first.
-    public static func run(_ application: Application, plan: ModelPlan?, settings: RoundSettings, received: Day) -> Admission {
+    /// plan id is unknown), the round `settings` and the insurers in the register of parties.
+    /// All failures are reported, not only the first.
+    public static func run(_ application: Application, plan: ModelPlan?, settings: RoundSettings, received: Day, insurers registered: Set<String>) -> Admission {
         let plan = plan?.id.rawValue == application.plan ? plan : nil
         var errors: [DoorbraakError] = []
         func fail(_ code: ErrorCode, _ message: String, _ field: String?) {
@@ -104,6 +105,14 @@ public enum AdmissionCheck {
         if let coordinating, coordinating == second {
             fail(.insurers, "the coordinating and the second insurer are both \(coordinating); they must differ", "insurers.second")
         }
+        // Only a registered health insurer can assess: a mistyped code would hold the round (SPEC §3.10).
+        errors += PartyRegister.checkInsurers([("insurers.coordinating", application.coordinatingInsurer), ("insurers.second", application.secondInsurer)]
+            .filter { !ApplicationTemplate.placeholderInsurers.contains($0.1) }, registered: registered)
+
+        // The penvoerder is a member of the coalition (SPEC §3.2: the owner of the application).
+        if let lead = application.lead, !application.coalition.contains(where: { $0.agb == lead }) {
+            fail(.coalition, "lead \(lead) is not a member of the coalition; the penvoerder is one of its providers", "lead")
+        }
 
         // E-EXCLUDED: the Wmg does not cover buying aids, in any plan (004 lines 2805–2810); a plan
         // may exclude more; the money is a one-off impulse, so no structural cost lines.
@@ -134,6 +143,9 @@ public enum AdmissionCheck {
         }
 
         // E-TEMPLATE: a field that still holds what `plans template` printed.
+        if application.id.rawValue == ApplicationTemplate.placeholderID {
+            fail(.template, "the id \(application.id) is the template's placeholder; give the application an id of your own (e.g. your AGB code and a number)", "id")
+        }
         for (field, text) in [("title", application.title), ("region", application.region)] where ApplicationTemplate.isPlaceholder(text) {
             fail(.template, "still holds the template's placeholder \"\(text)\"", field)
         }

@@ -84,11 +84,14 @@ extension Application {
             }
             let basiseisen = e.attempt { () throws(DoorbraakError) in Dictionary(try r.stringMap("basiseisen"), uniquingKeysWith: { a, _ in a }) }
             let deviations = e.attempt { () throws(DoorbraakError) in Dictionary(try r.stringMap("deviations", required: false), uniquingKeysWith: { a, _ in a }) }
-            guard let id, let plan, let sector, let title, let region, let coalition, let insurers, let requested, let budget,
+            let lead = e.attempt { () throws(DoorbraakError) -> AGB? in
+                try r.optional("lead").map { v throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: "lead", AGB.init(parsing:)) }
+            }
+            guard let id, let lead, let plan, let sector, let title, let region, let coalition, let insurers, let requested, let budget,
                   let milestones, let impact, let otherFunding, let basiseisen, let deviations, e.errors.isEmpty else { return nil }
             return Application(id: id, plan: plan, sector: sector, title: title, region: region, coalition: coalition,
                                coordinatingInsurer: insurers.0, secondInsurer: insurers.1, requested: requested, budget: budget,
-                               milestones: milestones, impact: impact, otherFunding: otherFunding, basiseisen: basiseisen, deviations: deviations)
+                               milestones: milestones, impact: impact, otherFunding: otherFunding, basiseisen: basiseisen, deviations: deviations, lead: lead)
         }
     }
 
@@ -114,7 +117,7 @@ extension Application {
             ("other_funding", .array(otherFunding.map { .object([("source", .string($0.source)), ("reference", .string($0.reference)), ("same_scope", .bool($0.sameScope))]) })),
             ("basiseisen", .object(basiseisen.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("deviations", .object(deviations.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-        ])
+        ] + (lead.map { [("lead", JSONValue.string($0.rawValue))] } ?? []))
     }
 
     /// The canonical text and its SHA-256, computed once.

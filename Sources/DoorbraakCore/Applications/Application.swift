@@ -32,6 +32,11 @@ public struct Application: Sendable, Equatable {
     public var basiseisen: [String: String]
     /// Explanations of deviations, by deviation key.
     public var deviations: [String: String]
+    /// The penvoerder as written (`lead`), if the file names one; see `penvoerder`.
+    public var lead: AGB? = nil
+
+    /// The coalition member that owns the application (SPEC §3.2): `lead`, else the first member.
+    public var penvoerder: AGB? { lead ?? coalition.first?.agb }
 
     /// A provider in the coalition.
     public struct Provider: Sendable, Equatable {

@@ -40,10 +40,13 @@ public struct PayoutSubject: Sendable, Equatable {
     public var bovengrensGranted: Money
     /// What amendments lowered it by so far.
     public var released: Money
+    /// The day the NZa granted the beschikking (nil when it is not granted).
+    public var grantedOn: Day?
 
     /// A subject.
     public init(status: String, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
-                milestones: [Milestone], bovengrensGranted: Money, released: Money) {
+                milestones: [Milestone], bovengrensGranted: Money, released: Money, grantedOn: Day?) {
+        self.grantedOn = grantedOn
         self.status = status
         self.isFinal = isFinal
         self.coordinating = coordinating
@@ -205,6 +208,7 @@ public enum PayoutRules {
         try checkTariff(claim.amount, tariff: milestone.tariff)
         try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
         try checkDate(claim.date, today: today)
+        if let granted = subject.grantedOn { try DateOrder.claim(dated: claim.date, granted: granted) }
         try checkProvider(claim.provider, of: subject)
         try checkInsurer(claim.insurer, of: subject)
         try checkEvidence(claim.evidence, status: claim.status)

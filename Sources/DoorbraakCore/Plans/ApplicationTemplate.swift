@@ -10,6 +10,8 @@ public struct ApplicationTemplate {
     /// The placeholder texts the template prints; a field that still holds one is `E-TEMPLATE`
     /// (a basiseis answer: `E-BASISEISEN`).
     public static let placeholderMarkers = ["<regio>", "<zorgaanbieder ", "<hoe deze coalitie basiseis "]
+    /// The template's placeholder id: two coalitions that both kept it must not meet under one id.
+    public static let placeholderID = "DBM-2026-XXXX"
     /// The placeholder UZOVI codes of the template's insurers.
     public static let placeholderInsurers: Set<String> = ["0001", "0002"]
     /// The prefix of the template's placeholder AGB codes (`00000001`, `00000002`, …).
@@ -42,7 +44,7 @@ public struct ApplicationTemplate {
         let barTenths = (bar.hundredths + 9) / 10
         let fte = Fte(tenths: min(barTenths, plan.norms.plausibleMaxFtePerMln.tenths))
         return .object([
-            ("id", .string("DBM-2026-0001")),
+            ("id", .string(ApplicationTemplate.placeholderID)),
             ("plan", .string(plan.id.rawValue)),
             ("sector", .string(sector.rawValue)),
             ("title", .string("\(plan.title) in <regio>")),

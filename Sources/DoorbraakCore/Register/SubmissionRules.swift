@@ -21,6 +21,23 @@ public enum SubmissionRules {
     }
 
     /// An application may be withdrawn from any status before the beschikking is decided.
+    /// `E-OWNER` when `actingFor` (the penvoerder a replacement names, or `--lead` of a
+    /// withdrawal) is not the registered owner of `id` (SPEC §3.2).
+    public static func checkOwner(of id: String, owner: String?, actingFor: String?, doing: String) throws(DoorbraakError) {
+        guard let owner, actingFor != owner else { return }
+        throw DoorbraakError(.owner, "\(id) is owned by its penvoerder, provider \(owner); only the penvoerder may \(doing) it\(actingFor.map { " (this is \($0)'s)" } ?? "")", field: "lead")
+    }
+
+    /// A second submission under a registered id with other content (SPEC §3.2): the owner is
+    /// told to use `--replace`; anyone else that the id is taken (never to replace it).
+    public static func duplicate(_ id: String, version: Int, status: String, owner: String?, penvoerder: String?) -> DoorbraakError {
+        if owner == nil || owner == penvoerder {
+            return DoorbraakError(.duplicate, "application \(id) was submitted before with other content (version \(version), \(status)); to replace it before the deadline use `application submit --replace`", field: "id")
+        }
+        return DoorbraakError(.duplicate, "application id \(id) is already registered to another coalition; choose an id of your own", field: "id")
+    }
+
+    /// A withdrawal is possible until the beschikking is decided.
     public static func checkWithdrawal(of id: String, status: String) throws(DoorbraakError) {
         if final.contains(status) {
             throw DoorbraakError(.state, status == "withdrawn"

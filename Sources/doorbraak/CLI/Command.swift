@@ -18,6 +18,7 @@ protocol Command: Sendable {
 enum Commands {
     static let all: [any Command.Type] = [
         InitCommand.self,
+        PartyListCommand.self, PartyAddCommand.self, PartyKeyCommand.self,
         PlansListCommand.self, PlansShowCommand.self, PlansTemplateCommand.self,
         ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationListCommand.self, ApplicationShowCommand.self,
         ApplicationWithdrawCommand.self, ImportApplicationsCommand.self,

@@ -36,24 +36,39 @@ enum ApplicationCheckCommand: Command {
 enum ApplicationSubmitCommand: Command {
     static let name = "application submit"
     static let summary = "check and register one application; prints its id, track or why it is refused"
-    static let usage = "FILE [--replace]"
+    static let usage = "FILE [--replace] [--received DATE] [--signature FILE]"
     static let help = """
     Runs every admission check and registers the submission, admissible or not: an admissible
     application gets status `submitted`, a refused one `inadmissible` with every failed code, so
-    the coordinating insurer can tell the provider why. The receipt date is --today.
+    the coordinating insurer can tell the provider why. The receipt date is --today, or
+    --received DATE for a submission received earlier and entered late (shown as a late entry;
+    the deadline is judged on the receipt date).
     Submitting the same file again changes nothing. The same id with other content is refused with
-    E-DUPLICATE, unless --replace: until the deadline and until an insurer has decided, a new
-    version replaces the old (the last version counts; earlier ones stay in the audit trail).
+    E-DUPLICATE, unless --replace: until the deadline and until an insurer has decided, the
+    penvoerder (`lead`, default the first coalition member) may put in a new version (the last
+    version counts; earlier ones stay in the audit trail); anyone else gets E-OWNER.
+    --signature FILE: an OpenSSH signature of the file (ssh-keygen -Y sign -n doorbraak) by the
+    penvoerder's registered key; required when the round was set up with --require-signatures.
     Exit 0 registered as admissible or unchanged, 1 refused, 65 the file is malformed.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let replace = arguments.flag("--replace")
+        let receivedText = try arguments.value("--received")
+        let signature = try SignedFile.signatureOption(&arguments)
         let file = try arguments.requiredOperand("application file")
         try arguments.finish()
+        var received = context.today
+        if let receivedText {
+            do { received = try Day(parsing: receivedText) } catch { throw DoorbraakError(.usage, "--received: \(error.message)") }
+        }
         let store = try context.openStore()
-        let application = try ApplicationFile.read(file)
-        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit(for: "coalition"))
+        let signed = try SignedFile(file, signature: signature, store: store)
+        let (application, signer) = try InputFile.reading(file, privateCopy: signed.privateCopy) { (copy: String) throws(DoorbraakError) -> (Application, PartyID?) in
+            let application = try ApplicationFile.read(copy)
+            return (application, try signed.signer(of: copy, expected: application.penvoerder.map { "provider:\($0)" } ?? "the penvoerder"))
+        }
+        let intake = try ApplicationIntake(store: store, received: received, event: context.audit(for: "coalition").signed(by: signer))
         let outcome: ApplicationIntake.Outcome
         do throws(DoorbraakError) {
             outcome = try store.db.writeTransaction { () throws(DoorbraakError) in try intake.take(application, replace: replace) }
@@ -61,7 +76,7 @@ enum ApplicationSubmitCommand: Command {
             throw error.located(file: file, line: nil)   // E-DUPLICATE, E-STATE, E-LATE of a replacement: name the file
         }
         let id = application.id.rawValue
-        if let now = Context.wallClockDay, context.today <= intake.settings.deadline, now > intake.settings.deadline {
+        if receivedText == nil, let now = Context.wallClockDay, context.today <= intake.settings.deadline, now > intake.settings.deadline {
             // Registered as received on time (--today) although entered after the deadline: allowed
             // for a submission that arrived on time by post, and shown to the assessor.
             Output.error("warning: entered on \(now), after the deadline \(intake.settings.deadline), with the receipt date \(context.today) given by --today; `application show` flags it for the assessor")
@@ -74,7 +89,7 @@ enum ApplicationSubmitCommand: Command {
                                      ("status", .string("submitted")), ("track", .string(admission.track.rawValue)),
                                      ("deviations", .array(admission.deviations.map { .string($0) }))]))
             } else {
-                Output.line("\(replaced ? "replaced" : "submitted") \(id) (version \(version)): track \(admission.track.rawValue)\(admission.deviations.isEmpty ? "" : " (deviations: \(admission.deviations.joined(separator: ", ")))"), received \(context.today)")
+                Output.line("\(replaced ? "replaced" : "submitted") \(id) (version \(version)): track \(admission.track.rawValue)\(admission.deviations.isEmpty ? "" : " (deviations: \(admission.deviations.joined(separator: ", ")))"), received \(received)\(received < context.today ? " (late entry on \(context.today))" : "")\(signer.map { ", signed by \($0)" } ?? "")")
             }
             return ExitCode.done
         case .unchanged(_, let admission):
@@ -110,17 +125,22 @@ enum ApplicationSubmitCommand: Command {
 enum ApplicationWithdrawCommand: Command {
     static let name = "application withdraw"
     static let summary = "withdraw an application before its beschikking is decided"
-    static let usage = "ID"
+    static let usage = "ID --lead AGB"
     static let help = """
-    Possible from any status until the NZa has decided on the beschikking. A pending request for a
+    Possible from any status until the NZa has decided on the beschikking, by the application's
+    penvoerder only: --lead names its AGB code (anyone else gets E-OWNER). A pending request for a
     beschikking is taken back in the same transaction. Recorded in the audit trail with the actor.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let lead = try arguments.value("--lead") else {
+            throw DoorbraakError(.usage, "application withdraw needs --lead AGB: the penvoerder's AGB code (only the penvoerder may withdraw)")
+        }
+        do { _ = try AGB(parsing: lead) } catch { throw DoorbraakError(.usage, "--lead: \(error.message)") }
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         let store = try context.openStore()
-        let before = try store.withdraw(id, event: context.audit(for: "coalition"))
+        let before = try store.withdraw(id, lead: lead, event: context.audit(for: "coalition \(lead)"))
         if context.json {
             Output.json(.object([("id", .string(id)), ("status", .string("withdrawn")), ("before", .string(before))]))
         } else {
@@ -199,7 +219,8 @@ enum ApplicationShowCommand: Command {
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
                 audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
-                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), settings: try store.settings())
+                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), settings: try store.settings(),
+                insurers: try store.registeredInsurers())
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done
@@ -210,7 +231,7 @@ enum ApplicationShowCommand: Command {
 enum ImportApplicationsCommand: Command {
     static let name = "import applications"
     static let summary = "import a JSONL file or a folder of .json applications"
-    static let usage = "FILE|DIR [--partial]"
+    static let usage = "FILE|DIR [--partial] [--signature FILE]"
     static let help = """
     One application per line (JSONL; blank lines are skipped, CRLF and a BOM are accepted, a line
     over 1 MiB is refused) or one per .json file in a folder (other files are skipped and listed).
@@ -218,18 +239,25 @@ enum ImportApplicationsCommand: Command {
     reported with its line, id and code. --partial stores the good rows. Re-importing the same
     data changes nothing ("0 new, N unchanged"). Exit 0 when every row is new or unchanged,
     1 when a row was refused by a rule, 65 when a row was malformed (with or without --partial).
+    --signature FILE: an OpenSSH signature of the (JSONL) file by a provider's registered key; the
+    file then holds only applications that provider leads (E-SIGNATURE otherwise).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("file or folder")
         try arguments.finish()
         let store = try context.openStore()
-        let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit())
-        var importer = ApplicationImport(intake: intake, partial: partial)
+        let signed = try SignedFile(path, signature: signature, store: store)
         let bar = ProgressBar(label: "importing applications")
-        importer.progress = bar
-        let report = try InputFile.importing(path, allowFolder: true) { (file: String) throws(DoorbraakError) in try importer.run(file) }
+        let report = try InputFile.importing(path, allowFolder: true, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: "the penvoerder (a provider)")
+            let intake = try ApplicationIntake(store: store, received: context.today, event: context.audit().signed(by: signer))
+            var importer = ApplicationImport(intake: intake, partial: partial)
+            importer.progress = bar
+            return try importer.run(file)
+        }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

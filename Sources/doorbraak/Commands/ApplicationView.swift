@@ -46,6 +46,8 @@ enum ApplicationView {
         var versions: Versions
         /// The round's settings (bar, deadline), as the admission checks used them.
         var settings: RoundSettings? = nil
+        /// The registered insurers' UZOVI codes.
+        var insurers: Set<String> = []
         /// The round's submission deadline.
         var deadline: Day? { settings?.deadline }
 
@@ -182,7 +184,7 @@ enum ApplicationView {
             return out.joined(separator: "\n")
         }
         if !r.codes.isEmpty {
-            let check = AdmissionCheck.run(app, plan: s.plan, settings: s.settings ?? .standard, received: r.received)
+            let check = AdmissionCheck.run(app, plan: s.plan, settings: s.settings ?? .standard, received: r.received, insurers: s.insurers)
             section("why it is not admissible", check.errors.filter { r.codes.contains($0.code.rawValue) }.map { "\($0.code): \($0.message)\($0.field.map { " (\($0))" } ?? "")" })
         }
 

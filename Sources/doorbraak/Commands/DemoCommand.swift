@@ -38,6 +38,9 @@ enum DemoCommand: Command {
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         let plans = try PlanDirectory.load(plansPath)
         let settings = RoundSettings.standard
+        // The demo keeps its own calendar (so it runs the same on any system date), and each
+        // audit event carries the business date of its stage.
+        context.today = Day(2026, 11, 20)
         let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit())
 
         Output.line("== doorbraak demo — \(scratch == nil ? context.databasePath : "in a temporary folder, removed afterwards (--db PATH keeps it)")")
@@ -54,6 +57,7 @@ enum DemoCommand: Command {
         let generator = RoundGenerator(plans: plans, bar: settings.bar, seed: 2026)
         let files = try GenerateCommand.write(generator, count: count, to: folder.isEmpty ? "." : folder)
         Output.line("\n== 4. applications: \(count) generated (seed 2026), imported with --partial on \(settings.deadline)")
+        context.today = settings.deadline
         let intake = try ApplicationIntake(store: store, received: settings.deadline, event: context.audit())
         let report = try ApplicationImport(intake: intake, partial: true).run(files.applications)
         Output.line(DemoView.admissions(report))
@@ -70,6 +74,7 @@ enum DemoCommand: Command {
         var reportArguments = ArgumentList([])
         _ = try RoundReportCommand.run(&reportArguments, context)
         let allocationDay = Day(settings.deadline.year, settings.deadline.month, min(settings.deadline.day + 14, 28))
+        context.today = allocationDay
         let outcomes = try store.allocate(today: allocationDay, transfer: true, seed: "2026", event: context.audit(for: "BO IZA/AZWA"))
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
@@ -77,14 +82,18 @@ enum DemoCommand: Command {
         // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
         let contracts = try GenerateContractsCommand.write(try store.registerEntries(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
         let requests = try ContractImport(store: store, today: allocationDay, event: context.audit(), partial: true).run(contracts)
-        let decisions = try store.decideAll(today: allocationDay, event: context.audit(for: "NZa"))
+        // The NZa decides once its rules take effect (004 line 284).
+        let decisionDay = Day(2027, 1, 4)
+        context.today = decisionDay
+        let decisions = try store.decideAll(today: decisionDay, event: context.audit(for: "NZa"))
         let granted = decisions.filter { if case .granted = $0 { return true } else { return false } }
-        Output.line("\n== 8. NZa: \(requests.new) two-sided requests with contracts; decided in rank order: \(granted.count) granted, \(decisions.count - granted.count + requests.rejected) refused")
+        Output.line("\n== 8. NZa: \(requests.new) two-sided requests with contracts on \(allocationDay); decided in rank order on \(decisionDay): \(granted.count) granted, \(decisions.count - granted.count + requests.rejected) refused")
         Output.line(CeilingView.text(try store.ceilingStatus()))
 
         // Stage 5: the insurers pay the milestones reached up to mid-2028; missed ones release room.
         let payDay = Day(2028, 6, 30)
         let (claimsFile, claimCount) = try GenerateClaimsCommand.writeClaims(store: store, seed: 2026, through: payDay, to: folder.isEmpty ? "." : folder)
+        context.today = payDay
         let claims = try ClaimImport(store: store, today: payDay, event: context.audit(), partial: true).run(claimsFile)
         Output.line("\n== 9. claims up to \(payDay): \(claimCount) read, imported with --partial: \(claims.new) settled, \(claims.rejected) refused")
         var refused = Table([("refused by code", .left), ("claims", .right)])
@@ -142,6 +151,7 @@ enum DemoCommand: Command {
         }
         let restFile = try OutputFile.path("claims-to-2029.csv", in: folder)
         try OutputFile.write(rest, to: restFile)
+        context.today = endDay
         let restClaims = try ClaimImport(store: store, today: endDay, event: context.audit(), partial: true).run(restFile)
         let final = try store.ceilingStatus()
         let finals = try store.db.integer("SELECT count(*) FROM beschikking WHERE final_on IS NOT NULL")
@@ -151,6 +161,7 @@ enum DemoCommand: Command {
         // Stage 8: the providers account for their actual costs; the insurers test them, the NZa judges.
         let accountDay = endDay
         let generated = try GenerateCostsCommand.write(store: store, seed: 2026, through: accountDay, to: folder.isEmpty ? "." : folder)
+        context.today = accountDay
         let costs = try CostImport(store: store, today: accountDay, event: context.audit(), partial: true).run(generated.costs)
         Output.line("\n== 13. verantwoording: \(generated.costLines) cost lines of actual costs up to \(accountDay), imported with --partial: \(costs.report.new) stored, \(costs.report.rejected) refused")
         var costTable = Table([("cost lines", .left), ("lines", .right)])

@@ -7,7 +7,7 @@ import Foundation
 enum InitCommand: Command {
     static let name = "init"
     static let summary = "create the database, load the model plans and set the round"
-    static let usage = "[--plans DIR] [--bar A|B|C|N] [--deadline DATE] [--ceiling EUR] [--theme-amount THEME=EUR]…"
+    static let usage = "[--plans DIR] [--bar A|B|C|N] [--deadline DATE] [--ceiling EUR] [--theme-amount THEME=EUR]… [--require-signatures]"
     static let help = """
     options:
       --plans DIR                 folder of model plan files (default: the 16 plans built into doorbraak)
@@ -16,16 +16,21 @@ enum InitCommand: Command {
       --ceiling EUR               macro ceiling (default 600000000.00)
       --theme-amount THEME=EUR    a theme's richtbedrag; repeatable (defaults ai=275000000.00,
                                   digitale-hybride-zorg=275000000.00, medische-technologie=50000000.00)
+      --require-signatures        party files (application submit, the imports) must carry an
+                                  OpenSSH signature by the sending party's registered key
+
+    init registers the Dutch health insurers by UZOVI code (`doorbraak party list`).
 
     Refuses to overwrite an existing database. Nothing is created when any plan or option is bad.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let plansPath = try arguments.value("--plans")
+        let requireSignatures = arguments.flag("--require-signatures")
         let settings = try settings(from: &arguments)
         try arguments.finish()
         let plans = try PlanDirectory.load(plansPath)
-        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, event: context.audit())
+        let store = try Store.create(at: context.databasePath, settings: settings, plans: plans, requireSignatures: requireSignatures, event: context.audit())
         try report(store: store, plans: plans, settings: settings, context: context)
         return ExitCode.done
     }

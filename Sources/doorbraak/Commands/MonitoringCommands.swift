@@ -7,7 +7,7 @@ import Foundation
 enum ImportMonitoringCommand: Command {
     static let name = "import monitoring"
     static let summary = "import the coalitions' realised fte and KPI values per peildatum"
-    static let usage = "FILE [--partial]"
+    static let usage = "FILE [--partial] [--signature FILE]"
     static let help = """
     CSV with the header application_id,peildatum,kpi,value (comma with a decimal point, or
     semicolon with a decimal comma). kpi is fte — the realised fte saved, net and structural, at
@@ -18,17 +18,25 @@ enum ImportMonitoringCommand: Command {
     (E-MONITORING-APPLICATION), a peildatum after --today (E-MONITORING-DATE), and the same
     application, peildatum and kpi reported before with another value (E-MONITORING-CONFLICT; the
     same value changes nothing). One transaction: all or nothing unless --partial.
+    --signature FILE: an OpenSSH signature of the file by a provider's registered key; the file
+    then reports only on applications that provider leads (E-SIGNATURE otherwise).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("monitoring file")
         try arguments.finish()
         let store = try context.openStore()
-        var importer = MonitoringImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let signed = try SignedFile(path, signature: signature, store: store)
         let bar = ProgressBar(label: "importing measurements")
-        importer.progress = bar
-        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
+        let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: "the penvoerder")
+            var importer = MonitoringImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
+            importer.actingFor = try PartySignature.provider(signer: signer, file: path).map { a throws(DoorbraakError) in try PartyID(role: .provider, id: a) }
+            importer.progress = bar
+            return try importer.run(file)
+        }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

@@ -7,7 +7,7 @@ import Foundation
 enum ImportClaimsCommand: Command {
     static let name = "import claims"
     static let summary = "import the insurers' milestone claims: pay reached milestones, release missed ones"
-    static let usage = "FILE [--partial]"
+    static let usage = "FILE [--insurer UZOVI] [--partial] [--signature FILE]"
     static let help = """
     CSV with the header claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence:
     comma-delimited with a decimal point (1250000.00) or semicolon-delimited with a decimal comma
@@ -23,17 +23,29 @@ enum ImportClaimsCommand: Command {
     last milestone is settled the beschikking is final and a bovengrens above the total paid is
     lowered to it. One transaction: all or nothing unless --partial; the same claim id again with
     the same content changes nothing, with other content it is refused (E-CLAIM-DUPLICATE).
+    A claim dated before the beschikking was granted is refused (E-DATE).
+    --insurer UZOVI: the file is that insurer's; a claim of another insurer is refused
+    (E-CLAIM-INSURER, not kept: it is that insurer's to import).
+    --signature FILE: an OpenSSH signature of the file by an insurer's registered key; the file
+    then acts for that insurer only, as with --insurer.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let insurer = try InsurerOption.take(&arguments)
+        let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("claims file")
         try arguments.finish()
         let store = try context.openStore()
-        var importer = ClaimImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let signed = try SignedFile(path, signature: signature, store: store)
         let bar = ProgressBar(label: "importing claims")
-        importer.progress = bar
-        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
+        let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the paying insurer")
+            var importer = ClaimImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
+            importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+            importer.progress = bar
+            return try importer.run(file)
+        }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

@@ -74,24 +74,34 @@ enum ReviewCommand: Command {
 enum ImportReviewsCommand: Command {
     static let name = "import reviews"
     static let summary = "import insurer decisions from CSV"
-    static let usage = "FILE [--partial]"
+    static let usage = "FILE [--insurer UZOVI] [--partial] [--signature FILE]"
     static let help = """
     CSV with the header application_id,insurer,decision,reason,accepted_deviations,note, comma- or
     semicolon-delimited (taken from the header), fields optionally "quoted". decision is approve or
     reject; reason R1–R5/R9 with reject, empty with approve; accepted_deviations lists keys
     separated by |. For reject R3 the rejected keys are the application's deviations not listed.
     All or nothing unless --partial; the same file again changes nothing.
+    --insurer UZOVI: the file is that insurer's; a row of another insurer is refused (E-REVIEWER).
+    --signature FILE: an OpenSSH signature of the file by an insurer's registered key; the file
+    then acts for that insurer only, as with --insurer.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let insurer = try InsurerOption.take(&arguments)
+        let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("reviews file")
         try arguments.finish()
         let store = try context.openStore()
-        var importer = ReviewImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let signed = try SignedFile(path, signature: signature, store: store)
         let bar = ProgressBar(label: "importing decisions")
-        importer.progress = bar
-        let report = try InputFile.importing(path) { (file: String) throws(DoorbraakError) in try importer.run(file) }
+        let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the insurer")
+            var importer = ReviewImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
+            importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+            importer.progress = bar
+            return try importer.run(file)
+        }
         bar?.finish()
         ImportView.print(report, json: context.json)
         return ImportView.exitCode(report)

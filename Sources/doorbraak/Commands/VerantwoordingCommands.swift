@@ -7,7 +7,7 @@ import Foundation
 enum ImportCostsCommand: Command {
     static let name = "import costs"
     static let summary = "import the providers' actual costs (verantwoording) per application, provider and year"
-    static let usage = "FILE [--partial]"
+    static let usage = "FILE [--partial] [--signature FILE]"
     static let help = """
     CSV with the header line_id,application_id,provider,year,category,kind,amount,description:
     comma-delimited with a decimal point (1250000.00) or semicolon-delimited with a decimal comma
@@ -23,17 +23,25 @@ enum ImportCostsCommand: Command {
     hulpmiddelen (P4), a provider outside the coalition (P6) — is stored all the same: it is a
     finding of the plausibility test, not an input error; the import counts these per code.
     One transaction: all or nothing unless --partial; one audit event per stored line.
+    --signature FILE: an OpenSSH signature of the file by a provider's registered key; the file
+    then holds only that provider's own cost lines (E-SIGNATURE otherwise).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("costs file")
         try arguments.finish()
         let store = try context.openStore()
-        var importer = CostImport(store: store, today: context.today, event: context.audit(), partial: partial)
+        let signed = try SignedFile(path, signature: signature, store: store)
         let bar = ProgressBar(label: "importing costs")
-        importer.progress = bar
-        let result = try InputFile.importing(path, report: \.report) { (file: String) throws(DoorbraakError) in try importer.run(file) }
+        let result = try InputFile.importing(path, privateCopy: signed.privateCopy, report: \.report) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: "the provider whose costs they are")
+            var importer = CostImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
+            importer.actingFor = try PartySignature.provider(signer: signer, file: path).map { a throws(DoorbraakError) in try PartyID(role: .provider, id: a) }
+            importer.progress = bar
+            return try importer.run(file)
+        }
         bar?.finish()
         let findings = result.findings.sorted { $0.key < $1.key }
         ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) }))])

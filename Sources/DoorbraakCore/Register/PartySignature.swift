@@ -1,0 +1,52 @@
+extension ErrorCode {
+    /// A party file whose signature is missing, does not verify, or is another party's (SPEC §3.10).
+    public static let signature = ErrorCode("E-SIGNATURE", .refused)
+}
+
+/// What a signed file proves and allows (SPEC §3.10): the file comes from the party whose
+/// registered key signed it, and it acts for that party only.
+public enum PartySignature {
+    /// The OpenSSH signature namespace of doorbraak's files (`ssh-keygen -Y sign -n doorbraak`).
+    public static let namespace = "doorbraak"
+
+    /// The insurer a file of reviews or claims acts for: the signer when signed (and `--insurer`,
+    /// when also given, must be that insurer), else `--insurer`, else nobody in particular.
+    public static func insurer(signer: PartyID?, option: String?, file: String) throws(DoorbraakError) -> String? {
+        guard let signer else { return option }
+        guard signer.role == .insurer else {
+            throw DoorbraakError(.signature, "\(file) is signed by \(signer); reviews and claims come from an insurer", file: file)
+        }
+        if let option, option != signer.id {
+            throw DoorbraakError(.signature, "\(file) is signed by \(signer), not by insurer \(option) named by --insurer", file: file)
+        }
+        return signer.id
+    }
+
+    /// The provider a file of applications or cost lines acts for: the signer, which must be a provider.
+    public static func provider(signer: PartyID?, file: String) throws(DoorbraakError) -> String? {
+        guard let signer else { return nil }
+        guard signer.role == .provider else {
+            throw DoorbraakError(.signature, "\(file) is signed by \(signer); applications, cost lines and measurements come from a provider", file: file)
+        }
+        return signer.id
+    }
+
+    /// `E-SIGNATURE` when a signed provider file acts for an application another provider leads.
+    public static func requireLead(_ lead: String?, of application: String, signer: String?) throws(DoorbraakError) {
+        guard let signer, lead != signer else { return }
+        throw DoorbraakError(.signature, "signed by provider:\(signer), but \(application) is led by \(lead.map { "provider:\($0)" } ?? "no penvoerder"); a provider acts only for applications it leads", field: "application_id")
+    }
+
+    /// `E-SIGNATURE` when a signed provider file carries a cost line of another provider.
+    public static func requireOwnLine(provider: String, signer: String?) throws(DoorbraakError) {
+        guard let signer, provider != signer else { return }
+        throw DoorbraakError(.signature, "signed by provider:\(signer), but the line is provider \(provider)'s; a provider accounts only for its own costs", field: "provider")
+    }
+
+    /// `code` when a row names another insurer than the one the file acts for (`--insurer U` or
+    /// the signer): one insurer's file holds that insurer's reviews or claims only.
+    public static func requireOwnRow(insurer: String, actingFor: PartyID?, code: ErrorCode) throws(DoorbraakError) {
+        guard let actingFor, actingFor.role == .insurer, insurer != actingFor.id else { return }
+        throw DoorbraakError(code, "the row is insurer \(insurer)'s, but this file acts for insurer \(actingFor.id); each insurer imports its own rows", field: "insurer")
+    }
+}

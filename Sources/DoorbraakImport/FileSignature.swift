@@ -1,0 +1,91 @@
+import DoorbraakCore
+import Foundation
+
+/// OpenSSH file signatures (`ssh-keygen -Y sign -n doorbraak`, the mechanism git uses for signed
+/// commits), verified by running `ssh-keygen -Y find-principals` and `-Y verify` against the
+/// keys in the register of parties. No cryptography of our own: OpenSSH decides.
+public enum FileSignature {
+    /// Where `ssh-keygen` is, or nil when OpenSSH's client is not installed.
+    public static var sshKeygen: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") + ["/usr/bin"] {
+            let candidate = "\(folder)/ssh-keygen"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The party whose registered key made `signature` over the file at `file` (shown to the
+    /// user as `shown`), or `E-SIGNATURE`: an unreadable or foreign signature, a key that is not
+    /// in the register, or a file changed after it was signed.
+    public static func signer(of file: String, shownAs shown: String, signature: String, allowedSigners: [(party: PartyID, line: String)]) throws(DoorbraakError) -> PartyID {
+        guard let tool = sshKeygen else {
+            throw DoorbraakError(.signature, "checking a signature needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: shown)
+        }
+        try InputFile.requireRegular(signature)
+        guard !allowedSigners.isEmpty else {
+            throw DoorbraakError(.signature, "no party in the register has a key; register the signer's public key with `doorbraak party key ROLE:ID FILE.pub`", file: shown)
+        }
+        let folder = NSTemporaryDirectory() + "doorbraak-signers-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DoorbraakError(.io, "cannot create a temporary folder for the allowed signers: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let allowed = folder + "/allowed_signers"
+        guard FileManager.default.createFile(atPath: allowed, contents: Data((allowedSigners.map(\.line).joined(separator: "\n") + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw DoorbraakError(.io, "cannot write the allowed signers")
+        }
+        let found = try run(tool, ["-Y", "find-principals", "-s", signature, "-f", allowed], input: nil)
+        let principals = found.output.split(whereSeparator: \.isNewline).map(String.init)
+        guard found.status == 0, let principal = principals.first, let party = allowedSigners.first(where: { $0.party.description == principal })?.party else {
+            throw DoorbraakError(.signature, "\(signature) is not a doorbraak signature by a key in the register of parties (`doorbraak party list` shows whose keys are registered)", file: shown)
+        }
+        let verified = try run(tool, ["-Y", "verify", "-f", allowed, "-I", principal, "-n", PartySignature.namespace, "-s", signature], input: file)
+        guard verified.status == 0 else {
+            throw DoorbraakError(.signature, "the signature \(signature) by \(party)'s key does not match this file: it was changed after it was signed, or signed for another purpose than doorbraak", file: shown)
+        }
+        return party
+    }
+
+    /// The OpenSSH public key in `file` (`ssh-ed25519 AAAA…`, without its comment) and its
+    /// SHA-256 fingerprint, as `ssh-keygen -l` reads it; `E-INPUT` when it is not one public key.
+    public static func publicKey(in file: String) throws(DoorbraakError) -> (key: String, fingerprint: String) {
+        guard let tool = sshKeygen else {
+            throw DoorbraakError(.signature, "reading a key needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: file)
+        }
+        let text = String(decoding: try InputFile.bytes(file, limit: 16 << 10), as: UTF8.self)
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+        let fields = lines.first?.split(separator: " ") ?? []
+        guard lines.count == 1, fields.count >= 2, fields[0].hasPrefix("ssh-") || fields[0].hasPrefix("ecdsa-") || fields[0].hasPrefix("sk-"),
+              fields[1].utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 47 || $0 == 61 }) else {
+            throw DoorbraakError(.input, "not one OpenSSH public key (a line like `ssh-ed25519 AAAA… name`); give the .pub file, never the private key", file: file)
+        }
+        let listed = try run(tool, ["-l", "-f", file], input: nil)
+        guard listed.status == 0, let fingerprint = listed.output.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }) else {
+            throw DoorbraakError(.input, "ssh-keygen cannot read this public key", file: file)
+        }
+        return ("\(fields[0]) \(fields[1])", String(fingerprint))
+    }
+
+    /// Runs `tool` with `arguments`, standard input from `input` (or nothing); its output and status.
+    private static func run(_ tool: String, _ arguments: [String], input: String?) throws(DoorbraakError) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+            try process.run()
+        } catch {
+            throw DoorbraakError(.signature, "cannot run \(tool): \(error.localizedDescription)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,103 @@
+import DoorbraakCore
+
+/// What `party add` or `party key` did.
+public enum PartyChange: Sendable, Equatable {
+    /// A new entry.
+    case added
+    /// The name or key changed.
+    case changed(before: String)
+    /// Already registered so: nothing changed.
+    case unchanged
+}
+
+extension Store {
+    /// The first schema version with the register of parties.
+    static let partiesVersion = 12
+
+    /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`).
+    public func registeredInsurers() throws(DoorbraakError) -> Set<String> {
+        Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })
+    }
+
+    /// The register, optionally of one role, by role and id.
+    public func parties(role: PartyRole? = nil) throws(DoorbraakError) -> [Party] {
+        let rows = try db.rows("SELECT role, id, name, public_key FROM party" + (role == nil ? "" : " WHERE role = ?") + " ORDER BY role, id",
+                               role.map { [.text($0.rawValue)] } ?? []) { r in (r.text(0), r.text(1), r.text(2), r.optionalText(3)) }
+        var parties: [Party] = []
+        for (role, id, name, key) in rows {
+            parties.append(try Party(try PartyID(role: try PartyRole(parsing: role), id: id), name: name, publicKey: key))
+        }
+        return parties.sorted { $0.party < $1.party }
+    }
+
+    /// One entry, or nil.
+    public func party(_ id: PartyID) throws(DoorbraakError) -> Party? {
+        guard let (name, key) = try db.cached("SELECT name, public_key FROM party WHERE role = ? AND id = ?")
+            .rowValue([.text(id.role.rawValue), .text(id.id)], { r in (r.text(0), r.optionalText(1)) }) else { return nil }
+        return try Party(id, name: name, publicKey: key)
+    }
+
+    /// Registers `party` or renames it (its key stays); audited.
+    public func addParty(_ party: Party, event: AuditContext) throws(DoorbraakError) -> PartyChange {
+        try db.writeTransaction { () throws(DoorbraakError) -> PartyChange in
+            let id = party.party
+            if let existing = try self.party(id) {
+                try requireBound("party", [.text(id.role.rawValue), .text(id.id)])
+                if existing.name == party.name { return .unchanged }
+                try db.run("UPDATE party SET name = ? WHERE role = ? AND id = ?", [.text(party.name), .text(id.role.rawValue), .text(id.id)])
+                try AuditLog.append(in: db, event, action: "party", subject: id.description, before: existing.name, after: party.name)
+                return .changed(before: existing.name)
+            }
+            try insertParty(party)
+            try AuditLog.append(in: db, event, action: "party", subject: id.description, before: "-", after: "registered: \(party.name)")
+            return .added
+        }
+    }
+
+    /// Sets the OpenSSH public key that `id`'s signed files are checked against; audited with its fingerprint.
+    public func setKey(of id: PartyID, publicKey: String, fingerprint: String, event: AuditContext) throws(DoorbraakError) -> PartyChange {
+        try db.writeTransaction { () throws(DoorbraakError) -> PartyChange in
+            guard let existing = try self.party(id) else {
+                throw DoorbraakError(.party, "\(id) is not in the register; `doorbraak party add \(id.role.rawValue) \(id.id) NAME` first")
+            }
+            try requireBound("party", [.text(id.role.rawValue), .text(id.id)])
+            if existing.publicKey == publicKey { return .unchanged }
+            try db.run("UPDATE party SET public_key = ? WHERE role = ? AND id = ?", [.text(publicKey), .text(id.role.rawValue), .text(id.id)])
+            try AuditLog.append(in: db, event, action: "party-key", subject: id.description, before: existing.publicKey == nil ? "no key" : "a key",
+                                after: "key \(fingerprint)")
+            return existing.publicKey == nil ? .added : .changed(before: "a key")
+        }
+    }
+
+    /// The keys of every party that has one, as `ssh-keygen`'s allowed-signers lines
+    /// (`insurer:3311 namespaces="doorbraak" ssh-ed25519 AAAA…`), each checked against the chain.
+    public func allowedSigners() throws(DoorbraakError) -> [(party: PartyID, line: String)] {
+        var lines: [(PartyID, String)] = []
+        for party in try parties() {
+            guard let key = party.publicKey else { continue }
+            try requireBound("party", [.text(party.party.role.rawValue), .text(party.party.id)])
+            lines.append((party.party, "\(party.party) namespaces=\"\(PartySignature.namespace)\" \(key)"))
+        }
+        return lines
+    }
+
+    /// Whether the round demands signed party files (`init --require-signatures`), as bound.
+    public func signaturesRequired() throws(DoorbraakError) -> Bool {
+        try requireBound("round", [.integer(1)])
+        return try db.cached("SELECT require_signatures FROM round WHERE id = 1").rowValue([]) { $0.int(0) == 1 } ?? false
+    }
+
+    func insertParty(_ party: Party) throws(DoorbraakError) {
+        try db.cached("INSERT INTO party (role, id, name, public_key) VALUES (?, ?, ?, ?)")
+            .run([.text(party.party.role.rawValue), .text(party.party.id), .text(party.name), .optionalText(party.publicKey)])
+    }
+
+    /// Registers the Dutch health insurers not yet registered (at `init`, and when a database
+    /// from before the register is upgraded).
+    func registerDutchInsurers() throws(DoorbraakError) {
+        for (uzovi, name) in PartyRegister.dutchInsurers {
+            let id = try PartyID(role: .insurer, id: uzovi)
+            if try party(id) == nil { try insertParty(try Party(id, name: name)) }
+        }
+    }
+}
