@@ -130,14 +130,14 @@ struct Bench {
         try require(try doorbraakRun(small, ["import", "reviews", w.smallReviews], today: "2026-12-01"), "reviews small")
         try require(try doorbraakRun(small, ["round", "allocate", "--seed", "bench"], today: "2026-12-02"), "allocate small")
         try require(try doorbraakRun(small, ["nza", "request", "--all", "--contracts", w.contracts], today: "2026-12-03"), "request small")
-        let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2026-12-04")
+        let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2027-01-04")
         try require(all, "decide all")
         result.decideAllMS = all.seconds * 1000
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
         let first = Workload.id(0)
         try require(try doorbraakRun(small, ["nza", "request", first, "--contract", "OVK-\(first)"], today: "2026-12-05"), "request one")
-        let one = try doorbraakRun(small, ["nza", "decide", first], today: "2026-12-05")
+        let one = try doorbraakRun(small, ["nza", "decide", first], today: "2027-01-05")
         try require(one, "decide one")
         result.decideMS = one.seconds * 1000
 

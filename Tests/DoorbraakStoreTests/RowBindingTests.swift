@@ -12,8 +12,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try freshStore(in: folder)
         let initial = try store.db.integer("SELECT count(*) FROM row_binding")
-        // init binds the round, ledger, three themes, three years and the plans.
-        #expect(initial == 1 + 1 + 3 + 3 + Int64(try sourcePlans().count))
+        // init binds the round, ledger, three themes, three years, the plans and the registered insurers.
+        #expect(initial == 1 + 1 + 3 + 3 + Int64(try sourcePlans().count) + Int64(PartyRegister.dutchInsurers.count))
         try store.db.writeTransaction { () throws(DoorbraakError) in
             try store.db.run("UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'")
             try AuditLog.append(in: store.db, testEvent, action: "x", subject: "a", before: "-", after: "-")

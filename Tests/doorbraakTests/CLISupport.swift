@@ -39,9 +39,20 @@ struct Sandbox {
         return url.path
     }
 
-    /// Runs `doorbraak --db <db> --today <today> arguments…`.
-    func run(_ arguments: [String], today: String = "2026-11-23", environment: [String: String] = [:]) throws -> CLIResult {
-        try runDoorbraak(["--db", db, "--today", today] + arguments, environment: environment, directory: folder)
+    /// Runs `doorbraak --db <db> --today <today> arguments…`; without `today`, on the sandbox's
+    /// calendar (`Sandbox.day(of:)`).
+    func run(_ arguments: [String], today: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+        try runDoorbraak(["--db", db, "--today", today ?? Sandbox.day(of: arguments)] + arguments, environment: environment, directory: folder)
+    }
+
+    /// The sandbox's business calendar: submissions and reviews on 2026-11-23, before the
+    /// deadline; a request for a beschikking (or a withdrawal) on 2026-12-03, after an allocation
+    /// on 2026-12-02; a decision of the NZa on the first working day its rules are in force
+    /// (004 line 284).
+    static func day(of arguments: [String]) -> String {
+        if arguments.starts(with: ["nza", "decide"]) { return "2027-01-04" }
+        if arguments.starts(with: ["nza", "request"]) || arguments.starts(with: ["application", "withdraw"]) { return "2026-12-03" }
+        return "2026-11-23"
     }
 
     /// `init` with the source tree's plans.

@@ -29,7 +29,7 @@ func copy(of template: Sandbox) throws -> Sandbox {
 func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: doorbraakBinary)
-    process.arguments = ["--db", sandbox.db, "--today", "2026-12-10"] + arguments
+    process.arguments = ["--db", sandbox.db, "--today", "2027-01-04"] + arguments
     var env = ProcessInfo.processInfo.environment
     env["DOORBRAAK_BUSY_TIMEOUT_MS"] = "60000"
     process.environment = env
@@ -94,7 +94,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
             let left = try sandbox.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
             if left != "0" && left != "120" { interrupted += 1 }
             // Re-running converges to the state an uninterrupted run reaches.
-            let rerun = try sandbox.run(["nza", "decide", "--all"], today: "2026-12-10")
+            let rerun = try sandbox.run(["nza", "decide", "--all"], today: "2027-01-04")
             #expect(rerun.status == 0, "round \(round): \(rerun.stderr)")
             try sandbox.checkInvariant("round \(round) after the re-run")
             #expect(try sandbox.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "0")
@@ -102,7 +102,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         #expect(interrupted > 0, "no kill landed in the middle of the decisions; the test proves nothing")
         let uninterrupted = try copy(of: template)
         defer { uninterrupted.remove() }
-        #expect(try uninterrupted.run(["nza", "decide", "--all"], today: "2026-12-10").status == 0)
+        #expect(try uninterrupted.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
         let reference = try uninterrupted.sql("SELECT application_id, status FROM beschikking ORDER BY application_id")
         // One more killed-and-rerun copy must end in exactly the same decisions.
         let sandbox = try copy(of: template)
@@ -111,7 +111,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         usleep(30_000)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(try sandbox.run(["nza", "decide", "--all"], today: "2026-12-10").status == 0)
+        #expect(try sandbox.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
         #expect(try sandbox.sql("SELECT application_id, status FROM beschikking ORDER BY application_id") == reference)
     }
 
@@ -122,7 +122,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         let applications = (1...80).map { i in ("K-\(1000 + i)", rng.int(1...300) * 1_000_000, rng.int(10...300)) }
         try template.ceilingRound(ceiling: "40000000.00", applications: applications, contracts: false)
         let store = try Store.open(at: template.db)
-        let event = AuditContext(actor: "test", at: "2026-12-10T00:00:00Z", today: Day(2026, 12, 10))
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
         var ids = applications.map(\.0)
         for step in 0..<(longTests ? 2_000 : 300) {
             guard !ids.isEmpty else { break }

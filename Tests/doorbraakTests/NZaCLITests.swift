@@ -8,9 +8,9 @@ import Testing
         try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 150_000_000, 300), ("C-3", 1, 1)], contracts: true)
         let pending = try json(try sandbox.run(["ceiling", "--json"]).stdout)
         #expect(pending["pending"] as? String == "3000000.01")
-        let first = try sandbox.run(["nza", "decide", "C-1", "--json"], today: "2026-12-10")
+        let first = try sandbox.run(["nza", "decide", "C-1", "--json"], today: "2027-01-10")
         #expect(try json(first.stdout)["granted"] as? [String] == ["C-1"])
-        let second = try json(try sandbox.run(["nza", "decide", "C-2", "--json"], today: "2026-12-10").stdout)
+        let second = try json(try sandbox.run(["nza", "decide", "C-2", "--json"], today: "2027-01-10").stdout)
         #expect(second["granted"] as? [String] == ["C-2"])
         // The third no longer fits: refused with the second decision (lopende aanvragen afwijzen).
         let refused = try #require(second["refused"] as? [[String: Any]])

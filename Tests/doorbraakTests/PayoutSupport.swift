@@ -48,7 +48,7 @@ extension Sandbox {
         if !allocated.isEmpty {
             let csv = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
             try #require(try run(["nza", "request", "--all", "--contracts", try file("contracts.csv", csv)], today: "2026-12-03").status == 0)
-            try #require(try run(["nza", "decide", "--all"], today: "2026-12-04").status == 0)
+            try #require(try run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
         let actions = (shown["audit"] as? [[String: Any]])?.compactMap { $0["action"] as? String }
         #expect(actions == ["submit", "replace"], "the earlier version stays in the audit trail")
 
-        #expect(try sandbox.run(["review", "REP-1", "--insurer", "3311", "--approve"]).status == 0)
+        #expect(try sandbox.run(["review", "REP-1", "--insurer", "3311", "--approve"], today: "2026-12-01").status == 0)
         let third = try sandbox.file("v3.json", try applicationLine("REP-1") { d in d["title"] = "Nieuwe titel" })
         let afterDecision = try sandbox.run(["application", "submit", "--replace", third], today: "2026-11-30")
         #expect(afterDecision.status == 1 && afterDecision.stderr.contains("E-STATE"), "\(afterDecision.stderr)")
@@ -73,11 +73,14 @@ import Testing
         defer { sandbox.remove() }
         try sandbox.initRound()
         #expect(try sandbox.run(["application", "submit", try sandbox.file("a.json", try applicationLine("W-1"))]).status == 0)
-        let out = try sandbox.run(["application", "withdraw", "W-1", "--actor", "Piet Projectleider"])
+        let other = try sandbox.run(["application", "withdraw", "W-1", "--lead", "23456789"])
+        #expect(other.status == 1 && other.stderr.contains("E-OWNER") && other.stderr.contains("12345678"), "only the penvoerder withdraws: \(other.stderr)")
+        #expect(try sandbox.run(["application", "withdraw", "W-1"]).status == 64, "--lead is required")
+        let out = try sandbox.run(["application", "withdraw", "W-1", "--lead", "12345678", "--actor", "Piet Projectleider"])
         #expect(out.status == 0 && out.stdout.contains("W-1 withdrawn (it was submitted)"))
         let events = try json(try sandbox.run(["application", "show", "W-1", "--json"]).stdout)["audit"] as? [[String: Any]]
-        #expect(events?.last?["actor"] as? String == "Piet Projectleider (coalition)")
-        #expect(try sandbox.run(["application", "withdraw", "W-1"]).status == 1)
+        #expect(events?.last?["actor"] as? String == "Piet Projectleider (coalition 12345678)")
+        #expect(try sandbox.run(["application", "withdraw", "W-1", "--lead", "12345678"]).status == 1)
         let worklist = try json(try sandbox.run(["application", "list", "--status", "submitted", "--json"]).stdout)
         #expect((worklist["applications"] as? [Any])?.isEmpty == true)
     }

@@ -49,7 +49,7 @@ struct StagedRound {
             Stage(name: "import reviews", arguments: ["import", "reviews", reviews], today: "2026-11-24"),
             Stage(name: "round allocate", arguments: ["round", "allocate", "--seed", "trust"], today: "2026-12-02"),
             Stage(name: "nza request", arguments: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03"),
-            Stage(name: "nza decide --all", arguments: ["nza", "decide", "--all"], today: "2026-12-04"),
+            Stage(name: "nza decide --all", arguments: ["nza", "decide", "--all"], today: "2027-01-04"),
             Stage(name: "import claims", arguments: ["import", "claims", "--partial", claimsFile], today: "2027-06-30"),
             Stage(name: "round reallocate", arguments: ["round", "reallocate"], today: "2027-07-01"),
         ]

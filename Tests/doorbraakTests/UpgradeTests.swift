@@ -18,7 +18,8 @@ import Testing
 
         let verify = try s.run(["audit", "verify", "--head", oldAnchor])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
-        #expect(try s.sql("PRAGMA user_version") == "11")
+        #expect(try s.sql("PRAGMA user_version") == "12")
+        #expect(try s.sql("SELECT count(*) FROM party WHERE role = 'insurer'") == "14", "the upgrade registers the Dutch insurers")
         #expect(try s.sql("SELECT action || ' ' || subject FROM audit_event ORDER BY seq DESC LIMIT 1") == "bind round")
         let bound = Int(try s.sql("SELECT count(*) FROM row_binding")) ?? 0
         #expect(bound > 100 && verify.stdout.contains("rows ok: \(bound) rows"), "\(verify.stdout)")
@@ -38,6 +39,8 @@ import Testing
         defer { s.remove() }
         _ = try s.sql("""
             UPDATE application_milestone SET tariff_cents = tariff_cents * 2 WHERE code = 'M1';
+            DROP TABLE party; ALTER TABLE submission DROP COLUMN lead; ALTER TABLE submission DROP COLUMN entered_on;
+            ALTER TABLE submission DROP COLUMN signed_by; ALTER TABLE round DROP COLUMN require_signatures;
             DROP TABLE row_binding; DROP INDEX beschikking_granted; ALTER TABLE audit_event DROP COLUMN rows_sha256;
             ALTER TABLE audit_event DROP COLUMN on_day; CREATE INDEX audit_event_action ON audit_event(action, seq); PRAGMA user_version = 10;
             """)
@@ -45,6 +48,25 @@ import Testing
         let claims = try s.run(["import", "claims", "--partial", round.base.folder.appendingPathComponent("claims.csv").path], today: "2027-06-30")
         #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT") && claims.stderr.contains("not upgraded"), "\(claims.stderr)")
         #expect(try s.sql("PRAGMA user_version") == "10", "nothing was changed")
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
+    }
+
+    /// A current database made to look like schema version 11 (the register of parties dropped)
+    /// with an edited row: the upgrade would bind it anew, so every row is checked against its
+    /// binding first; it differs, so nothing is upgraded and nothing moves.
+    @Test func aDatabaseMadeToLookLikeVersion11IsNotUpgradedOverAnEditedRow() throws {
+        let round = try StagedRound(count: 8, seed: 3)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["import claims"]))
+        defer { s.remove() }
+        _ = try s.sql("""
+            UPDATE application_milestone SET tariff_cents = tariff_cents * 2 WHERE code = 'M1';
+            DROP TABLE party; ALTER TABLE submission DROP COLUMN lead; ALTER TABLE submission DROP COLUMN entered_on;
+            ALTER TABLE submission DROP COLUMN signed_by; ALTER TABLE round DROP COLUMN require_signatures; PRAGMA user_version = 11;
+            """)
+        let claims = try s.run(["import", "claims", "--partial", round.base.folder.appendingPathComponent("claims.csv").path], today: "2027-06-30")
+        #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT") && claims.stderr.contains("application_milestone"), "\(claims.stderr)")
+        #expect(try s.sql("PRAGMA user_version") == "11", "nothing was changed")
         #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
     }
 

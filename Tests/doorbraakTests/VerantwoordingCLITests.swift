@@ -355,11 +355,11 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
             let a = try Data(contentsOf: URL(fileURLWithPath: one + "/" + name)), b = try Data(contentsOf: URL(fileURLWithPath: two + "/" + name))
             #expect(a == b && a.count > 40, "\(name) differs between two runs")
         }
-        let costs = try s.run(["import", "costs", one + "/costs.csv", "--partial", "--json"], today: "2028-12-31")
+        let costs = try s.run(["import", "costs", one + "/costs.csv", "--partial", "--json"], today: "2029-12-31")
         let report = try json(costs.stdout)
         #expect(costs.status == 1 && report["rejected"] as? Int == 1)
         #expect((report["errors"] as? [[String: Any]])?.map { $0["code"] as? String } == ["P7"])
-        let measured = try s.run(["import", "monitoring", one + "/monitoring.csv", "--partial", "--json"], today: "2028-12-31")
+        let measured = try s.run(["import", "monitoring", one + "/monitoring.csv", "--partial", "--json"], today: "2029-12-31")
         #expect((try json(measured.stdout)["errors"] as? [[String: Any]])?.map { $0["code"] as? String } == ["E-MONITORING-KPI"])
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
