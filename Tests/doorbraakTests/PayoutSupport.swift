@@ -32,7 +32,9 @@ func payoutApplication(_ id: String, cents: Int64, fteTenths: Int64) -> String {
 extension Sandbox {
     /// A round on the payout-test plan: every application approved; allocated within `themeAmount`
     /// (the best fte per €mln first); the allocated requested and decided, so granted while they fit.
-    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan, transfer: Bool = false) throws {
+    /// `decideOn` nil leaves the requests pending.
+    func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan, transfer: Bool = false,
+                     decideOn: String? = "2027-01-04") throws {
         let plans = folder.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         try plan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
@@ -48,7 +50,7 @@ extension Sandbox {
         if !allocated.isEmpty {
             let csv = "application_id,contract\n" + allocated.map { "\($0),OVK-\($0)\n" }.joined()
             try #require(try run(["nza", "request", "--all", "--contracts", try file("contracts.csv", csv)], today: "2026-12-03").status == 0)
-            try #require(try run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
+            if let decideOn { try #require(try run(["nza", "decide", "--all"], today: decideOn).status == 0) }
         }
     }
 

@@ -40,8 +40,10 @@ public struct PartyID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// lower-case name (`nza`, `bo-iza-azwa`) for the others.
     public init(role: PartyRole, id: String) throws(DoorbraakError) {
         switch role {
-        case .insurer: _ = try UZOVI(parsing: id)
-        case .provider: _ = try AGB(parsing: id)
+        case .insurer:
+            do { _ = try UZOVI(parsing: id) } catch { throw DoorbraakError(.usage, "an insurer is registered by its UZOVI code: \(error.message)") }
+        case .provider:
+            do { _ = try AGB(parsing: id) } catch { throw DoorbraakError(.usage, "a provider is registered by its AGB code: \(error.message)") }
         case .nza, .board:
             guard (1...32).contains(id.utf8.count), id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
                 throw DoorbraakError(.usage, "a \(role.rawValue) id is 1 to 32 lower-case letters, digits or '-', not \"\(id)\"")

@@ -64,7 +64,12 @@ enum ApplicationSubmitCommand: Command {
         }
         let store = try context.openStore()
         let signed = try SignedFile(file, signature: signature, store: store)
+        // The signature is checked before the file is read: a changed file is E-SIGNATURE, whatever it now holds.
         let (application, signer) = try InputFile.reading(file, privateCopy: signed.privateCopy) { (copy: String) throws(DoorbraakError) -> (Application, PartyID?) in
+            if signed.signature != nil {
+                let signer = try signed.signer(of: copy, expected: "the penvoerder")
+                return (try ApplicationFile.read(copy), signer)
+            }
             let application = try ApplicationFile.read(copy)
             return (application, try signed.signer(of: copy, expected: application.penvoerder.map { "provider:\($0)" } ?? "the penvoerder"))
         }

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+
+/// Issue 18 end to end: business dates in order (E-DATE, each at its boundary: the day before
+/// refused, the day itself accepted), the register of parties (E-INSURERS with the nearest
+/// code), owned applications (E-OWNER, the template's id a placeholder), one insurer's file
+/// (`--insurer`), and signed party files (`ssh-keygen -Y sign|verify`).
+@Suite struct TimeAndIdentityTests {
+    func round(decideOn: String? = nil) throws -> Sandbox {
+        let s = try Sandbox()
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("T-1", 1_000_000_00, 5000)], decideOn: decideOn)
+        return s
+    }
+
+    @Test func noDecisionBeforeTheNZaRulesTakeEffect() throws {
+        let s = try round()
+        defer { s.remove() }
+        let early = try s.run(["nza", "decide", "--all"], today: "2026-12-31")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2027-01-01") && early.stderr.contains("004 line 284"), "\(early.stderr)")
+        #expect(try s.sql("SELECT status FROM beschikking") == "pending", "nothing was decided")
+        let long = try s.run(["nza", "decide", "T-1"], today: "2020-01-01")
+        #expect(long.status == 1 && long.stderr.contains("E-DATE"))
+        #expect(try s.run(["nza", "decide", "T-1"], today: "2027-01-01").status == 0, "the day the rules take effect")
+    }
+
+    @Test func noDecisionBeforeItsRequestAndNoRequestBeforeTheAllocation() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("T-1", 1_000_000_00, 5000)], decideOn: nil)
+        // Requested on 2026-12-03 by the support; a second round with a request in January.
+        let t = try Sandbox()
+        defer { t.remove() }
+        let plans = t.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        #expect(try t.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        #expect(try t.run(["import", "applications", try t.file("a.jsonl", payoutApplication("T-2", cents: 1_000_000_00, fteTenths: 5000))]).status == 0)
+        #expect(try t.run(["import", "reviews", try t.file("r.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nT-2,3311,approve,,,\nT-2,7029,approve,,,\n")]).status == 0)
+        #expect(try t.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        let before = try t.run(["nza", "request", "T-2", "--contract", "OVK-2"], today: "2026-12-01")
+        #expect(before.status == 1 && before.stderr.contains("E-DATE") && before.stderr.contains("2026-12-02"), "\(before.stderr)")
+        #expect(try t.run(["nza", "request", "T-2", "--contract", "OVK-2"], today: "2027-01-10").status == 0)
+        let early = try t.run(["nza", "decide", "T-2"], today: "2027-01-09")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2027-01-10"), "\(early.stderr)")
+        let all = try t.run(["nza", "decide", "--all"], today: "2027-01-09")
+        #expect(all.status == 1 && all.stderr.contains("E-DATE"), "decide --all does not decide a request filed later: \(all.stderr)")
+        #expect(try t.run(["nza", "decide", "T-2"], today: "2027-01-10").status == 0)
+    }
+
+    @Test func aClaimDatedBeforeTheGrantIsRefusedNotPaid() throws {
+        let s = try round(decideOn: "2027-01-10")
+        defer { s.remove() }
+        let before = try s.run(["import", "claims", "--json", try s.file("c1.csv", claimHeader + "C-1,T-1,M1,12345678,3311,300000.00,2027-01-09,reached,plan.pdf\n")], today: "2027-06-30")
+        let beforeErrors = try json(before.stdout)["errors"] as? [[String: Any]]
+        #expect(before.status == 1 && beforeErrors?.first?["code"] as? String == "E-DATE", "\(before.stdout)")
+        #expect(try s.sql("SELECT paid_cents FROM ledger") == "0")
+        // The issue's example: importing on 2027-01-01 what the NZa granted on 2027-01-10.
+        let early = try s.run(["import", "claims", try s.file("c2.csv", claimHeader + "C-2,T-1,M1,12345678,3311,300000.00,2027-01-01,reached,plan.pdf\n")], today: "2027-01-01")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE"), "\(early.stderr)")
+        let onTheDay = try s.run(["import", "claims", try s.file("c3.csv", claimHeader + "C-3,T-1,M1,12345678,3311,300000.00,2027-01-10,reached,plan.pdf\n")], today: "2027-06-30")
+        #expect(onTheDay.status == 0, "\(onTheDay.stderr)")
+    }
+
+    @Test func aReviewIsNotDatedBeforeTheReceiptAndALateEntryKeepsItsReceipt() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("R-1"))], today: "2026-11-20").status == 0)
+        let early = try s.run(["review", "R-1", "--insurer", "3311", "--approve"], today: "2026-11-19")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2026-11-20"), "\(early.stderr)")
+        #expect(try s.run(["review", "R-1", "--insurer", "3311", "--approve"], today: "2026-11-20").status == 0)
+
+        // Received on the deadline by post, entered two days later.
+        let late = try s.run(["application", "submit", "--received", "2026-12-01", try s.file("b.json", try applicationLine("R-2"))], today: "2026-12-03")
+        #expect(late.status == 0 && late.stdout.contains("received 2026-12-01 (late entry on 2026-12-03)"), "\(late.stdout)\(late.stderr)")
+        let log = try json(try s.run(["audit", "log", "R-2", "--json"]).stdout)
+        let event = (log["events"] as? [[String: Any]])?.first
+        #expect(event?["on"] as? String == "2026-12-03" && (event?["after"] as? String)?.contains("received 2026-12-01 (late entry)") == true, "\(String(describing: event))")
+        let future = try s.run(["application", "submit", "--received", "2026-12-04", try s.file("c.json", try applicationLine("R-3"))], today: "2026-12-03")
+        #expect(future.status == 1 && future.stderr.contains("E-DATE"))
+        let pastDeadline = try s.run(["application", "submit", "--received", "2026-12-02", try s.file("d.json", try applicationLine("R-4"))], today: "2026-12-03")
+        #expect(pastDeadline.status == 1 && pastDeadline.stderr.contains("E-LATE"), "the deadline is judged on the receipt: \(pastDeadline.stderr)")
+    }
+
+    @Test func aChangeIsNotDatedBeforeTheSubjectsLatestEvent() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("G-1"))], today: "2026-11-25").status == 0)
+        let back = try s.run(["application", "withdraw", "G-1", "--lead", "12345678"], today: "2026-11-24")
+        #expect(back.status == 1 && back.stderr.contains("E-DATE") && back.stderr.contains("2026-11-25"), "\(back.stderr)")
+        #expect(try s.run(["application", "withdraw", "G-1", "--lead", "12345678"], today: "2026-11-25").status == 0)
+    }
+
+    @Test func theTemplatesIdIsAPlaceholderAndAnotherCoalitionCannotReplace() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let template = try s.run(["plans", "template", "zorgpad-copd", "--sector", "msz"])
+        #expect(template.stdout.contains("\"DBM-2026-XXXX\""))
+        let kept = try s.run(["application", "check", try s.file("t.json", template.stdout)])
+        #expect(kept.stderr.contains("E-TEMPLATE") && kept.stderr.contains("(") && kept.stderr.contains(": id)"), "\(kept.stderr)")
+
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("OWN-1"))]).status == 0)
+        let other = try applicationLine("OWN-1") { d in
+            d["title"] = "Een andere coalitie"
+            d["coalition"] = [["agb": "34567890", "name": "C", "amount": "600000.00"], ["agb": "45678901", "name": "D", "amount": "600000.00"]]
+        }
+        let plain = try s.run(["application", "submit", try s.file("b.json", other)])
+        #expect(plain.status == 1 && plain.stderr.contains("E-DUPLICATE") && !plain.stderr.contains("--replace") && plain.stderr.contains("another coalition"), "\(plain.stderr)")
+        let replace = try s.run(["application", "submit", "--replace", try s.file("b.json", other)])
+        #expect(replace.status == 1 && replace.stderr.contains("E-OWNER") && replace.stderr.contains("12345678"), "\(replace.stderr)")
+        let member = try s.run(["application", "submit", "--replace", try s.file("c.json", try applicationLine("OWN-1") { d in d["lead"] = "23456789"; d["title"] = "x" })])
+        #expect(member.status == 1 && member.stderr.contains("E-OWNER"), "only the registered penvoerder replaces: \(member.stderr)")
+        let owner = try s.run(["application", "submit", "--replace", try s.file("d.json", try applicationLine("OWN-1") { d in d["lead"] = "12345678"; d["title"] = "y" })])
+        #expect(owner.status == 0, "\(owner.stderr)")
+        let outsider = try s.run(["application", "check", try s.file("e.json", try applicationLine("OWN-2") { d in d["lead"] = "99999999" })])
+        #expect(outsider.status == 1 && outsider.stderr.contains("E-COALITION") && outsider.stderr.contains("lead"))
+    }
+
+    @Test func anUnregisteredInsurerGetsTheNearestRegisteredCode() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let typo = try applicationLine("INS-1") { d in d["insurers"] = ["coordinating": "3311", "second": "7092"] }
+        let checked = try s.run(["application", "check", try s.file("a.json", typo)])
+        #expect(checked.status == 1 && checked.stderr.contains("E-INSURERS") && checked.stderr.contains("did you mean 7029?") && checked.stderr.contains("insurers.second"), "\(checked.stderr)")
+        let added = try s.run(["party", "add", "insurer", "7092", "Testverzekeraar"])
+        #expect(added.status == 0 && added.stdout.contains("registered insurer:7092"))
+        #expect(try s.run(["application", "check", try s.file("a.json", typo)]).status == 0, "a registered insurer may assess")
+        let list = try json(try s.run(["party", "list", "--role", "insurer", "--json"]).stdout)
+        let ids = (list["parties"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(ids.contains("3311") && ids.contains("7029") && ids.contains("7092") && ids.count == 15)
+        let log = try json(try s.run(["audit", "log", "insurer:7092", "--json"]).stdout)
+        #expect((log["events"] as? [[String: Any]])?.first?["action"] as? String == "party")
+        #expect(try s.run(["party", "add", "insurer", "70921", "x"]).status == 64)
+        #expect(try s.run(["party", "add", "auditor", "x", "x"]).status == 64)
+    }
+
+    @Test func oneInsurersFileHoldsThatInsurersRowsOnly() throws {
+        let s = try round(decideOn: "2027-01-04")
+        defer { s.remove() }
+        let rows = claimHeader + "C-1,T-1,M1,12345678,3311,300000.00,2027-06-15,reached,plan.pdf\nC-2,T-1,M2,23456789,7029,300000.00,2027-06-20,reached,verslag.pdf\n"
+        let file = try s.file("claims.csv", rows)
+        let strict = try s.run(["import", "claims", file, "--insurer", "3311", "--json"], today: "2027-06-30")
+        let errors = try json(strict.stdout)["errors"] as? [[String: Any]]
+        #expect(strict.status == 1 && errors?.map { $0["code"] as? String } == ["E-CLAIM-INSURER"] && errors?.first?["line"] as? Int == 3, "\(strict.stdout)")
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0", "all or nothing")
+        #expect(try s.run(["import", "claims", file, "--insurer", "3311", "--partial"], today: "2027-06-30").status == 1)
+        #expect(try s.sql("SELECT count(*) || ' ' || (SELECT count(*) FROM claim_refusal) FROM claim") == "1 0", "the other insurer's claim is not kept as refused")
+        let actor = try s.sql("SELECT actor FROM audit_event WHERE action = 'payout'")
+        #expect(actor.contains("insurer 3311"))
+        #expect(try s.run(["import", "claims", file, "--insurer", "7029"], today: "2027-06-30").status == 1, "3311's row is not 7029's")
+        #expect(try s.run(["import", "claims", file, "--insurer", "7029", "--partial"], today: "2027-06-30").status == 1)
+        #expect(try s.sql("SELECT count(*) FROM claim") == "2", "7029 pays its own claim")
+
+        let reviews = try s.file("reviews.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nT-1,7029,approve,,,\n")
+        let other = try s.run(["import", "reviews", reviews, "--insurer", "3311"])
+        #expect(other.status == 1 && other.stderr.contains("E-REVIEWER"), "\(other.stderr)")
+    }
+}
+
+/// Signed party files with OpenSSH keys (skipped where `ssh-keygen` is missing).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen"))) struct SignedFileTests {
+    func keygen(_ s: Sandbox, _ name: String) throws -> String {
+        let key = s.folder.appendingPathComponent(name).path
+        try shell(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key])
+        return key
+    }
+
+    func sign(_ file: String, with key: String) throws -> String {
+        try? FileManager.default.removeItem(atPath: file + ".sig")
+        try shell(["ssh-keygen", "-q", "-Y", "sign", "-n", "doorbraak", "-f", key, file])
+        return file + ".sig"
+    }
+
+    func shell(_ arguments: [String]) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "\(arguments)")
+    }
+
+    @Test func aRoundThatRequiresSignaturesTakesOnlyTheLeadsSignedApplication() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead"), partner = try keygen(s, "partner"), stranger = try keygen(s, "stranger")
+        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
+            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
+        }
+        let keyed = try s.run(["party", "key", "provider:12345678", lead + ".pub"])
+        #expect(keyed.status == 0 && keyed.stdout.contains("SHA256:"), "\(keyed.stdout)\(keyed.stderr)")
+        #expect(try s.run(["party", "key", "provider:23456789", partner + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "provider:23456789", partner]).status == 65, "a private key is not a public key")
+
+        let file = try s.file("a.json", try applicationLine("SIG-1"))
+        let unsigned = try s.run(["application", "submit", file])
+        #expect(unsigned.status == 1 && unsigned.stderr.contains("E-SIGNATURE") && unsigned.stderr.contains("provider:12345678"), "\(unsigned.stderr)")
+        let byPartner = try s.run(["application", "submit", file, "--signature", try sign(file, with: partner)])
+        #expect(byPartner.status == 1 && byPartner.stderr.contains("E-SIGNATURE") && byPartner.stderr.contains("led by provider:12345678"), "\(byPartner.stderr)")
+        let byStranger = try s.run(["application", "submit", file, "--signature", try sign(file, with: stranger)])
+        #expect(byStranger.status == 1 && byStranger.stderr.contains("E-SIGNATURE") && byStranger.stderr.contains("register"), "\(byStranger.stderr)")
+        let signature = try sign(file, with: lead)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        bytes[bytes.count / 2] ^= 0x01
+        let changedFile = try s.file("changed.json", String(decoding: bytes, as: UTF8.self))
+        let changed = try s.run(["application", "submit", changedFile, "--signature", signature])
+        #expect(changed.status != 0 && changed.stderr.contains("E-SIGNATURE") && changed.stderr.contains("changed"), "\(changed.stderr)")
+        let good = try s.run(["application", "submit", file, "--signature", signature])
+        #expect(good.status == 0 && good.stdout.contains("signed by provider:12345678"), "\(good.stdout)\(good.stderr)")
+        #expect(try s.sql("SELECT signed_by FROM submission WHERE application_id = 'SIG-1'") == "provider:12345678")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test func aSignedClaimsFileActsForItsInsurerOnly() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("T-1", 1_000_000_00, 5000)])
+        let key = try keygen(s, "zk")
+        #expect(try s.run(["party", "key", "insurer:3311", key + ".pub"]).status == 0)
+        let file = try s.file("claims.csv", claimHeader + "C-1,T-1,M1,12345678,3311,300000.00,2027-06-15,reached,plan.pdf\nC-2,T-1,M2,23456789,7029,300000.00,2027-06-20,reached,v.pdf\n")
+        let signature = try sign(file, with: key)
+        let mixed = try s.run(["import", "claims", file, "--signature", signature], today: "2027-06-30")
+        #expect(mixed.status == 1 && mixed.stderr.contains("E-CLAIM-INSURER"), "\(mixed.stderr)")
+        let wrongOption = try s.run(["import", "claims", file, "--signature", signature, "--insurer", "7029"], today: "2027-06-30")
+        #expect(wrongOption.status == 1 && wrongOption.stderr.contains("E-SIGNATURE"), "\(wrongOption.stderr)")
+        let own = try s.file("own.csv", claimHeader + "C-1,T-1,M1,12345678,3311,300000.00,2027-06-15,reached,plan.pdf\n")
+        let paid = try s.run(["import", "claims", own, "--signature", try sign(own, with: key)], today: "2027-06-30")
+        #expect(paid.status == 0, "\(paid.stderr)")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'payout'").contains("file signed by insurer:3311"))
+    }
+}
