@@ -70,6 +70,33 @@ public enum FileSignature {
         return ("\(fields[0]) \(fields[1])", String(fingerprint))
     }
 
+    /// Makes an Ed25519 key pair without a passphrase at `path` (`path.pub` the public key), for
+    /// the synthetic rounds of `generate --sign`; a real party makes its own and keeps it.
+    public static func makeKey(at path: String, comment: String) throws(DoorbraakError) {
+        guard let tool = sshKeygen else {
+            throw DoorbraakError(.signature, "making keys needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)")
+        }
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: path + ".pub")
+        guard try run(tool, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", path], input: nil).status == 0 else {
+            throw DoorbraakError(.io, "ssh-keygen could not make a key", file: path)
+        }
+    }
+
+    /// Signs `file` with the private key at `key` for doorbraak (`file.sig`), as a party does
+    /// with `ssh-keygen -Y sign -n doorbraak -f KEY FILE`; returns the signature's path.
+    @discardableResult
+    public static func sign(_ file: String, key: String) throws(DoorbraakError) -> String {
+        guard let tool = sshKeygen else {
+            throw DoorbraakError(.signature, "signing needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)")
+        }
+        try? FileManager.default.removeItem(atPath: file + ".sig")
+        guard try run(tool, ["-q", "-Y", "sign", "-n", PartySignature.namespace, "-f", key, file], input: nil).status == 0 else {
+            throw DoorbraakError(.io, "ssh-keygen could not sign the file with \(key)", file: file)
+        }
+        return file + ".sig"
+    }
+
     /// Runs `tool` with `arguments`, standard input from `input` (or nothing); its output and status.
     private static func run(_ tool: String, _ arguments: [String], input: String?) throws(DoorbraakError) -> (status: Int32, output: String) {
         let process = Process()

@@ -7,13 +7,21 @@ import Foundation
 enum GenerateCommand: Command {
     static let name = "generate"
     static let summary = "write a deterministic synthetic round (applications.jsonl and reviews.csv)"
-    static let usage = "--applications N --seed S --out DIR [--plans DIR] [--bar A|B|C|N]"
+    static let usage = "--applications N --seed S --out DIR [--plans DIR] [--bar A|B|C|N] [--sign]"
     static let help = """
     Writes DIR/applications.jsonl: N applications over all 16 plans and their sectors, about two
     thirds admissible as the plan prescribes, an eighth with explained deviations, some below the
     bar and some with each kind of admission error; amounts € 0,2–15 mln. And DIR/reviews.csv: both
     insurers' decisions on the admissible ones. The same seed gives the same bytes. Needs no
     database. After the allocation, `generate contracts` writes the contracts for `nza request --all`.
+
+    --sign: a signed round as the parties would send it (needs OpenSSH's ssh-keygen). Writes
+    DIR/keys/ROLE:ID and ROLE:ID.pub (an Ed25519 key for every insurer and every coalition
+    member; made for trying doorbraak, never for real use), DIR/parties.txt (ROLE ID NAME per
+    line, for `party add`), and per party its own file with its signature beside it:
+    DIR/applications-AGB.jsonl(.sig) per penvoerder and DIR/reviews-UZOVI.csv(.sig) per insurer.
+    `generate claims|costs --sign DIR/keys` then sign the insurers' claims and the providers'
+    cost lines and measurements the same way.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -24,9 +32,16 @@ enum GenerateCommand: Command {
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
         let plansPath = try arguments.value("--plans")
         let bar = try arguments.value("--bar").map { text throws(DoorbraakError) in try ImpactBar(parsing: text) } ?? RoundSettings.standard.bar
+        let signed = arguments.flag("--sign")
         try arguments.finish()
         let generator = RoundGenerator(plans: try PlanDirectory.load(plansPath), bar: bar, seed: seed)
         let files = try write(generator, count: count, to: out)
+        if signed {
+            let parties = try writeSigned(generator, count: count, reviews: files.reviews, to: out)
+            if !context.json {
+                Output.line("signed round: \(parties) parties with keys in \(out)/keys, their names in \(out)/parties.txt; applications-AGB.jsonl per penvoerder and reviews-UZOVI.csv per insurer, each with its .sig")
+            }
+        }
         if context.json {
             Output.json(.object([("applications", .string(files.applications)), ("reviews", .string(files.reviews)), ("count", .number(String(count)))]))
         } else {
@@ -44,6 +59,43 @@ enum GenerateCommand: Command {
             generator.reviewLines(i).map { $0 + "\n" }.joined()
         }
         return (applications, reviews)
+    }
+
+    /// The signed round of `--sign`: a key per party, `parties.txt`, the applications per
+    /// penvoerder and the reviews per insurer, each signed. Returns the number of parties.
+    static func writeSigned(_ generator: RoundGenerator, count: Int, reviews: String, to folder: String) throws(DoorbraakError) -> Int {
+        let keys = folder + "/keys"
+        do { try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+            throw DoorbraakError(.io, "cannot create the folder for the keys", file: keys)
+        }
+        var names: [PartyID: String] = [:]
+        var byLead: [PartyID: String] = [:]
+        var leads: [PartyID] = []
+        for i in 0..<count {
+            let app = generator.application(i)
+            for p in app.coalition { if let id = try? PartyID(role: .provider, id: p.agb.rawValue), names[id] == nil { names[id] = p.name } }
+            for u in [app.coordinatingInsurer, app.secondInsurer] {
+                if let id = try? PartyID(role: .insurer, id: u), names[id] == nil, PartyRegister.dutchInsurerCodes.contains(u) {
+                    names[id] = PartyRegister.dutchInsurers.first { $0.uzovi == u }?.name ?? u
+                }
+            }
+            guard let lead = app.penvoerder, let id = try? PartyID(role: .provider, id: lead.rawValue) else { continue }
+            if byLead[id] == nil { leads.append(id) }
+            byLead[id, default: ""] += generator.line(i) + "\n"
+        }
+        for party in names.keys.sorted() { try FileSignature.makeKey(at: PartyFiles.key(of: party, in: keys), comment: party.description) }
+        try OutputFile.write(names.keys.sorted().filter { $0.role == .provider }.map { "\($0.role.rawValue) \($0.id) \(names[$0] ?? $0.id)\n" }.joined(),
+                             to: try OutputFile.path("parties.txt", in: folder))
+        for lead in leads {
+            let path = try OutputFile.path("applications-\(lead.id).jsonl", in: folder)
+            try OutputFile.write(byLead[lead] ?? "", to: path)
+            try PartyFiles.sign(path, as: lead, keys: keys)
+        }
+        let text = String(decoding: try InputFile.bytes(reviews, limit: 1 << 30), as: UTF8.self)
+        _ = try PartyFiles.split(text, in: folder, prefix: "reviews", keys: keys) { line in
+            PartyFiles.column(1, of: line).flatMap { try? PartyID(role: .insurer, id: $0) }
+        }
+        return names.count
     }
 
     private static func writeLines(to path: String, header: String = "", count: Int, _ text: (Int) -> String) throws(DoorbraakError) {
@@ -66,9 +118,12 @@ enum GenerateCommand: Command {
 enum GenerateClaimsCommand: Command {
     static let name = "generate claims"
     static let summary = "write deterministic milestone claims (claims.csv) for the granted applications"
-    static let usage = "--seed S --out DIR [--through DATE]"
+    static let usage = "--seed S --out DIR [--through DATE] [--sign KEYS]"
     static let help = """
-    Reads the granted beschikkingen of --db and writes DIR/claims.csv: every milestone due on or
+    Reads the granted beschikkingen of --db and writes DIR/claims.csv, and the same claims split per
+    paying insurer, DIR/claims-UZOVI.csv (each insurer imports its own: `import claims --insurer U`);
+    with --sign KEYS (the keys folder of `generate --sign`) each insurer's file is signed with its
+    key (.sig beside it). In claims.csv: every milestone due on or
     before --through (default --today) claimed in order on its due date, mostly reached at the
     tariff (some a little below), about one in eight missed, and now and then one invalid claim of
     each kind (E-CLAIM-STATE, -MILESTONE, -ORDER, -TARIFF, -DATE, -PROVIDER, -INSURER, -EVIDENCE,
@@ -77,12 +132,18 @@ enum GenerateClaimsCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let (seed, out, through) = try GeneratorOptions.take(&arguments, context)
+        let keys = try arguments.value("--sign")
         try arguments.finish()
         let (path, count) = try writeClaims(store: try context.openStore(), seed: seed, through: through, to: out)
+        let text = String(decoding: try InputFile.bytes(path, limit: 1 << 30), as: UTF8.self)
+        let perInsurer = try PartyFiles.split(text, in: out, prefix: "claims", keys: keys) { line in
+            PartyFiles.column(4, of: line).flatMap { try? PartyID(role: .insurer, id: $0) }
+        }
         if context.json {
-            Output.json(.object([("claims", .string(path)), ("count", .number(String(count)))]))
+            Output.json(.object([("claims", .string(path)), ("count", .number(String(count))),
+                                 ("per_insurer", .object(perInsurer.sorted { $0.key < $1.key }.map { ($0.key.id, .string($0.value)) }))]))
         } else {
-            Output.line("wrote \(count) claims for milestones due up to \(through) to \(path)")
+            Output.line("wrote \(count) claims for milestones due up to \(through) to \(path), and per insurer to \(perInsurer.count) files claims-UZOVI.csv\(keys == nil ? "" : ", each signed")")
         }
         return ExitCode.done
     }

@@ -1,4 +1,5 @@
 import DoorbraakCore
+import DoorbraakImport
 import DoorbraakStore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 enum GenerateCostsCommand: Command {
     static let name = "generate costs"
     static let summary = "write deterministic cost lines (costs.csv) and measurements (monitoring.csv) for the granted applications"
-    static let usage = "--seed S --out DIR [--through DATE]"
+    static let usage = "--seed S --out DIR [--through DATE] [--sign KEYS]"
     static let help = """
     Reads the granted beschikkingen and the reached claims of --db and writes DIR/costs.csv and
     DIR/monitoring.csv. Cost lines cover what each provider was paid per year (personnel and
@@ -18,12 +19,35 @@ enum GenerateCostsCommand: Command {
     monitoring holds the realised fte on the last two half-yearly peildata up to --through
     (default --today) and each plan KPI on the last; about one in eight applications is not yet
     measured, and one row names the misspelt kpi `ftee`. The same database and seed give the same bytes.
+    With --sign KEYS (the keys folder of `generate --sign`) the files are also split per party and
+    signed: DIR/costs-AGB.csv per provider and DIR/monitoring-AGB.csv per penvoerder, .sig beside each.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let (seed, out, through) = try GeneratorOptions.take(&arguments, context)
+        let keys = try arguments.value("--sign")
         try arguments.finish()
-        let files = try write(store: try context.openStore(), seed: seed, through: through, to: out)
+        let store = try context.openStore()
+        let files = try write(store: store, seed: seed, through: through, to: out)
+        if let keys {
+            let costs = String(decoding: try InputFile.bytes(files.costs, limit: 1 << 30), as: UTF8.self)
+            _ = try PartyFiles.split(costs, in: out, prefix: "costs", keys: keys) { line in
+                PartyFiles.column(2, of: line).flatMap { try? PartyID(role: .provider, id: $0) }
+            }
+            var leads: [String: PartyID] = [:]
+            let monitoring = String(decoding: try InputFile.bytes(files.monitoring, limit: 1 << 30), as: UTF8.self)
+            var failure: DoorbraakError?
+            _ = try PartyFiles.split(monitoring, in: out, prefix: "monitoring", keys: keys) { line in
+                guard let id = PartyFiles.column(0, of: line) else { return nil }
+                if leads[id] == nil {
+                    do throws(DoorbraakError) {
+                        leads[id] = try store.penvoerder(of: id).flatMap { try? PartyID(role: .provider, id: $0) }
+                    } catch { failure = error }
+                }
+                return leads[id]
+            }
+            if let failure { throw failure }
+        }
         if context.json {
             Output.json(.object([("costs", .string(files.costs)), ("cost_lines", .number(String(files.costLines))),
                                  ("monitoring", .string(files.monitoring)), ("measurements", .number(String(files.measurements)))]))
