@@ -42,10 +42,15 @@ extension Store {
     }
 
     private func reallocating(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
-        guard try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) != nil else {
+        guard let allocated = try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) else {
             throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
         }
         try SpendingPeriod.check(today, doing: "no room is reallocated")
+        // The room comes from the allocation and the releases since: not dated before either.
+        try DateOrder.require(today, notBefore: try Day(parsing: allocated), "a reallocation", follows: "the allocation")
+        if let released = try db.row("SELECT max(released_on) FROM bovengrens_release", [], { $0.optionalText(0) }) ?? nil {
+            try DateOrder.require(today, notBefore: try Day(parsing: released), "a reallocation", follows: "the latest release of room")
+        }
         if !dryRun { try checkKeptTotals() }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in

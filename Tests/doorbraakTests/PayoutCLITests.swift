@@ -205,6 +205,9 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         // W cannot request before it is allocated.
         #expect(try s.run(["nza", "request", "PAY-W", "--contract", "OVK-W"], today: "2027-07-01").status == 1)
         #expect(try s.run(["import", "claims", try s.file("m.csv", claimHeader + "M-1,PAY-A,M1,12345678,3311,0,2027-06-30,missed,\n")], today: "2027-07-01").status == 0)
+        let beforeRelease = try s.run(["round", "reallocate", "--dry-run"], today: "2027-06-30")
+        #expect(beforeRelease.status == 1 && beforeRelease.stderr.contains("E-DATE") && beforeRelease.stderr.contains("2027-07-01"),
+                "the room is not handed out before the release that freed it: \(beforeRelease.stderr)")
         let dry = try s.run(["round", "reallocate", "--dry-run", "--json"], today: "2027-07-01")
         #expect(try json(dry.stdout)["allocated"] as? [String] == ["PAY-W"])
         #expect(try json(dry.stdout)["room_before"] as? String == "300000.00")
