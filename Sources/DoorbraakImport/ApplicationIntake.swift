@@ -97,7 +97,8 @@ public struct ApplicationIntake {
         // The template's id is nobody's: registered, it would block every other coalition that
         // kept it (SPEC §3.2), so such a file is refused without being registered.
         if application.id.rawValue == ApplicationTemplate.placeholderID {
-            throw DoorbraakError(.template, "the id \(application.id) is the template's placeholder; give the application an id of your own (e.g. your AGB code and a number); nothing was registered", field: "id")
+            let admission = checked ?? check(application)
+            throw DoorbraakError.combined(admission.errors) ?? DoorbraakError(.template, "the id \(application.id) is the template's placeholder", field: "id")
         }
         let previous = try store.registered(application.id)
         if let previous {

@@ -36,6 +36,12 @@ public struct ApplicationRecord: Sendable {
     public var document: String
     /// The milestones with their payment status.
     public var milestones: [MilestoneState]
+    /// The penvoerder (AGB) of the version that counts: the owner (SPEC §3.2).
+    public var lead: String? = nil
+    /// The business date that version was entered (later than `received` for a late entry).
+    public var entered: String? = nil
+    /// The party whose key signed that version's file, if it was signed.
+    public var signedBy: String? = nil
 
     /// Impact per €mln.
     public var impact: FtePerMillion { FtePerMillion(fte: fte, amount: requested) }
@@ -231,15 +237,19 @@ extension Store {
         try db.readTransaction { () throws(DoorbraakError) -> ApplicationRecord? in
             guard var record = try db.row("""
                 SELECT a.id, a.plan, a.theme, a.sector, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.track, a.deviations,
-                       a.codes, a.status, a.received_on, s.received_at, s.version, s.document
+                       a.codes, a.status, a.received_on, s.received_at, s.version, s.document, s.lead, s.entered_on, s.signed_by
                 FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?
                 """, [.text(id)], { r throws(DoorbraakError) in
-                    ApplicationRecord(
+                    var record = ApplicationRecord(
                         id: try ApplicationID(parsing: r.text(0)), plan: r.text(1), theme: r.optionalText(2).flatMap(Theme.init(rawValue:)), sector: r.text(3),
                         coordinating: r.text(4), second: r.text(5), requested: r.money(6), fte: Fte(tenths: r.int64(7)),
                         track: ReviewTrack(rawValue: r.text(8)) ?? .extended, deviations: r.text(9).split(separator: " ").map(String.init),
                         codes: r.text(10).split(separator: " ").map(String.init), status: r.text(11), received: try Day(parsing: r.text(12)),
                         receivedAt: r.text(13), version: r.int(14), document: r.text(15), milestones: [])
+                    record.lead = r.optionalText(16)
+                    record.entered = r.optionalText(17)
+                    record.signedBy = r.optionalText(18)
+                    return record
                 }) else { return nil }
             let final = try db.integer("SELECT count(*) FROM beschikking WHERE application_id = ? AND final_on IS NOT NULL", [.text(id)]) == 1
             record.milestones = try db.rows("""

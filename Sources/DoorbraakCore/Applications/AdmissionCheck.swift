@@ -144,7 +144,7 @@ public enum AdmissionCheck {
 
         // E-TEMPLATE: a field that still holds what `plans template` printed.
         if application.id.rawValue == ApplicationTemplate.placeholderID {
-            fail(.template, "the id \(application.id) is the template's placeholder; give the application an id of your own (e.g. your AGB code and a number)", "id")
+            fail(.template, "the id \(application.id) is the template's placeholder, so the application is not registered; give it an id of your own (e.g. your AGB code and a number)", "id")
         }
         for (field, text) in [("title", application.title), ("region", application.region)] where ApplicationTemplate.isPlaceholder(text) {
             fail(.template, "still holds the template's placeholder \"\(text)\"", field)

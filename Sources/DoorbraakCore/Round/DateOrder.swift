@@ -29,7 +29,7 @@ public enum DateOrder {
 
     /// A decision is dated neither before its request nor before the NZa's rules take effect (SPEC §3.6).
     public static func decision(on day: Day, requested: Day, application: String) throws(DoorbraakError) {
-        try require(day, notBefore: nzaRulesInForce, "a decision on \(application)", follows: "the NZa's rules taking effect (004 line 284)")
+        try require(day, notBefore: nzaRulesInForce, "a decision on \(application)", follows: "the day the NZa's rules take effect (004 line 284)")
         try require(day, notBefore: requested, "a decision on \(application)", follows: "its request")
     }
 

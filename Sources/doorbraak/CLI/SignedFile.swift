@@ -37,7 +37,7 @@ struct SignedFile {
     func signer(of copy: String, expected: String) throws(DoorbraakError) -> PartyID? {
         guard let signature else {
             guard !required else {
-                throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): sign the file with \(expected)'s key (`ssh-keygen -Y sign -n \(PartySignature.namespace) -f KEY \(path)`) and pass --signature \(path).sig", file: path)
+                throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): sign the file with the key registered for \(expected) (`ssh-keygen -Y sign -n \(PartySignature.namespace) -f KEY \(path)`) and pass --signature \(path).sig", file: path)
             }
             return nil
         }

@@ -139,6 +139,9 @@ enum ApplicationView {
         ]
         members += [
             ("received", .string(r.received.description)),
+            ("entered", r.entered.map { .string($0) } ?? .null),
+            ("lead", r.lead.map { .string($0) } ?? .null),
+            ("signed_by", r.signedBy.map { .string($0) } ?? .null),
             ("received_at", .string(r.receivedAt)),
             ("entered_after_deadline", .bool(s.enteredAfterDeadline)),
             ("version", .number(String(r.version))),
@@ -173,7 +176,9 @@ enum ApplicationView {
         out.append("plan         \(r.plan)\(s.plan.map { " — \($0.title), version \($0.version)" } ?? "")\(r.theme.map { " (theme \($0.rawValue))" } ?? "")")
         out.append("sector       \(r.sector)\(s.application.map { ", region \($0.region)" } ?? "")")
         out.append("insurers     coordinating \(r.coordinating), second \(r.second)")
-        out.append("received     \(r.received) (version \(r.version), entered at \(r.receivedAt))")
+        let late = r.entered.map { $0 > r.received.description ? ", a late entry on \($0)" : "" } ?? ""
+        out.append("received     \(r.received) (version \(r.version), entered at \(r.receivedAt)\(late)\(r.signedBy.map { ", signed by \($0)" } ?? ""))")
+        if let lead = r.lead { out.append("penvoerder   \(lead) (owns the application: only it replaces or withdraws)") }
         if s.enteredAfterDeadline, let deadline = s.deadline {
             out.append("WARNING      entered at \(r.receivedAt), after the deadline \(deadline), with a receipt date of \(r.received) (--today): check the proof of timely receipt")
         }

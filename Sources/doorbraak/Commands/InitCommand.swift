@@ -66,10 +66,14 @@ enum InitCommand: Command {
                 ("database", .string(context.databasePath)),
                 ("plans", .number(String(plans.count))),
                 ("settings", SettingsView.json(settings)),
+                ("insurers", .number(String(try store.registeredInsurers().count))),
+                ("require_signatures", .bool(try store.signaturesRequired())),
             ]))
         } else {
             Output.line("initialised \(context.databasePath) with \(plans.count) model plans")
             Output.line(SettingsView.text(settings))
+            Output.line("\(try store.registeredInsurers().count) health insurers registered by UZOVI code (`doorbraak party list`)"
+                        + (try store.signaturesRequired() ? "; party files must be signed (--signature, SPEC §3.10)" : ""))
         }
     }
 }
