@@ -8,7 +8,7 @@ public enum FileSignature {
     /// Where `ssh-keygen` is, or nil when OpenSSH's client is not installed.
     public static var sshKeygen: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") + ["/usr/bin"] {
+        for folder in path.split(separator: ":") {
             let candidate = "\(folder)/ssh-keygen"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }

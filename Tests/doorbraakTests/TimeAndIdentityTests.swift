@@ -217,6 +217,36 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// A key written into the register with `sqlite3` (an attacker's own key for a provider) is
+    /// not bound to the chain: the signature it would verify is refused, and `audit verify` names it.
+    @Test func aKeyEditedOutsideDoorbraakSignsNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let honest = try keygen(s, "honest"), attacker = try keygen(s, "attacker")
+        #expect(try s.run(["party", "add", "provider", "12345678", "Zorggroep A"]).status == 0)
+        #expect(try s.run(["party", "key", "provider:12345678", honest + ".pub"]).status == 0)
+        let key = try String(contentsOfFile: attacker + ".pub", encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+        _ = try s.sql("UPDATE party SET public_key = '\(key)' WHERE id = '12345678'")
+        let file = try s.file("a.json", try applicationLine("K-1"))
+        let forged = try s.run(["application", "submit", file, "--signature", try sign(file, with: attacker)])
+        #expect(forged.status == 1 && forged.stderr.contains("E-LEDGER") && forged.stderr.contains("party"), "\(forged.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM application") == "0")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("party") && verify.stdout.contains("public_key"), "\(verify.stdout)")
+    }
+
+    /// Without OpenSSH, a signature gives one clear error instead of a crash.
+    @Test func withoutSshKeygenASignatureIsOneClearError() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let file = try s.file("a.json", try applicationLine("K-2"))
+        let sig = try s.file("a.json.sig", "-----BEGIN SSH SIGNATURE-----\n-----END SSH SIGNATURE-----\n")
+        let result = try s.run(["application", "submit", file, "--signature", sig], environment: ["PATH": s.folder.path])
+        #expect(result.status == 1 && result.stderr.contains("E-SIGNATURE") && result.stderr.contains("openssh-client"), "\(result.stderr)")
+    }
+
     @Test func aSignedClaimsFileActsForItsInsurerOnly() throws {
         let s = try Sandbox()
         defer { s.remove() }
