@@ -64,9 +64,17 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
         }, ["E-JOINT"]),
         ("the same provider twice (together above the maximum, explained)", { $0.coalition[1].agb = $0.coalition[0].agb; $0.deviations["providers.max_amount"] = "x" }, ["E-JOINT", "E-COALITION"]),
         ("the same insurer twice", { $0.secondInsurer = "3311" }, ["E-INSURERS"]),
-        ("a third provider with a share of €0.00 does not count and is refused", { app in
+        ("a third provider with a share of €0.00 takes part without budget (004 line 2644)", { app in
             app.coalition.append(.init(agb: try! AGB(parsing: "34567890"), name: "Stille partner", amount: .zero))
+        }, []),
+        ("a partner without budget does not count towards the minimum of two", { app in
+            app.coalition[0].amount += app.coalition[1].amount; app.coalition[1].amount = .zero
+            app.deviations["providers.max_amount"] = "x"
         }, ["E-JOINT"]),
+        ("a regional adaptation, explained: a deviation on the extended track", { $0.deviations["regional.scope"] = "Twente neemt ook de huisartsen mee" }, []),
+        ("a regional adaptation without an explanation", { $0.deviations["regional.scope"] = " " }, ["E-DEVIATION"]),
+        ("a regional key with capitals is no deviation key", { $0.deviations["regional.Scope"] = "x" }, ["E-DEVIATION"]),
+        ("a regional key without a name", { $0.deviations["regional."] = "x" }, ["E-DEVIATION"]),
         ("a third provider with €0.01 takes part", { app in
             app.coalition.append(.init(agb: try! AGB(parsing: "34567890"), name: "Kleine partner", amount: Money(cents: 1)))
             app.coalition[0].amount -= Money(cents: 1)
@@ -103,6 +111,13 @@ func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
             app.milestones = app.milestones.map { var m = $0; m.tariff = .zero; return m }
         }, ["E-SUMS", "E-JOINT"]),
     ]
+
+    @Test func aRegionalAdaptationPutsTheApplicationOnTheExtendedTrack() {
+        let a = admission { $0.deviations["regional.scope"] = "Twente neemt ook de huisartsen mee" }
+        #expect(a.errors.isEmpty && a.track == .extended && a.deviations == ["regional.scope"])
+        let wrong = admission { $0.deviations["scope"] = "x" }
+        #expect(wrong.errors.first?.message.contains("regional.<name>") == true, "the error names the key formats")
+    }
 
     @Test(arguments: cases.indices)
     func ruleTable(index: Int) {

@@ -86,11 +86,9 @@ public enum AdmissionCheck {
             fail(.sums, "milestone \(m.code) has a tariff of € 0,00; every prestatie has a tariff above zero", "milestones[\(i)].tariff")
         }
 
-        // E-JOINT: basiseis 12, joint applications (004 line 2644): providers that take part,
-        // each with a share above €0.
-        for (i, p) in application.coalition.enumerated() where p.amount.cents == 0 {
-            fail(.joint, "provider \(p.agb) has a share of \(p.amount); every provider in the coalition takes part with a share above € 0,00", "coalition[\(i)].amount")
-        }
+        // E-JOINT: basiseis 12, joint applications (004 line 2644): cooperating parties, not a
+        // budget each — a partner with a share of € 0,00 may take part, but only members with a
+        // share above € 0,00 count towards the plan's minimum.
         let distinct = Set(application.coalition.filter { $0.amount.cents > 0 }.map(\.agb)).count
         let minimum = plan?.norms.minProviders ?? 2
         if distinct < minimum {
@@ -175,7 +173,7 @@ public enum AdmissionCheck {
             for key in application.deviations.keys.sorted() where !deviations.contains(key) {
                 fail(.deviation, DeviationFinder.isWellFormedKey(key)
                      ? "\(key) is explained but the application does not deviate there; remove it so reviewers are not misled"
-                     : "\"\(key)\" is not a deviation key", "deviations.\(key)")
+                     : "\"\(key)\" is not a deviation key; the keys are \(DeviationFinder.keyFormats.joined(separator: ", ")) (a regional or local adaptation: regional.<name>, e.g. regional.scope)", "deviations.\(key)")
             }
         }
         return Admission(errors: errors, deviations: deviations, impact: impact, theme: plan?.theme)

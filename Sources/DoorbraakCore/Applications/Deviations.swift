@@ -29,11 +29,27 @@ public enum DeviationFinder {
         if application.requested.cents > 0, application.impactPerMillion.exceeds(hundredths: plan.norms.plausibleMaxFtePerMln.tenths * 10) {
             keys.insert("impact.fte_norm")
         }
+        // Regional or local adaptations (004 line 217: "regionale of lokale aanpassingen") are
+        // declared by the applicant, not found: each is a deviation both insurers judge.
+        for key in application.deviations.keys where isRegionalKey(key) { keys.insert(key) }
         return keys.sorted()
+    }
+
+    /// Every kind of deviation key, as `plans template` and the errors show them.
+    public static let keyFormats = ["milestones.set", "milestones.<code>.share", "milestones.<code>.due", "spending_years",
+                                    "providers.max_amount", "impact.fte_norm", "regional.<name>"]
+
+    /// Whether `key` declares a regional or local adaptation: `regional.` and a name of 1 to 40
+    /// lower-case letters, digits or '-' (e.g. `regional.scope`).
+    public static func isRegionalKey(_ key: String) -> Bool {
+        guard key.hasPrefix("regional.") else { return false }
+        let name = key.utf8.dropFirst("regional.".utf8.count)
+        return (1...40).contains(name.count) && name.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     /// Whether `key` has the shape of a deviation key at all.
     public static func isWellFormedKey(_ key: String) -> Bool {
+        if isRegionalKey(key) { return true }
         if ["milestones.set", "spending_years", "providers.max_amount", "impact.fte_norm"].contains(key) { return true }
         let parts = key.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts[0] == "milestones" && (try? MilestoneCode(parsing: String(parts[1]))) != nil

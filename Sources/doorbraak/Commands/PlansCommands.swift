@@ -57,6 +57,15 @@ enum PlansTemplateCommand: Command {
     all milestones with tariffs at the plan's shares of €1,000,000.00 and due on the plan's
     dates, the plan's spending years, the minimum number of providers, and an answer for each
     basiseis. Replace the placeholders (id, AGB and UZOVI codes, names, amounts, answers).
+    Optional: "lead", the AGB code of the penvoerder (default the first coalition member).
+
+    Deviations (pas toe of leg uit): where the application departs from the plan, `application
+    check` names the key and "deviations" must explain it. The keys: milestones.set,
+    milestones.<code>.share, milestones.<code>.due, spending_years, providers.max_amount,
+    impact.fte_norm; and regional.<name> (e.g. regional.scope) for a regional or local adaptation
+    the applicant declares itself (004 line 217). Every deviation puts the application on the
+    extended track, where both insurers judge it. Written as one flat object, e.g.
+      "deviations": {"milestones.M5.due": "why", "regional.scope": "what differs here, and why"}
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -71,6 +80,7 @@ enum PlansTemplateCommand: Command {
             throw DoorbraakError(.plan, "plan \(plan.id) is not for sector \(sector.rawValue); it covers \(plan.sectors.map(\.rawValue).joined(separator: ", "))")
         }
         Output.line(ApplicationTemplate(plan: plan, sector: sector, bar: catalogue.bar).json.pretty)
+        Output.error("note: \"deviations\" is one flat object of key → explanation; the keys are \(DeviationFinder.keyFormats.joined(separator: ", ")) (see `doorbraak plans template --help`)")
         return ExitCode.done
     }
 }
