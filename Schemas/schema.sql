@@ -323,3 +323,29 @@ ALTER TABLE submission ADD COLUMN entered_on TEXT;
 ALTER TABLE submission ADD COLUMN signed_by TEXT;
 UPDATE submission SET lead = json_extract(document, '$.coalition[0].agb'), entered_on = received_on;
 ALTER TABLE round ADD COLUMN require_signatures INTEGER NOT NULL DEFAULT 0 CHECK (require_signatures = 0 OR require_signatures = 1);
+
+-- migration 13 (the money after the beschikking, issue 19): a milestone is paid in parts,
+-- each by a coalition member under its own claim (004 lines 238, 286, 2700), so one claim
+-- per milestone gives way to: the parts never above the tariff (a trigger, the last line of
+-- defence), status `reached` at the first part and `paid` when the parts reach the tariff.
+-- `round close` releases what is unpaid without a claim (kind `close`). The region is kept
+-- per application for the spreiding (004 line 219). Constraints are widened in place as
+-- migration 10 did (no stored row changes meaning).
+DROP INDEX claim_milestone;
+CREATE INDEX claim_application_milestone ON claim(application_id, milestone);
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '(status = ''expected'' OR status = ''paid'' OR status = ''released'')', '(status = ''expected'' OR status = ''reached'' OR status = ''paid'' OR status = ''released'')') WHERE type = 'table' AND name = 'application_milestone';
+UPDATE sqlite_schema SET sql = replace(replace(sql, 'kind IN (''missed'', ''final'')', '(kind = ''missed'' OR kind = ''final'' OR kind = ''close'')'), 'claim_id        TEXT NOT NULL REFERENCES claim(claim_id)', 'claim_id        TEXT REFERENCES claim(claim_id)') WHERE type = 'table' AND name = 'bovengrens_release';
+PRAGMA writable_schema = OFF;
+CREATE TRIGGER milestone_within_tariff BEFORE UPDATE OF paid_cents ON application_milestone
+    WHEN NEW.paid_cents > NEW.tariff_cents BEGIN SELECT RAISE(ABORT, 'a milestone paid above its tariff'); END;
+ALTER TABLE application ADD COLUMN region TEXT;
+UPDATE application SET region = (SELECT json_extract(s.document, '$.region') FROM submission s WHERE s.seq = application.submission_seq);
+ALTER TABLE round ADD COLUMN closed_on TEXT;
+-- A milestone paid below its tariff by one claim was settled before parts existed: on a
+-- final beschikking the rest was released with it; on a running one it is reached, and
+-- the rest may now be claimed in parts.
+UPDATE application_milestone SET status = CASE
+        WHEN (SELECT final_on FROM beschikking b WHERE b.application_id = application_milestone.application_id) IS NOT NULL THEN 'released'
+        ELSE 'reached' END
+    WHERE status = 'paid' AND paid_cents < tariff_cents;

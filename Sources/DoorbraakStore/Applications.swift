@@ -54,17 +54,32 @@ public struct ApplicationRecord: Sendable {
         public var tariff: Money
         /// Due date.
         public var due: String
-        /// `expected`, `paid` or `released`.
+        /// `expected`, `reached` (a part paid), `paid` (in full) or `released`.
         public var status: String
-        /// Paid so far.
+        /// Paid so far: the sum of its parts.
         public var paid: Money
-        /// Released from it: the tariff when missed; once the beschikking is final, what a paid
-        /// milestone was paid below its tariff.
+        /// Released from it: what was unpaid of the tariff when it was missed or the period closed.
         public var released: Money = .zero
-        /// The claim that settled it.
-        public var claim: String?
-        /// The evidence that claim named.
-        public var evidence: String?
+        /// The claims on it, in the order they were settled: the parts paid, a missed one.
+        public var parts: [Part] = []
+
+        /// One claim on a milestone: a part paid to a coalition member, or the claim that it was missed.
+        public struct Part: Sendable, Equatable {
+            /// The claim id.
+            public var claim: String
+            /// The coalition member it was paid to (or that reported it missed).
+            public var provider: String
+            /// The paying insurer.
+            public var insurer: String
+            /// The amount paid (zero for a missed claim).
+            public var amount: Money
+            /// The claim's date.
+            public var date: String
+            /// `reached` or `missed`.
+            public var status: String
+            /// The evidence named.
+            public var evidence: String
+        }
     }
 }
 
@@ -251,17 +266,19 @@ extension Store {
                     record.signedBy = r.optionalText(18)
                     return record
                 }) else { return nil }
-            let final = try db.integer("SELECT count(*) FROM beschikking WHERE application_id = ? AND final_on IS NOT NULL", [.text(id)]) == 1
             record.milestones = try db.rows("""
-                SELECT m.code, m.tariff_cents, m.due, m.status, m.paid_cents, c.claim_id, c.evidence
-                FROM application_milestone m LEFT JOIN claim c ON c.application_id = m.application_id AND c.milestone = m.code
-                WHERE m.application_id = ? ORDER BY m.code
+                SELECT code, tariff_cents, due, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code
                 """, [.text(id)]) { r in
                 let (tariff, status, paid) = (r.money(1), r.text(3), r.money(4))
-                let released: Money = status == "released" ? tariff : (final && status == "paid" ? tariff - paid : .zero)
                 return ApplicationRecord.MilestoneState(code: r.text(0), tariff: tariff, due: r.text(2), status: status, paid: paid,
-                                                        released: released, claim: r.optionalText(5), evidence: r.optionalText(6))
+                                                        released: status == "released" ? tariff - paid : .zero)
             }
+            var parts: [String: [ApplicationRecord.MilestoneState.Part]] = [:]
+            try db.each("SELECT milestone, claim_id, provider, insurer, amount_cents, claim_date, status, evidence FROM claim WHERE application_id = ? ORDER BY rowid", [.text(id)]) { r in
+                parts[r.text(0), default: []].append(.init(claim: r.text(1), provider: r.text(2), insurer: r.text(3), amount: r.money(4),
+                                                           date: r.text(5), status: r.text(6), evidence: r.text(7)))
+            }
+            for i in record.milestones.indices { record.milestones[i].parts = parts[record.milestones[i].code] ?? [] }
             return record
         }
     }

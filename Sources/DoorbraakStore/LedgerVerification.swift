@@ -92,35 +92,43 @@ extension Store {
         for (label, committed) in [("kept", kept.committed), ("recounted", recounted.committed)] where committed > min(kept.ceiling, Money.maximum) {
             findings.append(InvariantFinding(rule: "committed-ceiling", subject: "ledger", message: "committed (\(label)) \(committed) exceeds the ceiling \(min(kept.ceiling, Money.maximum))"))
         }
-        for (id, milestone, n) in try db.rows("SELECT application_id, milestone, count(*) FROM claim GROUP BY 1, 2 HAVING count(*) > 1", [], { r in (r.text(0), r.text(1), r.int(2)) }) {
-            findings.append(InvariantFinding(rule: "milestone-paid-twice", subject: id, message: "milestone \(milestone) has \(n) claims settled"))
-        }
-        // Each milestone's state against the claim that settled it.
+        // Each milestone's state against its claims: the parts paid add up to what it was paid,
+        // `reached` below the tariff, `paid` at it, `released` by one missed claim or `round close`.
         try db.each("""
-            SELECT m.application_id, m.code, m.status, m.paid_cents, m.tariff_cents, c.status, c.amount_cents, b.status
+            SELECT m.application_id, m.code, m.status, m.paid_cents, m.tariff_cents,
+                   coalesce(c.paid, 0), coalesce(c.missed, 0), c.application_id IS NOT NULL, b.status, b.final_on IS NOT NULL,
+                   (SELECT count(*) FROM bovengrens_release r WHERE r.application_id = m.application_id AND r.milestone = m.code AND r.kind = 'close')
             FROM application_milestone m
-            LEFT JOIN claim c ON c.application_id = m.application_id AND c.milestone = m.code
+            LEFT JOIN (SELECT application_id, milestone, sum(CASE WHEN status = 'reached' THEN amount_cents ELSE 0 END) AS paid,
+                              sum(status = 'missed') AS missed
+                       FROM claim GROUP BY application_id, milestone) c ON c.application_id = m.application_id AND c.milestone = m.code
             LEFT JOIN beschikking b ON b.application_id = m.application_id
-            WHERE m.status <> 'expected' OR m.paid_cents <> 0 OR c.claim_id IS NOT NULL
+            WHERE m.status <> 'expected' OR m.paid_cents <> 0 OR c.application_id IS NOT NULL
             ORDER BY 1, 2
             """, []) { r in
-            let (id, code, status, paid, tariff, claimStatus, claimAmount, beschikking) =
-                (r.text(0), r.text(1), r.text(2), r.money(3), r.money(4), r.optionalText(5), r.isNull(6) ? nil : r.money(6), r.optionalText(7))
-            let expected: (String, Money)? = switch claimStatus {
-            case "reached": ("paid", claimAmount ?? .zero)
-            case "missed": ("released", .zero)
-            default: nil
-            }
+            let (id, code, status, paid, tariff) = (r.text(0), r.text(1), r.text(2), r.money(3), r.money(4))
+            let (parts, missed, claimed, beschikking, final, closed) = (r.money(5), r.int(6), r.int(7) == 1, r.optionalText(8), r.int(9) == 1, r.int(10))
             if beschikking != "granted" {
                 findings.append(InvariantFinding(rule: "status", subject: id, message: "milestone \(code) is \(status) but the application has no granted beschikking"))
-            } else if let (wantStatus, wantPaid) = expected, status != wantStatus || paid != wantPaid {
-                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) (\(paid)), but its claim says \(wantStatus) (\(wantPaid))"))
-            } else if expected == nil, status != "released" || paid != .zero {
-                // A milestone is released without its own claim only when the beschikking became final.
-                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) (\(paid)), but no claim settled it"))
+                return
+            }
+            if paid != parts {
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) was paid \(paid), but its parts add up to \(parts)"))
             }
             if paid > tariff {
                 findings.append(InvariantFinding(rule: "milestone-tariff", subject: id, message: "milestone \(code) paid \(paid), more than its tariff \(tariff)"))
+            }
+            let consistent: Bool = switch status {
+            case "expected": paid == .zero && missed == 0 && !claimed
+            case "reached": paid > .zero && paid < tariff && missed == 0
+            case "paid": paid == tariff && missed == 0
+            // Released by its missed claim, by `round close`, or (a part paid below the tariff before
+            // parts existed, schema version 12 and older) by the final amendment.
+            case "released": paid < tariff && (missed + closed == 1 || (missed + closed == 0 && final && paid > .zero))
+            default: false
+            }
+            if !consistent || missed > 1 {
+                findings.append(InvariantFinding(rule: "milestone-claim", subject: id, message: "milestone \(code) is \(status) (\(paid) of \(tariff)), but its claims say otherwise (\(missed) missed, \(closed) closed)"))
             }
         }
         // Application and beschikking statuses tell one story (SPEC §5.2).

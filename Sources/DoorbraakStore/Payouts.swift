@@ -76,22 +76,25 @@ extension Store {
                       .money(claim.amount), .text(claim.date.description), .text(claim.status.rawValue), .text(claim.evidence),
                       .text(claim.contentKey), .text(today.description)])
         let subjectName = "\(claim.application)"
+        let before = subject.milestones.first { $0.code == claim.milestone }
+        let beforeText = "\(claim.milestone) \(before?.status ?? "expected")" + ((before?.paid ?? .zero) > .zero ? " (\(before?.paid ?? .zero) paid in parts)" : "")
         switch decision.effect {
         case .pay(let amount):
-            try db.cached("UPDATE application_milestone SET status = 'paid', paid_cents = ? WHERE application_id = ? AND code = ? AND status = 'expected'")
-                .run([.money(amount), .text(claim.application), .text(claim.milestone)])
+            try db.cached("UPDATE application_milestone SET status = ?, paid_cents = paid_cents + ? WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
+                .run([.text(decision.milestoneStatus), .money(amount), .text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
             try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
             try db.cached("UPDATE ledger SET paid_cents = paid_cents + ? WHERE id = 1").run([.money(amount)])
-            try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: "\(claim.milestone) expected",
-                                after: "\(claim.milestone) paid \(amount) (claim \(claim.id), provider \(claim.provider), \(claim.date), evidence \(claim.evidence)); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)")
-        case .release(let tariff):
-            try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND status = 'expected'")
+            let milestonePaid = (before?.paid ?? .zero) + amount
+            try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: beforeText,
+                                after: "\(claim.milestone) \(decision.milestoneStatus): part \(amount) to provider \(claim.provider) (claim \(claim.id), \(claim.date), evidence \(claim.evidence)), \(milestonePaid) of its tariff \(before?.tariff ?? .zero); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)")
+        case .release(let unpaid):
+            try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
                 .run([.text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
-            try release(tariff, of: claim, kind: "missed", theme: theme, today: today)
-            try AuditLog.append(in: db, actor, action: "release", subject: subjectName, before: "\(claim.milestone) expected, bovengrens \(subject.bovengrens)",
-                                after: "\(claim.milestone) released \(tariff) (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - tariff)")
+            try release(unpaid, of: claim, kind: "missed", theme: theme, today: today)
+            try AuditLog.append(in: db, actor, action: "release", subject: subjectName, before: beforeText + ", bovengrens \(subject.bovengrens)",
+                                after: "\(claim.milestone) released \(unpaid) unpaid (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - unpaid)")
         }
         if let rest = decision.finalRelease {
             let before = decision.bovengrensAfter + rest
@@ -137,6 +140,12 @@ extension Store {
                       .text(insurer), .int(claim.date.year), .money(amount), .text(today.description)])
     }
 
+    /// The day the period was closed (`round close`), or nil while it runs.
+    public func closedOn() throws(DoorbraakError) -> Day? {
+        guard let text = try db.cached("SELECT closed_on FROM round WHERE id = 1").rowValue([], { $0.optionalText(0) }) ?? nil else { return nil }
+        return try Day(parsing: text)
+    }
+
     /// The payout rules' view of one application, read in the caller's transaction.
     public func payoutSubject(_ id: String) throws(DoorbraakError) -> PayoutSubject {
         guard let (status, coordinating, second) = try db.cached("SELECT status, coordinating, second FROM application WHERE id = ?")
@@ -150,7 +159,8 @@ extension Store {
             .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
         return PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
                              coordinating: coordinating, second: second, coalition: Set(coalition), milestones: milestones,
-                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero, grantedOn: b?.3.flatMap { try? Day(parsing: $0) })
+                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero, grantedOn: b?.3.flatMap { try? Day(parsing: $0) },
+                             closedOn: try closedOn())
     }
 
     /// Per paying insurer and year: paid, expected and released (SPEC §5 `payouts`), optionally
@@ -168,9 +178,9 @@ extension Store {
                 add(i, y) { $0.paid += m }
             }
             for (i, y, m) in try db.rows("""
-                SELECT a.coordinating, CAST(substr(m.due, 1, 4) AS INTEGER), sum(m.tariff_cents)
+                SELECT a.coordinating, CAST(substr(m.due, 1, 4) AS INTEGER), sum(m.tariff_cents - m.paid_cents)
                 FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id JOIN application a ON a.id = m.application_id
-                WHERE b.status = 'granted' AND m.status = 'expected' GROUP BY 1, 2
+                WHERE b.status = 'granted' AND (m.status = 'expected' OR m.status = 'reached') GROUP BY 1, 2
                 """, [], { r in (r.text(0), r.int(1), r.money(2)) }) {
                 add(i, y) { $0.expected += m }
             }

@@ -7,9 +7,9 @@ public struct PayoutSubject: Sendable, Equatable {
         public var code: String
         /// The prestatie's free tariff (004 line 288).
         public var tariff: Money
-        /// `expected`, `paid` or `released`.
+        /// `expected`, `reached` (a part paid), `paid` (the parts reach the tariff) or `released`.
         public var status: String
-        /// Paid on it.
+        /// Paid on it: the sum of its parts.
         public var paid: Money
 
         /// A milestone.
@@ -20,8 +20,12 @@ public struct PayoutSubject: Sendable, Equatable {
             self.paid = paid
         }
 
-        /// Whether it was paid or released.
-        public var isSettled: Bool { status != "expected" }
+        /// Whether it was paid in full or released: no part is paid on it any more.
+        public var isSettled: Bool { status == "paid" || status == "released" }
+        /// Whether a later milestone may be claimed: this one is reached (a part paid), paid or released.
+        public var isReached: Bool { status != "expected" }
+        /// What is left of the tariff to pay in parts.
+        public var unpaid: Money { tariff - paid }
     }
 
     /// The application's status (SPEC §5.2).
@@ -42,11 +46,14 @@ public struct PayoutSubject: Sendable, Equatable {
     public var released: Money
     /// The day the NZa granted the beschikking (nil when it is not granted).
     public var grantedOn: Day?
+    /// The day the period was closed (`round close`), after which nothing is paid.
+    public var closedOn: Day?
 
     /// A subject.
     public init(status: String, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
-                milestones: [Milestone], bovengrensGranted: Money, released: Money, grantedOn: Day?) {
+                milestones: [Milestone], bovengrensGranted: Money, released: Money, grantedOn: Day?, closedOn: Day? = nil) {
         self.grantedOn = grantedOn
+        self.closedOn = closedOn
         self.status = status
         self.isFinal = isFinal
         self.coordinating = coordinating
@@ -65,16 +72,18 @@ public struct PayoutSubject: Sendable, Equatable {
 
 /// What an accepted claim does.
 public struct PayoutDecision: Sendable, Equatable {
-    /// Pay `amount` on a reached milestone, or release its tariff when missed.
+    /// Pay a part on a reached milestone, or release what is unpaid of it when missed.
     public enum Effect: Sendable, Equatable {
-        /// The insurer pays this amount.
+        /// The insurer pays this part.
         case pay(Money)
-        /// The tariff is released: the bovengrens is lowered by it.
+        /// What is unpaid of the tariff is released: the bovengrens is lowered by it.
         case release(Money)
     }
 
-    /// The milestone settled.
+    /// The milestone claimed.
     public var milestone: String
+    /// Its status after the claim: `reached`, `paid` or `released`.
+    public var milestoneStatus: String
     /// Pay or release.
     public var effect: Effect
     /// When this claim settles the last milestone: what the final amendment releases on top
@@ -103,25 +112,30 @@ public enum PayoutRules {
         guard !subject.isFinal else {
             throw DoorbraakError(.claimState, "the beschikking is final: every milestone was settled", field: "application_id")
         }
+        if let closed = subject.closedOn {
+            throw DoorbraakError(.period, "the period was closed on \(closed) (`round close`): no claim is paid any more", field: "application_id")
+        }
     }
 
-    /// The milestone is one of the application's and not yet paid or released: paid once.
+    /// The milestone is one of the application's and not yet paid in full or released.
     public static func checkMilestone(_ code: String, of subject: PayoutSubject) throws(DoorbraakError) -> PayoutSubject.Milestone {
-        // The prestaties are the milestones (004 line 238); a prestatie is delivered once.
+        // The prestaties are the milestones (004 line 238), paid per milestone reached; its tariff
+        // may be paid in parts to the coalition's members (004 lines 286, 2700), never more than once in all.
         guard let milestone = subject.milestones.first(where: { $0.code == code }) else {
             throw DoorbraakError(.claimMilestone, "milestone \(code) is not one of the application's (\(subject.milestones.map(\.code).joined(separator: ", ")))", field: "milestone")
         }
         guard !milestone.isSettled else {
-            throw DoorbraakError(.claimMilestone, "milestone \(code) was already \(milestone.status); a milestone is settled once", field: "milestone")
+            let how = milestone.status == "paid" ? "paid in full (\(milestone.paid))" : "released"
+            throw DoorbraakError(.claimMilestone, "milestone \(code) was already \(how); nothing is left to claim on it", field: "milestone")
         }
         return milestone
     }
 
-    /// Every milestone before this one is settled (paid or released).
+    /// Every milestone before this one is reached (a part paid), paid or released.
     public static func checkOrder(_ code: String, of subject: PayoutSubject) throws(DoorbraakError) {
-        let open = subject.milestones.filter { $0.code < code && !$0.isSettled }.map(\.code)
+        let open = subject.milestones.filter { MilestoneCode.precedes($0.code, code) && !$0.isReached }.map(\.code)
         guard open.isEmpty else {
-            throw DoorbraakError(.claimOrder, "milestone \(code) comes after \(open.joined(separator: ", ")), not yet settled; this claim is not kept as refused: import it again once \(open.count == 1 ? "that one is" : "they are") settled", field: "milestone")
+            throw DoorbraakError(.claimOrder, "milestone \(code) comes after \(open.joined(separator: ", ")), not yet reached; this claim is not kept as refused: import it again once \(open.count == 1 ? "that one is" : "they are") reached or released", field: "milestone")
         }
     }
 
@@ -137,11 +151,13 @@ public enum PayoutRules {
         }
     }
 
-    /// The amount is at most the milestone's tariff, to the cent.
-    public static func checkTariff(_ amount: Money, tariff: Money) throws(DoorbraakError) {
-        // Prestaties with a free tariff (004 line 288): the tariff in the beschikking is the price.
-        guard amount <= tariff else {
-            throw DoorbraakError(.claimTariff, "amount \(amount) is above the tariff \(tariff)", field: "amount")
+    /// The part is at most what is left of the milestone's tariff, to the cent.
+    public static func checkTariff(_ amount: Money, of milestone: PayoutSubject.Milestone) throws(DoorbraakError) {
+        // Prestaties with a free tariff (004 line 288): the tariff in the beschikking is the price,
+        // paid once in all, whatever the number of parts.
+        guard amount <= milestone.unpaid else {
+            let left = milestone.paid == .zero ? "the tariff \(milestone.tariff)" : "the \(milestone.unpaid) left of the tariff \(milestone.tariff) (\(milestone.paid) paid in parts)"
+            throw DoorbraakError(.claimTariff, "amount \(amount) is above \(left)", field: "amount")
         }
     }
 
@@ -205,7 +221,7 @@ public enum PayoutRules {
         let milestone = try checkMilestone(claim.milestone, of: subject)
         try checkOrder(claim.milestone, of: subject)
         try checkAmount(claim.amount, status: claim.status)
-        try checkTariff(claim.amount, tariff: milestone.tariff)
+        try checkTariff(claim.amount, of: milestone)
         try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
         try checkDate(claim.date, today: today)
         if let granted = subject.grantedOn { try DateOrder.claim(dated: claim.date, granted: granted) }
@@ -215,23 +231,23 @@ public enum PayoutRules {
 
         var after = subject
         let effect: PayoutDecision.Effect
-        if let i = after.milestones.firstIndex(where: { $0.code == claim.milestone }) {
-            switch claim.status {
-            case .reached:
-                after.milestones[i].status = "paid"
-                after.milestones[i].paid = claim.amount
-                effect = .pay(claim.amount)
-            case .missed:
-                after.milestones[i].status = "released"
-                after.released += milestone.tariff
-                effect = .release(milestone.tariff)
-            }
-        } else {
+        guard let i = after.milestones.firstIndex(where: { $0.code == claim.milestone }) else {
             throw DoorbraakError(.internal, "milestone \(claim.milestone) vanished")
+        }
+        switch claim.status {
+        case .reached:
+            after.milestones[i].paid += claim.amount
+            after.milestones[i].status = after.milestones[i].paid == milestone.tariff ? "paid" : "reached"
+            effect = .pay(claim.amount)
+        case .missed:
+            // Missed: what is unpaid of it is released (the parts paid stay paid).
+            after.milestones[i].status = "released"
+            after.released += milestone.unpaid
+            effect = .release(milestone.unpaid)
         }
         let finalRelease = finalRelease(after)
         if let finalRelease { after.released += finalRelease }
-        return PayoutDecision(milestone: claim.milestone, effect: effect, finalRelease: finalRelease,
+        return PayoutDecision(milestone: claim.milestone, milestoneStatus: after.milestones[i].status, effect: effect, finalRelease: finalRelease,
                               bovengrensBefore: subject.bovengrens, bovengrensAfter: after.bovengrens)
     }
 

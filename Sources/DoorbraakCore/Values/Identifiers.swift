@@ -142,4 +142,10 @@ public struct MilestoneCode: Hashable, Comparable, Sendable, CustomStringConvert
 
     public var description: String { "M\(number)" }
     public static func < (a: MilestoneCode, b: MilestoneCode) -> Bool { a.number < b.number }
+
+    /// Whether milestone `a` comes before `b` in a plan (by number; codes as stored).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        guard let x = try? MilestoneCode(parsing: a), let y = try? MilestoneCode(parsing: b) else { return a < b }
+        return x < y
+    }
 }

@@ -68,11 +68,13 @@ enum ApplicationView {
     }
 
     static func milestoneJSON(_ m: ApplicationRecord.MilestoneState) -> JSONValue {
-        let claim: JSONValue = m.claim.map { .string($0) } ?? .null
-        let evidence: JSONValue = m.evidence.map { .string($0) } ?? .null
-        return .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
-                        ("status", .string(m.status)), ("paid", .string(m.paid.description)), ("released", .string(m.released.description)),
-                        ("claim", claim), ("evidence", evidence)])
+        .object([("code", .string(m.code)), ("tariff", .string(m.tariff.description)), ("due", .string(m.due)),
+                 ("status", .string(m.status)), ("paid", .string(m.paid.description)), ("released", .string(m.released.description)),
+                 ("parts", .array(m.parts.map { p in
+                     .object([("claim", .string(p.claim)), ("provider", .string(p.provider)), ("insurer", .string(p.insurer)),
+                              ("amount", .string(p.amount.description)), ("date", .string(p.date)), ("status", .string(p.status)),
+                              ("evidence", .string(p.evidence))])
+                 }))])
     }
 
     static func finalJSON(_ b: BeschikkingRecord?) -> JSONValue { .bool(b?.finalOn != nil) }
@@ -203,7 +205,7 @@ enum ApplicationView {
         section("budget", budget.text.split(separator: "\n").map(String.init))
 
         var milestones = Table([("milestone", .left), ("title", .left), ("tariff", .right), ("share", .right), ("plan", .right), ("due", .left), ("plan latest", .left),
-                                ("status", .left), ("paid", .right), ("released", .right), ("claim", .left), ("evidence", .left)])
+                                ("status", .left), ("paid", .right), ("released", .right)])
         let states = Dictionary(uniqueKeysWithValues: r.milestones.map { ($0.code, $0) })
         for m in app.milestones {
             let norm = s.plan?.milestones.first { $0.code == m.code }
@@ -211,9 +213,17 @@ enum ApplicationView {
             let state = states[m.code.description]
             milestones.add([m.code.description, norm?.title ?? "(not in the plan)", m.tariff.dutch, share, norm.map { "\($0.share)%" } ?? "-",
                             m.due.description, norm?.latest.description ?? "-", state?.status ?? "-", state?.paid.dutch ?? "-",
-                            state?.released.dutch ?? "-", state?.claim ?? "-", state?.evidence.map { $0.isEmpty ? "-" : $0 } ?? "-"])
+                            state?.released.dutch ?? "-"])
         }
         section("milestones (prestaties)", milestones.text.split(separator: "\n").map(String.init))
+        let claimed = r.milestones.flatMap { m in m.parts.map { (m.code, $0) } }
+        if !claimed.isEmpty {
+            var parts = Table([("milestone", .left), ("claim", .left), ("provider", .left), ("insurer", .left), ("date", .left), ("claimed", .left), ("paid", .right), ("evidence", .left)])
+            for (code, p) in claimed {
+                parts.add([code, p.claim, p.provider, p.insurer, p.date, p.status, p.amount.dutch, p.evidence.isEmpty ? "-" : p.evidence])
+            }
+            section("claims: the parts paid per coalition member", parts.text.split(separator: "\n").map(String.init))
+        }
 
         var impact = ["fte saved            \(app.impact.fteSaved) fte, \(r.impact) fte per €mln",
                       "structural costs     \(app.impact.structuralCostsPerYear) per year",
