@@ -73,7 +73,7 @@ enum CSVBatch {
                         case .unchanged: report.unchanged += 1
                         case .deferred: break
                         }
-                    } catch where error.isRowError {
+                    } catch where error.isRowError && !db.uncoveredWrites {
                         report.add(error.located(file: path, line: record.line), id: id)
                     }
                 }

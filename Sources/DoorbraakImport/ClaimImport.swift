@@ -107,7 +107,7 @@ public struct ClaimImport: CSVImport {
                     settledOne = true
                 } catch where error.code == .claimOrder {
                     still.append((claim, line, error))
-                } catch where error.isRowError {
+                } catch where error.isRowError && !store.db.uncoveredWrites {
                     outcome.failed.append((line, claim.id, error))
                     settledOne = true
                 }

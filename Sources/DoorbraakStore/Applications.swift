@@ -139,6 +139,7 @@ extension Store {
     public func register(_ application: Application, admission: Admission, canonical: String, contentHash: String,
                          received: Day, event: AuditContext, replacing previous: RegisteredVersion?) throws(DoorbraakError) {
         let id = application.id.rawValue
+        try AuditLog.requireInOrder(in: db, subject: id, on: event.today)
         let codes = SubmissionRules.codes(of: admission)
         let version = (previous?.version ?? 0) + 1
         try db.cached("""

@@ -101,6 +101,7 @@ public enum AuditLog {
         guard seq < Int64.max - 1 else {
             throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
         }
+        db.rowCapture?.sinceEvent = 0
         let event = AuditEvent(seq: seq + 1, at: context.at, on: context.today.description, actor: context.actor, action: action, subject: subject,
                                before: before, after: after, rowsSHA256: nil, previousHash: head, hash: "")
         db.pendingEvent = (db.transactionNumber, event)

@@ -100,6 +100,7 @@ extension Store {
             throw DoorbraakError(.declaration, "the insurers' approval of every deviation is not on record for \(id)")
         }
         try checkKeptTotals()
+        try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on) VALUES (?, ?, ?, 'pending', ?)",
                    [.text(id), .text(contract), .money(requested), .text(today.description)])
         try db.run("UPDATE application SET status = 'requested' WHERE id = ?", [.text(id)])

@@ -38,6 +38,8 @@ extension Store {
     /// (one `BEGIN IMMEDIATE` per import), so what it reads cannot change before it commits. The
     /// same claim id with the same content is a no-op; with other content it is refused.
     public func settle(_ claim: Claim, today: Day, event: AuditContext) throws(DoorbraakError) -> ClaimOutcome {
+        // Business time first, before anything is written (a refusal is kept with an event too).
+        try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
         if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
             if stored == claim.contentKey { return .unchanged }
             throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")

@@ -26,6 +26,7 @@ extension Store {
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
+        try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])

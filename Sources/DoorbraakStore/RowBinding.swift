@@ -89,6 +89,9 @@ final class RowCapture {
     var touched = Set<TouchedRow>()
     /// A table written that is not bound (a bug: the COMMIT is refused).
     var unbound: String?
+    /// Row changes since the transaction's latest audit event was appended: a row of an import
+    /// that fails while this is above zero left writes no event describes (see `Database.uncoveredWrites`).
+    var sinceEvent = 0
     /// Table names as the hook receives them (SQLite's own, stable per schema), to spare a
     /// String per change.
     private var names: [UnsafeRawPointer: String] = [:]
@@ -101,6 +104,7 @@ final class RowCapture {
     func reset() {
         touched.removeAll(keepingCapacity: true)
         unbound = nil
+        sinceEvent = 0
     }
 
     /// Called by the hook: records the key of the row (`old` for DELETE, `new` for INSERT, both for UPDATE).
@@ -113,6 +117,7 @@ final class RowCapture {
             names[UnsafeRawPointer(pointer)] = name
         }
         if BoundTable.chainTables.contains(name) { return }
+        sinceEvent += 1
         guard let table = tables[name] else {
             unbound = name
             return
@@ -163,6 +168,10 @@ extension Database {
         rowCapture = capture
         sqlite3_preupdate_hook(sqliteHandle, preUpdateHook, Unmanaged.passUnretained(capture).toOpaque())
     }
+
+    /// Whether rows were written since the transaction's latest audit event: a row of an import
+    /// that failed while this holds wrote what no event describes, so the import must not commit.
+    public var uncoveredWrites: Bool { (rowCapture?.sinceEvent ?? 0) > 0 }
 
     /// The image of the row of `table` with key `parts` as it is now, or nil when there is none.
     func currentImage(of table: BoundTable, parts: [SQLValue]) throws(DoorbraakError) -> RowImage? {

@@ -67,6 +67,7 @@ extension Store {
             return .unchanged
         }
         let coalition = try grantedCoalition(line.application, code: .costApplication, what: "cost lines")
+        try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
         try db.cached("""
             INSERT INTO cost_line (line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on)
@@ -97,6 +98,7 @@ extension Store {
             throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
         }
         _ = try grantedCoalition(m.application, code: .monitoringApplication, what: "measurements")
+        try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         guard m.peildatum <= today else {
             throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")
         }

@@ -29,7 +29,8 @@ public struct GrantedApplication: Sendable, Equatable {
 
 /// Generates the insurers' milestone claims for granted applications (SPEC §5 `generate`):
 /// every milestone due on or before `through` is claimed in order on its due date, mostly
-/// reached at the full tariff (some a little below), some missed; and now and then one invalid
+/// reached at the full tariff, some in two parts by two coalition members, some with one part
+/// only (the rest released when the period closes), some missed; and now and then one invalid
 /// claim of each kind before the valid one, so that `import claims --partial` has something to
 /// refuse. The same input and seed give the same lines.
 public struct ClaimGenerator: Sendable {
@@ -89,11 +90,16 @@ public struct ClaimGenerator: Sendable {
                 }
             }
             let roll = rng.int(0...99)
+            let part = Money(cents: m.tariff.cents / 100 * 60)
             if roll < 12 {
                 out.append(line(id, amount: "", status: "missed", evidence: ""))
-            } else if roll < 22 {
-                // Reached, claimed somewhat below the tariff (the rest is released when final).
-                out.append(line(id, amount: Money(cents: m.tariff.cents / 100 * 95).description, status: "reached"))
+            } else if roll < 22, let other = app.providers.first(where: { $0 != provider }) {
+                // Paid in parts to two coalition members (004 lines 286, 2700): 60% and the rest.
+                out.append(line(id + "-1", amount: part.description, status: "reached"))
+                out.append(line(id + "-2", provider: other, amount: (m.tariff - part).description, status: "reached"))
+            } else if roll < 26 {
+                // One part only: the milestone stays reached; the rest is released at `round close`.
+                out.append(line(id, amount: part.description, status: "reached"))
             } else {
                 out.append(line(id, amount: m.tariff.description, status: "reached"))
             }

@@ -121,13 +121,14 @@ enum DemoCommand: Command {
         let afterReallocation = try store.ceilingStatus()
         Output.line(CeilingView.text(afterReallocation))
 
-        // Stage 7: the remaining milestones until the end of 2029, so that every beschikking becomes final.
+        // Stage 7: the remaining milestones until the end of 2029 (what is left of one paid in part
+        // too, as its last part — some are left for the close of the period).
         let endDay = Day(2029, 12, 31)
         let open = try store.db.rows("""
-            SELECT m.application_id, m.code, m.tariff_cents, m.due, a.coordinating, a.second
+            SELECT m.application_id, m.code, m.tariff_cents - m.paid_cents, m.due, a.coordinating, a.second, m.status
             FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted'
-            JOIN application a ON a.id = m.application_id WHERE m.status = 'expected' ORDER BY m.application_id, m.code
-            """, []) { r in (r.text(0), r.text(1), r.money(2), r.text(3), r.text(4), r.text(5)) }
+            JOIN application a ON a.id = m.application_id WHERE m.status = 'expected' OR m.status = 'reached' ORDER BY m.application_id, m.code
+            """, []) { r in (r.text(0), r.text(1), r.money(2), r.text(3), r.text(4), r.text(5), r.text(6)) }
         // Each milestone is paid to the provider with the most of its coalition amount still unpaid.
         var unpaid: [String: [(agb: String, left: Money)]] = [:]
         for (a, agb, amount, paid) in try store.db.rows("""
@@ -138,16 +139,17 @@ enum DemoCommand: Command {
             unpaid[a, default: []].append((agb, amount - paid))
         }
         var rest = ClaimGenerator.header + "\n"
-        for (i, m) in open.enumerated() {
+        for (i, m) in open.enumerated() where !(m.6 == "reached" && i % 3 == 0) {
             var providers = unpaid[m.0] ?? []
             guard let best = providers.indices.max(by: { providers[$0].left < providers[$1].left || (providers[$0].left == providers[$1].left && providers[$0].agb > providers[$1].agb) }) else { continue }
             let provider = providers[best].agb
             providers[best].left -= m.2
             unpaid[m.0] = providers
             let payer = i % 5 == 4 ? m.5 : m.4
+            let claimID = "CL-\(m.0)-\(m.1)" + (m.6 == "reached" ? "-R" : "")
             rest += i % 11 == 10
-                ? "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),,\(m.3),missed,\n"
-                : "CL-\(m.0)-\(m.1),\(m.0),\(m.1),\(provider),\(payer),\(m.2.description),\(m.3),reached,verslag-\(m.0)-\(m.1).pdf\n"
+                ? "\(claimID),\(m.0),\(m.1),\(provider),\(payer),,\(m.3),missed,\n"
+                : "\(claimID),\(m.0),\(m.1),\(provider),\(payer),\(m.2.description),\(m.3),reached,verslag-\(m.0)-\(m.1).pdf\n"
         }
         let restFile = try OutputFile.path("claims-to-2029.csv", in: folder)
         try OutputFile.write(rest, to: restFile)
@@ -156,10 +158,23 @@ enum DemoCommand: Command {
         let final = try store.ceilingStatus()
         let finals = try store.db.integer("SELECT count(*) FROM beschikking WHERE final_on IS NOT NULL")
         Output.line("\n== 12. the remaining milestones up to \(endDay): \(open.count) claimed, \(restClaims.new) settled, \(restClaims.rejected) refused; \(finals) beschikkingen final")
+        if !restClaims.codes.isEmpty {
+            Output.line("refused: " + restClaims.codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
         Output.line("paid in total \(final.paid), released in total \(final.released), committed \(final.committed)")
+        let parts = try store.db.integer("SELECT count(*) FROM (SELECT 1 FROM claim WHERE status = 'reached' GROUP BY application_id, milestone HAVING count(*) > 1)")
+        Output.line("\(parts) milestones were paid in parts to more than one coalition member")
+
+        // Stage 7b: the board closes the period: what is unpaid is released, every beschikking final.
+        let closeDay = PeriodClose.firstDay
+        context.today = closeDay
+        let closing = try store.closePeriod(today: closeDay, event: context.audit(for: "BO IZA/AZWA"))
+        let closed = try store.ceilingStatus()
+        Output.line("\n== 12b. round close on \(closeDay): \(closing.finals.count) beschikkingen made final at what was paid, \(closing.released) released")
+        Output.line("granted \(closed.granted) − paid \(closed.paid) = released \(closed.released); committed \(closed.committed)")
 
         // Stage 8: the providers account for their actual costs; the insurers test them, the NZa judges.
-        let accountDay = endDay
+        let accountDay = Day(2030, 1, 15)
         let generated = try GenerateCostsCommand.write(store: store, seed: 2026, through: accountDay, to: folder.isEmpty ? "." : folder)
         context.today = accountDay
         let costs = try CostImport(store: store, today: accountDay, event: context.audit(), partial: true).run(generated.costs)

@@ -186,3 +186,30 @@ enum AllocationView {
         return table.text
     }
 }
+
+/// `doorbraak round close`: the end of the period.
+enum RoundCloseCommand: Command {
+    static let name = "round close"
+    static let summary = "close the period (from 2030-01-01): release what is unpaid, make every beschikking final"
+    static let usage = ""
+    static let help = """
+    From 2030-01-01 (E-PERIOD before; once only, E-STATE after): every milestone not paid in full
+    is released for what is unpaid of it, and every granted beschikking that is not final becomes
+    final at what was paid, one audit event each. Afterwards no claim is paid (E-PERIOD), and
+    `ceiling` shows released = granted − paid. The releases are attributed to the coordinating
+    insurer in 2029, the period's last year. One transaction: all or nothing.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        try arguments.finish()
+        let result = try context.openStore().closePeriod(today: context.today, event: context.audit(for: "BO IZA/AZWA"))
+        if context.json {
+            Output.json(.object([("closed_on", .string(context.today.description)), ("final", .array(result.finals.map { .string($0.id) })),
+                                 ("released", .string(result.released.description))]))
+        } else {
+            let milestones = result.finals.map(\.milestones).reduce(0, +)
+            Output.line("closed the period on \(context.today): \(result.finals.count) beschikking\(result.finals.count == 1 ? "" : "en") made final at what was paid, \(result.released) released (\(milestones) milestone\(milestones == 1 ? "" : "s") not paid in full); no claim is paid any more")
+        }
+        return ExitCode.done
+    }
+}
