@@ -125,6 +125,9 @@ public struct ApplicationIntake {
             }
             try PartySignature.requireLead(application.penvoerder?.rawValue, of: application.id.rawValue, signer: signer.id)
         }
+        if let opened = try store.roundOpenedOn() {
+            try DateOrder.require(received, notBefore: opened, "a receipt", follows: "the opening of the round (init)", field: "--received")
+        }
         let admission = checked ?? check(application)
         try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)
         return admission.isAdmissible ? .stored(application, admission, replaced: previous != nil) : .refused(application, admission)

@@ -56,18 +56,51 @@ public enum FileSignature {
         guard let tool = sshKeygen else {
             throw DoorbraakError(.signature, "reading a key needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: file)
         }
-        let text = String(decoding: try InputFile.bytes(file, limit: 16 << 10), as: UTF8.self)
+        var text = String(decoding: try InputFile.bytes(file, limit: 16 << 10), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
-        let fields = lines.first?.split(separator: " ") ?? []
+        let fields = lines.first?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
         guard lines.count == 1, fields.count >= 2, fields[0].hasPrefix("ssh-") || fields[0].hasPrefix("ecdsa-") || fields[0].hasPrefix("sk-"),
+              fields[0].utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 64 }),
               fields[1].utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 47 || $0 == 61 }) else {
             throw DoorbraakError(.input, "not one OpenSSH public key (a line like `ssh-ed25519 AAAA… name`); give the .pub file, never the private key", file: file)
         }
-        let listed = try run(tool, ["-l", "-f", file], input: nil)
+        // The key as stored (type and base64, no comment) is what ssh-keygen reads for the
+        // fingerprint: the bytes read once, not the file again.
+        let key = "\(fields[0]) \(fields[1])"
+        let folder = NSTemporaryDirectory() + "doorbraak-key-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DoorbraakError(.io, "cannot create a temporary folder for the key: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = folder + "/key.pub"
+        guard FileManager.default.createFile(atPath: copy, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw DoorbraakError(.io, "cannot write the key")
+        }
+        let listed = try run(tool, ["-l", "-f", copy], input: nil)
         guard listed.status == 0, let fingerprint = listed.output.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }) else {
             throw DoorbraakError(.input, "ssh-keygen cannot read this public key", file: file)
         }
-        return ("\(fields[0]) \(fields[1])", String(fingerprint))
+        return (key, String(fingerprint))
+    }
+
+    /// The party whose registered key made `signature` over exactly the bytes of `text` (a
+    /// statement such as a withdrawal, written to a private file first), or `E-SIGNATURE`.
+    public static func signer(ofText text: String, signature: String, allowedSigners: [(party: PartyID, line: String)]) throws(DoorbraakError) -> PartyID {
+        let folder = NSTemporaryDirectory() + "doorbraak-statement-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DoorbraakError(.io, "cannot create a temporary folder for the statement: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/statement"
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw DoorbraakError(.io, "cannot write the statement")
+        }
+        return try signer(of: file, shownAs: signature, signature: signature, allowedSigners: allowedSigners)
     }
 
     /// Makes an Ed25519 key pair without a passphrase at `path` (`path.pub` the public key), for

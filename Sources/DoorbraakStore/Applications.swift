@@ -192,8 +192,14 @@ extension Store {
     /// The penvoerder (AGB) of the version of `id` that counts: the owner of the application
     /// (SPEC §3.2); nil when there is no such application or its document names no provider.
     public func penvoerder(of id: String) throws(DoorbraakError) -> String? {
-        try db.cached("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id)]) { r in r.optionalText(0) } ?? nil
+        guard let (seq, lead) = try db.cached("SELECT s.seq, s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id)], { r in (r.int64(0), r.optionalText(1)) }) else { return nil }
+        // Who owns an application decides who may replace or withdraw it: as the chain bound it.
+        if db.rowCapture != nil {
+            try requireBound("application", [.text(id)])
+            try requireBound("submission", [.integer(seq)])
+        }
+        return lead
     }
 
     /// Withdraws an application before its beschikking is decided (SPEC §3.2), on behalf of its
@@ -215,6 +221,7 @@ extension Store {
             try checkKeptTotals()
             var detail = ""
             if let pending = try db.row("SELECT bovengrens_cents FROM beschikking WHERE application_id = ? AND status = 'pending'", [.text(id)], { r in r.money(0) }) {
+                try AuditLog.requireLedgerInOrder(in: db, on: event.today)
                 try db.run("DELETE FROM beschikking WHERE application_id = ?", [.text(id)])
                 try db.run("UPDATE ledger SET pending_cents = pending_cents - ? WHERE id = 1", [.money(pending)])
                 detail = "; the pending request for a beschikking of \(pending) is taken back"

@@ -96,6 +96,7 @@ public enum AuditLog {
         } else {
             try writePending(in: db, rowsSHA256: "")
         }
+        if db.currentChainHead() == nil { try requireRoundOpenedBy(context.today, in: db) }
         let (seq, head) = try head(ofTransactionIn: db)
         try requireInOrder(in: db, subject: subject, on: context.today)
         guard seq < Int64.max - 1 else {
@@ -114,6 +115,25 @@ public enum AuditLog {
         guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
             .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
         try DateOrder.change(on: day, subject: subject, latest: latest)
+    }
+
+    /// `E-DATE` when `day` precedes the day the round was opened (`init`): nothing happens in a
+    /// round before it exists. Checked once per transaction.
+    static func requireRoundOpenedBy(_ day: Day, in db: Database) throws(DoorbraakError) {
+        guard let text = try db.cached("SELECT created_on FROM round WHERE id = 1").rowValue([], { r in r.text(0) }),
+              let opened = try? Day(parsing: text) else { return }
+        try DateOrder.require(day, notBefore: opened, "a change", follows: "the opening of the round (init)")
+    }
+
+    /// `E-DATE` when `day` precedes the latest change of the kept totals (the ledger row, as its
+    /// newest binding dates it): a request, a decision, a payout, a release or a withdrawal of a
+    /// request is not dated before one already made, so no one can slip in behind the ceiling
+    /// sweep or use room freed later. One indexed lookup.
+    public static func requireLedgerInOrder(in db: Database, on day: Day) throws(DoorbraakError) {
+        guard let text = try db.cached("""
+            SELECT e.on_day FROM row_binding r JOIN audit_event e ON e.seq = r.seq WHERE r.tbl = 'ledger' AND r.key = '1' ORDER BY r.seq DESC LIMIT 1
+            """).rowValue([], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
+        try DateOrder.require(day, notBefore: latest, "a change to the kept totals (the macro ceiling's ledger)", follows: "its latest change")
     }
 
     /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head

@@ -101,6 +101,7 @@ extension Store {
         }
         try checkKeptTotals()
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
+        try AuditLog.requireLedgerInOrder(in: db, on: today)
         try db.run("INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on) VALUES (?, ?, ?, 'pending', ?)",
                    [.text(id), .text(contract), .money(requested), .text(today.description)])
         try db.run("UPDATE application SET status = 'requested' WHERE id = ?", [.text(id)])
@@ -133,6 +134,7 @@ extension Store {
                 throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
             }
             try requireDecidableOn(today, id)
+            try AuditLog.requireLedgerInOrder(in: db, on: today)
             var decisions: [BeschikkingDecision] = []
             try checkKeptTotals()
             let ceiling = try macroCeiling()
@@ -221,6 +223,7 @@ extension Store {
         let pending = try pendingInRankOrder()
         try db.readTransaction { () throws(DoorbraakError) in
             try checkKeptTotals()
+            try AuditLog.requireLedgerInOrder(in: db, on: today)
             for id in pending {
                 try requireDecidableOn(today, id)
                 try requireDecidable(id)
@@ -280,11 +283,12 @@ extension Store {
             status.granted = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'granted'"))
             status.pending = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'"))
             // Released, from the milestones: a final beschikking released all but what was paid,
-            // another the tariffs of its missed milestones (SPEC §3.7).
+            // another what was unpaid of its released milestones (SPEC §3.7; a milestone paid in
+            // part and then missed releases the rest only).
             let released = """
                 SELECT coalesce(sum(CASE WHEN b.final_on IS NOT NULL
                     THEN b.bovengrens_cents - (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
-                    ELSE (SELECT coalesce(sum(m.tariff_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id AND m.status = 'released')
+                    ELSE (SELECT coalesce(sum(m.tariff_cents - m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id AND m.status = 'released')
                     END), 0)
                 FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
                 """

@@ -14,9 +14,21 @@ extension Store {
     /// The first schema version with the register of parties.
     static let partiesVersion = 12
 
-    /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`).
+    /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`); on a
+    /// writing connection the register is first checked against the chain (an insurer inserted
+    /// with `sqlite3` must not assess or be paid).
     public func registeredInsurers() throws(DoorbraakError) -> Set<String> {
-        Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })
+        if db.rowCapture != nil { try requireBoundTable("party") }
+        return Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })
+    }
+
+    /// `E-DATE` when `signer`'s key was registered (or its entry last changed) after `day`: a
+    /// file dated before the key existed cannot carry its signature.
+    public func requireSignerInTime(_ signer: PartyID?, on day: Day) throws(DoorbraakError) {
+        guard let signer else { return }
+        guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(signer.description)], { r in r.optionalText(0) }) ?? nil, let registered = try? Day(parsing: text) else { return }
+        try DateOrder.require(day, notBefore: registered, "a file signed by \(signer)", follows: "the registration of that key")
     }
 
     /// The register, optionally of one role, by role and id.
@@ -62,6 +74,11 @@ extension Store {
             }
             try requireBound("party", [.text(id.role.rawValue), .text(id.id)])
             if existing.publicKey == publicKey { return .unchanged }
+            // One key, one party: the signer of a file is found by its key.
+            if let other = try db.cached("SELECT role, id FROM party WHERE public_key = ? AND NOT (role = ? AND id = ?)")
+                .rowValue([.text(publicKey), .text(id.role.rawValue), .text(id.id)], { r in "\(r.text(0)):\(r.text(1))" }) {
+                throw DoorbraakError(.party, "this key is registered for \(other) already; every party signs with a key of its own")
+            }
             try db.run("UPDATE party SET public_key = ? WHERE role = ? AND id = ?", [.text(publicKey), .text(id.role.rawValue), .text(id.id)])
             try AuditLog.append(in: db, event, action: "party-key", subject: id.description, before: existing.publicKey == nil ? "no key" : "a key",
                                 after: "key \(fingerprint)")

@@ -40,6 +40,7 @@ extension Store {
     public func settle(_ claim: Claim, today: Day, event: AuditContext) throws(DoorbraakError) -> ClaimOutcome {
         // Business time first, before anything is written (a refusal is kept with an event too).
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
+        try AuditLog.requireLedgerInOrder(in: db, on: today)
         if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
             if stored == claim.contentKey { return .unchanged }
             throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
@@ -140,6 +141,11 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(claim.application), .text(kind), kind == "missed" ? .text(claim.milestone) : .null, .text(claim.id),
                       .text(insurer), .int(claim.date.year), .money(amount), .text(today.description)])
+    }
+
+    /// The day the round was opened (`init`).
+    public func roundOpenedOn() throws(DoorbraakError) -> Day? {
+        try db.cached("SELECT created_on FROM round WHERE id = 1").rowValue([]) { r throws(DoorbraakError) in try Day(parsing: r.text(0)) }
     }
 
     /// The day the period was closed (`round close`), or nil while it runs.

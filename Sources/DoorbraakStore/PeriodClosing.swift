@@ -22,6 +22,7 @@ extension Store {
             try requireBound("round", [.integer(1)])
             try PeriodClose.check(today: today, closedOn: try closedOn())
             try checkKeptTotals()
+            try AuditLog.requireLedgerInOrder(in: db, on: today)
             let open = try db.rows("""
                 SELECT b.application_id, a.theme, a.coordinating FROM beschikking b JOIN application a ON a.id = b.application_id
                 WHERE b.status = 'granted' AND b.final_on IS NULL ORDER BY b.application_id

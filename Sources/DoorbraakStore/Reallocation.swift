@@ -48,8 +48,10 @@ extension Store {
         try SpendingPeriod.check(today, doing: "no room is reallocated")
         // The room comes from the allocation and the releases since: not dated before either.
         try DateOrder.require(today, notBefore: try Day(parsing: allocated), "a reallocation", follows: "the allocation")
-        if let released = try db.row("SELECT max(released_on) FROM bovengrens_release", [], { $0.optionalText(0) }) ?? nil {
-            try DateOrder.require(today, notBefore: try Day(parsing: released), "a reallocation", follows: "the latest release of room")
+        // The room is what every change so far left (releases, withdrawals, refusals, payouts): a
+        // reallocation is not dated before the latest of them. The board's rare command scans the chain.
+        if let latest = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil {
+            try DateOrder.require(today, notBefore: try Day(parsing: latest), "a reallocation", follows: "the latest recorded change of the round")
         }
         if !dryRun { try checkKeptTotals() }
         let room = try reallocationRoom()

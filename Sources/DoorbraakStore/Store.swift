@@ -116,7 +116,13 @@ public final class Store {
                     }
                 }
             }
-            let context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
+            var context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
+            // The upgrade is no business act: it is dated no earlier than the round's latest date,
+            // so the trail still reads forward whatever --today the first command gives.
+            for latest in [try db.row("SELECT created_on FROM round WHERE id = 1", [], { $0.text(0) }),
+                           try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil] {
+                if let text = latest, let day = try? Day(parsing: text), day > context.today { context.today = day }
+            }
             try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
                                 after: "schema version \(latest): \(rows) rows as they stand bound to the chain")
         }
@@ -218,10 +224,11 @@ public struct AuditContext: Sendable {
         return copy
     }
 
-    /// The same context for a file signed by `signer`.
+    /// The same context for a file signed by `signer` (recorded in the actor).
     public func signed(by signer: PartyID?) -> AuditContext {
         var copy = self
         copy.signer = signer
+        if let signer, !copy.actor.contains("file signed by") { copy.actor += " (file signed by \(signer))" }
         return copy
     }
 }

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func anUnknownOrNegativeSchemaVersionOrAChangedSchemaIsRefused() throws {
-        for sql in ["PRAGMA user_version = -1", "PRAGMA user_version = 99", "PRAGMA user_version = 3", "DROP INDEX claim_milestone",
+        for sql in ["PRAGMA user_version = -1", "PRAGMA user_version = 99", "PRAGMA user_version = 3", "DROP INDEX claim_application_milestone",
                     "CREATE TRIGGER t AFTER INSERT ON claim BEGIN SELECT 1; END"] {
             let folder = try scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }

@@ -39,8 +39,12 @@ import Testing
         }
         let decided = try json(try sandbox.run(["nza", "decide", "--all", "--json"]).stdout)
         #expect(decided["granted"] as? [String] == ["C-1", "C-2"])
-        #expect(try sandbox.run(["nza", "request", "C-3", "--contract", "OVK-3"]).status == 0)
-        let late = try sandbox.run(["nza", "decide", "C-3"])
+        // A request entered after the decisions is not dated before them (E-DATE): it would
+        // have been refused by their ceiling sweep.
+        let backDated = try sandbox.run(["nza", "request", "C-3", "--contract", "OVK-3"], today: "2027-01-03")
+        #expect(backDated.status == 1 && backDated.stderr.contains("E-DATE") && backDated.stderr.contains("2027-01-04"), "\(backDated.stderr)")
+        #expect(try sandbox.run(["nza", "request", "C-3", "--contract", "OVK-3"], today: "2027-01-04").status == 0)
+        let late = try sandbox.run(["nza", "decide", "C-3"], today: "2027-01-05")
         #expect(late.status == 1)
         #expect(late.stderr.contains("error: E-CEILING: C-3 refused: bovengrens € 0,01 does not fit the € 0,00 left"), "\(late.stderr)")
         #expect(try json(try sandbox.run(["application", "show", "C-3", "--json"]).stdout)["status"] as? String == "refused")
@@ -131,16 +135,16 @@ import Testing
         #expect(late.status == 1 && late.stderr.contains("E-PERIOD"), "\(late.stderr)")
         #expect(try sandbox.run(["nza", "request", "P-1", "--contract", "OVK-1"], today: "2029-12-31").status == 0)
         #expect(try sandbox.run(["nza", "request", "P-2", "--contract", "OVK-2"], today: "2029-12-31").status == 0)
-        let decidedLate = try sandbox.run(["nza", "decide", "P-1", "--json"], today: "2030-01-01")
-        #expect(decidedLate.status == 1 && decidedLate.stderr.contains("E-PERIOD"), "\(decidedLate.stderr)")
-        let refused = try json(try sandbox.run(["application", "show", "P-1", "--json"]).stdout)["status"] as? String
-        #expect(refused == "refused")
         let onTime = try sandbox.run(["nza", "decide", "P-2", "--json"], today: "2029-12-31")
         #expect(onTime.status == 0, "\(onTime.stderr)")
         let granted = try json(onTime.stdout)["granted"] as? [String]
         #expect(granted == ["P-2"])
-        #expect(try sandbox.run(["round", "reallocate"], today: "2030-01-01").stderr.contains("E-PERIOD"))
         #expect(try sandbox.run(["round", "reallocate"], today: "2029-12-31").status == 0)
+        let decidedLate = try sandbox.run(["nza", "decide", "P-1", "--json"], today: "2030-01-01")
+        #expect(decidedLate.status == 1 && decidedLate.stderr.contains("E-PERIOD"), "\(decidedLate.stderr)")
+        let refused = try json(try sandbox.run(["application", "show", "P-1", "--json"]).stdout)["status"] as? String
+        #expect(refused == "refused")
+        #expect(try sandbox.run(["round", "reallocate"], today: "2030-01-01").stderr.contains("E-PERIOD"))
         try sandbox.checkInvariant("after the period")
     }
 }

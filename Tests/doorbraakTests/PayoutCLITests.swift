@@ -50,7 +50,7 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         let of7029 = try s.file("7029.csv", claimHeader + "B-1,ORD-B,M1,12345678,7029,300000.00,2027-06-15,reached,verslag-1.pdf\n")
         let early = try s.run(["import", "claims", of3311, "--partial"], today: "2027-06-30")
         #expect(early.status == 1 && early.stdout.contains("0 new, 0 unchanged, 1 rejected"), "\(early.stdout)")
-        #expect(early.stderr.contains("E-CLAIM-ORDER") && early.stderr.contains("import it again once that one is settled") && early.stderr.contains("3311.csv:2"), "\(early.stderr)")
+        #expect(early.stderr.contains("E-CLAIM-ORDER") && early.stderr.contains("import it again once that one is reached or released") && early.stderr.contains("3311.csv:2"), "\(early.stderr)")
         let events = try s.auditEvents()
         #expect(try s.run(["import", "claims", of3311, "--partial"], today: "2027-06-30").stderr.contains("E-CLAIM-ORDER"))
         #expect(try s.auditEvents() == events, "an early claim leaves no trace")
@@ -90,9 +90,14 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         let paid = try s.run(["import", "claims", q2], today: "2027-06-30")
         #expect(paid.status == 0, "\(paid.stderr)")
         #expect(paid.stdout.contains("2 new, 0 unchanged, 0 rejected"))
-        // A semicolon file with a decimal comma and thousands dots pays M2.
+        // A semicolon file with a decimal comma and thousands dots pays a part of M2 (reached) ...
         let q4 = try s.file("q4.csv", claimHeader.replacingOccurrences(of: ",", with: ";") + "Q4-1;PAY-A;M2;12345678;3311;250.000,00;2027-12-20;reached;\"verslag; deel 2\"\n")
         #expect(try s.run(["import", "claims", q4], today: "2027-12-31").status == 0)
+        // ... and the partner its rest: one cent over what is left is refused, exactly the rest pays M2 in full.
+        let over = try s.run(["import", "claims", try s.file("q4b.csv", claimHeader + "Q4-2,PAY-A,M2,23456789,7029,50000.01,2027-12-21,reached,partnerverslag.pdf\n")], today: "2027-12-31")
+        #expect(over.status == 1 && over.stderr.contains("E-CLAIM-TARIFF") && over.stderr.contains("€ 50.000,00 left"), "\(over.stderr)")
+        let rest = try s.run(["import", "claims", try s.file("q4c.csv", claimHeader + "Q4-3,PAY-A,M2,23456789,7029,50000.00,2027-12-21,reached,partnerverslag.pdf\n")], today: "2027-12-31")
+        #expect(rest.status == 0, "\(rest.stderr)")
         let again = try s.run(["import", "claims", q2], today: "2027-12-31")
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 new, 2 unchanged"))
@@ -101,9 +106,13 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         let milestones = try #require(a["milestones"] as? [[String: Any]])
         #expect(milestones.map { $0["status"] as? String } == ["paid", "paid", "expected"])
         #expect(milestones[0]["paid"] as? String == "300000.00")
-        #expect(milestones[1]["paid"] as? String == "250000.00")
-        #expect(milestones[0]["claim"] as? String == "Q2-1")
-        #expect(milestones[1]["evidence"] as? String == "verslag; deel 2")
+        #expect(milestones[1]["paid"] as? String == "300000.00")
+        let parts = (milestones[1]["parts"] as? [[String: Any]]) ?? []
+        #expect(parts.map { $0["claim"] as? String } == ["Q4-1", "Q4-3"] && parts.map { $0["provider"] as? String } == ["12345678", "23456789"])
+        #expect(((milestones[0]["parts"] as? [[String: Any]])?.first?["claim"] as? String) == "Q2-1")
+        #expect(parts.first?["evidence"] as? String == "verslag; deel 2")
+        let shown = try s.run(["application", "show", "PAY-A"]).stdout
+        #expect(shown.contains("the parts paid per coalition member") && shown.contains("Q4-3") && shown.contains("€ 50.000,00"), "\(shown)")
         #expect(a["bovengrens"] as? String == "1000000.00")
         let b = try json(try s.run(["application", "show", "PAY-B", "--json"]).stdout)
         #expect(b["bovengrens"] as? String == "1400000.00")
@@ -132,13 +141,16 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect((only["payouts"] as? [[String: Any]])?.allSatisfy { $0["insurer"] as? String == "7029" } == true)
         #expect(try s.run(["payouts", "--year", "2030"]).status == 64)
 
-        // The last milestone paid below its tariff: final, the rest released.
+        // The last milestone paid in part: reached, not final; its missed rest makes it final.
         let q = try s.file("final.csv", claimHeader + "F-1,PAY-A,M3,12345678,7029,390000.00,2028-06-01,reached,eindrapport.pdf\n")
         #expect(try s.run(["import", "claims", q], today: "2028-06-30").status == 0)
+        #expect(try json(try s.run(["application", "show", "PAY-A", "--json"]).stdout)["final"] as? Bool == false)
+        let missedRest = try s.file("rest.csv", claimHeader + "F-3,PAY-A,M3,23456789,7029,,2028-06-02,missed,\n")
+        #expect(try s.run(["import", "claims", missedRest], today: "2028-06-30").status == 0)
         let fin = try json(try s.run(["application", "show", "PAY-A", "--json"]).stdout)
         #expect(fin["final"] as? Bool == true)
-        #expect(fin["bovengrens"] as? String == "940000.00")
-        #expect(try s.sql("SELECT released_cents FROM ledger") == "66000000")
+        #expect(fin["bovengrens"] as? String == "990000.00")
+        #expect(try s.sql("SELECT released_cents FROM ledger") == "61000000")
         let late = try s.run(["import", "claims", try s.file("late.csv", claimHeader + "F-2,PAY-A,M3,12345678,3311,1.00,2028-06-02,reached,x\n")], today: "2028-06-30")
         #expect(late.status == 1 && late.stderr.contains("E-CLAIM-STATE"))
         try s.checkPayoutInvariant("after final")

@@ -74,7 +74,7 @@ import Testing
         try sandbox.initRound()
         #expect(try sandbox.run(["application", "submit", try sandbox.file("a.json", try applicationLine("W-1"))]).status == 0)
         let other = try sandbox.run(["application", "withdraw", "W-1", "--lead", "23456789"])
-        #expect(other.status == 1 && other.stderr.contains("E-OWNER") && other.stderr.contains("12345678"), "only the penvoerder withdraws: \(other.stderr)")
+        #expect(other.status == 1 && other.stderr.contains("E-OWNER") && !other.stderr.contains("12345678"), "only the penvoerder withdraws: \(other.stderr)")
         #expect(try sandbox.run(["application", "withdraw", "W-1"]).status == 64, "--lead is required")
         let out = try sandbox.run(["application", "withdraw", "W-1", "--lead", "12345678", "--actor", "Piet Projectleider"])
         #expect(out.status == 0 && out.stdout.contains("W-1 withdrawn (it was submitted)"))

@@ -7,6 +7,18 @@ import Testing
 /// it stands, the older events keep their hashes (an anchor taken before still holds), and from
 /// then on an edited row is named.
 @Suite struct UpgradeTests {
+    /// SQL that takes a current database's schema back to version 12 (migration 13 undone), so
+    /// that it looks like one of the previous landing.
+    static let toVersion12 = """
+        DROP TRIGGER milestone_within_tariff; DROP INDEX claim_application_milestone;
+        CREATE UNIQUE INDEX claim_milestone ON claim(application_id, milestone);
+        ALTER TABLE application DROP COLUMN region; ALTER TABLE round DROP COLUMN closed_on;
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_schema SET sql = replace(sql, '(status = ''expected'' OR status = ''reached'' OR status = ''paid'' OR status = ''released'')', '(status = ''expected'' OR status = ''paid'' OR status = ''released'')') WHERE name = 'application_milestone';
+        UPDATE sqlite_schema SET sql = replace(replace(sql, '(kind = ''missed'' OR kind = ''final'' OR kind = ''close'')', 'kind IN (''missed'', ''final'')'), 'claim_id        TEXT REFERENCES', 'claim_id        TEXT NOT NULL REFERENCES') WHERE name = 'bovengrens_release';
+        PRAGMA writable_schema = OFF;
+        """
+
     @Test func anOlderRoundIsUpgradedAndBoundAndItsAnchorStillHolds() throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -18,7 +30,7 @@ import Testing
 
         let verify = try s.run(["audit", "verify", "--head", oldAnchor])
         #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
-        #expect(try s.sql("PRAGMA user_version") == "12")
+        #expect(try s.sql("PRAGMA user_version") == "13")
         #expect(try s.sql("SELECT count(*) FROM party WHERE role = 'insurer'") == "14", "the upgrade registers the Dutch insurers")
         #expect(try s.sql("SELECT action || ' ' || subject FROM audit_event ORDER BY seq DESC LIMIT 1") == "bind round")
         let bound = Int(try s.sql("SELECT count(*) FROM row_binding")) ?? 0
@@ -37,7 +49,7 @@ import Testing
         defer { round.remove() }
         let s = try copy(of: try #require(round.templates["import claims"]))
         defer { s.remove() }
-        _ = try s.sql("""
+        _ = try s.sql(UpgradeTests.toVersion12 + """
             UPDATE application_milestone SET tariff_cents = tariff_cents * 2 WHERE code = 'M1';
             DROP TABLE party; ALTER TABLE submission DROP COLUMN lead; ALTER TABLE submission DROP COLUMN entered_on;
             ALTER TABLE submission DROP COLUMN signed_by; ALTER TABLE round DROP COLUMN require_signatures;
@@ -59,13 +71,13 @@ import Testing
         defer { round.remove() }
         let s = try copy(of: try #require(round.templates["import claims"]))
         defer { s.remove() }
-        _ = try s.sql("""
+        _ = try s.sql(UpgradeTests.toVersion12 + """
             UPDATE application_milestone SET tariff_cents = tariff_cents * 2 WHERE code = 'M1';
             DROP TABLE party; ALTER TABLE submission DROP COLUMN lead; ALTER TABLE submission DROP COLUMN entered_on;
             ALTER TABLE submission DROP COLUMN signed_by; ALTER TABLE round DROP COLUMN require_signatures; PRAGMA user_version = 11;
             """)
         let claims = try s.run(["import", "claims", "--partial", round.base.folder.appendingPathComponent("claims.csv").path], today: "2027-06-30")
-        #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT") && claims.stderr.contains("application_milestone"), "\(claims.stderr)")
+        #expect(claims.status == 1 && claims.stderr.contains("E-AUDIT") && claims.stderr.contains("differ from the chain") && claims.stderr.contains("not upgraded"), "\(claims.stderr)")
         #expect(try s.sql("PRAGMA user_version") == "11", "nothing was changed")
         #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
     }

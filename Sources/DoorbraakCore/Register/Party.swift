@@ -79,8 +79,8 @@ public struct Party: Sendable, Equatable {
     /// An entry; the name is 1 to 120 printable characters.
     public init(_ party: PartyID, name: String, publicKey: String? = nil) throws(DoorbraakError) {
         let clean = name.trimmingWhitespace
-        guard !clean.isEmpty, clean.count <= 120, !clean.hasControlOrFormatCharacter else {
-            throw DoorbraakError(.usage, "a party's name is 1 to 120 printable characters")
+        guard !clean.isEmpty, clean.count <= 120, clean.utf8.count <= 480, !clean.hasControlOrFormatCharacter else {
+            throw DoorbraakError(.usage, "a party's name is 1 to 120 printable characters (at most 480 bytes)")
         }
         self.party = party
         self.name = clean

@@ -31,7 +31,18 @@ public enum PartySignature {
         return signer.id
     }
 
-    /// `E-SIGNATURE` when a signed provider file acts for an application another provider leads.
+    /// `E-SIGNATURE` for a decision typed on the command line in a round that requires signed
+    /// files: the insurer sends it as a signed reviews file.
+    public static func requireSignedReviews(required: Bool) throws(DoorbraakError) {
+        guard required else { return }
+        throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): an insurer's decision comes as a reviews file signed with its key (`doorbraak import reviews FILE --signature FILE.sig`), not as a typed command")
+    }
+
+    /// The statement a penvoerder signs to withdraw an application (`application withdraw ID
+    /// --signature SIG`): these exact bytes, so a signature withdraws that application only.
+    public static func withdrawalStatement(_ id: String) -> String { "doorbraak withdraw \(id)\n" }
+
+    /// `E-SIGNATURE` when a provider file acts for an application another provider leads.
     public static func requireLead(_ lead: String?, of application: String, signer: String?) throws(DoorbraakError) {
         guard let signer, lead != signer else { return }
         throw DoorbraakError(.signature, "signed by provider:\(signer), but \(application) is led by \(lead.map { "provider:\($0)" } ?? "no penvoerder"); a provider acts only for applications it leads", field: "application_id")

@@ -25,7 +25,7 @@ public enum SubmissionRules {
     /// withdrawal) is not the registered owner of `id` (SPEC §3.2).
     public static func checkOwner(of id: String, owner: String?, actingFor: String?, doing: String) throws(DoorbraakError) {
         guard let owner, actingFor != owner else { return }
-        throw DoorbraakError(.owner, "\(id) is owned by its penvoerder, provider \(owner); only the penvoerder may \(doing) it\(actingFor.map { " (this is \($0)'s)" } ?? "")", field: "lead")
+        throw DoorbraakError(.owner, "\(id) is owned by its penvoerder; only the penvoerder may \(doing) it\(actingFor.map { ", not provider \($0)" } ?? "")", field: "lead")
     }
 
     /// A second submission under a registered id with other content (SPEC §3.2): the owner is

@@ -15,6 +15,10 @@ struct SignedFile {
     let required: Bool
     /// The registered keys, as allowed-signers lines (read only when a signature is given).
     let allowedSigners: [(party: PartyID, line: String)]
+    /// The round's store (for the date the signer's key was registered).
+    let store: Store
+    /// The business date of the import.
+    let today: Day
 
     /// Takes `--signature FILE` from the arguments.
     static func signatureOption(_ arguments: inout ArgumentList) throws(DoorbraakError) -> String? {
@@ -22,8 +26,10 @@ struct SignedFile {
     }
 
     /// The file `path` of the round in `store`, signed by `signature` (if given).
-    init(_ path: String, signature: String?, store: Store) throws(DoorbraakError) {
+    init(_ path: String, signature: String?, store: Store, today: Day) throws(DoorbraakError) {
         self.path = path
+        self.store = store
+        self.today = today
         self.signature = signature
         required = try store.signaturesRequired()
         allowedSigners = signature == nil ? [] : try store.allowedSigners()
@@ -41,7 +47,9 @@ struct SignedFile {
             }
             return nil
         }
-        return try FileSignature.signer(of: copy, shownAs: path, signature: signature, allowedSigners: allowedSigners)
+        let signer = try FileSignature.signer(of: copy, shownAs: path, signature: signature, allowedSigners: allowedSigners)
+        try store.requireSignerInTime(signer, on: today)
+        return signer
     }
 }
 

@@ -63,7 +63,7 @@ enum ApplicationSubmitCommand: Command {
             do { received = try Day(parsing: receivedText) } catch { throw DoorbraakError(.usage, "--received: \(error.message)") }
         }
         let store = try context.openStore()
-        let signed = try SignedFile(file, signature: signature, store: store)
+        let signed = try SignedFile(file, signature: signature, store: store, today: context.today)
         // The signature is checked before the file is read: a changed file is E-SIGNATURE, whatever it now holds.
         let (application, signer) = try InputFile.reading(file, privateCopy: signed.privateCopy) { (copy: String) throws(DoorbraakError) -> (Application, PartyID?) in
             if signed.signature != nil {
@@ -130,11 +130,14 @@ enum ApplicationSubmitCommand: Command {
 enum ApplicationWithdrawCommand: Command {
     static let name = "application withdraw"
     static let summary = "withdraw an application before its beschikking is decided"
-    static let usage = "ID --lead AGB"
+    static let usage = "ID --lead AGB [--signature SIG]"
     static let help = """
     Possible from any status until the NZa has decided on the beschikking, by the application's
     penvoerder only: --lead names its AGB code (anyone else gets E-OWNER). A pending request for a
     beschikking is taken back in the same transaction. Recorded in the audit trail with the actor.
+    --signature SIG: the penvoerder's OpenSSH signature of the statement "doorbraak withdraw ID"
+    and a newline (`printf 'doorbraak withdraw ID\\n' > w.txt; ssh-keygen -Y sign -n doorbraak -f KEY
+    w.txt` gives w.txt.sig); required when the round requires signed files.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -142,10 +145,19 @@ enum ApplicationWithdrawCommand: Command {
             throw DoorbraakError(.usage, "application withdraw needs --lead AGB: the penvoerder's AGB code (only the penvoerder may withdraw)")
         }
         do { _ = try AGB(parsing: lead) } catch { throw DoorbraakError(.usage, "--lead: \(error.message)") }
+        let signature = try SignedFile.signatureOption(&arguments)
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         let store = try context.openStore()
-        let before = try store.withdraw(id, lead: lead, event: context.audit(for: "coalition \(lead)"))
+        var signer: PartyID?
+        if let signature {
+            signer = try FileSignature.signer(ofText: PartySignature.withdrawalStatement(id), signature: signature, allowedSigners: try store.allowedSigners())
+            try PartySignature.requireLead(lead, of: id, signer: try PartySignature.provider(signer: signer, file: signature))
+            try store.requireSignerInTime(signer, on: context.today)
+        } else if try store.signaturesRequired() {
+            throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the penvoerder's key (`printf 'doorbraak withdraw \(id)\\n' > w.txt; ssh-keygen -Y sign -n doorbraak -f KEY w.txt`) and pass --signature w.txt.sig")
+        }
+        let before = try store.withdraw(id, lead: lead, event: context.audit(for: "coalition \(lead)").signed(by: signer))
         if context.json {
             Output.json(.object([("id", .string(id)), ("status", .string("withdrawn")), ("before", .string(before))]))
         } else {
@@ -254,7 +266,7 @@ enum ImportApplicationsCommand: Command {
         let path = try arguments.requiredOperand("file or folder")
         try arguments.finish()
         let store = try context.openStore()
-        let signed = try SignedFile(path, signature: signature, store: store)
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing applications")
         let report = try InputFile.importing(path, allowFolder: true, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
             let signer = try signed.signer(of: file, expected: "the penvoerder (a provider)")

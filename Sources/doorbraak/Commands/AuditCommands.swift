@@ -15,7 +15,7 @@ enum AuditVerifyCommand: Command {
     kept total (granted, released, pending, paid, committed, per theme and year, per beschikking)
     from the rows, and names each that differs;
     checks the invariants (committed ≤ ceiling ≤ € 600.000.000,00, paid + released ≤ bovengrens,
-    tariffs ≤ bovengrens, no milestone paid twice, statuses consistent). With --head, the string
+    tariffs ≤ bovengrens, milestone parts add up within their tariffs, statuses consistent). With --head, the string
     `audit head` printed earlier (kept outside the database) proves the chain up to that event
     unchanged, so a cut-off tail or a rewrite with recomputed hashes is caught too.
     Exit 0 when everything holds; exit 1 with E-AUDIT otherwise; a schema that is not
@@ -80,7 +80,7 @@ enum AuditVerifyCommand: Command {
                 for d in result.differences { Output.line("  \(d)") }
             }
             if result.invariantsOK {
-                Output.line("invariants ok: committed ≤ ceiling ≤ \(Money.maximum), paid + released ≤ bovengrens, tariffs ≤ bovengrens, no milestone paid twice, statuses consistent")
+                Output.line("invariants ok: committed ≤ ceiling ≤ \(Money.maximum), paid + released ≤ bovengrens, tariffs ≤ bovengrens, milestone parts add up within their tariffs, statuses consistent")
             } else {
                 Output.line("invariants BROKEN:")
                 for f in result.findings { Output.line("  \(f)") }

@@ -28,7 +28,7 @@ enum ImportMonitoringCommand: Command {
         let path = try arguments.requiredOperand("monitoring file")
         try arguments.finish()
         let store = try context.openStore()
-        let signed = try SignedFile(path, signature: signature, store: store)
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing measurements")
         let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
             let signer = try signed.signer(of: file, expected: "the penvoerder")

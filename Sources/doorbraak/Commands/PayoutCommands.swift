@@ -37,7 +37,7 @@ enum ImportClaimsCommand: Command {
         let path = try arguments.requiredOperand("claims file")
         try arguments.finish()
         let store = try context.openStore()
-        let signed = try SignedFile(path, signature: signature, store: store)
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing claims")
         let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
             let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the paying insurer")

@@ -40,6 +40,7 @@ enum ReviewCommand: Command {
             throw DoorbraakError(.usage, "give either --approve or --reject CODE")
         }
         let store = try context.openStore()
+        try PartySignature.requireSignedReviews(required: try store.signaturesRequired())
         let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note)
         let outcome: ReviewOutcome
         do {
@@ -93,7 +94,7 @@ enum ImportReviewsCommand: Command {
         let path = try arguments.requiredOperand("reviews file")
         try arguments.finish()
         let store = try context.openStore()
-        let signed = try SignedFile(path, signature: signature, store: store)
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing decisions")
         let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
             let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the insurer")

@@ -33,7 +33,7 @@ enum ImportCostsCommand: Command {
         let path = try arguments.requiredOperand("costs file")
         try arguments.finish()
         let store = try context.openStore()
-        let signed = try SignedFile(path, signature: signature, store: store)
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing costs")
         let result = try InputFile.importing(path, privateCopy: signed.privateCopy, report: \.report) { (file: String) throws(DoorbraakError) in
             let signer = try signed.signer(of: file, expected: "the provider whose costs they are")
