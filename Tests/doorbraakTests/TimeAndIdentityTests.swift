@@ -142,6 +142,37 @@ import Testing
         #expect(try s.run(["party", "add", "auditor", "x", "x"]).status == 64)
     }
 
+    /// Rows that decide who may act, edited with `sqlite3`: an insurer inserted into the register
+    /// and a penvoerder changed are refused (E-LEDGER) before they assess or replace (found by an
+    /// attacker's review).
+    @Test func anInsurerOrAPenvoerderWrittenWithSqliteDecidesNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("E-1"))]).status == 0)
+        let backup = try s.sql("SELECT lead FROM submission")
+        _ = try s.sql("UPDATE submission SET lead = '23456789'")
+        let hijack = try s.run(["application", "submit", "--replace", try s.file("b.json", try applicationLine("E-1") { d in d["lead"] = "23456789"; d["title"] = "overgenomen" })])
+        #expect(hijack.status == 1 && hijack.stderr.contains("E-LEDGER") && hijack.stderr.contains("submission"), "\(hijack.stderr)")
+        _ = try s.sql("UPDATE submission SET lead = '\(backup)'")
+        _ = try s.sql("INSERT INTO party (role, id, name) VALUES ('insurer', '9999', 'Nep')")
+        let fake = try s.run(["application", "submit", try s.file("c.json", try applicationLine("E-2") { d in d["insurers"] = ["coordinating": "3311", "second": "9999"] })])
+        #expect(fake.status == 1 && fake.stderr.contains("E-LEDGER") && fake.stderr.contains("party"), "\(fake.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM application WHERE id = 'E-2'") == "0")
+    }
+
+    /// A reallocation hands out room that every earlier change left: it is not dated before a
+    /// withdrawal that freed room (found by an attacker's review).
+    @Test func aReallocationIsNotDatedBeforeTheLatestChange() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "1000000.00", themeAmount: "1000000.00", applications: [("RA-A", 1_000_000_00, 900), ("RA-W", 250_000_00, 100)])
+        #expect(try s.run(["import", "claims", try s.file("m.csv", claimHeader + "M-1,RA-A,M1,12345678,3311,0,2027-06-30,missed,\n")], today: "2027-08-01").status == 0)
+        let early = try s.run(["round", "reallocate", "--dry-run"], today: "2027-07-31")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2027-08-01"), "\(early.stderr)")
+        #expect(try s.run(["round", "reallocate", "--dry-run"], today: "2027-08-01").status == 0)
+    }
+
     @Test func oneInsurersFileHoldsThatInsurersRowsOnly() throws {
         let s = try round(decideOn: "2027-01-04")
         defer { s.remove() }
@@ -239,6 +270,58 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM application") == "0")
         let verify = try s.run(["audit", "verify"])
         #expect(verify.status == 1 && verify.stdout.contains("party") && verify.stdout.contains("public_key"), "\(verify.stdout)")
+    }
+
+    /// In a round that requires signatures, a decision is not typed but sent signed, and a
+    /// withdrawal carries the penvoerder's signature of its statement (found by an attacker's review).
+    @Test func aSignedRoundTakesNoTypedDecisionAndNoUnsignedWithdrawal() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead"), partner = try keygen(s, "partner")
+        for (agb, key) in [("12345678", lead), ("23456789", partner)] {
+            #expect(try s.run(["party", "add", "provider", agb, "Zorggroep \(agb)"]).status == 0)
+            #expect(try s.run(["party", "key", "provider:\(agb)", key + ".pub"]).status == 0)
+        }
+        let file = try s.file("a.json", try applicationLine("W-1"))
+        #expect(try s.run(["application", "submit", file, "--signature", try sign(file, with: lead)]).status == 0)
+        let typed = try s.run(["review", "W-1", "--insurer", "3311", "--approve"])
+        #expect(typed.status == 1 && typed.stderr.contains("E-SIGNATURE") && typed.stderr.contains("import reviews"), "\(typed.stderr)")
+        let unsigned = try s.run(["application", "withdraw", "W-1", "--lead", "12345678"])
+        #expect(unsigned.status == 1 && unsigned.stderr.contains("E-SIGNATURE") && unsigned.stderr.contains("doorbraak withdraw W-1"), "\(unsigned.stderr)")
+        let statement = try s.file("w.txt", "doorbraak withdraw W-1\n")
+        let byPartner = try s.run(["application", "withdraw", "W-1", "--lead", "23456789", "--signature", try sign(statement, with: partner)])
+        #expect(byPartner.status == 1 && byPartner.stderr.contains("E-OWNER"), "\(byPartner.stderr)")
+        let otherStatement = try s.file("v.txt", "doorbraak withdraw W-2\n")
+        let wrongText = try s.run(["application", "withdraw", "W-1", "--lead", "12345678", "--signature", try sign(otherStatement, with: lead)])
+        #expect(wrongText.status == 1 && wrongText.stderr.contains("E-SIGNATURE"), "a signature of another withdrawal: \(wrongText.stderr)")
+        let good = try s.run(["application", "withdraw", "W-1", "--lead", "12345678", "--signature", try sign(statement, with: lead)])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'withdraw'").contains("file signed by provider:12345678"))
+    }
+
+    @Test func aSignatureDatedBeforeItsKeyAndAKeyTwiceAreRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let key = try keygen(s, "k")
+        #expect(try s.run(["party", "add", "provider", "12345678", "A"], today: "2026-11-25").status == 0)
+        #expect(try s.run(["party", "key", "provider:12345678", key + ".pub"], today: "2026-11-26").status == 0)
+        #expect(try s.run(["party", "add", "provider", "23456789", "B"], today: "2026-11-26").status == 0)
+        let twice = try s.run(["party", "key", "provider:23456789", key + ".pub"], today: "2026-11-26")
+        #expect(twice.status == 1 && twice.stderr.contains("E-PARTY") && twice.stderr.contains("provider:12345678"), "\(twice.stderr)")
+        let file = try s.file("a.json", try applicationLine("T-1"))
+        let sig = try sign(file, with: key)
+        let early = try s.run(["application", "submit", file, "--signature", sig], today: "2026-11-25")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2026-11-26"), "\(early.stderr)")
+        #expect(try s.run(["application", "submit", file, "--signature", sig], today: "2026-11-26").status == 0)
+        // A key file with a tab and a BOM is read as the key it holds.
+        let other = try keygen(s, "other")
+        let text = try String(contentsOfFile: other + ".pub", encoding: .utf8).replacingOccurrences(of: " ", with: "\t")
+        let odd = try s.file("odd.pub", "\u{FEFF}" + text)
+        #expect(try s.run(["party", "key", "provider:23456789", odd], today: "2026-11-26").status == 0)
+        #expect(try s.sql("SELECT public_key FROM party WHERE id = '23456789'").hasPrefix("ssh-ed25519 AAAA"))
+        #expect(!(try s.sql("SELECT public_key FROM party WHERE id = '23456789'")).contains("\t"))
     }
 
     /// Without OpenSSH, a signature gives one clear error instead of a crash.
