@@ -128,10 +128,13 @@ extension Store {
                 """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
                 coalitions[a, default: [:]][try AGB(parsing: agb)] = m
             }
-            let open = Set(try db.rows("SELECT DISTINCT application_id FROM application_milestone WHERE status = 'expected'", []) { $0.text(0) })
+            var finals: [String: Day] = [:]
+            for (id, day) in try db.rows("SELECT application_id, final_on FROM beschikking WHERE final_on IS NOT NULL", [], { r in (r.text(0), r.text(1)) }) {
+                finals[id] = try Day(parsing: day)
+            }
             var facts: [Plausibility.ApplicationFacts] = []
             for (id, coalition) in coalitions.sorted(by: { $0.key < $1.key }) {
-                facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, milestonesSettled: !open.contains(id)))
+                facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, finalOn: finals[id]))
             }
             return PlausibilityInput(payouts: payouts, costs: costs, applications: facts)
         }

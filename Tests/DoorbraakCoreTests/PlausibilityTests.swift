@@ -25,8 +25,9 @@ private func pay(_ amount: Money, _ provider: AGB = agbA, by insurer: UZOVI = zk
     Plausibility.Payout(application: application, provider: provider, insurer: insurer, year: year, amount: amount)
 }
 
-private func facts(settled: Bool = false, a: Money = euros(100_000), b: Money = euros(100_000), id: ApplicationID = app) -> Plausibility.ApplicationFacts {
-    Plausibility.ApplicationFacts(id: id, coalition: [agbA: a, agbB: b], milestonesSettled: settled)
+/// An application whose beschikking runs, or is final (every milestone settled) with `final`.
+private func facts(final: Bool = false, a: Money = euros(100_000), b: Money = euros(100_000), id: ApplicationID = app) -> Plausibility.ApplicationFacts {
+    Plausibility.ApplicationFacts(id: id, coalition: [agbA: a, agbB: b], finalOn: final ? Day(2029, 12, 31) : nil)
 }
 
 private func run(_ payouts: [Plausibility.Payout], _ costs: [CostLine], _ apps: [Plausibility.ApplicationFacts] = [facts()],
@@ -99,10 +100,10 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     // P1 at its boundary: paid = eligible vs one cent more.
     @Test(arguments: [(Int64(0), [String]()), (Int64(1), ["P1"])] as [(Int64, [String])])
     func p1WhenPaidExceedsEligible(extraCents: Int64, expected: [String]) throws {
-        let r = try run([pay(euros(1000) + Money(cents: extraCents))], [line("C1", euros(1000))])
+        let r = try run([pay(euros(1000) + Money(cents: extraCents))], [line("C1", euros(1000))], [facts(final: true, a: euros(1000), b: .zero)])
         #expect(codes(r) == expected)
-        #expect(r.rows[0].recovery == Money(cents: extraCents))
-        #expect(r.recoveries[Plausibility.ProviderYear(provider: agbA, year: 2027)] == (extraCents > 0 ? Money(cents: extraCents) : nil))
+        #expect(r.recoveries.first?.amount == (extraCents > 0 ? Money(cents: extraCents) : nil))
+        #expect(r.judgments.first?.recovery == Money(cents: extraCents))
     }
 
     // P2 at its boundary: 2029 vs 2030 (and 2026).
@@ -123,7 +124,7 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
         #expect(codes(r) == ["P1", "P3", "P4", "P6"])
         #expect(r.findings.compactMap(\.lineID) == ["S", "H", "X"])
         let rowA = try #require(r.rows.first { $0.provider == agbA })
-        #expect(rowA.eligible == euros(100) && rowA.ineligible == euros(200) && rowA.recovery == euros(200))
+        #expect(rowA.eligible == euros(100) && rowA.ineligible == euros(200) && r.recoveries.first?.amount == euros(200))
     }
 
     @Test func oneLineCanHaveSeveralFindings() throws {
@@ -136,25 +137,25 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     @Test(arguments: [(euros(125_000), [String]()), (euros(125_000, 1), ["P5"]), (euros(75_000), []), (euros(74_999, 99), ["P5"])])
     func p5OnceSettledWhenEligibleDiffersMoreThanTheDeviation(eligible: Money, expected: [String]) throws {
         let costs = [line("A", eligible), line("B", agbB, euros(100_000))]
-        let r = try run([], costs, [facts(settled: true)])
+        let r = try run([], costs, [facts(final: true)])
         #expect(codes(r) == expected)
         if let f = r.findings.first { #expect(f.amount == euros(25_000, 1) && f.year == nil) }
-        #expect(codes(try run([], costs, [facts(settled: false)])).isEmpty)
+        #expect(codes(try run([], costs, [facts(final: false)])).isEmpty)
     }
 
     @Test func p5CountsAllYearsAndOnlyEligibleCost() throws {
         let costs = [line("A1", year: 2027, euros(50_000)), line("A2", year: 2029, euros(30_000)), line("B", agbB, euros(100_000))]
-        #expect(codes(try run([], costs, [facts(settled: true)])).isEmpty)
-        #expect(codes(try run([], costs + [line("A3", kind: .structural, euros(1))], [facts(settled: true, a: euros(60_000))])) == ["P3", "P5"])
+        #expect(codes(try run([], costs, [facts(final: true)])).isEmpty)
+        #expect(codes(try run([], costs + [line("A3", kind: .structural, euros(1))], [facts(final: true, a: euros(60_000))])) == ["P3", "P5"])
         // A coalition provider without any cost line differs 100%.
-        #expect(codes(try run([], [line("A", euros(100_000))], [facts(settled: true)])) == ["P5"])
+        #expect(codes(try run([], [line("A", euros(100_000))], [facts(final: true)])) == ["P5"])
     }
 
     @Test func theDeviationIsASetting() throws {
         let costs = [line("A", euros(130_000)), line("B", agbB, euros(100_000))]
         let loose = Plausibility.Settings(materiality: Percentage(percent: 1), deviation: Percentage(percent: 30))
-        #expect(codes(try run([], costs, [facts(settled: true)])) == ["P5"])
-        #expect(codes(try run([], costs, [facts(settled: true)], settings: loose)).isEmpty)
+        #expect(codes(try run([], costs, [facts(final: true)])) == ["P5"])
+        #expect(codes(try run([], costs, [facts(final: true)], settings: loose)).isEmpty)
     }
 
     // The materiality at its boundary: recovery exactly 1% of paid vs one cent above.
@@ -162,7 +163,7 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     func judgmentAtTheMateriality(extraCents: Int64, expected: String) throws {
         // Paid € 100.000,00; 1% is € 1.000,00.
         let eligible = euros(99_000) - Money(cents: extraCents)
-        let r = try run([pay(euros(100_000))], [line("C", eligible)])
+        let r = try run([pay(euros(100_000))], [line("C", eligible)], [facts(final: true, b: .zero)])
         let j = try #require(r.judgments.first)
         #expect(j.recovery == euros(1000) + Money(cents: extraCents))
         #expect(j.judgment == expected)
@@ -170,31 +171,52 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     }
 
     @Test func theMaterialityIsASetting() throws {
-        let r = try run([pay(euros(100_000))], [line("C", euros(98_000))],
+        let final = [facts(final: true, b: .zero)]
+        let r = try run([pay(euros(100_000))], [line("C", euros(98_000))], final,
                         settings: Plausibility.Settings(materiality: Percentage(basisPoints: 200), deviation: Percentage(percent: 25)))
         #expect(r.judgments.map(\.isPlausible) == [true])
-        #expect(try run([pay(euros(100_000))], [line("C", euros(98_000))]).judgments.map(\.isPlausible) == [false])
+        #expect(try run([pay(euros(100_000))], [line("C", euros(98_000))], final).judgments.map(\.isPlausible) == [false])
     }
 
-    @Test func recoveryIsPerYearAndPerApplication() throws {
-        // Costs of 2028 do not cover a 2027 overpayment, nor do another application's costs.
+    /// Recovery over the whole beschikking (issue 19, 004 line 267): a payment in 2028 for costs
+    /// made in 2027 recovers nothing; another application's costs never cover an overpayment.
+    @Test func recoveryIsOverTheWholeBeschikkingAndPerApplication() throws {
+        // The issue's example: A paid € 425.000,00 for € 425.000,00 of costs, B € 500.000,00 for
+        // € 500.000,00, payments and costs in different years: nothing is recovered.
+        let example = try run([pay(euros(300_000), year: 2027), pay(euros(125_000), year: 2029), pay(euros(500_000), agbB, year: 2027)],
+                              [line("A27", year: 2027, euros(150_000)), line("A28", year: 2028, euros(275_000)),
+                               line("B28", agbB, year: 2028, euros(500_000))], [facts(a: euros(425_000), b: euros(500_000))])
+        #expect(example.recoveries.isEmpty && example.judgments.allSatisfy { $0.recovery == .zero && $0.isPlausible })
         let r = try run([pay(euros(100), year: 2027), pay(euros(100), year: 2028)],
-                        [line("C27", year: 2027, euros(50)), line("C28", year: 2028, euros(500)), line("OTHER", year: 2027, euros(500), application: app2)],
-                        [facts(), facts(id: app2)])
-        #expect(r.rows.map(\.recovery) == [euros(50), .zero, .zero])
+                        [line("C27", year: 2027, euros(50)), line("C28", year: 2028, euros(100)), line("OTHER", year: 2027, euros(500), application: app2)],
+                        [facts(final: true), facts(id: app2)])
+        // Paid 200 over all years, eligible 150: 50 recovered, held in 2028, the last year 3311 paid.
+        #expect(r.recoveries.map(\.amount) == [euros(50)])
         #expect(r.judgments.map(\.year) == [2027, 2028])
-        #expect(r.judgments.map(\.recovery) == [euros(50), .zero])
+        #expect(r.judgments.map(\.recovery) == [.zero, euros(50)])
+    }
+
+    /// While the beschikking runs the excess is provisional: listed, not recovered, not judged.
+    @Test func anExcessIsProvisionalUntilTheBeschikkingIsFinal() throws {
+        let running = try run([pay(euros(100))], [line("C", euros(60))], [facts(final: false)])
+        #expect(running.recoveries.map(\.isFinal) == [false] && running.recoveries.first?.amount == euros(40))
+        #expect(running.findings.map(\.provisional) == [true])
+        let j = try #require(running.judgments.first)
+        #expect(j.recovery == .zero && j.isPlausible && j.findings.map(\.provisional) == [true])
+        let final = try run([pay(euros(100))], [line("C", euros(60))], [facts(final: true)])
+        #expect(final.judgments.first?.recovery == euros(40) && final.judgments.first?.isPlausible == false)
     }
 
     // Two insurers paid one provider in one year: pro rata, remainder cents to the largest payer.
     @Test func recoveryOfTwoPayersIsSplitProRataAndAddsUpExactly() throws {
-        let r = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(299, 99))])
+        let final = [facts(final: true, a: euros(300), b: .zero)]
+        let r = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(299, 99))], final)
         // Recovery 0,01: pro rata 0,00 and 0,00 (rounded down); the cent goes to the largest payer 3311.
         #expect(r.judgments.map(\.recovery) == [Money(cents: 1), .zero])
         #expect(r.judgments[0].findings.map(\.code.rawValue) == ["P1"])
         #expect(r.judgments[1].findings.isEmpty)
 
-        let s = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(200))])
+        let s = try run([pay(euros(200), by: zk1), pay(euros(100), by: zk2)], [line("C", euros(200))], final)
         #expect(s.judgments.map(\.recovery) == [Money(cents: 6667), Money(cents: 3333)])
         #expect(s.judgments.map(\.recovery).sum() == euros(100))
         #expect(s.judgments.allSatisfy { $0.findings.filter { $0.code == .costRecovery }.map(\.amount).sum() == $0.recovery })
@@ -255,12 +277,16 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
 
 @Suite struct VereveningTests {
     @Test func onlyPlausibleCostsCountAsFixedCosts() throws {
+        // A: paid 1005 over two years for 1000 of costs: 5 recovered, held in 2028 (3311 paid last then).
+        // B: paid 1000 for 900: 100 recovered from 7029 in 2027, more than 1% of what it paid.
         let r = try run([pay(euros(1000), by: zk1), pay(euros(1000), agbB, by: zk2), pay(euros(5), by: zk1, year: 2028)],
-                        [line("A", euros(995)), line("B", agbB, euros(900)), line("A28", year: 2028, euros(5))])
+                        [line("A", euros(995)), line("B", agbB, euros(900)), line("A28", year: 2028, euros(5))],
+                        [facts(final: true, a: euros(1000), b: euros(1000))])
         let lines = Verevening.fixedCosts(r.judgments, year: 2027)
         #expect(lines.map(\.insurer) == [zk1, zk2])
-        #expect(lines.map(\.fixedCosts) == [euros(995), .zero])
+        #expect(lines.map(\.fixedCosts) == [euros(1000), .zero])
         #expect(lines.map(\.isPlausible) == [true, false])
+        #expect(Verevening.fixedCosts(r.judgments, year: 2028).map(\.isPlausible) == [false])
         #expect(Verevening.fixedCosts(r.judgments, year: 2029).isEmpty)
     }
 

@@ -30,6 +30,13 @@ extension Sandbox {
         try payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: ids.map { ($0, 1_000_000_00, 5000) }, plan: plan)
     }
 
+    /// Makes the beschikking of `id` final: its milestones not yet claimed (from `first` on) missed,
+    /// so a recovery is final (issue 19: provisional while the beschikking runs).
+    func finish(_ id: String = "PAY-A", from first: Int = 2) throws {
+        let rows = (first...3).map { "F-\(id)-M\($0),\(id),M\($0),12345678,3311,,2028-06-30,missed,\n" }.joined()
+        try pay(rows)
+    }
+
     /// Imports claim rows (without header); must pass.
     func pay(_ rows: String) throws {
         let result = try run(["import", "claims", try file("claims-\(UUID().uuidString).csv", claimHeader + rows)], today: "2029-12-31")
@@ -80,6 +87,7 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         defer { s.remove() }
         try s.grantedRound()
         try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,startverslag.pdf\n")
+        try s.finish()
         let imported = try s.costs("B-1,PAY-A,12345678,2027,personnel,incidental,299000.00,projectteam\n\(line)\n")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("2 new, 0 unchanged, 0 rejected"))
@@ -107,6 +115,8 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         defer { s.remove() }
         try s.grantedRound(["PAY-A", "PAY-B"])
         try s.pay("C-A1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-B1,PAY-B,M1,12345678,7029,300000.00,2027-06-20,reached,b.pdf\n")
+        try s.finish("PAY-A")
+        try s.finish("PAY-B")
         let imported = try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,297000.00,team\nB-1,PAY-B,12345678,2027,personnel,incidental,296999.99,team\n")
         #expect(imported.status == 0, "\(imported.stderr)")
         let list = try s.judgments()
@@ -209,6 +219,11 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         try s.grantedRound()
         try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-12-15,reached,b.pdf\n")
         #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,500000.01,team\n").status == 0)
+        // While the beschikking runs the excess is provisional: listed, not in the judgments.
+        let running = try json(try s.run(["plausibility", "--json"], today: "2029-12-31").stdout)
+        #expect(((running["judgments"] as? [[String: Any]]) ?? []).allSatisfy { $0["recovery"] as? String == "0.00" })
+        #expect((running["recoveries"] as? [[String: Any]])?.first?["final"] as? Bool == false)
+        try s.finish(from: 3)
         let result = try s.run(["plausibility", "--json"], today: "2029-12-31")
         let document = try json(result.stdout)
         let list = try #require(document["judgments"] as? [[String: Any]])
@@ -220,7 +235,7 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let cents = parts.compactMap { ($0["amount"] as? String).map { Int($0.replacingOccurrences(of: ".", with: ""))! } }
         #expect(cents.reduce(0, +) == 9_999_999)
         let text = try s.run(["plausibility"], today: "2029-12-31").stdout
-        #expect(text.contains("3311 € 50.000,00; 7029 € 49.999,99"))
+        #expect(text.contains("3311 € 50.000,00 (2027); 7029 € 49.999,99 (2027)") && text.contains("recovered"), "\(text)")
     }
 
     /// P7: the same line id with other content is refused and changes nothing; the same content,

@@ -56,15 +56,19 @@ public enum Plausibility {
         public var id: ApplicationID
         /// The coalition: each provider with its amount.
         public var coalition: [AGB: Money]
-        /// Whether every milestone is paid or released (P5 waits for this).
-        public var milestonesSettled: Bool
+        /// The day its beschikking became final (every milestone settled), or nil while it runs:
+        /// a recovery is final and P5 is judged only then.
+        public var finalOn: Day?
 
         /// The facts of one application.
-        public init(id: ApplicationID, coalition: [AGB: Money], milestonesSettled: Bool) {
+        public init(id: ApplicationID, coalition: [AGB: Money], finalOn: Day?) {
             self.id = id
             self.coalition = coalition
-            self.milestonesSettled = milestonesSettled
+            self.finalOn = finalOn
         }
+
+        /// Whether the beschikking is final.
+        public var isFinal: Bool { finalOn != nil }
     }
 
     /// One finding P1–P6.
@@ -75,17 +79,20 @@ public enum Plausibility {
         public var application: ApplicationID
         /// The provider.
         public var provider: AGB
-        /// The year; nil for P5, which looks at all years.
+        /// The year; nil for P1 and P5 over all years (in a judgment, a P1 part carries the year it is judged in).
         public var year: Int?
-        /// P1: the recovery; P2–P4, P6: the cost line's amount; P5: the absolute difference with the coalition amount.
+        /// P1: the recovery (in a judgment: that insurer's part); P2–P4, P6: the cost line's
+        /// amount; P5: the absolute difference with the coalition amount.
         public var amount: Money
         /// The cost line, for P2–P4 and P6.
         public var lineID: String?
         /// A sentence for people.
         public var message: String
+        /// P1 while the beschikking runs: shown, not yet recovered nor counted in a judgment.
+        public var provisional: Bool = false
     }
 
-    /// The outcome for one application, provider and year.
+    /// Paid and accounted for one application, provider and year.
     public struct Row: Sendable, Equatable {
         /// The application.
         public var application: ApplicationID
@@ -99,8 +106,32 @@ public enum Plausibility {
         public var eligible: Money
         /// The cost lines that are not eligible.
         public var ineligible: Money
-        /// paid − eligible when positive, else zero (P1).
-        public var recovery: Money
+    }
+
+    /// P1 for one application and provider over the whole beschikking (004 line 267: only the
+    /// actual costs are reimbursed; nothing in 004 matches costs to payments year by year).
+    public struct Recovery: Sendable, Equatable {
+        /// The application.
+        public var application: ApplicationID
+        /// The provider.
+        public var provider: AGB
+        /// Paid to the provider for the application, over all years and insurers.
+        public var paid: Money
+        /// Its eligible actual costs over all years.
+        public var eligible: Money
+        /// paid − eligible (positive).
+        public var amount: Money
+        /// Final when the beschikking is final; provisional while it runs.
+        public var isFinal: Bool
+        /// The insurers that paid it, each with its part (pro rata to what it paid the provider
+        /// for the application) and the year its judgment holds the part: the last year it paid them.
+        public var parts: [(insurer: UZOVI, part: Money, year: Int)]
+
+        public static func == (a: Recovery, b: Recovery) -> Bool {
+            a.application == b.application && a.provider == b.provider && a.paid == b.paid && a.eligible == b.eligible && a.amount == b.amount
+                && a.isFinal == b.isFinal && a.parts.map(\.insurer) == b.parts.map(\.insurer) && a.parts.map(\.part) == b.parts.map(\.part)
+                && a.parts.map(\.year) == b.parts.map(\.year)
+        }
     }
 
     /// The NZa's yearly judgment of one insurer (004 line 272: *bestuurlijk rechtsoordeel*).
@@ -113,9 +144,10 @@ public enum Plausibility {
         public var paid: Money
         /// The part of `paid` that eligible actual costs cover: paid − recovery.
         public var eligible: Money
-        /// The recovery attributed to this insurer (see `attribute(_:among:)`).
+        /// The final recoveries this judgment holds: this insurer's parts (see `attribute(_:among:)`).
         public var recovery: Money
-        /// The findings on what this insurer paid; the P1 amounts are this insurer's parts and add up to `recovery`.
+        /// The findings on what this insurer paid; the final P1 amounts are this insurer's parts
+        /// and add up to `recovery`; provisional ones are listed, not counted.
         public var findings: [Finding]
         /// Whether the recovery stays at or below the materiality of what was paid.
         public var isPlausible: Bool
@@ -128,42 +160,31 @@ public enum Plausibility {
     public struct Report: Sendable, Equatable {
         /// Per application, provider and year, sorted that way.
         public var rows: [Row]
+        /// P1 per application and provider over all years, final or provisional, sorted that way.
+        public var recoveries: [Recovery]
         /// Every finding, sorted by code, application, provider, year and line.
         public var findings: [Finding]
         /// Per insurer and year, sorted by year then insurer.
         public var judgments: [Judgment]
         /// The settings used.
         public var settings: Settings
-
-        /// Recovery per provider and year, over its applications (only positive amounts).
-        public var recoveries: [ProviderYear: Money] {
-            var totals: [ProviderYear: Money] = [:]
-            for row in rows where row.recovery > .zero {
-                totals[ProviderYear(provider: row.provider, year: row.year), default: .zero] += row.recovery
-            }
-            return totals
-        }
-    }
-
-    /// A provider in a year.
-    public struct ProviderYear: Hashable, Sendable {
-        /// The provider.
-        public var provider: AGB
-        /// The year.
-        public var year: Int
     }
 
     /// Runs the test. Every payout and cost line must name an application of `applications`
     /// (else `E-MISSING`); a line id given twice with other content is `P7`, with the same content
     /// it counts once.
     ///
-    /// Recovery is computed per application, provider and year (SPEC §3.8: paid − eligible when
-    /// positive): one transformation's extra costs never cover another's overpayment.
+    /// Recovery is computed per application and provider over the whole beschikking (issue 19,
+    /// 004 line 267): what was paid over all years against the eligible actual costs over all
+    /// years, when positive. One transformation's extra costs never cover another's overpayment;
+    /// a payment in 2028 for costs made in 2027 recovers nothing. While the beschikking runs the
+    /// excess is provisional; once it is final, it is recovered and attributed to the insurers that
+    /// paid the provider for the application, pro rata, each in the last year it paid them.
     ///
-    /// A finding is listed in the judgments of the insurers that paid that provider for that
-    /// application (when none did, the insurers that paid the application), each in the finding's
-    /// year when that insurer paid then, else in the nearest year it paid (the later on a tie;
-    /// P5, which has no year, in the last). A finding nobody paid for is only in `findings`.
+    /// Any other finding is listed in the judgments of the insurers that paid that provider for
+    /// that application (when none did, the insurers that paid the application), each in the
+    /// finding's year when that insurer paid then, else in the nearest year it paid (the later on
+    /// a tie; P5, which has no year, in the last). A finding nobody paid for is only in `findings`.
     public static func run(payouts: [Payout], costs: [CostLine], applications: [ApplicationFacts], settings: Settings = .standard) throws(DoorbraakError) -> Report {
         var facts: [ApplicationID: ApplicationFacts] = [:]
         for a in applications { facts[a.id] = a }
@@ -190,30 +211,43 @@ public enum Plausibility {
         }
 
         var paid: [Key: Money] = [:]
-        var paidBy: [Key: [UZOVI: Money]] = [:]
+        var paidBy: [ApplicationProvider: [UZOVI: (amount: Money, lastYear: Int)]] = [:]
         for p in payouts {
-            let key = Key(application: p.application, provider: p.provider, year: p.year)
-            paid[key, default: .zero] += p.amount
-            paidBy[key, default: [:]][p.insurer, default: .zero] += p.amount
+            paid[Key(application: p.application, provider: p.provider, year: p.year), default: .zero] += p.amount
+            let ap = ApplicationProvider(application: p.application, provider: p.provider)
+            let before = paidBy[ap]?[p.insurer]
+            paidBy[ap, default: [:]][p.insurer] = ((before?.amount ?? .zero) + p.amount, max(before?.lastYear ?? p.year, p.year))
         }
 
-        // P1: only actual costs are reimbursed (004 line 267); the excess is recovered.
         var rows: [Row] = []
         for key in Set(paid.keys).union(eligible.keys).union(ineligible.keys).sorted() {
-            let p = paid[key] ?? .zero
-            let e = eligible[key] ?? .zero
-            let recovery = p > e ? p - e : .zero
-            rows.append(Row(application: key.application, provider: key.provider, year: key.year, paid: p, eligible: e, ineligible: ineligible[key] ?? .zero, recovery: recovery))
-            if recovery > .zero {
-                findings.append(Finding(code: .costRecovery, application: key.application, provider: key.provider, year: key.year, amount: recovery, lineID: nil,
-                                        message: "paid \(p) in \(key.year) but eligible actual costs are \(e); \(recovery) is recovered"))
-            }
+            rows.append(Row(application: key.application, provider: key.provider, year: key.year, paid: paid[key] ?? .zero,
+                            eligible: eligible[key] ?? .zero, ineligible: ineligible[key] ?? .zero))
+        }
+
+        // P1: only actual costs are reimbursed (004 line 267), over the whole beschikking.
+        var recoveries: [Recovery] = []
+        var totals: [ApplicationProvider: (paid: Money, eligible: Money)] = [:]
+        for row in rows {
+            let ap = ApplicationProvider(application: row.application, provider: row.provider)
+            totals[ap] = ((totals[ap]?.paid ?? .zero) + row.paid, (totals[ap]?.eligible ?? .zero) + row.eligible)
+        }
+        for (ap, t) in totals.sorted(by: { ($0.key.application, $0.key.provider) < ($1.key.application, $1.key.provider) }) where t.paid > t.eligible {
+            let amount = t.paid - t.eligible
+            let isFinal = facts[ap.application]?.isFinal ?? false
+            let payers = paidBy[ap] ?? [:]
+            let parts = attribute(amount, among: payers.mapValues(\.amount)).map { (insurer: $0.insurer, part: $0.part, year: payers[$0.insurer]?.lastYear ?? 0) }
+            recoveries.append(Recovery(application: ap.application, provider: ap.provider, paid: t.paid, eligible: t.eligible, amount: amount, isFinal: isFinal, parts: parts))
+            let state = isFinal ? "recovered" : "provisional while the beschikking runs"
+            findings.append(Finding(code: .costRecovery, application: ap.application, provider: ap.provider, year: nil, amount: amount, lineID: nil,
+                                    message: "paid \(t.paid) over all years but eligible actual costs are \(t.eligible); \(amount) \(isFinal ? "is recovered" : "would be recovered") (\(state))",
+                                    provisional: !isFinal))
         }
 
         // P5: once all milestones are settled, eligible cost over all years against the coalition amount.
-        for a in applications.sorted(by: { $0.id < $1.id }) where a.milestonesSettled {
+        for a in applications.sorted(by: { $0.id < $1.id }) where a.isFinal {
             for (provider, amount) in a.coalition.sorted(by: { $0.key < $1.key }) {
-                let total = rows.filter { $0.application == a.id && $0.provider == provider }.map(\.eligible).sum()
+                let total = totals[ApplicationProvider(application: a.id, provider: provider)]?.eligible ?? .zero
                 let difference = total > amount ? total - amount : amount - total
                 if !settings.deviation.allows(difference, of: amount) {
                     findings.append(Finding(code: .costDeviation, application: a.id, provider: provider, year: nil, amount: difference, lineID: nil,
@@ -223,12 +257,12 @@ public enum Plausibility {
         }
         findings.sort(by: Plausibility.order)
 
-        let judgments = judge(findings: findings, rows: rows, paidBy: paidBy, payouts: payouts, settings: settings)
-        return Report(rows: rows, findings: findings, judgments: judgments, settings: settings)
+        let judgments = judge(findings: findings, recoveries: recoveries, payouts: payouts, settings: settings)
+        return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings)
     }
 
-    /// Splits a provider's `recovery` of one year over the insurers that paid it then, pro rata
-    /// to what each paid (rounded down to the cent); the cents left go to the largest payer (the
+    /// Splits a provider's `recovery` over the insurers that paid it, pro rata to what each paid
+    /// (rounded down to the cent); the cents left go to the largest payer (the
     /// lowest UZOVI code on a tie), so the parts add up exactly to `recovery`. Parts are sorted
     /// by UZOVI code; an insurer whose part is zero is still listed.
     public static func attribute(_ recovery: Money, among paid: [UZOVI: Money]) -> [(insurer: UZOVI, part: Money)] {
@@ -305,22 +339,22 @@ public enum Plausibility {
     }
 
     /// The judgments per insurer and year, with the recovery attributed and the findings placed.
-    static func judge(findings: [Finding], rows: [Row], paidBy: [Key: [UZOVI: Money]], payouts: [Payout], settings: Settings) -> [Judgment] {
+    static func judge(findings: [Finding], recoveries: [Recovery], payouts: [Payout], settings: Settings) -> [Judgment] {
         var paid: [InsurerYear: Money] = [:]
         var recovery: [InsurerYear: Money] = [:]
         var listed: [InsurerYear: [Finding]] = [:]
         for p in payouts { paid[InsurerYear(insurer: p.insurer, year: p.year), default: .zero] += p.amount }
 
-        for finding in findings where finding.code == .costRecovery {
-            guard let year = finding.year else { continue }
-            let key = Key(application: finding.application, provider: finding.provider, year: year)
-            for (insurer, part) in attribute(finding.amount, among: paidBy[key] ?? [:]) where part > .zero {
+        // A recovery's parts: a final one counts in the judgment of the year the insurer last
+        // paid the provider for the application; a provisional one is listed there, not counted.
+        for r in recoveries {
+            for (insurer, part, year) in r.parts where part > .zero {
                 let iy = InsurerYear(insurer: insurer, year: year)
-                recovery[iy, default: .zero] += part
-                var mine = finding
-                mine.amount = part
-                mine.message += "; \(insurer)'s part is \(part)"
-                listed[iy, default: []].append(mine)
+                if r.isFinal { recovery[iy, default: .zero] += part }
+                let state = r.isFinal ? "recovered" : "provisional while the beschikking runs"
+                listed[iy, default: []].append(Finding(code: .costRecovery, application: r.application, provider: r.provider, year: year, amount: part, lineID: nil,
+                                                       message: "paid \(r.paid) over all years but eligible actual costs are \(r.eligible); \(insurer)'s part of the \(r.amount) excess is \(part) (\(state))",
+                                                       provisional: !r.isFinal))
             }
         }
 

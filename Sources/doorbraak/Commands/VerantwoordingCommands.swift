@@ -129,20 +129,14 @@ struct PlausibilityView {
     let report: Plausibility.Report
     let judgments: [Plausibility.Judgment]
     let findings: [Plausibility.Finding]
-    let recoveries: [(row: Plausibility.Row, parts: [(insurer: UZOVI, part: Money)])]
+    let recoveries: [Plausibility.Recovery]
 
     init(report: Plausibility.Report, year: Int?, insurer: UZOVI?) {
         self.report = report
         judgments = report.judgments.filter { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
-        var parts: [String: [(insurer: UZOVI, part: Money)]] = [:]
-        for j in report.judgments {
-            for f in j.findings where f.code == .costRecovery {
-                parts["\(f.application)|\(f.provider)|\(f.year ?? 0)", default: []].append((j.insurer, f.amount))
-            }
+        recoveries = report.recoveries.filter { r in
+            r.parts.contains { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
         }
-        recoveries = report.rows.filter { $0.recovery > .zero && (year == nil || $0.year == year) }.map { row in
-            (row, (parts["\(row.application)|\(row.provider)|\(row.year)"] ?? []).sorted { $0.insurer < $1.insurer })
-        }.filter { r in insurer.map { i in r.parts.contains { $0.insurer == i } } ?? true }
         // Every finding once; narrowed to those listed with a shown judgment when narrowing.
         if year == nil && insurer == nil {
             findings = report.findings
@@ -161,6 +155,7 @@ struct PlausibilityView {
             ("code", .string(f.code.rawValue)), ("application", .string(f.application.rawValue)), ("provider", .string(f.provider.rawValue)),
             ("amount", .string(f.amount.description)), ("year", f.year.map { .number(String($0)) } ?? .null),
             ("line", f.lineID.map { .string($0) } ?? .null), ("message", .string(f.message)),
+            ("provisional", .bool(f.provisional)),
         ])
     }
 
@@ -175,9 +170,10 @@ struct PlausibilityView {
             })),
             ("recoveries", .array(recoveries.map { r in
                 .object([
-                    ("application", .string(r.row.application.rawValue)), ("provider", .string(r.row.provider.rawValue)), ("year", .number(String(r.row.year))),
-                    ("paid", .string(r.row.paid.description)), ("eligible", .string(r.row.eligible.description)), ("recovery", .string(r.row.recovery.description)),
-                    ("insurers", .array(r.parts.map { .object([("insurer", .string($0.insurer.rawValue)), ("amount", .string($0.part.description))]) })),
+                    ("application", .string(r.application.rawValue)), ("provider", .string(r.provider.rawValue)),
+                    ("paid", .string(r.paid.description)), ("eligible", .string(r.eligible.description)), ("recovery", .string(r.amount.description)),
+                    ("final", .bool(r.isFinal)),
+                    ("insurers", .array(r.parts.map { .object([("insurer", .string($0.insurer.rawValue)), ("amount", .string($0.part.description)), ("year", .number(String($0.year)))]) })),
                 ])
             })),
             ("findings", .array(findings.map(PlausibilityView.finding))),
@@ -199,12 +195,13 @@ struct PlausibilityView {
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
         var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
         if !recoveries.isEmpty {
-            var table = Table([("application", .left), ("provider", .left), ("year", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("per insurer", .left)])
+            var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("state", .left), ("per insurer (judged in)", .left)])
             for r in recoveries {
-                table.add([r.row.application.rawValue, r.row.provider.rawValue, String(r.row.year), r.row.paid.dutch, r.row.eligible.dutch, r.row.recovery.dutch,
-                           r.parts.map { "\($0.insurer) \($0.part)" }.joined(separator: "; ")])
+                table.add([r.application.rawValue, r.provider.rawValue, r.paid.dutch, r.eligible.dutch, r.amount.dutch, r.isFinal ? "recovered" : "provisional",
+                           r.parts.map { "\($0.insurer) \($0.part) (\($0.year))" }.joined(separator: "; ")])
             }
-            parts += ["recovery (terugvordering) per provider and year", table.text]
+            parts += ["recovery (terugvordering) per application and provider over the whole beschikking: paid over all years − eligible actual costs over all years; "
+                      + "final once the beschikking is final, and then held by the judgment of each paying insurer in the last year it paid the provider", table.text]
         }
         if !findings.isEmpty {
             var table = Table([("code", .left), ("application", .left), ("provider", .left), ("year", .left), ("line", .left), ("amount", .right), ("finding", .left)])
