@@ -46,7 +46,7 @@ extension Store {
             let candidates = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'approved'", []) { r throws(DoorbraakError) in
                 AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
             }
-            let outcomes = Allocator.allocate(candidates, themeAmounts: settings.themeAmounts, transfer: transfer, seed: seed)
+            let outcomes = Allocator.allocate(candidates, themeAmounts: settings.themeAmounts, transfer: transfer, seed: seed, bar: settings.bar)
             let used = "bar \(settings.bar.number), " + Theme.allCases.map { "\($0.rawValue) \(settings.amount(of: $0))" }.joined(separator: ", ")
                 + (transfer ? ", transfer" : "") + ", lottery seed \"\(seed)\""
             try db.run("INSERT INTO allocation_run (id, run_on, transfer, settings, seed) VALUES (1, ?, ?, ?, ?)", [.text(today.description), .int(transfer ? 1 : 0), .text(used), .text(seed)])

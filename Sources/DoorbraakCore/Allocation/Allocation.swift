@@ -71,7 +71,21 @@ public enum Allocator {
     /// Allocates within each theme while the theme's amount lasts (skipping one that does not
     /// fit and trying the next); with `transfer`, the unused room of all themes then goes to the
     /// best remaining applications of any theme, in the same ranking.
-    public static func allocate(_ candidates: [AllocationCandidate], themeAmounts: [Theme: Money], transfer: Bool, seed: String) -> [AllocationOutcome] {
+    /// With `bar`, an approved application below it is not ranked: not allocated, with reason
+    /// `E-BAR` (the board raised the bar after the review, 004 lines 219, 636).
+    public static func allocate(_ all: [AllocationCandidate], themeAmounts: [Theme: Money], transfer: Bool, seed: String, bar: ImpactBar? = nil) -> [AllocationOutcome] {
+        let candidates = bar.map { b in all.filter { $0.impact.reaches(hundredths: b.hundredths) } } ?? all
+        let passing = Set(candidates.map(\.id))
+        var below: [AllocationOutcome] = []
+        if let bar {
+            for theme in Theme.allCases {
+                let ranks = candidates.filter { $0.theme == theme }.count
+                for (i, c) in ranked(all.filter { $0.theme == theme && !passing.contains($0.id) }, seed: seed).enumerated() {
+                    below.append(AllocationOutcome(id: c.id, allocated: false, rank: ranks + i + 1, pass: .none, roomBefore: .zero,
+                                                   reason: "E-BAR: \(c.impact) fte per €mln is below the bar of \(bar.number) the board set; not ranked"))
+                }
+            }
+        }
         var outcomes: [ApplicationID: AllocationOutcome] = [:]
         var rooms: [Theme: Money] = [:]
         for theme in Theme.allCases {
@@ -106,6 +120,6 @@ public enum Allocator {
                 outcomes[c.id] = outcome
             }
         }
-        return ranked(candidates, seed: seed).compactMap { outcomes[$0.id] }
+        return ranked(candidates, seed: seed).compactMap { outcomes[$0.id] } + below
     }
 }

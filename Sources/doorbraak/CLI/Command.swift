@@ -23,7 +23,7 @@ enum Commands {
         ApplicationCheckCommand.self, ApplicationSubmitCommand.self, ApplicationListCommand.self, ApplicationShowCommand.self,
         ApplicationWithdrawCommand.self, ImportApplicationsCommand.self,
         ReviewCommand.self, ImportReviewsCommand.self,
-        RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self, RoundReallocateCommand.self, RoundCloseCommand.self,
+        RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self, RoundReallocateCommand.self, RoundBarCommand.self, RoundCloseCommand.self,
         NZaRequestCommand.self, NZaDecideCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,

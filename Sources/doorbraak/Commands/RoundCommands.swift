@@ -213,3 +213,40 @@ enum RoundCloseCommand: Command {
         return ExitCode.done
     }
 }
+
+/// `doorbraak round bar N|A|B|C`: the board sets the bar after the what-if.
+enum RoundBarCommand: Command {
+    static let name = "round bar"
+    static let summary = "the board sets the impact bar after the what-if, before the allocation"
+    static let usage = "N|A|B|C"
+    static let help = """
+    The bar in fte per €mln: a number (at most two decimals) or a scenario, A = 35, B = 17, C = 9
+    (004 line 636 leaves it "nader te bepalen"; line 219 has the board steer once it sees the
+    totals of `round whatif`). Before the allocation only (E-STATE after), audited.
+    Lowering it makes every submission refused only for E-BAR that passes the new bar admissible:
+    status submitted, so both insurers decide on it before the round can be allocated
+    (E-UNDECIDED until then). Raising it leaves approved applications below the new bar
+    not-allocated, with reason E-BAR. Later submissions are checked against the new bar.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let text = try arguments.requiredOperand("bar (a number, or A, B, C)")
+        try arguments.finish()
+        let bar: ImpactBar
+        do { bar = try ImpactBar(parsing: text) } catch { throw DoorbraakError(.usage, "round bar: \(error.message)") }
+        let change = try context.openStore().setBar(bar, today: context.today, event: context.audit(for: "BO IZA/AZWA"))
+        if context.json {
+            Output.json(.object([("before", .string(change.before.number)), ("bar", .string(change.after.number)),
+                                 ("admitted", .array(change.admitted.map { .string($0) })), ("below", .array(change.below.map { .string($0) }))]))
+        } else {
+            Output.line("bar set from \(change.before) to \(change.after)")
+            if !change.admitted.isEmpty {
+                Output.line("\(change.admitted.count) submission\(change.admitted.count == 1 ? "" : "s") refused only for E-BAR now admissible (submitted): both insurers decide on them before the allocation")
+            }
+            if !change.below.isEmpty {
+                Output.line("\(change.below.count) application\(change.below.count == 1 ? "" : "s") below the new bar will not be allocated (E-BAR)")
+            }
+        }
+        return ExitCode.done
+    }
+}

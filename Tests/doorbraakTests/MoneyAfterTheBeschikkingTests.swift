@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Issue 19 end to end: the board sets the bar after the what-if, the period closes, partners
+/// without budget and regional adaptations (the parts and the recovery have their own tests in
+/// PayoutCLITests and VerantwoordingCLITests).
+@Suite struct MoneyAfterTheBeschikkingTests {
+    /// A round with the payout-test plan and bar 17: A at 17.0 fte per €mln, B at 16.9.
+    func barRound() throws -> Sandbox {
+        let s = try Sandbox()
+        let plans = s.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        try #require(try s.run(["init", "--plans", plans.path, "--bar", "17"]).status == 0)
+        let apps = [payoutApplication("BAR-A", cents: 1_000_000_00, fteTenths: 170), payoutApplication("BAR-B", cents: 1_000_000_00, fteTenths: 169)]
+        _ = try s.run(["import", "applications", try s.file("apps.jsonl", apps.joined(separator: "\n")), "--partial"])
+        return s
+    }
+
+    @Test func loweringTheBarAdmitsWhatWasRefusedOnlyForTheBar() throws {
+        let s = try barRound()
+        defer { s.remove() }
+        #expect(try s.sql("SELECT status || ' ' || codes FROM application WHERE id = 'BAR-B'") == "inadmissible E-BAR")
+        // 16.91 is still above B's 16.90: nothing changes for B.
+        let notYet = try s.run(["round", "bar", "16.91", "--json"])
+        let notYetAdmitted = try json(notYet.stdout)["admitted"] as? [String]
+        #expect(notYet.status == 0 && notYetAdmitted == [])
+        let lowered = try s.run(["round", "bar", "16.90"])
+        #expect(lowered.status == 0 && lowered.stdout.contains("1 submission refused only for E-BAR now admissible"), "\(lowered.stdout)\(lowered.stderr)")
+        #expect(try s.sql("SELECT status || ' ' || codes FROM application WHERE id = 'BAR-B'").trimmingCharacters(in: .whitespaces) == "submitted")
+        // B must be reviewed before the allocation.
+        let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\nBAR-A,3311,approve,,,\nBAR-A,7029,approve,,,\n"
+        #expect(try s.run(["import", "reviews", try s.file("r.csv", reviews)]).status == 0)
+        let held = try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02")
+        #expect(held.status == 1 && held.stderr.contains("E-UNDECIDED") && held.stderr.contains("BAR-B"), "\(held.stderr)")
+        #expect(try s.run(["import", "reviews", try s.file("r2.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nBAR-B,3311,approve,,,\nBAR-B,7029,approve,,,\n")]).status == 0)
+        #expect(try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        #expect(try s.sql("SELECT group_concat(status) FROM application ORDER BY id") == "allocated,allocated")
+        let after = try s.run(["round", "bar", "9"], today: "2026-12-03")
+        #expect(after.status == 1 && after.stderr.contains("E-STATE"))
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test func raisingTheBarLeavesThoseBelowItNotAllocated() throws {
+        let s = try barRound()
+        defer { s.remove() }
+        let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\nBAR-A,3311,approve,,,\nBAR-A,7029,approve,,,\n"
+        #expect(try s.run(["import", "reviews", try s.file("r.csv", reviews)]).status == 0)
+        // At the bar exactly: A (17.00) stays; one hundredth above: A falls below.
+        #expect(try s.run(["round", "bar", "17", "--json"]).stdout.contains("\"below\": []"))
+        let raised = try s.run(["round", "bar", "17.01"])
+        #expect(raised.status == 0 && raised.stdout.contains("1 application below the new bar will not be allocated"), "\(raised.stdout)")
+        #expect(try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'BAR-A'") == "not-allocated")
+        #expect(try s.sql("SELECT reason FROM allocation WHERE application_id = 'BAR-A'").hasPrefix("E-BAR"))
+        #expect(try s.run(["round", "bar", "A"], today: "2026-12-03").status == 1)
+        let log = try s.run(["audit", "log", "round"]).stdout
+        #expect(log.contains("bar 17.01 set by the board"), "\(log)")
+    }
+
+    @Test func thePeriodClosesFrom2030AndThenNothingIsPaid() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("CL-A", 1_000_000_00, 500)])
+        // M1 paid in part (200.000 of 300.000): reached; M2 and M3 open.
+        #expect(try s.run(["import", "claims", try s.file("c.csv", claimHeader + "P-1,CL-A,M1,12345678,3311,200000.00,2027-06-15,reached,a.pdf\n")], today: "2027-07-01").status == 0)
+        let early = try s.run(["round", "close"], today: "2029-12-31")
+        #expect(early.status == 1 && early.stderr.contains("E-PERIOD") && early.stderr.contains("2030-01-01"), "\(early.stderr)")
+        let closed = try s.run(["round", "close"], today: "2030-01-01")
+        #expect(closed.status == 0 && closed.stdout.contains("1 beschikking made final") && closed.stdout.contains("€ 800.000,00 released"), "\(closed.stdout)\(closed.stderr)")
+        let show = try json(try s.run(["application", "show", "CL-A", "--json"]).stdout)
+        #expect(show["final"] as? Bool == true && show["bovengrens"] as? String == "200000.00")
+        #expect((show["milestones"] as? [[String: Any]])?.map { $0["status"] as? String } == ["released", "released", "released"])
+        let ceiling = try json(try s.run(["ceiling", "--json"]).stdout)
+        #expect(ceiling["granted"] as? String == "1000000.00" && ceiling["paid"] as? String == "200000.00" && ceiling["released"] as? String == "800000.00")
+        let late = try s.run(["import", "claims", try s.file("d.csv", claimHeader + "P-2,CL-A,M1,12345678,3311,100000.00,2027-06-20,reached,a.pdf\n")], today: "2030-01-02")
+        #expect(late.status == 1 && late.stderr.contains("E-PERIOD") || late.stderr.contains("E-CLAIM-STATE"), "\(late.stderr)")
+        #expect(try s.run(["round", "close"], today: "2030-01-02").stderr.contains("E-STATE"))
+        #expect(try s.run(["audit", "verify"]).status == 0)
+        let releases = try s.sql("SELECT group_concat(kind || ' ' || coalesce(milestone, '-') || ' ' || amount_cents, '; ') FROM bovengrens_release")
+        #expect(releases == "close M1 10000000; close M2 30000000; close M3 40000000", "\(releases)")
+    }
+}
