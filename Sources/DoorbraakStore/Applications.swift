@@ -155,17 +155,18 @@ extension Store {
             .text(application.coordinatingInsurer), .text(application.secondInsurer), .money(application.requested),
             .integer(application.impact.fteSaved.tenths), .text(admission.track.rawValue),
             .text(admission.deviations.joined(separator: " ")), .text(codes), .text(status), .text(received.description), .text(contentHash), .integer(seq),
+            .text(application.region),
         ]
         if previous == nil {
             try db.cached("""
                 INSERT INTO application (plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track,
-                                         deviations, codes, status, received_on, content_sha256, submission_seq, id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         deviations, codes, status, received_on, content_sha256, submission_seq, region, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).run(values + [.text(id)])
         } else {
             try db.cached("""
                 UPDATE application SET plan = ?, theme = ?, sector = ?, coordinating = ?, second = ?, requested_cents = ?, fte_tenths = ?,
-                    track = ?, deviations = ?, codes = ?, status = ?, received_on = ?, content_sha256 = ?, submission_seq = ?
+                    track = ?, deviations = ?, codes = ?, status = ?, received_on = ?, content_sha256 = ?, submission_seq = ?, region = ?
                 WHERE id = ?
                 """).run(values + [.text(id)])
             try db.cached("DELETE FROM application_provider WHERE application_id = ?").run([.text(id)])

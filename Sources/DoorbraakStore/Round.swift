@@ -82,10 +82,10 @@ extension Store {
     /// One row per admitted, not withdrawn application for round reports: theme, sector, status,
     /// requested, fte. With `barRefusals`, also the registered refusals whose only code is `E-BAR`
     /// (status `inadmissible`), so that a what-if with a lower bar shows what it would admit.
-    public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)] {
+    public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [RoundRow] {
         let refusals = barRefusals ? " OR (status = 'inadmissible' AND codes = 'E-BAR')" : ""
-        return try db.rows("SELECT theme, sector, status, requested_cents, fte_tenths FROM application WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
-            (theme: try Theme(parsing: r.text(0)), sector: r.text(1), status: r.text(2), requested: r.money(3), fte: Fte(tenths: r.int64(4)))
+        return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths FROM application WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
+            RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: r.text(3), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
         }
     }
 

@@ -12,7 +12,8 @@ enum RoundReportCommand: Command {
     static let help = """
     What the coordinating and second insurers show the BO IZA/AZWA (004 line 219): per theme the
     applications, requested amount, approved amount and fte, fte per €mln, the theme amount and
-    the over- or undersubscription; the same per sector; rejections per reason code.
+    the over- or undersubscription; the same per sector; the spreiding per region (approved and
+    allocated); rejections per reason code.
     """
 
     struct Line {
@@ -23,7 +24,7 @@ enum RoundReportCommand: Command {
         var approvedFte = Fte(tenths: 0)
         var impact: FtePerMillion { FtePerMillion(fte: approvedFte, amount: approvedAmount) }
 
-        mutating func add(_ row: (theme: Theme, sector: String, status: String, requested: Money, fte: Fte)) {
+        mutating func add(_ row: RoundRow) {
             applications += 1
             requested += row.requested
             if approvedStatuses.contains(row.status) {
@@ -60,6 +61,7 @@ enum RoundReportCommand: Command {
                 })),
                 ("sectors", .array(Sector.allCases.map { s in .object([("sector", .string(s.rawValue))] + common(sectors[s.rawValue] ?? Line())) })),
                 ("rejected", .array(reasons.map { .object([("reason", .string($0.reason)), ("count", .number(String($0.count)))]) })),
+                ("regions", SpreidingView.json(approved: rows.filter { approvedStatuses.contains($0.status) }, allocated: rows.filter { allocatedStatuses.contains($0.status) })),
             ]))
             return ExitCode.done
         }
@@ -79,7 +81,8 @@ enum RoundReportCommand: Command {
         }
         var rejected = Table([("rejected by reason", .left), ("decisions", .right)])
         for r in reasons { rejected.add(["\(r.reason) \(RejectionReason(rawValue: r.reason)?.meaning ?? "")", String(r.count)]) }
-        Output.line([table.text, bySector.text, rejected.text].joined(separator: "\n\n"))
+        let spread = SpreidingView.table(approved: rows.filter { approvedStatuses.contains($0.status) }, allocated: rows.filter { allocatedStatuses.contains($0.status) })
+        Output.line([table.text, bySector.text, spread, rejected.text].joined(separator: "\n\n"))
         return ExitCode.done
     }
 }
@@ -105,6 +108,7 @@ enum RoundWhatifCommand: Command {
         let store = try context.openStore(readOnly: true)
         let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
         var scenarios: [JSONValue] = []
+        var regionColumns: [(bar: String, regions: [Spreiding.Region])] = []
         var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
         for bar in bars {
             let passing = rows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: bar.hundredths) }
@@ -121,13 +125,16 @@ enum RoundWhatifCommand: Command {
                 table.add([bar.number, t.rawValue, String(inTheme.count), a.dutch, f.description, settings.amount(of: t).dutch, over.signedDutch])
             }
             table.add([bar.number, "total", String(passing.count), amount.dutch, fte.description, settings.ceiling.dutch, ""])
+            let regions = Spreiding.byRegion(passing)
+            regionColumns.append((bar.number, regions))
             scenarios.append(.object([("bar", .string(bar.number)), ("passing", .number(String(passing.count))), ("amount", .string(amount.description)),
-                                      ("fte", .string(fte.description)), ("themes", .array(themeJSON))]))
+                                      ("fte", .string(fte.description)), ("themes", .array(themeJSON)), ("regions", SpreidingView.regionsJSON(regions))]))
         }
         if context.json {
             Output.json(.object([("scenarios", .array(scenarios))]))
         } else {
             Output.line(table.text)
+            Output.line("\n" + SpreidingView.whatif(regionColumns))
         }
         return ExitCode.done
     }
@@ -158,23 +165,72 @@ enum RoundAllocateCommand: Command {
         let store = try context.openStore()
         let outcomes = try store.allocate(today: context.today, transfer: transfer, seed: seed, event: context.audit(for: "BO IZA/AZWA"))
         if context.json {
+            let rows = try store.roundRows()
             Output.json(.object([
                 ("allocated", .array(outcomes.filter(\.allocated).map { .string($0.id.rawValue) })),
                 ("not_allocated", .array(outcomes.filter { !$0.allocated }.map { .string($0.id.rawValue) })),
+                ("regions", SpreidingView.regionsJSON(Spreiding.byRegion(rows.filter { $0.status == "allocated" }))),
             ]))
         } else {
             let allocated = outcomes.filter(\.allocated)
             let rows = try store.roundRows()
             Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
             Output.line(AllocationView.summary(rows: rows, settings: try store.settings()))
+            Output.line("\n" + SpreidingView.allocated(rows.filter { $0.status == "allocated" }))
         }
         return ExitCode.done
     }
 }
 
+/// Statuses of applications that were allocated (whatever happened after).
+let allocatedStatuses: Set<String> = ["allocated", "requested", "granted", "refused"]
+
+/// The spreiding per region (004 line 219), for people and for `--json`.
+enum SpreidingView {
+    static func regionsJSON(_ regions: [Spreiding.Region]) -> JSONValue {
+        .array(regions.map { r in
+            .object([("region", .string(r.region)), ("applications", .number(String(r.applications))), ("amount", .string(r.amount.description)), ("fte", .string(r.fte.description))])
+        })
+    }
+
+    static func json(approved: [RoundRow], allocated: [RoundRow]) -> JSONValue {
+        .object([("approved", regionsJSON(Spreiding.byRegion(approved))), ("allocated", regionsJSON(Spreiding.byRegion(allocated)))])
+    }
+
+    /// Per region: approved and allocated applications, amount and fte.
+    static func table(approved: [RoundRow], allocated: [RoundRow]) -> String {
+        let given = Dictionary(uniqueKeysWithValues: Spreiding.byRegion(allocated).map { ($0.region, $0) })
+        var table = Table([("spreiding: region", .left), ("approved", .right), ("approved amount", .right), ("allocated", .right), ("allocated amount", .right), ("fte", .right)])
+        for r in Spreiding.byRegion(approved) {
+            let a = given[r.region]
+            table.add([r.region, String(r.applications), r.amount.dutch, String(a?.applications ?? 0), (a?.amount ?? .zero).dutch, (a?.fte ?? Fte(tenths: 0)).description])
+        }
+        return table.text
+    }
+
+    /// Per region, for each bar of a what-if: passing and their amount.
+    static func whatif(_ columns: [(bar: String, regions: [Spreiding.Region])]) -> String {
+        let names = Array(Set(columns.flatMap { $0.regions.map(\.region) })).sorted()
+        var table = Table([("spreiding: region", .left)] + columns.map { ("bar \($0.bar)", Table.Alignment.right) })
+        for name in names {
+            table.add([name] + columns.map { c in
+                c.regions.first { $0.region == name }.map { "\($0.applications) · \($0.amount.dutch)" } ?? "0"
+            })
+        }
+        return table.text
+    }
+
+    /// Per region: what the allocation gave.
+    static func allocated(_ rows: [RoundRow]) -> String {
+        var table = Table([("spreiding: region", .left), ("allocated", .right), ("amount", .right), ("fte", .right)])
+        for r in Spreiding.byRegion(rows) { table.add([r.region, String(r.applications), r.amount.dutch, r.fte.description]) }
+        return table.text
+    }
+}
+
 /// The allocation per theme, for people.
 enum AllocationView {
-    static func summary(rows: [(theme: Theme, sector: String, status: String, requested: Money, fte: Fte)], settings: RoundSettings) -> String {
+    static func summary(rows: [RoundRow], settings: RoundSettings) -> String {
         var table = Table([("theme", .left), ("allocated", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("not allocated", .right), ("their amount", .right)])
         for t in Theme.allCases {
             let inTheme = rows.filter { $0.theme == t }

@@ -1,0 +1,55 @@
+/// One application as the round's reports count it.
+public struct RoundRow: Sendable, Equatable {
+    /// Its theme.
+    public var theme: Theme
+    /// Its sector.
+    public var sector: String
+    /// Its region, as the application names it.
+    public var region: String
+    /// Its status (SPEC §5.2).
+    public var status: String
+    /// The amount requested.
+    public var requested: Money
+    /// The fte it claims to save.
+    public var fte: Fte
+
+    /// A row.
+    public init(theme: Theme, sector: String, region: String, status: String, requested: Money, fte: Fte) {
+        self.theme = theme
+        self.sector = sector
+        self.region = region
+        self.status = status
+        self.requested = requested
+        self.fte = fte
+    }
+}
+
+/// Where in the country the money goes (*spreiding*, 004 line 219: the board steers on "kwaliteit,
+/// spreiding en maatschappelijke impact"): applications, amount and fte per region.
+public enum Spreiding {
+    /// The totals of one region.
+    public struct Region: Sendable, Equatable {
+        /// The region.
+        public var region: String
+        /// How many applications.
+        public var applications: Int
+        /// Their amount.
+        public var amount: Money
+        /// Their fte.
+        public var fte: Fte
+    }
+
+    /// The rows per region, largest amount first (then by name).
+    public static func byRegion(_ rows: [RoundRow]) -> [Region] {
+        var totals: [String: Region] = [:]
+        for row in rows {
+            let name = row.region.isEmpty ? "(no region)" : row.region
+            var r = totals[name] ?? Region(region: name, applications: 0, amount: .zero, fte: Fte(tenths: 0))
+            r.applications += 1
+            r.amount += row.requested
+            r.fte = r.fte + row.fte
+            totals[name] = r
+        }
+        return totals.values.sorted { ($1.amount, $0.region) < ($0.amount, $1.region) }
+    }
+}
