@@ -28,12 +28,23 @@ extension Store {
             for (q, cents) in try db.rows("SELECT \(quarter), sum(c.amount_cents) FROM claim c WHERE c.status = 'reached' GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
                 quarters[q, default: (.zero, .zero)].paid += cents
             }
-            for (q, cents) in try db.rows("SELECT \(quarter), sum(b.amount_cents) FROM bovengrens_release b JOIN claim c ON c.claim_id = b.claim_id GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
+            let releaseQuarter = "substr(coalesce(c.claim_date, b.released_on), 1, 4) || '-Q' || ((CAST(substr(coalesce(c.claim_date, b.released_on), 6, 2) AS INTEGER) + 2) / 3)"
+            for (q, cents) in try db.rows("SELECT \(releaseQuarter), sum(b.amount_cents) FROM bovengrens_release b LEFT JOIN claim c ON c.claim_id = b.claim_id GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
                 quarters[q, default: (.zero, .zero)].released += cents
             }
+            let granted = try db.rows("""
+                SELECT a.theme, a.sector, coalesce(a.region, ''), b.bovengrens_cents, a.fte_tenths FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
+                """, []) { r throws(DoorbraakError) in
+                RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: "granted", requested: r.money(3), fte: Fte(tenths: r.int64(4)))
+            }
+            let parts = try db.rows("""
+                SELECT CASE WHEN members > 1 THEN '2 of meer' ELSE '1' END, count(*), sum(paid) FROM
+                    (SELECT count(DISTINCT provider) AS members, sum(amount_cents) AS paid FROM claim WHERE status = 'reached' GROUP BY application_id, milestone)
+                GROUP BY 1 ORDER BY 1
+                """, []) { r in Overview.Parts(members: r.text(0), milestones: r.int(1), paid: r.money(2)) }
             return Overview(asOf: asOf, ceiling: ceiling, themes: themes, impacts: impacts, barHundredths: settings.bar.hundredths,
                             quarters: quarters.keys.sorted().map { Overview.Quarter(quarter: $0, paid: quarters[$0]?.paid ?? .zero, released: quarters[$0]?.released ?? .zero) },
-                            judgments: judgments, impactRealised: realised)
+                            judgments: judgments, impactRealised: realised, regions: Spreiding.byRegion(granted), parts: parts)
         }
     }
 }

@@ -111,6 +111,10 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect(parts.map { $0["claim"] as? String } == ["Q4-1", "Q4-3"] && parts.map { $0["provider"] as? String } == ["12345678", "23456789"])
         #expect(((milestones[0]["parts"] as? [[String: Any]])?.first?["claim"] as? String) == "Q2-1")
         #expect(parts.first?["evidence"] as? String == "verslag; deel 2")
+        let byProvider = try json(try s.run(["payouts", "--application", "PAY-A", "--json"]).stdout)
+        let providers = (byProvider["providers"] as? [[String: Any]]) ?? []
+        #expect(providers.map { $0["provider"] as? String } == ["12345678", "23456789"] && providers.map { $0["paid"] as? String } == ["550000.00", "50000.00"], "\(byProvider)")
+        #expect(try s.run(["payouts", "--application", "PAY-A"]).stdout.contains("Q4-3"))
         let shown = try s.run(["application", "show", "PAY-A"]).stdout
         #expect(shown.contains("the parts paid per coalition member") && shown.contains("Q4-3") && shown.contains("€ 50.000,00"), "\(shown)")
         #expect(a["bovengrens"] as? String == "1000000.00")

@@ -17,10 +17,33 @@ public struct Overview: Sendable, Equatable {
     public var judgments: [Judgment]
     /// Claimed and realised fte per theme (empty before any monitoring).
     public var impactRealised: [Realised]
+    /// The spreiding: the granted beschikkingen per region (004 line 219).
+    public var regions: [Spreiding.Region]
+    /// The milestones paid, by how many coalition members took part (004 lines 286, 2700).
+    public var parts: [Parts]
+
+    /// Milestones paid by `members` coalition members (1, or 2 and more), and their amount.
+    public struct Parts: Sendable, Equatable {
+        /// "1" or "2 or more".
+        public var members: String
+        /// How many milestones.
+        public var milestones: Int
+        /// What was paid on them.
+        public var paid: Money
+
+        /// A line.
+        public init(members: String, milestones: Int, paid: Money) {
+            self.members = members
+            self.milestones = milestones
+            self.paid = paid
+        }
+    }
 
     /// A report.
     public init(asOf: Day, ceiling: Ceiling, themes: [ThemeLine], impacts: [Impact], barHundredths: Int64,
-                quarters: [Quarter], judgments: [Judgment], impactRealised: [Realised]) {
+                quarters: [Quarter], judgments: [Judgment], impactRealised: [Realised], regions: [Spreiding.Region] = [], parts: [Parts] = []) {
+        self.regions = regions
+        self.parts = parts
         self.asOf = asOf
         self.ceiling = ceiling
         self.themes = themes

@@ -10,7 +10,9 @@ public enum OverviewHTML {
         body.append(ceilingSection(o.ceiling))
         body.append(themeSection(o.themes))
         body.append(impactSection(o))
+        body.append(spreidingSection(o.regions))
         body.append(quarterSection(o.quarters))
+        body.append(partsSection(o.parts))
         body.append(judgmentSection(o.judgments))
         body.append(realisedSection(o.impactRealised))
         return """
@@ -97,6 +99,24 @@ public enum OverviewHTML {
         return "<h2>Impact: fte per €mln van alle ingediende aanvragen (ook de geweigerde), met de impactlatten 9, 17 en 35</h2>\n\(svg)\n"
             + "<p class=\"note\">De lijnen staan op 9 (scenario C), 17 (B) en 35 (A) fte per €mln; de schaal loopt tot 65. Donker: toegekend.</p>\n"
             + table(id: "table-impact", ["fte per €mln", "aanvragen", "toegekend"], rows, numeric: [1, 2])
+    }
+
+    static func spreidingSection(_ regions: [Spreiding.Region]) -> String {
+        let svg = groupedBars(id: "chart-regions", label: "toegekend per regio", groups: regions.map { ($0.region, [$0.amount.cents], nil) },
+                              series: [("toegekend (bovengrenzen zoals verleend)", "#1f5f8b")], markerLabel: nil)
+        let rows = regions.map { [$0.region, String($0.applications), $0.amount.dutch, $0.fte.description] }
+        return "<h2>Spreiding: toegekende beschikkingen per regio</h2>\n\(svg)\n"
+            + (regions.isEmpty ? "<p class=\"note\">Nog geen beschikkingen.</p>\n" : "")
+            + table(id: "table-regions", ["regio", "beschikkingen", "bedrag", "fte"], rows, numeric: [1, 2, 3])
+    }
+
+    static func partsSection(_ parts: [Overview.Parts]) -> String {
+        let svg = groupedBars(id: "chart-parts", label: "mijlpalen betaald aan één of meer coalitieleden", groups: parts.map { ($0.members, [$0.paid.cents], nil) },
+                              series: [("uitbetaald", "#1f5f8b")], markerLabel: nil)
+        let rows = parts.map { [$0.members, String($0.milestones), $0.paid.dutch] }
+        return "<h2>Mijlpalen betaald in delen aan de coalitieleden</h2>\n\(svg)\n"
+            + (parts.isEmpty ? "<p class=\"note\">Nog geen uitbetalingen.</p>\n" : "")
+            + table(id: "table-parts", ["betaald aan coalitieleden", "mijlpalen", "uitbetaald"], rows, numeric: [1, 2])
     }
 
     static func quarterSection(_ quarters: [Overview.Quarter]) -> String {

@@ -56,9 +56,11 @@ enum ImportClaimsCommand: Command {
 enum PayoutsCommand: Command {
     static let name = "payouts"
     static let summary = "paid, expected and released per insurer and year"
-    static let usage = "[--insurer UZOVI] [--year YEAR]"
+    static let usage = "[--insurer UZOVI] [--year YEAR] | --application ID"
     static let help = """
-    Per paying insurer and year: paid (reached claims, by the claim's insurer and date), expected
+    With --application ID: the parts paid on each milestone of one beschikking, per coalition
+    member (claim, provider, paying insurer, date, amount), and the total per provider.
+    Otherwise, per paying insurer and year: paid (reached claims, by the claim's insurer and date), expected
     (verwacht: tariffs of granted milestones not yet settled, by due year, counted for the
     coordinating insurer because no claim names a payer yet) and released (a missed milestone for
     the insurer its claim names, in the claim's year; the rest released when a beschikking became
@@ -68,7 +70,12 @@ enum PayoutsCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let insurer = try arguments.value("--insurer")
         let yearText = try arguments.value("--year")
+        let application = try arguments.value("--application")
         try arguments.finish()
+        if let application {
+            guard insurer == nil, yearText == nil else { throw DoorbraakError(.usage, "--application shows one beschikking; it takes no --insurer or --year") }
+            return try parts(of: application, context)
+        }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
         let year = try PlausibilityOptions.year(yearText, required: false)
         let lines = try context.openStore(readOnly: true).payouts(insurer: insurer, year: year)
@@ -87,6 +94,35 @@ enum PayoutsCommand: Command {
                 Output.line("no claims settled and nothing expected\(insurer.map { " for insurer \($0)" } ?? "")\(year.map { " in \($0)" } ?? ""); an insurer is listed once it is coordinating or second insurer on a granted beschikking or named by a claim")
             }
         }
+        return ExitCode.done
+    }
+}
+
+extension PayoutsCommand {
+    /// The parts paid on one beschikking's milestones, per coalition member (004 lines 286, 2700).
+    static func parts(of id: String, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let record = try context.openStore(readOnly: true).application(id) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
+        }
+        let paid = record.milestones.flatMap { m in m.parts.filter { $0.status == "reached" }.map { (m.code, $0) } }
+        var perProvider: [String: Money] = [:]
+        for (_, p) in paid { perProvider[p.provider, default: .zero] += p.amount }
+        if context.json {
+            Output.json(.object([
+                ("application", .string(id)),
+                ("parts", .array(paid.map { code, p in
+                    .object([("milestone", .string(code)), ("claim", .string(p.claim)), ("provider", .string(p.provider)), ("insurer", .string(p.insurer)),
+                             ("date", .string(p.date)), ("amount", .string(p.amount.description))])
+                })),
+                ("providers", .array(perProvider.sorted { $0.key < $1.key }.map { .object([("provider", .string($0.key)), ("paid", .string($0.value.description))]) })),
+            ]))
+            return ExitCode.done
+        }
+        var table = Table([("milestone", .left), ("claim", .left), ("provider", .left), ("insurer", .left), ("date", .left), ("paid", .right)])
+        for (code, p) in paid { table.add([code, p.claim, p.provider, p.insurer, p.date, p.amount.dutch]) }
+        var totals = Table([("provider", .left), ("paid in total", .right)])
+        for (agb, amount) in perProvider.sorted(by: { $0.key < $1.key }) { totals.add([agb, amount.dutch]) }
+        Output.line(paid.isEmpty ? "nothing paid on \(id) yet" : "parts paid on \(id), per coalition member\n" + table.text + "\n\n" + totals.text)
         return ExitCode.done
     }
 }

@@ -66,6 +66,8 @@ enum OverviewView {
             ("bar", .string(FtePerMillion.hundredthsText(o.barHundredths))),
             ("impact_bins", .array(o.impactBins.map { .object([("bin", .string($0.label)), ("applications", .number(String($0.all))), ("granted", .number(String($0.granted)))]) })),
             ("quarters", .array(o.quarters.map { .object([("quarter", .string($0.quarter)), ("paid", money($0.paid)), ("released", money($0.released))]) })),
+            ("regions", SpreidingView.regionsJSON(o.regions)),
+            ("parts", .array(o.parts.map { .object([("members", .string($0.members)), ("milestones", .number(String($0.milestones))), ("paid", money($0.paid))]) })),
             ("judgments", .array(o.judgments.map { j in
                 .object([("insurer", .string(j.insurer)), ("year", .number(String(j.year))), ("paid", money(j.paid)), ("recovery", money(j.recovery)),
                          ("findings", .number(String(j.findings))), ("judgment", .string(j.judgment))])
