@@ -75,9 +75,32 @@ enum DemoCommand: Command {
         _ = try RoundReportCommand.run(&reportArguments, context)
         let allocationDay = Day(settings.deadline.year, settings.deadline.month, min(settings.deadline.day + 14, 28))
         context.today = allocationDay
+        // The board sets the bar after the what-if (004 lines 219, 636): a little lower, so the
+        // submissions refused only for E-BAR that pass it are admitted, and the insurers decide on them.
+        let whatifRows = try store.roundRows(barRefusals: true)
+        var whatif = Table([("bar", .left), ("passing", .right), ("amount", .right)])
+        for hundredths: Int64 in [900, 1600, 1700, 3500] {
+            let passing = whatifRows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: hundredths) }
+            whatif.add([FtePerMillion.hundredthsText(hundredths), String(passing.count), passing.map(\.requested).sum().dutch])
+        }
+        Output.line("\n== 6b. what-if per bar, and the board's bar")
+        Output.line(whatif.text)
+        let bar = try store.setBar(try ImpactBar(parsing: "16"), today: allocationDay, event: context.audit(for: "BO IZA/AZWA"))
+        var decided = 0
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            for id in bar.admitted {
+                guard let record = try store.application(id) else { continue }
+                for insurer in [record.coordinating, record.second] {
+                    let decision = ReviewDecision(insurer: insurer, verdict: .approve(accepted: record.deviations), note: "na verlaging van de lat")
+                    if case .recorded = try store.record(decision, on: id, today: allocationDay, event: context.audit()) { decided += 1 }
+                }
+            }
+        }
+        Output.line("the board lowers the bar from \(bar.before) to \(bar.after): \(bar.admitted.count) submission\(bar.admitted.count == 1 ? "" : "s") refused only for E-BAR \(bar.admitted.count == 1 ? "is" : "are") admitted; the insurers record \(decided) decisions on them")
         let outcomes = try store.allocate(today: allocationDay, transfer: true, seed: "2026", event: context.audit(for: "BO IZA/AZWA"))
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
-        Output.line(AllocationView.summary(rows: try store.roundRows(), settings: settings))
+        Output.line(AllocationView.summary(rows: try store.roundRows(), settings: try store.settings()))
+        Output.line("\n" + SpreidingView.allocated(try store.roundRows().filter { $0.status == "allocated" }))
 
         // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
         let contracts = try GenerateContractsCommand.write(try store.registerEntries(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
@@ -125,7 +148,7 @@ enum DemoCommand: Command {
         // too, as its last part — some are left for the close of the period).
         let endDay = Day(2029, 12, 31)
         let open = try store.db.rows("""
-            SELECT m.application_id, m.code, m.tariff_cents - m.paid_cents, m.due, a.coordinating, a.second, m.status
+            SELECT m.application_id, m.code, m.tariff_cents - m.paid_cents, max(m.due, b.decided_on), a.coordinating, a.second, m.status
             FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted'
             JOIN application a ON a.id = m.application_id WHERE m.status = 'expected' OR m.status = 'reached' ORDER BY m.application_id, m.code
             """, []) { r in (r.text(0), r.text(1), r.money(2), r.text(3), r.text(4), r.text(5), r.text(6)) }
@@ -170,7 +193,7 @@ enum DemoCommand: Command {
         context.today = closeDay
         let closing = try store.closePeriod(today: closeDay, event: context.audit(for: "BO IZA/AZWA"))
         let closed = try store.ceilingStatus()
-        Output.line("\n== 12b. round close on \(closeDay): \(closing.finals.count) beschikkingen made final at what was paid, \(closing.released) released")
+        Output.line("\n== 12b. round close on \(closeDay): \(closing.finals.count) beschikking\(closing.finals.count == 1 ? "" : "en") made final at what was paid, \(closing.released) released")
         Output.line("granted \(closed.granted) − paid \(closed.paid) = released \(closed.released); committed \(closed.committed)")
 
         // Stage 8: the providers account for their actual costs; the insurers test them, the NZa judges.
@@ -231,13 +254,13 @@ enum DemoCommand: Command {
                 + "\(afterClaims.granted) in bovengrenzen.",
             "payouts: by \(payDay) the insurers had paid \(afterClaims.paid) for reached milestones; missed milestones released \(afterClaims.released), "
                 + "which the board gave to \(reallocation.allocated.count) waiting application\(reallocation.allocated.count == 1 ? "" : "s") (\(afterReallocation.remaining) left under the ceiling).",
-            "final: by \(endDay) every milestone was settled: \(final.paid) paid in total, \(final.released) released, and \(finals) beschikkingen final at what was paid.",
+            "final: by \(endDay) \(finals) beschikkingen were final; on \(closeDay) the board closed the period, releasing what was unpaid: \(closed.paid) paid in total, \(closed.released) released, every beschikking final at what was paid (\(parts) milestones were paid in parts).",
             "verantwoording: the providers accounted for their actual costs in \(costs.report.new) lines; \(costs.findings.values.reduce(0, +)) of them are not eligible "
                 + "(outside 2027–2029, structural, hulpmiddelen bought or outside the coalition), and \(costs.report.rejected) reported twice with other content \(costs.report.rejected == 1 ? "was" : "were") refused.",
             "judgment: the insurers tested the costs and the NZa judged \(plausible) of \(plausibility.judgments.count) insurer-years plausibel; \(recovery) is recovered from providers, "
                 + "and \(fixedCosts) enters the risicoverevening as fixed costs.",
             "impact: the coalitions measured \(impact.total.realised.description) fte realised of the \(impact.total.claimed.description) fte claimed, "
-                + "\(impact.total.ambitionPercent)% of the ~\(Monitoring.ambitionFte.description) fte AZWA ambition; \(impact.total.unmeasured) granted applications have no measurement yet.",
+                + "\(impact.total.ambitionPercent)% of the ~\(Monitoring.ambitionFte.description) fte AZWA ambition (which belongs to € 800 mln including the social domain, not to this money alone); \(impact.total.unmeasured) granted applications have no measurement yet.",
         ]
         for (i, step) in steps.enumerated() { Output.line("\(i + 1). \(step)") }
 

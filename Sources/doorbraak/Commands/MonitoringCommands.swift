@@ -52,8 +52,9 @@ enum MonitoringCommand: Command {
     For every application with a granted beschikking: the fte it claimed and the realised fte at
     its latest peildatum on or before --as-of (default --today), with the latest value of each plan
     KPI; per theme and in total. The realised fte per €mln paid so far is set against the round's
-    impact bar and the AZWA ambition of 35 fte per €mln, and the total against the ambition of
-    ~27,600 fte (004 §3). Applications without a realised-fte measurement by --as-of are listed as
+    impact bar and the rate of 35 fte per €mln. The AZWA ambition of ~27,600 fte belongs to
+    € 800 mln including the social domain and need not come from the doorbraakmiddelen alone
+    (004 lines 398, 401): it is shown as context, not as this money's target. Applications without a realised-fte measurement by --as-of are listed as
     such; they add nothing realised. Ratios are compared exactly; only their text is rounded.
     """
 
@@ -143,7 +144,7 @@ enum MonitoringView {
         } else {
             verdict.append("nothing paid yet: no realised fte per €mln")
         }
-        verdict.append("realised \(s.total.realised.description) fte of the ~\(Monitoring.ambitionFte.description) fte AZWA ambition (\(s.total.ambitionPercent)%)")
+        verdict.append("context: the AZWA ambition of ~\(Monitoring.ambitionFte.description) fte belongs to € 800 mln including the social domain and need not come from the doorbraakmiddelen alone (004 lines 398, 401); the \(s.total.realised.description) fte realised here are \(s.total.ambitionPercent)% of it")
         let missing = s.unmeasured
         if !missing.isEmpty {
             let shown = missing.prefix(perApplication ? missing.count : 10).map(\.rawValue).joined(separator: ", ")
