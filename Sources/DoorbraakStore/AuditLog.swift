@@ -136,6 +136,14 @@ public enum AuditLog {
         try DateOrder.require(day, notBefore: latest, "a change to the kept totals (the macro ceiling's ledger)", follows: "its latest change")
     }
 
+    /// `E-DATE` when `day` precedes the latest business date in the chain: for the board's rare
+    /// acts on the whole round (the bar, the allocation, a reallocation), which rest on everything
+    /// recorded so far. Scans the chain's dates once.
+    public static func requireAfterEverything(in db: Database, on day: Day, _ what: String) throws(DoorbraakError) {
+        guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
+        try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round")
+    }
+
     /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head
     /// kept in the ledger must be the last event (one indexed read): a head edited outside
     /// doorbraak would chain the next event to nothing, or collide with an event.

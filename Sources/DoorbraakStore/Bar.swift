@@ -25,6 +25,7 @@ extension Store {
             if let runOn = try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) {
                 throw DoorbraakError(.state, "the round was allocated on \(runOn); the bar is set before the allocation")
             }
+            try AuditLog.requireAfterEverything(in: db, on: today, "the bar")
             var settings = try self.settings()
             let before = settings.bar
             settings.bar = bar

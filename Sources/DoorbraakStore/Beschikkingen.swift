@@ -191,7 +191,7 @@ extension Store {
                             after: "granted, bovengrens \(bovengrens), \(milestones.count) prestaties \(planCode)-M…; committed \(after.committed) of \(after.ceiling)")
     }
 
-    private func refuse(_ id: String, bovengrens: Money, reason: String, code: ErrorCode = .ceiling, today: Day, event: AuditContext) throws(DoorbraakError) {
+    func refuse(_ id: String, bovengrens: Money, reason: String, code: ErrorCode = .ceiling, today: Day, event: AuditContext) throws(DoorbraakError) {
         try db.cached("UPDATE beschikking SET status = 'refused', decided_on = ?, refusal_code = ?, refusal_reason = ? WHERE application_id = ?")
             .run([.text(today.description), .text(code.rawValue), .text(reason), .text(id)])
         try db.cached("UPDATE application SET status = 'refused' WHERE id = ?").run([.text(id)])

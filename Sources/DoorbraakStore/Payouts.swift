@@ -53,6 +53,10 @@ extension Store {
             // Refused once, refused again: the same file imported twice changes nothing.
             throw DoorbraakError(ErrorCode(code, .refused), "claim \(claim.id) was refused on \(on) and stays refused (send a corrected claim under a new id): \(message)", field: "claim_id")
         }
+        // A claim id is paid once: its row and a kept refusal as the chain bound them (a claim
+        // renamed or a refusal deleted with sqlite3 would let the same id be paid again).
+        try requireBound("claim", [.text(claim.id)])
+        try requireBound("claim_refusal", [.text(claim.id)])
         // The payout rests on what `payoutSubject` reads: the application, its beschikking,
         // coalition and milestones (the prestaties copy the milestones' tariffs at the grant and
         // are not read here; `audit verify` names an edit of them).
@@ -162,13 +166,16 @@ extension Store {
         }
         let b = try db.cached("SELECT bovengrens_cents, released_cents, final_on, decided_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
             .rowValue([.text(id)], { r in (r.money(0), r.money(1), r.optionalText(2) != nil, r.optionalText(3)) })
-        let coalition = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { $0.text(0) }
+        let members = try db.cached("SELECT agb, amount_cents FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { ($0.text(0), $0.money(1)) }
+        let coalition = members.map(\.0)
         let milestones = try db.cached("SELECT code, tariff_cents, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code")
             .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
-        return PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
+        var subject = PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
                              coordinating: coordinating, second: second, coalition: Set(coalition), milestones: milestones,
                              bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero, grantedOn: b?.3.flatMap { try? Day(parsing: $0) },
                              closedOn: try closedOn())
+        subject.unfunded = Set(members.filter { $0.1 == .zero }.map(\.0))
+        return subject
     }
 
     /// Per paying insurer and year: paid, expected and released (SPEC §5 `payouts`), optionally

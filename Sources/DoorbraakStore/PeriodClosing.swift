@@ -6,6 +6,8 @@ public struct ClosingResult: Sendable, Equatable {
     public var finals: [(id: String, released: Money, milestones: Int)]
     /// Released in all.
     public var released: Money
+    /// Pending requests refused at the close (`E-PERIOD`).
+    public var refused: [String] = []
 
     public static func == (a: ClosingResult, b: ClosingResult) -> Bool {
         a.finals.map(\.id) == b.finals.map(\.id) && a.released == b.released
@@ -27,7 +29,7 @@ extension Store {
                 SELECT b.application_id, a.theme, a.coordinating FROM beschikking b JOIN application a ON a.id = b.application_id
                 WHERE b.status = 'granted' AND b.final_on IS NULL ORDER BY b.application_id
                 """, []) { r in (r.text(0), r.text(1), r.text(2)) }
-            var result = ClosingResult(finals: [], released: .zero)
+            var result = ClosingResult(finals: [], released: .zero, refused: [])
             for (id, theme, coordinating) in open {
                 try requireBound("application", [.text(id)])
                 try requireBound("beschikking", [.text(id)])
@@ -60,9 +62,17 @@ extension Store {
                 result.finals.append((id, released, settlement.milestones.count))
                 result.released += released
             }
+            // A request still pending can never be granted after the period: refused now, so the
+            // kept pending total is empty when the period is closed.
+            for (id, size) in try db.rows("SELECT application_id, bovengrens_cents FROM beschikking WHERE status = 'pending' ORDER BY application_id", [], { r in (r.text(0), r.money(1)) }) {
+                try requireBound("beschikking", [.text(id)])
+                try refuse(id, bovengrens: size, reason: "the period 2027–2029 was closed on \(today); no beschikking is granted after it", code: .period, today: today, event: event)
+                result.refused.append(id)
+            }
             try db.cached("UPDATE round SET closed_on = ? WHERE id = 1").run([.text(today.description)])
             try AuditLog.append(in: db, event, action: "close", subject: "round", before: "open",
-                                after: "closed: \(result.finals.count) beschikkingen final, \(result.released) released; no claim is paid any more")
+                                after: "closed: \(result.finals.count) beschikkingen final, \(result.released) released"
+                                    + (result.refused.isEmpty ? "" : ", \(result.refused.count) pending requests refused") + "; no claim is paid any more")
             return result
         }
     }

@@ -50,9 +50,7 @@ extension Store {
         try DateOrder.require(today, notBefore: try Day(parsing: allocated), "a reallocation", follows: "the allocation")
         // The room is what every change so far left (releases, withdrawals, refusals, payouts): a
         // reallocation is not dated before the latest of them. The board's rare command scans the chain.
-        if let latest = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil {
-            try DateOrder.require(today, notBefore: try Day(parsing: latest), "a reallocation", follows: "the latest recorded change of the round")
-        }
+        try AuditLog.requireAfterEverything(in: db, on: today, "a reallocation")
         if !dryRun { try checkKeptTotals() }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in

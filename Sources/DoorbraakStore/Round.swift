@@ -36,9 +36,13 @@ extension Store {
             if let (runOn, wasTransfer) = try db.row("SELECT run_on, transfer FROM allocation_run WHERE id = 1", [], { r in (r.text(0), r.int(1) == 1) }) {
                 throw DoorbraakError(.allocation, "the round was already allocated on \(runOn)\(wasTransfer ? " with --transfer" : ""); it runs once")
             }
-            // Every admissible application must have its final decision: one allocated without it
-            // could never take part afterwards (the round runs once).
-            let undecided = try db.rows("SELECT id, status FROM application WHERE status IN ('submitted', 'in-review') ORDER BY id", []) { r in "\(r.text(0)) (\(r.text(1)))" }
+            try AuditLog.requireAfterEverything(in: db, on: today, "the allocation")
+            // Every admissible application that passes the bar must have its final decision: one
+            // allocated without it could never take part afterwards (the round runs once). One
+            // below the bar the board set cannot be allocated whatever the insurers decide.
+            let undecided = try db.rows("SELECT id, status, fte_tenths, requested_cents FROM application WHERE status IN ('submitted', 'in-review') ORDER BY id", []) { r in
+                (text: "\(r.text(0)) (\(r.text(1)))", impact: FtePerMillion(fte: Fte(tenths: r.int64(2)), amount: r.money(3)))
+            }.filter { $0.impact.reaches(hundredths: settings.bar.hundredths) }.map(\.text)
             if !undecided.isEmpty {
                 let shown = undecided.prefix(20).joined(separator: ", ") + (undecided.count > 20 ? ", … \(undecided.count - 20) more" : "")
                 throw DoorbraakError(.undecided, "\(undecided.count) admissible application\(undecided.count == 1 ? " has" : "s have") no final decision of both insurers yet: \(shown); the round is allocated once all are decided (or withdrawn)")

@@ -58,6 +58,19 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         #expect(d.bovengrensAfter == Money(euros: 560))
     }
 
+    @Test func aPartnerWithoutBudgetIsPaidNothing() {
+        var subject = payoutSubject()
+        subject.unfunded = ["22222222"]
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkProvider("22222222", of: subject) } == "E-CLAIM-PROVIDER")
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkProvider("11111111", of: subject) } == nil)
+    }
+
+    @Test func afterTheCloseAClaimIsRefusedForThePeriodNotAsFinal() {
+        var subject = payoutSubject(final: true)
+        subject.closedOn = Day(2030, 1, 1)
+        #expect(code { () throws(DoorbraakError) in try PayoutRules.checkGranted(subject) } == "E-PERIOD")
+    }
+
     @Test(arguments: [(Day(2030, 1, 1), "E-PERIOD")] as [(Day, String)])
     func nothingIsPaidAfterThePeriodIsClosed(closed: Day, expected: String) {
         var subject = payoutSubject()

@@ -80,4 +80,79 @@ import Testing
         let releases = try s.sql("SELECT group_concat(kind || ' ' || coalesce(milestone, '-') || ' ' || amount_cents, '; ') FROM bovengrens_release")
         #expect(releases == "close M1 10000000; close M2 30000000; close M3 40000000", "\(releases)")
     }
+
+    // MARK: - Found by an attacker's review of issue 19
+
+    @Test func aPartnerWithoutBudgetTakesPartButIsPaidNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let plans = s.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        var document = try JSONSerialization.jsonObject(with: Data(payoutApplication("Z-1", cents: 1_000_000_00, fteTenths: 500).utf8)) as! [String: Any]
+        document["coalition"] = (document["coalition"] as! [[String: Any]]) + [["agb": "34567890", "name": "Stille partner", "amount": "0.00"]]
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+        #expect(try s.run(["import", "applications", try s.file("a.jsonl", line)]).status == 0, "a partner without budget may take part")
+        #expect(try s.run(["import", "reviews", try s.file("r.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nZ-1,3311,approve,,,\nZ-1,7029,approve,,,\n")]).status == 0)
+        #expect(try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        #expect(try s.run(["nza", "request", "Z-1", "--contract", "OVK-1"], today: "2026-12-03").status == 0)
+        #expect(try s.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
+        let toPartner = try s.run(["import", "claims", try s.file("c.csv", claimHeader + "Z-C1,Z-1,M1,34567890,3311,300000.00,2027-06-15,reached,a.pdf\n")], today: "2027-06-30")
+        #expect(toPartner.status == 1 && toPartner.stderr.contains("E-CLAIM-PROVIDER") && toPartner.stderr.contains("without budget"), "\(toPartner.stderr)")
+    }
+
+    @Test func aRegionIsOneLineAndAdaptationsAreFew() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let injected = try s.run(["application", "check", try s.file("a.json", try applicationLine("RG-1") { d in d["region"] = "Utrecht\ntotal 999" })])
+        #expect(injected.status == 65 && injected.stderr.contains("region"), "\(injected.stderr)")
+        var many: [String: String] = [:]
+        for i in 0...DeviationFinderLimit.maximum { many["regional.r\(i)"] = "aanpassing \(i)" }
+        let tooMany = try s.run(["application", "check", try s.file("b.json", try applicationLine("RG-2") { d in d["deviations"] = many })])
+        #expect(tooMany.status == 1 && tooMany.stderr.contains("at most \(DeviationFinderLimit.maximum)"), "\(tooMany.stderr)")
+        many.removeValue(forKey: "regional.r0")
+        #expect(try s.run(["application", "check", try s.file("c.json", try applicationLine("RG-3") { d in d["deviations"] = many })]).status == 0, "exactly the maximum")
+    }
+
+    @Test func theCloseRefusesPendingRequestsAndABackDatedBarIsRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PC-A", 1_000_000_00, 500), ("PC-B", 1_000_000_00, 400)], decideOn: nil)
+        #expect(try s.run(["nza", "decide", "PC-A"], today: "2027-01-04").status == 0)
+        let closed = try s.run(["round", "close", "--json"], today: "2030-01-01")
+        let refused = try json(closed.stdout)["refused"] as? [String]
+        #expect(closed.status == 0 && refused == ["PC-B"], "\(closed.stdout)\(closed.stderr)")
+        #expect(try s.sql("SELECT pending_cents FROM ledger") == "0")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test func aClaimRenamedWithSqliteIsNotPaidAgain() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("RN-A", 1_000_000_00, 500)])
+        let file = try s.file("c.csv", claimHeader + "A1,RN-A,M1,12345678,3311,100000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.run(["import", "claims", file], today: "2027-06-30").status == 0)
+        _ = try s.sql("UPDATE claim SET claim_id = 'A1-old' WHERE claim_id = 'A1'")
+        let again = try s.run(["import", "claims", file], today: "2027-06-30")
+        #expect(again.status == 1 && again.stderr.contains("E-LEDGER") && again.stderr.contains("claim"), "\(again.stderr)")
+        #expect(try s.sql("SELECT paid_cents FROM application_milestone WHERE code = 'M1'") == "10000000")
+    }
+
+    @Test func lowerThenRaiseLeavesNoRoundStuckAndTheBarIsNotBackDated() throws {
+        let s = try barRound()
+        defer { s.remove() }
+        #expect(try s.run(["round", "bar", "16.90"]).status == 0)   // admits BAR-B (16.90), to be reviewed
+        #expect(try s.run(["round", "bar", "17"]).status == 0)      // BAR-B below again
+        let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\nBAR-A,3311,approve,,,\nBAR-A,7029,approve,,,\n"
+        #expect(try s.run(["import", "reviews", try s.file("r.csv", reviews)]).status == 0)
+        let back = try s.run(["round", "bar", "17"], today: "2026-11-22")
+        #expect(back.status == 1 && back.stderr.contains("E-DATE"), "\(back.stderr)")
+        let allocated = try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02")
+        #expect(allocated.status == 0, "an application below the bar does not hold the round: \(allocated.stderr)")
+    }
 }
+
+/// The limit the tests use (`DeviationFinder.maximumRegional`), read through the CLI's library.
+enum DeviationFinderLimit { static let maximum = 20 }

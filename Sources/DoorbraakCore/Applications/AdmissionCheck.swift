@@ -165,12 +165,23 @@ public enum AdmissionCheck {
 
         // E-DEVIATION: every deviation explained, and no explanation of something that is not one.
         var deviations: [String] = []
+        let regional = application.deviations.keys.filter(DeviationFinder.isRegionalKey).count
+        if regional > DeviationFinder.maximumRegional {
+            fail(.deviation, "\(regional) regional adaptations declared; at most \(DeviationFinder.maximumRegional), each explained, so both insurers can judge them", "deviations")
+        }
+        // An explanation is prose (line breaks allowed) printed for the reviewers: no other
+        // control or bidirectional characters that could disguise what they read.
+        for key in application.deviations.keys.sorted() where (application.deviations[key] ?? "").unicodeScalars.contains(where: { s in
+            s.value != 0x0A && s.value != 0x09 && (s.properties.generalCategory == .control || s.properties.generalCategory == .format)
+        }) {
+            fail(.deviation, "the explanation contains control or bidirectional characters", "deviations.\(key)")
+        }
         if let plan {
             deviations = DeviationFinder.deviations(of: application, from: plan)
             for key in deviations where (application.deviations[key] ?? "").allSatisfy(\.isWhitespace) {
                 fail(.deviation, "the application deviates from the plan at \(key) but does not explain it", "deviations.\(key)")
             }
-            for key in application.deviations.keys.sorted() where !deviations.contains(key) {
+            for key in application.deviations.keys.sorted() where !deviations.contains(key) && !(regional > DeviationFinder.maximumRegional && DeviationFinder.isRegionalKey(key)) {
                 fail(.deviation, DeviationFinder.isWellFormedKey(key)
                      ? "\(key) is explained but the application does not deviate there; remove it so reviewers are not misled"
                      : "\"\(key)\" is not a deviation key; the keys are \(DeviationFinder.keyFormats.joined(separator: ", ")) (a regional or local adaptation: regional.<name>, e.g. regional.scope)", "deviations.\(key)")

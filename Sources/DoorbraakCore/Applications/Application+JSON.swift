@@ -8,14 +8,14 @@ extension Application {
             let id = e.attempt { () throws(DoorbraakError) in try r.parsed("id", ApplicationID.init(parsing:)) }
             let plan = e.attempt { () throws(DoorbraakError) in try r.string("plan") }
             let sector = e.attempt { () throws(DoorbraakError) in try r.string("sector") }
-            let title = e.attempt { () throws(DoorbraakError) in try r.text("title") }
-            let region = e.attempt { () throws(DoorbraakError) in try r.text("region") }
+            let title = e.attempt { () throws(DoorbraakError) in try r.label("title", maxLength: 200) }
+            let region = e.attempt { () throws(DoorbraakError) in try r.label("region", maxLength: 80) }
             let coalition = e.attempt { () throws(DoorbraakError) in
                 try r.array("coalition") { v, path throws(DoorbraakError) in
                     var p = try JSONObjectReader(v, path: path)
                     return try p.collecting { p, e throws(DoorbraakError) -> Provider? in
                         let agb = e.attempt { () throws(DoorbraakError) in try p.parsed("agb", AGB.init(parsing:)) }
-                        let name = e.attempt { () throws(DoorbraakError) in try p.text("name") }
+                        let name = e.attempt { () throws(DoorbraakError) in try p.label("name", maxLength: 120) }
                         let amount = e.attempt { () throws(DoorbraakError) in try p.money("amount") }
                         guard let agb, let name, let amount else { return nil }
                         return Provider(agb: agb, name: name, amount: amount)

@@ -31,9 +31,14 @@ public enum DeviationFinder {
         }
         // Regional or local adaptations (004 line 217: "regionale of lokale aanpassingen") are
         // declared by the applicant, not found: each is a deviation both insurers judge.
-        for key in application.deviations.keys where isRegionalKey(key) { keys.insert(key) }
+        let regional = application.deviations.keys.filter(isRegionalKey)
+        if regional.count <= maximumRegional { keys.formUnion(regional) }
         return keys.sorted()
     }
+
+    /// The most regional or local adaptations one application declares (more is E-DEVIATION):
+    /// every one is judged by two insurers, so the file stays reviewable.
+    public static let maximumRegional = 20
 
     /// Every kind of deviation key, as `plans template` and the errors show them.
     public static let keyFormats = ["milestones.set", "milestones.<code>.share", "milestones.<code>.due", "spending_years",

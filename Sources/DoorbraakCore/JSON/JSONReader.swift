@@ -56,6 +56,16 @@ public struct JSONObjectReader {
         return s
     }
 
+    /// A text printed in tables and messages (a title, a region, a name): 1 to `maxLength`
+    /// characters on one line, no control or bidirectional characters, not only spaces.
+    public mutating func label(_ key: String, maxLength: Int) throws(DoorbraakError) -> String {
+        let s = try text(key)
+        guard s.count <= maxLength, s.utf8.count <= maxLength * 4, !s.hasControlOrFormatCharacter else {
+            throw DoorbraakError(.input, "must be 1 to \(maxLength) printable characters on one line, without control or bidirectional characters", field: at(key))
+        }
+        return s
+    }
+
     /// A whole-number member within `range`.
     public mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(DoorbraakError) -> Int {
         try JSONObjectReader.integer(try required(key), in: range, at: at(key))

@@ -48,6 +48,8 @@ public struct PayoutSubject: Sendable, Equatable {
     public var grantedOn: Day?
     /// The day the period was closed (`round close`), after which nothing is paid.
     public var closedOn: Day?
+    /// Coalition members that take part without budget (a share of € 0,00): they are paid nothing.
+    public var unfunded: Set<String> = []
 
     /// A subject.
     public init(status: String, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
@@ -109,11 +111,11 @@ public enum PayoutRules {
         guard subject.status == "granted" else {
             throw DoorbraakError(.claimState, "the application is \(subject.status); claims are paid only on a granted beschikking", field: "application_id")
         }
-        guard !subject.isFinal else {
-            throw DoorbraakError(.claimState, "the beschikking is final: every milestone was settled", field: "application_id")
-        }
         if let closed = subject.closedOn {
             throw DoorbraakError(.period, "the period was closed on \(closed) (`round close`): no claim is paid any more", field: "application_id")
+        }
+        guard !subject.isFinal else {
+            throw DoorbraakError(.claimState, "the beschikking is final: every milestone was settled", field: "application_id")
         }
     }
 
@@ -196,6 +198,10 @@ public enum PayoutRules {
         // One bovengrens for all providers involved in the transformation (004 line 286).
         guard subject.coalition.contains(agb) else {
             throw DoorbraakError(.claimProvider, "provider \(agb) is not in the coalition", field: "provider")
+        }
+        // A partner without budget cooperates (004 line 2644) but has no money allotted (004 line 2700).
+        guard !subject.unfunded.contains(agb) else {
+            throw DoorbraakError(.claimProvider, "provider \(agb) takes part without budget (a share of € 0,00); parts are paid to the members with a share", field: "provider")
         }
     }
 

@@ -39,16 +39,20 @@ public enum Spreiding {
         public var fte: Fte
     }
 
-    /// The rows per region, largest amount first (then by name).
+    /// The rows per region, largest amount first (then by name). Regions are written by the
+    /// applicants: the same name in other capitals or with spaces around it is one region
+    /// (shown as first written).
     public static func byRegion(_ rows: [RoundRow]) -> [Region] {
         var totals: [String: Region] = [:]
         for row in rows {
-            let name = row.region.isEmpty ? "(no region)" : row.region
-            var r = totals[name] ?? Region(region: name, applications: 0, amount: .zero, fte: Fte(tenths: 0))
+            let written = row.region.trimmingWhitespace
+            let name = written.isEmpty ? "(no region given)" : written
+            let key = name.lowercased()
+            var r = totals[key] ?? Region(region: name, applications: 0, amount: .zero, fte: Fte(tenths: 0))
             r.applications += 1
             r.amount += row.requested
             r.fte = r.fte + row.fte
-            totals[name] = r
+            totals[key] = r
         }
         return totals.values.sorted { ($1.amount, $0.region) < ($0.amount, $1.region) }
     }

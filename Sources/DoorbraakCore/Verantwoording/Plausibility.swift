@@ -123,8 +123,8 @@ public enum Plausibility {
         public var amount: Money
         /// Final when the beschikking is final; provisional while it runs.
         public var isFinal: Bool
-        /// The insurers that paid it, each with its part (pro rata to what it paid the provider
-        /// for the application) and the year its judgment holds the part: the last year it paid them.
+        /// Its parts per paying insurer and year, pro rata to what each insurer paid the provider
+        /// for the application in each year: no judgment holds more than was paid in it.
         public var parts: [(insurer: UZOVI, part: Money, year: Int)]
 
         public static func == (a: Recovery, b: Recovery) -> Bool {
@@ -179,7 +179,8 @@ public enum Plausibility {
     /// years, when positive. One transformation's extra costs never cover another's overpayment;
     /// a payment in 2028 for costs made in 2027 recovers nothing. While the beschikking runs the
     /// excess is provisional; once it is final, it is recovered and attributed to the insurers that
-    /// paid the provider for the application, pro rata, each in the last year it paid them.
+    /// paid the provider for the application, pro rata to what each paid in each year, in the
+    /// judgments of those years (so no judgment holds more than was paid in it).
     ///
     /// Any other finding is listed in the judgments of the insurers that paid that provider for
     /// that application (when none did, the insurers that paid the application), each in the
@@ -211,12 +212,10 @@ public enum Plausibility {
         }
 
         var paid: [Key: Money] = [:]
-        var paidBy: [ApplicationProvider: [UZOVI: (amount: Money, lastYear: Int)]] = [:]
+        var paidBy: [ApplicationProvider: [InsurerYear: Money]] = [:]
         for p in payouts {
             paid[Key(application: p.application, provider: p.provider, year: p.year), default: .zero] += p.amount
-            let ap = ApplicationProvider(application: p.application, provider: p.provider)
-            let before = paidBy[ap]?[p.insurer]
-            paidBy[ap, default: [:]][p.insurer] = ((before?.amount ?? .zero) + p.amount, max(before?.lastYear ?? p.year, p.year))
+            paidBy[ApplicationProvider(application: p.application, provider: p.provider), default: [:]][InsurerYear(insurer: p.insurer, year: p.year), default: .zero] += p.amount
         }
 
         var rows: [Row] = []
@@ -235,8 +234,7 @@ public enum Plausibility {
         for (ap, t) in totals.sorted(by: { ($0.key.application, $0.key.provider) < ($1.key.application, $1.key.provider) }) where t.paid > t.eligible {
             let amount = t.paid - t.eligible
             let isFinal = facts[ap.application]?.isFinal ?? false
-            let payers = paidBy[ap] ?? [:]
-            let parts = attribute(amount, among: payers.mapValues(\.amount)).map { (insurer: $0.insurer, part: $0.part, year: payers[$0.insurer]?.lastYear ?? 0) }
+            let parts = split(amount, among: paidBy[ap] ?? [:]).map { (insurer: $0.key.insurer, part: $0.part, year: $0.key.year) }
             recoveries.append(Recovery(application: ap.application, provider: ap.provider, paid: t.paid, eligible: t.eligible, amount: amount, isFinal: isFinal, parts: parts))
             let state = isFinal ? "recovered" : "provisional while the beschikking runs"
             findings.append(Finding(code: .costRecovery, application: ap.application, provider: ap.provider, year: nil, amount: amount, lineID: nil,
@@ -261,20 +259,26 @@ public enum Plausibility {
         return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings)
     }
 
+    /// Splits `amount` over `weights`, pro rata (rounded down to the cent); the cents left go to
+    /// the largest weight (the lowest key on a tie), so the parts add up exactly. Sorted by key.
+    static func split<K: Comparable>(_ amount: Money, among weights: [K: Money]) -> [(key: K, part: Money)] {
+        let keyed = weights.sorted { $0.key < $1.key }
+        let total = Int128(keyed.map(\.value).sum().cents)
+        guard total > 0, let largest = keyed.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
+            return keyed.map { ($0.key, .zero) }
+        }
+        var parts = keyed.map { (key: $0.key, part: Money(cents: Int64(Int128(amount.cents) * Int128($0.value.cents) / total))) }
+        let rest = amount - parts.map(\.part).sum()
+        if let i = parts.firstIndex(where: { $0.key == largest.key }) { parts[i].part += rest }
+        return parts
+    }
+
     /// Splits a provider's `recovery` over the insurers that paid it, pro rata to what each paid
     /// (rounded down to the cent); the cents left go to the largest payer (the
     /// lowest UZOVI code on a tie), so the parts add up exactly to `recovery`. Parts are sorted
     /// by UZOVI code; an insurer whose part is zero is still listed.
     public static func attribute(_ recovery: Money, among paid: [UZOVI: Money]) -> [(insurer: UZOVI, part: Money)] {
-        let payers = paid.sorted { $0.key < $1.key }
-        let total = Int128(payers.map(\.value).sum().cents)
-        guard total > 0, let largest = payers.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
-            return payers.map { ($0.key, .zero) }
-        }
-        var parts = payers.map { (insurer: $0.key, part: Money(cents: Int64(Int128(recovery.cents) * Int128($0.value.cents) / total))) }
-        let rest = recovery - parts.map(\.part).sum()
-        if let i = parts.firstIndex(where: { $0.insurer == largest.key }) { parts[i].part += rest }
-        return parts
+        split(recovery, among: paid).map { (insurer: $0.key, part: $0.part) }
     }
 
     // MARK: - Internals
@@ -345,8 +349,8 @@ public enum Plausibility {
         var listed: [InsurerYear: [Finding]] = [:]
         for p in payouts { paid[InsurerYear(insurer: p.insurer, year: p.year), default: .zero] += p.amount }
 
-        // A recovery's parts: a final one counts in the judgment of the year the insurer last
-        // paid the provider for the application; a provisional one is listed there, not counted.
+        // A recovery's parts per insurer and year: a final one counts in that judgment; a
+        // provisional one is listed there, not counted.
         for r in recoveries {
             for (insurer, part, year) in r.parts where part > .zero {
                 let iy = InsurerYear(insurer: insurer, year: year)

@@ -24,10 +24,16 @@ enum RoundReportCommand: Command {
         var approvedFte = Fte(tenths: 0)
         var impact: FtePerMillion { FtePerMillion(fte: approvedFte, amount: approvedAmount) }
 
-        mutating func add(_ row: RoundRow) {
+        /// Approved applications below `bar` (set by the board after the review) are not counted
+        /// as approved: they cannot be allocated (`belowBar` counts them).
+        var belowBar = 0
+
+        mutating func add(_ row: RoundRow, bar: ImpactBar) {
             applications += 1
             requested += row.requested
-            if approvedStatuses.contains(row.status) {
+            if approvedStatuses.contains(row.status), !FtePerMillion(fte: row.fte, amount: row.requested).reaches(hundredths: bar.hundredths) {
+                belowBar += 1
+            } else if approvedStatuses.contains(row.status) {
                 approved += 1
                 approvedAmount += row.requested
                 approvedFte = approvedFte + row.fte
@@ -44,9 +50,10 @@ enum RoundReportCommand: Command {
         var themes: [Theme: Line] = [:]
         var sectors: [String: Line] = [:]
         for row in rows {
-            themes[row.theme, default: Line()].add(row)
-            sectors[row.sector, default: Line()].add(row)
+            themes[row.theme, default: Line()].add(row, bar: settings.bar)
+            sectors[row.sector, default: Line()].add(row, bar: settings.bar)
         }
+        let belowBar = themes.values.map(\.belowBar).reduce(0, +)
         if context.json {
             func money(_ m: Money) -> JSONValue { .string(m.description) }
             func common(_ l: Line) -> [(String, JSONValue)] {
@@ -82,7 +89,8 @@ enum RoundReportCommand: Command {
         var rejected = Table([("rejected by reason", .left), ("decisions", .right)])
         for r in reasons { rejected.add(["\(r.reason) \(RejectionReason(rawValue: r.reason)?.meaning ?? "")", String(r.count)]) }
         let spread = SpreidingView.table(approved: rows.filter { approvedStatuses.contains($0.status) }, allocated: rows.filter { allocatedStatuses.contains($0.status) })
-        Output.line([table.text, bySector.text, spread, rejected.text].joined(separator: "\n\n"))
+        Output.line([table.text, bySector.text, spread, rejected.text].joined(separator: "\n\n")
+                    + (belowBar == 0 ? "" : "\n\n\(belowBar) approved application\(belowBar == 1 ? " is" : "s are") below the bar of \(settings.bar.number) the board set: not counted as approved, not allocated (E-BAR)"))
         return ExitCode.done
     }
 }
@@ -261,10 +269,11 @@ enum RoundCloseCommand: Command {
         let result = try context.openStore().closePeriod(today: context.today, event: context.audit(for: "BO IZA/AZWA"))
         if context.json {
             Output.json(.object([("closed_on", .string(context.today.description)), ("final", .array(result.finals.map { .string($0.id) })),
-                                 ("released", .string(result.released.description))]))
+                                 ("released", .string(result.released.description)), ("refused", .array(result.refused.map { .string($0) }))]))
         } else {
             let milestones = result.finals.map(\.milestones).reduce(0, +)
-            Output.line("closed the period on \(context.today): \(result.finals.count) beschikking\(result.finals.count == 1 ? "" : "en") made final at what was paid, \(result.released) released (\(milestones) milestone\(milestones == 1 ? "" : "s") not paid in full); no claim is paid any more")
+            Output.line("closed the period on \(context.today): \(result.finals.count) beschikking\(result.finals.count == 1 ? "" : "en") made final at what was paid, \(result.released) released (\(milestones) milestone\(milestones == 1 ? "" : "s") not paid in full)"
+                        + (result.refused.isEmpty ? "" : "; \(result.refused.count) pending request\(result.refused.count == 1 ? "" : "s") refused (E-PERIOD)") + "; no claim is paid any more")
         }
         return ExitCode.done
     }
