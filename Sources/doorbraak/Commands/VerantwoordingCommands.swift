@@ -195,13 +195,13 @@ struct PlausibilityView {
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
         var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
         if !recoveries.isEmpty {
-            var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("state", .left), ("per insurer (judged in)", .left)])
+            var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("state", .left), ("per insurer and year", .left)])
             for r in recoveries {
                 table.add([r.application.rawValue, r.provider.rawValue, r.paid.dutch, r.eligible.dutch, r.amount.dutch, r.isFinal ? "recovered" : "provisional",
                            r.parts.map { "\($0.insurer) \($0.part) (\($0.year))" }.joined(separator: "; ")])
             }
             parts += ["recovery (terugvordering) per application and provider over the whole beschikking: paid over all years − eligible actual costs over all years; "
-                      + "final once the beschikking is final, and then held by the judgment of each paying insurer in the last year it paid the provider", table.text]
+                      + "final once the beschikking is final, and then split over the judgments of each paying insurer and year, pro rata to what it paid the provider in that year", table.text]
         }
         if !findings.isEmpty {
             var table = Table([("code", .left), ("application", .left), ("provider", .left), ("year", .left), ("line", .left), ("amount", .right), ("finding", .left)])
