@@ -45,7 +45,7 @@ public enum FileSignature {
         }
         let verified = try run(tool, ["-Y", "verify", "-f", allowed, "-I", principal, "-n", PartySignature.namespace, "-s", signature], input: file)
         guard verified.status == 0 else {
-            throw DoorbraakError(.signature, "the signature \(signature) by \(party)'s key does not match this file: it was changed after it was signed, or signed for another purpose than doorbraak", file: shown)
+            throw DoorbraakError(.signature, "\(signature) is \(party)'s signature, but not of this file: it signs another file, or this file was changed after it was signed, or it was signed for another purpose than doorbraak", file: shown)
         }
         return party
     }

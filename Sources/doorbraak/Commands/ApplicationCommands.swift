@@ -8,7 +8,7 @@ enum ApplicationCheckCommand: Command {
     static let summary = "run every admission check and find the deviations; writes nothing"
     static let usage = "FILE"
     static let help = """
-    Reads one application file (SPEC §5.1), reports every failed admission check at once and the
+    Reads one application file, reports every failed admission check at once and the
     deviations from its model plan with the review track. The receipt date is --today.
     Exit 0 admissible, 1 not admissible, 65 the file is malformed, 66 the file is missing.
     """

@@ -16,11 +16,17 @@ enum CeilingCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
-        let status = try context.openStore(readOnly: true).ceilingStatus()
+        let store = try context.openStore(readOnly: true)
+        let status = try store.ceilingStatus()
+        let closed = try store.closedOn()
         if context.json {
-            Output.json(CeilingView.json(status))
+            guard case .object(let members) = CeilingView.json(status) else { return ExitCode.done }
+            Output.json(.object(members + [("closed_on", closed.map { .string($0.description) } ?? .null)]))
         } else {
             Output.line(CeilingView.text(status))
+            if let closed {
+                Output.line("the period was closed on \(closed): nothing more is committed; the remaining \(status.remaining) stays unused")
+            }
         }
         return ExitCode.done
     }

@@ -73,7 +73,7 @@ enum InitCommand: Command {
             Output.line("initialised \(context.databasePath) with \(plans.count) model plans")
             Output.line(SettingsView.text(settings))
             Output.line("\(try store.registeredInsurers().count) health insurers registered by UZOVI code (`doorbraak party list`)"
-                        + (try store.signaturesRequired() ? "; party files must be signed (--signature, SPEC §3.10)" : ""))
+                        + (try store.signaturesRequired() ? "; party files must be signed (--signature)" : ""))
         }
     }
 }

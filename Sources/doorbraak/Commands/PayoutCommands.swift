@@ -11,11 +11,14 @@ enum ImportClaimsCommand: Command {
     static let help = """
     CSV with the header claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence:
     comma-delimited with a decimal point (1250000.00) or semicolon-delimited with a decimal comma
-    (1.250.000,00), taken from the header. status is reached (paid: amount ≤ the milestone's
-    tariff, evidence named) or missed (amount 0 or empty: the tariff is released and the
-    beschikking's bovengrens lowered by it). A claim is refused unless the application is granted
-    (E-CLAIM-STATE), the milestone is its own and not yet settled (E-CLAIM-MILESTONE), earlier
-    milestones are settled (E-CLAIM-ORDER), amount ≤ tariff (E-CLAIM-TARIFF), the total paid
+    (1.250.000,00), taken from the header. status is reached (a part paid to a coalition member
+    with a share: amount ≤ what is left of the milestone's tariff, evidence named) or missed
+    (amount 0 or empty: what is unpaid of the tariff is released and the beschikking's bovengrens
+    lowered by it). A milestone is reached at its first part and paid when the parts reach its
+    tariff. A claim is refused unless the application is granted and the period not closed
+    (E-CLAIM-STATE, E-PERIOD), the milestone is its own and not paid in full or released
+    (E-CLAIM-MILESTONE), earlier milestones are reached or released (E-CLAIM-ORDER; not kept as
+    refused: import it again later), amount ≤ what is left of the tariff (E-CLAIM-TARIFF), the total paid
     stays within the bovengrens (E-CLAIM-BOVENGRENS), the date lies in 2027-01-01 … 2029-12-31 and
     not after --today (E-CLAIM-DATE), the provider is in the coalition (E-CLAIM-PROVIDER), the
     insurer is one of the application's two (E-CLAIM-INSURER) and a reached claim names evidence

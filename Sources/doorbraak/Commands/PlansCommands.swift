@@ -53,8 +53,8 @@ enum PlansTemplateCommand: Command {
     static let summary = "a conforming application skeleton for a plan and sector"
     static let usage = "ID --sector SECTOR"
     static let help = """
-    Prints an application file (SPEC §5.1) that follows the plan in every normative point:
-    all milestones with tariffs at the plan's shares of €1,000,000.00 and due on the plan's
+    Prints an application file that follows the plan in every normative point: all milestones
+    with tariffs at the plan's shares of € 1.000.000,00 and due on the plan's
     dates, the plan's spending years, the minimum number of providers, and an answer for each
     basiseis. Replace the placeholders (id, AGB and UZOVI codes, names, amounts, answers).
     Optional: "lead", the AGB code of the penvoerder (default the first coalition member).

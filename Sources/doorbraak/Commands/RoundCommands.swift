@@ -7,7 +7,7 @@ let approvedStatuses: Set<String> = ["approved", "allocated", "not-allocated", "
 /// `doorbraak round report`.
 enum RoundReportCommand: Command {
     static let name = "round report"
-    static let summary = "per theme and sector: applications, requested, approved, fte, against the theme amounts"
+    static let summary = "per theme, sector and region: applications, requested, approved, fte, against the theme amounts"
     static let usage = ""
     static let help = """
     What the coordinating and second insurers show the BO IZA/AZWA (004 line 219): per theme the
@@ -142,6 +142,7 @@ enum RoundWhatifCommand: Command {
             Output.json(.object([("scenarios", .array(scenarios))]))
         } else {
             Output.line(table.text)
+            Output.line("passing: the admitted applications (and the submissions refused only for E-BAR) at or above each bar, whatever the insurers decided")
             Output.line("\n" + SpreidingView.whatif(regionColumns))
         }
         return ExitCode.done
@@ -182,7 +183,8 @@ enum RoundAllocateCommand: Command {
         } else {
             let allocated = outcomes.filter(\.allocated)
             let rows = try store.roundRows()
-            Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications\(transfer ? " (with transfer: \(allocated.filter { $0.pass == .transfer }.count) from unused room)" : "")")
+            let transferred = allocated.filter { $0.pass == .transfer }.count
+            Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications" + (transfer ? " (\(transferred) of them from the unused room of all themes, --transfer)" : ""))
             Output.line(AllocationView.summary(rows: rows, settings: try store.settings()))
             Output.line("\n" + SpreidingView.allocated(rows.filter { $0.status == "allocated" }))
         }

@@ -88,20 +88,23 @@ enum PlausibilityCommand: Command {
     static let usage = "[--year YEAR] [--insurer UZOVI] [--materiality PCT] [--deviation PCT]"
     static let help = """
     Sets what the insurers paid (reached claims; a payout's year is its claim date's year) against
-    the providers' actual costs (`import costs`), per application, provider and year. Eligible
-    actual cost is the sum of the lines without a finding; not eligible are lines outside 2027–2029
-    (P2), structural costs (P3), bought hulpmiddelen (P4) and lines of a provider outside the
-    coalition (P6). Paid above eligible is recovered (terugvordering, P1), per application,
-    provider and year. Once every milestone of an application is settled, a provider whose
-    eligible cost over all years differs more than --deviation (default 25%) from its coalition
-    amount needs an explanation (P5; no recovery).
+    the providers' actual costs (`import costs`). Eligible actual cost is the sum of the lines
+    without a finding; not eligible are lines outside 2027–2029 (P2), structural costs (P3),
+    bought hulpmiddelen (P4) and lines of a provider outside the coalition (P6). Recovery
+    (terugvordering, P1) is per application and provider over the whole beschikking: paid over
+    all years above eligible cost over all years (a payment in 2028 for costs of 2027 recovers
+    nothing). While the beschikking runs it is provisional (shown, not counted); once it is
+    final (every milestone settled, or the period closed) it is recovered. Once final, a provider
+    whose eligible cost over all years differs more than --deviation (default 25%) from its
+    coalition amount needs an explanation (P5; no recovery).
 
     Per paying insurer and year: paid, eligible (paid − recovery), recovery, findings, and the
     NZa's judgment (bestuurlijk rechtsoordeel): plausibel when the recovery is at most
-    --materiality (default 1%) of what the insurer paid, else niet plausibel. When two insurers
-    paid one provider in one year, its recovery is split pro rata to what each paid, rounded down
-    to the cent; the cents left go to the insurer that paid most (the lowest UZOVI code on a tie),
-    so the parts add up exactly. A finding is listed with the insurers that paid that provider.
+    --materiality (default 1%) of what the insurer paid, else niet plausibel. A final recovery is
+    split over the insurers and years that paid the provider for the application, pro rata to
+    what each paid in each year, rounded down to the cent; the cents left go to the largest
+    payment (the earliest, lowest UZOVI code on a tie), so the parts add up exactly and no judgment
+    holds more than was paid in it. A finding is listed with the insurers that paid that provider.
     --year and --insurer narrow what is shown, not what is computed. A report: exit 0 whatever
     the judgment.
     """
