@@ -136,7 +136,7 @@ struct Bench {
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
         let first = Workload.id(0)
-        try require(try doorbraakRun(small, ["nza", "request", first, "--contract", "OVK-\(first)"], today: "2026-12-05"), "request one")
+        try require(try doorbraakRun(small, ["nza", "request", first, "--contract", "OVK-\(first)"], today: "2027-01-05"), "request one")
         let one = try doorbraakRun(small, ["nza", "decide", first], today: "2027-01-05")
         try require(one, "decide one")
         result.decideMS = one.seconds * 1000
