@@ -234,15 +234,28 @@ extension Store {
     }
 
     /// The register for the assessor's worklist, optionally of one status and/or track, by id.
-    public func registerEntries(status: String? = nil, track: String? = nil) throws(DoorbraakError) -> [RegisterEntry] {
+    /// `status` `final` lists the granted applications whose beschikking is final. With
+    /// `waitingFor`, only the admissible applications on which that insurer still has to decide,
+    /// the oldest received first.
+    public func registerEntries(status: String? = nil, track: String? = nil, waitingFor insurer: String? = nil) throws(DoorbraakError) -> [RegisterEntry] {
         var conditions: [String] = []
         var parameters: [SQLValue] = []
-        if let status { conditions.append("a.status = ?"); parameters.append(.text(status)) }
+        var order = "a.id"
+        if status == "final" {
+            conditions.append("a.id IN (SELECT application_id FROM beschikking WHERE final_on IS NOT NULL)")
+        } else if let status {
+            conditions.append("a.status = ?"); parameters.append(.text(status))
+        }
+        if let insurer {
+            conditions.append("(a.status = 'submitted' OR a.status = 'in-review') AND (a.coordinating = ? OR a.second = ?) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.application_id = a.id AND r.insurer = ?)")
+            parameters += [.text(insurer), .text(insurer), .text(insurer)]
+            order = "a.received_on, a.id"
+        }
         if let track { conditions.append("a.track = ? AND a.status <> 'inadmissible'"); parameters.append(.text(track)) }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try db.rows("""
             SELECT a.id, a.status, a.track, a.plan, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.codes, a.received_on, s.version
-            FROM application a JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY a.id
+            FROM application a JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY \(order)
             """, parameters) { r in
             RegisterEntry(id: r.text(0), status: r.text(1), track: r.text(2), plan: r.text(3), insurers: (r.text(4), r.text(5)),
                           requested: r.money(6), fte: Fte(tenths: r.int64(7)), codes: r.text(8), received: r.text(9), version: r.int(10))

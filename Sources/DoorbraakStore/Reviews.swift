@@ -35,6 +35,39 @@ extension Store {
         return .recorded(status: next)
     }
 
+    /// Replaces insurer U's decision on `id` (`review --revise`, SPEC §3.4) until the round is
+    /// allocated; must run inside a write transaction. The first decision stays in the audit trail.
+    public func revise(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> ReviewOutcome {
+        guard let (status, coordinating, second, deviations, receivedText) = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)) }) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        try requireBound("application", [.text(id)])
+        try requireBoundChildren("review", of: id)
+        let previous = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
+            .rowsValue([.text(id)]) { r in (insurer: r.text(0), decision: r.text(1), reason: r.optionalText(2), accepted: r.text(3), rejected: r.text(4), note: r.text(5)) }
+        let allocated = try db.row("SELECT 1 FROM allocation_run WHERE id = 1", [], { _ in true }) != nil
+        let subject = ReviewSubject(id: id, status: status, coordinating: coordinating, second: second,
+                                    deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.insurer))
+        let other: ReviewDecision.Verdict? = previous.first { $0.insurer != decision.insurer }.map { p in
+            p.decision == "approve" ? .approve(accepted: p.accepted.split(separator: " ").map(String.init))
+                : .reject(RejectionReason(rawValue: p.reason ?? "") ?? .R9, rejected: p.rejected.split(separator: " ").map(String.init))
+        }
+        let next = try ReviewRules.revise(decision, to: subject, other: other, allocated: allocated)
+        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
+        try AuditLog.requireInOrder(in: db, subject: id, on: today)
+        let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)
+        guard let mine = previous.first(where: { $0.insurer == decision.insurer }) else { throw DoorbraakError(.internal, "the decision to revise vanished") }
+        try db.cached("UPDATE review SET decision = ?, reason = ?, accepted = ?, rejected = ?, note = ?, decided_on = ? WHERE application_id = ? AND insurer = ?")
+            .run([.text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description), .text(id), .text(decision.insurer)])
+        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])
+        let was = mine.reason.map { "\(mine.decision) \($0)" } ?? mine.decision
+        let now = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
+        try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "revise", subject: id, before: "\(status), \(decision.insurer) decided \(was)",
+                            after: "\(next), \(decision.insurer) revised to \(now) — \(decision.note)")
+        return .recorded(status: next)
+    }
+
     private static func columns(of decision: ReviewDecision) -> (String, String?, String, String) {
         switch decision.verdict {
         case .approve(let accepted): return ("approve", nil, accepted.sorted().joined(separator: " "), "")

@@ -106,13 +106,52 @@ public enum ReviewRules {
             throw DoorbraakError(.reviewer, "insurer \(decision.insurer) is not named on \(subject.id); only \(subject.coordinating) (coordinating) and \(subject.second) (second) decide", field: "insurer")
         }
         if subject.decidedBy.contains(decision.insurer) {
-            throw DoorbraakError(.decided, "insurer \(decision.insurer) already decided on \(subject.id); a decision is final", field: "insurer")
+            throw DoorbraakError(.decided, "insurer \(decision.insurer) already decided on \(subject.id); to change it before the allocation, use review --revise with a --note that says why", field: "insurer")
         }
         // After one rejection the other insurer may still record its decision; the status stays rejected.
         guard ["submitted", "in-review", "rejected"].contains(subject.status) else {
             throw DoorbraakError(.state, "\(subject.id) is \(subject.status); decisions are taken while it is submitted, in review or rejected")
         }
-        let alreadyRejected = subject.status == "rejected"
+        try validate(decision, on: subject)
+        switch decision.verdict {
+        case .approve:
+            if subject.status == "rejected" { return "rejected" }
+            return subject.status == "in-review" ? "approved" : "in-review"
+        case .reject:
+            return "rejected"
+        }
+    }
+
+    /// The status after `decision` replaces the insurer's earlier one (`review --revise`, SPEC
+    /// §3.4), given the other insurer's decision (nil when it has not decided): allowed until the
+    /// round is allocated, with a note that says why.
+    public static func revise(_ decision: ReviewDecision, to subject: ReviewSubject, other: ReviewDecision.Verdict?, allocated: Bool) throws(DoorbraakError) -> String {
+        guard decision.insurer == subject.coordinating || decision.insurer == subject.second else {
+            throw DoorbraakError(.reviewer, "insurer \(decision.insurer) is not named on \(subject.id); only \(subject.coordinating) (coordinating) and \(subject.second) (second) decide", field: "insurer")
+        }
+        guard subject.decidedBy.contains(decision.insurer) else {
+            throw DoorbraakError(.state, "insurer \(decision.insurer) has not decided on \(subject.id) yet; record its decision without --revise", field: "insurer")
+        }
+        guard !allocated else {
+            throw DoorbraakError(.state, "the round was allocated; a decision is revised only before the allocation")
+        }
+        guard ["in-review", "approved", "rejected"].contains(subject.status) else {
+            throw DoorbraakError(.state, "\(subject.id) is \(subject.status); a decision is revised while it is in review, approved or rejected")
+        }
+        guard !decision.note.allSatisfy(\.isWhitespace) else {
+            throw DoorbraakError(.reason, "a revised decision says why in --note (the first stays in the audit trail)", field: "note")
+        }
+        try validate(decision, on: subject)
+        switch (decision.verdict, other) {
+        case (.reject, _), (_, .reject?): return "rejected"
+        case (.approve, .approve?): return "approved"
+        case (.approve, nil): return "in-review"
+        }
+    }
+
+    /// The checks every decision passes: deviation keys known, an approval accepting them all,
+    /// a rejection's reason and keys consistent.
+    static func validate(_ decision: ReviewDecision, on subject: ReviewSubject) throws(DoorbraakError) {
         let known = Set(subject.deviations)
         switch decision.verdict {
         case .approve(let accepted):
@@ -123,9 +162,6 @@ public enum ReviewRules {
             if !missing.isEmpty {
                 throw DoorbraakError(.contradictory, "an approval must accept every deviation; not accepted: \(missing.joined(separator: ", ")) (reject with R3 instead)", field: "accepted_deviations")
             }
-            if alreadyRejected { return "rejected" }
-            let otherApproved = subject.status == "in-review"
-            return otherApproved ? "approved" : "in-review"
         case .reject(let reason, let rejected):
             if let unknown = rejected.first(where: { !known.contains($0) }) {
                 throw DoorbraakError(.deviationKey, "\(subject.id) has no deviation \"\(unknown)\"; its deviations are \(subject.deviations.isEmpty ? "none" : subject.deviations.joined(separator: ", "))", field: "rejected_deviations")
@@ -139,7 +175,6 @@ public enum ReviewRules {
             if reason == .R9 && decision.note.allSatisfy(\.isWhitespace) {
                 throw DoorbraakError(.reason, "a rejection with R9 (other) needs a note", field: "note")
             }
-            return "rejected"
         }
     }
 }

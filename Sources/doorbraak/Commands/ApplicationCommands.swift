@@ -171,27 +171,35 @@ enum ApplicationWithdrawCommand: Command {
 enum ApplicationListCommand: Command {
     static let name = "application list"
     static let summary = "the submission register: the assessor's worklist, by status and track"
-    static let usage = "[--status S] [--track limited|extended] [--insurer UZOVI]"
+    static let usage = "[--status S] [--track limited|extended] [--insurer UZOVI [--waiting]]"
     static let help = """
     Every registered application, admissible or not, with status, track, plan, insurers, amount,
     fte and, for a refused one, its codes. --insurer lists those where UZOVI is the coordinating
-    or the second insurer.
+    or the second insurer; with --waiting only those on which UZOVI still has to decide (submitted
+    or in review, no decision of UZOVI yet), the oldest received first: the assessor's worklist.
+    --status takes any status (inadmissible, submitted, in-review, approved, rejected, allocated,
+    not-allocated, requested, granted, refused, withdrawn) or final (a granted beschikking with
+    every milestone settled).
     """
 
     static let statuses = ["inadmissible", "submitted", "in-review", "approved", "rejected", "allocated", "not-allocated",
-                           "requested", "granted", "refused", "withdrawn"]
+                           "requested", "granted", "refused", "withdrawn", "final"]
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let status = try arguments.value("--status")
         let track = try arguments.value("--track")
         let insurer = try arguments.value("--insurer")
+        let waiting = arguments.flag("--waiting")
         try arguments.finish()
         if let status, !statuses.contains(status) {
-            throw DoorbraakError(.usage, "--status \(status) is not a status; use one of \(statuses.joined(separator: ", "))")
+            let hint = NearestName.suggestion(for: status, among: statuses).map { "did you mean \($0)? " } ?? ""
+            throw DoorbraakError(.usage, "--status \(status) is not a status; \(hint)use one of \(statuses.joined(separator: ", "))")
         }
+        if waiting && insurer == nil { throw DoorbraakError(.usage, "--waiting lists what one insurer still has to decide: give --insurer UZOVI") }
         if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
         let store = try context.openStore(readOnly: true)
-        let entries = try store.registerEntries(status: status, track: track).filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
+        let entries = try store.registerEntries(status: status, track: track, waitingFor: waiting ? insurer : nil)
+            .filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
         if context.json {
             Output.json(.object([("applications", .array(entries.map { e in
                 .object([("id", .string(e.id)), ("status", .string(e.status)), ("track", e.status == "inadmissible" ? .null : .string(e.track)),
@@ -202,13 +210,13 @@ enum ApplicationListCommand: Command {
             }))]))
             return ExitCode.done
         }
-        var table = Table([("id", .left), ("status", .left), ("track", .left), ("plan", .left), ("insurers", .left), ("requested", .right), ("fte", .right), ("codes", .left)])
+        var table = Table([("id", .left), ("status", .left), ("track", .left), ("plan", .left), ("insurers", .left), ("requested", .right), ("fte", .right), ("received", .left), ("codes", .left)])
         for e in entries {
             table.add([e.id, e.status, e.status == "inadmissible" ? "-" : e.track, e.plan, "\(e.insurers.coordinating)/\(e.insurers.second)",
-                       e.requested.dutch, e.fte.description, e.codes])
+                       e.requested.dutch, e.fte.description, e.received, e.codes])
         }
         Output.line(table.text)
-        Output.line("\(entries.count) application\(entries.count == 1 ? "" : "s")")
+        Output.line("\(entries.count) application\(entries.count == 1 ? "" : "s")" + (waiting ? " waiting for a decision of insurer \(insurer ?? "")" : ""))
         return ExitCode.done
     }
 }

@@ -6,7 +6,7 @@ import DoorbraakStore
 enum ReviewCommand: Command {
     static let name = "review"
     static let summary = "record one insurer's decision on an application"
-    static let usage = "ID --insurer UZOVI (--approve [--accept KEY…] | --reject CODE [--reject-deviation KEY…]) [--note TEXT]"
+    static let usage = "ID --insurer UZOVI (--approve [--accept KEY…] | --reject CODE [--reject-deviation KEY…]) [--note TEXT] [--revise]"
     static let help = """
     Only the application's coordinating and second insurer decide, each once. An approval must
     accept every deviation key of the application (--accept KEY…, see `application show`); one
@@ -14,7 +14,9 @@ enum ReviewCommand: Command {
     R1 incomplete, R2 impact not substantiated, R3 deviation not accepted (name the keys with
     --reject-deviation), R4 no execution power, R5 double funding, R9 other (needs --note).
     Both approvals make it `approved`; one rejection makes it `rejected`. Repeating exactly the
-    same decision changes nothing.
+    same decision changes nothing. A decision is final, except that until the round is allocated
+    the insurer may revise it with --revise and a --note that says why (E-STATE after the
+    allocation); the first decision stays in the audit trail.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -24,6 +26,7 @@ enum ReviewCommand: Command {
         let accepted = try arguments.list("--accept")
         let rejectedKeys = try arguments.list("--reject-deviation")
         let note = try arguments.value("--note") ?? ""
+        let revise = arguments.flag("--revise")
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
@@ -45,7 +48,8 @@ enum ReviewCommand: Command {
         let outcome: ReviewOutcome
         do {
             outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
-                try store.record(decision, on: id, today: context.today, event: context.audit())
+                revise ? try store.revise(decision, on: id, today: context.today, event: context.audit())
+                    : try store.record(decision, on: id, today: context.today, event: context.audit())
             }
         } catch {
             // The rules name the CSV column; on the command line it is the option.
@@ -58,7 +62,7 @@ enum ReviewCommand: Command {
             if context.json {
                 Output.json(.object([("id", .string(id)), ("insurer", .string(insurer)), ("decision", .string(decision.decisionName)), ("status", .string(status))]))
             } else {
-                Output.line("\(id): \(decision.decisionName) by \(insurer) recorded; status \(status)")
+                Output.line("\(id): \(decision.decisionName) by \(insurer) \(revise ? "revised" : "recorded"); status \(status)")
             }
         case .unchanged:
             if context.json {

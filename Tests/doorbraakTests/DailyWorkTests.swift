@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Issue 20: each role's daily work — the assessor's worklist and a revised decision, the
+/// register by every status (final too).
+@Suite struct DailyWorkTests {
+    @Test func theWorklistShowsWhatTheInsurerStillHasToDecideOldestFirst() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("b.json", try applicationLine("W-B"))], today: "2026-11-25").status == 0)
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("W-A"))], today: "2026-11-26").status == 0)
+        #expect(try s.run(["review", "W-B", "--insurer", "3311", "--approve"], today: "2026-11-27").status == 0)
+        // W-B is in review (3311 decided): still waiting for 7029, no longer for 3311.
+        let for7029 = try json(try s.run(["application", "list", "--insurer", "7029", "--waiting", "--json"], today: "2026-11-27").stdout)
+        #expect((for7029["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["W-B", "W-A"], "oldest received first")
+        let for3311 = try json(try s.run(["application", "list", "--insurer", "3311", "--waiting", "--json"], today: "2026-11-27").stdout)
+        #expect((for3311["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["W-A"])
+        #expect(try s.run(["application", "list", "--waiting"]).status == 64, "--waiting needs --insurer")
+        let typo = try s.run(["application", "list", "--status", "aproved"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean approved?"), "\(typo.stderr)")
+    }
+
+    @Test func aDecisionIsRevisedBeforeTheAllocationAndNotAfter() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let plans = s.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        let line = payoutApplication("RV-1", cents: 1_000_000_00, fteTenths: 500)
+        #expect(try s.run(["import", "applications", try s.file("a.jsonl", line)]).status == 0)
+        #expect(try s.run(["review", "RV-1", "--insurer", "3311", "--reject", "R2"]).status == 0)
+        #expect(try s.run(["review", "RV-1", "--insurer", "7029", "--approve"]).status == 0)
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'RV-1'") == "rejected")
+        let again = try s.run(["review", "RV-1", "--insurer", "3311", "--approve"])
+        #expect(again.status == 1 && again.stderr.contains("E-DECIDED") && again.stderr.contains("--revise"), "\(again.stderr)")
+        let noReason = try s.run(["review", "RV-1", "--insurer", "3311", "--approve", "--revise"])
+        #expect(noReason.status == 1 && noReason.stderr.contains("E-REASON"), "\(noReason.stderr)")
+        let revised = try s.run(["review", "RV-1", "--insurer", "3311", "--approve", "--revise", "--note", "meetrapport alsnog ontvangen"])
+        #expect(revised.status == 0 && revised.stdout.contains("revised; status approved"), "\(revised.stdout)\(revised.stderr)")
+        let log = try s.sql("SELECT action || ': ' || before || ' → ' || after FROM audit_event WHERE subject = 'RV-1' AND action = 'revise'")
+        #expect(log.contains("3311 decided reject R2") && log.contains("meetrapport alsnog ontvangen"), "the first stays in the trail: \(log)")
+        #expect(try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        let late = try s.run(["review", "RV-1", "--insurer", "7029", "--reject", "R9", "--note", "x", "--revise"], today: "2026-12-03")
+        #expect(late.status == 1 && late.stderr.contains("E-STATE") && late.stderr.contains("allocated"), "\(late.stderr)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test func theRegisterListsFinalBeschikkingen() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("FI-A", 1_000_000_00, 500), ("FI-B", 1_000_000_00, 400)])
+        #expect(try s.run(["import", "claims", try s.file("c.csv", claimHeader + "F1,FI-A,M1,12345678,3311,,2027-06-15,missed,\nF2,FI-A,M2,12345678,3311,,2027-06-15,missed,\nF3,FI-A,M3,12345678,3311,,2027-06-15,missed,\n")], today: "2027-06-30").status == 0)
+        let final = try json(try s.run(["application", "list", "--status", "final", "--json"]).stdout)
+        #expect((final["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["FI-A"])
+        let granted = try json(try s.run(["application", "list", "--status", "granted", "--json"]).stdout)
+        #expect((granted["applications"] as? [[String: Any]])?.count == 2)
+    }
+}
