@@ -189,14 +189,24 @@ public enum AuditLog {
     }
 
     /// The events, all or those of one subject, in order.
-    public static func events(in db: Database, subject: String? = nil) throws(DoorbraakError) -> [AuditEvent] {
-        var sql = "SELECT \(columns) FROM audit_event"
+    /// Narrowed by any of: subject, actor (a part of the actor's name, case-blind), action, and
+    /// business dates from and to (inclusive).
+    public static func events(in db: Database, subject: String? = nil, actor: String? = nil, action: String? = nil,
+                              from: Day? = nil, to: Day? = nil) throws(DoorbraakError) -> [AuditEvent] {
+        var conditions: [String] = []
         var parameters: [SQLValue] = []
-        if let subject {
-            sql += " WHERE subject = ?"
-            parameters.append(.text(subject))
-        }
-        return try db.rows(sql + " ORDER BY seq", parameters, event(from:))
+        if let subject { conditions.append("subject = ?"); parameters.append(.text(subject)) }
+        if let actor { conditions.append("instr(lower(actor), lower(?)) > 0"); parameters.append(.text(actor)) }
+        if let action { conditions.append("action = ?"); parameters.append(.text(action)) }
+        if let from { conditions.append("on_day >= ?"); parameters.append(.text(from.description)) }
+        if let to { conditions.append("on_day <= ?"); parameters.append(.text(to.description)) }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try db.rows("SELECT \(columns) FROM audit_event" + filter + " ORDER BY seq", parameters, event(from:))
+    }
+
+    /// The actions the chain holds, for a "did you mean".
+    public static func actions(in db: Database) throws(DoorbraakError) -> [String] {
+        try db.rows("SELECT DISTINCT action FROM audit_event ORDER BY action", []) { $0.text(0) }
     }
 
     /// The event at `seq`, or nil.

@@ -17,6 +17,14 @@ import Testing
         let for3311 = try json(try s.run(["application", "list", "--insurer", "3311", "--waiting", "--json"], today: "2026-11-27").stdout)
         #expect((for3311["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["W-A"])
         #expect(try s.run(["application", "list", "--waiting"]).status == 64, "--waiting needs --insurer")
+        // The audit log narrowed by actor, action and business date.
+        let byInsurer = try json(try s.run(["audit", "log", "--actor", "insurer 3311", "--json"]).stdout)["events"] as? [[String: Any]]
+        #expect(byInsurer?.map { $0["action"] as? String } == ["review"])
+        let submits = try json(try s.run(["audit", "log", "--action", "submit", "--from", "2026-11-26", "--to", "2026-11-26", "--json"]).stdout)["events"] as? [[String: Any]]
+        #expect(submits?.map { $0["subject"] as? String } == ["W-A"] && submits?.first?["on"] as? String == "2026-11-26")
+        let wrong = try s.run(["audit", "log", "--action", "revew"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("did you mean review?"), "\(wrong.stderr)")
+        #expect(try s.run(["audit", "log", "--from", "2026-13-01"]).status == 64)
         let typo = try s.run(["application", "list", "--status", "aproved"])
         #expect(typo.status == 64 && typo.stderr.contains("did you mean approved?"), "\(typo.stderr)")
     }
@@ -56,5 +64,18 @@ import Testing
         #expect((final["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["FI-A"])
         let granted = try json(try s.run(["application", "list", "--status", "granted", "--json"]).stdout)
         #expect((granted["applications"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func aMistypedCommandOrOptionGetsTheNearestOne() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let command = try s.run(["paymnets"])
+        #expect(command.status == 64 && command.stderr.contains("did you mean \"payouts\"?"), "\(command.stderr)")
+        let sub = try s.run(["round", "alocate"])
+        #expect(sub.status == 64 && sub.stderr.contains("did you mean \"round allocate\"?"), "\(sub.stderr)")
+        let option = try s.run(["payouts", "--insurrer", "3311"])
+        #expect(option.status == 64 && option.stderr.contains("did you mean --insurer?"), "\(option.stderr)")
+        #expect(try s.run(["xyzzy"]).stderr.contains("doorbraak --help"))
     }
 }

@@ -135,15 +135,39 @@ enum AuditHeadCommand: Command {
 /// `doorbraak audit log [ID]`.
 enum AuditLogCommand: Command {
     static let name = "audit log"
-    static let summary = "the audit events, all or of one subject"
-    static let usage = "[SUBJECT]"
-    static let help = "SUBJECT is an application id, `round` or another subject shown in the log."
+    static let summary = "the audit events: all, of one subject, or narrowed by actor, action and business date"
+    static let usage = "[SUBJECT] [--actor TEXT] [--action ACTION] [--from DATE] [--to DATE]"
+    static let help = """
+    SUBJECT is an application id, `round`, a party (`insurer:3311`) or another subject shown in
+    the log. --actor keeps the events whose actor contains TEXT (case-blind, e.g. an insurer's
+    code or a person's name), --action one action (submit, review, revise, payout, release, final,
+    close, nza-decide, …), --from and --to the business dates (`on`) in between, inclusive. Each
+    event shows its business date (`on`) and its wall-clock time (`at`).
+    """
+
+    /// `--actor` of this command, renamed before the global options are read (`main`).
+    static let actorFilter = "--actor-filter"
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let actor = try arguments.value(actorFilter)
+        let action = try arguments.value("--action")
+        func day(_ option: String) throws(DoorbraakError) -> Day? {
+            guard let text = try arguments.value(option) else { return nil }
+            do { return try Day(parsing: text) } catch { throw DoorbraakError(.usage, "\(option): \(error.message)") }
+        }
+        let from = try day("--from"), to = try day("--to")
         let subject = arguments.operand()
         try arguments.finish()
-        let events = try AuditLog.events(in: context.openStore(readOnly: true).db, subject: subject)
-        if let subject, events.isEmpty {
+        let db = try context.openStore(readOnly: true).db
+        if let action {
+            let known = try AuditLog.actions(in: db)
+            if !known.contains(action) {
+                let hint = NearestName.suggestion(for: action, among: known).map { "did you mean \($0)? " } ?? ""
+                throw DoorbraakError(.usage, "--action \(action) is not an action of this log; \(hint)the log holds \(known.joined(separator: ", "))")
+            }
+        }
+        let events = try AuditLog.events(in: db, subject: subject, actor: actor, action: action, from: from, to: to)
+        if let subject, events.isEmpty, try AuditLog.events(in: db, subject: subject).isEmpty {
             throw DoorbraakError(.missing, "no audit events for \"\(subject)\"; an application id, `round` or another subject of `doorbraak audit log`")
         }
         if context.json {
