@@ -8,6 +8,26 @@ public enum ClaimOutcome: Sendable, Equatable {
     case unchanged
 }
 
+/// A milestone due and not settled (`payouts --due`).
+public struct DuePayment: Sendable, Equatable {
+    /// The application.
+    public var application: String
+    /// The milestone.
+    public var milestone: String
+    /// Its due date.
+    public var due: Day
+    /// Its tariff.
+    public var tariff: Money
+    /// Paid on it in parts so far.
+    public var paid: Money
+    /// `expected` or `reached`.
+    public var status: String
+    /// The coordinating insurer.
+    public var coordinating: String
+    /// The second insurer.
+    public var second: String
+}
+
 /// One line of `payouts`: per paying insurer and year.
 public struct PayoutLine: Sendable, Equatable {
     /// UZOVI.
@@ -204,6 +224,43 @@ extension Store {
             }
             return lines.values.filter { (insurer == nil || $0.insurer == insurer) && (year == nil || $0.year == year) }
                 .sorted { ($0.insurer, $0.year) < ($1.insurer, $1.year) }
+        }
+    }
+
+    /// Milestones of granted beschikkingen due on or before `day` and not settled (expected, or
+    /// reached with a rest unpaid), oldest due first; `insurer` narrows to its applications.
+    public func duePayments(on day: Day, insurer: String? = nil) throws(DoorbraakError) -> [DuePayment] {
+        try db.rows("""
+            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second
+            FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted' AND b.final_on IS NULL
+            JOIN application a ON a.id = m.application_id
+            WHERE (m.status = 'expected' OR m.status = 'reached') AND m.due <= ?
+            """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY m.due, m.application_id, m.code",
+            [.text(day.description)] + (insurer.map { [.text($0), .text($0)] } ?? [])) { r throws(DoorbraakError) in
+            DuePayment(application: r.text(0), milestone: r.text(1), due: try Day(parsing: r.text(2)), tariff: r.money(3), paid: r.money(4),
+                       status: r.text(5), coordinating: r.text(6), second: r.text(7))
+        }
+    }
+
+    /// Paid and released per insurer and quarter of the claim (or, for a release at the close,
+    /// of its date), optionally for one insurer.
+    public func payoutsByQuarter(insurer: String? = nil) throws(DoorbraakError) -> [(insurer: String, quarter: String, paid: Money, released: Money)] {
+        try db.readTransaction { () throws(DoorbraakError) in
+            var lines: [String: (paid: Money, released: Money)] = [:]
+            let quarter = "substr(d, 1, 4) || '-Q' || ((CAST(substr(d, 6, 2) AS INTEGER) + 2) / 3)"
+            for (i, q, m) in try db.rows("SELECT insurer, \(quarter), sum(amount_cents) FROM (SELECT insurer, claim_date AS d, amount_cents FROM claim WHERE status = 'reached') GROUP BY 1, 2", [], { r in (r.text(0), r.text(1), r.money(2)) }) {
+                lines["\(i)|\(q)", default: (.zero, .zero)].paid += m
+            }
+            for (i, q, m) in try db.rows("""
+                SELECT insurer, \(quarter), sum(amount_cents) FROM (SELECT r.insurer, coalesce(c.claim_date, r.released_on) AS d, r.amount_cents
+                    FROM bovengrens_release r LEFT JOIN claim c ON c.claim_id = r.claim_id) GROUP BY 1, 2
+                """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
+                lines["\(i)|\(q)", default: (.zero, .zero)].released += m
+            }
+            return lines.map { key, v in
+                let parts = key.split(separator: "|").map(String.init)
+                return (insurer: parts[0], quarter: parts[1], paid: v.paid, released: v.released)
+            }.filter { insurer == nil || $0.insurer == insurer }.sorted { ($0.insurer, $0.quarter) < ($1.insurer, $1.quarter) }
         }
     }
 

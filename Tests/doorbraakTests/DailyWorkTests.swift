@@ -78,4 +78,23 @@ import Testing
         #expect(option.status == 64 && option.stderr.contains("did you mean --insurer?"), "\(option.stderr)")
         #expect(try s.run(["xyzzy"]).stderr.contains("doorbraak --help"))
     }
+
+    @Test func payoutsDueMarkOverdueAtTheBoundaryAndQuartersShowEveryQuarter() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("DU-A", 1_000_000_00, 500)])
+        #expect(try s.run(["import", "claims", try s.file("c.csv", claimHeader + "D1,DU-A,M1,12345678,3311,100000.00,2027-06-15,reached,a.pdf\n")], today: "2027-06-30").status == 0)
+        // M1 is reached with 200.000 unpaid (due 2027-06-30), M2 due 2027-12-31.
+        let onTheDay = try json(try s.run(["payouts", "--due", "--json"], today: "2027-12-31").stdout)["due"] as? [[String: Any]] ?? []
+        #expect(onTheDay.map { $0["milestone"] as? String } == ["M1", "M2"])
+        #expect(onTheDay.map { $0["overdue"] as? Bool } == [true, false], "due today is not overdue yet")
+        #expect(onTheDay.first?["unpaid"] as? String == "200000.00")
+        let dayAfter = try json(try s.run(["payouts", "--due", "--json"], today: "2028-01-01").stdout)["due"] as? [[String: Any]] ?? []
+        #expect(dayAfter.map { $0["overdue"] as? Bool } == [true, true])
+        #expect((try json(try s.run(["payouts", "--due", "--insurer", "3343", "--json"], today: "2028-01-01").stdout)["due"] as? [Any])?.isEmpty == true)
+        #expect(try s.run(["import", "claims", try s.file("m.csv", claimHeader + "D2,DU-A,M1,12345678,3311,,2027-12-20,missed,\n")], today: "2027-12-31").status == 0)
+        let quarters = try json(try s.run(["payouts", "--by", "quarter", "--json"], today: "2028-01-01").stdout)["quarters"] as? [[String: Any]] ?? []
+        #expect(quarters.map { $0["quarter"] as? String } == ["2027-Q2", "2027-Q3", "2027-Q4"], "the empty quarter is shown")
+        #expect(quarters.map { $0["paid"] as? String } == ["100000.00", "0.00", "0.00"] && quarters.last?["released"] as? String == "200000.00")
+    }
 }

@@ -59,8 +59,13 @@ enum ImportClaimsCommand: Command {
 enum PayoutsCommand: Command {
     static let name = "payouts"
     static let summary = "paid, expected and released per insurer and year"
-    static let usage = "[--insurer UZOVI] [--year YEAR] | --application ID"
+    static let usage = "[--insurer UZOVI] [--year YEAR] [--by year|quarter] | --due [--insurer UZOVI] | --application ID"
     static let help = """
+    With --due: the milestones of running beschikkingen due on or before --today and not settled
+    (expected, or reached with a rest unpaid), oldest first, those due before --today marked
+    overdue; --insurer narrows to the applications it is coordinating or second insurer of.
+    With --by quarter: paid and released per insurer and quarter (every quarter from the first
+    to the last shown, zero where nothing happened).
     With --application ID: the parts paid on each milestone of one beschikking, per coalition
     member (claim, provider, paying insurer, date, amount), and the total per provider.
     Otherwise, per paying insurer and year: paid (reached claims, by the claim's insurer and date), expected
@@ -74,11 +79,16 @@ enum PayoutsCommand: Command {
         let insurer = try arguments.value("--insurer")
         let yearText = try arguments.value("--year")
         let application = try arguments.value("--application")
+        let due = arguments.flag("--due")
+        let by = try arguments.value("--by") ?? "year"
         try arguments.finish()
+        guard by == "year" || by == "quarter" else { throw DoorbraakError(.usage, "--by takes year or quarter") }
         if let application {
             guard insurer == nil, yearText == nil else { throw DoorbraakError(.usage, "--application shows one beschikking; it takes no --insurer or --year") }
             return try parts(of: application, context)
         }
+        if due { return try duePayments(insurer: insurer, context) }
+        if by == "quarter" { return try quarters(insurer: insurer, context) }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
         let year = try PlausibilityOptions.year(yearText, required: false)
         let lines = try context.openStore(readOnly: true).payouts(insurer: insurer, year: year)
@@ -102,6 +112,61 @@ enum PayoutsCommand: Command {
 }
 
 extension PayoutsCommand {
+    /// What is due and not settled by --today (`payouts --due`).
+    static func duePayments(insurer: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
+        if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
+        let due = try context.openStore(readOnly: true).duePayments(on: context.today, insurer: insurer)
+        if context.json {
+            Output.json(.object([("today", .string(context.today.description)), ("due", .array(due.map { d in
+                .object([("application", .string(d.application)), ("milestone", .string(d.milestone)), ("due", .string(d.due.description)),
+                         ("tariff", .string(d.tariff.description)), ("unpaid", .string((d.tariff - d.paid).description)), ("status", .string(d.status)),
+                         ("coordinating", .string(d.coordinating)), ("second", .string(d.second)), ("overdue", .bool(d.due < context.today))])
+            }))]))
+            return ExitCode.done
+        }
+        var table = Table([("application", .left), ("milestone", .left), ("due", .left), ("", .left), ("tariff", .right), ("unpaid", .right), ("status", .left), ("insurers", .left)])
+        for d in due {
+            table.add([d.application, d.milestone, d.due.description, d.due < context.today ? "overdue" : "", d.tariff.dutch, (d.tariff - d.paid).dutch,
+                       d.status, "\(d.coordinating)/\(d.second)"])
+        }
+        let overdue = due.filter { $0.due < context.today }.count
+        Output.line(due.isEmpty ? "nothing due and unsettled by \(context.today)\(insurer.map { " for insurer \($0)" } ?? "")"
+                    : table.text + "\n\(due.count) milestone\(due.count == 1 ? "" : "s") due by \(context.today) and not settled, \(overdue) overdue; unpaid \(due.map { $0.tariff - $0.paid }.sum())")
+        return ExitCode.done
+    }
+
+    /// Paid and released per insurer and quarter (`payouts --by quarter`), every quarter shown.
+    static func quarters(insurer: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let lines = try context.openStore(readOnly: true).payoutsByQuarter(insurer: insurer)
+        // Every quarter between the first and the last of the round, zero where empty.
+        let all = Set(lines.map(\.quarter)).sorted()
+        var quarters: [String] = []
+        if let first = all.first, let last = all.last, var year = Int(first.prefix(4)), var q = Int(first.suffix(1)) {
+            while true {
+                let name = "\(year)-Q\(q)"
+                quarters.append(name)
+                if name >= last || quarters.count > 100 { break }
+                q += 1
+                if q == 5 { q = 1; year += 1 }
+            }
+        }
+        var rows: [(insurer: String, quarter: String, paid: Money, released: Money)] = []
+        for i in Set(lines.map(\.insurer)).sorted() {
+            for q in quarters { rows.append(lines.first { $0.insurer == i && $0.quarter == q } ?? (i, q, .zero, .zero)) }
+        }
+        if context.json {
+            Output.json(.object([("quarters", .array(rows.map { r in
+                .object([("insurer", .string(r.insurer)), ("quarter", .string(r.quarter)), ("paid", .string(r.paid.description)), ("released", .string(r.released.description))])
+            }))]))
+            return ExitCode.done
+        }
+        var table = Table([("insurer", .left), ("quarter", .left), ("paid", .right), ("released", .right)])
+        for r in rows { table.add([r.insurer, r.quarter, r.paid.dutch, r.released.dutch]) }
+        table.add(["total", "", rows.map(\.paid).sum().dutch, rows.map(\.released).sum().dutch])
+        Output.line(rows.isEmpty ? "no claims settled yet" : table.text)
+        return ExitCode.done
+    }
+
     /// The parts paid on one beschikking's milestones, per coalition member (004 lines 286, 2700).
     static func parts(of id: String, _ context: Context) throws(DoorbraakError) -> Int32 {
         guard let record = try context.openStore(readOnly: true).application(id) else {
