@@ -64,6 +64,35 @@ public struct BeschikkingRecord: Sendable, Equatable {
     }
 }
 
+/// One line of the NZa's register of beschikkingen (`nza register`).
+public struct RegisteredBeschikking: Sendable, Equatable {
+    /// The application.
+    public var application: String
+    /// Its penvoerder (AGB).
+    public var penvoerder: String
+    /// Coordinating insurer.
+    public var coordinating: String
+    /// Second insurer.
+    public var second: String
+    /// The bovengrens as granted.
+    public var granted: Money
+    /// What amendments lowered it by.
+    public var released: Money
+    /// Paid on it.
+    public var paid: Money
+    /// The day it was granted.
+    public var decidedOn: String
+    /// The day it became final, if it is.
+    public var finalOn: String?
+    /// The contract reference.
+    public var contract: String
+    /// The region.
+    public var region: String
+
+    /// The bovengrens as it stands.
+    public var current: Money { granted - released }
+}
+
 extension Store {
     /// The pending requests larger than the room left: a range read on the partial index
     /// `beschikking_pending_size`, in its order (a test checks the query plan).
@@ -263,6 +292,22 @@ extension Store {
             try requireBound("plan", [.text(plan)])
             try requireBound("submission", [.integer(seq)])
             try requireBoundDocument(ofSubmission: seq)
+        }
+    }
+
+    /// Every beschikking that was granted, with its penvoerder and figures (`nza register`), by
+    /// application; `final` narrows to final (true) or running (false) ones.
+    public func register(final: Bool?) throws(DoorbraakError) -> [RegisteredBeschikking] {
+        let filter = final.map { $0 ? " AND b.final_on IS NOT NULL" : " AND b.final_on IS NULL" } ?? ""
+        return try db.rows("""
+            SELECT b.application_id, coalesce(s.lead, ''), a.coordinating, a.second, b.bovengrens_cents, b.released_cents, b.paid_cents,
+                   b.decided_on, b.final_on, b.contract, coalesce(a.region, '')
+            FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq
+            WHERE b.status = 'granted'\(filter) ORDER BY b.application_id
+            """, []) { r in
+            RegisteredBeschikking(application: r.text(0), penvoerder: r.text(1), coordinating: r.text(2), second: r.text(3), granted: r.money(4),
+                                  released: r.money(5), paid: r.money(6), decidedOn: r.optionalText(7) ?? "", finalOn: r.optionalText(8),
+                                  contract: r.text(9), region: r.text(10))
         }
     }
 

@@ -97,4 +97,24 @@ import Testing
         #expect(quarters.map { $0["quarter"] as? String } == ["2027-Q2", "2027-Q3", "2027-Q4"], "the empty quarter is shown")
         #expect(quarters.map { $0["paid"] as? String } == ["100000.00", "0.00", "0.00"] && quarters.last?["released"] as? String == "200000.00")
     }
+
+    @Test func theNZaRegisterListsEveryBeschikkingAndExportsADutchSpreadsheet() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("NR-A", 1_000_000_00, 500), ("NR-B", 2_000_000_00, 500)])
+        #expect(try s.run(["import", "claims", try s.file("c.csv", claimHeader + "N1,NR-A,M1,12345678,3311,300000.00,2027-06-15,reached,a\nN2,NR-A,M2,12345678,3311,,2027-06-16,missed,\nN3,NR-A,M3,12345678,3311,,2027-06-17,missed,\n")], today: "2027-06-30").status == 0)
+        let all = try json(try s.run(["nza", "register", "--json"]).stdout)["beschikkingen"] as? [[String: Any]] ?? []
+        #expect(all.map { $0["application"] as? String } == ["NR-A", "NR-B"])
+        let a = try #require(all.first)
+        #expect(a["bovengrens_granted"] as? String == "1000000.00" && a["bovengrens"] as? String == "300000.00" && a["paid"] as? String == "300000.00")
+        #expect(a["status"] as? String == "final" && a["final_on"] as? String == "2027-06-30" && a["penvoerder"] as? String == "12345678")
+        let open = try json(try s.run(["nza", "register", "--status", "open", "--json"]).stdout)["beschikkingen"] as? [[String: Any]] ?? []
+        #expect(open.map { $0["application"] as? String } == ["NR-B"])
+        let path = s.folder.appendingPathComponent("register.csv").path
+        #expect(try s.run(["nza", "register", "--csv", path]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) && text.contains("NR-A;12345678;3311;7029;") && text.contains(";1000000,00;300000,00;300000,00;700000,00;definitief;"), "\(text)")
+        #expect(try s.run(["nza", "register", "--status", "closed"]).status == 64)
+    }
 }

@@ -24,7 +24,7 @@ enum Commands {
         ApplicationWithdrawCommand.self, ImportApplicationsCommand.self,
         ReviewCommand.self, ImportReviewsCommand.self,
         RoundReportCommand.self, RoundWhatifCommand.self, RoundAllocateCommand.self, RoundReallocateCommand.self, RoundBarCommand.self, RoundCloseCommand.self,
-        NZaRequestCommand.self, NZaDecideCommand.self,
+        NZaRequestCommand.self, NZaDecideCommand.self, NZaRegisterCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,
         ImportCostsCommand.self, PlausibilityCommand.self, ImportMonitoringCommand.self, MonitoringCommand.self,

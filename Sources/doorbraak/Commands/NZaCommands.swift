@@ -98,3 +98,57 @@ enum NZaDecideCommand: Command {
         return ExitCode.done
     }
 }
+
+/// `doorbraak nza register [--status open|final] [--csv FILE]`.
+enum NZaRegisterCommand: Command {
+    static let name = "nza register"
+    static let summary = "every beschikking granted: penvoerder, bovengrens as granted and as it stands, paid, released, dates"
+    static let usage = "[--status open|final] [--csv FILE]"
+    static let help = """
+    The NZa's register of beschikkingen: per granted beschikking its application, penvoerder,
+    insurers, region, contract, the bovengrens as granted and as it stands (lowered by releases),
+    paid, released, status (open while milestones run, final once every one is settled or the
+    period closed), and the dates it was granted and became final. --status narrows to open or
+    final ones. --csv FILE writes it for a Dutch spreadsheet: UTF-8 with a byte order mark,
+    semicolons, decimal commas, as `report verevening`.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let status = try arguments.value("--status")
+        let csv = try arguments.value("--csv")
+        try arguments.finish()
+        guard status == nil || status == "open" || status == "final" else { throw DoorbraakError(.usage, "--status takes open or final") }
+        let lines = try context.openStore(readOnly: true).register(final: status.map { $0 == "final" })
+        if let csv {
+            var text = "\u{FEFF}" + SemicolonCSV.row(["aanvraag", "penvoerder", "coordinerend", "tweede", "regio", "contract", "bovengrens verleend",
+                                                      "bovengrens huidig", "uitbetaald", "vrijgegeven", "status", "verleend op", "definitief op"])
+            for l in lines {
+                text += SemicolonCSV.row([l.application, l.penvoerder, l.coordinating, l.second, l.region, l.contract, l.granted.decimalComma,
+                                          l.current.decimalComma, l.paid.decimalComma, l.released.decimalComma, l.finalOn == nil ? "lopend" : "definitief",
+                                          l.decidedOn, l.finalOn ?? ""])
+            }
+            try OutputFile.write(text, to: csv)
+        }
+        if context.json {
+            Output.json(.object([("beschikkingen", .array(lines.map { l in
+                .object([("application", .string(l.application)), ("penvoerder", .string(l.penvoerder)), ("coordinating", .string(l.coordinating)),
+                         ("second", .string(l.second)), ("region", .string(l.region)), ("contract", .string(l.contract)),
+                         ("bovengrens_granted", .string(l.granted.description)), ("bovengrens", .string(l.current.description)),
+                         ("paid", .string(l.paid.description)), ("released", .string(l.released.description)),
+                         ("status", .string(l.finalOn == nil ? "open" : "final")), ("decided_on", .string(l.decidedOn)),
+                         ("final_on", l.finalOn.map { .string($0) } ?? .null)])
+            }))]))
+            return ExitCode.done
+        }
+        var table = Table([("application", .left), ("penvoerder", .left), ("insurers", .left), ("granted", .right), ("bovengrens now", .right),
+                           ("paid", .right), ("released", .right), ("status", .left), ("decided", .left), ("final", .left)])
+        for l in lines {
+            table.add([l.application, l.penvoerder, "\(l.coordinating)/\(l.second)", l.granted.dutch, l.current.dutch, l.paid.dutch, l.released.dutch,
+                       l.finalOn == nil ? "open" : "final", l.decidedOn, l.finalOn ?? "-"])
+        }
+        table.add(["total", "", "", lines.map(\.granted).sum().dutch, lines.map(\.current).sum().dutch, lines.map(\.paid).sum().dutch,
+                   lines.map(\.released).sum().dutch, "", "", ""])
+        Output.line(table.text + "\n\(lines.count) beschikking\(lines.count == 1 ? "" : "en")" + (csv.map { "; written to \($0)" } ?? ""))
+        return ExitCode.done
+    }
+}
