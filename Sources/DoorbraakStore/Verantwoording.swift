@@ -145,11 +145,14 @@ extension Store {
         let bar = try settings().bar
         return try db.readTransaction { () throws(DoorbraakError) -> MonitoringInput in
             var applications: [Monitoring.ApplicationFacts] = []
-            for (id, theme, fte, paid) in try db.rows("""
-                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents FROM application a JOIN beschikking b ON b.application_id = a.id
+            var kpis: [String: [String: ModelPlan.KPI]] = [:]
+            for plan in try plans() { kpis[plan.id.rawValue] = Dictionary(uniqueKeysWithValues: zip(plan.kpiIDs, plan.kpis)) }
+            for (id, theme, fte, paid, plan) in try db.rows("""
+                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents, a.plan FROM application a JOIN beschikking b ON b.application_id = a.id
                 WHERE b.status = 'granted' ORDER BY a.id
-                """, [], { r in (r.text(0), r.text(1), r.int64(2), r.money(3)) }) {
-                applications.append(Monitoring.ApplicationFacts(id: try ApplicationID(parsing: id), theme: try Theme(parsing: theme), claimed: Fte(tenths: fte), paid: paid))
+                """, [], { r in (r.text(0), r.text(1), r.int64(2), r.money(3), r.text(4)) }) {
+                applications.append(Monitoring.ApplicationFacts(id: try ApplicationID(parsing: id), theme: try Theme(parsing: theme), claimed: Fte(tenths: fte),
+                                                                paid: paid, kpis: kpis[plan] ?? [:]))
             }
             var measurements: [Measurement] = []
             for (a, d, k, v) in try db.rows("SELECT application_id, peildatum, kpi, value_units FROM measurement ORDER BY application_id, peildatum, kpi", [], { r in

@@ -133,10 +133,15 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
 
     @Test func realisedPerMillionAgainstTheBarAndTheAmbition() throws {
         let s = Self.summary(asOf: Day(2028, 12, 31))
-        // 50 fte for €2 mln in ai: 15 per €mln, under bar B (17); 30 fte for €1 mln for a1 alone.
-        #expect(s.themes[0].totals.realisedPerMillion?.description == "15.00")
-        #expect(s.themes[0].totals.reaches(.scenario(.B)) == false)
-        #expect(s.themes[0].totals.reaches(.scenario(.C)) == true)
+        // In ai only a1 (30 fte, €1 mln) is measured by 2028-12-31: the rate is over the measured
+        // application only, 30 per €mln; a3's €1 mln without a measurement does not dilute it.
+        #expect(s.themes[0].totals.realisedPerMillion?.description == "30.00")
+        #expect(s.themes[0].totals.measuredPaid == Money(euros: 1_000_000) && s.themes[0].totals.paid == Money(euros: 2_000_000))
+        #expect(s.themes[0].totals.reaches(.scenario(.B)) == true)
+        // Once a3 is measured (5 fte), 35 fte over €2 mln: 17.50, at or above bar B (17), under A (35).
+        let later = Self.summary(asOf: Day(2029, 1, 1)).themes[0].totals
+        #expect(later.realisedPerMillion?.description == "17.50" && later.measuredPaid == Money(euros: 2_000_000))
+        #expect(later.reaches(.scenario(.B)) == true && later.reaches(.scenario(.A)) == false)
         #expect(s.rows[0].realisedPerMillion?.description == "30.00")
         #expect(s.rows[2].realisedPerMillion == nil)
         #expect(s.total.reachesAmbitionRate == false)

@@ -328,6 +328,13 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect((earlier["applications"] as? [[String: Any]])?.first?["realised_fte"] as? String == "100.0")
         let text = try s.run(["monitoring", "--as-of", "2028-12-31"]).stdout
         #expect(text.contains("not measured by 2028-12-31 (1): PAY-B") && text.contains("27600.0"))
+        // Each plan KPI by name, value, unit and target; the rate over the one measured application.
+        let k1 = try #require(text.split(separator: "\n").first { $0.contains("PAY-A") && $0.contains("K1") })
+        #expect(k1.contains("Tijd per rapportage") && k1.contains("-3.25") && k1.contains("min"), "\(text)")
+        #expect(text.contains("Tevredenheid") && text.contains("over the 1 measured application(s) (€ 300.000,00 paid to them)"), "\(text)")
+        let values = try #require(apps[0]["kpi_values"] as? [[String: Any]])
+        #expect(values.map { $0["kpi"] as? String } == ["K1", "K2"] && values[0]["name"] as? String == "Tijd per rapportage" && values[1]["unit"] as? String == "%")
+        #expect(total["paid_to_measured"] as? String == "300000.00")
 
         let before = try s.verantwoordingState()
         let typo = try s.measure("PAY-A,2028-06-30,ftee,1.0\n")

@@ -16,8 +16,12 @@ public enum Monitoring {
         /// What was paid out to it so far.
         public var paid: Money
 
+        /// The plan's KPIs by id (`K1` …): name, unit and target, for showing the values.
+        public var kpis: [String: ModelPlan.KPI] = [:]
+
         /// The facts of one application.
-        public init(id: ApplicationID, theme: Theme, claimed: Fte, paid: Money) {
+        public init(id: ApplicationID, theme: Theme, claimed: Fte, paid: Money, kpis: [String: ModelPlan.KPI] = [:]) {
+            self.kpis = kpis
             self.id = id
             self.theme = theme
             self.claimed = claimed
@@ -41,6 +45,8 @@ public enum Monitoring {
         public var peildatum: Day?
         /// The latest value of each plan KPI on or before the date, by KPI id.
         public var kpis: [String: MeasuredValue]
+        /// The plan's KPIs by id: name, unit and target.
+        public var kpiNames: [String: ModelPlan.KPI] = [:]
 
         /// Whether a realised fte was measured by the date.
         public var isMeasured: Bool { realised != nil }
@@ -59,6 +65,8 @@ public enum Monitoring {
         public var realised: Fte
         /// What was paid to all of them.
         public var paid: Money
+        /// What was paid to the measured ones: the realised rate is over these only.
+        public var measuredPaid: Money = .zero
         /// How many were measured.
         public var measured: Int
         /// How many were not.
@@ -67,9 +75,10 @@ public enum Monitoring {
         /// No applications.
         public static let empty = Totals(claimed: Fte(tenths: 0), realised: Fte(tenths: 0), paid: .zero, measured: 0, unmeasured: 0)
 
-        /// Realised fte per €mln paid to all of them, exact; nil when nothing was paid.
+        /// Realised fte per €mln paid, over the measured applications only (an unmeasured one has
+        /// been paid but shows no fte yet), exact; nil when nothing was paid to a measured one.
         public var realisedPerMillion: FtePerMillion? {
-            paid > .zero ? FtePerMillion(fte: realised, amount: paid) : nil
+            measuredPaid > .zero ? FtePerMillion(fte: realised, amount: measuredPaid) : nil
         }
 
         /// Whether the realised fte per €mln paid reaches `bar`; nil when nothing was paid.
@@ -91,6 +100,7 @@ public enum Monitoring {
             paid += row.paid
             if let r = row.realised {
                 realised = realised + r
+                measuredPaid += row.paid
                 measured += 1
             } else {
                 unmeasured += 1
@@ -139,8 +149,9 @@ public enum Monitoring {
         for a in applications.sorted(by: { $0.id < $1.id }) where theme.map({ $0 == a.theme }) ?? true {
             let kpis = latest[a.id] ?? [:]
             let fte = kpis[Measurement.fte]
-            let row = Row(id: a.id, theme: a.theme, claimed: a.claimed, paid: a.paid, realised: fte?.realisedFte, peildatum: fte?.peildatum,
+            var row = Row(id: a.id, theme: a.theme, claimed: a.claimed, paid: a.paid, realised: fte?.realisedFte, peildatum: fte?.peildatum,
                           kpis: kpis.filter { $0.key != Measurement.fte }.mapValues(\.value))
+            row.kpiNames = a.kpis
             rows.append(row)
             themes[a.theme, default: .empty].add(row)
             total.add(row)

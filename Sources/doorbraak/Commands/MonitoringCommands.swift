@@ -87,6 +87,7 @@ enum MonitoringView {
     static func totals(_ t: Monitoring.Totals) -> [(String, JSONValue)] {
         [
             ("claimed_fte", .string(t.claimed.description)), ("realised_fte", .string(t.realised.description)), ("paid", .string(t.paid.description)),
+            ("paid_to_measured", .string(t.measuredPaid.description)),
             ("measured", .number(String(t.measured))), ("unmeasured", .number(String(t.unmeasured))),
             ("realised_fte_per_mln", t.realisedPerMillion.map { .string($0.description) } ?? .null),
         ]
@@ -101,6 +102,10 @@ enum MonitoringView {
                     ("realised_fte", r.realised.map { .string($0.description) } ?? .null), ("peildatum", r.peildatum.map { .string($0.description) } ?? .null),
                     ("paid", .string(r.paid.description)), ("realised_fte_per_mln", r.realisedPerMillion.map { .string($0.description) } ?? .null),
                     ("kpis", .object(r.kpis.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.description)) })),
+                    ("kpi_values", .array(r.kpis.sorted { KPIOrder.precedes($0.key, $1.key) }.map { id, value in
+                        .object([("kpi", .string(id)), ("name", .string(r.kpiNames[id]?.name ?? "")), ("value", .string(value.description)),
+                                 ("unit", .string(r.kpiNames[id]?.unit ?? "")), ("target", .string(r.kpiNames[id]?.target ?? ""))])
+                    })),
                 ])
             })),
             ("themes", .array(s.themes.map { .object([("theme", .string($0.theme.rawValue))] + totals($0.totals)) })),
@@ -130,6 +135,14 @@ enum MonitoringView {
                            r.paid.dutch, r.realisedPerMillion?.description ?? "-"])
             }
             parts += ["realised impact per application at the latest peildatum on or before \(s.asOf)", table.text]
+            var kpiTable = Table([("application", .left), ("kpi", .left), ("name", .left), ("value", .right), ("unit", .left), ("target", .left)])
+            for r in s.rows {
+                for (id, value) in r.kpis.sorted(by: { KPIOrder.precedes($0.key, $1.key) }) {
+                    let kpi = r.kpiNames[id]
+                    kpiTable.add([r.id.rawValue, id, kpi?.name ?? "-", value.description, kpi?.unit ?? "", kpi?.target ?? ""])
+                }
+            }
+            if s.rows.contains(where: { !$0.kpis.isEmpty }) { parts += ["the plan KPIs at the latest peildatum", kpiTable.text] }
         }
         var themes = Table([("theme", .left), ("applications", .right), ("measured", .right), ("claimed fte", .right), ("realised fte", .right),
                             ("of claimed", .right), ("paid", .right), ("realised fte/€mln", .right)])
@@ -139,7 +152,7 @@ enum MonitoringView {
         let bar = hundredths(s.bar.hundredths)
         var verdict: [String] = []
         if let rate = s.total.realisedPerMillion {
-            verdict.append("realised \(rate) fte per €mln paid: \(s.total.reaches(s.bar) == true ? "at or above" : "below") the round's bar of \(bar), "
+            verdict.append("realised \(rate) fte per €mln paid, over the \(s.total.measured) measured application(s) (\(s.total.measuredPaid.dutch) paid to them): \(s.total.reaches(s.bar) == true ? "at or above" : "below") the round's bar of \(bar), "
                            + "\(s.total.reachesAmbitionRate == true ? "at or above" : "below") the AZWA rate of 35 fte per €mln")
         } else {
             verdict.append("nothing paid yet: no realised fte per €mln")
@@ -152,5 +165,13 @@ enum MonitoringView {
         }
         parts.append(verdict.joined(separator: "\n"))
         return parts.joined(separator: "\n\n")
+    }
+}
+
+/// KPI ids (`K1`, `K2`, … `K10`) in their number order, not their text order.
+enum KPIOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Int(a.dropFirst()) ?? 0, Int(b.dropFirst()) ?? 0)
+        return x == y ? a < b : x < y
     }
 }
