@@ -139,7 +139,7 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
         let costs = [line("A", eligible), line("B", agbB, euros(100_000))]
         let r = try run([], costs, [facts(final: true)])
         #expect(codes(r) == expected)
-        if let f = r.findings.first { #expect(f.amount == euros(25_000, 1) && f.year == nil) }
+        if let f = r.findings.first { #expect(f.amount == euros(25_000, 1) && f.year == 2029) }
         #expect(codes(try run([], costs, [facts(final: false)])).isEmpty)
     }
 
@@ -250,22 +250,33 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
         #expect(Plausibility.attribute(.zero, among: [zk1: euros(1)]).map(\.part) == [.zero])
     }
 
-    @Test func findingsGoToThePayersInTheNearestYear() throws {
+    @Test func findingsNameThePayersAndAreJudgedInTheirOwnYear() throws {
         let r = try run([pay(euros(10), year: 2027, application: app), pay(euros(10), agbB, by: zk2, year: 2028)],
-                        [line("OK", euros(10)), line("OKB", agbB, year: 2028, euros(10)),
-                         line("LATE", year: 2030, euros(1)), line("EARLY", agbB, year: 2026, euros(1)), line("OUT", agbX, year: 2029, euros(1))])
+                        [line("OK", euros(10)), line("OKB", agbB, year: 2028, euros(10)), line("A28", year: 2028, kind: .structural, euros(1)),
+                         line("LATE", year: 2030, euros(1)), line("EARLY", agbB, year: 2026, euros(1)), line("OUT", agbX, year: 2029, euros(1)),
+                         line("B28", agbB, year: 2028, kind: .structural, euros(1))])
         let j1 = try #require(r.judgments.first { $0.insurer == zk1 })
         let j2 = try #require(r.judgments.first { $0.insurer == zk2 })
-        #expect(j1.year == 2027 && j1.findings.compactMap(\.lineID).sorted() == ["LATE", "OUT"])
-        #expect(j2.year == 2028 && j2.findings.compactMap(\.lineID).sorted() == ["EARLY", "OUT"])
+        // zk1 paid provider A in 2027 only: A's 2028 line is A's, paid by zk1, but no judgment of zk1 in 2028 holds it.
+        #expect(j1.year == 2027 && j1.findings.isEmpty)
+        #expect(j2.year == 2028 && j2.findings.compactMap(\.lineID) == ["B28"])
+        func insurers(_ id: String) -> [UZOVI] { r.findings.first { $0.lineID == id }?.insurers ?? [] }
+        #expect(insurers("A28") == [zk1] && insurers("LATE") == [zk1] && insurers("EARLY") == [zk2] && insurers("B28") == [zk2])
+        // Provider X was paid by nobody: the insurers that paid the application.
+        #expect(insurers("OUT") == [zk1, zk2])
         #expect(j1.isPlausible && j2.isPlausible)
     }
 
-    @Test func nearestYearPrefersTheLaterOnATie() {
-        #expect(Plausibility.nearest(2028, in: [2027, 2029]) == 2029)
-        #expect(Plausibility.nearest(2028, in: [2027, 2028]) == 2028)
-        #expect(Plausibility.nearest(nil, in: [2027, 2029]) == 2029)
-        #expect(Plausibility.nearest(2026, in: []) == nil)
+    /// P5 is judged in the year the beschikking became final: final on 2028-12-31 is 2028, on
+    /// 2029-01-01 is 2029; a period closed on 2030-01-01 counts in 2029.
+    @Test(arguments: [(Day(2028, 12, 31), 2028), (Day(2029, 1, 1), 2029), (Day(2029, 12, 31), 2029), (Day(2030, 1, 1), 2029)])
+    func p5IsJudgedInTheYearTheBeschikkingBecameFinal(finalOn: Day, year: Int) throws {
+        let facts = Plausibility.ApplicationFacts(id: app, coalition: [agbA: euros(100), agbB: euros(100)], finalOn: finalOn)
+        let r = try run([pay(euros(100), year: 2028), pay(euros(100), by: zk2, year: 2029)],
+                        [line("A", year: 2028, euros(100)), line("B", agbB, year: 2028, euros(200))], [facts])
+        let p5 = try #require(r.findings.first { $0.code.rawValue == "P5" })
+        #expect(p5.year == year && p5.provider == agbB && p5.insurers == [zk1, zk2])
+        #expect(r.judgments.filter { $0.findings.contains(p5) }.map(\.year) == [year])
     }
 
     @Test func anUnknownApplicationIsMissing() {

@@ -60,6 +60,13 @@ extension Sandbox {
         return try #require(try json(result.stdout)["judgments"] as? [[String: Any]])
     }
 
+    /// The report's `findings` of `plausibility --json` (every finding once, with its insurers).
+    func allFindings(_ extra: [String] = []) throws -> [[String: Any]] {
+        let result = try run(["plausibility", "--json"] + extra, today: "2029-12-31")
+        try #require(result.status == 0, "\(result.stderr)")
+        return try #require(try json(result.stdout)["findings"] as? [[String: Any]])
+    }
+
     /// What a refused or failed import must leave as it was.
     func verantwoordingState() throws -> String {
         try sql("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM cost_line), (SELECT coalesce(sum(amount_cents), 0) FROM cost_line), (SELECT count(*) FROM measurement), (SELECT coalesce(sum(value_units), 0) FROM measurement)")
@@ -100,9 +107,11 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(j["recovery"] as? String == "1000.00", "the \(code) line must not count as eligible")
         #expect(j["eligible"] as? String == "299000.00")
         #expect(j["judgment"] as? String == "plausibel")
-        let found = try #require(findings(j).first { $0["code"] as? String == code })
-        #expect(found["amount"] as? String == "1000.00")
-        #expect(found["line"] as? String == "X-1")
+        // The finding names the insurer that paid; it is in that insurer's judgment of its year
+        // (P2's line of 2026 is in none: 3311 paid nothing in 2026).
+        let found = try #require(try s.allFindings().first { $0["code"] as? String == code })
+        #expect(found["amount"] as? String == "1000.00" && found["line"] as? String == "X-1" && found["insurers"] as? [String] == ["3311"])
+        #expect(findings(j).contains { $0["code"] as? String == code } == (code != "P2"))
         #expect(findings(j).contains { $0["code"] as? String == "P1" && $0["amount"] as? String == "1000.00" })
         let text = try s.run(["plausibility"], today: "2029-12-31")
         #expect(text.status == 0 && text.stdout.contains(code) && text.stdout.contains("€ 1.000,00"))
@@ -186,6 +195,28 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(check.terminationStatus != 0)
     }
 
+    /// `plausibility --year Y` lists year Y's findings only, each naming the insurer that paid;
+    /// `--insurer U` those U paid.
+    @Test func findingsOfTheYearWithTheirPayingInsurer() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,23456789,7029,300000.00,2028-03-15,reached,b.pdf\n")
+        #expect(try s.costs("""
+            Y26,PAY-A,12345678,2026,personnel,incidental,10.00,voorbereiding
+            Y27,PAY-A,12345678,2027,personnel,structural,20.00,licentie
+            Y28,PAY-A,23456789,2028,hulpmiddel-aanschaf,incidental,30.00,tablets
+
+            """).status == 0)
+        let y28 = try s.allFindings(["--year", "2028"])
+        #expect(y28.compactMap { $0["line"] as? String } == ["Y28"] && y28[0]["insurers"] as? [String] == ["7029"], "\(y28)")
+        #expect(try s.allFindings(["--year", "2027"]).compactMap { $0["line"] as? String } == ["Y27"])
+        #expect(try s.allFindings(["--insurer", "3311"]).compactMap { $0["line"] as? String } == ["Y26", "Y27"])
+        let text = try s.run(["plausibility", "--year", "2028"], today: "2029-12-31").stdout
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("P4") }, "\(text)")
+        #expect(row.contains("Y28") && row.contains("7029") && text.contains("paid by") && !text.contains("Y26") && !text.contains("Y27"), "\(text)")
+    }
+
     /// P5 at its boundary: once every milestone is settled, eligible costs exactly 25% above the
     /// coalition amount pass; one cent more needs an explanation.
     @Test func deviationExactlyAtTwentyFivePercentPassesAndOneCentMoreIsP5() throws {
@@ -202,10 +233,14 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.judgments().flatMap(findings).allSatisfy { $0["code"] as? String != "P5" })
         try s.pay("C-3,PAY-A,M3,23456789,7029,400000.00,2028-06-15,reached,c.pdf\n")
         func p5(_ provider: String, _ extra: [String] = []) throws -> [String: Any]? {
-            try s.judgments(extra).flatMap(findings).first { $0["code"] as? String == "P5" && $0["provider"] as? String == provider }
+            try s.allFindings(extra).first { $0["code"] as? String == "P5" && $0["provider"] as? String == provider }
         }
         #expect(try p5("12345678") == nil, "625,000.00 against 500,000.00 is exactly 25%")
-        #expect(try p5("23456789")?["amount"] as? String == "200000.00")
+        // Final on 2029-12-31 (the business date of the last claim): P5 is 2029's, paid by both insurers.
+        let late = try #require(try p5("23456789"))
+        #expect(late["amount"] as? String == "200000.00" && late["year"] as? Int == 2029 && late["insurers"] as? [String] == ["3311", "7029"])
+        #expect(try s.allFindings(["--year", "2029"]).contains { $0["code"] as? String == "P5" })
+        #expect(try s.allFindings(["--year", "2028"]).allSatisfy { $0["code"] as? String != "P5" })
         #expect(try p5("23456789", ["--deviation", "40"]) == nil)
         #expect(try s.costs("A-3,PAY-A,12345678,2028,other,incidental,0.01,afronding\n").status == 0)
         #expect(try p5("12345678")?["amount"] as? String == "125000.01")

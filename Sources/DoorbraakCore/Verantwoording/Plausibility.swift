@@ -79,7 +79,9 @@ public enum Plausibility {
         public var application: ApplicationID
         /// The provider.
         public var provider: AGB
-        /// The year; nil for P1 and P5 over all years (in a judgment, a P1 part carries the year it is judged in).
+        /// The year it is judged in: a cost line's year (P2–P4, P6), the year the beschikking
+        /// became final for P5 (within 2027–2029: a period closed on 2030-01-01 counts in 2029);
+        /// nil for P1 over all years (in a judgment, a P1 part carries the year of its payment).
         public var year: Int?
         /// P1: the recovery (in a judgment: that insurer's part); P2–P4, P6: the cost line's
         /// amount; P5: the absolute difference with the coalition amount.
@@ -90,6 +92,10 @@ public enum Plausibility {
         public var message: String
         /// P1 while the beschikking runs: shown, not yet recovered nor counted in a judgment.
         public var provisional: Bool = false
+        /// The insurers that paid what the finding is about, by UZOVI code: those that paid the
+        /// provider for the application (when none did, those that paid the application); for P1
+        /// the insurers its recovery is attributed to.
+        public var insurers: [UZOVI] = []
     }
 
     /// Paid and accounted for one application, provider and year.
@@ -182,10 +188,10 @@ public enum Plausibility {
     /// paid the provider for the application, pro rata to what each paid in each year, in the
     /// judgments of those years (so no judgment holds more than was paid in it).
     ///
-    /// Any other finding is listed in the judgments of the insurers that paid that provider for
-    /// that application (when none did, the insurers that paid the application), each in the
-    /// finding's year when that insurer paid then, else in the nearest year it paid (the later on
-    /// a tie; P5, which has no year, in the last). A finding nobody paid for is only in `findings`.
+    /// Any other finding names the insurers that paid that provider for that application (when
+    /// none did, the insurers that paid the application) and is listed in their judgments of the
+    /// finding's year (P5: the year the beschikking became final). A finding of a year in which
+    /// none of them paid (a cost line of 2026, say) is only in `findings`, with its insurers.
     public static func run(payouts: [Payout], costs: [CostLine], applications: [ApplicationFacts], settings: Settings = .standard) throws(DoorbraakError) -> Report {
         var facts: [ApplicationID: ApplicationFacts] = [:]
         for a in applications { facts[a.id] = a }
@@ -242,15 +248,31 @@ public enum Plausibility {
                                     provisional: !isFinal))
         }
 
-        // P5: once all milestones are settled, eligible cost over all years against the coalition amount.
+        // P5: once all milestones are settled, eligible cost over all years against the coalition
+        // amount; judged in the year the beschikking became final.
         for a in applications.sorted(by: { $0.id < $1.id }) where a.isFinal {
+            let finalYear = min(max(a.finalOn?.year ?? eligibleYears.upperBound, eligibleYears.lowerBound), eligibleYears.upperBound)
             for (provider, amount) in a.coalition.sorted(by: { $0.key < $1.key }) {
                 let total = totals[ApplicationProvider(application: a.id, provider: provider)]?.eligible ?? .zero
                 let difference = total > amount ? total - amount : amount - total
                 if !settings.deviation.allows(difference, of: amount) {
-                    findings.append(Finding(code: .costDeviation, application: a.id, provider: provider, year: nil, amount: difference, lineID: nil,
+                    findings.append(Finding(code: .costDeviation, application: a.id, provider: provider, year: finalYear, amount: difference, lineID: nil,
                                             message: "eligible actual costs \(total) over all years differ \(difference) from the coalition amount \(amount), more than \(settings.deviation)%; an explanation is needed"))
                 }
+            }
+        }
+        // Who paid what each finding is about.
+        var payersOfApplication: [ApplicationID: Set<UZOVI>] = [:]
+        for p in payouts { payersOfApplication[p.application, default: []].insert(p.insurer) }
+        let recoveryInsurers = Dictionary(recoveries.map { (ApplicationProvider(application: $0.application, provider: $0.provider), $0.parts.map(\.insurer)) },
+                                          uniquingKeysWith: { a, _ in a })
+        for i in findings.indices {
+            let ap = ApplicationProvider(application: findings[i].application, provider: findings[i].provider)
+            if findings[i].code == .costRecovery {
+                findings[i].insurers = Array(Set(recoveryInsurers[ap] ?? [])).sorted()
+            } else {
+                let payers = paidBy[ap].map { Set($0.keys.map(\.insurer)) } ?? payersOfApplication[findings[i].application] ?? []
+                findings[i].insurers = payers.sorted()
             }
         }
         findings.sort(by: Plausibility.order)
@@ -358,22 +380,14 @@ public enum Plausibility {
                 let state = r.isFinal ? "recovered" : "provisional while the beschikking runs"
                 listed[iy, default: []].append(Finding(code: .costRecovery, application: r.application, provider: r.provider, year: year, amount: part, lineID: nil,
                                                        message: "paid \(r.paid) over all years but eligible actual costs are \(r.eligible); \(insurer)'s part of the \(r.amount) excess is \(part) (\(state))",
-                                                       provisional: !r.isFinal))
+                                                       provisional: !r.isFinal, insurers: [insurer]))
             }
         }
 
-        // Which insurers paid in which years, per application and provider, and per application.
-        var yearsByProvider: [ApplicationProvider: [UZOVI: Set<Int>]] = [:]
-        var yearsByApplication: [ApplicationID: [UZOVI: Set<Int>]] = [:]
-        for p in payouts {
-            yearsByProvider[ApplicationProvider(application: p.application, provider: p.provider), default: [:]][p.insurer, default: []].insert(p.year)
-            yearsByApplication[p.application, default: [:]][p.insurer, default: []].insert(p.year)
-        }
+        // Every other finding in the judgments of its year of the insurers that paid what it is about.
         for finding in findings where finding.code != .costRecovery {
-            let payers = yearsByProvider[ApplicationProvider(application: finding.application, provider: finding.provider)]
-                ?? yearsByApplication[finding.application] ?? [:]
-            for (insurer, years) in payers {
-                guard let year = nearest(finding.year, in: years) else { continue }
+            guard let year = finding.year else { continue }
+            for insurer in finding.insurers where paid[InsurerYear(insurer: insurer, year: year)] != nil {
                 listed[InsurerYear(insurer: insurer, year: year), default: []].append(finding)
             }
         }
@@ -390,14 +404,5 @@ public enum Plausibility {
     struct ApplicationProvider: Hashable {
         var application: ApplicationID
         var provider: AGB
-    }
-
-    /// `year` when in `years`, else the nearest of `years` (the later on a tie); the last for nil.
-    static func nearest(_ year: Int?, in years: Set<Int>) -> Int? {
-        guard let year else { return years.max() }
-        return years.min { a, b in
-            let (da, db) = (abs(a - year), abs(b - year))
-            return da == db ? a > b : da < db
-        }
     }
 }

@@ -104,9 +104,11 @@ enum PlausibilityCommand: Command {
     split over the insurers and years that paid the provider for the application, pro rata to
     what each paid in each year, rounded down to the cent; the cents left go to the largest
     payment (the earliest, lowest UZOVI code on a tie), so the parts add up exactly and no judgment
-    holds more than was paid in it. A finding is listed with the insurers that paid that provider.
-    --year and --insurer narrow what is shown, not what is computed. A report: exit 0 whatever
-    the judgment.
+    holds more than was paid in it. Each finding names the insurers that paid that provider for
+    the application (when none did, those that paid the application) and is in their judgment of
+    its year: a cost line's year, and for P5 the year the beschikking became final (2029 for a
+    period closed on 2030-01-01). --year Y lists year Y's findings only; --insurer U those U paid.
+    Both narrow what is shown, not what is computed. A report: exit 0 whatever the judgment.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -140,17 +142,15 @@ struct PlausibilityView {
         recoveries = report.recoveries.filter { r in
             r.parts.contains { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
         }
-        // Every finding once; narrowed to those listed with a shown judgment when narrowing.
-        if year == nil && insurer == nil {
-            findings = report.findings
-        } else {
-            let shown = Set(judgments.flatMap(\.findings).map(PlausibilityView.key))
-            findings = report.findings.filter { shown.contains(PlausibilityView.key($0)) }
+        // Every finding once: with --year only that year's (P5 in the year its beschikking became
+        // final; P1 when a part of its recovery was paid in it), with --insurer only those it paid.
+        let recoveryYears = Dictionary(report.recoveries.map { ("\($0.application)|\($0.provider)", Set($0.parts.map(\.year))) }, uniquingKeysWith: { a, _ in a })
+        findings = report.findings.filter { f in
+            let inYear = year.map { y in
+                f.code == .costRecovery ? recoveryYears["\(f.application)|\(f.provider)"]?.contains(y) ?? false : f.year == y
+            } ?? true
+            return inYear && (insurer.map { f.insurers.contains($0) } ?? true)
         }
-    }
-
-    static func key(_ f: Plausibility.Finding) -> String {
-        "\(f.code.rawValue)|\(f.application)|\(f.provider)|\(f.year.map(String.init) ?? "-")|\(f.lineID ?? "")"
     }
 
     static func finding(_ f: Plausibility.Finding) -> JSONValue {
@@ -158,7 +158,7 @@ struct PlausibilityView {
             ("code", .string(f.code.rawValue)), ("application", .string(f.application.rawValue)), ("provider", .string(f.provider.rawValue)),
             ("amount", .string(f.amount.description)), ("year", f.year.map { .number(String($0)) } ?? .null),
             ("line", f.lineID.map { .string($0) } ?? .null), ("message", .string(f.message)),
-            ("provisional", .bool(f.provisional)),
+            ("provisional", .bool(f.provisional)), ("insurers", .array(f.insurers.map { .string($0.rawValue) })),
         ])
     }
 
@@ -207,12 +207,14 @@ struct PlausibilityView {
                       + "final once the beschikking is final, and then split over the judgments of each paying insurer and year, pro rata to what it paid the provider in that year", table.text]
         }
         if !findings.isEmpty {
-            var table = Table([("code", .left), ("application", .left), ("provider", .left), ("year", .left), ("line", .left), ("amount", .right), ("finding", .left)])
+            var table = Table([("code", .left), ("application", .left), ("provider", .left), ("year", .left), ("line", .left), ("amount", .right),
+                               ("paid by", .left), ("finding", .left)])
             for f in findings {
-                table.add([f.code.rawValue, f.application.rawValue, f.provider.rawValue, f.year.map(String.init) ?? "all", f.lineID ?? "", f.amount.dutch, f.message])
+                table.add([f.code.rawValue, f.application.rawValue, f.provider.rawValue, f.year.map(String.init) ?? "all", f.lineID ?? "", f.amount.dutch,
+                           f.insurers.isEmpty ? "nobody" : f.insurers.map(\.rawValue).joined(separator: ", "), f.message])
             }
-            parts += ["findings in the judgments above (a finding of a year in which the insurer paid nothing counts in the nearest year it paid; "
-                      + "P5 over all years, once every milestone is settled; deviation \(report.settings.deviation)%)", table.text]
+            parts += ["findings, each with the insurers that paid what it is about (listed in their judgment of the finding's year when they paid in it; "
+                      + "P5 over all years, in the year the beschikking became final; deviation \(report.settings.deviation)%)", table.text]
         }
         return parts.joined(separator: "\n\n")
     }
