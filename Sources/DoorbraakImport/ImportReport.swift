@@ -26,8 +26,10 @@ public struct ImportReport: Sendable {
     public var errors: [RowError] = []
     /// How many errors there were in all.
     public var errorCount = 0
-    /// The worst kind of failure seen.
+    /// Whether a row was malformed (exit 65).
     private var sawBadInput = false
+    /// Whether a row named a record that does not exist (exit 66, as everywhere else).
+    private var sawMissing = false
     /// How many errors a report keeps for printing.
     public static let keptErrors = 1000
     /// Whether the good rows were committed.
@@ -44,9 +46,12 @@ public struct ImportReport: Sendable {
     /// Refusals per error code.
     public var codes: [String: Int] = [:]
 
-    /// The worst kind among the failures: bad input beats a rule refusal.
+    /// The worst kind among the failures: bad input beats a missing record, which beats a rule
+    /// refusal. A row naming an application that does not exist is `E-MISSING` with exit 66, as
+    /// on the command line; the file is otherwise well formed.
     public var worstKind: FailureKind? {
         if sawBadInput { return .badInput }
+        if sawMissing { return .missing }
         return errorCount == 0 ? nil : .refused
     }
 }
@@ -64,7 +69,8 @@ extension ImportReport {
         for each in error.all {
             codes[each.code.rawValue, default: 0] += 1
             errorCount += 1
-            if each.code.kind == .badInput || each.code.kind == .missing { sawBadInput = true }
+            if each.code.kind == .badInput { sawBadInput = true }
+            if each.code.kind == .missing { sawMissing = true }
             if errors.count < ImportReport.keptErrors { errors.append(RowError(file: each.file, line: each.line, id: id, error: each)) }
         }
     }

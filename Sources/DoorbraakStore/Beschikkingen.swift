@@ -116,7 +116,7 @@ extension Store {
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
         }
         guard status == "allocated" else {
-            throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested (SPEC §3.6)", field: "application_id")
+            throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested", field: "application_id")
         }
         if let allocated = try db.cached("SELECT coalesce(a.reallocated_on, r.run_on) FROM allocation a, allocation_run r WHERE a.application_id = ? AND r.id = 1")
             .rowValue([.text(id)], { r in r.text(0) }) {

@@ -199,7 +199,7 @@ extension Sandbox {
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("d0.json").path, withDestinationPath: "/nonexistent/x.json")
         try applicationLine("D-004").write(to: folder.appendingPathComponent("d4.json"), atomically: true, encoding: .utf8)
         let partial = try sandbox.run(["import", "applications", folder.path, "--partial"])
-        #expect(partial.status == 65, "an unreadable file is a bad row: \(partial.stderr)")
+        #expect(partial.status == 66, "a file of the folder that is not there is missing input, as everywhere: \(partial.stderr)")
         #expect(partial.stdout.contains("1 new, 2 unchanged, 1 rejected"), "\(partial.stdout)")
         try "{".write(to: folder.appendingPathComponent("d3.json"), atomically: true, encoding: .utf8)
         let bad = try sandbox.run(["import", "applications", folder.path])

@@ -118,3 +118,56 @@ import Testing
         #expect(try s.run(["nza", "register", "--status", "closed"]).status == 64)
     }
 }
+
+/// Issue 20: one voice — the same thing said the same way everywhere.
+@Suite struct OneVoiceTests {
+    /// The permission warning says what the mode lets others do, no more.
+    @Test(arguments: [(0o644, "group and others can read it"), (0o664, "group can read and change it, others can read it"),
+                      (0o640, "group can read it"), (0o602, "others can change it")])
+    func thePermissionWarningSaysWhatOthersCanDo(mode: Int, words: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: s.db)
+        let listed = try s.run(["application", "list"])
+        #expect(listed.status == 0 && listed.stderr.contains("has permissions \(String(mode, radix: 8)): \(words); run `chmod 600"), "\(listed.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: s.db)
+        #expect(try s.run(["application", "list"]).stderr.isEmpty)
+    }
+
+    /// A row naming an application that does not exist is E-MISSING with exit 66, as on the command line.
+    @Test func anUnknownApplicationInAnImportRowExits66() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let before = try s.claimState()
+        let claims = try s.run(["import", "claims", try s.file("c.csv", claimHeader + "C-9,PAY-ZZ,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")], today: "2027-07-01")
+        #expect(claims.status == 66 && claims.stderr.contains("E-MISSING"), "\(claims.stdout)\(claims.stderr)")
+        #expect(try s.run(["application", "show", "PAY-ZZ"]).status == 66)
+        // A malformed row in the same file is worse: 65.
+        let both = try s.run(["import", "claims", try s.file("d.csv", claimHeader + "C-9,PAY-ZZ,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-8,PAY-A,M1,12345678,3311,3x,2027-06-15,reached,a.pdf\n")], today: "2027-07-01")
+        #expect(both.status == 65, "\(both.stdout)")
+        #expect(try s.claimState() == before)
+    }
+
+    /// A milestone typed in the wrong case gets a "did you mean".
+    @Test func aMistypedMilestoneIsNamed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let claims = try s.run(["import", "claims", try s.file("c.csv", claimHeader + "C-1,PAY-A,m1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")], today: "2027-07-01")
+        #expect(claims.status == 65 && claims.stderr.contains("did you mean M1?"), "\(claims.status) \(claims.stderr)")
+        let m0 = try s.run(["import", "claims", try s.file("e.csv", claimHeader + "C-1,PAY-A,m0,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")], today: "2027-07-01")
+        #expect(m0.status == 65 && !m0.stderr.contains("did you mean"), "m0 is no milestone in any case: \(m0.stderr)")
+    }
+
+    /// A deviation written as nested objects is told the flat form.
+    @Test func aNestedDeviationIsToldTheFlatForm() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let line = try applicationLine("NEST-1") { $0["deviations"] = ["milestones": ["M5.due": "later"]] }
+        let submitted = try s.run(["application", "submit", try s.file("n.json", line)], today: "2026-11-25")
+        #expect(submitted.status == 65 && submitted.stderr.contains("write \"milestones.M5.due\": \"…\""), "\(submitted.stderr)")
+    }
+}

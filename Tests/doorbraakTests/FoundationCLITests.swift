@@ -89,8 +89,10 @@ import Testing
         let human = try sandbox.run(["plans", "show", "zorgpad-copd"])
         #expect(human.stdout.contains("DHZ-COPD-M1"))
         let unknown = try sandbox.run(["plans", "show", "zorgpad-griep"])
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr.hasPrefix("error: E-PLAN: unknown model plan \"zorgpad-griep\""))
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.hasPrefix("error: E-MISSING: no model plan \"zorgpad-griep\""), "\(unknown.stderr)")
+        let typo = try sandbox.run(["plans", "template", "zorgpad-copt", "--sector", "ggz"])
+        #expect(typo.status == 66 && typo.stderr.contains("did you mean \"zorgpad-copd\"?"), "\(typo.stderr)")
 
         let template = try sandbox.run(["plans", "template", "slim-incontinentiemateriaal", "--sector", "vvt"])
         #expect(template.status == 0, "\(template.stderr)")

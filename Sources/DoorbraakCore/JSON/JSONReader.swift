@@ -116,6 +116,12 @@ public struct JSONObjectReader {
         var out: [(String, String)] = []
         var errors: [DoorbraakError] = []
         for (k, v) in members {
+            if case .object(let inner) = v {
+                // A path written as nested objects: the map is flat, its keys carry the dots.
+                let example = inner.first.map { "\"\(k).\($0.0)\": \"…\"" } ?? "\"\(k)\": \"…\""
+                errors.append(DoorbraakError(.input, "expected a string, found an object: \"\(key)\" is one flat object whose keys carry the dots; write \(example)", field: at(key) + "." + k))
+                continue
+            }
             do { out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k))) } catch { errors.append(error) }
         }
         if let error = DoorbraakError.combined(errors) { throw error }

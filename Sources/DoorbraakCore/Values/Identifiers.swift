@@ -135,7 +135,9 @@ public struct MilestoneCode: Hashable, Comparable, Sendable, CustomStringConvert
     public init(parsing text: String) throws(DoorbraakError) {
         let bytes = Array(text.utf8)
         guard bytes.count == 2, bytes[0] == UInt8(ascii: "M"), bytes[1] >= 49, bytes[1] <= 57 else {
-            throw DoorbraakError(.input, "milestone code \"\(text)\" must be M1 … M9")
+            let upper = text.uppercased()
+            let hint = upper != text && (try? MilestoneCode(parsing: upper)) != nil ? "; did you mean \(upper)?" : ""
+            throw DoorbraakError(.input, "milestone code \"\(text)\" must be M1 … M9\(hint)")
         }
         number = Int(bytes[1] - 48)
     }

@@ -46,9 +46,21 @@ struct Context {
         }
         let store = try Store.open(at: databasePath, readOnly: readOnly, upgrade: audit())
         if let mode = store.db.loosePermissions {
-            Output.error("warning: \(databasePath) has permissions \(String(mode, radix: 8)): group or others can read or change it; run `chmod 600 \(databasePath)`")
+            Output.error("warning: \(databasePath) has permissions \(String(mode, radix: 8)): \(Context.exposure(Int(mode))); run `chmod 600 \(databasePath)`")
         }
         return store
+    }
+
+    /// What `mode` lets others than the owner do, in words: "group and others can read it",
+    /// "others can read and change it", …; empty when nobody else can read or change it.
+    static func exposure(_ mode: Int) -> String {
+        func can(_ shift: Int) -> String? {
+            let (read, write) = (mode >> shift & 0o4 != 0, mode >> shift & 0o2 != 0)
+            return read && write ? "read and change" : read ? "read" : write ? "change" : nil
+        }
+        let group = can(3), others = can(0)
+        if let group, let others, group == others { return "group and others can \(group) it" }
+        return [group.map { "group can \($0) it" }, others.map { "others can \($0) it" }].compactMap { $0 }.joined(separator: ", ")
     }
 
     /// The audit context of a change made by `actor` now.

@@ -276,6 +276,7 @@ enum ImportView {
         switch report.worstKind {
         case nil: return ExitCode.done
         case .badInput?: return ExitCode.badInput
+        case .missing?: return ExitCode.missing
         default: return ExitCode.refused
         }
     }

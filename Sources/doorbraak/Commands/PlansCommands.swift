@@ -99,7 +99,8 @@ enum PlansView {
 
     static func find(_ id: String, in plans: [ModelPlan]) throws(DoorbraakError) -> ModelPlan {
         guard let plan = plans.first(where: { $0.id.rawValue == id }) else {
-            throw DoorbraakError(.plan, "unknown model plan \"\(id)\"; `doorbraak plans list` shows the ids")
+            let hint = NearestName.suggestion(for: id, among: plans.map(\.id.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
+            throw DoorbraakError(.missing, "no model plan \"\(id)\"; \(hint)`doorbraak plans list` shows the ids")
         }
         return plan
     }

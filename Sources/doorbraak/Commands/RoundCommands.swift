@@ -73,7 +73,7 @@ enum RoundReportCommand: Command {
             return ExitCode.done
         }
         var table = Table([("theme", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right),
-                           ("fte", .right), ("fte/€mln", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
+                           ("fte", .right), ("fte/€mln", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])
         for t in Theme.allCases {
             let l = themes[t] ?? Line()
             let amount = settings.amount(of: t)
@@ -117,7 +117,7 @@ enum RoundWhatifCommand: Command {
         let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
         var scenarios: [JSONValue] = []
         var regionColumns: [(bar: String, regions: [Spreiding.Region])] = []
-        var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (−)", .right)])
+        var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])
         for bar in bars {
             let passing = rows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: bar.hundredths) }
             let amount = passing.map(\.requested).sum()
