@@ -1,4 +1,7 @@
 import DoorbraakCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a request did.
 public enum RequestOutcome: Sendable, Equatable {
@@ -152,6 +155,14 @@ extension Store {
     /// other pending request that no longer fits. Returns every decision taken.
     public func decideBeschikking(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
+            try decideInTransaction(id, today: today, event: event)
+        }
+    }
+
+    /// One decision inside the caller's write transaction (see `decideBeschikking`). A request
+    /// already decided is `E-REQUEST` before anything is written.
+    private func decideInTransaction(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        do {
             guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
                 if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
                     throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
@@ -194,14 +205,20 @@ extension Store {
         }
     }
 
+    /// How many decisions `decideAll` commits per transaction: `DOORBRAAK_DECIDE_BATCH`, else 1,000.
+    public static var decisionBatch: Int {
+        getenv("DOORBRAAK_DECIDE_BATCH").flatMap { Int(String(cString: $0)) }.map { max(1, min($0, 100_000)) } ?? 1000
+    }
+
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
         guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, s.document FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
         // The grant rests on the application, its allocation, the insurers' reviews (their approval
-        // was declared at the request), its plan, its registered document and milestones.
-        try requireDecidable(id)
+        // was declared at the request), its plan, its registered document and milestones; checked
+        // here unless `decideAll` checked it before its first decision and nobody wrote since.
+        if try !isPrechecked(id) { try requireDecidable(id) }
         let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
         // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
         guard milestones.map(\.1).sum() <= bovengrens else {
@@ -240,13 +257,17 @@ extension Store {
         return Allocator.ranked(candidates, seed: try allocationSeed() ?? "").map(\.id.rawValue)
     }
 
-    /// Decides every pending request, one transaction each, in rank order. A request that another
+    /// Decides every pending request in rank order, `batch` decisions per transaction (issue 21:
+    /// one fsync per batch, not per decision). Each decision is the same as `decideBeschikking`'s
+    /// — kept totals re-read, the ceiling checked, the sweep of requests that no longer fit — and
+    /// each batch is all-or-nothing, so the ceiling holds at every commit; a kill between batches
+    /// leaves the decided ones decided and a re-run decides the rest. A request that another
     /// process (or this run's sweep) decided meanwhile is skipped.
     /// Every row is checked before the first decision (`requireDecidable`), so an edited row
     /// refuses the whole run instead of stopping it halfway; each decision checks again in its
-    /// own transaction. A failure that comes halfway anyway (another process edited a row
-    /// meanwhile) is thrown as `DecideAllStopped`, with the decisions already committed.
-    public func decideAll(today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+    /// transaction. A failure that comes halfway anyway (another process edited a row meanwhile)
+    /// rolls its batch back and is thrown naming the decisions committed before it.
+    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
         let pending = try pendingInRankOrder()
@@ -257,19 +278,39 @@ extension Store {
                 try requireDecidableOn(today, id)
                 try requireDecidable(id)
             }
+            precheckedDecidable = (Set(pending), try db.integer("PRAGMA data_version"))
         }
-        for id in pending where !decided.contains(id) {
-            do {
-                let taken = try decideBeschikking(id, today: today, event: event)
-                decisions += taken
-                decided.formUnion(taken.map(\.id))
-            } catch where error.code == .request {
-                continue
+        defer { precheckedDecidable = nil }
+        var next = 0
+        while next < pending.count {
+            var taken: [BeschikkingDecision] = []
+            var takenIDs = Set<String>()
+            var position = next
+            do throws(DoorbraakError) {
+                try db.writeTransaction { () throws(DoorbraakError) -> Void in
+                    var count = 0
+                    while position < pending.count, count < batch {
+                        let id = pending[position]
+                        position += 1
+                        if decided.contains(id) || takenIDs.contains(id) { continue }
+                        do throws(DoorbraakError) {
+                            let these = try decideInTransaction(id, today: today, event: event)
+                            taken += these
+                            takenIDs.formUnion(these.map(\.id))
+                            count += 1
+                        } catch where error.code == .request {
+                            continue // decided by another process meanwhile; nothing was written
+                        }
+                    }
+                }
             } catch where !decisions.isEmpty {
                 var stopped = error
-                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") taken before it stopped: " + decisions.map(\.summary).joined(separator: ", ")
+                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped: " + decisions.map(\.summary).joined(separator: ", ")
                 throw stopped
             }
+            decisions += taken
+            decided.formUnion(takenIDs)
+            next = position
         }
         return decisions
     }
@@ -279,6 +320,12 @@ extension Store {
         if let requested = try db.cached("SELECT requested_on FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in r.text(0) }) {
             try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
         }
+    }
+
+    /// Whether `decideAll` checked `id` in full and no other connection committed since.
+    private func isPrechecked(_ id: String) throws(DoorbraakError) -> Bool {
+        guard let prechecked = precheckedDecidable, prechecked.ids.contains(id) else { return false }
+        return try db.integer("PRAGMA data_version") == prechecked.dataVersion
     }
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).

@@ -1,36 +1,56 @@
 /// The floor of each import: `sqlite3` making the writes that the import makes — the same rows
-/// in the same tables with their indexes, constraints and one audit event per change — set-based
-/// in one transaction, without checking a single rule, parsing an amount exactly or hashing
-/// anything (a random blob stands in for each SHA-256). No implementation of the import that
+/// in the same tables with their indexes, constraints, one audit event per change and one
+/// `row_binding` per row written (its image a random blob of the size doorbraak's images have in
+/// this workload) — set-based in one transaction, without checking a single rule, parsing an
+/// amount exactly or hashing anything (a random blob stands in for each SHA-256).
+/// `doorbraak-bench --check-floor` compares its row count per table with the import's. No implementation of the import that
 /// stores what SPEC §3 asks can be faster than this; the bench sets each import beside it, so
 /// that the reader sees how much of the gap to the bare `.import` is the writes themselves.
 ///
 /// Each script runs on a copy of the database taken just before the import (`.backup`).
 enum Floor {
-    static func applications(_ file: String, today: String) -> String {
+    /// The seq of the event that binds a transaction's rows: its last one.
+    static let lastEvent = "(SELECT max(seq) FROM audit_event)"
+
+    /// A row key as `RowKey.text` writes one of several parts: `<bytes>:<part>` each.
+    static func key(_ parts: String...) -> String {
+        parts.map { "length(CAST(\($0) AS BLOB)) || ':' || \($0)" }.joined(separator: " || ")
+    }
+
+    /// The applications the import admitted, read from the database it wrote (`outcome`): the
+    /// floor checks no rule, so it is told which ones get their coalition and milestones stored.
+    static func applications(_ file: String, today: String, outcome: String) -> String {
         """
+        ATTACH '\(outcome)' AS outcome;
+        CREATE TEMP TABLE admitted AS SELECT id FROM outcome.application WHERE status <> 'inadmissible' AND received_on = '\(today)';
+        DETACH outcome;
         BEGIN;
         CREATE TEMP TABLE raw(line TEXT);
         .mode ascii
         .separator "\\037" "\\n"
         .import \(file) raw
         INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document)
-          SELECT json_extract(line, '$.id'), 1, '\(today)', '\(today)T00:00:00Z', 1, '', hex(randomblob(32)), json(line) FROM raw;
-        CREATE TEMP TABLE a AS SELECT s.seq, s.application_id AS app, s.document AS d, p.theme,
-          p.theme IS NOT NULL AND json_extract(s.document, '$.insurers.coordinating') <> json_extract(s.document, '$.insurers.second')
-            AND json_extract(s.document, '$.requested') > 0 AS ok
+          SELECT json_extract(line, '$.id'), 1, '\(today)', '\(today)T00:00:00Z', json_extract(line, '$.id') IN admitted, '', hex(randomblob(32)), json(line) FROM raw;
+        CREATE TEMP TABLE a AS SELECT s.seq, s.application_id AS app, s.document AS d, p.theme, s.application_id IN admitted AS ok
           FROM submission s LEFT JOIN plan p ON p.id = json_extract(s.document, '$.plan') WHERE s.received_on = '\(today)';
         INSERT INTO application (id, plan, theme, sector, coordinating, second, requested_cents, fte_tenths, track, deviations, codes, status, received_on, content_sha256, submission_seq)
-          SELECT app, json_extract(d, '$.plan'), theme, json_extract(d, '$.sector'), json_extract(d, '$.insurers.coordinating'), json_extract(d, '$.insurers.second'),
+          SELECT app, json_extract(d, '$.plan'), coalesce(theme, 'ai'), json_extract(d, '$.sector'), json_extract(d, '$.insurers.coordinating'), json_extract(d, '$.insurers.second'),
             CAST(round(json_extract(d, '$.requested') * 100) AS INTEGER), CAST(round(json_extract(d, '$.impact.fte_saved') * 10) AS INTEGER), 'limited', '',
             CASE WHEN ok THEN '' ELSE 'E-PLAN' END, CASE WHEN ok THEN 'submitted' ELSE 'inadmissible' END, '\(today)', hex(randomblob(32)), seq FROM a;
         INSERT OR IGNORE INTO application_provider (application_id, agb, name, amount_cents)
           SELECT a.app, json_extract(c.value, '$.agb'), json_extract(c.value, '$.name'), CAST(round(json_extract(c.value, '$.amount') * 100) AS INTEGER)
-          FROM a, json_each(a.d, '$.coalition') c;
+          FROM a, json_each(a.d, '$.coalition') c WHERE a.ok;
         INSERT OR IGNORE INTO application_milestone (application_id, code, tariff_cents, due)
           SELECT a.app, json_extract(m.value, '$.code'), CAST(round(json_extract(m.value, '$.tariff') * 100) AS INTEGER), json_extract(m.value, '$.due')
-          FROM a, json_each(a.d, '$.milestones') m;
+          FROM a, json_each(a.d, '$.milestones') m WHERE a.ok;
         \(events("'submit'", subject: "app", before: "'-'", after: "'submitted'", from: "a", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image)
+          SELECT 'submission', CAST(seq AS TEXT), \(lastEvent), randomblob(195) FROM a
+          UNION ALL SELECT 'application', app, \(lastEvent), randomblob(263) FROM a
+          UNION ALL SELECT 'application_provider', \(key("p.application_id", "p.agb")), \(lastEvent), randomblob(72)
+            FROM application_provider p WHERE p.application_id IN (SELECT app FROM a WHERE ok)
+          UNION ALL SELECT 'application_milestone', \(key("m.application_id", "m.code")), \(lastEvent), randomblob(73)
+            FROM application_milestone m WHERE m.application_id IN (SELECT app FROM a WHERE ok);
         COMMIT;
         """
     }
@@ -40,11 +60,15 @@ enum Floor {
         BEGIN;
         CREATE TEMP TABLE t(application_id TEXT, insurer TEXT, decision TEXT, reason TEXT, accepted_deviations TEXT, note TEXT);
         .import --csv --skip 1 \(file) t
+        CREATE TEMP TABLE decided AS SELECT id FROM application WHERE status IN ('submitted', 'in-review') AND id IN (SELECT application_id FROM t);
         INSERT OR IGNORE INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on)
           SELECT application_id, insurer, decision, NULLIF(reason, ''), CASE WHEN decision = 'approve' THEN replace(accepted_deviations, '|', ' ') ELSE '' END,
-            '', note, '\(today)' FROM t WHERE application_id IN (SELECT id FROM application WHERE status IN ('submitted', 'in-review'));
-        UPDATE application SET status = 'approved' WHERE status IN ('submitted', 'in-review') AND id IN (SELECT application_id FROM t);
+            '', note, '\(today)' FROM t WHERE application_id IN decided;
+        UPDATE application SET status = 'approved' WHERE id IN decided;
         \(events("'review'", subject: "application_id", before: "'submitted'", after: "decision || ' ' || reason", from: "t", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image)
+          SELECT 'review', \(key("application_id", "insurer")), \(lastEvent), randomblob(83) FROM t WHERE application_id IN decided
+          UNION ALL SELECT 'application', id, \(lastEvent), randomblob(262) FROM decided;
         COMMIT;
         """
     }
@@ -62,6 +86,11 @@ enum Floor {
         UPDATE ledger SET paid_cents = paid_cents + (SELECT sum(CAST(round(amount * 100) AS INTEGER)) FROM t) WHERE id = 1;
         \(events("'payout'", subject: "application_id", before: "'expected'", after: "'paid ' || amount", from: "t", today: today))
         \(events("'final'", subject: "application_id", before: "'granted'", after: "'final'", from: "t", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image)
+          SELECT 'claim', claim_id, \(lastEvent), randomblob(222) FROM t
+          UNION ALL SELECT 'application_milestone', \(key("application_id", "milestone")), \(lastEvent), randomblob(63) FROM t
+          UNION ALL SELECT 'beschikking', application_id, \(lastEvent), randomblob(118) FROM t
+          UNION ALL SELECT 'ledger', '1', \(lastEvent), randomblob(54);
         COMMIT;
         """
     }
@@ -75,15 +104,31 @@ enum Floor {
           SELECT line_id, application_id, provider, CAST(year AS INTEGER), category, kind, CAST(round(amount * 100) AS INTEGER), description,
             line_id || ',' || application_id || ',' || amount, '', '\(today)' FROM t;
         \(events("'cost'", subject: "line_id", before: "'-'", after: "amount", from: "t", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image) SELECT 'cost_line', line_id, \(lastEvent), randomblob(211) FROM t;
         COMMIT;
         """
     }
 
-    /// One audit event per row of `from`, with random blobs where the import hashes.
+    static func monitoring(_ file: String, today: String) -> String {
+        """
+        BEGIN;
+        CREATE TEMP TABLE t(application_id TEXT, peildatum TEXT, kpi TEXT, value TEXT);
+        .import --csv --skip 1 \(file) t
+        INSERT INTO measurement (application_id, peildatum, kpi, value_units, imported_on)
+          SELECT application_id, peildatum, kpi, CAST(round(value * 10000) AS INTEGER), '\(today)' FROM t;
+        \(events("'measurement'", subject: "application_id", before: "'-'", after: "kpi || ' ' || value", from: "t", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image)
+          SELECT 'measurement', \(key("application_id", "peildatum", "kpi")), \(lastEvent), randomblob(61) FROM t;
+        COMMIT;
+        """
+    }
+
+    /// One audit event per row of `from`, with random blobs where the import hashes (the hash,
+    /// the previous hash, and the commitment over the rows the transaction bound).
     private static func events(_ action: String, subject: String, before: String, after: String, from: String, today: String) -> String {
         """
-        INSERT INTO audit_event (at, actor, action, subject, before, after, prev_hash, hash)
-          SELECT '\(today)T00:00:00Z', 'bench', \(action), \(subject), \(before), coalesce(\(after), ''), hex(randomblob(32)), hex(randomblob(32)) FROM \(from);
+        INSERT INTO audit_event (at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash)
+          SELECT '\(today)T00:00:00Z', '\(today)', 'bench', \(action), \(subject), \(before), coalesce(\(after), ''), hex(randomblob(32)), hex(randomblob(32)), hex(randomblob(32)) FROM \(from);
         """
     }
 }

@@ -9,7 +9,7 @@ struct BenchReport {
     let cpus: Int
     let sqliteVersion: String
 
-    static let imports = ["applications", "reviews", "claims", "costs"]
+    static let imports = ["applications", "reviews", "claims", "costs", "monitoring"]
     static let ratioTarget = 0.5
     static let memoryTargetMB = 64.0
     static let flatFactor = 3.0

@@ -15,6 +15,7 @@ struct Workload {
     var contracts: String { folder + "/contracts.csv" }
     var claims: String { folder + "/claims.csv" }
     var costs: String { folder + "/costs.csv" }
+    var monitoring: String { folder + "/monitoring.csv" }
     var failing: String { folder + "/failing.jsonl" }
 
     /// €5,000.00 each: 100,000 of them take €500 mln, under the ceiling.
@@ -42,11 +43,13 @@ struct Workload {
         var contracts = Writer(path: contracts)
         var claims = Writer(path: claims)
         var costs = Writer(path: costs)
+        var monitoring = Writer(path: monitoring)
         var failing = Writer(path: failing)
         reviews.line("application_id,insurer,decision,reason,accepted_deviations,note")
         contracts.line("application_id,contract")
         claims.line("claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence")
         costs.line("line_id,application_id,provider,year,category,kind,amount,description")
+        monitoring.line("application_id,peildatum,kpi,value")
         for i in 0..<size {
             let id = Workload.id(i)
             let agb = String(10_000_000 + i % 89_999_999)
@@ -71,8 +74,9 @@ struct Workload {
             if i > 0 { contracts.line("\(id),OVK-\(id)") }   // the first waits: one `nza decide ID` is timed on it
             claims.line("CL-\(id),\(id),M1,\(agb),3311,\(amount),2027-06-30,reached,oplevering-\(id).pdf")
             costs.line("K-\(id),\(id),\(agb),2027,personnel,incidental,\(amount),inzet projectleider")
+            monitoring.line("\(id),2027-12-31,fte,\(1 + i % 9).\(i % 10)")
         }
-        for var w in [small, reviews, contracts, claims, costs, failing] { try w.close() }
+        for var w in [small, reviews, contracts, claims, costs, monitoring, failing] { try w.close() }
     }
 }
 

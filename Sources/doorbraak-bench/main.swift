@@ -35,11 +35,25 @@ struct SizeResult {
     }
 }
 
-struct Bench {
+final class Bench {
     let doorbraak: String
     let sqlite3: String
     let root: String
     var log: (String) -> Void
+    /// `--check-floor`: after each floor, its row count per table against the import's.
+    let checkFloor: Bool
+    /// Tables whose row count the floor got wrong, per import (`--check-floor`).
+    var floorMismatches: [String] = []
+    /// Every table compared, per import: (import, table, doorbraak rows, floor rows).
+    var floorCounts: [(String, String, Int, Int)] = []
+
+    init(doorbraak: String, sqlite3: String, root: String, checkFloor: Bool, log: @escaping (String) -> Void) {
+        self.doorbraak = doorbraak
+        self.sqlite3 = sqlite3
+        self.root = root
+        self.checkFloor = checkFloor
+        self.log = log
+    }
 
     func doorbraakRun(_ db: String, _ args: [String], today: String) throws -> Run {
         try Runner.run([doorbraak, "--db", db, "--today", today, "--actor", "bench"] + args)
@@ -63,9 +77,32 @@ struct Bench {
         try require(try Runner.run([sqlite3, db, ".backup '\(copy)'"]), "sqlite3 .backup")
     }
 
-    /// Times `script` (see `Floor`) on the copy taken before the import.
-    func floor(_ copy: String, _ script: String) throws -> Double {
-        try sqlite(copy, script).seconds
+    /// Times `script` (see `Floor`) on the copy taken before the import; with `--check-floor`,
+    /// then compares the copy's row count per table with the database the import wrote.
+    func floor(_ copy: String, _ script: String, against imported: String, _ name: String) throws -> Double {
+        let seconds = try sqlite(copy, script).seconds
+        if checkFloor {
+            let (ours, theirs) = (try tableCounts(imported), try tableCounts(copy))
+            for table in Set(ours.keys).union(theirs.keys).sorted() {
+                let (a, b) = (ours[table] ?? -1, theirs[table] ?? -1)
+                floorCounts.append((name, table, a, b))
+                if a != b { floorMismatches.append("\(name): \(table) has \(a) rows after the import, \(b) after the floor") }
+            }
+        }
+        return seconds
+    }
+
+    /// The number of rows of every table of `db`.
+    func tableCounts(_ db: String) throws -> [String: Int] {
+        let names = try sqlite(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;")
+            .stdout.split(separator: "\n").map(String.init)
+        let query = names.map { "SELECT '\($0)', count(*) FROM \"\($0)\"" }.joined(separator: " UNION ALL ") + ";"
+        var counts: [String: Int] = [:]
+        for line in try sqlite(db, ".separator ,\n" + query).stdout.split(separator: "\n") {
+            let parts = line.split(separator: ",")
+            if parts.count == 2, let n = Int(parts[1]) { counts[String(parts[0])] = n }
+        }
+        return counts
     }
 
     func median(_ n: Int, _ body: () throws -> Double) rethrows -> Double {
@@ -105,7 +142,7 @@ struct Bench {
               json_extract(line, '$.insurers.coordinating'), json_extract(line, '$.insurers.second') FROM raw;
             """)
         result.sqlite["applications"] = bareApps.seconds
-        result.floor["applications"] = try floor(folder + "/floor-apps.sqlite", Floor.applications(w.applications, today: "2026-12-01"))
+        result.floor["applications"] = try floor(folder + "/floor-apps.sqlite", Floor.applications(w.applications, today: "2026-12-01", outcome: real), against: real, "applications")
 
         log("size \(size): import reviews")
         let reviewRows = try lineCount(w.reviews) - 1
@@ -119,7 +156,7 @@ struct Bench {
             CREATE TABLE r(application_id TEXT, insurer TEXT, decision TEXT, reason TEXT, accepted_deviations TEXT, note TEXT);
             .import --csv --skip 1 \(w.reviews) r
             """).seconds
-        result.floor["reviews"] = try floor(folder + "/floor-reviews.sqlite", Floor.reviews(w.reviews, today: "2026-12-01"))
+        result.floor["reviews"] = try floor(folder + "/floor-reviews.sqlite", Floor.reviews(w.reviews, today: "2026-12-01"), against: real, "reviews")
         result.reportMS = try median(3) { try doorbraakRun(real, ["round", "report"], today: "2026-12-02").seconds * 1000 }
 
         // Many small beschikkingen: the ceiling and one decision at this size, claims and costs.
@@ -152,7 +189,7 @@ struct Bench {
             CREATE TABLE c(claim_id TEXT, application_id TEXT, milestone TEXT, provider TEXT, insurer TEXT, amount TEXT, date TEXT, status TEXT, evidence TEXT);
             .import --csv --skip 1 \(w.claims) c
             """).seconds
-        result.floor["claims"] = try floor(folder + "/floor-claims.sqlite", Floor.claims(w.claims, today: "2027-07-01"))
+        result.floor["claims"] = try floor(folder + "/floor-claims.sqlite", Floor.claims(w.claims, today: "2027-07-01"), against: small, "claims")
 
         log("size \(size): import costs")
         try snapshot(small, folder + "/floor-costs.sqlite")
@@ -168,8 +205,21 @@ struct Bench {
                 CREATE TABLE k(line_id TEXT, application_id TEXT, provider TEXT, year TEXT, category TEXT, kind TEXT, amount TEXT, description TEXT);
                 .import --csv --skip 1 \(w.costs) k
                 """).seconds
-            result.floor["costs"] = try floor(folder + "/floor-costs.sqlite", Floor.costs(w.costs, today: "2028-01-15"))
+            result.floor["costs"] = try floor(folder + "/floor-costs.sqlite", Floor.costs(w.costs, today: "2028-01-15"), against: small, "costs")
         }
+
+        log("size \(size): import monitoring")
+        try snapshot(small, folder + "/floor-monitoring.sqlite")
+        let monitoring = try doorbraakRun(small, ["import", "monitoring", w.monitoring], today: "2028-01-15")
+        try require(monitoring, "import monitoring")
+        result.ours["monitoring"] = monitoring.seconds
+        result.peakMB["monitoring"] = monitoring.peakMB
+        result.rows["monitoring"] = size
+        result.sqlite["monitoring"] = try sqlite(folder + "/bare-monitoring.sqlite", """
+            CREATE TABLE m(application_id TEXT, peildatum TEXT, kpi TEXT, value TEXT);
+            .import --csv --skip 1 \(w.monitoring) m
+            """).seconds
+        result.floor["monitoring"] = try floor(folder + "/floor-monitoring.sqlite", Floor.monitoring(w.monitoring, today: "2028-01-15"), against: small, "monitoring")
 
         // The audit of the whole small round: chain, every row against its binding, totals.
         log("size \(size): audit verify")
@@ -202,6 +252,8 @@ struct Bench {
 struct Options {
     var json = false
     var keep = false
+    var checkFloor = false
+    var engine: String?
     var sizes = [1000, 10000, 100000]
 
     static func parse(_ arguments: [String]) -> Options? {
@@ -211,6 +263,10 @@ struct Options {
             switch word {
             case "--json": options.json = true
             case "--keep": options.keep = true
+            case "--check-floor": options.checkFloor = true
+            case "--engine":
+                guard let path = rest.popFirst() else { return nil }
+                options.engine = path
             case "--sizes":
                 guard let list = rest.popFirst() else { return nil }
                 options.sizes = list.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -223,7 +279,7 @@ struct Options {
 }
 
 guard let options = Options.parse(Array(CommandLine.arguments.dropFirst())) else {
-    FileHandle.standardError.write(Data("usage: doorbraak-bench [--json] [--sizes 1000,10000,100000] [--keep]\n".utf8))
+    FileHandle.standardError.write(Data("usage: doorbraak-bench [--json] [--sizes 1000,10000,100000] [--keep] [--check-floor] [--engine PATH]\n".utf8))
     exit(64)
 }
 let (json, keep, sizes) = (options.json, options.keep, options.sizes)
@@ -233,8 +289,8 @@ let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymli
 func status(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 do {
     // Always the release-built engine: beside a release benchmark, else built into .build/release.
-    var doorbraak = binaryFolder + "/doorbraak"
-    if binaryFolder.contains("/debug") || !FileManager.default.isExecutableFile(atPath: doorbraak) {
+    var doorbraak = options.engine ?? (binaryFolder + "/doorbraak")
+    if options.engine == nil, binaryFolder.contains("/debug") || !FileManager.default.isExecutableFile(atPath: doorbraak) {
         status("building doorbraak (release): swift build -c release --product doorbraak")
         let build = try Runner.run(["swift", "build", "-c", "release", "--package-path", packageRoot, "--product", "doorbraak"])
         let path = try Runner.run(["swift", "build", "-c", "release", "--package-path", packageRoot, "--show-bin-path"]).stdout
@@ -244,12 +300,25 @@ do {
     let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "sqlite3"
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-bench-\(getpid())").path
     defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
-    let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, log: status)
+    let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, checkFloor: options.checkFloor, log: status)
     let start = try bench.median(5) { try Runner.run([doorbraak, "--help"]).seconds * 1000 }
     var results: [SizeResult] = []
     for size in sizes { results.append(try bench.measure(size: size)) }
     let cpus = ProcessInfo.processInfo.activeProcessorCount
     let sqliteVersion = (try? Runner.run([sqlite3, "--version"]).stdout.split(separator: " ").first.map(String.init)) ?? nil
+    if options.checkFloor {
+        // The floor's honesty, not its speed: every table as many rows as the import left.
+        for (name, table, ours, floor) in bench.floorCounts where ours != 0 || floor != 0 {
+            print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(table.padding(toLength: 24, withPad: " ", startingAt: 0)) doorbraak \(ours)  floor \(floor)\(ours == floor ? "" : "  DIFFERENT")")
+        }
+        if keep { status("data kept in \(root)") }
+        if !bench.floorMismatches.isEmpty {
+            status(bench.floorMismatches.joined(separator: "\n"))
+            exit(1)
+        }
+        print("the floor made as many rows in every table as each import")
+        exit(0)
+    }
     BenchReport(results: results, startMS: start, cpus: cpus, sqliteVersion: sqliteVersion ?? "?").print(json: json)
     if keep { status("data kept in \(root)") }
 } catch {

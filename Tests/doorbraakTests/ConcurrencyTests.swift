@@ -32,6 +32,8 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
     process.arguments = ["--db", sandbox.db, "--today", "2027-01-04"] + arguments
     var env = ProcessInfo.processInfo.environment
     env["DOORBRAAK_BUSY_TIMEOUT_MS"] = "60000"
+    // `decide --all` commits 5 decisions per transaction here, so kills and rivals land between batches too.
+    env["DOORBRAAK_DECIDE_BATCH"] = "5"
     process.environment = env
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
@@ -113,6 +115,27 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         process.waitUntilExit()
         #expect(try sandbox.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
         #expect(try sandbox.sql("SELECT application_id, status FROM beschikking ORDER BY application_id") == reference)
+    }
+
+    /// Issue 21: decisions committed in batches decide exactly as one per transaction: the same
+    /// grants, the same refusals by the sweep, the same kept totals; the chain verifies.
+    @Test(arguments: ["1", "4", "1000"])
+    func theBatchSizeDoesNotChangeTheDecisions(batch: String) throws {
+        let template = try pendingRound()
+        defer { template.remove() }
+        let one = try copy(of: template)
+        defer { one.remove() }
+        #expect(try one.run(["nza", "decide", "--all"], today: "2027-01-04", environment: ["DOORBRAAK_DECIDE_BATCH": "1"]).status == 0)
+        let s = try copy(of: template)
+        defer { s.remove() }
+        let decided = try s.run(["nza", "decide", "--all"], today: "2027-01-04", environment: ["DOORBRAAK_DECIDE_BATCH": batch])
+        #expect(decided.status == 0, "\(decided.stderr)")
+        let query = "SELECT application_id, status, coalesce(refusal_code, '') FROM beschikking ORDER BY application_id"
+        #expect(try s.sql(query) == (try one.sql(query)))
+        #expect(try s.sql("SELECT granted_cents, pending_cents FROM ledger") == (try one.sql("SELECT granted_cents, pending_cents FROM ledger")))
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'refused'") != "0", "the sweep must have refused some")
+        try s.checkInvariant("batch \(batch)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
     @Test func keptTotalsEqualAFullRecountAfterALongRandomSequence() throws {

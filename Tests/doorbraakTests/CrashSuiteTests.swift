@@ -19,7 +19,7 @@ import Testing
             let reference = try copy(of: template)
             defer { reference.remove() }
             let started = Date()
-            _ = try reference.run(stage.arguments, today: stage.today)
+            _ = try reference.run(stage.arguments, today: stage.today, environment: stage.environment)
             let window = max(Date().timeIntervalSince(started), 0.02)
             let expected = try reference.canonicalDump()
             let before = try template.canonicalDump()
@@ -29,6 +29,7 @@ import Testing
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: doorbraakBinary)
                 process.arguments = ["--db", s.db, "--today", stage.today] + stage.arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(stage.environment) { _, new in new }
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
@@ -40,7 +41,7 @@ import Testing
                 violations += try s.trustViolations("\(context) after the kill")
                 let after = try s.canonicalDump()
                 if after != before && after != expected { midway += 1 }
-                let rerun = try s.run(stage.arguments, today: stage.today)
+                let rerun = try s.run(stage.arguments, today: stage.today, environment: stage.environment)
                 if ![0, 1].contains(rerun.status) { violations.append("\(context): re-run exit \(rerun.status) \(rerun.stderr)") }
                 violations += try s.trustViolations("\(context) after the re-run")
                 if try s.canonicalDump() != expected { violations.append("\(context): the re-run did not converge to the uninterrupted state") }

@@ -15,6 +15,8 @@ struct Stage {
     var name: String
     var arguments: [String]
     var today: String
+    /// Extra environment for the command (e.g. a small `DOORBRAAK_DECIDE_BATCH`).
+    var environment: [String: String] = [:]
 }
 
 /// A round of `count` applications on the payout-test plan, built stage by stage; the database
@@ -49,13 +51,14 @@ struct StagedRound {
             Stage(name: "import reviews", arguments: ["import", "reviews", reviews], today: "2026-11-24"),
             Stage(name: "round allocate", arguments: ["round", "allocate", "--seed", "trust"], today: "2026-12-02"),
             Stage(name: "nza request", arguments: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03"),
-            Stage(name: "nza decide --all", arguments: ["nza", "decide", "--all"], today: "2027-01-04"),
+            // Decisions committed 7 at a time, so that a kill lands between batches as well as in one.
+            Stage(name: "nza decide --all", arguments: ["nza", "decide", "--all"], today: "2027-01-04", environment: ["DOORBRAAK_DECIDE_BATCH": "7"]),
             Stage(name: "import claims", arguments: ["import", "claims", "--partial", claimsFile], today: "2027-06-30"),
             Stage(name: "round reallocate", arguments: ["round", "reallocate"], today: "2027-07-01"),
         ]
         for stage in stages {
             templates[stage.name] = try copy(of: base)
-            let result = try base.run(stage.arguments, today: stage.today)
+            let result = try base.run(stage.arguments, today: stage.today, environment: stage.environment)
             try #require([0, 1].contains(result.status), "\(stage.name): \(result.stderr)")
         }
     }
