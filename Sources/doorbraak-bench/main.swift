@@ -28,6 +28,12 @@ struct SizeResult {
         return s / o
     }
 
+    /// doorbraak's speed as a share of the writes-only floor's (issue 21's target).
+    func floorShare(_ key: String) -> Double? {
+        guard let f = floor[key], let o = ours[key], o > 0 else { return nil }
+        return f / o
+    }
+
     /// What the writes alone reach against the bare load: the highest ratio any import could.
     func floorRatio(_ key: String) -> Double? {
         guard let f = floor[key], let s = sqlite[key], f > 0 else { return nil }
