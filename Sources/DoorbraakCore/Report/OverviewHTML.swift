@@ -53,8 +53,8 @@ public enum OverviewHTML {
             id: "chart-ceiling", label: "het macrokader: uitbetaald, toegekend, aangevraagd en de ruimte",
             parts: [.init(label: "uitbetaald", ink: .paid, amount: c.paid),
                     .init(label: "toegekend, nog niet betaald", ink: .granted, amount: c.committedUnpaid),
-                    .init(label: "aangevraagd (in behandeling)", ink: .requested, amount: c.pending),
                     .init(label: "ruimte", ink: .room, amount: c.remaining > .zero ? c.remaining : .zero)],
+            following: (.init(label: "aangevraagd, in behandeling (vanaf het toegekende)", ink: .requested, amount: c.pending), c.committed),
             norm: ("macrokader", c.ceiling), axisTitle: "bedrag in euro")
         let rows: [(String, Money)] = [("macrokader", c.ceiling), ("toegekend (bovengrenzen zoals verleend)", c.granted), ("vrijgegeven", c.released),
                                        ("toegekend (huidige bovengrenzen)", c.committed), ("aangevraagd, in behandeling", c.pending),

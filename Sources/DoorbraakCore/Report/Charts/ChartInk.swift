@@ -35,12 +35,13 @@ public enum ChartInk: String, CaseIterable, Sendable {
 }
 
 /// A conservative estimate of how wide a text is drawn, in px: every character counted as
-/// 0.68 em (0.74 em in bold). Real sans-serif fonts average about 0.55–0.6 em for these labels;
-/// the headless-Chromium test measures the real boxes.
+/// 0.68 em (0.74 em in bold), and the wide ones (`%mwMW@+=<>~`) as 1 em. Real sans-serif fonts
+/// average about 0.55–0.6 em for these labels; the headless-Chromium test measures the real
+/// boxes against this estimate.
 enum TextWidth {
     /// Width of `text` at `size` px.
     static func of(_ text: String, size: Double, bold: Bool = false) -> Double {
-        Double(text.count) * size * (bold ? 0.74 : 0.68)
+        text.reduce(0) { $0 + ("%mwMW@+=<>~".contains($1) ? 1 : bold ? 0.74 : 0.68) } * size
     }
 }
 
