@@ -1,6 +1,11 @@
-/// The overview as one self-contained HTML page: inline CSS and SVG, nothing loaded from
-/// elsewhere, every text escaped, a table under every chart, Dutch notation for amounts and ISO
-/// dates. Each chart has an id (`chart-…`) and its table the same figures (`table-…`).
+/// The overview as one self-contained HTML page: inline CSS and SVG, no script, nothing loaded
+/// from elsewhere, every text escaped, a table under every chart, Dutch notation for amounts and
+/// ISO dates. Each chart has an id (`chart-…`) and its table the same figures (`table-…`).
+///
+/// The charts are drawn to be read on paper: labelled axes with round Dutch ticks (`€ 1,5 mld`),
+/// the value on every bar, the legend inside the drawing, one colour per meaning across the page
+/// (`ChartInk`, Okabe–Ito) with norms as black lines, the themes as small multiples (each on its
+/// own scale), and every quarter from the first to the last.
 public enum OverviewHTML {
     /// The page.
     public static func page(_ o: Overview) -> String {
@@ -39,7 +44,7 @@ public enum OverviewHTML {
         </head>
         <body>
         \(body.joined(separator: "\n"))
-        <p class="note">Gemaakt door doorbraak. Bedragen in euro (centen exact); fte per €mln exact vergeleken, afgerond voor weergave.</p>
+        <p class="note">Gemaakt door doorbraak. Bedragen in euro (centen exact; in de grafieken vanaf € 1 mln afgerond op € 0,1 mln); fte per €mln exact vergeleken, afgerond voor weergave. Eén kleur betekent op de hele pagina één ding (Okabe–Ito-palet, leesbaar bij kleurenblindheid); zwarte lijnen zijn normen.</p>
         </body>
         </html>
 
