@@ -23,6 +23,7 @@ extension Store {
             let impacts = try db.rows("SELECT fte_tenths, requested_cents, status FROM application WHERE status <> 'withdrawn' AND requested_cents > 0", []) { r in
                 Overview.Impact(impact: FtePerMillion(fte: Fte(tenths: r.int64(0)), amount: r.money(1)), status: r.text(2))
             }
+            // Every quarter from the first to the last, zero where empty (`Overview.everyQuarter`).
             var quarters: [String: (paid: Money, released: Money)] = [:]
             let quarter = "substr(c.claim_date, 1, 4) || '-Q' || ((CAST(substr(c.claim_date, 6, 2) AS INTEGER) + 2) / 3)"
             for (q, cents) in try db.rows("SELECT \(quarter), sum(c.amount_cents) FROM claim c WHERE c.status = 'reached' GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
@@ -43,7 +44,7 @@ extension Store {
                 GROUP BY 1 ORDER BY 1
                 """, []) { r in Overview.Parts(members: r.text(0), milestones: r.int(1), paid: r.money(2)) }
             return Overview(asOf: asOf, ceiling: ceiling, themes: themes, impacts: impacts, barHundredths: settings.bar.hundredths,
-                            quarters: quarters.keys.sorted().map { Overview.Quarter(quarter: $0, paid: quarters[$0]?.paid ?? .zero, released: quarters[$0]?.released ?? .zero) },
+                            quarters: Overview.everyQuarter(quarters.keys.sorted().map { Overview.Quarter(quarter: $0, paid: quarters[$0]?.paid ?? .zero, released: quarters[$0]?.released ?? .zero) }),
                             judgments: judgments, impactRealised: realised, regions: Spreiding.byRegion(granted), parts: parts)
         }
     }

@@ -137,6 +137,59 @@ public struct Overview: Sendable, Equatable {
         }
     }
 
+    /// A quarter of the calendar, `2027-Q3`, to walk the period quarter by quarter.
+    public struct QuarterName: Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The year.
+        public var year: Int
+        /// 1 to 4.
+        public var quarter: Int
+
+        /// `2027-Q3`; nil for any other text.
+        public init?(_ text: String) {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
+                  let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) else { return nil }
+            self.year = year
+            self.quarter = quarter
+        }
+
+        /// `2027-Q3`.
+        public var description: String { "\(year)-Q\(quarter)" }
+
+        /// The quarter after this one.
+        public var next: QuarterName {
+            var n = self
+            if n.quarter == 4 { n.year += 1; n.quarter = 1 } else { n.quarter += 1 }
+            return n
+        }
+
+        public static func < (a: QuarterName, b: QuarterName) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
+    }
+
+    /// Every quarter from the first to the last of `quarters`, in order, a quarter without
+    /// payouts or releases as zero (a gap in a chart reads as "nothing happened" only if it is
+    /// drawn). A list with a name that is not `YYYY-Qn`, or spanning more than 100 years, is
+    /// returned as given.
+    public static func everyQuarter(_ quarters: [Quarter]) -> [Quarter] {
+        var byName: [QuarterName: Quarter] = [:]
+        for q in quarters {
+            guard let name = QuarterName(q.quarter) else { return quarters }
+            if let seen = byName[name] {
+                byName[name] = Quarter(quarter: q.quarter, paid: seen.paid + q.paid, released: seen.released + q.released)
+            } else {
+                byName[name] = q
+            }
+        }
+        guard let first = byName.keys.min(), let last = byName.keys.max(), last.year - first.year <= 100 else { return quarters }
+        var out: [Quarter] = []
+        var name = first
+        while name <= last {
+            out.append(byName[name] ?? Quarter(quarter: name.description, paid: .zero, released: .zero))
+            name = name.next
+        }
+        return out
+    }
+
     /// One NZa judgment.
     public struct Judgment: Sendable, Equatable {
         /// UZOVI.
