@@ -211,8 +211,8 @@ extension Store {
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
-        guard let (theme, planCode, document) = try db.cached("SELECT a.theme, p.code, s.document FROM application a JOIN plan p ON p.id = a.plan JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
+        guard let (theme, planCode, submission) = try db.cached("SELECT a.theme, p.code, a.submission_seq FROM application a JOIN plan p ON p.id = a.plan WHERE a.id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.int64(2)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
         // The grant rests on the application, its allocation, the insurers' reviews (their approval
@@ -230,9 +230,12 @@ extension Store {
         try db.cached("UPDATE theme SET granted_cents = granted_cents + ? WHERE theme = ?").run([.money(bovengrens), .text(theme)])
         let insert = try db.cached("INSERT INTO prestatie (application_id, milestone, code, tariff_cents) VALUES (?, ?, ?, ?)")
         for (code, tariff) in milestones { try insert.run([.text(id), .text(code), .text("\(planCode)-\(code)"), .money(tariff)]) }
-        let application = try Application(json: try JSONParser.parse(document))
+        // The spending per year from the registered document (checked against its SHA-256 with
+        // the rest of what the grant rests on), read by SQLite's JSON functions, amounts exactly.
+        let budget = try db.cached("SELECT json_extract(b.value, '$.year'), json_extract(b.value, '$.amount') FROM submission s, json_each(s.document, '$.budget') b WHERE s.seq = ?")
+            .rowsValue([.integer(submission)]) { r in (r.int64(0), r.text(1)) }
         let year = try db.cached("UPDATE ledger_year SET granted_cents = granted_cents + ? WHERE year = ?")
-        for line in application.budget { try year.run([.money(line.amount), .int(line.year)]) }
+        for (spendingYear, amount) in budget { try year.run([.money(try Money(parsing: amount, notation: .json)), .integer(spendingYear)]) }
         try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested",
                             after: "granted, bovengrens \(bovengrens), \(milestones.count) prestaties \(planCode)-M…; committed \(after.committed) of \(after.ceiling)")
     }
@@ -325,7 +328,11 @@ extension Store {
     /// Whether `decideAll` checked `id` in full and no other connection committed since.
     private func isPrechecked(_ id: String) throws(DoorbraakError) -> Bool {
         guard let prechecked = precheckedDecidable, prechecked.ids.contains(id) else { return false }
-        return try db.integer("PRAGMA data_version") == prechecked.dataVersion
+        // Read once per transaction: inside it, only this connection writes.
+        if precheckStillHolds?.transaction != db.transactionNumber {
+            precheckStillHolds = (db.transactionNumber, try db.integer("PRAGMA data_version") == prechecked.dataVersion)
+        }
+        return precheckStillHolds?.holds ?? false
     }
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).

@@ -9,6 +9,8 @@ public final class Store {
     /// The requests `decideAll` checked in full before its first decision, and `PRAGMA
     /// data_version` then: while no other connection has committed, a grant need not check them again.
     var precheckedDecidable: (ids: Set<String>, dataVersion: Int64)?
+    /// Whether, in this transaction, no other connection had committed since that precheck.
+    var precheckStillHolds: (transaction: Int, holds: Bool)?
 
     private init(db: Database) { self.db = db }
 

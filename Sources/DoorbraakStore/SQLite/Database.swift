@@ -19,6 +19,8 @@ public final class Database {
     /// The last audit event of the open write transaction, held until COMMIT so that it can bind
     /// every row the transaction wrote (see `AuditLog.append`), with its transaction number.
     var pendingEvent: (transaction: Int, event: AuditEvent)?
+    /// The latest business date in the chain as this transaction knows it (`AuditLog.isOnOrAfterEverything`).
+    var latestDay: (transaction: Int, day: String)?
     /// The capture of written rows; nil on a connection that does not write.
     var rowCapture: RowCapture?
 
