@@ -94,9 +94,6 @@ public final class Database {
         // a real failure, so every commit is synced; it costs one fsync of the WAL per
         // transaction (imports are one transaction, so the cost is per command, not per row).
         try execute("PRAGMA synchronous = FULL")
-        // A 16 MiB page cache (SQLite's default is 2 MiB): the checks of an import read the row
-        // bindings and indexes of many applications; within the 64 MB memory target.
-        try execute("PRAGMA cache_size = -16384")
     }
 
     /// The raw connection, for the row capture's hook.
