@@ -242,9 +242,8 @@ public enum Plausibility {
             let isFinal = facts[ap.application]?.isFinal ?? false
             let parts = split(amount, among: paidBy[ap] ?? [:]).map { (insurer: $0.key.insurer, part: $0.part, year: $0.key.year) }
             recoveries.append(Recovery(application: ap.application, provider: ap.provider, paid: t.paid, eligible: t.eligible, amount: amount, isFinal: isFinal, parts: parts))
-            let state = isFinal ? "recovered" : "provisional while the beschikking runs"
             findings.append(Finding(code: .costRecovery, application: ap.application, provider: ap.provider, year: nil, amount: amount, lineID: nil,
-                                    message: "paid \(t.paid) over all years but eligible actual costs are \(t.eligible); \(amount) \(isFinal ? "is recovered" : "would be recovered") (\(state))",
+                                    message: "paid \(t.paid) over all years but eligible actual costs are \(t.eligible); \(amount) \(isFinal ? "is recovered" : "would be recovered (provisional while the beschikking runs)")",
                                     provisional: !isFinal))
         }
 
