@@ -145,8 +145,12 @@ public enum AuditLog {
     /// acts on the whole round (the bar, the allocation, a reallocation), which rest on everything
     /// recorded so far. One index lookup.
     public static func requireAfterEverything(in db: Database, on day: Day, _ what: String) throws(DoorbraakError) {
-        guard let text = try latestBusinessDay(in: db), let latest = try? Day(parsing: text) else { return }
-        try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round")
+        guard let text = try latestBusinessDay(in: db), let latest = try? Day(parsing: text), day < latest else { return }
+        // Name that change, so the board sees what it would precede.
+        let change = try db.row("SELECT seq, action, subject FROM audit_event WHERE on_day = ? ORDER BY seq DESC LIMIT 1", [.text(text)]) { r in
+            "event \(r.int64(0)): \(r.text(1)) \(r.text(2))"
+        }
+        try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round" + (change.map { " (\($0))" } ?? ""))
     }
 
     /// The latest business date in the chain (`audit_event_on_day`); nil before any dated event.

@@ -29,8 +29,7 @@ extension Store {
             for (q, cents) in try db.rows("SELECT \(quarter), sum(c.amount_cents) FROM claim c WHERE c.status = 'reached' GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
                 quarters[q, default: (.zero, .zero)].paid += cents
             }
-            let releaseQuarter = "substr(coalesce(c.claim_date, b.released_on), 1, 4) || '-Q' || ((CAST(substr(coalesce(c.claim_date, b.released_on), 6, 2) AS INTEGER) + 2) / 3)"
-            for (q, cents) in try db.rows("SELECT \(releaseQuarter), sum(b.amount_cents) FROM bovengrens_release b LEFT JOIN claim c ON c.claim_id = b.claim_id GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
+            for (q, cents) in try db.rows("SELECT \(Store.releaseQuarter), sum(r.amount_cents) FROM bovengrens_release r LEFT JOIN claim c ON c.claim_id = r.claim_id GROUP BY 1", [], { r in (r.text(0), r.money(1)) }) {
                 quarters[q, default: (.zero, .zero)].released += cents
             }
             let granted = try db.rows("""

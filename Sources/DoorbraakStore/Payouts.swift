@@ -242,8 +242,13 @@ extension Store {
         }
     }
 
-    /// Paid and released per insurer and quarter of the claim (or, for a release at the close,
-    /// of its date), optionally for one insurer.
+    /// The quarter a release counts in (`r` the release, `c` its claim): its claim's date; a
+    /// release at the close has no claim and counts in the last quarter of the year it is
+    /// attributed to (2029-Q4), as `payouts` per year counts it in 2029.
+    static let releaseQuarter = "CASE WHEN c.claim_date IS NOT NULL THEN substr(c.claim_date, 1, 4) || '-Q' || ((CAST(substr(c.claim_date, 6, 2) AS INTEGER) + 2) / 3) ELSE r.year || '-Q4' END"
+
+    /// Paid and released per insurer and quarter of the claim (a release at the close in the
+    /// last quarter of its year, see `releaseQuarter`), optionally for one insurer.
     public func payoutsByQuarter(insurer: String? = nil) throws(DoorbraakError) -> [(insurer: String, quarter: String, paid: Money, released: Money)] {
         try db.readTransaction { () throws(DoorbraakError) in
             var lines: [String: (paid: Money, released: Money)] = [:]
@@ -252,8 +257,7 @@ extension Store {
                 lines["\(i)|\(q)", default: (.zero, .zero)].paid += m
             }
             for (i, q, m) in try db.rows("""
-                SELECT insurer, \(quarter), sum(amount_cents) FROM (SELECT r.insurer, coalesce(c.claim_date, r.released_on) AS d, r.amount_cents
-                    FROM bovengrens_release r LEFT JOIN claim c ON c.claim_id = r.claim_id) GROUP BY 1, 2
+                SELECT r.insurer, \(Store.releaseQuarter), sum(r.amount_cents) FROM bovengrens_release r LEFT JOIN claim c ON c.claim_id = r.claim_id GROUP BY 1, 2
                 """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
                 lines["\(i)|\(q)", default: (.zero, .zero)].released += m
             }

@@ -150,6 +150,24 @@ import Testing
         #expect(try s.claimState() == before)
     }
 
+    /// A mistyped `--insurer` is named with the nearest registered insurer, not answered with an
+    /// empty worklist or report; a reversed date range of the audit log is a usage error.
+    @Test func aMistypedInsurerOrReversedRangeIsNamed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        for command in [["application", "list", "--insurer", "3312", "--waiting"], ["payouts", "--due", "--insurer", "3312"], ["payouts", "--insurer", "3312"],
+                        ["plausibility", "--insurer", "3312"],
+                        ["import", "claims", "--insurer", "3312", try s.file("c.csv", claimHeader + "C-1,PAY-A,M1,12345678,3312,300000.00,2027-06-15,reached,a.pdf\n")]] {
+            let r = try s.run(command, today: "2027-07-01")
+            #expect(r.status == 1 && r.stderr.contains("E-INSURERS") && r.stderr.contains("did you mean 3311?"), "\(command): \(r.stderr)")
+        }
+        #expect(try s.run(["application", "list", "--insurer", "3311", "--waiting"]).status == 0)
+        let reversed = try s.run(["audit", "log", "--from", "2027-01-10", "--to", "2026-12-01"])
+        #expect(reversed.status == 64 && reversed.stderr.contains("--to 2026-12-01 is before --from 2027-01-10"), "\(reversed.stderr)")
+        #expect(try s.run(["audit", "log", "--from", "2027-01-10", "--to", "2027-01-10"]).status == 0)
+    }
+
     /// A milestone typed in the wrong case gets a "did you mean".
     @Test func aMistypedMilestoneIsNamed() throws {
         let s = try Sandbox()

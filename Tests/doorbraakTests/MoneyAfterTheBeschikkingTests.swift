@@ -46,6 +46,9 @@ import Testing
         defer { s.remove() }
         let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\nBAR-A,3311,approve,,,\nBAR-A,7029,approve,,,\n"
         #expect(try s.run(["import", "reviews", try s.file("r.csv", reviews)]).status == 0)
+        // The bar is not dated before the latest change of the round, and the message names that change.
+        let early = try s.run(["round", "bar", "17"], today: "2026-11-22")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains(": review BAR-A)"), "\(early.stderr)")
         // At the bar exactly: A (17.00) stays; one hundredth above: A falls below.
         #expect(try s.run(["round", "bar", "17", "--json"]).stdout.contains("\"below\": []"))
         let raised = try s.run(["round", "bar", "17.01"])
@@ -79,6 +82,12 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
         let releases = try s.sql("SELECT group_concat(kind || ' ' || coalesce(milestone, '-') || ' ' || amount_cents, '; ') FROM bovengrens_release")
         #expect(releases == "close M1 10000000; close M2 30000000; close M3 40000000", "\(releases)")
+        // The close's releases count in 2029 per year and in 2029-Q4 per quarter, never in 2030.
+        let quarters = try json(try s.run(["payouts", "--by", "quarter", "--json"]).stdout)
+        let lines = try #require(quarters["quarters"] as? [[String: Any]], "\(quarters)")
+        #expect(!lines.contains { ($0["quarter"] as? String ?? "").hasPrefix("2030") }, "\(lines)")
+        #expect(lines.first { $0["quarter"] as? String == "2029-Q4" }?["released"] as? String == "800000.00", "\(lines)")
+        #expect(lines.first { $0["quarter"] as? String == "2027-Q2" }?["paid"] as? String == "200000.00", "\(lines)")
     }
 
     // MARK: - Found by an attacker's review of issue 19

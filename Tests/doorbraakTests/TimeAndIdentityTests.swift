@@ -292,6 +292,9 @@ import Testing
         let statement = try s.file("w.txt", "doorbraak withdraw W-1\n")
         let byPartner = try s.run(["application", "withdraw", "W-1", "--lead", "23456789", "--signature", try sign(statement, with: partner)])
         #expect(byPartner.status == 1 && byPartner.stderr.contains("E-OWNER"), "\(byPartner.stderr)")
+        // The penvoerder's signature with another --lead: the message names the signer and the --lead given, nobody else.
+        let mismatch = try s.run(["application", "withdraw", "W-1", "--lead", "23456789", "--signature", try sign(statement, with: lead)])
+        #expect(mismatch.status == 1 && mismatch.stderr.contains("signed by provider:12345678, but --lead names 23456789"), "\(mismatch.stderr)")
         let otherStatement = try s.file("v.txt", "doorbraak withdraw W-2\n")
         let wrongText = try s.run(["application", "withdraw", "W-1", "--lead", "12345678", "--signature", try sign(otherStatement, with: lead)])
         #expect(wrongText.status == 1 && wrongText.stderr.contains("E-SIGNATURE"), "a signature of another withdrawal: \(wrongText.stderr)")

@@ -60,4 +60,13 @@ enum InsurerOption {
         guard let text = try arguments.value("--insurer") else { return nil }
         do { return try UZOVI(parsing: text).rawValue } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
     }
+
+    /// `E-INSURERS`, with the nearest registered code, when `code` is not a registered health
+    /// insurer: a mistyped `--insurer` would otherwise show an empty worklist or report, or refuse
+    /// every row of a file one by one.
+    static func requireRegistered(_ code: String?, in store: Store) throws(DoorbraakError) {
+        guard let code else { return }
+        do { _ = try UZOVI(parsing: code) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
+        if let error = PartyRegister.checkInsurers([("--insurer", code)], registered: try store.registeredInsurers()).first { throw error }
+    }
 }

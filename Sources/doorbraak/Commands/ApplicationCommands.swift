@@ -152,7 +152,10 @@ enum ApplicationWithdrawCommand: Command {
         var signer: PartyID?
         if let signature {
             signer = try FileSignature.signer(ofText: PartySignature.withdrawalStatement(id), signature: signature, allowedSigners: try store.allowedSigners())
-            try PartySignature.requireLead(lead, of: id, signer: try PartySignature.provider(signer: signer, file: signature))
+            // The signer acts for the --lead it names; whether that is the penvoerder is E-OWNER below.
+            if let provider = try PartySignature.provider(signer: signer, file: signature), provider != lead {
+                throw DoorbraakError(.signature, "the statement is signed by provider:\(provider), but --lead names \(lead); the penvoerder signs with its own key and gives its own AGB code", field: "--lead")
+            }
             try store.requireSignerInTime(signer, on: context.today)
         } else if try store.signaturesRequired() {
             throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the penvoerder's key (`printf 'doorbraak withdraw \(id)\\n' > w.txt; ssh-keygen -Y sign -n doorbraak -f KEY w.txt`) and pass --signature w.txt.sig")
@@ -198,6 +201,7 @@ enum ApplicationListCommand: Command {
         if waiting && insurer == nil { throw DoorbraakError(.usage, "--waiting lists what one insurer still has to decide: give --insurer UZOVI") }
         if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
         let store = try context.openStore(readOnly: true)
+        try InsurerOption.requireRegistered(insurer, in: store)
         let entries = try store.registerEntries(status: status, track: track, waitingFor: waiting ? insurer : nil)
             .filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
         if context.json {

@@ -156,6 +156,7 @@ enum AuditLogCommand: Command {
             do { return try Day(parsing: text) } catch { throw DoorbraakError(.usage, "\(option): \(error.message)") }
         }
         let from = try day("--from"), to = try day("--to")
+        if let from, let to, to < from { throw DoorbraakError(.usage, "--to \(to) is before --from \(from); give the earlier date with --from") }
         let subject = arguments.operand()
         try arguments.finish()
         let db = try context.openStore(readOnly: true).db

@@ -40,6 +40,7 @@ enum ImportClaimsCommand: Command {
         let path = try arguments.requiredOperand("claims file")
         try arguments.finish()
         let store = try context.openStore()
+        try InsurerOption.requireRegistered(insurer, in: store)
         let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing claims")
         let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in
@@ -87,6 +88,7 @@ enum PayoutsCommand: Command {
             guard insurer == nil, yearText == nil else { throw DoorbraakError(.usage, "--application shows one beschikking; it takes no --insurer or --year") }
             return try parts(of: application, context)
         }
+        if insurer != nil { try InsurerOption.requireRegistered(insurer, in: try context.openStore(readOnly: true)) }
         if due { return try duePayments(insurer: insurer, context) }
         if by == "quarter" { return try quarters(insurer: insurer, context) }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
@@ -124,9 +126,10 @@ extension PayoutsCommand {
             }))]))
             return ExitCode.done
         }
-        var table = Table([("application", .left), ("milestone", .left), ("due", .left), ("", .left), ("tariff", .right), ("unpaid", .right), ("status", .left), ("insurers", .left)])
+        var table = Table([("application", .left), ("milestone", .left), ("due", .left), ("by today", .left), ("tariff", .right), ("unpaid", .right), ("status", .left),
+                           ("insurers (coordinating/second)", .left)])
         for d in due {
-            table.add([d.application, d.milestone, d.due.description, d.due < context.today ? "overdue" : "", d.tariff.dutch, (d.tariff - d.paid).dutch,
+            table.add([d.application, d.milestone, d.due.description, d.due < context.today ? "overdue" : "due today", d.tariff.dutch, (d.tariff - d.paid).dutch,
                        d.status, "\(d.coordinating)/\(d.second)"])
         }
         let overdue = due.filter { $0.due < context.today }.count

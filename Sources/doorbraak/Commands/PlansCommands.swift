@@ -70,10 +70,13 @@ enum PlansTemplateCommand: Command {
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let id = try arguments.requiredOperand("plan id")
-        guard let sectorText = try arguments.value("--sector") else { throw DoorbraakError(.usage, "--sector is required") }
+        let sectorOption = try arguments.value("--sector")
         try arguments.finish()
         let catalogue = try PlansView.catalogue(context)
         let plan = try PlansView.find(id, in: catalogue.plans)
+        guard let sectorText = sectorOption else {
+            throw DoorbraakError(.usage, "--sector is required: plan \(plan.id) covers \(plan.sectors.map(\.rawValue).joined(separator: ", "))")
+        }
         let sector: Sector
         do { sector = try Sector(parsing: sectorText) } catch { throw DoorbraakError(.usage, "--sector: \(error.message)") }
         guard plan.sectors.contains(sector) else {

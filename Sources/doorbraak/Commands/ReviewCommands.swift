@@ -98,6 +98,7 @@ enum ImportReviewsCommand: Command {
         let path = try arguments.requiredOperand("reviews file")
         try arguments.finish()
         let store = try context.openStore()
+        try InsurerOption.requireRegistered(insurer, in: store)
         let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let bar = ProgressBar(label: "importing decisions")
         let report = try InputFile.importing(path, privateCopy: signed.privateCopy) { (file: String) throws(DoorbraakError) in

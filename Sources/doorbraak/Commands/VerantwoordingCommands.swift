@@ -118,7 +118,9 @@ enum PlausibilityCommand: Command {
         try arguments.finish()
         var insurer: UZOVI?
         if let insurerText { do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
-        let report = try PlausibilityOptions.report(try context.openStore(), settings)
+        let store = try context.openStore(readOnly: true)
+        try InsurerOption.requireRegistered(insurerText, in: store)
+        let report = try PlausibilityOptions.report(store, settings)
         let view = PlausibilityView(report: report, year: year, insurer: insurer)
         if context.json {
             Output.json(view.json)
