@@ -349,8 +349,3 @@ UPDATE application_milestone SET status = CASE
         WHEN (SELECT final_on FROM beschikking b WHERE b.application_id = application_milestone.application_id) IS NOT NULL THEN 'released'
         ELSE 'reached' END
     WHERE status = 'paid' AND paid_cents < tariff_cents;
-
--- migration 14 (speed, issue 21): the latest business date in the chain in one index
--- lookup. A transaction dated on or after it knows every subject's trail and the kept
--- totals read forward without a lookup per row (see AuditLog.requireInOrder).
-CREATE INDEX audit_event_on_day ON audit_event(on_day);

@@ -103,9 +103,6 @@ public enum AuditLog {
             throw DoorbraakError(.audit, "the audit chain records \(seq) events, a count no doorbraak command writes; run `doorbraak audit verify`")
         }
         db.rowCapture?.sinceEvent = 0
-        if let known = db.latestDay, known.transaction == db.transactionNumber, context.today.description > known.day {
-            db.latestDay = (db.transactionNumber, context.today.description)
-        }
         let event = AuditEvent(seq: seq + 1, at: context.at, on: context.today.description, actor: context.actor, action: action, subject: subject,
                                before: before, after: after, rowsSHA256: nil, previousHash: head, hash: "")
         db.pendingEvent = (db.transactionNumber, event)
@@ -115,7 +112,6 @@ public enum AuditLog {
     /// subject reads forward in business time. One indexed lookup; an event of the older format
     /// (no business date) does not count.
     public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
-        if try isOnOrAfterEverything(day, in: db) { return }
         guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
             .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
         try DateOrder.change(on: day, subject: subject, latest: latest)
@@ -134,7 +130,6 @@ public enum AuditLog {
     /// request is not dated before one already made, so no one can slip in behind the ceiling
     /// sweep or use room freed later. One indexed lookup.
     public static func requireLedgerInOrder(in db: Database, on day: Day) throws(DoorbraakError) {
-        if try isOnOrAfterEverything(day, in: db) { return }
         guard let text = try db.cached("""
             SELECT e.on_day FROM row_binding r JOIN audit_event e ON e.seq = r.seq WHERE r.tbl = 'ledger' AND r.key = '1' ORDER BY r.seq DESC LIMIT 1
             """).rowValue([], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
@@ -143,31 +138,15 @@ public enum AuditLog {
 
     /// `E-DATE` when `day` precedes the latest business date in the chain: for the board's rare
     /// acts on the whole round (the bar, the allocation, a reallocation), which rest on everything
-    /// recorded so far. One index lookup.
+    /// recorded so far. Scans the chain's dates once (read from the table: no index content is
+    /// trusted for it).
     public static func requireAfterEverything(in db: Database, on day: Day, _ what: String) throws(DoorbraakError) {
-        guard let text = try latestBusinessDay(in: db), let latest = try? Day(parsing: text), day < latest else { return }
+        guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text), day < latest else { return }
         // Name that change, so the board sees what it would precede.
         let change = try db.row("SELECT seq, action, subject FROM audit_event WHERE on_day = ? ORDER BY seq DESC LIMIT 1", [.text(text)]) { r in
             "event \(r.int64(0)): \(r.text(1)) \(r.text(2))"
         }
         try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round" + (change.map { " (\($0))" } ?? ""))
-    }
-
-    /// The latest business date in the chain (`audit_event_on_day`); nil before any dated event.
-    static func latestBusinessDay(in db: Database) throws(DoorbraakError) -> String? {
-        try db.cached("SELECT max(on_day) FROM audit_event").rowValue([], { $0.optionalText(0) }) ?? nil
-    }
-
-    /// Whether `day` is on or after every business date in the chain, so that no subject's trail
-    /// and not the kept totals can have a later one: read once per write transaction and raised
-    /// by every event it appends, so an import checks the order of each row without a lookup.
-    static func isOnOrAfterEverything(_ day: Day, in db: Database) throws(DoorbraakError) -> Bool {
-        guard db.inTransaction else { return false }
-        let text = day.description
-        if let known = db.latestDay, known.transaction == db.transactionNumber { return text >= known.day }
-        let latest = try latestBusinessDay(in: db) ?? ""
-        db.latestDay = (db.transactionNumber, latest)
-        return text >= latest
     }
 
     /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head

@@ -216,9 +216,11 @@ extension Store {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
         // The grant rests on the application, its allocation, the insurers' reviews (their approval
-        // was declared at the request), its plan, its registered document and milestones; checked
-        // here unless `decideAll` checked it before its first decision and nobody wrote since.
-        if try !isPrechecked(id) { try requireDecidable(id) }
+        // was declared at the request), its plan, its registered document and milestones: checked
+        // here, in the grant's own transaction, also after `decideAll` checked them all before its
+        // first decision (a trust that only `PRAGMA data_version` kept could be bypassed by bytes
+        // rewritten in the file itself; found by an attacker's review).
+        try requireDecidable(id)
         let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
         // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
         guard milestones.map(\.1).sum() <= bovengrens else {
@@ -267,7 +269,7 @@ extension Store {
     /// leaves the decided ones decided and a re-run decides the rest. A request that another
     /// process (or this run's sweep) decided meanwhile is skipped.
     /// Every row is checked before the first decision (`requireDecidable`), so an edited row
-    /// refuses the whole run instead of stopping it halfway; each decision checks again in its
+    /// refuses the whole run instead of stopping it halfway; each grant checks again in its
     /// transaction. A failure that comes halfway anyway (another process edited a row meanwhile)
     /// rolls its batch back and is thrown naming the decisions committed before it.
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
@@ -281,9 +283,7 @@ extension Store {
                 try requireDecidableOn(today, id)
                 try requireDecidable(id)
             }
-            precheckedDecidable = (Set(pending), try db.integer("PRAGMA data_version"))
         }
-        defer { precheckedDecidable = nil }
         var next = 0
         while next < pending.count {
             var taken: [BeschikkingDecision] = []
@@ -323,16 +323,6 @@ extension Store {
         if let requested = try db.cached("SELECT requested_on FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in r.text(0) }) {
             try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
         }
-    }
-
-    /// Whether `decideAll` checked `id` in full and no other connection committed since.
-    private func isPrechecked(_ id: String) throws(DoorbraakError) -> Bool {
-        guard let prechecked = precheckedDecidable, prechecked.ids.contains(id) else { return false }
-        // Read once per transaction: inside it, only this connection writes.
-        if precheckStillHolds?.transaction != db.transactionNumber {
-            precheckStillHolds = (db.transactionNumber, try db.integer("PRAGMA data_version") == prechecked.dataVersion)
-        }
-        return precheckStillHolds?.holds ?? false
     }
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).

@@ -31,7 +31,16 @@ extension Store {
     public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
         try db.flushChainHead()
         return try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
-            let schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
+            // The schema as doorbraak made it, and the file's structure: every index holding what its
+            // table holds (the date-order checks read `audit_event_subject`; an index edited
+            // through an imposter table would otherwise pass unseen; found by an attacker's review).
+            var schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
+            do throws(DoorbraakError) {
+                let structure = try db.rows("PRAGMA integrity_check(20)", []) { $0.text(0) }
+                if structure != ["ok"] { schema += structure.map { "the file's structure (integrity_check): \($0)" } }
+            } catch {
+                schema.append("the file's structure (integrity_check) cannot be read: \(error.message)")
+            }
             let chain = try AuditLog.verify(in: db, anchor: anchor)
             let rows = try rowCheck()
             guard try db.integer("SELECT count(*) FROM ledger WHERE id = 1") == 1, try db.integer("SELECT count(*) FROM round WHERE id = 1") == 1 else {

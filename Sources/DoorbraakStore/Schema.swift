@@ -365,12 +365,6 @@ public enum Schema {
                 ELSE 'reached' END
             WHERE status = 'paid' AND paid_cents < tariff_cents;
         """,
-        """
-        -- migration 14 (speed, issue 21): the latest business date in the chain in one index
-        -- lookup. A transaction dated on or after it knows every subject's trail and the kept
-        -- totals read forward without a lookup per row (see AuditLog.requireInOrder).
-        CREATE INDEX audit_event_on_day ON audit_event(on_day);
-        """,
     ]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.

@@ -6,11 +6,6 @@ public final class Store {
     public let db: Database
     /// The rows and totals checked before money moved on them (see `requireBound`, `checkKeptTotals`).
     var verifiedScopes = VerifiedScopes()
-    /// The requests `decideAll` checked in full before its first decision, and `PRAGMA
-    /// data_version` then: while no other connection has committed, a grant need not check them again.
-    var precheckedDecidable: (ids: Set<String>, dataVersion: Int64)?
-    /// Whether, in this transaction, no other connection had committed since that precheck.
-    var precheckStillHolds: (transaction: Int, holds: Bool)?
 
     private init(db: Database) { self.db = db }
 

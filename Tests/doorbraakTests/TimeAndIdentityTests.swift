@@ -356,3 +356,49 @@ import Testing
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'payout'").contains("file signed by insurer:3311"))
     }
 }
+
+/// Found by an attacker's review of issue 21: an index edited through an imposter table (its SQL
+/// text unchanged) can hide a subject's latest event from the date-order check; `audit verify`
+/// now checks that every index holds what its table holds.
+@Suite struct IndexContentTests {
+    @Test func anIndexEditedThroughAnImposterIsNamedByAuditVerify() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.run(["audit", "verify"]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", s.db, ".imposter audit_event_subject imp", "PRAGMA writable_schema = ON", "DELETE FROM imp WHERE subject = 'PAY-A'"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(try s.sql("SELECT count(*) FROM audit_event INDEXED BY audit_event_subject WHERE subject = 'PAY-A'") == "0", "the attack must have edited the index")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("integrity_check") && verify.stdout.contains("schema DIFFERS"), "\(verify.stdout)")
+    }
+}
+
+extension IndexContentTests {
+    /// Pages rewritten in the file itself (an index's root page overwritten): every command gets a
+    /// coded error, never exit 70 (found by an attacker's review).
+    @Test func pagesRewrittenInTheFileGetACodedError() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        let root = try #require(Int(try s.sql("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_event_subject'")))
+        let pageSize = try #require(Int(try s.sql("PRAGMA page_size")))
+        let handle = try #require(FileHandle(forUpdatingAtPath: s.db))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize + 12))
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 64))
+        try handle.close()
+        for command in [["party", "add", "insurer", "1234", "Test"], ["audit", "log", "PAY-A"], ["nza", "decide", "--all"], ["ceiling"]] {
+            let r = try s.run(command, today: "2027-07-01")
+            #expect(r.status != 70, "\(command): \(r.status) \(r.stderr)")
+            if r.status != 0 { #expect(r.stderr.contains("error: E-"), "\(command): \(r.stderr)") }
+        }
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("integrity_check"), "\(verify.stdout)\(verify.stderr)")
+    }
+}

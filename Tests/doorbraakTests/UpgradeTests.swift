@@ -11,7 +11,7 @@ import Testing
     /// SQL that takes a current database's schema back to version 12 (migration 13 undone), so
     /// that it looks like one of the previous landing.
     static let toVersion12 = """
-        DROP INDEX audit_event_on_day; DROP TRIGGER milestone_within_tariff; DROP INDEX claim_application_milestone;
+        DROP TRIGGER milestone_within_tariff; DROP INDEX claim_application_milestone;
         CREATE UNIQUE INDEX claim_milestone ON claim(application_id, milestone);
         ALTER TABLE application DROP COLUMN region; ALTER TABLE round DROP COLUMN closed_on;
         PRAGMA writable_schema = ON;

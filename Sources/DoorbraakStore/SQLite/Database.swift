@@ -19,8 +19,6 @@ public final class Database {
     /// The last audit event of the open write transaction, held until COMMIT so that it can bind
     /// every row the transaction wrote (see `AuditLog.append`), with its transaction number.
     var pendingEvent: (transaction: Int, event: AuditEvent)?
-    /// The latest business date in the chain as this transaction knows it (`AuditLog.isOnOrAfterEverything`).
-    var latestDay: (transaction: Int, day: String)?
     /// The capture of written rows; nil on a connection that does not write.
     var rowCapture: RowCapture?
 
@@ -232,6 +230,10 @@ enum SQLiteFailure {
         let primary = code & 0xFF
         if primary == SQLITE_NOTADB {
             return DoorbraakError(.notADatabase, "the file is not a doorbraak database [SQLite \(code): \(message)]")
+        }
+        if primary == SQLITE_CORRUPT {
+            // Pages rewritten in the file itself: not a bug of doorbraak, and nothing moves on it.
+            return DoorbraakError(.audit, "the database file is damaged or was edited outside doorbraak (its pages disagree); nothing is written — run `doorbraak audit verify` [SQLite \(code): \(message)]")
         }
         if message.contains("integer overflow") {
             // SQLite's sum() over stored amounts: only values no doorbraak command writes get there.

@@ -61,7 +61,7 @@ enum AuditVerifyCommand: Command {
                 Output.line("audit chain BROKEN at event \(chain.firstBad ?? 0): \(chain.reason ?? "")")
             }
             if result.schema.isEmpty {
-                Output.line("schema ok: every table, index and trigger as doorbraak made it")
+                Output.line("schema ok: every table, index and trigger as doorbraak made it, every index holding what its table holds")
             } else {
                 Output.line("schema DIFFERS:")
                 for d in result.schema { Output.line("  \(d)") }
