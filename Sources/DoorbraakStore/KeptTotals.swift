@@ -20,9 +20,8 @@ extension Store {
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the
     /// ledger and theme rows exactly as the audit chain last bound them; committed and pending
     /// equal to their recount from the beschikkingen; the theme totals adding up to the ledger.
-    /// Runs inside the caller's transaction, and not again while no other connection has committed
-    /// since it last passed (the checked scopes of `requireBound`, kept by `PRAGMA data_version`):
-    /// then the only changes are this process's own, made by the rules.
+    /// Runs inside the caller's transaction, once per transaction (the checked scopes of
+    /// `requireBound`): after it passed, the only changes are this transaction's own, made by the rules.
     public func checkKeptTotals() throws(DoorbraakError) {
         let scope = "kept totals"
         guard try needsCheck(scope) else { return }

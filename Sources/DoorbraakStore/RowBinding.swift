@@ -288,20 +288,17 @@ extension Store {
         if let finding = Store.documentFinding(submission: seq, sha256: stored, document: document) { throw Store.refusal(finding) }
     }
 
-    /// Whether `scope` still needs its check. A scope that passed stays passed while no other
-    /// connection has committed (`PRAGMA data_version`): since then only this process wrote,
-    /// under the rules, and every row it wrote is bound at its COMMIT. The scope counts as
-    /// checked only once its check passed (a refused one is checked again next time).
+    /// Whether `scope` still needs its check. A scope that passed stays passed for the rest of
+    /// its transaction only: a new transaction checks again, also when no other connection
+    /// committed in between (`PRAGMA data_version` does not see bytes rewritten in the file
+    /// itself; found by an attacker's review). The scope counts as checked only once its check
+    /// passed (a refused one is checked again next time).
     func needsCheck(_ scope: String) throws(DoorbraakError) -> Bool {
         if verifiedScopes.transaction != db.transactionNumber || verifiedScopes.passed.count >= VerifiedScopes.limit {
-            let version = try db.integer("PRAGMA data_version")
             // A cache, so it is bounded: past the limit it starts afresh (an import of 100,000
             // claims would otherwise keep 400,000 scopes).
-            if version != verifiedScopes.dataVersion || verifiedScopes.passed.count >= VerifiedScopes.limit {
-                verifiedScopes.passed.removeAll(keepingCapacity: true)
-            }
+            verifiedScopes.passed.removeAll(keepingCapacity: true)
             verifiedScopes.transaction = db.transactionNumber
-            verifiedScopes.dataVersion = version
         }
         return !verifiedScopes.passed.contains(scope)
     }

@@ -245,14 +245,12 @@ enum DecimalFormat {
     }
 }
 
-/// What `requireBound` and its kin have checked, valid while no other connection commits.
+/// What `requireBound` and its kin have checked in the open transaction.
 struct VerifiedScopes {
     /// The scopes that passed: `table key`, `table of parent`, `table *`, `kept totals`.
     var passed = Set<String>()
-    /// The transaction of the last check.
+    /// The transaction of the checks.
     var transaction = -1
-    /// `PRAGMA data_version` then.
-    var dataVersion: Int64 = -1
     /// The most scopes kept.
     static let limit = 10_000
 }

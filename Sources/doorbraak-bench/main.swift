@@ -48,16 +48,19 @@ final class Bench {
     var log: (String) -> Void
     /// `--check-floor`: after each floor, its row count per table against the import's.
     let checkFloor: Bool
+    /// `--keep`: the data stays, with the small round also as it stood before `decide --all`.
+    let keep: Bool
     /// Tables whose row count the floor got wrong, per import (`--check-floor`).
     var floorMismatches: [String] = []
     /// Every table compared, per import: (import, table, doorbraak rows, floor rows).
     var floorCounts: [(String, String, Int, Int)] = []
 
-    init(doorbraak: String, sqlite3: String, root: String, checkFloor: Bool, log: @escaping (String) -> Void) {
+    init(doorbraak: String, sqlite3: String, root: String, checkFloor: Bool, keep: Bool, log: @escaping (String) -> Void) {
         self.doorbraak = doorbraak
         self.sqlite3 = sqlite3
         self.root = root
         self.checkFloor = checkFloor
+        self.keep = keep
         self.log = log
     }
 
@@ -173,6 +176,8 @@ final class Bench {
         try require(try doorbraakRun(small, ["import", "reviews", w.smallReviews], today: "2026-12-01"), "reviews small")
         try require(try doorbraakRun(small, ["round", "allocate", "--seed", "bench"], today: "2026-12-02"), "allocate small")
         try require(try doorbraakRun(small, ["nza", "request", "--all", "--contracts", w.contracts], today: "2026-12-03"), "request small")
+        // With --keep, the round as it stands before the decisions (to profile `decide --all`).
+        if keep { try snapshot(small, folder + "/small-requested.sqlite") }
         let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2027-01-04")
         try require(all, "decide all")
         result.decideAllMS = all.seconds * 1000
@@ -306,7 +311,7 @@ do {
     let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "sqlite3"
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-bench-\(getpid())").path
     defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
-    let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, checkFloor: options.checkFloor, log: status)
+    let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, checkFloor: options.checkFloor, keep: keep, log: status)
     let start = try bench.median(5) { try Runner.run([doorbraak, "--help"]).seconds * 1000 }
     var results: [SizeResult] = []
     for size in sizes { results.append(try bench.measure(size: size)) }
@@ -317,7 +322,8 @@ do {
         for (name, table, ours, floor) in bench.floorCounts where ours != 0 || floor != 0 {
             print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(table.padding(toLength: 24, withPad: " ", startingAt: 0)) doorbraak \(ours)  floor \(floor)\(ours == floor ? "" : "  DIFFERENT")")
         }
-        if keep { status("data kept in \(root)") }
+        // `exit` skips the `defer` above: the data goes (or stays, with --keep) here.
+        if keep { status("data kept in \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
         if !bench.floorMismatches.isEmpty {
             status(bench.floorMismatches.joined(separator: "\n"))
             exit(1)

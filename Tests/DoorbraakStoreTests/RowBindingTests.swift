@@ -94,3 +94,26 @@ import Testing
         }
     }
 }
+
+extension RowBindingTests {
+    /// A check that passed is trusted for the rest of its transaction only: the next transaction
+    /// checks again, also when no other connection committed in between (a write that
+    /// `PRAGMA data_version` does not show, here one outside any doorbraak transaction on the same
+    /// connection, stands for bytes rewritten in the file; found by an attacker's review).
+    @Test func aPassedCheckIsTrustedInItsOwnTransactionOnly() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.readTransaction { () throws(DoorbraakError) in
+            try store.requireBound("theme", [.text("ai")])
+        }
+        let version = try store.db.integer("PRAGMA data_version")
+        try store.db.execute("UPDATE theme SET amount_cents = amount_cents + 100 WHERE theme = 'ai'")
+        #expect(try store.db.integer("PRAGMA data_version") == version, "the write must be one data_version does not show")
+        #expect {
+            try store.db.readTransaction { () throws(DoorbraakError) in
+                try store.requireBound("theme", [.text("ai")])
+            }
+        } throws: { ($0 as? DoorbraakError)?.code == .ledger }
+    }
+}
