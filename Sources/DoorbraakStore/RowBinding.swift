@@ -310,7 +310,7 @@ extension Store {
         return bound
     }
 
-    private static func refusal(_ finding: RowFinding) -> DoorbraakError {
+    static func refusal(_ finding: RowFinding) -> DoorbraakError {
         DoorbraakError(.ledger, "\(finding); no money moves on it (run `doorbraak audit verify`)")
     }
 }
