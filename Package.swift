@@ -13,7 +13,10 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "DoorbraakCore"),
+        // SHA-256's block function on the CPU's SHA instructions (x86 SHA extensions), with the
+        // Swift one in DoorbraakCore as the portable path; links nothing.
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
+        .target(name: "DoorbraakCore", dependencies: ["CSHA256"]),
         .target(name: "DoorbraakStore", dependencies: ["DoorbraakCore", "CSQLite"]),
         .target(name: "DoorbraakImport", dependencies: ["DoorbraakCore", "DoorbraakStore"]),
         .executableTarget(name: "doorbraak", dependencies: ["DoorbraakCore", "DoorbraakStore", "DoorbraakImport"]),

@@ -1,4 +1,5 @@
 import DoorbraakCore
+import Foundation
 import Testing
 
 /// A NIST / FIPS 180-4 example message and its expected digest.
@@ -11,7 +12,7 @@ struct SHA256Vector: Sendable, CustomTestStringConvertible {
 }
 
 /// Lowercase hex of a byte array.
-private func hexString(_ bytes: [UInt8]) -> String {
+func hexString(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out = [UInt8]()
     for byte in bytes {
@@ -112,5 +113,41 @@ struct SHA256Tests {
         hasher.update([UInt8]())
         hasher.update([0x63] as [UInt8])
         #expect(hexString(hasher.finalize()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
+
+/// The two block functions (the CPU's SHA instructions and the portable Swift one) give the same
+/// digests: the FIPS vectors on each path, then random messages of every length from 0 to 300
+/// bytes fed in uneven pieces, so every split of a block between calls is taken.
+@Suite("SHA256 paths")
+struct SHA256PathTests {
+    @Test("FIPS vectors on the portable path", arguments: SHA256Tests.nistVectors)
+    func portablePath(_ vector: SHA256Vector) {
+        var hasher = SHA256(portable: true)
+        hasher.update(vector.message)
+        #expect(hexString(hasher.finalize()) == vector.digest)
+    }
+
+    @Test func bothPathsAgreeOnEveryLengthAndSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...300 {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256(portable: true)
+            var usual = SHA256()
+            var offset = 0
+            while offset < length {
+                let piece = min(length - offset, Int.random(in: 1...130, using: &generator))
+                portable.update(message[offset..<(offset + piece)])
+                usual.update(message[offset..<(offset + piece)])
+                offset += piece
+            }
+            #expect(portable.finalize() == usual.finalize(), "length \(length)")
+        }
+    }
+
+    /// Says which path this machine takes, so a run on a CPU without SHA instructions is visible.
+    @Test func theHardwarePathIsTakenWhereTheCPUHasIt() throws {
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        if flags.contains(" sha_ni") { #expect(SHA256.hardware) }
     }
 }

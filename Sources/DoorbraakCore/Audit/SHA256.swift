@@ -1,5 +1,12 @@
-/// SHA-256 (FIPS 180-4) in pure Swift, for the audit chain; no system crypto library is linked.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4) for the audit chain; no system crypto library is linked. The block
+/// function runs on the CPU's SHA instructions where it has them (`CSHA256`, x86 SHA
+/// extensions), else in Swift below; tests hold both to the same digests.
 public struct SHA256: Sendable {
+    /// Whether this CPU hashes blocks with its SHA instructions.
+    public static let hardware = csha256_hardware_available() == 1
+
     /// The eight 32-bit working hash words H0...H7.
     private struct State: Sendable {
         var h0: UInt32 = 0x6a09_e667
@@ -10,6 +17,21 @@ public struct SHA256: Sendable {
         var h5: UInt32 = 0x9b05_688c
         var h6: UInt32 = 0x1f83_d9ab
         var h7: UInt32 = 0x5be0_cd19
+
+        /// Processes the whole 64-byte blocks of `blocks`, on the CPU's SHA instructions when `hardware`.
+        mutating func compress(blocks: UnsafeRawBufferPointer, hardware: Bool) {
+            let count = blocks.count / 64
+            guard count > 0 else { return }
+            if hardware, let base = blocks.baseAddress {
+                var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+                withUnsafeMutablePointer(to: &words) { tuple in
+                    tuple.withMemoryRebound(to: UInt32.self, capacity: 8) { csha256_blocks($0, base.assumingMemoryBound(to: UInt8.self), count) }
+                }
+                (h0, h1, h2, h3, h4, h5, h6, h7) = words
+                return
+            }
+            for block in 0..<count { compress(UnsafeRawBufferPointer(rebasing: blocks[(block &* 64)..<(block &* 64 &+ 64)])) }
+        }
 
         /// Processes one 64-byte block; `block` must hold at least 64 bytes.
         mutating func compress(_ block: UnsafeRawBufferPointer) {
@@ -86,8 +108,14 @@ public struct SHA256: Sendable {
     /// Total number of message bytes absorbed so far.
     private var totalLength: UInt64 = 0
 
+    /// Whether this hasher uses the CPU's SHA instructions.
+    private let hardware: Bool
+
     /// Creates a hasher in the FIPS 180-4 initial state.
-    public init() {}
+    public init() { hardware = SHA256.hardware }
+
+    /// A hasher that never uses the CPU's SHA instructions (for tests of the portable path).
+    public init(portable: Bool) { hardware = portable ? false : SHA256.hardware }
 
     /// Feeds bytes into the hash; may be called repeatedly with any chunking.
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
@@ -195,13 +223,15 @@ public struct SHA256: Sendable {
             bufferCount &+= take
             index = take
             if bufferCount < 64 { return }
-            withUnsafeBytes(of: &buffer) { state.compress($0) }
+            let hardware = hardware
+            withUnsafeBytes(of: &buffer) { state.compress(blocks: $0, hardware: hardware) }
             bufferCount = 0
         }
 
-        while count &- index >= 64 {
-            state.compress(UnsafeRawBufferPointer(rebasing: input[index..<(index &+ 64)]))
-            index &+= 64
+        let whole = (count &- index) & ~63
+        if whole > 0 {
+            state.compress(blocks: UnsafeRawBufferPointer(rebasing: input[index..<(index &+ whole)]), hardware: hardware)
+            index &+= whole
         }
 
         let remaining = count &- index
