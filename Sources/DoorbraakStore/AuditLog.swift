@@ -273,38 +273,51 @@ public enum AuditLog {
             if let anchor, anchor.events == 0, anchor.hash != genesis {
                 return Verification(events: 0, firstBad: 1, reason: "the anchor 0:… must carry the genesis hash of 64 zeros")
             }
+            // Each event is hashed from SQLite's buffers, as `AuditEvent.expectedHash` hashes its
+            // fields (a test holds the two to the same hashes), without a String per field.
+            var input: [UInt8] = []
+            input.reserveCapacity(4096)
+            var previousBytes = Array(genesis.utf8)
             while try statement.step() {
-                let e = event(from: Row(statement: statement))
+                let r = Row(statement: statement)
+                let seq = r.int64(0)
                 count += 1
-                if e.seq != expectedSeq {
-                    return Verification(events: count, firstBad: min(e.seq, expectedSeq), reason: "event \(expectedSeq) is missing or out of place")
+                if seq != expectedSeq {
+                    return Verification(events: count, firstBad: min(seq, expectedSeq), reason: "event \(expectedSeq) is missing or out of place")
                 }
-                if e.previousHash != previous {
-                    return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not follow event \(e.seq - 1): its previous hash differs")
+                if !r.rawText(9).elementsEqual(previousBytes) {
+                    return Verification(events: count, firstBad: seq, reason: "event \(seq) does not follow event \(seq - 1): its previous hash differs")
                 }
-                if e.hash != e.expectedHash {
-                    return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) was changed after it was written: its hash does not match its content")
+                let dated = !r.isNull(2)
+                EventHashInput.fill(&input, row: r, dated: dated)
+                var hasher = SHA256()
+                input.withUnsafeBytes { hasher.update(raw: $0) }
+                let hash = EventHashInput.hex(hasher.finalize())
+                if !r.rawText(10).elementsEqual(hash) {
+                    return Verification(events: count, firstBad: seq, reason: "event \(seq) was changed after it was written: its hash does not match its content")
                 }
-                if e.on == nil, currentFormat {
-                    return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) has no business date after events that have one: it was written outside doorbraak")
+                if !dated, currentFormat {
+                    return Verification(events: count, firstBad: seq, reason: "event \(seq) has no business date after events that have one: it was written outside doorbraak")
                 }
-                currentFormat = currentFormat || e.on != nil
-                if let stray = try bindings.skip(before: e.seq) {
-                    return Verification(events: count, firstBad: e.seq, reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
+                currentFormat = currentFormat || dated
+                let recorded = Array(r.rawText(8))
+                if let stray = try bindings.skip(before: seq) {
+                    return Verification(events: count, firstBad: seq, reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
                 }
-                let recomputed = try bindings.commitment(of: e.seq)
-                if (e.on == nil && recomputed != nil) || (e.on != nil && (e.rowsSHA256 ?? "") != (recomputed ?? "")) {
-                    return Verification(events: count, firstBad: e.seq, reason: "the rows bound to event \(e.seq) are not the rows it recorded: row_binding was edited")
+                let recomputed = try bindings.commitment(of: seq)
+                if (!dated && recomputed != nil) || (dated && !recorded.elementsEqual((recomputed ?? "").utf8)) {
+                    return Verification(events: count, firstBad: seq, reason: "the rows bound to event \(seq) are not the rows it recorded: row_binding was edited")
                 }
-                if let anchor, e.seq == anchor.events {
-                    guard e.hash == anchor.hash else {
-                        return Verification(events: count, firstBad: e.seq, reason: "event \(e.seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
+                if let anchor, seq == anchor.events {
+                    guard hash.elementsEqual(anchor.hash.utf8) else {
+                        return Verification(events: count, firstBad: seq, reason: "event \(seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
                     }
                     anchorSeen = true
                 }
-                previous = e.hash
+                previousBytes = hash
                 expectedSeq += 1
             }
+            previous = String(decoding: previousBytes, as: UTF8.self)
             if let stray = try bindings.skip(before: Int64.max) {
                 return Verification(events: count, firstBad: min(stray, expectedSeq), reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
             }
@@ -319,5 +332,48 @@ public enum AuditLog {
             }
             return Verification(events: count, firstBad: nil, reason: nil)
         }
+    }
+}
+
+/// The bytes an event's hash covers, read from SQLite's buffers (see `AuditEvent.expectedHash`:
+/// each field as its length in decimal, a colon and its bytes, fields joined by the unit
+/// separator; a dated event adds "on " + its date and "rows " + its commitment).
+enum EventHashInput {
+    /// Fills `input` from a row of `AuditLog.columns`.
+    static func fill(_ input: inout [UInt8], row r: Row, dated: Bool) {
+        input.removeAll(keepingCapacity: true)
+        func decimal(_ value: Int) {
+            var digits: [UInt8] = []
+            var v = value
+            repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
+            input.append(contentsOf: digits.reversed())
+        }
+        func field(_ bytes: UnsafeRawBufferPointer, prefix: StaticString = "", last: Bool = false) {
+            decimal(prefix.utf8CodeUnitCount + bytes.count)
+            input.append(0x3A)
+            input.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+            input.append(contentsOf: bytes)
+            if !last { input.append(0x1F) }
+        }
+        let seq = r.int64(0)
+        var text = String(seq)
+        text.withUTF8 { field(UnsafeRawBufferPointer($0)) }
+        field(r.rawText(1))
+        if dated { field(r.rawText(2), prefix: "on ") }
+        for column in Int32(3)...7 { field(r.rawText(column)) }
+        if dated { field(r.rawText(8), prefix: "rows ") }
+        field(r.rawText(9), last: true)
+    }
+
+    /// A digest as 64 lowercase hex digits (their UTF-8 bytes).
+    static func hex(_ digest: [UInt8]) -> [UInt8] {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return out
     }
 }

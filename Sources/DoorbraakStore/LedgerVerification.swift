@@ -1,4 +1,5 @@
 import DoorbraakCore
+import Foundation
 
 /// What `audit verify` found: the chain, the anchor, the kept totals and the invariants.
 public struct LedgerVerification: Sendable {
@@ -24,29 +25,59 @@ public struct LedgerVerification: Sendable {
 }
 
 extension Store {
-    /// The full check of `audit verify` in one read snapshot: the stored schema; the chain
-    /// (against `anchor` when given) with the rows each event bound; every row of every table
-    /// against the newest binding of its key; every kept total recounted from the rows; and the
-    /// invariants of SPEC §3.6–3.7. Scans everything: it is the audit, not the hot path.
+    /// The full check of `audit verify`: the stored schema; the chain (against `anchor` when
+    /// given) with the rows each event bound; every row of every table against the newest binding
+    /// of its key; every kept total recounted from the rows; and the invariants of SPEC §3.6–3.7.
+    /// Scans everything: it is the audit, not the hot path.
+    ///
+    /// Two connections share the work, one per core: a second one checks the file's structure
+    /// and every row against its binding while this one walks the chain and recounts. Both read
+    /// one snapshot each, begun together and holding the same chain head (every doorbraak commit
+    /// moves the head, so they see the same commits; they are begun again until they do).
     public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
         try db.flushChainHead()
-        return try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
-            // The schema as doorbraak made it, and the file's structure: every index holding what its
-            // table holds (the date-order checks read `audit_event_subject`; an index edited
-            // through an imposter table would otherwise pass unseen; found by an attacker's review).
-            var schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
-            do throws(DoorbraakError) {
-                let structure = try db.rows("PRAGMA integrity_check(20)", []) { $0.text(0) }
-                if structure != ["ok"] { schema += structure.map { "the file's structure (integrity_check): \($0)" } }
-            } catch {
-                schema.append("the file's structure (integrity_check) cannot be read: \(error.message)")
-            }
+        let second = try Store.open(at: db.path, readOnly: true)
+        try beginTogether(with: second)
+        let job = RowCheckJob(second)
+        job.start()
+        let outcome: Result<LedgerVerification, DoorbraakError>
+        do {
+            outcome = .success(try checkInSnapshot(anchor: anchor, rowsAndStructure: job))
+        } catch {
+            outcome = .failure(error)
+        }
+        _ = job.result()
+        if db.inTransaction { try? db.execute("COMMIT") }
+        if second.db.inTransaction { try? second.db.execute("COMMIT") }
+        return try outcome.get()
+    }
+
+    /// Begins a read transaction on this connection and on `second` that see the same chain head.
+    private func beginTogether(with second: Store) throws(DoorbraakError) {
+        func head(_ store: Store) -> String {
+            (try? store.db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in "\(r.int64(0)):\(r.text(1))" })).flatMap { $0 } ?? "none"
+        }
+        for _ in 0..<50 {
+            try db.execute("BEGIN DEFERRED")
+            let mine = head(self)
+            try second.db.execute("BEGIN DEFERRED")
+            if head(second) == mine { return }
+            try db.execute("COMMIT")
+            try second.db.execute("COMMIT")
+        }
+        throw DoorbraakError(.busy, "the database kept changing while audit verify began; run it again when the writes are done")
+    }
+
+    /// The main connection's share of `verifyEverything`, inside its snapshot.
+    private func checkInSnapshot(anchor: ChainAnchor?, rowsAndStructure job: RowCheckJob) throws(DoorbraakError) -> LedgerVerification {
+        try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
+            let schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
             let chain = try AuditLog.verify(in: db, anchor: anchor)
-            let rows = try rowCheck()
             guard try db.integer("SELECT count(*) FROM ledger WHERE id = 1") == 1, try db.integer("SELECT count(*) FROM round WHERE id = 1") == 1 else {
                 // Without the ledger or the round row there is nothing to recount against; the
                 // chain and the row check name what is gone.
-                return LedgerVerification(chain: chain, differences: [], findings: [InvariantFinding(rule: "status", subject: "ledger", message: "the ledger or round row is missing")], rows: rows, schema: schema)
+                let (rows, structure) = try job.result().get()
+                return LedgerVerification(chain: chain, differences: [], findings: [InvariantFinding(rule: "status", subject: "ledger", message: "the ledger or round row is missing")], rows: rows, schema: schema + structure)
             }
             let kept = try ceilingStatus()
             let recounted = try recountedCeilingStatus()
@@ -89,7 +120,8 @@ extension Store {
                 }
             }
             findings += try invariantFindings(kept: try keptTotals(), recounted: recounted)
-            return LedgerVerification(chain: chain, differences: differences, findings: findings, rows: rows, schema: schema)
+            let (rows, structure) = try job.result().get()
+            return LedgerVerification(chain: chain, differences: differences, findings: findings, rows: rows, schema: schema + structure)
         }
     }
 
@@ -155,4 +187,54 @@ extension Store {
         for id in orphans { findings.append(InvariantFinding(rule: "status", subject: id, message: "a beschikking without its application")) }
         return findings
     }
+}
+
+/// The second connection's share of `audit verify`, on a thread of its own: the file's structure
+/// (`PRAGMA integrity_check`: every index holding what its table holds; the date-order checks read
+/// `audit_event_subject`, and an index edited through an imposter table would otherwise pass
+/// unseen — found by an attacker's review) and every row against its binding. Its read
+/// transaction is begun by `beginTogether` before it starts.
+final class RowCheckJob: @unchecked Sendable {
+    private let store: Store
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<(RowCheck, [String]), DoorbraakError>?
+    private let lock = NSLock()
+
+    init(_ store: Store) { self.store = store }
+
+    func start() {
+        let thread = Thread { [self] in
+            let value: Result<(RowCheck, [String]), DoorbraakError>
+            do throws(DoorbraakError) {
+                value = .success(try self.run())
+            } catch {
+                value = .failure(error)
+            }
+            lock.withLock { outcome = value }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private func run() throws(DoorbraakError) -> (RowCheck, [String]) {
+        var structure: [String] = []
+        do throws(DoorbraakError) {
+            let lines = try store.db.rows("PRAGMA integrity_check(20)", []) { $0.text(0) }
+            if lines != ["ok"] { structure = lines.map { "the file's structure (integrity_check): \($0)" } }
+        } catch {
+            structure = ["the file's structure (integrity_check) cannot be read: \(error.message)"]
+        }
+        return (try store.rowCheck(), structure)
+    }
+
+    /// Waits for the job and returns what it found (the same on every call, from one thread).
+    func result() -> Result<(RowCheck, [String]), DoorbraakError> {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return lock.withLock { outcome } ?? .failure(DoorbraakError(.internal, "the row check ended without a result"))
+    }
+    private var waited = false
 }

@@ -63,7 +63,9 @@ public struct RowCheck: Sendable {
 /// so memory stays flat however many events bind rows.
 final class BindingStream {
     private let statement: Statement
-    private var next: (seq: Int64, table: String, key: String, image: RowImage?)?
+    /// Whether the statement stands on a binding, and that binding's event.
+    private var hasRow = false
+    private var seq: Int64 = 0
 
     init(_ db: Database) throws(DoorbraakError) {
         statement = try db.prepare("SELECT seq, tbl, key, image FROM row_binding ORDER BY seq, tbl, key")
@@ -71,26 +73,26 @@ final class BindingStream {
     }
 
     private func advance() throws(DoorbraakError) {
-        guard try statement.step() else {
-            next = nil
-            return
-        }
-        let r = Row(statement: statement)
-        next = (r.int64(0), r.text(1), r.text(2), r.isNull(3) ? nil : RowImage(bytes: r.bytes(3)))
+        hasRow = try statement.step()
+        if hasRow { seq = Row(statement: statement).int64(0) }
     }
 
     /// Skips bindings of events before `seq`; returns the first such event, which the chain does not have.
     func skip(before seq: Int64) throws(DoorbraakError) -> Int64? {
-        guard let first = next, first.seq < seq else { return nil }
-        while let n = next, n.seq < seq { try advance() }
-        return first.seq
+        guard hasRow, self.seq < seq else { return nil }
+        let first = self.seq
+        while hasRow, self.seq < seq { try advance() }
+        return first
     }
 
-    /// The commitment of the bindings of event `seq`, or nil when it bound none.
+    /// The commitment of the bindings of event `seq`, or nil when it bound none (read from
+    /// SQLite's buffers, as `bindTouchedRows` committed to them).
     func commitment(of seq: Int64) throws(DoorbraakError) -> String? {
         var commitment = BindingCommitment()
-        while let n = next, n.seq == seq {
-            commitment.add(table: n.table, key: n.key, image: n.image)
+        while hasRow, self.seq == seq {
+            let r = Row(statement: statement)
+            let image: UnsafeRawBufferPointer? = r.isNull(3) ? nil : r.rawBlob(3)
+            commitment.add(table: r.rawText(1), key: r.rawText(2), image: image)
             try advance()
         }
         return commitment.isEmpty ? nil : commitment.hex

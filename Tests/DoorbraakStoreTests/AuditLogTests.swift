@@ -58,3 +58,24 @@ import Testing
         #expect(try AuditLog.verify(in: store.db) == AuditLog.Verification(events: 2, firstBad: nil, reason: nil))
     }
 }
+
+extension AuditLogTests {
+    /// `audit verify` hashes each event from SQLite's buffers; `AuditEvent.expectedHash` hashes
+    /// its Strings. Both must give the hash the event was written with, whatever its text: empty,
+    /// beyond ASCII, with a NUL or a unit separator inside, long.
+    @Test(arguments: ["", "é € ß 漢字 🙂", "a\u{0}b", "x\u{1F}7:y", String(repeating: "lang ", count: 3000)])
+    func theVerifierHashesEveryTextAsItWasWritten(text: String) throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try AuditLog.append(in: store.db, testEvent.acting(for: text), action: "review", subject: text, before: text, after: text)
+        }
+        #expect(try AuditLog.verify(in: store.db).ok)
+        let last = try #require(try AuditLog.events(in: store.db).last)
+        #expect(last.hash == last.expectedHash)
+        // One byte more in a field is caught at that event.
+        _ = try sqlite3(store.db.path, "UPDATE audit_event SET after = after || 'x' WHERE seq = \(last.seq)")
+        #expect(try AuditLog.verify(in: Store.open(at: store.db.path, readOnly: true).db).firstBad == last.seq)
+    }
+}

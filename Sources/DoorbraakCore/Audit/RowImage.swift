@@ -276,18 +276,33 @@ public struct BindingCommitment: Sendable {
 
     /// Adds the binding of one row: its image, or nil for a row deleted.
     public mutating func add(table: String, key: String, image: RowImage?) {
-        func part(_ bytes: [UInt8]) {
-            let n = UInt32(truncatingIfNeeded: bytes.count)
-            hasher.update([UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
-            hasher.update(bytes)
+        var table = table, key = key
+        table.withUTF8 { t in
+            key.withUTF8 { k in
+                if let image {
+                    image.bytes.withUnsafeBytes { add(table: UnsafeRawBufferPointer(t), key: UnsafeRawBufferPointer(k), image: $0) }
+                } else {
+                    add(table: UnsafeRawBufferPointer(t), key: UnsafeRawBufferPointer(k), image: nil)
+                }
+            }
         }
-        part(Array(table.utf8))
-        part(Array(key.utf8))
+    }
+
+    /// Adds the binding of one row from raw bytes (table and key as UTF-8, the image's bytes, or
+    /// nil for a row deleted): each part length-prefixed (4 bytes, big-endian), the image after a
+    /// 1, a deletion as a 0.
+    public mutating func add(table: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, image: UnsafeRawBufferPointer?) {
+        func part(_ bytes: UnsafeRawBufferPointer) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).bigEndian) { hasher.update(raw: $0) }
+            hasher.update(raw: bytes)
+        }
+        part(table)
+        part(key)
         if let image {
-            hasher.update([1])
-            part(image.bytes)
+            withUnsafeBytes(of: UInt8(1)) { hasher.update(raw: $0) }
+            part(image)
         } else {
-            hasher.update([0])
+            withUnsafeBytes(of: UInt8(0)) { hasher.update(raw: $0) }
         }
         count += 1
     }

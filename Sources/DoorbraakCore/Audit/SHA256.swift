@@ -141,6 +141,11 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Feeds raw bytes into the hash (a buffer SQLite holds, without copying it first).
+    public mutating func update(raw bytes: UnsafeRawBufferPointer) {
+        absorb(bytes)
+    }
+
     /// Feeds the UTF-8 bytes of `text` into the hash.
     public mutating func update(_ text: String) {
         var text = text

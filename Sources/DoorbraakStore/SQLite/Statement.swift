@@ -114,6 +114,17 @@ public struct Row {
     }
     /// Column `i` as optional text.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    /// Column `i` as its text's bytes, every one of them, in SQLite's buffer: valid until the
+    /// statement steps or a column of this row is read as another type (empty for NULL).
+    public func rawText(_ i: Int32) -> UnsafeRawBufferPointer {
+        guard let c = sqlite3_column_text(statement.handle, i) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: c, count: Int(sqlite3_column_bytes(statement.handle, i)))
+    }
+    /// Column `i` as a blob in SQLite's buffer, as `rawText` (empty for NULL).
+    public func rawBlob(_ i: Int32) -> UnsafeRawBufferPointer {
+        let base = sqlite3_column_blob(statement.handle, i)
+        return UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : Int(sqlite3_column_bytes(statement.handle, i)))
+    }
     /// Column `i` as a raw blob (empty for NULL).
     public func bytes(_ i: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement.handle, i))
