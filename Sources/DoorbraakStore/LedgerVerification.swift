@@ -31,19 +31,22 @@ extension Store {
     /// Scans everything: it is the audit, not the hot path.
     ///
     /// Two connections share the work, one per core: a second one checks the file's structure
-    /// and every row against its binding while this one walks the chain and recounts. Both read
+    /// while this one walks the chain and recounts; then both compare the rows with their
+    /// bindings, table by table, whichever is free taking the next table. Both read
     /// one snapshot each, begun together and holding the same chain head (every doorbraak commit
     /// moves the head, so they see the same commits; they are begun again until they do).
     public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
         try db.flushChainHead()
         let second = try Store.open(at: db.path, readOnly: true)
         try beginTogether(with: second)
-        let job = RowCheckJob(second)
+        let parts = RowCheckParts(tables: try BoundTable.all(in: db).map(\.name))
+        let job = RowCheckJob(second, parts: parts)
         job.start()
         let outcome: Result<LedgerVerification, DoorbraakError>
         do {
-            outcome = .success(try checkInSnapshot(anchor: anchor, rowsAndStructure: job))
+            outcome = .success(try checkInSnapshot(anchor: anchor, rowsAndStructure: job, parts: parts))
         } catch {
+            parts.stop()
             outcome = .failure(error)
         }
         _ = job.result()
@@ -69,14 +72,19 @@ extension Store {
     }
 
     /// The main connection's share of `verifyEverything`, inside its snapshot.
-    private func checkInSnapshot(anchor: ChainAnchor?, rowsAndStructure job: RowCheckJob) throws(DoorbraakError) -> LedgerVerification {
-        try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
+    private func checkInSnapshot(anchor: ChainAnchor?, rowsAndStructure job: RowCheckJob, parts: RowCheckParts) throws(DoorbraakError) -> LedgerVerification {
+        func rowsAndStructure() throws(DoorbraakError) -> (RowCheck, [String]) {
+            while let part = parts.take() { parts.put(part, try rowCheck(part: parts.names[part])) }
+            let structure = try job.result().get()
+            return (parts.merged(), structure)
+        }
+        return try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
             let schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
             let chain = try AuditLog.verify(in: db, anchor: anchor)
             guard try db.integer("SELECT count(*) FROM ledger WHERE id = 1") == 1, try db.integer("SELECT count(*) FROM round WHERE id = 1") == 1 else {
                 // Without the ledger or the round row there is nothing to recount against; the
                 // chain and the row check name what is gone.
-                let (rows, structure) = try job.result().get()
+                let (rows, structure) = try rowsAndStructure()
                 return LedgerVerification(chain: chain, differences: [], findings: [InvariantFinding(rule: "status", subject: "ledger", message: "the ledger or round row is missing")], rows: rows, schema: schema + structure)
             }
             let kept = try ceilingStatus()
@@ -120,7 +128,7 @@ extension Store {
                 }
             }
             findings += try invariantFindings(kept: try keptTotals(), recounted: recounted)
-            let (rows, structure) = try job.result().get()
+            let (rows, structure) = try rowsAndStructure()
             return LedgerVerification(chain: chain, differences: differences, findings: findings, rows: rows, schema: schema + structure)
         }
     }
@@ -192,22 +200,28 @@ extension Store {
 /// The second connection's share of `audit verify`, on a thread of its own: the file's structure
 /// (`PRAGMA integrity_check`: every index holding what its table holds; the date-order checks read
 /// `audit_event_subject`, and an index edited through an imposter table would otherwise pass
-/// unseen — found by an attacker's review) and every row against its binding. Its read
-/// transaction is begun by `beginTogether` before it starts.
+/// unseen — found by an attacker's review), then parts of the row check until none is left. Its
+/// read transaction is begun by `beginTogether` before it starts.
 final class RowCheckJob: @unchecked Sendable {
     private let store: Store
+    private let parts: RowCheckParts
     private let done = DispatchSemaphore(value: 0)
-    private var outcome: Result<(RowCheck, [String]), DoorbraakError>?
+    private var outcome: Result<[String], DoorbraakError>?
     private let lock = NSLock()
+    private var waited = false
 
-    init(_ store: Store) { self.store = store }
+    init(_ store: Store, parts: RowCheckParts) {
+        self.store = store
+        self.parts = parts
+    }
 
     func start() {
         let thread = Thread { [self] in
-            let value: Result<(RowCheck, [String]), DoorbraakError>
+            let value: Result<[String], DoorbraakError>
             do throws(DoorbraakError) {
                 value = .success(try self.run())
             } catch {
+                parts.stop()
                 value = .failure(error)
             }
             lock.withLock { outcome = value }
@@ -217,7 +231,8 @@ final class RowCheckJob: @unchecked Sendable {
         thread.start()
     }
 
-    private func run() throws(DoorbraakError) -> (RowCheck, [String]) {
+    /// The structure's findings (none when it is sound), after this job's parts of the row check.
+    private func run() throws(DoorbraakError) -> [String] {
         var structure: [String] = []
         do throws(DoorbraakError) {
             let lines = try store.db.rows("PRAGMA integrity_check(20)", []) { $0.text(0) }
@@ -225,16 +240,16 @@ final class RowCheckJob: @unchecked Sendable {
         } catch {
             structure = ["the file's structure (integrity_check) cannot be read: \(error.message)"]
         }
-        return (try store.rowCheck(), structure)
+        while let part = parts.take() { parts.put(part, try store.rowCheck(part: parts.names[part])) }
+        return structure
     }
 
     /// Waits for the job and returns what it found (the same on every call, from one thread).
-    func result() -> Result<(RowCheck, [String]), DoorbraakError> {
+    func result() -> Result<[String], DoorbraakError> {
         if !waited {
             done.wait()
             waited = true
         }
         return lock.withLock { outcome } ?? .failure(DoorbraakError(.internal, "the row check ended without a result"))
     }
-    private var waited = false
 }

@@ -1,4 +1,5 @@
 import DoorbraakCore
+import Foundation
 
 /// A row that is not what the audit chain bound (SPEC §3.9): added, deleted or changed outside
 /// doorbraak, named by table, key and column with the value expected and the value found.
@@ -104,17 +105,32 @@ extension Store {
     /// Every row of every bound table against the newest binding of its key, as a merge of two
     /// ordered scans (flat in memory); then every register document against its SHA-256.
     func rowCheck() throws(DoorbraakError) -> RowCheck {
+        let parts = RowCheckParts(tables: try BoundTable.all(in: db).map(\.name))
+        while let part = parts.take() { parts.put(part, try rowCheck(part: parts.names[part])) }
+        return parts.merged()
+    }
+
+    /// One part of `rowCheck`: a bound table by name, `RowCheckParts.unknownTables` (bindings of a
+    /// table the schema does not have) or `RowCheckParts.documents`.
+    func rowCheck(part: String) throws(DoorbraakError) -> RowCheck {
         var check = RowCheck()
-        let tables = try BoundTable.all(in: db)
-        for table in tables { check.rows += try compareAll(in: table) { f, _ in check.add(f) } }
-        let known = Set(tables.map(\.name))
-        for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
-            check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
-        }
-        let documents = try db.prepare("SELECT seq, content_sha256, document FROM submission ORDER BY seq")
-        while try documents.step() {
-            let r = Row(statement: documents)
-            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { check.add(finding) }
+        switch part {
+        case RowCheckParts.unknownTables:
+            let known = Set(try BoundTable.all(in: db).map(\.name))
+            for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
+                check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
+            }
+        case RowCheckParts.documents:
+            let documents = try db.prepare("SELECT seq, content_sha256, document FROM submission ORDER BY seq")
+            while try documents.step() {
+                let r = Row(statement: documents)
+                if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { check.add(finding) }
+            }
+        default:
+            guard let table = try BoundTable.all(in: db).first(where: { $0.name == part }) else {
+                throw DoorbraakError(.internal, "no bound table \(part)")
+            }
+            check.rows += try compareAll(in: table) { f, _ in check.add(f) }
         }
         return check
     }
@@ -131,7 +147,7 @@ extension Store {
     /// Every row of `table` against its bindings; returns the rows compared.
     func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
         try compare(table, rows: (table.selectAllByKeyText, []),
-                    bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? ORDER BY key, seq", [.text(table.name)]), visit)
+                    bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? GROUP BY key ORDER BY key", [.text(table.name)]), visit)
     }
 
     /// The rows of `table` whose first key column is `parent` (a beschikking's milestones, an
@@ -140,12 +156,12 @@ extension Store {
         let prefix = "\(parent.utf8.count):\(parent)"
         // The next key part starts with its length, a digit, so every child key lies below prefix + ":".
         _ = try compare(table, rows: (table.selectChildrenByKeyText, [.text(parent)]),
-                        bindings: ("SELECT key, seq, image FROM row_binding WHERE tbl = ? AND key > ? AND key < ? ORDER BY key, seq", [.text(table.name), .text(prefix), .text(prefix + ":")]),
+                        bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? AND key > ? AND key < ? GROUP BY key ORDER BY key", [.text(table.name), .text(prefix), .text(prefix + ":")]),
                         visit)
     }
 
-    /// The merge of two scans in key-text order: the rows, and the bindings (newest per key
-    /// wins). Calls `visit` with each finding and the key text; returns the rows compared.
+    /// The merge of two scans in key-text order: the rows, and the bindings (the newest per key,
+    /// which SQLite picks with `max(seq)`: its other columns come from that row). Calls `visit` with each finding and the key text; returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
@@ -208,5 +224,48 @@ extension Store {
             }
         }
         return compared
+    }
+}
+
+/// The parts of `rowCheck`, taken one at a time by whichever connection is free (`audit verify`
+/// runs them on two), and their findings put back together in the parts' order.
+final class RowCheckParts: @unchecked Sendable {
+    static let unknownTables = "*unknown tables"
+    static let documents = "*documents"
+    /// The parts: every bound table, then the two checks beside them.
+    let names: [String]
+    private let lock = NSLock()
+    private var next = 0
+    private var done: [Int: RowCheck] = [:]
+
+    init(tables: [String]) { names = tables + [RowCheckParts.unknownTables, RowCheckParts.documents] }
+
+    /// Hands out no more parts (one side failed: the other need not go on).
+    func stop() { lock.withLock { next = names.count } }
+
+    /// The next part nobody took, or nil.
+    func take() -> Int? {
+        lock.withLock {
+            guard next < names.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// The result of part `index`.
+    func put(_ index: Int, _ check: RowCheck) { lock.withLock { done[index] = check } }
+
+    /// Every part's findings in the parts' order (each part must be done).
+    func merged() -> RowCheck {
+        lock.withLock {
+            var all = RowCheck()
+            for index in names.indices {
+                guard let part = done[index] else { continue }
+                all.rows += part.rows
+                for finding in part.findings { all.add(finding) }
+                all.count += part.count - part.findings.count
+            }
+            return all
+        }
     }
 }
