@@ -161,7 +161,10 @@ extension Store {
     }
 
     /// The merge of two scans in key-text order: the rows, and the bindings (the newest per key,
-    /// which SQLite picks with `max(seq)`: its other columns come from that row). Calls `visit` with each finding and the key text; returns the rows compared.
+    /// which SQLite picks with `max(seq)`: its other columns come from that row). Keys and images
+    /// are compared in SQLite's buffers, byte for byte as SQL orders them; a String or an image
+    /// of its own is made only for a finding. Calls `visit` with each finding and the key text;
+    /// returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
@@ -172,55 +175,43 @@ extension Store {
             rows.reset()
             bindings.reset()
         }
-        var compared = 0
-        func nextRow() throws(DoorbraakError) -> (key: String, image: RowImage)? {
-            guard try rows.step() else { return nil }
-            let r = Row(statement: rows)
-            return (r.text(0), RowImage(row: r, from: 1))
-        }
-        // The newest binding of the next key: the last of its group.
-        var lookahead: (key: String, seq: Int64, image: RowImage?)?
-        var exhausted = false
-        func nextBinding() throws(DoorbraakError) -> (key: String, seq: Int64, image: RowImage?)? {
-            func read() throws(DoorbraakError) -> (key: String, seq: Int64, image: RowImage?)? {
-                guard !exhausted, try bindings.step() else { exhausted = true; return nil }
-                let r = Row(statement: bindings)
-                return (r.text(0), r.int64(1), r.isNull(2) ? nil : RowImage(bytes: r.bytes(2)))
-            }
-            let first: (key: String, seq: Int64, image: RowImage?)?
-            if let lookahead { first = lookahead } else { first = try read() }
-            guard var group = first else { return nil }
-            lookahead = nil
-            while let next = try read() {
-                guard next.key == group.key else { lookahead = next; break }
-                group = next
-            }
-            return group
-        }
         let display = { (key: String) in RowKey.display(key, count: table.key.count) }
-        var row = try nextRow(), binding = try nextBinding()
-        while row != nil || binding != nil {
-            if let r = row, binding.map({ RowKey.precedes(r.key, $0.key) }) ?? true {
+        var compared = 0
+        var image = RowImage.Builder(capacity: 256)
+        var hasRow = try rows.step(), hasBinding = try bindings.step()
+        while hasRow || hasBinding {
+            let row = Row(statement: rows), binding = Row(statement: bindings)
+            let order = !hasBinding ? -1 : !hasRow ? 1 : RowKey.order(row.rawText(0), binding.rawText(0))
+            if order < 0 {
                 compared += 1
-                try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted), r.key)
-                row = try nextRow()
-            } else if let b = binding, row.map({ RowKey.precedes(b.key, $0.key) }) ?? true {
-                if b.image != nil { try visit(RowFinding(table: table.name, key: display(b.key), change: .deleted, seq: b.seq), b.key) }
-                binding = try nextBinding()
-            } else if let r = row, let b = binding {
+                let key = String(decoding: row.rawText(0), as: UTF8.self)
+                try visit(RowFinding(table: table.name, key: display(key), change: .inserted), key)
+                hasRow = try rows.step()
+            } else if order > 0 {
+                if !binding.isNull(2) {
+                    let key = String(decoding: binding.rawText(0), as: UTF8.self)
+                    try visit(RowFinding(table: table.name, key: display(key), change: .deleted, seq: binding.int64(1)), key)
+                }
+                hasBinding = try bindings.step()
+            } else {
                 compared += 1
-                if let expected = b.image {
-                    if expected != r.image {
-                        for d in RowImage.differences(columns: table.columns, expected: expected, found: r.image) {
-                            try visit(RowFinding(table: table.name, key: display(r.key), change: .changed, column: d.column, expected: d.expected, found: d.found,
-                                                            expectedValue: d.expectedValue, foundValue: d.foundValue, seq: b.seq), r.key)
+                if binding.isNull(2) {
+                    let key = String(decoding: row.rawText(0), as: UTF8.self)
+                    try visit(RowFinding(table: table.name, key: display(key), change: .inserted, seq: binding.int64(1)), key)
+                } else {
+                    image.removeAll()
+                    image.append(row: row, from: 1)
+                    if !image.equals(binding.rawBlob(2)) {
+                        let key = String(decoding: row.rawText(0), as: UTF8.self)
+                        let expected = RowImage(bytes: binding.bytes(2))
+                        for d in RowImage.differences(columns: table.columns, expected: expected, found: image.image) {
+                            try visit(RowFinding(table: table.name, key: display(key), change: .changed, column: d.column, expected: d.expected, found: d.found,
+                                                 expectedValue: d.expectedValue, foundValue: d.foundValue, seq: binding.int64(1)), key)
                         }
                     }
-                } else {
-                    try visit(RowFinding(table: table.name, key: display(r.key), change: .inserted, seq: b.seq), r.key)
                 }
-                row = try nextRow()
-                binding = try nextBinding()
+                hasRow = try rows.step()
+                hasBinding = try bindings.step()
             }
         }
         return compared

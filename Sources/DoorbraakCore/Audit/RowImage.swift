@@ -101,12 +101,17 @@ public struct RowImage: Sendable, Equatable {
         }
 
         private mutating func appendLength(_ n: Int) {
-            let v = UInt32(truncatingIfNeeded: n)
-            out.append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).bigEndian) { out.append(contentsOf: $0) }
         }
 
         /// The image.
         public var image: RowImage { RowImage(bytes: out) }
+
+        /// Empties the builder for the next row, keeping its storage.
+        public mutating func removeAll() { out.removeAll(keepingCapacity: true) }
+
+        /// Whether the image built so far is exactly `bytes` (a stored image, in place).
+        public func equals(_ bytes: UnsafeRawBufferPointer) -> Bool { out.elementsEqual(bytes) }
     }
 
     /// One field as the image holds it, for findings: the value, or the SHA-256 of a long one.
@@ -233,6 +238,16 @@ public enum RowKey {
     }
 
     /// Whether `a` sorts before `b` byte by byte, as SQLite's BINARY collation orders keys.
+    /// The order of two keys' bytes as SQL's BINARY collation orders them: -1, 0 or 1.
+    public static func order(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+        let n = min(x.count, y.count)
+        if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+            let c = memcmp(xb, yb, n)
+            if c != 0 { return c < 0 ? -1 : 1 }
+        }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+    }
+
     public static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in

@@ -137,22 +137,28 @@ extension RowImage {
     /// The image of the current row of a statement that selects exactly the bound columns, read
     /// straight from SQLite's buffers.
     init(row r: Row, from first: Int32 = 0) {
+        var builder = RowImage.Builder(capacity: 16 * Int(sqlite3_column_count(r.statement.handle)))
+        builder.append(row: r, from: first)
+        self = builder.image
+    }
+}
+
+extension RowImage.Builder {
+    /// Appends the columns of the current row from `first` on, from SQLite's buffers.
+    mutating func append(row r: Row, from first: Int32 = 0) {
         let statement = r.statement.handle
-        let count = sqlite3_column_count(statement)
-        var builder = RowImage.Builder(capacity: 16 * Int(count))
-        for i in first..<count {
+        for i in first..<sqlite3_column_count(statement) {
             switch sqlite3_column_type(statement, i) {
-            case SQLITE_NULL: builder.appendNull()
-            case SQLITE_INTEGER: builder.append(integer: sqlite3_column_int64(statement, i))
+            case SQLITE_NULL: appendNull()
+            case SQLITE_INTEGER: append(integer: sqlite3_column_int64(statement, i))
             case SQLITE_TEXT:
                 let text = sqlite3_column_text(statement, i)
-                builder.append(bytes: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, i))), isBlob: false)
+                append(bytes: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, i))), isBlob: false)
             case SQLITE_BLOB:
                 let blob = sqlite3_column_blob(statement, i)
-                builder.append(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, i))), isBlob: true)
-            default: builder.append(other: r.text(i))
+                append(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, i))), isBlob: true)
+            default: append(other: r.text(i))
             }
         }
-        self = builder.image
     }
 }
