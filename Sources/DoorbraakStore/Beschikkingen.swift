@@ -111,6 +111,7 @@ extension Store {
         // What the request rests on, as the chain bound it: the application, its allocation and the reviews.
         try requireBound("application", [.text(id)])
         try requireBound("allocation", [.text(id)])
+        try requireBound("allocation_run", [.integer(1)])
         try requireBoundChildren("review", of: id)
         try SpendingPeriod.check(today, doing: "a beschikking cannot be requested")
         let contract = try ContractReference(parsing: contract).rawValue
@@ -279,11 +280,7 @@ extension Store {
         // rewrites pages all over the file, and a checkpoint per batch wrote them twice (WAL and
         // file, each synced). Commits stay synced; this connection only.
         try db.execute("PRAGMA wal_autocheckpoint = 100000")
-        let pending = try pendingInRankOrder()
-        try db.readTransaction { () throws(DoorbraakError) in
-            try checkKeptTotals()
-            try AuditLog.requireLedgerInOrder(in: db, on: today)
-            for id in pending { try requireDecidableOn(today, id) }
+        let pending = try db.readTransaction { () throws(DoorbraakError) -> [String] in
             // Every row a grant rests on (see `requireDecidable`), table by table in one ordered
             // scan each instead of a lookup per request: an edited row anywhere in these tables
             // stops the run before its first decision. Then the pending requests' documents.
@@ -296,6 +293,13 @@ extension Store {
                 let r = Row(statement: documents)
                 if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { throw Store.refusal(finding) }
             }
+            // The kept totals after the rows, so that an edited row is named rather than the total
+            // it skews; then the ranking, from the rows just checked (the seed breaks its ties).
+            try checkKeptTotals()
+            try AuditLog.requireLedgerInOrder(in: db, on: today)
+            let pending = try pendingInRankOrder()
+            for id in pending { try requireDecidableOn(today, id) }
+            return pending
         }
         var next = 0
         while next < pending.count {
@@ -340,7 +344,7 @@ extension Store {
 
     /// The tables whose rows a decision rests on (`requireDecidable`); the register documents
     /// besides, by their SHA-256.
-    static let decidedOnTables = ["beschikking", "application", "allocation", "review", "application_milestone", "plan", "submission"]
+    static let decidedOnTables = ["beschikking", "application", "allocation", "allocation_run", "review", "application_milestone", "plan", "submission"]
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).
     func requireDecidable(_ id: String) throws(DoorbraakError) {

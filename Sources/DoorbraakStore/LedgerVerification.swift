@@ -55,20 +55,38 @@ extension Store {
         return try outcome.get()
     }
 
-    /// Begins a read transaction on this connection and on `second` that see the same chain head.
+    /// For a test: runs between the two read transactions' first reads, with the database's path.
+    nonisolated(unsafe) static var betweenTheTwoBegins: ((String) -> Void)?
+
+    /// Begins a read transaction on this connection and on `second` that see the same state: both
+    /// begin while a third connection holds the write lock (`BEGIN IMMEDIATE`), so no commit can
+    /// come between them — also none of a program other than doorbraak (found by an attacker's
+    /// review: a row and its binding edited together between the two begins passed). The lock is
+    /// held for the two begins only, not for the audit. A file this user cannot write (no lock to
+    /// take) is read as it is; the two must then hold the same chain head.
     private func beginTogether(with second: Store) throws(DoorbraakError) {
         func head(_ store: Store) -> String {
             (try? store.db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in "\(r.int64(0)):\(r.text(1))" })).flatMap { $0 } ?? "none"
         }
-        for _ in 0..<50 {
-            try db.execute("BEGIN DEFERRED")
-            let mine = head(self)
-            try second.db.execute("BEGIN DEFERRED")
-            if head(second) == mine { return }
-            try db.execute("COMMIT")
-            try second.db.execute("COMMIT")
+        let lock = try Database(path: db.path, create: false)
+        var locked = true
+        do throws(DoorbraakError) {
+            try lock.execute("BEGIN IMMEDIATE")
+        } catch where error.code == .busy {
+            throw error
+        } catch {
+            locked = false // not writable for this user: nobody writes through this user either
         }
-        throw DoorbraakError(.busy, "the database kept changing while audit verify began; run it again when the writes are done")
+        defer { if locked { try? lock.execute("ROLLBACK") } }
+        try db.execute("BEGIN DEFERRED")
+        let mine = head(self)
+        Store.betweenTheTwoBegins?(db.path)
+        try second.db.execute("BEGIN DEFERRED")
+        guard head(second) == mine else {
+            try? db.execute("COMMIT")
+            try? second.db.execute("COMMIT")
+            throw DoorbraakError(.busy, "the database changed while audit verify began; run it again when the writes are done")
+        }
     }
 
     /// The main connection's share of `verifyEverything`, inside its snapshot.
