@@ -116,6 +116,8 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) && text.contains("NR-A;12345678;3311;7029;") && text.contains(";1000000,00;300000,00;300000,00;700000,00;definitief;"), "\(text)")
         #expect(try s.run(["nza", "register", "--status", "closed"]).status == 64)
+        let typo = try s.run(["nza", "register", "--status", "fnal"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean final?"), "\(typo.stderr)")
     }
 }
 

@@ -117,7 +117,10 @@ enum NZaRegisterCommand: Command {
         let status = try arguments.value("--status")
         let csv = try arguments.value("--csv")
         try arguments.finish()
-        guard status == nil || status == "open" || status == "final" else { throw DoorbraakError(.usage, "--status takes open or final") }
+        if let status, status != "open", status != "final" {
+            let hint = NearestName.suggestion(for: status, among: ["open", "final"]).map { "did you mean \($0)? " } ?? ""
+            throw DoorbraakError(.usage, "--status \(status) is not a register status; \(hint)use open or final")
+        }
         let lines = try context.openStore(readOnly: true).register(final: status.map { $0 == "final" })
         if let csv {
             var text = "\u{FEFF}" + SemicolonCSV.row(["aanvraag", "penvoerder", "coordinerend", "tweede", "regio", "contract", "bovengrens verleend",
