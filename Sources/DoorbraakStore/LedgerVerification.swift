@@ -32,9 +32,9 @@ extension Store {
     ///
     /// Two connections share the work, one per core: a second one checks the file's structure
     /// while this one walks the chain and recounts; then both compare the rows with their
-    /// bindings, table by table, whichever is free taking the next table. Both read
-    /// one snapshot each, begun together and holding the same chain head (every doorbraak commit
-    /// moves the head, so they see the same commits; they are begun again until they do).
+    /// bindings, table by table, whichever is free taking the next table. Both read one snapshot
+    /// each, of the same state: they begin while a third connection holds the write lock
+    /// (`beginTogether`).
     public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
         try db.flushChainHead()
         let second = try Store.open(at: db.path, readOnly: true)
