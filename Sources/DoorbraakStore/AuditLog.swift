@@ -48,25 +48,14 @@ public struct AuditEvent: Sendable, Equatable {
     /// the current format adds its business date and row commitment (both structured fields,
     /// out of reach of any user text); an older one is hashed as it was written.
     public var expectedHash: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(at.utf8.count + actor.utf8.count + action.utf8.count + subject.utf8.count + before.utf8.count + after.utf8.count + 260)
-        func field(_ text: String, last: Bool = false) {
-            bytes.append(contentsOf: String(text.utf8.count).utf8)
-            bytes.append(0x3A)
-            bytes.append(contentsOf: text.utf8)
-            if !last { bytes.append(0x1F) }
-        }
-        field(String(seq))
-        field(at)
-        if let on { field("on " + on) }
-        field(actor)
-        field(action)
-        field(subject)
-        field(before)
-        field(after)
-        if on != nil { field("rows " + (rowsSHA256 ?? "")) }
-        field(previousHash, last: true)
-        return SHA256.hex(bytes)
+        var input = EventHashInput(capacity: at.utf8.count + actor.utf8.count + action.utf8.count + subject.utf8.count + before.utf8.count + after.utf8.count + 260)
+        input.field(String(seq))
+        input.field(at)
+        if let on { input.field(on, prefix: "on ") }
+        for text in [actor, action, subject, before, after] { input.field(text) }
+        if on != nil { input.field(rowsSHA256 ?? "", prefix: "rows ") }
+        input.field(previousHash, last: true)
+        return SHA256.hex(input.bytes)
     }
 }
 
@@ -275,8 +264,7 @@ public enum AuditLog {
             }
             // Each event is hashed from SQLite's buffers, as `AuditEvent.expectedHash` hashes its
             // fields (a test holds the two to the same hashes), without a String per field.
-            var input: [UInt8] = []
-            input.reserveCapacity(4096)
+            var input = EventHashInput(capacity: 4096)
             var previousBytes = Array(genesis.utf8)
             while try statement.step() {
                 let r = Row(statement: statement)
@@ -289,10 +277,10 @@ public enum AuditLog {
                     return Verification(events: count, firstBad: seq, reason: "event \(seq) does not follow event \(seq - 1): its previous hash differs")
                 }
                 let dated = !r.isNull(2)
-                EventHashInput.fill(&input, row: r, dated: dated)
+                input.fill(row: r, dated: dated)
                 var hasher = SHA256()
-                input.withUnsafeBytes { hasher.update(raw: $0) }
-                let hash = EventHashInput.hex(hasher.finalize())
+                hasher.update(input.bytes)
+                let hash = hasher.finalizeHexBytes()
                 if !r.rawText(10).elementsEqual(hash) {
                     return Verification(events: count, firstBad: seq, reason: "event \(seq) was changed after it was written: its hash does not match its content")
                 }
@@ -300,12 +288,11 @@ public enum AuditLog {
                     return Verification(events: count, firstBad: seq, reason: "event \(seq) has no business date after events that have one: it was written outside doorbraak")
                 }
                 currentFormat = currentFormat || dated
-                let recorded = Array(r.rawText(8))
                 if let stray = try bindings.skip(before: seq) {
                     return Verification(events: count, firstBad: seq, reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
                 }
                 let recomputed = try bindings.commitment(of: seq)
-                if (!dated && recomputed != nil) || (dated && !recorded.elementsEqual((recomputed ?? "").utf8)) {
+                if (!dated && recomputed != nil) || (dated && !r.rawText(8).elementsEqual((recomputed ?? "").utf8)) {
                     return Verification(events: count, firstBad: seq, reason: "the rows bound to event \(seq) are not the rows it recorded: row_binding was edited")
                 }
                 if let anchor, seq == anchor.events {
@@ -335,45 +322,40 @@ public enum AuditLog {
     }
 }
 
-/// The bytes an event's hash covers, read from SQLite's buffers (see `AuditEvent.expectedHash`:
-/// each field as its length in decimal, a colon and its bytes, fields joined by the unit
-/// separator; a dated event adds "on " + its date and "rows " + its commitment).
-enum EventHashInput {
-    /// Fills `input` from a row of `AuditLog.columns`.
-    static func fill(_ input: inout [UInt8], row r: Row, dated: Bool) {
-        input.removeAll(keepingCapacity: true)
-        func decimal(_ value: Int) {
-            var digits: [UInt8] = []
-            var v = value
-            repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
-            input.append(contentsOf: digits.reversed())
-        }
-        func field(_ bytes: UnsafeRawBufferPointer, prefix: StaticString = "", last: Bool = false) {
-            decimal(prefix.utf8CodeUnitCount + bytes.count)
-            input.append(0x3A)
-            input.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-            input.append(contentsOf: bytes)
-            if !last { input.append(0x1F) }
-        }
-        let seq = r.int64(0)
-        var text = String(seq)
-        text.withUTF8 { field(UnsafeRawBufferPointer($0)) }
+/// The bytes an event's hash covers: each field as its length in decimal, a colon and its bytes,
+/// fields joined by the unit separator; a dated event adds "on " + its date and "rows " + its
+/// commitment. Built from an event's Strings (`AuditEvent.expectedHash`) or straight from
+/// SQLite's buffers (`AuditLog.verify`), the same way.
+struct EventHashInput {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// One field: its length (the prefix's included), a colon, the prefix and the field's bytes,
+    /// then the unit separator unless it is the last.
+    mutating func field(_ raw: UnsafeRawBufferPointer, prefix: StaticString = "", last: Bool = false) {
+        bytes.append(contentsOf: String(prefix.utf8CodeUnitCount + raw.count).utf8)
+        bytes.append(0x3A)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        bytes.append(contentsOf: raw)
+        if !last { bytes.append(0x1F) }
+    }
+
+    /// One field from its text's UTF-8.
+    mutating func field(_ text: String, prefix: StaticString = "", last: Bool = false) {
+        var text = text
+        text.withUTF8 { field(UnsafeRawBufferPointer($0), prefix: prefix, last: last) }
+    }
+
+    /// Every field of the event in a row of `AuditLog.columns`, read in place (`dated`: its
+    /// business date is not NULL).
+    mutating func fill(row r: Row, dated: Bool) {
+        bytes.removeAll(keepingCapacity: true)
+        field(String(r.int64(0)))
         field(r.rawText(1))
         if dated { field(r.rawText(2), prefix: "on ") }
         for column in Int32(3)...7 { field(r.rawText(column)) }
         if dated { field(r.rawText(8), prefix: "rows ") }
         field(r.rawText(9), last: true)
-    }
-
-    /// A digest as 64 lowercase hex digits (their UTF-8 bytes).
-    static func hex(_ digest: [UInt8]) -> [UInt8] {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return out
     }
 }

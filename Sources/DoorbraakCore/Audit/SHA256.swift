@@ -200,15 +200,25 @@ public struct SHA256: Sendable {
     /// Applies padding and returns the digest as 64 lowercase hex digits.
     public consuming func finalizeHex() -> String {
         let digest = finalize()
-        return String(unsafeUninitializedCapacity: 64) { out in
-            let digits: StaticString = "0123456789abcdef"
-            let table = digits.utf8Start
-            for (i, byte) in digest.enumerated() {
-                out[2 &* i] = table[Int(byte &>> 4)]
-                out[2 &* i &+ 1] = table[Int(byte & 0x0f)]
-            }
-            return 64
+        return String(unsafeUninitializedCapacity: 64) { SHA256.writeHex(digest, into: $0) }
+    }
+
+    /// Applies padding and returns the digest as the UTF-8 bytes of 64 lowercase hex digits (to
+    /// compare with a stored hash in place).
+    public consuming func finalizeHexBytes() -> [UInt8] {
+        let digest = finalize()
+        return [UInt8](unsafeUninitializedCapacity: 64) { out, count in count = SHA256.writeHex(digest, into: out) }
+    }
+
+    /// Writes `digest` as lowercase hex digits into `out`; returns how many.
+    private static func writeHex(_ digest: [UInt8], into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let digits: StaticString = "0123456789abcdef"
+        let table = digits.utf8Start
+        for (i, byte) in digest.enumerated() {
+            out[2 &* i] = table[Int(byte &>> 4)]
+            out[2 &* i &+ 1] = table[Int(byte & 0x0f)]
         }
+        return 2 &* digest.count
     }
 
     /// Absorbs raw bytes: tops up the partial block, hashes whole blocks in place, buffers the rest.
