@@ -237,7 +237,6 @@ public enum RowKey {
         return parts.count == count ? parts : nil
     }
 
-    /// Whether `a` sorts before `b` byte by byte, as SQLite's BINARY collation orders keys.
     /// The order of two keys' bytes as SQL's BINARY collation orders them: -1, 0 or 1.
     public static func order(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
         let n = min(x.count, y.count)
@@ -248,18 +247,10 @@ public enum RowKey {
         return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
 
+    /// Whether `a` sorts before `b` byte by byte, as SQLite's BINARY collation orders keys.
     public static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
-                    let c = memcmp(xb, yb, n)
-                    if c != 0 { return c < 0 }
-                }
-                return x.count < y.count
-            }
-        }
+        return a.withUTF8 { x in b.withUTF8 { y in order(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) < 0 } }
     }
 
     /// How a person reads a key: the parts joined by " / ".

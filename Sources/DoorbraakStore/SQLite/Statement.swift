@@ -107,11 +107,7 @@ public struct Row {
     public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement.handle, i) == SQLITE_NULL }
     /// Column `i` as text ("" for NULL), every byte of it: a NUL inside the value is kept, not
     /// taken for its end (a value cut at a NUL could pass for another one).
-    public func text(_ i: Int32) -> String {
-        guard let c = sqlite3_column_text(statement.handle, i) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement.handle, i))
-        return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
-    }
+    public func text(_ i: Int32) -> String { String(decoding: rawText(i), as: UTF8.self) }
     /// Column `i` as optional text.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     /// Column `i` as its text's bytes, every one of them, in SQLite's buffer: valid until the
@@ -126,11 +122,7 @@ public struct Row {
         return UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : Int(sqlite3_column_bytes(statement.handle, i)))
     }
     /// Column `i` as a raw blob (empty for NULL).
-    public func bytes(_ i: Int32) -> [UInt8] {
-        let count = Int(sqlite3_column_bytes(statement.handle, i))
-        guard count > 0, let base = sqlite3_column_blob(statement.handle, i) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: base, count: count))
-    }
+    public func bytes(_ i: Int32) -> [UInt8] { Array(rawBlob(i)) }
 }
 
 extension RowImage {
@@ -151,12 +143,8 @@ extension RowImage.Builder {
             switch sqlite3_column_type(statement, i) {
             case SQLITE_NULL: appendNull()
             case SQLITE_INTEGER: append(integer: sqlite3_column_int64(statement, i))
-            case SQLITE_TEXT:
-                let text = sqlite3_column_text(statement, i)
-                append(bytes: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, i))), isBlob: false)
-            case SQLITE_BLOB:
-                let blob = sqlite3_column_blob(statement, i)
-                append(bytes: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, i))), isBlob: true)
+            case SQLITE_TEXT: append(bytes: r.rawText(i), isBlob: false)
+            case SQLITE_BLOB: append(bytes: r.rawBlob(i), isBlob: true)
             default: append(other: r.text(i))
             }
         }
