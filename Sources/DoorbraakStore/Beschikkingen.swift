@@ -163,47 +163,45 @@ extension Store {
     /// One decision inside the caller's write transaction (see `decideBeschikking`). A request
     /// already decided is `E-REQUEST` before anything is written.
     private func decideInTransaction(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
-        do {
-            guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
-                if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
-                    throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
-                }
-                throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
+        guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
+            if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
+                throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
             }
-            try requireBound("beschikking", [.text(id)])
-            guard status == "pending" else {
-                throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
-            }
-            try requireDecidableOn(today, id)
-            try AuditLog.requireLedgerInOrder(in: db, on: today)
-            var decisions: [BeschikkingDecision] = []
-            try checkKeptTotals()
-            let ceiling = try macroCeiling()
-            if today > SpendingPeriod.lastDay {
-                let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
-                try refuse(id, bovengrens: bovengrens, reason: reason, code: .period, today: today, event: event)
-                decisions.append(.refused(id: id, code: .period, reason: reason))
-            } else if let after = ceiling.granting(bovengrens) {
-                try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
-                decisions.append(.granted(id: id, bovengrens: bovengrens))
-            } else {
-                let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
-                try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
-                decisions.append(.refused(id: id, code: .ceiling, reason: reason))
-            }
-            // Lopende aanvragen afwijzen: every pending request larger than the room left.
-            let remaining = try macroCeiling().remaining
-            let overrunning = try db.cached(Store.pendingSweep)
-                .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
-            // A request dated after today is not yet there to refuse; its own decision refuses it.
-            for (other, size, requested) in overrunning where requested <= today.description {
-                try requireBound("beschikking", [.text(other)])
-                let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
-                try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
-                decisions.append(.refused(id: other, code: .ceiling, reason: reason))
-            }
-            return decisions
+            throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
         }
+        try requireBound("beschikking", [.text(id)])
+        guard status == "pending" else {
+            throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
+        }
+        try requireDecidableOn(today, id)
+        try AuditLog.requireLedgerInOrder(in: db, on: today)
+        var decisions: [BeschikkingDecision] = []
+        try checkKeptTotals()
+        let ceiling = try macroCeiling()
+        if today > SpendingPeriod.lastDay {
+            let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
+            try refuse(id, bovengrens: bovengrens, reason: reason, code: .period, today: today, event: event)
+            decisions.append(.refused(id: id, code: .period, reason: reason))
+        } else if let after = ceiling.granting(bovengrens) {
+            try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
+            decisions.append(.granted(id: id, bovengrens: bovengrens))
+        } else {
+            let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
+            try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
+            decisions.append(.refused(id: id, code: .ceiling, reason: reason))
+        }
+        // Lopende aanvragen afwijzen: every pending request larger than the room left.
+        let remaining = try macroCeiling().remaining
+        let overrunning = try db.cached(Store.pendingSweep)
+            .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
+        // A request dated after today is not yet there to refuse; its own decision refuses it.
+        for (other, size, requested) in overrunning where requested <= today.description {
+            try requireBound("beschikking", [.text(other)])
+            let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
+            try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
+            decisions.append(.refused(id: other, code: .ceiling, reason: reason))
+        }
+        return decisions
     }
 
     /// How many decisions `decideAll` commits per transaction: `DOORBRAAK_DECIDE_BATCH`, else 1,000.
@@ -271,8 +269,9 @@ extension Store {
     /// process (or this run's sweep) decided meanwhile is skipped.
     /// Every row of the tables a grant rests on is checked before the first decision (one ordered
     /// scan per table, `decidedOnTables`), so an edited row refuses the whole run instead of
-    /// stopping it halfway; each grant checks its own rows again in its transaction. A failure that comes halfway anyway (another process edited a row meanwhile)
-    /// rolls its batch back and is thrown naming the decisions committed before it.
+    /// stopping it halfway; each grant checks its own rows again in its transaction. A failure
+    /// that comes halfway anyway (another process edited a row meanwhile) rolls its batch back
+    /// and is thrown naming the decisions committed before it.
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
@@ -285,14 +284,10 @@ extension Store {
             // scan each instead of a lookup per request: an edited row anywhere in these tables
             // stops the run before its first decision. Then the pending requests' documents.
             for table in Store.decidedOnTables { try requireBoundTable(table) }
-            let documents = try db.prepare("""
+            try documentFindings("""
                 SELECT s.seq, s.content_sha256, s.document FROM beschikking b JOIN application a ON a.id = b.application_id
                 JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'pending'
-                """)
-            while try documents.step() {
-                let r = Row(statement: documents)
-                if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { throw Store.refusal(finding) }
-            }
+                """, []) { finding throws(DoorbraakError) in throw Store.refusal(finding) }
             // The kept totals after the rows, so that an edited row is named rather than the total
             // it skews; then the ranking, from the rows just checked (the seed breaks its ties).
             try checkKeptTotals()

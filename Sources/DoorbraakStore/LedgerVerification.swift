@@ -39,7 +39,7 @@ extension Store {
         try db.flushChainHead()
         let second = try Store.open(at: db.path, readOnly: true)
         try beginTogether(with: second)
-        let parts = RowCheckParts(tables: try BoundTable.all(in: db).map(\.name))
+        let parts = RowCheckParts(tables: try BoundTable.all(in: db))
         let job = RowCheckJob(second, parts: parts)
         job.start()
         let outcome: Result<LedgerVerification, DoorbraakError>
@@ -92,7 +92,7 @@ extension Store {
     /// The main connection's share of `verifyEverything`, inside its snapshot.
     private func checkInSnapshot(anchor: ChainAnchor?, rowsAndStructure job: RowCheckJob, parts: RowCheckParts) throws(DoorbraakError) -> LedgerVerification {
         func rowsAndStructure() throws(DoorbraakError) -> (RowCheck, [String]) {
-            while let part = parts.take() { parts.put(part, try rowCheck(part: parts.names[part])) }
+            try checkRows(taking: parts)
             let structure = try job.result().get()
             return (parts.merged(), structure)
         }
@@ -258,7 +258,7 @@ final class RowCheckJob: @unchecked Sendable {
         } catch {
             structure = ["the file's structure (integrity_check) cannot be read: \(error.message)"]
         }
-        while let part = parts.take() { parts.put(part, try store.rowCheck(part: parts.names[part])) }
+        try store.checkRows(taking: parts)
         return structure
     }
 

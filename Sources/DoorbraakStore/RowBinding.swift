@@ -284,8 +284,7 @@ extension Store {
 
     /// The registered document of a submission hashes to the `content_sha256` its bound row holds.
     public func requireBoundDocument(ofSubmission seq: Int64) throws(DoorbraakError) {
-        guard let (stored, document) = try db.cached("SELECT content_sha256, document FROM submission WHERE seq = ?").rowValue([.integer(seq)], { r in (r.text(0), r.text(1)) }) else { return }
-        if let finding = Store.documentFinding(submission: seq, sha256: stored, document: document) { throw Store.refusal(finding) }
+        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq = ?", [.integer(seq)]) { finding throws(DoorbraakError) in throw Store.refusal(finding) }
     }
 
     /// Whether `scope` still needs its check. A scope that passed stays passed for the rest of

@@ -105,34 +105,42 @@ extension Store {
     /// Every row of every bound table against the newest binding of its key, as a merge of two
     /// ordered scans (flat in memory); then every register document against its SHA-256.
     func rowCheck() throws(DoorbraakError) -> RowCheck {
-        let parts = RowCheckParts(tables: try BoundTable.all(in: db).map(\.name))
-        while let part = parts.take() { parts.put(part, try rowCheck(part: parts.names[part])) }
+        let parts = RowCheckParts(tables: try BoundTable.all(in: db))
+        try checkRows(taking: parts)
         return parts.merged()
     }
 
-    /// One part of `rowCheck`: a bound table by name, `RowCheckParts.unknownTables` (bindings of a
-    /// table the schema does not have) or `RowCheckParts.documents`.
-    func rowCheck(part: String) throws(DoorbraakError) -> RowCheck {
+    /// Takes parts of the row check on this store's connection until none is left.
+    func checkRows(taking parts: RowCheckParts) throws(DoorbraakError) {
+        while let index = parts.take() { parts.put(index, try rowCheck(part: parts.parts[index])) }
+    }
+
+    /// One part of the row check.
+    private func rowCheck(part: RowCheckPart) throws(DoorbraakError) -> RowCheck {
         var check = RowCheck()
         switch part {
-        case RowCheckParts.unknownTables:
-            let known = Set(try BoundTable.all(in: db).map(\.name))
+        case .table(let table):
+            check.rows += try compareAll(in: table) { f, _ in check.add(f) }
+        case .unknownTables(let known):
             for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
                 check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
             }
-        case RowCheckParts.documents:
-            let documents = try db.prepare("SELECT seq, content_sha256, document FROM submission ORDER BY seq")
-            while try documents.step() {
-                let r = Row(statement: documents)
-                if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { check.add(finding) }
-            }
-        default:
-            guard let table = try BoundTable.all(in: db).first(where: { $0.name == part }) else {
-                throw DoorbraakError(.internal, "no bound table \(part)")
-            }
-            check.rows += try compareAll(in: table) { f, _ in check.add(f) }
+        case .documents:
+            try documentFindings("SELECT seq, content_sha256, document FROM submission ORDER BY seq", []) { check.add($0) }
         }
         return check
+    }
+
+    /// Every register document `query` selects (`seq, content_sha256, document`) against its
+    /// SHA-256, one at a time: `visit` gets each that differs.
+    func documentFindings(_ query: String, _ parameters: [SQLValue], _ visit: (RowFinding) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        let documents = try db.cached(query)
+        try documents.bind(parameters)
+        defer { documents.reset() }
+        while try documents.step() {
+            let r = Row(statement: documents)
+            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { try visit(finding) }
+        }
     }
 
     /// A register document that does not hash to the `content_sha256` its bound row holds, or nil.
@@ -218,26 +226,34 @@ extension Store {
     }
 }
 
+/// One part of the row check.
+enum RowCheckPart {
+    /// Every row of a bound table against its newest binding.
+    case table(BoundTable)
+    /// Bindings of a table the schema does not have (`known`: the tables it has).
+    case unknownTables(known: Set<String>)
+    /// Every register document against its SHA-256.
+    case documents
+}
+
 /// The parts of `rowCheck`, taken one at a time by whichever connection is free (`audit verify`
 /// runs them on two), and their findings put back together in the parts' order.
 final class RowCheckParts: @unchecked Sendable {
-    static let unknownTables = "*unknown tables"
-    static let documents = "*documents"
     /// The parts: every bound table, then the two checks beside them.
-    let names: [String]
+    let parts: [RowCheckPart]
     private let lock = NSLock()
     private var next = 0
     private var done: [Int: RowCheck] = [:]
 
-    init(tables: [String]) { names = tables + [RowCheckParts.unknownTables, RowCheckParts.documents] }
+    init(tables: [BoundTable]) { parts = tables.map { .table($0) } + [.unknownTables(known: Set(tables.map(\.name))), .documents] }
 
     /// Hands out no more parts (one side failed: the other need not go on).
-    func stop() { lock.withLock { next = names.count } }
+    func stop() { lock.withLock { next = parts.count } }
 
     /// The next part nobody took, or nil.
     func take() -> Int? {
         lock.withLock {
-            guard next < names.count else { return nil }
+            guard next < parts.count else { return nil }
             defer { next += 1 }
             return next
         }
@@ -250,7 +266,7 @@ final class RowCheckParts: @unchecked Sendable {
     func merged() -> RowCheck {
         lock.withLock {
             var all = RowCheck()
-            for index in names.indices {
+            for index in parts.indices {
                 guard let part = done[index] else { continue }
                 all.rows += part.rows
                 for finding in part.findings { all.add(finding) }
