@@ -254,6 +254,12 @@ public enum NearestName {
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
+    /// `did you mean X? ` for the near known name (`suggestion`), else empty: the hint inside a
+    /// usage error that lists the known names after it.
+    public static func hint(for name: String, among known: [String]) -> String {
+        suggestion(for: name, among: known).map { "did you mean \($0)? " } ?? ""
+    }
+
     /// The known name with the smallest edit distance to `name` however far (case-insensitive;
     /// the first on a tie); nil only when there are none.
     public static func closest(to name: String, among known: [String]) -> String? {

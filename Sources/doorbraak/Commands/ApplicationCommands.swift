@@ -195,7 +195,7 @@ enum ApplicationListCommand: Command {
         let waiting = arguments.flag("--waiting")
         try arguments.finish()
         if let status, !statuses.contains(status) {
-            let hint = NearestName.suggestion(for: status, among: statuses).map { "did you mean \($0)? " } ?? ""
+            let hint = NearestName.hint(for: status, among: statuses)
             throw DoorbraakError(.usage, "--status \(status) is not a status; \(hint)use one of \(statuses.joined(separator: ", "))")
         }
         if waiting && insurer == nil { throw DoorbraakError(.usage, "--waiting lists what one insurer still has to decide: give --insurer UZOVI") }

@@ -163,7 +163,7 @@ enum AuditLogCommand: Command {
         if let action {
             let known = try AuditLog.actions(in: db)
             if !known.contains(action) {
-                let hint = NearestName.suggestion(for: action, among: known).map { "did you mean \($0)? " } ?? ""
+                let hint = NearestName.hint(for: action, among: known)
                 throw DoorbraakError(.usage, "--action \(action) is not an action of this log; \(hint)the log holds \(known.joined(separator: ", "))")
             }
         }

@@ -118,7 +118,7 @@ enum NZaRegisterCommand: Command {
         let csv = try arguments.value("--csv")
         try arguments.finish()
         if let status, status != "open", status != "final" {
-            let hint = NearestName.suggestion(for: status, among: ["open", "final"]).map { "did you mean \($0)? " } ?? ""
+            let hint = NearestName.hint(for: status, among: ["open", "final"])
             throw DoorbraakError(.usage, "--status \(status) is not a register status; \(hint)use open or final")
         }
         let lines = try context.openStore(readOnly: true).register(final: status.map { $0 == "final" })
