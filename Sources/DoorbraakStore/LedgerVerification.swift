@@ -65,9 +65,6 @@ extension Store {
     /// held for the two begins only, not for the audit. A file this user cannot write (no lock to
     /// take) is read as it is; the two must then hold the same chain head.
     private func beginTogether(with second: Store) throws(DoorbraakError) {
-        func head(_ store: Store) -> String {
-            (try? store.db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in "\(r.int64(0)):\(r.text(1))" })).flatMap { $0 } ?? "none"
-        }
         let lock = try Database(path: db.path, create: false)
         var locked = true
         do throws(DoorbraakError) {
@@ -79,10 +76,10 @@ extension Store {
         }
         defer { if locked { try? lock.execute("ROLLBACK") } }
         try db.execute("BEGIN DEFERRED")
-        let mine = head(self)
+        let mine = try? AuditLog.head(in: db)
         Store.betweenTheTwoBegins?(db.path)
         try second.db.execute("BEGIN DEFERRED")
-        guard head(second) == mine else {
+        guard (try? AuditLog.head(in: second.db)) == mine else {
             try? db.execute("COMMIT")
             try? second.db.execute("COMMIT")
             throw DoorbraakError(.busy, "the database changed while audit verify began; run it again when the writes are done")
