@@ -107,7 +107,7 @@ public struct Row {
     public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement.handle, i) == SQLITE_NULL }
     /// Column `i` as text ("" for NULL), every byte of it: a NUL inside the value is kept, not
     /// taken for its end (a value cut at a NUL could pass for another one).
-    public func text(_ i: Int32) -> String { String(decoding: rawText(i), as: UTF8.self) }
+    public func text(_ i: Int32) -> String { String(decoding: rawText(i).assumingMemoryBound(to: UInt8.self), as: UTF8.self) }
     /// Column `i` as optional text.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     /// Column `i` as its text's bytes, every one of them, in SQLite's buffer: valid until the
