@@ -164,10 +164,7 @@ extension Store {
     /// already decided is `E-REQUEST` before anything is written.
     private func decideInTransaction(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
-            if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
-                throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
-            }
-            throw DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
+            throw try noRequest(id)
         }
         try requireBound("beschikking", [.text(id)])
         guard status == "pending" else {
@@ -204,9 +201,11 @@ extension Store {
         return decisions
     }
 
-    /// How many decisions `decideAll` commits per transaction: `DOORBRAAK_DECIDE_BATCH`, else 1,000.
+    /// How many decisions `decideAll` commits per transaction: `DOORBRAAK_DECIDE_BATCH`, else
+    /// 5,000 (about a second and a half of holding the write lock at 100,000 requests, well
+    /// inside another writer's busy timeout of 10 s).
     public static var decisionBatch: Int {
-        getenv("DOORBRAAK_DECIDE_BATCH").flatMap { Int(String(cString: $0)) }.map { max(1, min($0, 100_000)) } ?? 1000
+        getenv("DOORBRAAK_DECIDE_BATCH").flatMap { Int(String(cString: $0)) }.map { max(1, min($0, 100_000)) } ?? 5000
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
@@ -220,25 +219,62 @@ extension Store {
         // first decision (a trust that only `PRAGMA data_version` kept could be bypassed by bytes
         // rewritten in the file itself; found by an attacker's review).
         try requireDecidable(id)
-        let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (r.text(0), r.money(1)) }
+        let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (code: r.text(0), tariff: r.money(1)) }
+        // The spending per year from the registered document (checked against its SHA-256 with
+        // the rest of what the grant rests on), read by SQLite's JSON functions, amounts exactly.
+        let budget = try db.cached("SELECT json_extract(b.value, '$.year'), json_extract(b.value, '$.amount') FROM submission s, json_each(s.document, '$.budget') b WHERE s.seq = ?")
+            .rowsValue([.integer(submission)]) { r in (year: r.int64(0), amount: r.text(1)) }
+        var totals = GrantTotals()
+        try writeGrant(id, GrantFacts(theme: theme, planCode: planCode, milestones: milestones, budget: budget), bovengrens: bovengrens,
+                       today: today, event: event, after: after, into: &totals)
+        try write(totals)
+    }
+
+    /// What a grant writes, read before it: the application's theme and plan code, its
+    /// milestones and the spending per year of its registered document (amounts as written).
+    struct GrantFacts {
+        var theme: String
+        var planCode: String
+        var milestones: [(code: String, tariff: Money)]
+        var budget: [(year: Int64, amount: String)]
+    }
+
+    /// What the grants of one transaction add to the kept totals (ledger, theme, year), written
+    /// once before it commits (`write(_:)`).
+    struct GrantTotals {
+        var granted = Money.zero
+        var themes: [String: Money] = [:]
+        var years: [Int64: Money] = [:]
+    }
+
+    /// Grants `id`: the beschikking, the application's status, a prestatie per milestone and the
+    /// audit event; its amounts are added to `totals`, which the caller writes before COMMIT.
+    private func writeGrant(_ id: String, _ facts: GrantFacts, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling,
+                            into totals: inout GrantTotals) throws(DoorbraakError) {
         // The sum of the tariffs never exceeds the bovengrens (004 line 253, last sentence).
-        guard milestones.map(\.1).sum() <= bovengrens else {
+        guard facts.milestones.map(\.tariff).sum() <= bovengrens else {
             throw DoorbraakError(.internal, "the tariffs of \(id) add up to more than its bovengrens")
         }
         try db.cached("UPDATE beschikking SET status = 'granted', decided_on = ? WHERE application_id = ?").run([.text(today.description), .text(id)])
         try db.cached("UPDATE application SET status = 'granted' WHERE id = ?").run([.text(id)])
-        try db.cached("UPDATE ledger SET granted_cents = granted_cents + ?, pending_cents = pending_cents - ? WHERE id = 1").run([.money(bovengrens), .money(bovengrens)])
-        try db.cached("UPDATE theme SET granted_cents = granted_cents + ? WHERE theme = ?").run([.money(bovengrens), .text(theme)])
         let insert = try db.cached("INSERT INTO prestatie (application_id, milestone, code, tariff_cents) VALUES (?, ?, ?, ?)")
-        for (code, tariff) in milestones { try insert.run([.text(id), .text(code), .text("\(planCode)-\(code)"), .money(tariff)]) }
-        // The spending per year from the registered document (checked against its SHA-256 with
-        // the rest of what the grant rests on), read by SQLite's JSON functions, amounts exactly.
-        let budget = try db.cached("SELECT json_extract(b.value, '$.year'), json_extract(b.value, '$.amount') FROM submission s, json_each(s.document, '$.budget') b WHERE s.seq = ?")
-            .rowsValue([.integer(submission)]) { r in (r.int64(0), r.text(1)) }
-        let year = try db.cached("UPDATE ledger_year SET granted_cents = granted_cents + ? WHERE year = ?")
-        for (spendingYear, amount) in budget { try year.run([.money(try Money(parsing: amount, notation: .json)), .integer(spendingYear)]) }
+        for (code, tariff) in facts.milestones { try insert.run([.text(id), .text(code), .text("\(facts.planCode)-\(code)"), .money(tariff)]) }
+        totals.granted += bovengrens
+        totals.themes[facts.theme, default: .zero] += bovengrens
+        for (year, amount) in facts.budget { totals.years[year, default: .zero] += try Money(parsing: amount, notation: .json) }
         try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested",
-                            after: "granted, bovengrens \(bovengrens), \(milestones.count) prestaties \(planCode)-M…; committed \(after.committed) of \(after.ceiling)")
+                            after: "granted, bovengrens \(bovengrens), \(facts.milestones.count) prestaties \(facts.planCode)-M…; committed \(after.committed) of \(after.ceiling)")
+    }
+
+    /// Adds the grants' amounts to the kept totals: the ledger (granted up, pending down by the
+    /// same), each theme and each spending year.
+    private func write(_ totals: GrantTotals) throws(DoorbraakError) {
+        guard totals.granted > .zero || !totals.themes.isEmpty else { return }
+        try db.cached("UPDATE ledger SET granted_cents = granted_cents + ?, pending_cents = pending_cents - ? WHERE id = 1").run([.money(totals.granted), .money(totals.granted)])
+        let theme = try db.cached("UPDATE theme SET granted_cents = granted_cents + ? WHERE theme = ?")
+        for (name, amount) in totals.themes.sorted(by: { $0.key < $1.key }) { try theme.run([.money(amount), .text(name)]) }
+        let year = try db.cached("UPDATE ledger_year SET granted_cents = granted_cents + ? WHERE year = ?")
+        for (spendingYear, amount) in totals.years.sorted(by: { $0.key < $1.key }) { try year.run([.money(amount), .integer(spendingYear)]) }
     }
 
     func refuse(_ id: String, bovengrens: Money, reason: String, code: ErrorCode = .ceiling, today: Day, event: AuditContext) throws(DoorbraakError) {
@@ -263,15 +299,15 @@ extension Store {
 
     /// Decides every pending request in rank order, `batch` decisions per transaction (issue 21:
     /// one fsync per batch, not per decision). Each decision is the same as `decideBeschikking`'s
-    /// — kept totals re-read, the ceiling checked, the sweep of requests that no longer fit — and
-    /// each batch is all-or-nothing, so the ceiling holds at every commit; a kill between batches
-    /// leaves the decided ones decided and a re-run decides the rest. A request that another
-    /// process (or this run's sweep) decided meanwhile is skipped.
+    /// — the ceiling checked against the kept totals, the sweep of requests that no longer fit —
+    /// and each batch is all-or-nothing, so the ceiling holds at every commit; a kill between
+    /// batches leaves the decided ones decided and a re-run decides the rest. A request that
+    /// another process (or this run's sweep) decided meanwhile is skipped.
     /// Every row of the tables a grant rests on is checked before the first decision (one ordered
     /// scan per table, `decidedOnTables`), so an edited row refuses the whole run instead of
-    /// stopping it halfway; each grant checks its own rows again in its transaction. A failure
-    /// that comes halfway anyway (another process edited a row meanwhile) rolls its batch back
-    /// and is thrown naming the decisions committed before it.
+    /// stopping it halfway; each batch checks the rows of its own requests again in its own
+    /// transaction (`decideBatch`). A failure that comes halfway anyway (another process edited a
+    /// row meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
@@ -279,6 +315,11 @@ extension Store {
         // rewrites pages all over the file, and a checkpoint per batch wrote them twice (WAL and
         // file, each synced). Commits stay synced; this connection only.
         try db.execute("PRAGMA wal_autocheckpoint = 100000")
+        // A batch writes pages all over the file (each request's rows, bindings and event); a
+        // page cache of 64 MB keeps them until COMMIT instead of spilling them to the WAL halfway
+        // and reading them back (SQLite's default is 2 MB). This run only: it raises the peak
+        // memory of `decide --all` to about 130 MB at 100,000 requests.
+        try db.execute("PRAGMA cache_size = -65536")
         let pending = try db.readTransaction { () throws(DoorbraakError) -> [String] in
             // Every row a grant rests on (see `requireDecidable`), table by table in one ordered
             // scan each instead of a lookup per request: an edited row anywhere in these tables
@@ -293,30 +334,23 @@ extension Store {
             try checkKeptTotals()
             try AuditLog.requireLedgerInOrder(in: db, on: today)
             let pending = try pendingInRankOrder()
-            for id in pending { try requireDecidableOn(today, id) }
+            // Today may decide them all when it may decide the one requested last.
+            if let (id, requested) = try db.row("SELECT application_id, requested_on FROM beschikking WHERE status = 'pending' ORDER BY requested_on DESC, application_id LIMIT 1", [], { r in (r.text(0), r.text(1)) }) {
+                try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
+            }
             return pending
         }
         var next = 0
         while next < pending.count {
-            var taken: [BeschikkingDecision] = []
-            var takenIDs = Set<String>()
-            var position = next
+            var ids: [String] = []
+            while next < pending.count, ids.count < batch {
+                if !decided.contains(pending[next]) { ids.append(pending[next]) }
+                next += 1
+            }
+            let taken: [BeschikkingDecision]
             do throws(DoorbraakError) {
-                try db.writeTransaction { () throws(DoorbraakError) -> Void in
-                    var count = 0
-                    while position < pending.count, count < batch {
-                        let id = pending[position]
-                        position += 1
-                        if decided.contains(id) || takenIDs.contains(id) { continue }
-                        do throws(DoorbraakError) {
-                            let these = try decideInTransaction(id, today: today, event: event)
-                            taken += these
-                            takenIDs.formUnion(these.map(\.id))
-                            count += 1
-                        } catch where error.code == .request {
-                            continue // decided by another process meanwhile; nothing was written
-                        }
-                    }
+                taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
+                    try decideBatch(ids, today: today, event: event)
                 }
             } catch where !decisions.isEmpty {
                 var stopped = error
@@ -324,10 +358,111 @@ extension Store {
                 throw stopped
             }
             decisions += taken
-            decided.formUnion(takenIDs)
-            next = position
+            decided.formUnion(taken.map(\.id))
+            Store.betweenDecisionBatches?(db.path)
         }
         return decisions
+    }
+
+    /// For a test: runs after each committed batch of `decideAll`, with the database's path.
+    nonisolated(unsafe) static var betweenDecisionBatches: ((String) -> Void)?
+
+    /// One batch of `decideAll` inside its write transaction: the requests `ids`, in rank order,
+    /// decided as `decideInTransaction` decides one — the ceiling applied to each in turn, the
+    /// sweep of the requests that no longer fit after each — with what they rest on read and
+    /// checked for the batch at once: every row of the tables a grant rests on (`decidedOnTables`)
+    /// compared with its binding in one pair of ordered scans per table, the documents hashed.
+    /// The kept totals are checked once, after the rows (the transaction reads them before it
+    /// writes), and the grants' amounts written to them once, before COMMIT. A request another process decided
+    /// meanwhile is skipped.
+    private func decideBatch(_ ids: [String], today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        try AuditLog.requireLedgerInOrder(in: db, on: today)
+        let list = SQLValue.jsonArray(ids.map { .text($0) })
+        struct Request { var status: String; var bovengrens: Money; var requestedOn: String; var plan: String?; var submission: Int64? }
+        var requests: [String: Request] = [:]
+        try db.cached("""
+            SELECT b.application_id, b.status, b.bovengrens_cents, b.requested_on, a.plan, a.submission_seq
+            FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE b.application_id IN (SELECT value FROM json_each(?1))
+            """).each([.text(list)]) { r in
+            requests[r.text(0)] = Request(status: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), plan: r.optionalText(4), submission: r.isNull(5) ? nil : r.int64(5))
+        }
+        for id in ids where requests[id] == nil { throw try noRequest(id) }
+        let open = ids.filter { requests[$0]?.status == "pending" }
+        // Every row the batch's decisions rest on, as the chain bound it (see `requireDecidable`).
+        let keys = open.map { SQLValue.text($0) }
+        for table in ["beschikking", "application", "allocation", "review", "application_milestone"] { try requireBoundRows(table, of: keys) }
+        try requireBound("allocation_run", [.integer(1)])
+        for plan in Set(open.compactMap { requests[$0]?.plan }).sorted() { try requireBound("plan", [.text(plan)]) }
+        let submissions = open.compactMap { requests[$0]?.submission }.map { SQLValue.integer($0) }
+        try requireBoundRows("submission", of: submissions)
+        let submissionList = SQLValue.jsonArray(submissions)
+        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))", [.text(submissionList)]) { finding throws(DoorbraakError) in
+            throw Store.refusal(finding)
+        }
+        // The kept totals after the rows, so that an edited row is named rather than the total it skews.
+        try checkKeptTotals()
+        // What the grants write, read for the batch from the rows just checked.
+        var facts: [String: GrantFacts] = [:]
+        try db.cached("""
+            SELECT a.id, a.theme, p.code FROM application a JOIN plan p ON p.id = a.plan WHERE a.id IN (SELECT value FROM json_each(?1))
+            """).each([.text(list)]) { r in facts[r.text(0)] = GrantFacts(theme: r.text(1), planCode: r.text(2), milestones: [], budget: []) }
+        try db.cached("SELECT application_id, code, tariff_cents FROM application_milestone WHERE application_id IN (SELECT value FROM json_each(?1)) ORDER BY application_id, code")
+            .each([.text(list)]) { r in facts[r.text(0)]?.milestones.append((code: r.text(1), tariff: r.money(2))) }
+        var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
+        try db.cached("""
+            SELECT s.seq, json_extract(l.value, '$.year'), json_extract(l.value, '$.amount')
+            FROM submission s, json_each(s.document, '$.budget') l WHERE s.seq IN (SELECT value FROM json_each(?1))
+            """).each([.text(submissionList)]) { r in budgets[r.int64(0), default: []].append((year: r.int64(1), amount: r.text(2))) }
+
+        var ceiling = try macroCeiling()
+        // No request is added while this transaction writes: none is larger than this.
+        let largestPending = try db.cached("SELECT max(bovengrens_cents) FROM beschikking WHERE status = 'pending'").rowValue([]) { r in r.money(0) } ?? .zero
+        var totals = GrantTotals()
+        var decisions: [BeschikkingDecision] = []
+        var decidedHere = Set<String>()
+        for id in open where !decidedHere.contains(id) {
+            guard let request = requests[id] else { continue }
+            try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
+            if today > SpendingPeriod.lastDay {
+                let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
+                try refuse(id, bovengrens: request.bovengrens, reason: reason, code: .period, today: today, event: event)
+                decisions.append(.refused(id: id, code: .period, reason: reason))
+            } else if let after = ceiling.granting(request.bovengrens) {
+                guard var grant = facts[id], let seq = request.submission else {
+                    throw DoorbraakError(.internal, "application \(id) of a request is missing")
+                }
+                grant.budget = budgets[seq] ?? []
+                try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
+                ceiling = after
+                decisions.append(.granted(id: id, bovengrens: request.bovengrens))
+            } else {
+                let reason = "bovengrens \(request.bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
+                try refuse(id, bovengrens: request.bovengrens, reason: reason, today: today, event: event)
+                decisions.append(.refused(id: id, code: .ceiling, reason: reason))
+            }
+            decidedHere.insert(id)
+            // Lopende aanvragen afwijzen, as after one decision (`decideInTransaction`).
+            let remaining = ceiling.remaining
+            guard remaining < largestPending else { continue }
+            let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
+            for (other, size, requested) in overrunning where requested <= today.description {
+                try requireBound("beschikking", [.text(other)])
+                let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
+                try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
+                decisions.append(.refused(id: other, code: .ceiling, reason: reason))
+                decidedHere.insert(other)
+            }
+        }
+        try write(totals)
+        return decisions
+    }
+
+    /// The error for a decision on `id` without a request: no such application, or no request.
+    private func noRequest(_ id: String) throws(DoorbraakError) -> DoorbraakError {
+        if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
+            return DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        return DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
     }
 
     /// `E-DATE` when a decision on `id` dated `today` would precede its request or 1 January 2027.

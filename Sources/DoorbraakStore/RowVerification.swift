@@ -168,6 +168,26 @@ extension Store {
                         visit)
     }
 
+    /// The rows of `table` whose first key column is one of the JSON array `parents` against
+    /// their bindings: for a one-column key the bindings of those keys, for a longer one the
+    /// bindings in each parent's key range (see `compareChildren`).
+    func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        _ = try compare(table, rows: (table.selectSomeByKeyText, [.text(parents)]),
+                        bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit)
+    }
+
+    /// The newest bindings of table `?1` whose key's first part is one of the JSON array `?2`, in
+    /// key order: a lookup per key for a one-column key, a key range per parent for a longer one.
+    static func bindingsOfSome(keyColumns: Int) -> String {
+        if keyColumns == 1 {
+            return "SELECT key, max(seq), image FROM row_binding WHERE tbl = ?1 AND key IN (SELECT CAST(value AS TEXT) FROM json_each(?2)) GROUP BY key ORDER BY key"
+        }
+        // CROSS JOIN keeps the parents the outer loop: one key range per parent, never a scan of
+        // the table's bindings (a test checks the query plan).
+        let prefix = "(length(CAST(j.value AS BLOB)) || ':' || CAST(j.value AS TEXT))"
+        return "SELECT b.key, max(b.seq), b.image FROM json_each(?2) j CROSS JOIN row_binding b ON b.tbl = ?1 AND b.key > \(prefix) AND b.key < \(prefix) || ':' GROUP BY b.key ORDER BY b.key"
+    }
+
     /// The merge of two scans in key-text order: the rows, and the bindings (the newest per key,
     /// which SQLite picks with `max(seq)`: its other columns come from that row). Keys and images
     /// are compared in SQLite's buffers, byte for byte as SQL orders them; a String or an image

@@ -123,6 +123,36 @@ enum Floor {
         """
     }
 
+    /// The writes of `nza decide --all` granting every pending request: the beschikking and the
+    /// application set to granted, a prestatie per milestone, the kept totals (ledger, theme,
+    /// spending year), one event per decision and a binding per row written — in one transaction
+    /// with the page cache `decide --all` uses (64 MB), where doorbraak commits in batches and
+    /// binds the kept totals' rows once per batch. Nothing is checked, ranked or hashed.
+    static func decideAll(today: String) -> String {
+        """
+        PRAGMA cache_size = -65536;
+        BEGIN;
+        CREATE TEMP TABLE t AS SELECT b.application_id AS id, b.bovengrens_cents AS g, a.theme AS theme, p.code AS plan
+          FROM beschikking b JOIN application a ON a.id = b.application_id JOIN plan p ON p.id = a.plan WHERE b.status = 'pending' ORDER BY random();
+        UPDATE beschikking SET status = 'granted', decided_on = '\(today)' WHERE application_id IN (SELECT id FROM t);
+        UPDATE application SET status = 'granted' WHERE id IN (SELECT id FROM t);
+        INSERT INTO prestatie (application_id, milestone, code, tariff_cents)
+          SELECT m.application_id, m.code, t.plan || '-' || m.code, m.tariff_cents FROM t JOIN application_milestone m ON m.application_id = t.id;
+        UPDATE ledger SET granted_cents = granted_cents + (SELECT sum(g) FROM t), pending_cents = pending_cents - (SELECT sum(g) FROM t) WHERE id = 1;
+        UPDATE theme SET granted_cents = granted_cents + coalesce((SELECT sum(g) FROM t WHERE t.theme = theme.theme), 0);
+        UPDATE ledger_year SET granted_cents = granted_cents + 1;
+        \(events("'nza-decide'", subject: "id", before: "'requested'", after: "'granted, bovengrens ' || g || ', 1 prestaties ' || plan || '-M…; committed 123456789.00 of 600000000.00'", from: "t", today: today))
+        INSERT INTO row_binding (tbl, key, seq, image)
+          SELECT 'beschikking', id, \(lastEvent), randomblob(118) FROM t
+          UNION ALL SELECT 'application', id, \(lastEvent), randomblob(221) FROM t
+          UNION ALL SELECT 'prestatie', \(key("m.application_id", "m.code")), \(lastEvent), randomblob(70) FROM t JOIN application_milestone m ON m.application_id = t.id
+          UNION ALL SELECT 'ledger', '1', \(lastEvent), randomblob(54)
+          UNION ALL SELECT 'theme', theme, \(lastEvent), randomblob(46) FROM theme
+          UNION ALL SELECT 'ledger_year', CAST(year AS TEXT), \(lastEvent), randomblob(18) FROM ledger_year;
+        COMMIT;
+        """
+    }
+
     /// One audit event per row of `from`, with random blobs where the import hashes (the hash,
     /// the previous hash, and the commitment over the rows the transaction bound).
     private static func events(_ action: String, subject: String, before: String, after: String, from: String, today: String) -> String {

@@ -15,6 +15,8 @@ struct SizeResult {
     var ceilingMS: Double = 0
     var decideMS: Double = 0
     var decideAllMS: Double = 0
+    /// `sqlite3` making the writes of `decide --all` (see `Floor.decideAll`).
+    var decideAllFloorMS: Double = 0
     var reportMS: Double = 0
     var verifyMS: Double = 0
     var verifyEvents = 0
@@ -176,11 +178,16 @@ final class Bench {
         try require(try doorbraakRun(small, ["import", "reviews", w.smallReviews], today: "2026-12-01"), "reviews small")
         try require(try doorbraakRun(small, ["round", "allocate", "--seed", "bench"], today: "2026-12-02"), "allocate small")
         try require(try doorbraakRun(small, ["nza", "request", "--all", "--contracts", w.contracts], today: "2026-12-03"), "request small")
-        // With --keep, the round as it stands before the decisions (to profile `decide --all`).
-        if keep { try snapshot(small, folder + "/small-requested.sqlite") }
+        // The round as it stands before the decisions: for the floor of `decide --all` (and, with
+        // --keep, to profile it).
+        let requested = folder + "/small-requested.sqlite"
+        try snapshot(small, requested)
         let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2027-01-04")
         try require(all, "decide all")
         result.decideAllMS = all.seconds * 1000
+        log("size \(size): the writes-only floor of decide --all")
+        result.decideAllFloorMS = try sqlite(requested, Floor.decideAll(today: "2027-01-04")).seconds * 1000
+        if !keep { try? FileManager.default.removeItem(atPath: requested) }
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
         let first = Workload.id(0)

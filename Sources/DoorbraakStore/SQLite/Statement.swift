@@ -90,6 +90,13 @@ public final class Statement {
         sqlite3_reset(stmt)
     }
 
+    /// Binds and calls `body` with each row in turn, without collecting them.
+    public func each(_ values: [SQLValue], _ body: (Row) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        try bind(values)
+        defer { reset() }
+        while try step() { try body(Row(statement: self)) }
+    }
+
     var handle: OpaquePointer { stmt }
 }
 
