@@ -340,6 +340,8 @@ extension Store {
             }
             return pending
         }
+        // The second connection on which each batch's rows are checked (`DecisionBatchCheck`).
+        let checker = try Store.open(at: db.path, readOnly: true)
         var next = 0
         while next < pending.count {
             var ids: [String] = []
@@ -350,7 +352,7 @@ extension Store {
             let taken: [BeschikkingDecision]
             do throws(DoorbraakError) {
                 taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
-                    try decideBatch(ids, today: today, event: event)
+                    try decideBatch(ids, today: today, event: event, checkingOn: checker)
                 }
             } catch where !decisions.isEmpty {
                 var stopped = error
@@ -371,37 +373,63 @@ extension Store {
     /// decided as `decideInTransaction` decides one — the ceiling applied to each in turn, the
     /// sweep of the requests that no longer fit after each — with what they rest on read and
     /// checked for the batch at once: every row of the tables a grant rests on (`decidedOnTables`)
-    /// compared with its binding in one pair of ordered scans per table, the documents hashed.
-    /// The kept totals are checked once, after the rows (the transaction reads them before it
-    /// writes), and the grants' amounts written to them once, before COMMIT. A request another process decided
+    /// compared with its binding in one pair of ordered scans per table, the documents hashed, on
+    /// a second connection (`checker`) while this one decides; the batch commits only when that
+    /// check passed, and a row it names is the error even when the decisions failed on it first.
+    /// The kept totals are checked once (the transaction reads them before it writes) and the
+    /// grants' amounts written to them once, before COMMIT. A request another process decided
     /// meanwhile is skipped.
-    private func decideBatch(_ ids: [String], today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
-        try AuditLog.requireLedgerInOrder(in: db, on: today)
+    private func decideBatch(_ ids: [String], today: Day, event: AuditContext, checkingOn checker: Store) throws(DoorbraakError) -> [BeschikkingDecision] {
         let list = SQLValue.jsonArray(ids.map { .text($0) })
-        struct Request { var status: String; var bovengrens: Money; var requestedOn: String; var plan: String?; var submission: Int64? }
-        var requests: [String: Request] = [:]
+        var requests: [String: PendingRequest] = [:]
         try db.cached("""
             SELECT b.application_id, b.status, b.bovengrens_cents, b.requested_on, a.plan, a.submission_seq
             FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE b.application_id IN (SELECT value FROM json_each(?1))
             """).each([.text(list)]) { r in
-            requests[r.text(0)] = Request(status: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), plan: r.optionalText(4), submission: r.isNull(5) ? nil : r.int64(5))
+            requests[r.text(0)] = PendingRequest(status: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), plan: r.optionalText(4), submission: r.isNull(5) ? nil : r.int64(5))
         }
         for id in ids where requests[id] == nil { throw try noRequest(id) }
         let open = ids.filter { requests[$0]?.status == "pending" }
-        // Every row the batch's decisions rest on, as the chain bound it (see `requireDecidable`).
-        let keys = open.map { SQLValue.text($0) }
+        let check = DecisionBatchCheck(on: checker)
+        check.start(requests: open, submissions: open.compactMap { requests[$0]?.submission }, plans: open.compactMap { requests[$0]?.plan })
+        let decisions: [BeschikkingDecision]
+        do throws(DoorbraakError) {
+            decisions = try decide(open, requests, list: list, today: today, event: event)
+        } catch {
+            throw check.result() ?? error
+        }
+        if let refusal = check.result() { throw refusal }
+        return decisions
+    }
+
+    /// A request of a batch as its transaction reads it.
+    private struct PendingRequest {
+        var status: String
+        var bovengrens: Money
+        var requestedOn: String
+        var plan: String?
+        var submission: Int64?
+    }
+
+    /// Every row the decisions on `requests` rest on, as the chain bound it (see
+    /// `requireDecidable`), set-based: one pair of ordered scans per table, the documents hashed.
+    func requireDecidable(requests: [String], submissions: [Int64], plans: [String]) throws(DoorbraakError) {
+        let keys = requests.map { SQLValue.text($0) }
         for table in ["beschikking", "application", "allocation", "review", "application_milestone"] { try requireBoundRows(table, of: keys) }
         try requireBound("allocation_run", [.integer(1)])
-        for plan in Set(open.compactMap { requests[$0]?.plan }).sorted() { try requireBound("plan", [.text(plan)]) }
-        let submissions = open.compactMap { requests[$0]?.submission }.map { SQLValue.integer($0) }
-        try requireBoundRows("submission", of: submissions)
-        let submissionList = SQLValue.jsonArray(submissions)
-        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))", [.text(submissionList)]) { finding throws(DoorbraakError) in
+        for plan in Set(plans).sorted() { try requireBound("plan", [.text(plan)]) }
+        let seqs = submissions.map { SQLValue.integer($0) }
+        try requireBoundRows("submission", of: seqs)
+        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))", [.text(SQLValue.jsonArray(seqs))]) { finding throws(DoorbraakError) in
             throw Store.refusal(finding)
         }
-        // The kept totals after the rows, so that an edited row is named rather than the total it skews.
+    }
+
+    /// The decisions of a batch (`decideBatch`), in rank order, on what its transaction reads.
+    private func decide(_ open: [String], _ requests: [String: PendingRequest], list: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        try AuditLog.requireLedgerInOrder(in: db, on: today)
         try checkKeptTotals()
-        // What the grants write, read for the batch from the rows just checked.
+        // What the grants write, read for the batch at once.
         var facts: [String: GrantFacts] = [:]
         try db.cached("""
             SELECT a.id, a.theme, p.code FROM application a JOIN plan p ON p.id = a.plan WHERE a.id IN (SELECT value FROM json_each(?1))
@@ -412,7 +440,9 @@ extension Store {
         try db.cached("""
             SELECT s.seq, json_extract(l.value, '$.year'), json_extract(l.value, '$.amount')
             FROM submission s, json_each(s.document, '$.budget') l WHERE s.seq IN (SELECT value FROM json_each(?1))
-            """).each([.text(submissionList)]) { r in budgets[r.int64(0), default: []].append((year: r.int64(1), amount: r.text(2))) }
+            """).each([.text(SQLValue.jsonArray(open.compactMap { requests[$0]?.submission }.map { .integer($0) }))]) { r in
+            budgets[r.int64(0), default: []].append((year: r.int64(1), amount: r.text(2)))
+        }
 
         var ceiling = try macroCeiling()
         // No request is added while this transaction writes: none is larger than this.

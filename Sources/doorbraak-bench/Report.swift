@@ -73,12 +73,12 @@ struct BenchReport {
             }
         }
         lines.append("")
-        header = "size  beschikkingen   ceiling ms   one decide ms   decide --all ms   its writes-only ms   round report ms   audit verify ms     events   events/s   peak MB"
+        header = "size  beschikkingen   ceiling ms   one decide ms   decide --all ms   its writes-only ms   its peak MB   round report ms   audit verify ms     events   events/s   peak MB"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for r in results {
             lines.append(lpad(String(r.size), 4 + 2) + lpad(String(r.beschikkingen), 15) + lpad(fmt(r.ceilingMS, 1), 13) + lpad(fmt(r.decideMS, 1), 16)
-                         + lpad(fmt(r.decideAllMS, 0), 18) + lpad(fmt(r.decideAllFloorMS, 0), 21) + lpad(fmt(r.reportMS, 1), 18) + lpad(fmt(r.verifyMS, 0), 18)
+                         + lpad(fmt(r.decideAllMS, 0), 18) + lpad(fmt(r.decideAllFloorMS, 0), 21) + lpad(fmt(r.decideAllPeakMB, 1), 14) + lpad(fmt(r.reportMS, 1), 18) + lpad(fmt(r.verifyMS, 0), 18)
                          + lpad(String(r.verifyEvents), 11) + lpad(fmt(r.verifyEventsPerSecond, 0), 11) + lpad(fmt(r.verifyPeakMB, 1), 10))
         }
         lines.append("")
@@ -129,6 +129,7 @@ struct BenchReport {
             ("decide_all_ms", bySize { $0.decideAllMS }),
             ("decide_all_s", bySize { $0.decideAllMS / 1000 }),
             ("decide_all_floor_s", bySize { $0.decideAllFloorMS / 1000 }),
+            ("decide_all_peak_mb", bySize { $0.decideAllPeakMB }),
             ("report_ms", bySize { $0.reportMS }),
             ("verify_ms", bySize { $0.verifyMS }),
             ("verify_events", bySize { Double($0.verifyEvents) }),

@@ -15,6 +15,8 @@ struct SizeResult {
     var ceilingMS: Double = 0
     var decideMS: Double = 0
     var decideAllMS: Double = 0
+    /// The peak memory of `decide --all` (not a target: it uses a 64 MB page cache).
+    var decideAllPeakMB: Double = 0
     /// `sqlite3` making the writes of `decide --all` (see `Floor.decideAll`).
     var decideAllFloorMS: Double = 0
     var reportMS: Double = 0
@@ -185,6 +187,7 @@ final class Bench {
         let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2027-01-04")
         try require(all, "decide all")
         result.decideAllMS = all.seconds * 1000
+        result.decideAllPeakMB = all.peakMB
         log("size \(size): the writes-only floor of decide --all")
         result.decideAllFloorMS = try sqlite(requested, Floor.decideAll(today: "2027-01-04")).seconds * 1000
         if !keep { try? FileManager.default.removeItem(atPath: requested) }
