@@ -193,7 +193,6 @@ extension Store {
             .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
         // A request dated after today is not yet there to refuse; its own decision refuses it.
         for (other, size, requested) in overrunning where requested <= today.description {
-            try requireBound("beschikking", [.text(other)])
             let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
             try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
             decisions.append(.refused(id: other, code: .ceiling, reason: reason))
@@ -278,6 +277,11 @@ extension Store {
     }
 
     func refuse(_ id: String, bovengrens: Money, reason: String, code: ErrorCode = .ceiling, today: Day, event: AuditContext) throws(DoorbraakError) {
+        // The rows a refusal writes, as the chain bound them: writing a row binds it anew, so an
+        // edit of it would otherwise be laundered into the chain (found by an attacker's review:
+        // an application edited, then refused by the sweep).
+        try requireBound("beschikking", [.text(id)])
+        try requireBound("application", [.text(id)])
         try db.cached("UPDATE beschikking SET status = 'refused', decided_on = ?, refusal_code = ?, refusal_reason = ? WHERE application_id = ?")
             .run([.text(today.description), .text(code.rawValue), .text(reason), .text(id)])
         try db.cached("UPDATE application SET status = 'refused' WHERE id = ?").run([.text(id)])
@@ -306,7 +310,7 @@ extension Store {
     /// Every row of the tables a grant rests on is checked before the first decision (one ordered
     /// scan per table, `decidedOnTables`), so an edited row refuses the whole run instead of
     /// stopping it halfway; each batch checks the rows of its own requests again in its own
-    /// transaction (`decideBatch`). A failure that comes halfway anyway (another process edited a
+    /// transaction and decides on the values it checked (`decideBatch`). A failure that comes halfway anyway (another process edited a
     /// row meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
@@ -340,8 +344,6 @@ extension Store {
             }
             return pending
         }
-        // The second connection on which each batch's rows are checked (`DecisionBatchCheck`).
-        let checker = try Store.open(at: db.path, readOnly: true)
         var next = 0
         while next < pending.count {
             var ids: [String] = []
@@ -352,7 +354,7 @@ extension Store {
             let taken: [BeschikkingDecision]
             do throws(DoorbraakError) {
                 taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
-                    try decideBatch(ids, today: today, event: event, checkingOn: checker)
+                    try decideBatch(ids, today: today, event: event)
                 }
             } catch where !decisions.isEmpty {
                 var stopped = error
@@ -371,120 +373,125 @@ extension Store {
 
     /// One batch of `decideAll` inside its write transaction: the requests `ids`, in rank order,
     /// decided as `decideInTransaction` decides one — the ceiling applied to each in turn, the
-    /// sweep of the requests that no longer fit after each — with what they rest on read and
-    /// checked for the batch at once: every row of the tables a grant rests on (`decidedOnTables`)
-    /// compared with its binding in one pair of ordered scans per table, the documents hashed, on
-    /// a second connection (`checker`) while this one decides; the batch commits only when that
-    /// check passed, and a row it names is the error even when the decisions failed on it first.
-    /// The kept totals are checked once (the transaction reads them before it writes) and the
-    /// grants' amounts written to them once, before COMMIT. A request another process decided
-    /// meanwhile is skipped.
-    private func decideBatch(_ ids: [String], today: Day, event: AuditContext, checkingOn checker: Store) throws(DoorbraakError) -> [BeschikkingDecision] {
-        let list = SQLValue.jsonArray(ids.map { .text($0) })
-        var requests: [String: PendingRequest] = [:]
-        try db.cached("""
-            SELECT b.application_id, b.status, b.bovengrens_cents, b.requested_on, a.plan, a.submission_seq
-            FROM beschikking b LEFT JOIN application a ON a.id = b.application_id WHERE b.application_id IN (SELECT value FROM json_each(?1))
-            """).each([.text(list)]) { r in
-            requests[r.text(0)] = PendingRequest(status: r.text(1), bovengrens: r.money(2), requestedOn: r.text(3), plan: r.optionalText(4), submission: r.isNull(5) ? nil : r.int64(5))
-        }
-        for id in ids where requests[id] == nil { throw try noRequest(id) }
-        let open = ids.filter { requests[$0]?.status == "pending" }
-        let check = DecisionBatchCheck(on: checker)
-        check.start(requests: open, submissions: open.compactMap { requests[$0]?.submission }, plans: open.compactMap { requests[$0]?.plan })
-        let decisions: [BeschikkingDecision]
-        do throws(DoorbraakError) {
-            decisions = try decide(open, requests, list: list, today: today, event: event)
-        } catch {
-            throw check.result() ?? error
-        }
-        if let refusal = check.result() { throw refusal }
-        return decisions
-    }
-
-    /// A request of a batch as its transaction reads it.
-    private struct PendingRequest {
-        var status: String
-        var bovengrens: Money
-        var requestedOn: String
-        var plan: String?
-        var submission: Int64?
-    }
-
-    /// Every row the decisions on `requests` rest on, as the chain bound it (see
-    /// `requireDecidable`), set-based: one pair of ordered scans per table, the documents hashed.
-    func requireDecidable(requests: [String], submissions: [Int64], plans: [String]) throws(DoorbraakError) {
-        let keys = requests.map { SQLValue.text($0) }
-        for table in ["beschikking", "application", "allocation", "review", "application_milestone"] { try requireBoundRows(table, of: keys) }
-        try requireBound("allocation_run", [.integer(1)])
-        for plan in Set(plans).sorted() { try requireBound("plan", [.text(plan)]) }
-        let seqs = submissions.map { SQLValue.integer($0) }
-        try requireBoundRows("submission", of: seqs)
-        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))", [.text(SQLValue.jsonArray(seqs))]) { finding throws(DoorbraakError) in
-            throw Store.refusal(finding)
-        }
-    }
-
-    /// The decisions of a batch (`decideBatch`), in rank order, on what its transaction reads.
-    private func decide(_ open: [String], _ requests: [String: PendingRequest], list: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+    /// sweep of the requests that no longer fit after each. What they rest on is checked and read
+    /// for a chunk of requests at once (`checkedRequests`), and each decision uses the values of
+    /// the very rows it checked. The kept totals are checked once (the transaction reads them
+    /// before it writes) and the grants' amounts written to them once, before COMMIT. A request
+    /// another process decided meanwhile is skipped.
+    private func decideBatch(_ ids: [String], today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         try AuditLog.requireLedgerInOrder(in: db, on: today)
-        try checkKeptTotals()
-        // What the grants write, read for the batch at once.
-        var facts: [String: GrantFacts] = [:]
-        try db.cached("""
-            SELECT a.id, a.theme, p.code FROM application a JOIN plan p ON p.id = a.plan WHERE a.id IN (SELECT value FROM json_each(?1))
-            """).each([.text(list)]) { r in facts[r.text(0)] = GrantFacts(theme: r.text(1), planCode: r.text(2), milestones: [], budget: []) }
-        try db.cached("SELECT application_id, code, tariff_cents FROM application_milestone WHERE application_id IN (SELECT value FROM json_each(?1)) ORDER BY application_id, code")
-            .each([.text(list)]) { r in facts[r.text(0)]?.milestones.append((code: r.text(1), tariff: r.money(2))) }
-        var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
-        try db.cached("""
-            SELECT s.seq, json_extract(l.value, '$.year'), json_extract(l.value, '$.amount')
-            FROM submission s, json_each(s.document, '$.budget') l WHERE s.seq IN (SELECT value FROM json_each(?1))
-            """).each([.text(SQLValue.jsonArray(open.compactMap { requests[$0]?.submission }.map { .integer($0) }))]) { r in
-            budgets[r.int64(0), default: []].append((year: r.int64(1), amount: r.text(2)))
+        let chunks = stride(from: 0, to: ids.count, by: Store.decisionChunk).map { Array(ids[$0..<min($0 + Store.decisionChunk, ids.count)]) }
+        do throws(DoorbraakError) {
+            try checkKeptTotals()
+        } catch {
+            // An edited row of the batch is named rather than the total it skews.
+            for chunk in chunks { _ = try checkedRequests(chunk) }
+            throw error
         }
-
         var ceiling = try macroCeiling()
         // No request is added while this transaction writes: none is larger than this.
         let largestPending = try db.cached("SELECT max(bovengrens_cents) FROM beschikking WHERE status = 'pending'").rowValue([]) { r in r.money(0) } ?? .zero
         var totals = GrantTotals()
         var decisions: [BeschikkingDecision] = []
         var decidedHere = Set<String>()
-        for id in open where !decidedHere.contains(id) {
-            guard let request = requests[id] else { continue }
-            try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
-            if today > SpendingPeriod.lastDay {
-                let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
-                try refuse(id, bovengrens: request.bovengrens, reason: reason, code: .period, today: today, event: event)
-                decisions.append(.refused(id: id, code: .period, reason: reason))
-            } else if let after = ceiling.granting(request.bovengrens) {
-                guard var grant = facts[id], let seq = request.submission else {
-                    throw DoorbraakError(.internal, "application \(id) of a request is missing")
+        for chunk in chunks {
+            let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) })
+            for id in chunk where !decidedHere.contains(id) {
+                // Not pending: decided by another process meanwhile.
+                guard let request = requests[id], request.status == "pending" else { continue }
+                try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
+                if today > SpendingPeriod.lastDay {
+                    let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
+                    try refuse(id, bovengrens: request.bovengrens, reason: reason, code: .period, today: today, event: event)
+                    decisions.append(.refused(id: id, code: .period, reason: reason))
+                } else if let after = ceiling.granting(request.bovengrens) {
+                    guard let grant = request.grant else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
+                    try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
+                    ceiling = after
+                    decisions.append(.granted(id: id, bovengrens: request.bovengrens))
+                } else {
+                    let reason = "bovengrens \(request.bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
+                    try refuse(id, bovengrens: request.bovengrens, reason: reason, today: today, event: event)
+                    decisions.append(.refused(id: id, code: .ceiling, reason: reason))
                 }
-                grant.budget = budgets[seq] ?? []
-                try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
-                ceiling = after
-                decisions.append(.granted(id: id, bovengrens: request.bovengrens))
-            } else {
-                let reason = "bovengrens \(request.bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
-                try refuse(id, bovengrens: request.bovengrens, reason: reason, today: today, event: event)
-                decisions.append(.refused(id: id, code: .ceiling, reason: reason))
-            }
-            decidedHere.insert(id)
-            // Lopende aanvragen afwijzen, as after one decision (`decideInTransaction`).
-            let remaining = ceiling.remaining
-            guard remaining < largestPending else { continue }
-            let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
-            for (other, size, requested) in overrunning where requested <= today.description {
-                try requireBound("beschikking", [.text(other)])
-                let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
-                try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
-                decisions.append(.refused(id: other, code: .ceiling, reason: reason))
-                decidedHere.insert(other)
+                decidedHere.insert(id)
+                // Lopende aanvragen afwijzen, as after one decision (`decideInTransaction`).
+                let remaining = ceiling.remaining
+                guard remaining < largestPending else { continue }
+                let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
+                for (other, size, requested) in overrunning where requested <= today.description {
+                    let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
+                    try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
+                    decisions.append(.refused(id: other, code: .ceiling, reason: reason))
+                    decidedHere.insert(other)
+                }
             }
         }
         try write(totals)
         return decisions
+    }
+
+    /// How many requests of a batch are checked and read at once: few enough that the pages
+    /// checked are still in the page cache when their decisions write them.
+    static let decisionChunk = 250
+
+    /// A request of a batch, read from the rows checked.
+    private struct CheckedRequest {
+        var status: String
+        var bovengrens: Money
+        var requestedOn: String
+        /// What a grant writes; nil until read (a request that is not pending has none).
+        var grant: GrantFacts?
+    }
+
+    /// The requests `ids` with everything a decision on them rests on, each row as the chain
+    /// bound it (see `requireDecidable`), checked set-based — one pair of ordered scans per table
+    /// for the chunk, the documents hashed — and read from the very bytes checked: a second read
+    /// of the file could find other bytes (found by an attacker's review of a version that checked
+    /// on one connection and read on another). A request whose beschikking this transaction
+    /// already wrote (a sweep's refusal) is left out; one without a request is `E-MISSING`.
+    private func checkedRequests(_ ids: [String]) throws(DoorbraakError) -> [String: CheckedRequest] {
+        var requests: [String: CheckedRequest] = [:]
+        try requireBoundRows("beschikking", of: ids.map { .text($0) }) { c, r throws(DoorbraakError) in
+            requests[r.text(0)] = CheckedRequest(status: r.text(try c("status")), bovengrens: r.money(try c("bovengrens_cents")), requestedOn: r.text(try c("requested_on")))
+        }
+        for id in ids where requests[id] == nil && !db.touchedInTransaction(table: "beschikking", key: id) { throw try noRequest(id) }
+        let open = ids.filter { requests[$0]?.status == "pending" }.map { SQLValue.text($0) }
+        var applications: [String: (theme: String, plan: String, submission: Int64)] = [:]
+        try requireBoundRows("application", of: open) { c, r throws(DoorbraakError) in
+            applications[r.text(0)] = (r.text(try c("theme")), r.text(try c("plan")), r.int64(try c("submission_seq")))
+        }
+        try requireBoundRows("allocation", of: open)
+        try requireBoundRows("review", of: open)
+        var milestones: [String: [(code: String, tariff: Money)]] = [:]
+        try requireBoundRows("application_milestone", of: open) { c, r throws(DoorbraakError) in
+            milestones[r.text(try c("application_id")), default: []].append((code: r.text(try c("code")), tariff: r.money(try c("tariff_cents"))))
+        }
+        try requireBound("allocation_run", [.integer(1)])
+        var planCodes: [String: String] = [:]
+        try requireBoundRows("plan", of: Set(applications.values.map(\.plan)).sorted().map { .text($0) }) { c, r throws(DoorbraakError) in
+            planCodes[r.text(0)] = r.text(try c("code"))
+        }
+        var digests: [Int64: String] = [:]
+        let submissions = applications.values.map { SQLValue.integer($0.submission) }
+        try requireBoundRows("submission", of: submissions) { c, r throws(DoorbraakError) in
+            digests[r.int64(try c("seq"))] = r.text(try c("content_sha256"))
+        }
+        // Each document against the SHA-256 of its checked row; the spending per year read from
+        // the text hashed, by SQLite's JSON functions, amounts exactly.
+        var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
+        let budget = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
+        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))").each([.text(SQLValue.jsonArray(submissions))]) { r throws(DoorbraakError) in
+            let seq = r.int64(0), document = r.text(1)
+            if let finding = Store.documentFinding(submission: seq, sha256: digests[seq] ?? "", document: document) { throw Store.refusal(finding) }
+            budgets[seq] = try budget.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
+        }
+        for (id, application) in applications {
+            guard let code = planCodes[application.plan], budgets[application.submission] != nil else { continue }
+            requests[id]?.grant = GrantFacts(theme: application.theme, planCode: code, milestones: (milestones[id] ?? []).sorted { $0.code < $1.code },
+                                             budget: budgets[application.submission] ?? [])
+        }
+        return requests
     }
 
     /// The error for a decision on `id` without a request: no such application, or no request.

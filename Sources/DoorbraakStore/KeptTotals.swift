@@ -27,6 +27,8 @@ extension Store {
         guard try needsCheck(scope) else { return }
         try requireBound("ledger", [.integer(1)])
         for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)]) }
+        // The spending years too: a grant writes them, and writing a row binds it anew.
+        for year in RoundSettings.eligibleYears { try requireBound("ledger_year", [.int(year)]) }
         let kept = try keptTotals()
         let recounted = try recountedCommitments()
         guard let (themeGranted, themeReleased) = try db.cached("SELECT coalesce(sum(granted_cents), 0), coalesce(sum(released_cents), 0) FROM theme")

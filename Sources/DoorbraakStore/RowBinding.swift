@@ -75,6 +75,22 @@ struct BoundTable: Sendable {
     }
 }
 
+/// The columns of a row read by a row check (`requireBoundRows`), by name: column 0 is the key
+/// text, the bound columns follow in table order.
+public struct BoundColumns: Sendable {
+    private let index: [String: Int32]
+
+    init(_ table: BoundTable) {
+        index = Dictionary(uniqueKeysWithValues: table.columns.enumerated().map { ($0.element, Int32($0.offset + 1)) })
+    }
+
+    /// The position of `column` in the row.
+    public func callAsFunction(_ column: String) throws(DoorbraakError) -> Int32 {
+        guard let i = index[column] else { throw DoorbraakError(.internal, "no bound column \(column)") }
+        return i
+    }
+}
+
 /// A row a write transaction wrote: its table and key text.
 struct TouchedRow: Hashable {
     var table: String
@@ -270,9 +286,20 @@ extension Store {
     /// one-column key, their children for a longer one: the reviews and milestones of a batch of
     /// applications), each as the chain bound it, none added or deleted: one pair of ordered
     /// scans for the lot instead of a pair of lookups per row (`nza decide --all`'s batches).
-    public func requireBoundRows(_ table: String, of parents: [SQLValue]) throws(DoorbraakError) {
+    /// `reading` gets each row that is as bound, from the bytes compared, so that what a decision
+    /// uses is what was checked (a second read of the file could find other bytes; found by an
+    /// attacker's review): its columns by name through `BoundColumns`.
+    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: ((BoundColumns, Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
         guard !parents.isEmpty else { return }
-        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table))
+        let bound = try boundTable(table)
+        let columns = BoundColumns(bound)
+        guard let reading else {
+            try compareSome(of: SQLValue.jsonArray(parents), in: bound, refuseUnlessWrittenHere(table))
+            return
+        }
+        try compareSome(of: SQLValue.jsonArray(parents), in: bound, refuseUnlessWrittenHere(table)) { (row: Row) throws(DoorbraakError) -> Void in
+            try reading(columns, row)
+        }
     }
 
     /// Every row of `table` as the chain bound it (for a command that decides on the whole

@@ -133,13 +133,20 @@ extension Store {
 
     /// Every register document `query` selects (`seq, content_sha256, document`) against its
     /// SHA-256, one at a time: `visit` gets each that differs.
-    func documentFindings(_ query: String, _ parameters: [SQLValue], _ visit: (RowFinding) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+    /// `reading` gets each document that hashes as bound: its submission and the very text hashed.
+    func documentFindings(_ query: String, _ parameters: [SQLValue], _ visit: (RowFinding) throws(DoorbraakError) -> Void,
+                          reading: ((Int64, String) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
         let documents = try db.cached(query)
         try documents.bind(parameters)
         defer { documents.reset() }
         while try documents.step() {
             let r = Row(statement: documents)
-            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { try visit(finding) }
+            let document = r.text(2)
+            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: document) {
+                try visit(finding)
+            } else {
+                try reading?(r.int64(0), document)
+            }
         }
     }
 
@@ -171,9 +178,11 @@ extension Store {
     /// The rows of `table` whose first key column is one of the JSON array `parents` against
     /// their bindings: for a one-column key the bindings of those keys, for a longer one the
     /// bindings in each parent's key range (see `compareChildren`).
-    func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+    /// `reading` gets each row that is as bound, its columns in table order from column 1 (0 is the key).
+    func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+                     reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
         _ = try compare(table, rows: (table.selectSomeByKeyText, [.text(parents)]),
-                        bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit)
+                        bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit, reading: reading)
     }
 
     /// The newest bindings of table `?1` whose key's first part is one of the JSON array `?2`, in
@@ -194,7 +203,8 @@ extension Store {
     /// of its own is made only for a finding. Calls `visit` with each finding and the key text;
     /// returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
-                         _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
+                         _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+                         reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
         try rows.bind(rowsQuery.1)
         let bindings = try db.cached(bindingsQuery.0)
@@ -229,7 +239,9 @@ extension Store {
                 } else {
                     image.removeAll()
                     image.append(row: row, from: 1)
-                    if !image.equals(binding.rawBlob(2)) {
+                    if image.equals(binding.rawBlob(2)) {
+                        try reading?(row)
+                    } else {
                         let key = String(decoding: row.rawText(0), as: UTF8.self)
                         let expected = RowImage(bytes: binding.bytes(2))
                         for d in RowImage.differences(columns: table.columns, expected: expected, found: image.image) {

@@ -41,3 +41,40 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 1, "verify names the edited row")
     }
 }
+
+/// Writing a row binds it anew, so a command must check every row it writes, not only those it
+/// decides on: otherwise an edit of it is laundered into the chain (found by an attacker's review).
+@Suite struct NoRowLaunderedTests {
+    /// Two requests of € 4 mln and € 3 mln under a ceiling of € 6 mln: granting the first sweeps the second.
+    func round() throws -> Sandbox {
+        let s = try Sandbox()
+        try s.ceilingRound(ceiling: "6000000.00", applications: [("S-0001", 400_000_000, 400), ("S-0002", 300_000_000, 100)], contracts: true)
+        return s
+    }
+
+    @Test(arguments: [
+        ("UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = 'S-0002'", "fte_tenths"),
+        ("UPDATE application SET requested_cents = requested_cents * 3 WHERE id = 'S-0002'", "requested_cents"),
+        ("UPDATE ledger_year SET granted_cents = granted_cents + 100000000 WHERE year = 2027", "ledger_year"),
+    ])
+    func aRowTheDecisionWritesIsCheckedFirst(sql: String, named: String) throws {
+        let s = try round()
+        defer { s.remove() }
+        _ = try s.sql(sql)
+        for command in [["nza", "decide", "S-0001"], ["nza", "decide", "--all"]] {
+            let result = try s.run(command, today: "2027-01-04")
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(named), "\(command): \(result.stderr)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status <> 'pending'") == "0", "nothing decided")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains(named), "\(verify.stdout.prefix(400))")
+    }
+
+    @Test func withoutAnEditTheSweepRefusesTheSecond() throws {
+        let s = try round()
+        defer { s.remove() }
+        #expect(try s.run(["nza", "decide", "S-0001"], today: "2027-01-04").status == 0)
+        #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == "S-0001 granted\nS-0002 refused")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}
