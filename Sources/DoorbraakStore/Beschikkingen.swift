@@ -338,7 +338,9 @@ extension Store {
             try checkKeptTotals()
             try AuditLog.requireLedgerInOrder(in: db, on: today)
             let pending = try pendingInRankOrder()
-            // Today may decide them all when it may decide the one requested last.
+            // Today may decide them all when the NZa's rules are in force and it may decide the
+            // one requested last.
+            try DateOrder.require(today, notBefore: DateOrder.nzaRulesInForce, "a decision", follows: "the day the NZa's rules take effect (004 line 284)")
             if let (id, requested) = try db.row("SELECT application_id, requested_on FROM beschikking WHERE status = 'pending' ORDER BY requested_on DESC, application_id LIMIT 1", [], { r in (r.text(0), r.text(1)) }) {
                 try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
             }

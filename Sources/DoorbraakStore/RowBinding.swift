@@ -342,10 +342,6 @@ extension Store {
     }
 
     private func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {
-        if db.readOnly {
-            if readTables == nil { readTables = Dictionary(uniqueKeysWithValues: try BoundTable.all(in: db).map { ($0.name, $0) }) }
-            if let bound = readTables?[table] { return bound }
-        }
         guard let bound = db.rowCapture?.tables[table] else {
             throw DoorbraakError(.internal, "table \(table) is not bound to the audit chain on this connection")
         }

@@ -6,9 +6,6 @@ public final class Store {
     public let db: Database
     /// The rows and totals checked before money moved on them (see `requireBound`, `checkKeptTotals`).
     var verifiedScopes = VerifiedScopes()
-    /// The bound tables as a read-only connection reads them from the schema (a writer has them
-    /// in its row capture), for the checks it runs (`decide --all`'s batch check).
-    var readTables: [String: BoundTable]?
 
     private init(db: Database) { self.db = db }
 

@@ -62,12 +62,17 @@ enum NZaDecideCommand: Command {
     static let summary = "grant or refuse pending requests under the macro ceiling"
     static let usage = "ID | --all"
     static let help = """
-    Each decision is one BEGIN IMMEDIATE transaction that re-reads the kept totals: granted when
-    granted − released + bovengrens ≤ ceiling, else refused with E-CEILING; then every other
-    pending request that no longer fits is refused too (lopende aanvragen afwijzen). A granted
-    beschikking records the bovengrens, the date and one prestatie per milestone
-    (<plan-code>-<milestone>, with its tariff). --all decides in the allocation ranking (fte per
-    €mln, highest first, ties by id), never by arrival. Safe with any number of processes at once.
+    A decision re-reads the kept totals: granted when granted − released + bovengrens ≤ ceiling,
+    else refused with E-CEILING; then every other pending request that no longer fits is refused
+    too (lopende aanvragen afwijzen). A granted beschikking records the bovengrens, the date and
+    one prestatie per milestone (<plan-code>-<milestone>, with its tariff). One decision is one
+    BEGIN IMMEDIATE transaction. --all decides in the allocation ranking (fte per €mln, highest
+    first; ties to more fte, then the smaller amount, then the board's lottery of `round
+    allocate --seed`), never by arrival, 5,000 decisions per transaction
+    (DOORBRAAK_DECIDE_BATCH, clamped to 1–100,000): the ceiling holds at every commit, and after
+    a kill a second run decides the rest. Before it decides anything it checks every row a grant
+    rests on against the audit chain (E-LEDGER names an edited row). Safe with any number of
+    processes at once.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
