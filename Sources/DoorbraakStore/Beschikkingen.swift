@@ -289,18 +289,6 @@ extension Store {
         try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested", after: "refused \(code): \(reason)")
     }
 
-    /// The pending requests in the order `nza decide --all` takes them: the allocation ranking
-    /// (fte per €mln, highest first, ties as the round broke them), never arrival.
-    public func pendingInRankOrder() throws(DoorbraakError) -> [String] {
-        let candidates = try db.rows("""
-            SELECT a.id, a.theme, a.requested_cents, a.fte_tenths FROM beschikking b JOIN application a ON a.id = b.application_id
-            WHERE b.status = 'pending'
-            """, []) { r throws(DoorbraakError) in
-            AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
-        }
-        return Allocator.ranked(candidates, seed: try allocationSeed() ?? "").map(\.id.rawValue)
-    }
-
     /// Decides every pending request in rank order, `batch` decisions per transaction (issue 21:
     /// one fsync per batch, not per decision). Each decision is the same as `decideBeschikking`'s
     /// — the ceiling checked against the kept totals, the sweep of requests that no longer fit —
@@ -327,24 +315,46 @@ extension Store {
         let pending = try db.readTransaction { () throws(DoorbraakError) -> [String] in
             // Every row a grant rests on (see `requireDecidable`), table by table in one ordered
             // scan each instead of a lookup per request: an edited row anywhere in these tables
-            // stops the run before its first decision. Then the pending requests' documents.
-            for table in Store.decidedOnTables { try requireBoundTable(table) }
+            // stops the run before its first decision. The ranking and the dates are taken from
+            // the very rows checked (a second read of the file could find other bytes).
+            var requested: [String: String] = [:]
+            var candidates: [String: (theme: String, requested: Money, fte: Int64)] = [:]
+            var seed = ""
+            for table in Store.decidedOnTables {
+                switch table {
+                case "beschikking":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in
+                        if r.text(try c("status")) == "pending" { requested[r.text(0)] = r.text(try c("requested_on")) }
+                    }
+                case "application":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in
+                        candidates[r.text(0)] = (r.text(try c("theme")), r.money(try c("requested_cents")), r.int64(try c("fte_tenths")))
+                    }
+                case "allocation_run":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in seed = r.text(try c("seed")) }
+                default:
+                    try requireBoundTable(table)
+                }
+            }
             try documentFindings("""
                 SELECT s.seq, s.content_sha256, s.document FROM beschikking b JOIN application a ON a.id = b.application_id
                 JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'pending'
                 """, []) { finding throws(DoorbraakError) in throw Store.refusal(finding) }
             // The kept totals after the rows, so that an edited row is named rather than the total
-            // it skews; then the ranking, from the rows just checked (the seed breaks its ties).
+            // it skews; then the ranking (the seed breaks its ties).
             try checkKeptTotals()
             try AuditLog.requireLedgerInOrder(in: db, on: today)
-            let pending = try pendingInRankOrder()
+            let ranked = try Allocator.ranked(requested.keys.sorted().map { id throws(DoorbraakError) in
+                guard let a = candidates[id] else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
+                return AllocationCandidate(id: try ApplicationID(parsing: id), theme: try Theme(parsing: a.theme), requested: a.requested, fte: Fte(tenths: a.fte))
+            }, seed: seed).map(\.id.rawValue)
             // Today may decide them all when the NZa's rules are in force and it may decide the
             // one requested last.
             try DateOrder.require(today, notBefore: DateOrder.nzaRulesInForce, "a decision", follows: "the day the NZa's rules take effect (004 line 284)")
-            if let (id, requested) = try db.row("SELECT application_id, requested_on FROM beschikking WHERE status = 'pending' ORDER BY requested_on DESC, application_id LIMIT 1", [], { r in (r.text(0), r.text(1)) }) {
-                try DateOrder.decision(on: today, requested: try Day(parsing: requested), application: id)
+            if let (id, on) = requested.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+                try DateOrder.decision(on: today, requested: try Day(parsing: on), application: id)
             }
-            return pending
+            return ranked
         }
         var next = 0
         while next < pending.count {

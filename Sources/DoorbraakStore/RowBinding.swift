@@ -304,11 +304,21 @@ extension Store {
 
     /// Every row of `table` as the chain bound it (for a command that decides on the whole
     /// table once: the round allocation).
-    public func requireBoundTable(_ table: String) throws(DoorbraakError) {
+    /// `reading` gets each row as bound, as `requireBoundRows` gives it (the table is then read
+    /// even when it was checked before in this transaction).
+    public func requireBoundTable(_ table: String, reading: ((BoundColumns, Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let scope = "\(table) *"
-        guard try needsCheck(scope) else { return }
-        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table))
+        guard let reading else {
+            guard try needsCheck(scope) else { return }
+            _ = try compareAll(in: bound, refuseUnlessWrittenHere(table))
+            verifiedScopes.passed.insert(scope)
+            return
+        }
+        let columns = BoundColumns(bound)
+        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table)) { (row: Row) throws(DoorbraakError) -> Void in
+            try reading(columns, row)
+        }
         verifiedScopes.passed.insert(scope)
     }
 

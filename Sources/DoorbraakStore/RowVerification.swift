@@ -160,9 +160,10 @@ extension Store {
     }
 
     /// Every row of `table` against its bindings; returns the rows compared.
-    func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> Int {
+    func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+                    reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) -> Int {
         try compare(table, rows: (table.selectAllByKeyText, []),
-                    bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? GROUP BY key ORDER BY key", [.text(table.name)]), visit)
+                    bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? GROUP BY key ORDER BY key", [.text(table.name)]), visit, reading: reading)
     }
 
     /// The rows of `table` whose first key column is `parent` (a beschikking's milestones, an
