@@ -70,6 +70,15 @@ import Testing
         #expect(verify.status == 1 && verify.stdout.contains(named), "\(verify.stdout.prefix(400))")
     }
 
+    @Test func aSecondRunSaysNothingIsPending() throws {
+        let s = try round()
+        defer { s.remove() }
+        let first = try s.run(["nza", "decide", "--all"], today: "2027-01-04")
+        #expect(first.status == 0 && !first.stdout.contains("no pending requests"), "\(first.stdout)")
+        let second = try s.run(["nza", "decide", "--all"], today: "2027-01-04")
+        #expect(second.status == 0 && second.stdout.contains("no pending requests to decide\n0 granted, 0 refused"), "\(second.stdout)")
+    }
+
     @Test func withoutAnEditTheSweepRefusesTheSecond() throws {
         let s = try round()
         defer { s.remove() }

@@ -94,6 +94,7 @@ enum NZaDecideCommand: Command {
             for (id, bovengrens) in granted { Output.line("granted  \(id)  bovengrens \(bovengrens.dutch)") }
             for (id, code, reason) in refused { Output.line("refused  \(id)  \(code): \(reason)") }
             let status = try store.ceilingStatus()
+            if all && decisions.isEmpty { Output.line("no pending requests to decide") }
             Output.line("\(granted.count) granted, \(refused.count) refused; remaining under the ceiling \(status.remaining.dutch)")
         }
         if !all, let id, let own = refused.first(where: { $0.0 == id }) {
