@@ -91,6 +91,10 @@ public struct BoundColumns: Sendable {
     }
 }
 
+/// What a row check hands over of each row that is as bound (`requireBoundRows`,
+/// `requireBoundTable`): the very bytes it compared, its columns by name.
+public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
+
 /// A row a write transaction wrote: its table and key text.
 struct TouchedRow: Hashable {
     var table: String
@@ -289,36 +293,20 @@ extension Store {
     /// `reading` gets each row that is as bound, from the bytes compared, so that what a decision
     /// uses is what was checked (a second read of the file could find other bytes; found by an
     /// attacker's review): its columns by name through `BoundColumns`.
-    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: ((BoundColumns, Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
+    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: RowReading? = nil) throws(DoorbraakError) {
         guard !parents.isEmpty else { return }
-        let bound = try boundTable(table)
-        let columns = BoundColumns(bound)
-        guard let reading else {
-            try compareSome(of: SQLValue.jsonArray(parents), in: bound, refuseUnlessWrittenHere(table))
-            return
-        }
-        try compareSome(of: SQLValue.jsonArray(parents), in: bound, refuseUnlessWrittenHere(table)) { (row: Row) throws(DoorbraakError) -> Void in
-            try reading(columns, row)
-        }
+        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table), reading: reading)
     }
 
     /// Every row of `table` as the chain bound it (for a command that decides on the whole
     /// table once: the round allocation).
     /// `reading` gets each row as bound, as `requireBoundRows` gives it (the table is then read
     /// even when it was checked before in this transaction).
-    public func requireBoundTable(_ table: String, reading: ((BoundColumns, Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
+    public func requireBoundTable(_ table: String, reading: RowReading? = nil) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let scope = "\(table) *"
-        guard let reading else {
-            guard try needsCheck(scope) else { return }
-            _ = try compareAll(in: bound, refuseUnlessWrittenHere(table))
-            verifiedScopes.passed.insert(scope)
-            return
-        }
-        let columns = BoundColumns(bound)
-        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table)) { (row: Row) throws(DoorbraakError) -> Void in
-            try reading(columns, row)
-        }
+        if reading == nil, !(try needsCheck(scope)) { return }
+        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table), reading: reading)
         verifiedScopes.passed.insert(scope)
     }
 

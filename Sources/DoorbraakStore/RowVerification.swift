@@ -133,20 +133,13 @@ extension Store {
 
     /// Every register document `query` selects (`seq, content_sha256, document`) against its
     /// SHA-256, one at a time: `visit` gets each that differs.
-    /// `reading` gets each document that hashes as bound: its submission and the very text hashed.
-    func documentFindings(_ query: String, _ parameters: [SQLValue], _ visit: (RowFinding) throws(DoorbraakError) -> Void,
-                          reading: ((Int64, String) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
+    func documentFindings(_ query: String, _ parameters: [SQLValue], _ visit: (RowFinding) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
         let documents = try db.cached(query)
         try documents.bind(parameters)
         defer { documents.reset() }
         while try documents.step() {
             let r = Row(statement: documents)
-            let document = r.text(2)
-            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: document) {
-                try visit(finding)
-            } else {
-                try reading?(r.int64(0), document)
-            }
+            if let finding = Store.documentFinding(submission: r.int64(0), sha256: r.text(1), document: r.text(2)) { try visit(finding) }
         }
     }
 
@@ -161,7 +154,7 @@ extension Store {
 
     /// Every row of `table` against its bindings; returns the rows compared.
     func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
-                    reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) -> Int {
+                    reading: RowReading? = nil) throws(DoorbraakError) -> Int {
         try compare(table, rows: (table.selectAllByKeyText, []),
                     bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? GROUP BY key ORDER BY key", [.text(table.name)]), visit, reading: reading)
     }
@@ -179,9 +172,8 @@ extension Store {
     /// The rows of `table` whose first key column is one of the JSON array `parents` against
     /// their bindings: for a one-column key the bindings of those keys, for a longer one the
     /// bindings in each parent's key range (see `compareChildren`).
-    /// `reading` gets each row that is as bound, its columns in table order from column 1 (0 is the key).
     func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
-                     reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) {
+                     reading: RowReading? = nil) throws(DoorbraakError) {
         _ = try compare(table, rows: (table.selectSomeByKeyText, [.text(parents)]),
                         bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit, reading: reading)
     }
@@ -205,7 +197,7 @@ extension Store {
     /// returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
-                         reading: ((Row) throws(DoorbraakError) -> Void)? = nil) throws(DoorbraakError) -> Int {
+                         reading: RowReading? = nil) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
         try rows.bind(rowsQuery.1)
         let bindings = try db.cached(bindingsQuery.0)
@@ -217,6 +209,8 @@ extension Store {
         let display = { (key: String) in RowKey.display(key, count: table.key.count) }
         var compared = 0
         var image = RowImage.Builder(capacity: 256)
+        // Only a comparison that hands rows over names their columns (not the hot per-row checks).
+        let columns = reading == nil ? nil : BoundColumns(table)
         var hasRow = try rows.step(), hasBinding = try bindings.step()
         while hasRow || hasBinding {
             let row = Row(statement: rows), binding = Row(statement: bindings)
@@ -241,7 +235,7 @@ extension Store {
                     image.removeAll()
                     image.append(row: row, from: 1)
                     if image.equals(binding.rawBlob(2)) {
-                        try reading?(row)
+                        if let reading, let columns { try reading(columns, row) }
                     } else {
                         let key = String(decoding: row.rawText(0), as: UTF8.self)
                         let expected = RowImage(bytes: binding.bytes(2))
