@@ -172,32 +172,44 @@ extension Store {
         }
         try requireDecidableOn(today, id)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
-        var decisions: [BeschikkingDecision] = []
         try checkKeptTotals()
-        let ceiling = try macroCeiling()
+        let (decision, _) = try decideOne(id, bovengrens: bovengrens, under: try macroCeiling(), today: today, event: event) { after throws(DoorbraakError) in
+            try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
+        }
+        return [decision] + (try sweep(leaving: try macroCeiling().remaining, today: today, event: event))
+    }
+
+    /// The decision on one pending request against `ceiling` (the kept totals with this
+    /// transaction's grants): refused after the spending period, granted when it fits (`grant`
+    /// writes the grant, given the ceiling after it), else refused with E-CEILING. Returns the
+    /// decision and the ceiling after it.
+    private func decideOne(_ id: String, bovengrens: Money, under ceiling: MacroCeiling, today: Day, event: AuditContext,
+                           grant: (MacroCeiling) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> (BeschikkingDecision, MacroCeiling) {
         if today > SpendingPeriod.lastDay {
             let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
             try refuse(id, bovengrens: bovengrens, reason: reason, code: .period, today: today, event: event)
-            decisions.append(.refused(id: id, code: .period, reason: reason))
-        } else if let after = ceiling.granting(bovengrens) {
-            try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
-            decisions.append(.granted(id: id, bovengrens: bovengrens))
-        } else {
-            let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
-            try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
-            decisions.append(.refused(id: id, code: .ceiling, reason: reason))
+            return (.refused(id: id, code: .period, reason: reason), ceiling)
         }
-        // Lopende aanvragen afwijzen: every pending request larger than the room left.
-        let remaining = try macroCeiling().remaining
-        let overrunning = try db.cached(Store.pendingSweep)
-            .rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
-        // A request dated after today is not yet there to refuse; its own decision refuses it.
+        if let after = ceiling.granting(bovengrens) {
+            try grant(after)
+            return (.granted(id: id, bovengrens: bovengrens), after)
+        }
+        let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
+        try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
+        return (.refused(id: id, code: .ceiling, reason: reason), ceiling)
+    }
+
+    /// Lopende aanvragen afwijzen: every pending request larger than the room `remaining` is
+    /// refused. A request dated after today is not yet there to refuse; its own decision refuses it.
+    private func sweep(leaving remaining: Money, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
+        var refused: [BeschikkingDecision] = []
         for (other, size, requested) in overrunning where requested <= today.description {
             let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
             try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
-            decisions.append(.refused(id: other, code: .ceiling, reason: reason))
+            refused.append(.refused(id: other, code: .ceiling, reason: reason))
         }
-        return decisions
+        return refused
     }
 
     /// How many decisions `decideAll` commits per transaction: `DOORBRAAK_DECIDE_BATCH`, else
@@ -412,31 +424,18 @@ extension Store {
                 // Not pending: decided by another process meanwhile.
                 guard let request = requests[id], request.status == "pending" else { continue }
                 try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
-                if today > SpendingPeriod.lastDay {
-                    let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
-                    try refuse(id, bovengrens: request.bovengrens, reason: reason, code: .period, today: today, event: event)
-                    decisions.append(.refused(id: id, code: .period, reason: reason))
-                } else if let after = ceiling.granting(request.bovengrens) {
+                let (decision, after) = try decideOne(id, bovengrens: request.bovengrens, under: ceiling, today: today, event: event) { after throws(DoorbraakError) in
                     guard let grant = request.grant else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
                     try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
-                    ceiling = after
-                    decisions.append(.granted(id: id, bovengrens: request.bovengrens))
-                } else {
-                    let reason = "bovengrens \(request.bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
-                    try refuse(id, bovengrens: request.bovengrens, reason: reason, today: today, event: event)
-                    decisions.append(.refused(id: id, code: .ceiling, reason: reason))
                 }
+                ceiling = after
+                decisions.append(decision)
                 decidedHere.insert(id)
-                // Lopende aanvragen afwijzen, as after one decision (`decideInTransaction`).
-                let remaining = ceiling.remaining
-                guard remaining < largestPending else { continue }
-                let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
-                for (other, size, requested) in overrunning where requested <= today.description {
-                    let reason = "bovengrens \(size) no longer fits the \(remaining) left under the macro ceiling"
-                    try refuse(other, bovengrens: size, reason: reason, today: today, event: event)
-                    decisions.append(.refused(id: other, code: .ceiling, reason: reason))
-                    decidedHere.insert(other)
-                }
+                // The sweep, as after one decision (`decideInTransaction`), when anything pending can be larger than the room left.
+                guard ceiling.remaining < largestPending else { continue }
+                let swept = try sweep(leaving: ceiling.remaining, today: today, event: event)
+                decisions += swept
+                decidedHere.formUnion(swept.map(\.id))
             }
         }
         try write(totals)
@@ -492,16 +491,15 @@ extension Store {
         // Each document against the SHA-256 of its checked row; the spending per year read from
         // the text hashed, by SQLite's JSON functions, amounts exactly.
         var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
-        let budget = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
+        let budgetLines = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
         try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))").each([.text(SQLValue.jsonArray(submissions))]) { r throws(DoorbraakError) in
             let seq = r.int64(0), document = r.text(1)
             if let finding = Store.documentFinding(submission: seq, sha256: digests[seq] ?? "", document: document) { throw Store.refusal(finding) }
-            budgets[seq] = try budget.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
+            budgets[seq] = try budgetLines.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
         }
         for (id, application) in applications {
-            guard let code = planCodes[application.plan], budgets[application.submission] != nil else { continue }
-            requests[id]?.grant = GrantFacts(theme: application.theme, planCode: code, milestones: (milestones[id] ?? []).sorted { $0.code < $1.code },
-                                             budget: budgets[application.submission] ?? [])
+            guard let code = planCodes[application.plan], let budget = budgets[application.submission] else { continue }
+            requests[id]?.grant = GrantFacts(theme: application.theme, planCode: code, milestones: (milestones[id] ?? []).sorted { $0.code < $1.code }, budget: budget)
         }
         return requests
     }
