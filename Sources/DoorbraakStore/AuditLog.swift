@@ -248,77 +248,155 @@ public enum AuditLog {
     /// that catches a cut-off tail with a fixed head and a rewrite with recomputed hashes, which
     /// the chain alone cannot (anyone with write access can recompute every hash).
     /// Each event must carry the commitment recomputed from `row_binding` for the rows it bound
-    /// ("" when it bound none).
+    /// ("" when it bound none): `verifyCommitments`.
     public static func verify(in db: Database, anchor: ChainAnchor? = nil) throws(DoorbraakError) -> Verification {
         try db.flushChainHead()
         return try db.readTransaction { () throws(DoorbraakError) -> Verification in
-            let bindings = try BindingStream(db)
-            let statement = try db.prepare("SELECT \(columns) FROM audit_event ORDER BY seq")
-            var expectedSeq: Int64 = 1
-            var previous = genesis
-            var count = 0
-            var anchorSeen = anchor?.events == 0
-            var currentFormat = false
-            if let anchor, anchor.events == 0, anchor.hash != genesis {
-                return Verification(events: 0, firstBad: 1, reason: "the anchor 0:… must carry the genesis hash of 64 zeros")
-            }
-            // Each event is hashed from SQLite's buffers, as `AuditEvent.expectedHash` hashes its
-            // fields (a test holds the two to the same hashes), without a String per field.
-            var input = EventHashInput(capacity: 4096)
-            var previousBytes = Array(genesis.utf8)
-            while try statement.step() {
-                let r = Row(statement: statement)
-                let seq = r.int64(0)
-                count += 1
-                if seq != expectedSeq {
-                    return Verification(events: count, firstBad: min(seq, expectedSeq), reason: "event \(expectedSeq) is missing or out of place")
-                }
-                if !r.rawText(9).elementsEqual(previousBytes) {
-                    return Verification(events: count, firstBad: seq, reason: "event \(seq) does not follow event \(seq - 1): its previous hash differs")
-                }
-                let dated = !r.isNull(2)
-                input.fill(row: r, dated: dated)
-                var hasher = SHA256()
-                hasher.update(input.bytes)
-                let hash = hasher.finalizeHexBytes()
-                if !r.rawText(10).elementsEqual(hash) {
-                    return Verification(events: count, firstBad: seq, reason: "event \(seq) was changed after it was written: its hash does not match its content")
-                }
-                if !dated, currentFormat {
-                    return Verification(events: count, firstBad: seq, reason: "event \(seq) has no business date after events that have one: it was written outside doorbraak")
-                }
-                currentFormat = currentFormat || dated
-                if let stray = try bindings.skip(before: seq) {
-                    return Verification(events: count, firstBad: seq, reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
-                }
-                let recomputed = try bindings.commitment(of: seq)
-                if (!dated && recomputed != nil) || (dated && !r.rawText(8).elementsEqual((recomputed ?? "").utf8)) {
-                    return Verification(events: count, firstBad: seq, reason: "the rows bound to event \(seq) are not the rows it recorded: row_binding was edited")
-                }
-                if let anchor, seq == anchor.events {
-                    guard hash.elementsEqual(anchor.hash.utf8) else {
-                        return Verification(events: count, firstBad: seq, reason: "event \(seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
-                    }
-                    anchorSeen = true
-                }
-                previousBytes = hash
-                expectedSeq += 1
-            }
-            previous = String(decoding: previousBytes, as: UTF8.self)
-            if let stray = try bindings.skip(before: Int64.max) {
-                return Verification(events: count, firstBad: min(stray, expectedSeq), reason: "row_binding holds rows bound to event \(stray), which the chain does not have")
-            }
-            if let anchor, !anchorSeen {
-                return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off")
-            }
-            guard let (headSeq, headHash) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }) else {
-                return Verification(events: count, firstBad: 1, reason: "the ledger row that keeps the chain head is missing")
-            }
-            if headSeq != expectedSeq - 1 || headHash != previous {
-                return Verification(events: count, firstBad: expectedSeq, reason: "the chain ends at event \(expectedSeq - 1) but the ledger records \(headSeq) events: events at the end were deleted or changed")
-            }
-            return Verification(events: count, firstBad: nil, reason: nil)
+            try walk(in: db, anchor: anchor).including(try verifyCommitments(in: db))
         }
+    }
+
+    /// The chain walk of `verify`, without the commitments: inside the caller's read transaction.
+    static func walk(in db: Database, anchor: ChainAnchor?) throws(DoorbraakError) -> Verification {
+        let statement = try db.prepare("SELECT \(columns) FROM audit_event ORDER BY seq")
+        var expectedSeq: Int64 = 1
+        var previous = genesis
+        var count = 0
+        var anchorSeen = anchor?.events == 0
+        var currentFormat = false
+        if let anchor, anchor.events == 0, anchor.hash != genesis {
+            return Verification(events: 0, firstBad: 1, reason: "the anchor 0:… must carry the genesis hash of 64 zeros")
+        }
+        // Each event is hashed from SQLite's buffers, as `AuditEvent.expectedHash` hashes its
+        // fields (a test holds the two to the same hashes), without a String per field.
+        var input = EventHashInput(capacity: 4096)
+        var previousBytes = Array(genesis.utf8)
+        while try statement.step() {
+            let r = Row(statement: statement)
+            let seq = r.int64(0)
+            count += 1
+            if seq != expectedSeq {
+                return Verification(events: count, firstBad: min(seq, expectedSeq), reason: "event \(expectedSeq) is missing or out of place")
+            }
+            if !r.rawText(9).elementsEqual(previousBytes) {
+                return Verification(events: count, firstBad: seq, reason: "event \(seq) does not follow event \(seq - 1): its previous hash differs")
+            }
+            let dated = !r.isNull(2)
+            input.fill(row: r, dated: dated)
+            var hasher = SHA256()
+            hasher.update(input.bytes)
+            let hash = hasher.finalizeHexBytes()
+            if !r.rawText(10).elementsEqual(hash) {
+                return Verification(events: count, firstBad: seq, reason: "event \(seq) was changed after it was written: its hash does not match its content")
+            }
+            if !dated, currentFormat {
+                return Verification(events: count, firstBad: seq, reason: "event \(seq) has no business date after events that have one: it was written outside doorbraak")
+            }
+            currentFormat = currentFormat || dated
+            if let anchor, seq == anchor.events {
+                guard hash.elementsEqual(anchor.hash.utf8) else {
+                    return Verification(events: count, firstBad: seq, reason: "event \(seq) does not carry the hash of the anchor \(anchor.events):\(anchor.hash.prefix(12))…: the chain up to the anchor was rewritten, or the anchor was copied wrong — compare it with the one kept outside the database")
+                }
+                anchorSeen = true
+            }
+            previousBytes = hash
+            expectedSeq += 1
+        }
+        previous = String(decoding: previousBytes, as: UTF8.self)
+        if let anchor, !anchorSeen {
+            return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off")
+        }
+        guard let (headSeq, headHash) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }) else {
+            return Verification(events: count, firstBad: 1, reason: "the ledger row that keeps the chain head is missing")
+        }
+        if headSeq != expectedSeq - 1 || headHash != previous {
+            return Verification(events: count, firstBad: expectedSeq, reason: "the chain ends at event \(expectedSeq - 1) but the ledger records \(headSeq) events: events at the end were deleted or changed")
+        }
+        return Verification(events: count, firstBad: nil, reason: nil)
+    }
+
+    /// An event whose recorded commitment is not the one its bindings give, or a binding of an
+    /// event the chain does not have (`verifyCommitments`).
+    struct CommitmentFinding: Sendable, Equatable {
+        /// The event to report as the first bad one.
+        var firstBad: Int64
+        /// Why.
+        var reason: String
+    }
+
+    /// How many events' commitments one pass over `row_binding` recomputes at once (about 130
+    /// bytes each, so 13 MB at most).
+    static let commitmentWindow = 100_000
+
+    /// Every event's recorded commitment against the one recomputed from `row_binding`; no event
+    /// that records none (older format, or not the last of its transaction) may have bindings, and
+    /// no binding may name an event the chain does not have. Returns the lowest event that fails,
+    /// or nil. Inside the caller's read transaction.
+    ///
+    /// `row_binding` is read in its own key order (table, key, event), in which the bindings of any
+    /// one event follow each other in (table, key) order — the order its commitment covers — so
+    /// each event's commitment is hashed as the scan passes, one hasher per event, with no sort by
+    /// event (SQLite's external sort was a third of `audit verify`). A pass keeps the hashers of
+    /// `window` events that record a commitment; a chain with more such events takes more passes.
+    static func verifyCommitments(in db: Database, window: Int = commitmentWindow) throws(DoorbraakError) -> CommitmentFinding? {
+        let lastEvent = try db.row("SELECT max(seq) FROM audit_event", []) { $0.isNull(0) ? 0 : $0.int64(0) } ?? 0
+        let recorded = try db.prepare("SELECT seq, rows_sha256 FROM audit_event WHERE seq > ?1 AND on_day IS NOT NULL AND rows_sha256 <> '' ORDER BY seq LIMIT ?2")
+        let bindings = try db.prepare("SELECT seq, tbl, key, image FROM row_binding ORDER BY tbl, key, seq")
+        var after = Int64.min
+        while true {
+            // The window: the next `window` events that record a commitment, and the range of
+            // events (after, upTo] whose bindings this pass answers for.
+            var events: [Int64] = []
+            var expected: [String] = []
+            try recorded.bind([.integer(after), .integer(Int64(window))])
+            while try recorded.step() {
+                let r = Row(statement: recorded)
+                events.append(r.int64(0))
+                expected.append(r.text(1))
+            }
+            recorded.reset()
+            let upTo = events.count < window ? Int64.max : events[events.count - 1]
+            var position: [Int64: Int] = [:]
+            position.reserveCapacity(events.count)
+            for (i, seq) in events.enumerated() { position[seq] = i }
+            var hashers = [BindingCommitment](repeating: BindingCommitment(), count: events.count)
+            var unrecorded: Int64?
+            while try bindings.step() {
+                let r = Row(statement: bindings)
+                let seq = r.int64(0)
+                guard seq > after, seq <= upTo else { continue }
+                if let i = position[seq] {
+                    hashers[i].add(table: r.rawText(1), key: r.rawText(2), image: r.isNull(3) ? nil : r.rawBlob(3))
+                } else if unrecorded.map({ seq < $0 }) ?? true {
+                    unrecorded = seq
+                }
+            }
+            bindings.reset()
+            var finding: CommitmentFinding?
+            if let i = hashers.indices.first(where: { hashers[$0].isEmpty || hashers[$0].hex != expected[$0] }) {
+                finding = CommitmentFinding(firstBad: events[i], reason: "the rows bound to event \(events[i]) are not the rows it recorded: row_binding was edited")
+            }
+            if let seq = unrecorded {
+                let stray = seq < 1 || seq > lastEvent
+                let first = seq < 1 ? 1 : min(seq, lastEvent + 1)
+                if finding.map({ first < $0.firstBad }) ?? true {
+                    finding = CommitmentFinding(firstBad: first, reason: stray
+                        ? "row_binding holds rows bound to event \(seq), which the chain does not have"
+                        : "the rows bound to event \(seq) are not the rows it recorded: row_binding was edited")
+                }
+            }
+            if finding != nil || upTo == Int64.max { return finding }
+            after = upTo
+        }
+    }
+}
+
+extension AuditLog.Verification {
+    /// This walk's outcome with the commitments' (`AuditLog.verifyCommitments`): the lower first
+    /// bad event wins, the walk's at a tie.
+    func including(_ commitment: AuditLog.CommitmentFinding?) -> AuditLog.Verification {
+        guard let commitment, firstBad.map({ commitment.firstBad < $0 }) ?? true else { return self }
+        return AuditLog.Verification(events: min(events, Int(commitment.firstBad)), firstBad: commitment.firstBad, reason: commitment.reason)
     }
 }
 
@@ -334,11 +412,34 @@ struct EventHashInput {
     /// One field: its length (the prefix's included), a colon, the prefix and the field's bytes,
     /// then the unit separator unless it is the last.
     mutating func field(_ raw: UnsafeRawBufferPointer, prefix: StaticString = "", last: Bool = false) {
-        bytes.append(contentsOf: String(prefix.utf8CodeUnitCount + raw.count).utf8)
+        appendDecimal(prefix.utf8CodeUnitCount + raw.count)
         bytes.append(0x3A)
         bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         bytes.append(contentsOf: raw)
         if !last { bytes.append(0x1F) }
+    }
+
+    /// A number's decimal digits, without a String for them (the walk hashes a million events).
+    private mutating func appendDecimal(_ number: Int) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
+    }
+
+    /// A field that is a number, as its decimal digits.
+    mutating func field(number: Int64) {
+        guard number >= 0 else { return field(String(number)) }
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        appendDecimal(digits)
+        bytes.append(0x3A)
+        appendDecimal(Int(number))
+        bytes.append(0x1F)
     }
 
     /// One field from its text's UTF-8.
@@ -351,7 +452,7 @@ struct EventHashInput {
     /// business date is not NULL).
     mutating func fill(row r: Row, dated: Bool) {
         bytes.removeAll(keepingCapacity: true)
-        field(String(r.int64(0)))
+        field(number: r.int64(0))
         field(r.rawText(1))
         if dated { field(r.rawText(2), prefix: "on ") }
         for column in Int32(3)...7 { field(r.rawText(column)) }

@@ -39,7 +39,7 @@ extension Store {
         try db.flushChainHead()
         let second = try Store.open(at: db.path, readOnly: true)
         try beginTogether(with: second)
-        let parts = RowCheckParts(tables: try BoundTable.all(in: db))
+        let parts = RowCheckParts(tables: try BoundTable.all(in: db), commitments: true)
         let job = RowCheckJob(second, parts: parts)
         job.start()
         let outcome: Result<LedgerVerification, DoorbraakError>
@@ -95,12 +95,13 @@ extension Store {
         }
         return try db.readTransaction { () throws(DoorbraakError) -> LedgerVerification in
             let schema = try SchemaCheck.differences(in: db, version: Schema.migrations.count)
-            let chain = try AuditLog.verify(in: db, anchor: anchor)
+            // The chain's walk here; its commitments are a part of the row check (either connection).
+            let chain = try AuditLog.walk(in: db, anchor: anchor)
             guard try db.integer("SELECT count(*) FROM ledger WHERE id = 1") == 1, try db.integer("SELECT count(*) FROM round WHERE id = 1") == 1 else {
                 // Without the ledger or the round row there is nothing to recount against; the
                 // chain and the row check name what is gone.
                 let (rows, structure) = try rowsAndStructure()
-                return LedgerVerification(chain: chain, differences: [], findings: [InvariantFinding(rule: "status", subject: "ledger", message: "the ledger or round row is missing")], rows: rows, schema: schema + structure)
+                return LedgerVerification(chain: chain.including(parts.commitmentFinding), differences: [], findings: [InvariantFinding(rule: "status", subject: "ledger", message: "the ledger or round row is missing")], rows: rows, schema: schema + structure)
             }
             let kept = try ceilingStatus()
             let recounted = try recountedCeilingStatus()
@@ -144,7 +145,7 @@ extension Store {
             }
             findings += try invariantFindings(kept: try keptTotals(), recounted: recounted)
             let (rows, structure) = try rowsAndStructure()
-            return LedgerVerification(chain: chain, differences: differences, findings: findings, rows: rows, schema: schema + structure)
+            return LedgerVerification(chain: chain.including(parts.commitmentFinding), differences: differences, findings: findings, rows: rows, schema: schema + structure)
         }
     }
 

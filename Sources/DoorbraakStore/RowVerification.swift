@@ -59,47 +59,6 @@ public struct RowCheck: Sendable {
     }
 }
 
-/// The bindings in event order, so that `AuditLog.verify` recomputes each event's commitment as
-/// it walks the chain: SQLite sorts `row_binding` by (seq, table, key) with its external sorter,
-/// so memory stays flat however many events bind rows.
-final class BindingStream {
-    private let statement: Statement
-    /// Whether the statement stands on a binding, and that binding's event.
-    private var hasRow = false
-    private var seq: Int64 = 0
-
-    init(_ db: Database) throws(DoorbraakError) {
-        statement = try db.prepare("SELECT seq, tbl, key, image FROM row_binding ORDER BY seq, tbl, key")
-        try advance()
-    }
-
-    private func advance() throws(DoorbraakError) {
-        hasRow = try statement.step()
-        if hasRow { seq = Row(statement: statement).int64(0) }
-    }
-
-    /// Skips bindings of events before `seq`; returns the first such event, which the chain does not have.
-    func skip(before seq: Int64) throws(DoorbraakError) -> Int64? {
-        guard hasRow, self.seq < seq else { return nil }
-        let first = self.seq
-        while hasRow, self.seq < seq { try advance() }
-        return first
-    }
-
-    /// The commitment of the bindings of event `seq`, or nil when it bound none (read from
-    /// SQLite's buffers, as `bindTouchedRows` committed to them).
-    func commitment(of seq: Int64) throws(DoorbraakError) -> String? {
-        var commitment = BindingCommitment()
-        while hasRow, self.seq == seq {
-            let r = Row(statement: statement)
-            let image: UnsafeRawBufferPointer? = r.isNull(3) ? nil : r.rawBlob(3)
-            commitment.add(table: r.rawText(1), key: r.rawText(2), image: image)
-            try advance()
-        }
-        return commitment.isEmpty ? nil : commitment.hex
-    }
-}
-
 extension Store {
 
     /// Every row of every bound table against the newest binding of its key, as a merge of two
@@ -112,7 +71,13 @@ extension Store {
 
     /// Takes parts of the row check on this store's connection until none is left.
     func checkRows(taking parts: RowCheckParts) throws(DoorbraakError) {
-        while let index = parts.take() { parts.put(index, try rowCheck(part: parts.parts[index])) }
+        while let index = parts.take() {
+            if case .commitments = parts.parts[index] {
+                parts.putCommitments(index, try AuditLog.verifyCommitments(in: db))
+            } else {
+                parts.put(index, try rowCheck(part: parts.parts[index]))
+            }
+        }
     }
 
     /// One part of the row check.
@@ -125,6 +90,8 @@ extension Store {
             for name in try db.rows("SELECT DISTINCT tbl FROM row_binding", [], { $0.text(0) }) where !known.contains(name) {
                 check.add(RowFinding(table: name, key: "*", change: .deleted, seq: nil))
             }
+        case .commitments:
+            break // not a row check: `checkRows` takes it
         case .documents:
             try documentFindings("SELECT seq, content_sha256, document FROM submission ORDER BY seq", []) { check.add($0) }
         }
@@ -261,6 +228,9 @@ enum RowCheckPart {
     case unknownTables(known: Set<String>)
     /// Every register document against its SHA-256.
     case documents
+    /// Every audit event's commitment against its bindings (`AuditLog.verifyCommitments`): a part
+    /// of the chain's verification, run beside its walk.
+    case commitments
 }
 
 /// The parts of `rowCheck`, taken one at a time by whichever connection is free (`audit verify`
@@ -272,7 +242,12 @@ final class RowCheckParts: @unchecked Sendable {
     private var next = 0
     private var done: [Int: RowCheck] = [:]
 
-    init(tables: [BoundTable]) { parts = tables.map { .table($0) } + [.unknownTables(known: Set(tables.map(\.name))), .documents] }
+    private var commitments: AuditLog.CommitmentFinding?
+
+    /// The row check of `tables`; with `commitments`, also the events' commitments (first, the longest part).
+    init(tables: [BoundTable], commitments: Bool = false) {
+        parts = (commitments ? [.commitments] : []) + tables.map { .table($0) } + [.unknownTables(known: Set(tables.map(\.name))), .documents]
+    }
 
     /// Hands out no more parts (one side failed: the other need not go on).
     func stop() { lock.withLock { next = parts.count } }
@@ -288,6 +263,17 @@ final class RowCheckParts: @unchecked Sendable {
 
     /// The result of part `index`.
     func put(_ index: Int, _ check: RowCheck) { lock.withLock { done[index] = check } }
+
+    /// The result of the commitments' part, `index`.
+    func putCommitments(_ index: Int, _ finding: AuditLog.CommitmentFinding?) {
+        lock.withLock {
+            commitments = finding
+            done[index] = RowCheck()
+        }
+    }
+
+    /// The commitments' finding, if that part found one.
+    var commitmentFinding: AuditLog.CommitmentFinding? { lock.withLock { commitments } }
 
     /// Every part's findings in the parts' order (each part must be done).
     func merged() -> RowCheck {

@@ -7,6 +7,10 @@ import Glibc
 /// One SQLite connection, owned by one value for the life of a short CLI process.
 /// WAL mode, a busy timeout and foreign keys are always on; statements bind parameters only.
 public final class Database {
+    /// Process-wide settings made once, before SQLite's first use: no memory statistics
+    /// (`csqlite_disable_memory_statistics`).
+    private static let configureSQLite: Void = { _ = csqlite_disable_memory_statistics() }()
+
     private var handle: OpaquePointer?
     /// The file this connection is open on.
     public let path: String
@@ -65,6 +69,7 @@ public final class Database {
         // SQLITE_OPEN_READONLY leaves both files behind; it is used only when the file is not
         // writable for us.
         let writable = access(path, W_OK) == 0
+        Database.configureSQLite
         let flags = (self.readOnly && !writable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags, nil)
