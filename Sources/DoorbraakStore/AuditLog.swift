@@ -278,7 +278,7 @@ public enum AuditLog {
             if seq != expectedSeq {
                 return Verification(events: count, firstBad: min(seq, expectedSeq), reason: "event \(expectedSeq) is missing or out of place")
             }
-            if !r.rawText(9).elementsEqual(previousBytes) {
+            if !previousBytes.withUnsafeBytes({ RowImage.sameBytes(r.rawText(9), $0) }) {
                 return Verification(events: count, firstBad: seq, reason: "event \(seq) does not follow event \(seq - 1): its previous hash differs")
             }
             let dated = !r.isNull(2)
@@ -286,7 +286,7 @@ public enum AuditLog {
             var hasher = SHA256()
             hasher.update(input.bytes)
             let hash = hasher.finalizeHexBytes()
-            if !r.rawText(10).elementsEqual(hash) {
+            if !hash.withUnsafeBytes({ RowImage.sameBytes(r.rawText(10), $0) }) {
                 return Verification(events: count, firstBad: seq, reason: "event \(seq) was changed after it was written: its hash does not match its content")
             }
             if !dated, currentFormat {

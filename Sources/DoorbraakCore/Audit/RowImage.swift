@@ -111,7 +111,15 @@ public struct RowImage: Sendable, Equatable {
         public mutating func removeAll() { out.removeAll(keepingCapacity: true) }
 
         /// Whether the image built so far is exactly `bytes` (a stored image, in place).
-        public func equals(_ bytes: UnsafeRawBufferPointer) -> Bool { out.elementsEqual(bytes) }
+        public func equals(_ bytes: UnsafeRawBufferPointer) -> Bool { out.withUnsafeBytes { RowImage.sameBytes($0, bytes) } }
+    }
+
+    /// Whether two byte buffers hold the same bytes (`memcmp`: the row check compares a million
+    /// images and the chain walk two million hashes, where a generic `elementsEqual` went byte by byte).
+    public static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 
     /// One field as the image holds it, for findings: the value, or the SHA-256 of a long one.
