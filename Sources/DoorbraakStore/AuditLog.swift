@@ -341,40 +341,61 @@ public enum AuditLog {
     /// `window` events that record a commitment; a chain with more such events takes more passes.
     static func verifyCommitments(in db: Database, window: Int = commitmentWindow) throws(DoorbraakError) -> CommitmentFinding? {
         let lastEvent = try db.row("SELECT max(seq) FROM audit_event", []) { $0.isNull(0) ? 0 : $0.int64(0) } ?? 0
-        let recorded = try db.prepare("SELECT seq, rows_sha256 FROM audit_event WHERE seq > ?1 AND on_day IS NOT NULL AND rows_sha256 <> '' ORDER BY seq LIMIT ?2")
+        let guarded = try GuardedTable.all(in: db)
+        let chain = try db.prepare("SELECT seq, rows_sha256, on_day IS NOT NULL, action FROM audit_event WHERE seq > ?1 ORDER BY seq")
         let bindings = try db.prepare("SELECT seq, tbl, key, image FROM row_binding ORDER BY tbl, key, seq")
         var after = Int64.min
         while true {
-            // The window: the next `window` events that record a commitment, and the range of
-            // events (after, upTo] whose bindings this pass answers for.
+            // The window: the next `window` events that record a commitment, each with the actions
+            // of its transaction (the events since the one before it that records one), and the
+            // range of events (after, upTo] whose bindings this pass answers for.
             var events: [Int64] = []
             var expected: [String] = []
-            try recorded.bind([.integer(after), .integer(Int64(window))])
-            while try recorded.step() {
-                let r = Row(statement: recorded)
+            var actions: [Set<String>] = []
+            var since = Set<String>()
+            var lastAction: [UInt8] = [] // most events repeat the action before them: no String for those
+            try chain.bind([.integer(after)])
+            while events.count < window, try chain.step() {
+                let r = Row(statement: chain)
+                let action = r.rawText(3)
+                if since.isEmpty || !lastAction.withUnsafeBytes({ RowImage.sameBytes($0, action) }) {
+                    lastAction = Array(action)
+                    since.insert(String(decoding: action, as: UTF8.self))
+                }
+                guard r.int(2) == 1, !r.isNull(1), r.rawText(1).count > 0 else { continue }
                 events.append(r.int64(0))
                 expected.append(r.text(1))
+                actions.append(since)
+                since.removeAll(keepingCapacity: true)
             }
-            recorded.reset()
+            chain.reset()
             let upTo = events.count < window ? Int64.max : events[events.count - 1]
             var position: [Int64: Int] = [:]
             position.reserveCapacity(events.count)
             for (i, seq) in events.enumerated() { position[seq] = i }
             var hashers = [BindingCommitment](repeating: BindingCommitment(), count: events.count)
             var unrecorded: Int64?
+            var finding: CommitmentFinding?
+            var previous = PreviousBinding(guarded: guarded)
             while try bindings.step() {
                 let r = Row(statement: bindings)
                 let seq = r.int64(0)
+                let (table, key) = (r.rawText(1), r.rawText(2))
+                let image: UnsafeRawBufferPointer? = r.isNull(3) ? nil : r.rawBlob(3)
+                defer { previous.take(seq: seq, table: table, key: key, image: image) }
                 guard seq > after, seq <= upTo else { continue }
-                if let i = position[seq] {
-                    hashers[i].add(table: r.rawText(1), key: r.rawText(2), image: r.isNull(3) ? nil : r.rawBlob(3))
-                } else if unrecorded.map({ seq < $0 }) ?? true {
-                    unrecorded = seq
+                guard let i = position[seq] else {
+                    if unrecorded.map({ seq < $0 }) ?? true { unrecorded = seq }
+                    continue
+                }
+                hashers[i].add(table: table, key: key, image: image)
+                if let image, finding.map({ seq < $0.firstBad }) ?? true,
+                   let reason = previous.forbiddenChange(ofSame: table, key, to: image, at: seq, actions: actions[i]) {
+                    finding = CommitmentFinding(firstBad: seq, reason: reason)
                 }
             }
             bindings.reset()
-            var finding: CommitmentFinding?
-            if let i = hashers.indices.first(where: { hashers[$0].isEmpty || hashers[$0].hex != expected[$0] }) {
+            if let i = hashers.indices.first(where: { hashers[$0].isEmpty || hashers[$0].hex != expected[$0] }), finding.map({ events[i] < $0.firstBad }) ?? true {
                 finding = CommitmentFinding(firstBad: events[i], reason: "the rows bound to event \(events[i]) are not the rows it recorded: row_binding was edited")
             }
             if let seq = unrecorded {
@@ -388,6 +409,87 @@ public enum AuditLog {
             }
             if finding != nil || upTo == Int64.max { return finding }
             after = upTo
+        }
+    }
+
+    /// A bound table with columns `KeptChangeRules` guards, and their places in its images.
+    private struct GuardedTable {
+        let table: BoundTable
+        let columns: [(index: Int, name: String)]
+
+        static func all(in db: Database) throws(DoorbraakError) -> [String: GuardedTable] {
+            var out: [String: GuardedTable] = [:]
+            for table in try BoundTable.all(in: db) where KeptChangeRules.guards[table.name] != nil {
+                let columns = table.columns.enumerated().filter { KeptChangeRules.actions(table: table.name, column: $0.element) != nil }
+                out[table.name] = GuardedTable(table: table, columns: columns.map { (index: $0.offset, name: $0.element) })
+            }
+            return out
+        }
+    }
+
+    /// The binding before the current one in `row_binding`'s key order, kept for the next: when
+    /// both bind the same row, the two images tell what the later event's transaction changed.
+    /// Only rows of tables with guarded columns (`KeptChangeRules`) keep their image.
+    private struct PreviousBinding {
+        let guarded: [String: GuardedTable]
+        private var table: [UInt8] = []
+        private var rules: GuardedTable?
+        private var key: [UInt8] = []
+        private var bytes: [UInt8] = []
+        private var hasImage = false
+        private var seq: Int64 = 0
+        private var before: [Range<Int>] = []
+        private var after: [Range<Int>] = []
+
+        init(guarded: [String: GuardedTable]) { self.guarded = guarded }
+
+        /// Why the change from the binding before (when it bound the same row) to `image`, bound
+        /// by event `seq` whose transaction had `actions`, is one no command makes; nil when each
+        /// guarded column that changed may be changed by one of `actions`. The columns are
+        /// compared as bytes; a finding decodes the two images to name the values.
+        mutating func forbiddenChange(ofSame table: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer, to image: UnsafeRawBufferPointer,
+                                      at seq: Int64, actions: Set<String>) -> String? {
+            guard hasImage, let rules, self.key.withUnsafeBytes({ RowImage.sameBytes($0, key) }),
+                  self.table.withUnsafeBytes({ RowImage.sameBytes($0, table) }) else { return nil }
+            let (spansBefore, spansAfter) = bytes.withUnsafeBytes { old in
+                (RowImage.fieldSpans(of: old, into: &before), RowImage.fieldSpans(of: image, into: &after))
+            }
+            // Images of another schema version (fewer columns) are compared by the upgrade's own check.
+            guard spansBefore, spansAfter, before.count == after.count, after.count == rules.table.columns.count else { return nil }
+            var forbidden: String?
+            bytes.withUnsafeBytes { old in
+                for (index, name) in rules.columns where forbidden == nil {
+                    let (b, a) = (before[index], after[index])
+                    if !RowImage.sameBytes(UnsafeRawBufferPointer(rebasing: old[b]), UnsafeRawBufferPointer(rebasing: image[a])),
+                       !KeptChangeRules.allows(table: rules.table.name, column: name, actions: actions) {
+                        forbidden = name
+                    }
+                }
+            }
+            guard let column = forbidden,
+                  let difference = RowImage.differences(columns: rules.table.columns, expected: RowImage(bytes: bytes), found: RowImage(bytes: Array(image)))
+                    .first(where: { $0.column == column }) else { return nil }
+            let allowed = (KeptChangeRules.actions(table: rules.table.name, column: column) ?? []).sorted().joined(separator: " or ")
+            let row = RowKey.display(String(decoding: key, as: UTF8.self), count: rules.table.key.count)
+            return "event \(seq) (\(actions.sorted().joined(separator: ", "))) bound \(rules.table.name) \(row) with \(column) \(difference.found), where event \(self.seq) bound \(difference.expected): "
+                + (allowed.isEmpty ? "no command changes it" : "only \(allowed) changes it")
+                + " — the row and its binding were edited before event \(seq)"
+        }
+
+        /// Keeps this binding for the next.
+        mutating func take(seq: Int64, table: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, image: UnsafeRawBufferPointer?) {
+            self.seq = seq
+            hasImage = false
+            if !self.table.withUnsafeBytes({ RowImage.sameBytes($0, table) }) {
+                self.table = Array(table)
+                rules = guarded[String(decoding: table, as: UTF8.self)]
+            }
+            guard let image, rules != nil else { return }
+            self.key.removeAll(keepingCapacity: true)
+            self.key.append(contentsOf: key)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: image)
+            hasImage = true
         }
     }
 }

@@ -92,6 +92,30 @@ import Testing
         #expect(!everything.ok)
     }
 
+    /// A change of a guarded column (`KeptChangeRules`) by a transaction whose events may not make
+    /// it is named at that transaction's event in every window, also when the binding before it
+    /// lies in an earlier window; the same change by the action that makes it passes.
+    @Test func aChangeNoCommandMakesIsNamedInEveryWindow() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        func change(_ action: String, bar: Int64) throws {
+            try store.db.writeTransaction { () throws(DoorbraakError) in
+                try store.db.run("UPDATE round SET bar_hundredths = ? WHERE id = 1", [.integer(bar)])
+                try AuditLog.append(in: store.db, testEvent, action: action, subject: "round", before: "-", after: "-")
+            }
+        }
+        try change("bar", bar: 310)
+        #expect(try findings(store.db.path).0 == nil)
+        try change("x", bar: 320)
+        let seq = try store.db.integer("SELECT max(seq) FROM audit_event")
+        try change("bar", bar: 330)
+        let (finding, firstBad) = try findings(store.db.path)
+        #expect(finding?.firstBad == seq && firstBad == seq, "\(String(describing: finding))")
+        #expect(finding?.reason.contains("event \(seq) (x) bound round 1 with bar_hundredths 320, where event \(seq - 1) bound 310: only bar changes it") == true,
+                "\(String(describing: finding))")
+    }
+
     @Test func theBindingsAreReadInTheirKeyOrderWithoutASort() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -138,6 +138,35 @@ public struct RowImage: Sendable, Equatable {
         }
     }
 
+    /// The byte range of each field (its tag, length and value) of the image in `bytes`, into
+    /// `spans` (emptied first, its storage kept); false when the bytes are not an image. Two
+    /// fields are equal exactly when their ranges hold the same bytes: `audit verify` compares the
+    /// columns of two bindings of a row this way, without decoding a value.
+    public static func fieldSpans(of bytes: UnsafeRawBufferPointer, into spans: inout [Range<Int>]) -> Bool {
+        spans.removeAll(keepingCapacity: true)
+        var i = 0
+        func length(at j: Int) -> Int? {
+            guard j + 4 <= bytes.count else { return nil }
+            return (0..<4).reduce(0) { $0 << 8 | Int(bytes[j + $1]) }
+        }
+        while i < bytes.count {
+            guard let tag = Tag(rawValue: bytes[i]) else { return false }
+            var end: Int
+            switch tag {
+            case .null: end = i + 1
+            case .integer: end = i + 9
+            case .text, .other, .blob:
+                guard let n = length(at: i + 1) else { return false }
+                end = i + 5 + n
+            case .hashedText, .hashedBlob: end = i + 33
+            }
+            guard end <= bytes.count else { return false }
+            spans.append(i..<end)
+            i = end
+        }
+        return true
+    }
+
     /// The fields, or nil when the bytes are not an image (a hostile or damaged binding).
     public var fields: [Field]? {
         var fields: [Field] = []
