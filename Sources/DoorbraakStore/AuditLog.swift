@@ -400,7 +400,8 @@ public enum AuditLog {
             }
             if let seq = unrecorded {
                 let stray = seq < 1 || seq > lastEvent
-                let first = seq < 1 ? 1 : min(seq, lastEvent + 1)
+                // Saturating: a hostile chain may end at Int64.max (an attacker's review trapped here).
+                let first = seq < 1 ? 1 : min(seq, lastEvent == Int64.max ? lastEvent : lastEvent + 1)
                 if finding.map({ first < $0.firstBad }) ?? true {
                     finding = CommitmentFinding(firstBad: first, reason: stray
                         ? "row_binding holds rows bound to event \(seq), which the chain does not have"

@@ -79,6 +79,8 @@ extension Store {
         // Nothing allocated changes nothing and leaves no event, so a re-run after a crash
         // converges to the state of one uninterrupted run.
         if outcomes.isEmpty { return result }
+        // The room rested on the themes' budgets and the ceiling: bound again to its event as read.
+        try bindAsRead(["round", "theme", "ledger"])
         try AuditLog.append(in: db, event, action: "reallocate", subject: "round", before: "freed room \(room.total)",
                             after: "\(outcomes.count) allocated (\(given)); room left \(result.roomAfter)")
         return result

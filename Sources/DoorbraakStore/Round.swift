@@ -29,6 +29,9 @@ extension Store {
             // The allocation decides on the whole round once: every row it reads as the chain bound it.
             try requireBound("round", [.integer(1)])
             for table in ["theme", "application", "review", "allocation_run", "allocation"] { try requireBoundTable(table) }
+            // The settings it decides on (the bar, the deadline, the themes' budgets, the ceiling)
+            // are bound again to its event as read.
+            try bindAsRead(["round", "theme", "ledger"])
             let settings = try self.settings()
             guard today > settings.deadline else {
                 throw DoorbraakError(.allocation, "the round is allocated after the submission deadline \(settings.deadline); today is \(today)")

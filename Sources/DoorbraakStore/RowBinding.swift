@@ -298,6 +298,26 @@ extension Store {
         try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table), reading: reading)
     }
 
+    /// Checks every row of `tables` against its binding and binds them as they stand to this
+    /// transaction's last event, though the transaction does not write them: rows a command
+    /// decides on but leaves as they are (the bar and the themes' budgets at an allocation). The
+    /// chain then records what the command read, so a row edited together with its binding before
+    /// the command and put back after it shows as a change the command does not make
+    /// (`KeptChangeRules`) — found by an attacker's review: an allocation on raised theme budgets,
+    /// put back after, left no trace. Checked first, so an edit is refused, never bound anew.
+    func bindAsRead(_ tables: [String]) throws(DoorbraakError) {
+        guard db.inTransaction, let capture = db.rowCapture else {
+            throw DoorbraakError(.internal, "rows bound as read outside a write transaction of a bound store")
+        }
+        for name in tables {
+            try requireBoundTable(name)
+            let table = try boundTable(name)
+            for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
+                capture.touched.insert(TouchedRow(table: table.name, key: key))
+            }
+        }
+    }
+
     /// Every row of `table` as the chain bound it (for a command that decides on the whole
     /// table once: the round allocation).
     /// `reading` gets each row as bound, as `requireBoundRows` gives it (the table is then read

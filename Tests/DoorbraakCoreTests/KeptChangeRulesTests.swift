@@ -23,10 +23,14 @@ import Testing
         ("submission", "content_sha256", ["bind"], true),
         // A transaction of several events: one of them may make it.
         ("prestatie", "tariff_cents", ["nza-decide", "nza-request"], true),
+        // Set by init and never changed: the macro ceiling and the themes' budgets.
+        ("ledger", "ceiling_cents", ["nza-decide", "payout"], false),
+        ("theme", "amount_cents", ["allocate", "reallocate"], false),
         // Not guarded: statuses, amounts paid, kept totals (recounted instead), other tables.
         ("application", "status", ["nza-decide"], true),
         ("beschikking", "paid_cents", ["payout"], true),
         ("theme", "granted_cents", ["nza-decide"], true),
+        ("ledger", "granted_cents", ["nza-decide"], true),
     ] as [(String, String, Set<String>, Bool)])
     func allows(table: String, column: String, actions: Set<String>, allowed: Bool) {
         #expect(KeptChangeRules.allows(table: table, column: column, actions: actions) == allowed)

@@ -15,10 +15,10 @@ import Testing
         // init binds the round, ledger, three themes, three years, the plans and the registered insurers.
         #expect(initial == 1 + 1 + 3 + 3 + Int64(try sourcePlans().count) + Int64(PartyRegister.dutchInsurers.count))
         try store.db.writeTransaction { () throws(DoorbraakError) in
-            try store.db.run("UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'")
-            try AuditLog.append(in: store.db, testEvent, action: "x", subject: "a", before: "-", after: "-")
-            try store.db.run("UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'")
-            try AuditLog.append(in: store.db, testEvent, action: "x", subject: "b", before: "-", after: "-")
+            try store.db.run("UPDATE party SET name = name || '.' WHERE role = 'insurer' AND id = '3311'")
+            try AuditLog.append(in: store.db, testEvent, action: "party", subject: "a", before: "-", after: "-")
+            try store.db.run("UPDATE party SET name = name || '.' WHERE role = 'insurer' AND id = '3311'")
+            try AuditLog.append(in: store.db, testEvent, action: "party", subject: "b", before: "-", after: "-")
         }
         let events = try AuditLog.events(in: store.db)
         #expect(events.suffix(2).map(\.rowsSHA256) == ["", events.last?.rowsSHA256])

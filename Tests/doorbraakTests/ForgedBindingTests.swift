@@ -50,6 +50,58 @@ import Testing
                 "\(text.stdout.prefix(800))")
     }
 
+    /// Edits the row of `table` with key `key` by `sql` and its newest binding to match; returns
+    /// that binding's event and its genuine image (hex), to put back.
+    private func forge(_ s: Sandbox, _ table: String, key: String, _ sql: String) throws -> (seq: String, genuine: String) {
+        let seq = try s.sql("SELECT max(seq) FROM row_binding WHERE tbl = '\(table)' AND key = '\(key)'")
+        let genuine = try s.sql("SELECT hex(image) FROM row_binding WHERE tbl = '\(table)' AND key = '\(key)' AND seq = \(seq)")
+        _ = try s.sql(sql)
+        let forged = hex(try image(of: table, key: key, in: s.db))
+        _ = try s.sql("UPDATE row_binding SET image = X'\(forged)' WHERE tbl = '\(table)' AND key = '\(key)' AND seq = \(seq)")
+        return (seq, genuine)
+    }
+
+    private func restore(_ s: Sandbox, _ table: String, key: String, _ forgery: (seq: String, genuine: String)) throws {
+        _ = try s.sql("UPDATE row_binding SET image = X'\(forgery.genuine)' WHERE tbl = '\(table)' AND key = '\(key)' AND seq = \(forgery.seq)")
+    }
+
+    /// The macro ceiling raised with its binding (an attacker's review of this change): every
+    /// request granted; with the binding put back, the decisions' binding of the ledger shows a
+    /// ceiling that only `init` sets.
+    @Test func aRaisedCeilingIsNamedAfterTheDecisions() throws {
+        let s = try NoRowLaunderedTests().round()
+        defer { s.remove() }
+        let forgery = try forge(s, "ledger", key: "1", "UPDATE ledger SET ceiling_cents = 60000000000")
+        #expect(try s.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'granted'") == "2", "both granted under the raised ceiling")
+        try restore(s, "ledger", key: "1", forgery)
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("bound ledger 1 with ceiling_cents € 600.000.000,00, where event \(forgery.seq) bound € 6.000.000,00: only init changes it"),
+                "\(verify.stdout.prefix(800))")
+    }
+
+    /// A theme's budget raised with its binding before the allocation and both put back after
+    /// (an attacker's review of this change): the allocation binds the settings it read, so the
+    /// chain holds the raised budget at its event and `audit verify` names it.
+    @Test func aThemeBudgetReadByTheAllocationIsBoundToIt() throws {
+        let round = try StagedRound(count: 12, seed: 22)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["round allocate"]))
+        defer { s.remove() }
+        let genuine = try s.sql("SELECT amount_cents FROM theme WHERE theme = 'ai'")
+        let forgery = try forge(s, "theme", key: "ai", "UPDATE theme SET amount_cents = amount_cents * 2 WHERE theme = 'ai'")
+        let allocate = try s.run(["round", "allocate", "--seed", "trust"], today: "2026-12-02")
+        #expect(allocate.status == 0, "\(allocate.stderr)")
+        _ = try s.sql("UPDATE theme SET amount_cents = \(genuine) WHERE theme = 'ai'")
+        try restore(s, "theme", key: "ai", forgery)
+        let allocation = try s.sql("SELECT max(seq) FROM audit_event WHERE action = 'allocate'")
+        let verify = try s.run(["audit", "verify", "--json"])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("\"first_bad\": \(allocation)") && verify.stdout.contains("amount_cents") && verify.stdout.contains("only init changes it"),
+                "\(verify.stdout.prefix(800))")
+    }
+
     @Test func theSameDecisionWithoutAForgeryVerifies() throws {
         let s = try NoRowLaunderedTests().round()
         defer { s.remove() }

@@ -8,7 +8,8 @@
 /// rules (`AuditLog.verifyCommitments`), so such a laundering is named, at the event that bound it.
 ///
 /// Only the values money rests on are guarded. Statuses, paid and released amounts and the kept
-/// totals change with many commands and are recounted from the rows by `audit verify` instead.
+/// totals change with many commands and are recounted from the rows by `audit verify` instead;
+/// the ceiling and the themes' budgets are guarded, their granted and released totals are not.
 /// The upgrade (`bind`) may change any column: it binds the rows as they stand after the chain
 /// and the rows were verified.
 public enum KeptChangeRules {
@@ -36,6 +37,9 @@ public enum KeptChangeRules {
         "plan": [Guard(columns: nil, actions: ["init"])],
         "round": [Guard(columns: ["bar_hundredths", "bar_scenario"], actions: ["bar"])],
         "party": [Guard(columns: ["public_key"], actions: ["party-key"]), Guard(columns: ["name"], actions: ["party"])],
+        // Set by `init` and never changed: the macro ceiling and the themes' budgets.
+        "ledger": [Guard(columns: ["ceiling_cents"], actions: ["init"])],
+        "theme": [Guard(columns: ["amount_cents"], actions: ["init"])],
         // Written once and never changed by any command.
         "submission": [Guard(columns: nil, actions: [])],
         "claim": [Guard(columns: nil, actions: [])],
