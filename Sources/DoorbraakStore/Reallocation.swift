@@ -34,6 +34,17 @@ extension Store {
     /// Gives the freed room to the best-ranked approved applications that were not allocated
     /// (SPEC §3.5): in one `BEGIN IMMEDIATE` transaction they become `allocated`, each with an
     /// audit event; `dryRun` computes the same in a read snapshot and writes nothing.
+    /// Each theme's kept granted and released totals against their recount from the beschikkingen:
+    /// the room per theme rests on them, and `checkKeptTotals` holds only their sum to the ledger
+    /// (found by an attacker's review: an amount shifted from one theme to another, with their
+    /// bindings, passed it). Linear in the granted beschikkingen: for the board's rare reallocation.
+    func requireThemeTotalsAsRecounted() throws(DoorbraakError) {
+        let kept = try ceilingStatus(), recounted = try recountedCeilingStatus()
+        for (k, r) in zip(kept.themes, recounted.themes) where k.granted != r.granted || k.released != r.released {
+            throw DoorbraakError(.ledger, "theme \(k.theme.rawValue): kept granted \(k.granted) and released \(k.released), recounted from the beschikkingen \(r.granted) and \(r.released); no room is reallocated on it (run `doorbraak audit verify`)")
+        }
+    }
+
     public func reallocate(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
         if dryRun {
             return try db.readTransaction { () throws(DoorbraakError) in try reallocating(today: today, dryRun: true, event: event) }
@@ -51,7 +62,10 @@ extension Store {
         // The room is what every change so far left (releases, withdrawals, refusals, payouts): a
         // reallocation is not dated before the latest of them. The board's rare command scans the chain.
         try AuditLog.requireAfterEverything(in: db, on: today, "a reallocation")
-        if !dryRun { try checkKeptTotals() }
+        if !dryRun {
+            try checkKeptTotals()
+            try requireThemeTotalsAsRecounted()
+        }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
             AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))

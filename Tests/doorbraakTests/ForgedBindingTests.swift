@@ -102,6 +102,27 @@ import Testing
                 "\(verify.stdout.prefix(800))")
     }
 
+    /// An amount shifted from one theme's granted total to another's, rows and bindings together
+    /// (an attacker's review of this change): the sum still matches the ledger, but a reallocation
+    /// recounts each theme before it hands out room per theme, and refuses.
+    @Test(arguments: [true, false])
+    func aReallocationRecountsEachTheme(shifted: Bool) throws {
+        let round = try StagedRound(count: 12, seed: 23)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["round reallocate"]))
+        defer { s.remove() }
+        if shifted {
+            _ = try forge(s, "theme", key: "ai", "UPDATE theme SET granted_cents = granted_cents - 100000000 WHERE theme = 'ai'")
+            _ = try forge(s, "theme", key: "medische-technologie", "UPDATE theme SET granted_cents = granted_cents + 100000000 WHERE theme = 'medische-technologie'")
+        }
+        let result = try s.run(["round", "reallocate"], today: "2027-07-01")
+        if shifted {
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("theme ai: kept granted"), "\(result.stderr)")
+        } else {
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
     @Test func theSameDecisionWithoutAForgeryVerifies() throws {
         let s = try NoRowLaunderedTests().round()
         defer { s.remove() }
