@@ -417,12 +417,15 @@ public enum AuditLog {
     private struct GuardedTable {
         let table: BoundTable
         let columns: [(index: Int, name: String)]
+        /// The place of the status column, when its changes are held to `KeptChangeRules.statusSteps`.
+        let status: Int?
 
         static func all(in db: Database) throws(DoorbraakError) -> [String: GuardedTable] {
             var out: [String: GuardedTable] = [:]
             for table in try BoundTable.all(in: db) where KeptChangeRules.guards[table.name] != nil {
                 let columns = table.columns.enumerated().filter { KeptChangeRules.actions(table: table.name, column: $0.element) != nil }
-                out[table.name] = GuardedTable(table: table, columns: columns.map { (index: $0.offset, name: $0.element) })
+                out[table.name] = GuardedTable(table: table, columns: columns.map { (index: $0.offset, name: $0.element) },
+                                               status: KeptChangeRules.statusSteps[table.name] == nil ? nil : table.columns.firstIndex(of: "status"))
             }
             return out
         }
@@ -465,6 +468,16 @@ public enum AuditLog {
                        !KeptChangeRules.allows(table: rules.table.name, column: name, actions: actions) {
                         forbidden = name
                     }
+                }
+            }
+            if forbidden == nil, let index = rules.status {
+                let (statusBefore, statusAfter) = bytes.withUnsafeBytes { old in
+                    (RowImage.text(ofField: UnsafeRawBufferPointer(rebasing: old[before[index]])), RowImage.text(ofField: UnsafeRawBufferPointer(rebasing: image[after[index]])))
+                }
+                if let from = statusBefore, let to = statusAfter, !KeptChangeRules.allowsStatus(table: rules.table.name, from: from, to: to, actions: actions) {
+                    let row = RowKey.display(String(decoding: key, as: UTF8.self), count: rules.table.key.count)
+                    return "event \(seq) (\(actions.sorted().joined(separator: ", "))) bound \(rules.table.name) \(row) with status \(to), where event \(self.seq) bound \(from): "
+                        + "no step of these commands leads from \(from) to \(to) — the row and its binding were edited before event \(seq)"
                 }
             }
             guard let column = forbidden,

@@ -36,6 +36,29 @@ import Testing
         #expect(KeptChangeRules.allows(table: table, column: column, actions: actions) == allowed)
     }
 
+    @Test(arguments: [
+        // One step, and a path of steps of the same transaction's commands.
+        ("application", "requested", "granted", ["nza-decide"], true),
+        ("application", "submitted", "approved", ["review"], true),
+        ("application", "inadmissible", "approved", ["bar", "review"], true),
+        ("application", "allocated", "granted", ["nza-request", "nza-decide"], true),
+        // Not a step of these commands.
+        ("application", "allocated", "granted", ["nza-decide"], false),
+        ("application", "rejected", "granted", ["nza-decide"], false),
+        ("application", "rejected", "approved", ["review"], false),
+        ("application", "not-allocated", "allocated", ["allocate"], false),
+        ("application", "granted", "withdrawn", ["withdraw"], false),
+        ("beschikking", "refused", "granted", ["nza-decide"], false),
+        ("beschikking", "pending", "granted", ["nza-decide"], true),
+        // Unchanged, the upgrade, a table without steps.
+        ("application", "granted", "granted", ["payout"], true),
+        ("application", "rejected", "granted", ["bind"], true),
+        ("claim", "reached", "missed", ["payout"], true),
+    ] as [(String, String, String, Set<String>, Bool)])
+    func statusSteps(table: String, from: String, to: String, actions: Set<String>, allowed: Bool) {
+        #expect(KeptChangeRules.allowsStatus(table: table, from: from, to: to, actions: actions) == allowed)
+    }
+
     @Test func theUpgradeMayChangeAnything() {
         for (table, guards) in KeptChangeRules.guards {
             for column in guards.compactMap(\.columns).flatMap({ $0 }) + ["any"] {

@@ -123,6 +123,31 @@ import Testing
         }
     }
 
+    /// A status change no step of the transaction's commands makes (an allocated application
+    /// granted by a decision, never requested) is named at its event; the step the command makes
+    /// (allocated → requested by a request) passes. Written here as a transaction of the store, as
+    /// a laundering leaves it in the chain.
+    @Test(arguments: [("nza-decide", "granted", false), ("nza-request", "requested", true)])
+    func aStatusChangeIsHeldToTheCommandsSteps(action: String, status: String, allowed: Bool) throws {
+        let round = try StagedRound(count: 12, seed: 24)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["nza request"]))
+        defer { s.remove() }
+        let id = try s.sql("SELECT min(id) FROM application WHERE status = 'allocated'")
+        let store = try Store.open(at: s.db)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("UPDATE application SET status = ? WHERE id = ?", [.text(status), .text(id)])
+            try AuditLog.append(in: store.db, AuditContext(actor: "test", at: "2026-12-03T00:00:00Z", today: Day(2026, 12, 3)), action: action, subject: id, before: "allocated", after: status)
+        }
+        let verify = try s.run(["audit", "verify"])
+        if allowed {
+            #expect(!verify.stdout.contains("no step of these commands"), "\(verify.stdout.prefix(600))")
+        } else {
+            #expect(verify.status == 1 && verify.stdout.contains("(nza-decide) bound application \(id) with status granted") && verify.stdout.contains("bound allocated: no step of these commands leads from allocated to granted"),
+                    "\(verify.stdout.prefix(600))")
+        }
+    }
+
     @Test func theSameDecisionWithoutAForgeryVerifies() throws {
         let s = try NoRowLaunderedTests().round()
         defer { s.remove() }

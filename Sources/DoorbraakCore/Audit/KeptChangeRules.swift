@@ -49,6 +49,45 @@ public enum KeptChangeRules {
         "bovengrens_release": [Guard(columns: nil, actions: [])],
     ]
 
+    /// The status changes each command makes (SPEC §5.2), per table and action: the gates of the
+    /// cycle. A transaction may make several (an import of reviews: submitted → in-review →
+    /// approved), so a change between two bindings is allowed when a path of its actions' steps
+    /// leads from the one status to the other. An inserted row has no status before it.
+    public static let statusSteps: [String: [String: [(from: String, to: String)]]] = [
+        "application": [
+            "replace": ["submitted", "inadmissible", "in-review", "approved", "rejected"].flatMap { from in [(from, "submitted"), (from, "inadmissible")] },
+            "bar": [("inadmissible", "submitted")],
+            // After one rejection the other insurer's decision leaves it rejected (`ReviewRules.apply`).
+            "review": [("submitted", "in-review"), ("submitted", "rejected"), ("in-review", "approved"), ("in-review", "rejected")],
+            "revise": ["in-review", "approved", "rejected"].flatMap { from in ["in-review", "approved", "rejected"].map { (from, $0) } },
+            "allocate": [("approved", "allocated"), ("approved", "not-allocated")],
+            "reallocate": [("not-allocated", "allocated")],
+            "nza-request": [("allocated", "requested")],
+            "nza-decide": [("requested", "granted"), ("requested", "refused")],
+            "withdraw": ["submitted", "inadmissible", "in-review", "approved", "rejected", "allocated", "not-allocated", "requested"].map { ($0, "withdrawn") },
+        ],
+        "beschikking": [
+            "nza-decide": [("pending", "granted"), ("pending", "refused")],
+        ],
+    ]
+
+    /// Whether a transaction whose events had `actions` may change the status of a row of `table`
+    /// from `from` to `to` (`statusSteps`).
+    public static func allowsStatus(table: String, from: String, to: String, actions: Set<String>) -> Bool {
+        if from == to || actions.contains(upgrade) { return true }
+        guard let steps = statusSteps[table] else { return true }
+        let edges = actions.flatMap { steps[$0] ?? [] }
+        var reached: Set<String> = [from], frontier = [from]
+        while let status = frontier.popLast() {
+            for edge in edges where edge.from == status && !reached.contains(edge.to) {
+                if edge.to == to { return true }
+                reached.insert(edge.to)
+                frontier.append(edge.to)
+            }
+        }
+        return false
+    }
+
     /// The action of the upgrade that binds every row as it stands.
     public static let upgrade = "bind"
 

@@ -167,6 +167,12 @@ public struct RowImage: Sendable, Equatable {
         return true
     }
 
+    /// The text of one field's bytes (a span of `fieldSpans`), or nil when it holds no text kept whole.
+    public static func text(ofField field: UnsafeRawBufferPointer) -> String? {
+        guard field.count >= 5, field[0] == Tag.text.rawValue else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: field[5...]), as: UTF8.self)
+    }
+
     /// The fields, or nil when the bytes are not an image (a hostile or damaged binding).
     public var fields: [Field]? {
         var fields: [Field] = []
