@@ -45,6 +45,11 @@ public final class Store {
         if FileSystem.exists(path) {
             throw DoorbraakError(.exists, "a database already exists here; remove it or choose another --db", file: path)
         }
+        // Said of the folder itself, not of the temporary file below it (a newcomer's try of the README).
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        if !folder.isEmpty, !FileSystem.isFolder(folder) {
+            throw DoorbraakError(.io, "the folder \(folder) does not exist; create it first or choose another --db", file: path)
+        }
         FileSystem.removeStaleCreations(of: path)
         let temporary = path + ".creating-\(FileSystem.processID)"
         FileSystem.removeDatabase(temporary)

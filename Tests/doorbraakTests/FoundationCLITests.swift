@@ -47,6 +47,18 @@ import Testing
         #expect(again.stderr.contains("E-EXISTS"))
     }
 
+    /// A `--db` in a folder that does not exist names the folder (not the temporary file the
+    /// database is built under); a newcomer's try of the README tripped over it.
+    @Test func aDatabaseInAMissingFolderNamesTheFolder() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let missing = sandbox.folder.appendingPathComponent("nowhere").path
+        let result = try runDoorbraak(["init", "--db", missing + "/d.sqlite", "--plans", packageRoot.appendingPathComponent("ModelPlans").path])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("E-IO: the folder \(missing) does not exist") && !result.stderr.contains(".creating-"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test func aBadPlanFolderCreatesNoDatabase() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
