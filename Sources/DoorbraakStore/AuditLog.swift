@@ -470,24 +470,25 @@ public enum AuditLog {
                     }
                 }
             }
+            /// The finding: what event `seq` bound, what the event before bound, and why no command makes it.
+            func finding(_ column: String, _ found: String, _ expected: String, _ why: String) -> String {
+                let row = RowKey.display(String(decoding: key, as: UTF8.self), count: rules.table.key.count)
+                return "event \(seq) (\(actions.sorted().joined(separator: ", "))) bound \(rules.table.name) \(row) with \(column) \(found), where event \(self.seq) bound \(expected): "
+                    + why + " — the row and its binding were edited before event \(seq)"
+            }
             if forbidden == nil, let index = rules.status {
                 let (statusBefore, statusAfter) = bytes.withUnsafeBytes { old in
                     (RowImage.text(ofField: UnsafeRawBufferPointer(rebasing: old[before[index]])), RowImage.text(ofField: UnsafeRawBufferPointer(rebasing: image[after[index]])))
                 }
                 if let from = statusBefore, let to = statusAfter, !KeptChangeRules.allowsStatus(table: rules.table.name, from: from, to: to, actions: actions) {
-                    let row = RowKey.display(String(decoding: key, as: UTF8.self), count: rules.table.key.count)
-                    return "event \(seq) (\(actions.sorted().joined(separator: ", "))) bound \(rules.table.name) \(row) with status \(to), where event \(self.seq) bound \(from): "
-                        + "no step of these commands leads from \(from) to \(to) — the row and its binding were edited before event \(seq)"
+                    return finding("status", to, from, "no step of these commands leads from \(from) to \(to)")
                 }
             }
             guard let column = forbidden,
                   let difference = RowImage.differences(columns: rules.table.columns, expected: RowImage(bytes: bytes), found: RowImage(bytes: Array(image)))
                     .first(where: { $0.column == column }) else { return nil }
             let allowed = (KeptChangeRules.actions(table: rules.table.name, column: column) ?? []).sorted().joined(separator: " or ")
-            let row = RowKey.display(String(decoding: key, as: UTF8.self), count: rules.table.key.count)
-            return "event \(seq) (\(actions.sorted().joined(separator: ", "))) bound \(rules.table.name) \(row) with \(column) \(difference.found), where event \(self.seq) bound \(difference.expected): "
-                + (allowed.isEmpty ? "no command changes it" : "only \(allowed) changes it")
-                + " — the row and its binding were edited before event \(seq)"
+            return finding(column, difference.found, difference.expected, allowed.isEmpty ? "no command changes it" : "only \(allowed) changes it")
         }
 
         /// Keeps this binding for the next.

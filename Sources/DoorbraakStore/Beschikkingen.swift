@@ -564,27 +564,36 @@ extension Store {
     }
 
     /// The totals recounted from the rows (for tests and `audit`): must equal the kept totals.
+    /// Released, from the milestones: a final beschikking released all but what was paid,
+    /// another what was unpaid of its released milestones (SPEC §3.7; a milestone paid in part and
+    /// then missed releases the rest only). Narrowed to a theme by appending `AND a.theme = ?`.
+    static let recountedReleased = """
+        SELECT coalesce(sum(CASE WHEN b.final_on IS NOT NULL
+            THEN b.bovengrens_cents - (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
+            ELSE (SELECT coalesce(sum(m.tariff_cents - m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id AND m.status = 'released')
+            END), 0)
+        FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
+        """
+
+    /// `themes` with their granted and released totals recounted from the beschikkingen.
+    func recountedThemes(_ themes: [CeilingStatus.ThemeTotal]) throws(DoorbraakError) -> [CeilingStatus.ThemeTotal] {
+        var themes = themes
+        for i in themes.indices {
+            let theme = SQLValue.text(themes[i].theme.rawValue)
+            themes[i].granted = Money(cents: try db.integer("SELECT coalesce(sum(b.bovengrens_cents), 0) FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted' AND a.theme = ?", [theme]))
+            themes[i].released = Money(cents: try db.integer(Store.recountedReleased + " AND a.theme = ?", [theme]))
+        }
+        return themes
+    }
+
     public func recountedCeilingStatus() throws(DoorbraakError) -> CeilingStatus {
         try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
             var status = try ceilingStatus()
             status.granted = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'granted'"))
             status.pending = Money(cents: try db.integer("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'"))
-            // Released, from the milestones: a final beschikking released all but what was paid,
-            // another what was unpaid of its released milestones (SPEC §3.7; a milestone paid in
-            // part and then missed releases the rest only).
-            let released = """
-                SELECT coalesce(sum(CASE WHEN b.final_on IS NOT NULL
-                    THEN b.bovengrens_cents - (SELECT coalesce(sum(m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id)
-                    ELSE (SELECT coalesce(sum(m.tariff_cents - m.paid_cents), 0) FROM application_milestone m WHERE m.application_id = b.application_id AND m.status = 'released')
-                    END), 0)
-                FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
-                """
-            status.released = Money(cents: try db.integer(released))
+            status.released = Money(cents: try db.integer(Store.recountedReleased))
             status.paid = Money(cents: try db.integer("SELECT coalesce(sum(paid_cents), 0) FROM application_milestone"))
-            for i in status.themes.indices {
-                status.themes[i].granted = Money(cents: try db.integer("SELECT coalesce(sum(b.bovengrens_cents), 0) FROM beschikking b JOIN application a ON a.id = b.application_id WHERE b.status = 'granted' AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
-                status.themes[i].released = Money(cents: try db.integer(released + " AND a.theme = ?", [.text(status.themes[i].theme.rawValue)]))
-            }
+            status.themes = try recountedThemes(status.themes)
             var years: [Int: Money] = [:]
             // The budget lines of the granted documents read as the grant reads them (SQLite's JSON
             // functions, amounts as written), one line at a time. A document that no longer reads

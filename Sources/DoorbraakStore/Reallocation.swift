@@ -31,20 +31,20 @@ extension Store {
         return ReallocationRoom(total: total > .zero ? total : .zero, themes: themes)
     }
 
-    /// Gives the freed room to the best-ranked approved applications that were not allocated
-    /// (SPEC §3.5): in one `BEGIN IMMEDIATE` transaction they become `allocated`, each with an
-    /// audit event; `dryRun` computes the same in a read snapshot and writes nothing.
     /// Each theme's kept granted and released totals against their recount from the beschikkingen:
     /// the room per theme rests on them, and `checkKeptTotals` holds only their sum to the ledger
     /// (found by an attacker's review: an amount shifted from one theme to another, with their
     /// bindings, passed it). Linear in the granted beschikkingen: for the board's rare reallocation.
     func requireThemeTotalsAsRecounted() throws(DoorbraakError) {
-        let kept = try ceilingStatus(), recounted = try recountedCeilingStatus()
-        for (k, r) in zip(kept.themes, recounted.themes) where k.granted != r.granted || k.released != r.released {
+        let kept = try ceilingStatus().themes
+        for (k, r) in zip(kept, try recountedThemes(kept)) where k.granted != r.granted || k.released != r.released {
             throw DoorbraakError(.ledger, "theme \(k.theme.rawValue): kept granted \(k.granted) and released \(k.released), recounted from the beschikkingen \(r.granted) and \(r.released); no room is reallocated on it (run `doorbraak audit verify`)")
         }
     }
 
+    /// Gives the freed room to the best-ranked approved applications that were not allocated
+    /// (SPEC §3.5): in one `BEGIN IMMEDIATE` transaction they become `allocated`, each with an
+    /// audit event; `dryRun` computes the same in a read snapshot and writes nothing.
     public func reallocate(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
         if dryRun {
             return try db.readTransaction { () throws(DoorbraakError) in try reallocating(today: today, dryRun: true, event: event) }

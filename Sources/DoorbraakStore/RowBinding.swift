@@ -123,6 +123,17 @@ final class RowCapture {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
     }
 
+    /// Records every row of `table` as written, so the transaction's last event binds them as
+    /// they stand (the upgrade, rows bound as read); returns how many.
+    func touchEveryRow(of table: BoundTable, in db: Database) throws(DoorbraakError) -> Int64 {
+        var rows: Int64 = 0
+        for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
+            touched.insert(TouchedRow(table: table.name, key: key))
+            rows += 1
+        }
+        return rows
+    }
+
     /// Forgets what was recorded (a new transaction, a rollback).
     func reset() {
         touched.removeAll(keepingCapacity: true)
@@ -311,10 +322,7 @@ extension Store {
         }
         for name in tables {
             try requireBoundTable(name)
-            let table = try boundTable(name)
-            for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
-                capture.touched.insert(TouchedRow(table: table.name, key: key))
-            }
+            _ = try capture.touchEveryRow(of: try boundTable(name), in: db)
         }
     }
 

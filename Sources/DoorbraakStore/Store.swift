@@ -114,12 +114,7 @@ public final class Store {
             if current < Store.partiesVersion { try registerDutchInsurers() }
             var rows: Int64 = 0
             if let capture = db.rowCapture {
-                for table in capture.tables.values {
-                    for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
-                        capture.touched.insert(TouchedRow(table: table.name, key: key))
-                        rows += 1
-                    }
-                }
+                for table in capture.tables.values { rows += try capture.touchEveryRow(of: table, in: db) }
             }
             var context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
             // The upgrade is no business act: it is dated no earlier than the round's latest date,

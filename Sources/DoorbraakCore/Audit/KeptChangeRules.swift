@@ -94,10 +94,7 @@ public enum KeptChangeRules {
     /// Whether a transaction whose events had `actions` may change `column` of a row of `table`.
     public static func allows(table: String, column: String, actions: Set<String>) -> Bool {
         if actions.contains(upgrade) { return true }
-        for rule in guards[table] ?? [] where rule.columns?.contains(column) ?? true {
-            return !rule.actions.isDisjoint(with: actions)
-        }
-        return true
+        return self.actions(table: table, column: column).map { !$0.isDisjoint(with: actions) } ?? true
     }
 
     /// The actions that may change `column` of `table`, for a finding (nil: any).
