@@ -14,9 +14,7 @@ import Testing
         ("UPDATE beschikking SET bovengrens_cents = bovengrens_cents + 1 WHERE status = 'pending'", "beschikking"),
     ])
     func aRowEditedBetweenBatchesStopsTheRun(sql: String, table: String) throws {
-        let round = try StagedRound(count: 12, seed: 21)
-        defer { round.remove() }
-        let s = try copy(of: try #require(round.templates["nza decide --all"]))
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
         defer { s.remove() }
         let pendingBefore = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
         let store = try Store.open(at: s.db)

@@ -26,12 +26,8 @@ import Testing
     @Test func aDecisionOnAForgedBindingIsNamedByAuditVerify() throws {
         let s = try NoRowLaunderedTests().round()
         defer { s.remove() }
-        let seq = try s.sql("SELECT max(seq) FROM row_binding WHERE tbl = 'application' AND key = 'S-0002'")
-        let genuine = try s.sql("SELECT hex(image) FROM row_binding WHERE tbl = 'application' AND key = 'S-0002' AND seq = \(seq)")
         // The attacker: ×100 fte on the second request, and its newest binding made to match.
-        _ = try s.sql("UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = 'S-0002'")
-        let forged = hex(try image(of: "application", key: "S-0002", in: s.db))
-        _ = try s.sql("UPDATE row_binding SET image = X'\(forged)' WHERE tbl = 'application' AND key = 'S-0002' AND seq = \(seq)")
+        let forgery = try forge(s, "application", key: "S-0002", "UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = 'S-0002'")
         // The check before money moves compares the row with that binding: the gap that stays.
         let decide = try s.run(["nza", "decide", "--all"], today: "2027-01-04")
         #expect(decide.status == 0, "\(decide.stderr)")
@@ -39,14 +35,14 @@ import Testing
         // The decisions' transaction binds its rows to its last event (the sweep's refusal of S-0001).
         let grant = try s.sql("SELECT max(seq) FROM audit_event WHERE action = 'nza-decide'")
         // The old binding put back: every commitment holds again …
-        _ = try s.sql("UPDATE row_binding SET image = X'\(genuine)' WHERE tbl = 'application' AND key = 'S-0002' AND seq = \(seq)")
+        try restore(s, "application", key: "S-0002", forgery)
         let verify = try s.run(["audit", "verify", "--json"])
         #expect(verify.status == 1)
         // … but the decision's transaction changed the fte, which only a new version changes.
         #expect(verify.stdout.contains("\"first_bad\": \(grant)"), "\(verify.stdout.prefix(600))")
         let text = try s.run(["audit", "verify"])
         #expect(text.status == 1)
-        #expect(text.stdout.contains("event \(grant) (nza-decide) bound application S-0002 with fte_tenths 1000.0 fte, where event \(seq) bound 10.0 fte: only bar or replace or submit changes it"),
+        #expect(text.stdout.contains("event \(grant) (nza-decide) bound application S-0002 with fte_tenths 1000.0 fte, where event \(forgery.seq) bound 10.0 fte: only bar or replace or submit changes it"),
                 "\(text.stdout.prefix(800))")
     }
 
@@ -85,9 +81,7 @@ import Testing
     /// (an attacker's review of this change): the allocation binds the settings it read, so the
     /// chain holds the raised budget at its event and `audit verify` names it.
     @Test func aThemeBudgetReadByTheAllocationIsBoundToIt() throws {
-        let round = try StagedRound(count: 12, seed: 22)
-        defer { round.remove() }
-        let s = try copy(of: try #require(round.templates["round allocate"]))
+        let s = try StagedRound.sandbox(before: "round allocate", count: 12, seed: 22)
         defer { s.remove() }
         let genuine = try s.sql("SELECT amount_cents FROM theme WHERE theme = 'ai'")
         let forgery = try forge(s, "theme", key: "ai", "UPDATE theme SET amount_cents = amount_cents * 2 WHERE theme = 'ai'")
@@ -107,9 +101,7 @@ import Testing
     /// recounts each theme before it hands out room per theme, and refuses.
     @Test(arguments: [true, false])
     func aReallocationRecountsEachTheme(shifted: Bool) throws {
-        let round = try StagedRound(count: 12, seed: 23)
-        defer { round.remove() }
-        let s = try copy(of: try #require(round.templates["round reallocate"]))
+        let s = try StagedRound.sandbox(before: "round reallocate", count: 12, seed: 23)
         defer { s.remove() }
         if shifted {
             _ = try forge(s, "theme", key: "ai", "UPDATE theme SET granted_cents = granted_cents - 100000000 WHERE theme = 'ai'")
@@ -129,9 +121,7 @@ import Testing
     /// a laundering leaves it in the chain.
     @Test(arguments: [("nza-decide", "granted", false), ("nza-request", "requested", true)])
     func aStatusChangeIsHeldToTheCommandsSteps(action: String, status: String, allowed: Bool) throws {
-        let round = try StagedRound(count: 12, seed: 24)
-        defer { round.remove() }
-        let s = try copy(of: try #require(round.templates["nza request"]))
+        let s = try StagedRound.sandbox(before: "nza request", count: 12, seed: 24)
         defer { s.remove() }
         let id = try s.sql("SELECT min(id) FROM application WHERE status = 'allocated'")
         let store = try Store.open(at: s.db)

@@ -67,6 +67,13 @@ struct StagedRound {
         base.remove()
         for t in templates.values { t.remove() }
     }
+
+    /// A copy of a round of `count` applications as it stood before `stage` (the round itself removed).
+    static func sandbox(before stage: String, count: Int, seed: UInt64) throws -> Sandbox {
+        let round = try StagedRound(count: count, seed: seed)
+        defer { round.remove() }
+        return try copy(of: try #require(round.templates[stage]))
+    }
 }
 
 extension Sandbox {
