@@ -189,8 +189,11 @@ final class Bench {
         result.decideAllMS = all.seconds * 1000
         result.decideAllPeakMB = all.peakMB
         log("size \(size): the writes-only floor of decide --all")
-        result.decideAllFloorMS = try sqlite(requested, Floor.decideAll(today: "2027-01-04")).seconds * 1000
-        if !keep { try? FileManager.default.removeItem(atPath: requested) }
+        // With --keep the round before the decisions stays as it was; the floor writes a copy.
+        let floorCopy = keep ? folder + "/small-requested-floor.sqlite" : requested
+        if keep { try snapshot(requested, floorCopy) }
+        result.decideAllFloorMS = try sqlite(floorCopy, Floor.decideAll(today: "2027-01-04")).seconds * 1000
+        try? FileManager.default.removeItem(atPath: floorCopy)
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
         let first = Workload.id(0)
