@@ -59,6 +59,29 @@ public struct AuditEvent: Sendable, Equatable {
     }
 }
 
+/// Subjects whose latest event one write transaction found dated on or before one business
+/// day. Bounded: past `limit` it starts afresh.
+struct SubjectsInOrder {
+    private var transaction = -1
+    private var day: Day?
+    private var subjects = Set<String>()
+    static let limit = 50_000
+
+    func contains(_ subject: String, on day: Day, in db: Database) -> Bool {
+        db.inTransaction && transaction == db.transactionNumber && self.day == day && subjects.contains(subject)
+    }
+
+    mutating func insert(_ subject: String, on day: Day, in db: Database) {
+        guard db.inTransaction else { return }
+        if transaction != db.transactionNumber || self.day != day || subjects.count >= SubjectsInOrder.limit {
+            transaction = db.transactionNumber
+            self.day = day
+            subjects.removeAll(keepingCapacity: true)
+        }
+        subjects.insert(subject)
+    }
+}
+
 /// The append-only, hash-chained audit log. Events are appended inside the caller's write
 /// transaction, so an event exists exactly when its change does; the last event of a
 /// transaction is written at COMMIT and binds every row the transaction wrote (`row_binding`).
@@ -100,10 +123,16 @@ public enum AuditLog {
     /// `E-DATE` when `subject`'s latest event is dated after `day` (SPEC §3.9): the trail of a
     /// subject reads forward in business time. One indexed lookup; an event of the older format
     /// (no business date) does not count.
+    /// Within one write transaction a subject found in order for `day` stays so: only this
+    /// transaction appends events, each checked the same way (issue 21: a review import asked
+    /// twice per application, a claim twice per claim).
     public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
-        guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
-        try DateOrder.change(on: day, subject: subject, latest: latest)
+        if db.subjectsInOrder.contains(subject, on: day, in: db) { return }
+        if let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) {
+            try DateOrder.change(on: day, subject: subject, latest: latest)
+        }
+        db.subjectsInOrder.insert(subject, on: day, in: db)
     }
 
     /// `E-DATE` when `day` precedes the day the round was opened (`init`): nothing happens in a

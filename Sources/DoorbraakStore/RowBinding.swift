@@ -24,12 +24,16 @@ struct BoundTable: Sendable {
 
     /// The positions of the key columns among all columns of the table (for the pre-update hook).
     let keyColumnIndexes: [Int32]
+    /// The positions of the bound columns among all columns of the table (for the pre-update
+    /// hook, which takes each written row's image).
+    let columnIndexes: [Int32]
 
-    init(name: String, columns: [String], key: [String], keyColumnIndexes: [Int32]) {
+    init(name: String, columns: [String], key: [String], keyColumnIndexes: [Int32], columnIndexes: [Int32]) {
         self.name = name
         self.columns = columns
         self.key = key
         self.keyColumnIndexes = keyColumnIndexes
+        self.columnIndexes = columnIndexes
         let quotedColumns = columns.map(BoundTable.quoted).joined(separator: ", ")
         selectByKey = "SELECT \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE "
             + key.enumerated().map { "\(BoundTable.quoted($0.element)) = ?\($0.offset + 1)" }.joined(separator: " AND ")
@@ -68,8 +72,10 @@ struct BoundTable: Sendable {
             guard !key.isEmpty, key.count <= 3 else {
                 throw DoorbraakError(.schema, "table \(name) has no primary key of one to three columns, so its rows cannot be bound to the audit chain")
             }
-            tables.append(BoundTable(name: name, columns: info.map(\.0).filter { !excluded.contains($0) }, key: key,
-                                     keyColumnIndexes: key.map { k in Int32(info.firstIndex { $0.0 == k } ?? 0) }))
+            let bound = info.map(\.0).filter { !excluded.contains($0) }
+            tables.append(BoundTable(name: name, columns: bound, key: key,
+                                     keyColumnIndexes: key.map { k in Int32(info.firstIndex { $0.0 == k } ?? 0) },
+                                     columnIndexes: bound.map { c in Int32(info.firstIndex { $0.0 == c } ?? 0) }))
         }
         return tables
     }
@@ -101,15 +107,25 @@ struct TouchedRow: Hashable {
     var key: String
 }
 
+/// What a write transaction knows of a row it wrote.
+enum WrittenRow {
+    /// The image of the row as the pre-update hook saw it last written (nil: deleted).
+    case image(RowImage?)
+    /// Not seen by the hook (a row bound as read, the upgrade): read as it stands at COMMIT.
+    case unread
+}
+
 /// The rows the open write transaction wrote, recorded by SQLite's pre-update hook as each
 /// INSERT, UPDATE or DELETE happens (whoever the writer in this process), and bound to the
-/// transaction's last audit event at COMMIT (`bindTouchedRows`). Only keys are kept, so the
-/// memory stays small; the rows are read as they stand at COMMIT.
+/// transaction's last audit event at COMMIT (`bindTouchedRows`). The hook takes each row's
+/// image from the values SQLite is about to store (issue 21: a read per row at COMMIT was a
+/// fifth of an import's work); the last write of a row is what it binds. A transaction binds
+/// its rows every `AuditLog.bindingBatch` rows, so the memory stays small.
 final class RowCapture {
     /// The bound tables by name.
     let tables: [String: BoundTable]
     /// What the transaction wrote so far.
-    var touched = Set<TouchedRow>()
+    var touched: [TouchedRow: WrittenRow] = [:]
     /// A table written that is not bound (a bug: the COMMIT is refused).
     var unbound: String?
     /// Row changes since the transaction's latest audit event was appended: a row of an import
@@ -128,14 +144,22 @@ final class RowCapture {
     func touchEveryRow(of table: BoundTable, in db: Database) throws(DoorbraakError) -> Int64 {
         var rows: Int64 = 0
         for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
-            touched.insert(TouchedRow(table: table.name, key: key))
+            touched[TouchedRow(table: table.name, key: key)] = .unread
             rows += 1
         }
         return rows
     }
 
+    /// Set when a statement failed: SQLite undid that statement's writes after the hook took
+    /// their images, so every row written is read again as it stands when it is bound.
+    private(set) var readAtBinding = false
+
+    /// A statement failed (see `readAtBinding`).
+    func statementFailed() { readAtBinding = true }
+
     /// Forgets what was recorded (a new transaction, a rollback).
     func reset() {
+        readAtBinding = false
         touched.removeAll(keepingCapacity: true)
         unbound = nil
         sinceEvent = 0
@@ -156,8 +180,35 @@ final class RowCapture {
             unbound = name
             return
         }
-        if operation == SQLITE_DELETE || operation == SQLITE_UPDATE { touched.insert(TouchedRow(table: name, key: key(db, table, old: true))) }
-        if operation == SQLITE_INSERT || operation == SQLITE_UPDATE { touched.insert(TouchedRow(table: name, key: key(db, table, old: false))) }
+        // An UPDATE that changes the key leaves no row at the old one.
+        let old = operation == SQLITE_INSERT ? nil : key(db, table, old: true)
+        let new = operation == SQLITE_DELETE ? nil : key(db, table, old: false)
+        if let old, old != new { touched[TouchedRow(table: name, key: old)] = .image(nil) }
+        if let new { touched[TouchedRow(table: name, key: new)] = .image(image(db, table)) }
+    }
+
+    /// The image of the row about to be stored (INSERT or UPDATE), its bound columns as
+    /// `Database.currentImage` reads them back.
+    private func image(_ db: OpaquePointer, _ table: BoundTable) -> RowImage {
+        var builder = RowImage.Builder(capacity: 16 * table.columnIndexes.count)
+        for index in table.columnIndexes {
+            var value: OpaquePointer?
+            _ = sqlite3_preupdate_new(db, index, &value)
+            guard let value else { builder.appendNull(); continue }
+            switch sqlite3_value_type(value) {
+            case SQLITE_NULL: builder.appendNull()
+            case SQLITE_INTEGER: builder.append(integer: sqlite3_value_int64(value))
+            case SQLITE_TEXT:
+                let text = sqlite3_value_text(value)
+                builder.append(bytes: UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: false)
+            case SQLITE_BLOB:
+                let blob = sqlite3_value_blob(value)
+                builder.append(bytes: UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: true)
+            default:
+                builder.append(other: sqlite3_value_text(value).map { String(cString: $0) } ?? "")
+            }
+        }
+        return builder.image
     }
 
     private func key(_ db: OpaquePointer, _ table: BoundTable, old: Bool) -> String {
@@ -229,12 +280,17 @@ extension Database {
         }
         let insert = try cached("INSERT INTO row_binding (tbl, key, seq, image) VALUES (?, ?, ?, ?)")
         var commitment = BindingCommitment()
-        let ordered = capture.touched.sorted { a, b in a.table == b.table ? RowKey.precedes(a.key, b.key) : RowKey.precedes(a.table, b.table) }
-        for row in ordered {
-            guard let table = capture.tables[row.table], let parts = RowKey.parts(row.key, count: table.key.count) else {
-                throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(row.key)")
+        let ordered = capture.touched.sorted { a, b in a.key.table == b.key.table ? RowKey.precedes(a.key.key, b.key.key) : RowKey.precedes(a.key.table, b.key.table) }
+        for (row, written) in ordered {
+            let image: RowImage?
+            switch (written, capture.readAtBinding) {
+            case (.image(let captured), false): image = captured
+            default:
+                guard let table = capture.tables[row.table], let parts = RowKey.parts(row.key, count: table.key.count) else {
+                    throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(row.key)")
+                }
+                image = try currentImage(of: table, parts: parts.map { .text($0) })
             }
-            let image = try currentImage(of: table, parts: parts.map { .text($0) })
             try insert.run([.text(row.table), .text(row.key), .integer(seq), image.map { .blob($0.bytes) } ?? .null])
             commitment.add(table: row.table, key: row.key, image: image)
         }
@@ -244,7 +300,7 @@ extension Database {
 
     /// Whether this transaction wrote the row (it is then bound at COMMIT, not yet).
     func touchedInTransaction(table: String, key: String) -> Bool {
-        rowCapture?.touched.contains(TouchedRow(table: table, key: key)) ?? false
+        rowCapture?.touched[TouchedRow(table: table, key: key)] != nil
     }
 
     /// Whether the transaction wrote any row.

@@ -15,6 +15,20 @@ import Testing
         return store
     }
 
+    /// A subject found in order once in a transaction is not asked again for that day (issue 21),
+    /// but an earlier day is: the last day it may be changed on is the day of its latest event.
+    @Test func aSubjectInOrderForOneDayIsNotInOrderForAnEarlierOne() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithEvents(1, in: folder)   // APP-1 changed on 2026-11-23
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try AuditLog.requireInOrder(in: store.db, subject: "APP-1", on: Day(2026, 11, 23))
+            try AuditLog.requireInOrder(in: store.db, subject: "APP-1", on: Day(2026, 11, 24))
+            try AuditLog.requireInOrder(in: store.db, subject: "APP-1", on: Day(2026, 11, 23))
+            #expect { try AuditLog.requireInOrder(in: store.db, subject: "APP-1", on: Day(2026, 11, 22)) } throws: { ($0 as? DoorbraakError)?.code == .date }
+        }
+    }
+
     @Test func anIntactChainVerifies() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -27,6 +27,41 @@ import Testing
         #expect(try store.verifyEverything(anchor: nil).ok)
     }
 
+    /// The hook takes each written row's image as SQLite is about to store it (issue 21); a
+    /// statement that fails undoes its writes after that, so the transaction's rows are then read
+    /// again as they stand: the binding is the row, not the undone write.
+    @Test func aStatementUndoneAfterItsWriteBindsTheRowAsItStands() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            // 2027 is written (the hook sees 5), then 2028 fails its CHECK and SQLite undoes both.
+            #expect(throws: DoorbraakError.self) {
+                try store.db.run("UPDATE ledger_year SET granted_cents = CASE WHEN year = 2027 THEN 5 ELSE -1 END")
+            }
+            try AuditLog.append(in: store.db, testEvent, action: "party", subject: "a", before: "-", after: "-")
+        }
+        #expect(try store.db.integer("SELECT granted_cents FROM ledger_year WHERE year = 2027") == 0)
+        let result = try store.verifyEverything(anchor: nil)
+        #expect(result.ok, "\(result.rows.findings)")
+    }
+
+    /// An UPDATE that changes a row's key leaves no row at the old key: that is bound as deleted.
+    @Test func anUpdateOfTheKeyBindsTheOldKeyAsDeletedAndTheNewAsWritten() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("UPDATE party SET id = '9998' WHERE role = 'insurer' AND id = '3311'")
+            try AuditLog.append(in: store.db, testEvent, action: "party", subject: "a", before: "-", after: "-")
+        }
+        let seq = try store.db.integer("SELECT max(seq) FROM audit_event")
+        #expect(try store.db.integer("SELECT count(*) FROM row_binding WHERE seq = ? AND tbl = 'party' AND image IS NULL", [.integer(seq)]) == 1)
+        #expect(try store.db.integer("SELECT count(*) FROM row_binding WHERE seq = ? AND tbl = 'party' AND image IS NOT NULL", [.integer(seq)]) == 1)
+        let result = try store.verifyEverything(anchor: nil)
+        #expect(result.ok, "\(result.rows.findings)")
+    }
+
     @Test func aChangeWithoutAnEventIsRefusedAndLeavesNothing() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -25,6 +25,9 @@ public final class Database {
     var pendingEvent: (transaction: Int, event: AuditEvent)?
     /// The capture of written rows; nil on a connection that does not write.
     var rowCapture: RowCapture?
+    /// Subjects whose trail this write transaction found in order for one business day (see
+    /// `AuditLog.requireInOrder`).
+    var subjectsInOrder = SubjectsInOrder()
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -128,6 +131,7 @@ public final class Database {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
+            rowCapture?.statementFailed()
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errorMessage)
             throw SQLiteFailure.error(code: rc, message: message, sql: sql)
@@ -150,7 +154,7 @@ public final class Database {
         guard rc == SQLITE_OK, let stmt else {
             throw SQLiteFailure.error(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
         }
-        return Statement(stmt, sql: sql)
+        return Statement(stmt, sql: sql, owner: self)
     }
 
     /// Runs one statement with `parameters` and no result rows.

@@ -28,10 +28,14 @@ extension SQLValue {
 public final class Statement {
     private let stmt: OpaquePointer
     private let sql: String
+    /// The connection, told when a statement fails (SQLite then undoes what it wrote, after the
+    /// row capture saw it).
+    private weak var owner: Database?
 
-    init(_ stmt: OpaquePointer, sql: String) {
+    init(_ stmt: OpaquePointer, sql: String, owner: Database?) {
         self.stmt = stmt
         self.sql = sql
+        self.owner = owner
     }
 
     private var errorMessage: String { String(cString: sqlite3_errmsg(sqlite3_db_handle(stmt))) }
@@ -76,6 +80,7 @@ public final class Statement {
         default:
             let message = errorMessage
             sqlite3_reset(stmt)
+            owner?.rowCapture?.statementFailed()
             throw SQLiteFailure.error(code: rc, message: message, sql: sql)
         }
     }
