@@ -59,27 +59,49 @@ public struct AuditEvent: Sendable, Equatable {
     }
 }
 
-/// Subjects whose latest event one write transaction found dated on or before one business
-/// day. Bounded: past `limit` it starts afresh.
+/// What one write transaction found in order for one business day: subjects whose latest
+/// event is dated on or before it, and whether the ledger's latest change is. Only the
+/// transaction itself appends events meanwhile, and an event on another day (`appending`)
+/// starts it afresh, so what was found stays found. Bounded: past `limit` it starts afresh.
 struct SubjectsInOrder {
     private var transaction = -1
     private var day: Day?
     private var subjects = Set<String>()
+    /// The ledger's latest change is dated on or before `day`.
+    private var ledger = false
     static let limit = 50_000
 
-    func contains(_ subject: String, on day: Day, in db: Database) -> Bool {
-        db.inTransaction && transaction == db.transactionNumber && self.day == day && subjects.contains(subject)
+    /// Whether this holds for `day` in the open transaction.
+    private func holds(on day: Day, in db: Database) -> Bool {
+        db.inTransaction && transaction == db.transactionNumber && self.day == day
     }
 
-    mutating func insert(_ subject: String, on day: Day, in db: Database) {
-        guard db.inTransaction else { return }
-        if transaction != db.transactionNumber || self.day != day || subjects.count >= SubjectsInOrder.limit {
+    func contains(_ subject: String, on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && subjects.contains(subject) }
+
+    func ledgerInOrder(on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && ledger }
+
+    /// Starts afresh unless it holds for `day` (and has room).
+    private mutating func use(_ day: Day, in db: Database) -> Bool {
+        guard db.inTransaction else { return false }
+        if !holds(on: day, in: db) || subjects.count >= SubjectsInOrder.limit {
             transaction = db.transactionNumber
             self.day = day
             subjects.removeAll(keepingCapacity: true)
+            ledger = false
         }
-        subjects.insert(subject)
+        return true
     }
+
+    mutating func insert(_ subject: String, on day: Day, in db: Database) {
+        if use(day, in: db) { subjects.insert(subject) }
+    }
+
+    mutating func insertLedger(on day: Day, in db: Database) {
+        if use(day, in: db) { ledger = true }
+    }
+
+    /// An event dated `day` is appended: what was found for another day no longer counts.
+    mutating func appending(on day: Day, in db: Database) { _ = use(day, in: db) }
 }
 
 /// The append-only, hash-chained audit log. Events are appended inside the caller's write
@@ -108,6 +130,7 @@ public enum AuditLog {
         } else {
             try writePending(in: db, rowsSHA256: "")
         }
+        db.subjectsInOrder.appending(on: context.today, in: db)
         if db.currentChainHead() == nil { try requireRoundOpenedBy(context.today, in: db) }
         let (seq, head) = try head(ofTransactionIn: db)
         try requireInOrder(in: db, subject: subject, on: context.today)
@@ -135,6 +158,21 @@ public enum AuditLog {
         db.subjectsInOrder.insert(subject, on: day, in: db)
     }
 
+    /// `requireInOrder` for many subjects at once (a chunk of `nza decide --all`): one statement
+    /// instead of one per subject.
+    public static func requireInOrder(in db: Database, subjects: [String], on day: Day) throws(DoorbraakError) {
+        let open = subjects.filter { !db.subjectsInOrder.contains($0, on: day, in: db) }
+        guard !open.isEmpty else { return }
+        try db.cached("SELECT j.value, (SELECT on_day FROM audit_event WHERE subject = j.value ORDER BY seq DESC LIMIT 1) FROM json_each(?1) j")
+            .each([.text(SQLValue.jsonArray(open.map { .text($0) }))]) { r throws(DoorbraakError) in
+                let subject = r.text(0)
+                if let text = r.optionalText(1), let latest = try? Day(parsing: text) {
+                    try DateOrder.change(on: day, subject: subject, latest: latest)
+                }
+                db.subjectsInOrder.insert(subject, on: day, in: db)
+            }
+    }
+
     /// `E-DATE` when `day` precedes the day the round was opened (`init`): nothing happens in a
     /// round before it exists. Checked once per transaction.
     static func requireRoundOpenedBy(_ day: Day, in db: Database) throws(DoorbraakError) {
@@ -147,11 +185,15 @@ public enum AuditLog {
     /// newest binding dates it): a request, a decision, a payout, a release or a withdrawal of a
     /// request is not dated before one already made, so no one can slip in behind the ceiling
     /// sweep or use room freed later. One indexed lookup.
+    /// Found once per write transaction and day (see `SubjectsInOrder`).
     public static func requireLedgerInOrder(in db: Database, on day: Day) throws(DoorbraakError) {
-        guard let text = try db.cached("""
+        if db.subjectsInOrder.ledgerInOrder(on: day, in: db) { return }
+        if let text = try db.cached("""
             SELECT e.on_day FROM row_binding r JOIN audit_event e ON e.seq = r.seq WHERE r.tbl = 'ledger' AND r.key = '1' ORDER BY r.seq DESC LIMIT 1
-            """).rowValue([], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) else { return }
-        try DateOrder.require(day, notBefore: latest, "a change to the kept totals (the macro ceiling's ledger)", follows: "its latest change")
+            """).rowValue([], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) {
+            try DateOrder.require(day, notBefore: latest, "a change to the kept totals (the macro ceiling's ledger)", follows: "its latest change")
+        }
+        db.subjectsInOrder.insertLedger(on: day, in: db)
     }
 
     /// `E-DATE` when `day` precedes the latest business date in the chain: for the board's rare

@@ -420,6 +420,7 @@ extension Store {
         var decidedHere = Set<String>()
         for chunk in chunks {
             let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) })
+            try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == "pending" }, on: today)
             for id in chunk where !decidedHere.contains(id) {
                 // Not pending: decided by another process meanwhile.
                 guard let request = requests[id], request.status == "pending" else { continue }

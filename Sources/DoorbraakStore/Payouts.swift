@@ -75,8 +75,8 @@ extension Store {
         }
         // A claim id is paid once: its row and a kept refusal as the chain bound them (a claim
         // renamed or a refusal deleted with sqlite3 would let the same id be paid again).
-        try requireBound("claim", [.text(claim.id)])
-        try requireBound("claim_refusal", [.text(claim.id)])
+        try requireBoundAbsent("claim", [.text(claim.id)])
+        try requireBoundAbsent("claim_refusal", [.text(claim.id)])
         // The payout rests on what `payoutSubject` reads: the application, its beschikking,
         // coalition and milestones (the prestaties copy the milestones' tariffs at the grant and
         // are not read here; `audit verify` names an edit of them).

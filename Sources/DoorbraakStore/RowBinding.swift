@@ -343,6 +343,17 @@ extension Store {
         throw Store.refusal(finding)
     }
 
+    /// `requireBound` for a row the caller has just found absent in this transaction (a claim id
+    /// not seen before): it passes when the chain never bound the row or bound its deletion,
+    /// with one lookup instead of two (issue 21); a row bound and since deleted is refused.
+    public func requireBoundAbsent(_ table: String, _ parts: [SQLValue]) throws(DoorbraakError) {
+        let bound = try boundTable(table)
+        let key = RowKey.text(parts.map(\.keyText))
+        guard let binding = try db.boundImage(table: table, key: key), binding.image != nil,
+              !db.touchedInTransaction(table: table, key: key) else { return }
+        throw Store.refusal(RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .deleted, seq: binding.seq))
+    }
+
     /// The rows of `table` whose first key column is `parent` (an application's coalition,
     /// milestones or reviews), each as the chain bound it, none added or deleted.
     public func requireBoundChildren(_ table: String, of parent: String) throws(DoorbraakError) {

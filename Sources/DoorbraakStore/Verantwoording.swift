@@ -41,6 +41,15 @@ extension Store {
     /// The coalition of an application with a granted beschikking, read in the caller's
     /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
     private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
+        try requireGranted(application, code: code, what: what)
+        let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
+        var coalition = Set<AGB>()
+        for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
+        return coalition
+    }
+
+    /// Refused (`code`) when there is no such application or it has no granted beschikking.
+    private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) {
         guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application.rawValue)], { $0.text(0) }) else {
             throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
         }
@@ -48,10 +57,6 @@ extension Store {
         guard granted else {
             throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }
-        let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
-        var coalition = Set<AGB>()
-        for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
-        return coalition
     }
 
     /// Stores one cost line of a provider's verantwoording (SPEC §3.8); must run inside a write
@@ -97,7 +102,7 @@ extension Store {
             if stored == m.value.units { return .unchanged }
             throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
         }
-        _ = try grantedCoalition(m.application, code: .monitoringApplication, what: "measurements")
+        try requireGranted(m.application, code: .monitoringApplication, what: "measurements")
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         guard m.peildatum <= today else {
             throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")

@@ -29,6 +29,33 @@ import Testing
         }
     }
 
+    /// Many subjects in one statement (a chunk of `decide --all`): each held to its own latest event.
+    @Test func manySubjectsAreHeldToTheirOwnLatestEvents() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithEvents(2, in: folder)   // APP-1 and APP-2 changed on 2026-11-23
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try AuditLog.requireInOrder(in: store.db, subjects: ["APP-1", "APP-2", "APP-9"], on: Day(2026, 11, 23))
+            try AuditLog.requireInOrder(in: store.db, subjects: ["APP-9"], on: Day(2026, 11, 22))
+            #expect {
+                try AuditLog.requireInOrder(in: store.db, subjects: ["APP-9", "APP-2"], on: Day(2026, 11, 22))
+            } throws: { e in (e as? DoorbraakError)?.code == .date && ((e as? DoorbraakError)?.message.contains("APP-2") ?? false) }
+        }
+    }
+
+    /// The ledger's latest change (init, 2026-11-23) found in order once per transaction and day.
+    @Test func theLedgerInOrderForOneDayIsNotInOrderForAnEarlierOne() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try AuditLog.requireLedgerInOrder(in: store.db, on: Day(2026, 11, 24))
+            try AuditLog.requireLedgerInOrder(in: store.db, on: Day(2026, 11, 23))
+            try AuditLog.requireLedgerInOrder(in: store.db, on: Day(2026, 11, 23))
+            #expect { try AuditLog.requireLedgerInOrder(in: store.db, on: Day(2026, 11, 22)) } throws: { ($0 as? DoorbraakError)?.code == .date }
+        }
+    }
+
     @Test func anIntactChainVerifies() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
