@@ -461,7 +461,8 @@ extension Store {
     /// for the chunk, the documents hashed — and read from the very bytes checked: a second read
     /// of the file could find other bytes (found by an attacker's review of a version that checked
     /// on one connection and read on another). A request whose beschikking this transaction
-    /// already wrote (a sweep's refusal) is left out; one without a request is `E-MISSING`.
+    /// already wrote (a sweep's refusal) comes as it stands, no longer pending; one without a
+    /// request is `E-MISSING`.
     private func checkedRequests(_ ids: [String]) throws(DoorbraakError) -> [String: CheckedRequest] {
         var requests: [String: CheckedRequest] = [:]
         try requireBoundRows("beschikking", of: ids.map { .text($0) }) { c, r throws(DoorbraakError) in

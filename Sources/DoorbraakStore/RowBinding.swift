@@ -97,8 +97,8 @@ public struct BoundColumns: Sendable {
     }
 }
 
-/// What a row check hands over of each row that is as bound (`requireBoundRows`,
-/// `requireBoundTable`): the very bytes it compared, its columns by name.
+/// What a row check hands over of each row that is as bound, or that the open transaction wrote
+/// itself (`requireBoundRows`, `requireBoundTable`): the very bytes it compared, its columns by name.
 public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
 /// A row a write transaction wrote: its table and key text.

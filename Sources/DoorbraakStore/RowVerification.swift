@@ -161,7 +161,8 @@ extension Store {
     /// which SQLite picks with `max(seq)`: its other columns come from that row). Keys and images
     /// are compared in SQLite's buffers, byte for byte as SQL orders them; a String or an image
     /// of its own is made only for a finding. Calls `visit` with each finding and the key text;
-    /// returns the rows compared.
+    /// `reading` gets each row that is as bound, and a row whose finding `visit` let pass (a row
+    /// the transaction wrote itself) as it stands; returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
                          reading: RowReading? = nil) throws(DoorbraakError) -> Int {
@@ -186,6 +187,7 @@ extension Store {
                 compared += 1
                 let key = String(decoding: row.rawText(0), as: UTF8.self)
                 try visit(RowFinding(table: table.name, key: display(key), change: .inserted), key)
+                if let reading, let columns { try reading(columns, row) }
                 hasRow = try rows.step()
             } else if order > 0 {
                 if !binding.isNull(2) {
@@ -198,6 +200,7 @@ extension Store {
                 if binding.isNull(2) {
                     let key = String(decoding: row.rawText(0), as: UTF8.self)
                     try visit(RowFinding(table: table.name, key: display(key), change: .inserted, seq: binding.int64(1)), key)
+                    if let reading, let columns { try reading(columns, row) }
                 } else {
                     image.removeAll()
                     image.append(row: row, from: 1)
@@ -210,6 +213,8 @@ extension Store {
                             try visit(RowFinding(table: table.name, key: display(key), change: .changed, column: d.column, expected: d.expected, found: d.found,
                                                  expectedValue: d.expectedValue, foundValue: d.foundValue, seq: binding.int64(1)), key)
                         }
+                        // A finding the visitor let pass: a row this transaction wrote, handed over as it stands.
+                        if let reading, let columns { try reading(columns, row) }
                     }
                 }
                 hasRow = try rows.step()
