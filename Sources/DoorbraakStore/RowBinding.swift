@@ -122,8 +122,11 @@ enum WrittenRow {
 /// fifth of an import's work); the last write of a row is what it binds. A transaction binds
 /// its rows every `AuditLog.bindingBatch` rows, so the memory stays small.
 final class RowCapture {
-    /// The bound tables by name.
-    let tables: [String: BoundTable]
+    /// The bound tables by name, as the schema held them at `schemaVersion`.
+    private(set) var tables: [String: BoundTable]
+    /// SQLite's schema cookie when `tables` were read: another process may change it between
+    /// two transactions (see `Database.refreshRowCapture`).
+    private(set) var schemaVersion: Int64
     /// What the transaction wrote so far.
     var touched: [TouchedRow: WrittenRow] = [:]
     /// A table written that is not bound (a bug: the COMMIT is refused).
@@ -135,8 +138,17 @@ final class RowCapture {
     /// String per change.
     private var names: [UnsafeRawPointer: String] = [:]
 
-    init(tables: [BoundTable]) {
+    init(tables: [BoundTable], schemaVersion: Int64) {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+        self.schemaVersion = schemaVersion
+    }
+
+    /// The tables of a schema SQLite read again: their columns' positions, and forgets the names
+    /// it knew by address (SQLite frees them and may put another table's name there).
+    func reload(tables: [BoundTable], schemaVersion: Int64) {
+        self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+        self.schemaVersion = schemaVersion
+        names.removeAll()
     }
 
     /// Records every row of `table` as written, so the transaction's last event binds them as
@@ -168,7 +180,11 @@ final class RowCapture {
     /// Called by the hook: records the key of the row (`old` for DELETE, `new` for INSERT, both for UPDATE).
     fileprivate func record(_ db: OpaquePointer, operation: Int32, table pointer: UnsafePointer<CChar>) {
         let name: String
-        if let known = names[UnsafeRawPointer(pointer)] {
+        // Known by its address only while the bytes there are still its name: SQLite frees a
+        // schema it reads again and may put another table's name at the same address (found by
+        // an attacker's review: another process's CREATE and DROP of a table between two
+        // transactions filed rows under the wrong table).
+        if let known = names[UnsafeRawPointer(pointer)], known.withCString({ strcmp($0, pointer) == 0 }) {
             name = known
         } else {
             name = String(cString: pointer)
@@ -249,9 +265,20 @@ extension Database {
         guard try integer("SELECT sqlite_compileoption_used('ENABLE_PREUPDATE_HOOK')") == 1 else {
             throw DoorbraakError(.database, "this SQLite library is built without the pre-update hook, which doorbraak needs to bind every row it writes to the audit chain")
         }
-        let capture = RowCapture(tables: try BoundTable.all(in: self))
+        let capture = RowCapture(tables: try BoundTable.all(in: self), schemaVersion: try integer("PRAGMA schema_version"))
         rowCapture = capture
         sqlite3_preupdate_hook(sqliteHandle, preUpdateHook, Unmanaged.passUnretained(capture).toOpaque())
+    }
+
+    /// At the start of a write transaction: when another process changed the schema cookie since
+    /// the bound tables were read, the schema must still be doorbraak's own (`SchemaCheck`), and
+    /// the tables' column positions are read again for the pre-update hook.
+    func refreshRowCapture() throws(DoorbraakError) {
+        guard let capture = rowCapture else { return }
+        let version = try integer("PRAGMA schema_version")
+        guard version != capture.schemaVersion else { return }
+        try SchemaCheck.require(self, version: Int(try integer("PRAGMA user_version")))
+        capture.reload(tables: try BoundTable.all(in: self), schemaVersion: version)
     }
 
     /// Whether rows were written since the transaction's latest audit event: a row of an import

@@ -38,6 +38,50 @@ import Testing
         #expect(Int(pendingAfter) ?? 0 > 0 && Int(pendingAfter) ?? 0 < Int(pendingBefore) ?? 0, "\(pendingBefore) → \(pendingAfter)")
         #expect(try s.run(["audit", "verify"]).status == 1, "verify names the edited row")
     }
+
+    /// Another process changing SQLite's schema cookie between batches (a table created and
+    /// dropped) makes SQLite read its schema again and may put one table's name at the address of
+    /// another's: the rows of every batch are still bound under their own table, as they stand
+    /// (found by an attacker's review: ledger rows bound as `application`, themes as `ledger`).
+    @Test func aSchemaReadAgainBetweenBatchesLeavesEveryBindingTrue() throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 40, seed: 22)
+        defer { s.remove() }
+        let store = try Store.open(at: s.db)
+        var bumps = 0
+        Store.betweenDecisionBatches = { _ in
+            bumps += 1
+            _ = try? s.sql("BEGIN IMMEDIATE; CREATE TABLE zz(a); DROP TABLE zz; COMMIT;")
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
+        #expect(decisions.count > 5 && bumps > 5)
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    /// A table another process adds between batches is not doorbraak's schema: the next batch is
+    /// refused before it writes (E-SCHEMA), the batches before it stand.
+    @Test func aTableAddedBetweenBatchesStopsTheRun() throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 23)
+        defer { s.remove() }
+        let store = try Store.open(at: s.db)
+        var added = false
+        Store.betweenDecisionBatches = { _ in
+            guard !added else { return }
+            added = true
+            _ = try? s.sql("CREATE TABLE extra (id TEXT PRIMARY KEY, note TEXT)")
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        #expect {
+            _ = try store.decideAll(today: event.today, event: event, batch: 3)
+        } throws: { error in
+            guard let e = error as? DoorbraakError else { return false }
+            return e.code == .schema && e.message.contains("committed before it stopped")
+        }
+        #expect(added)
+    }
 }
 
 /// Writing a row binds it anew, so a command must check every row it writes, not only those it

@@ -139,6 +139,7 @@ public final class Database {
         if rowCapture != nil, sql.hasPrefix("BEGIN IMMEDIATE") {
             // Before anything is written: the chain head kept in the ledger must be the last event.
             do {
+                try refreshRowCapture()
                 _ = try AuditLog.head(ofTransactionIn: self)
             } catch {
                 try? execute("ROLLBACK")
