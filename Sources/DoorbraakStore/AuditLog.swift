@@ -375,7 +375,7 @@ public enum AuditLog {
         }
         previous = String(decoding: previousBytes, as: UTF8.self)
         if let anchor, !anchorSeen {
-            return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off")
+            return Verification(events: count, firstBad: expectedSeq, reason: "the chain holds \(count) events but the anchor was taken at \(anchor.events): events were cut off, or the anchor is not this database's")
         }
         guard let (headSeq, headHash) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }) else {
             return Verification(events: count, firstBad: 1, reason: "the ledger row that keeps the chain head is missing")

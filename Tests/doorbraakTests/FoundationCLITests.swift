@@ -120,6 +120,19 @@ import Testing
         #expect(wrongSector.stderr.contains("E-PLAN"))
     }
 
+    /// An anchor taken at more events than the chain holds names no event of it: verify says where
+    /// the chain ends, and that the anchor may be another database's (a newcomer's try).
+    @Test func anAnchorBeyondTheChainSaysWhereItEnds() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.initRound()
+        let events = try sandbox.sql("SELECT count(*) FROM audit_event")
+        let result = try sandbox.run(["audit", "verify", "--head", "99:" + String(repeating: "a", count: 64)])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("audit chain BROKEN after its last event \(events): the chain holds \(events) events but the anchor was taken at 99"), "\(result.stdout)")
+        #expect(result.stdout.contains("or the anchor is not this database's"))
+    }
+
     @Test func auditVerifyCatchesTamperingThroughSQLite() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

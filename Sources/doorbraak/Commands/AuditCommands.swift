@@ -58,7 +58,9 @@ enum AuditVerifyCommand: Command {
             if chain.ok {
                 Output.line("audit chain ok: \(chain.events) event\(chain.events == 1 ? "" : "s")" + (anchor.map { ", unchanged up to the anchor \($0.events):\($0.hash.prefix(12))…" } ?? " (no --head anchor given: a rewrite of the whole chain would not show)"))
             } else {
-                Output.line("audit chain BROKEN at event \(chain.firstBad ?? 0): \(chain.reason ?? "")")
+                // An anchor beyond the last event names no event of this chain: say where it ends.
+                let at = chain.firstBad.map { $0 > chain.events && chain.events > 0 ? "after its last event \(chain.events)" : "at event \($0)" } ?? "at event 0"
+                Output.line("audit chain BROKEN \(at): \(chain.reason ?? "")")
             }
             if result.schema.isEmpty {
                 Output.line("schema ok: every table, index and trigger as doorbraak made it, every index holding what its table holds")
