@@ -50,10 +50,12 @@ extension Store {
 
     /// Refused (`code`) when there is no such application or it has no granted beschikking.
     private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) {
-        guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application.rawValue)], { $0.text(0) }) else {
+        // One statement for both (issue 21: a statement per row counts at 100,000 rows).
+        guard let (status, granted) = try db.cached("""
+            SELECT a.status, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted') FROM application a WHERE a.id = ?
+            """).rowValue([.text(application.rawValue)], { r in (r.text(0), r.int(1) == 1) }) else {
             throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
         }
-        let granted = try db.cached("SELECT 1 FROM beschikking WHERE application_id = ? AND status = 'granted'").rowValue([.text(application.rawValue)], { $0.int(0) }) != nil
         guard granted else {
             throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }

@@ -107,7 +107,7 @@ import Testing
 }
 
 @Suite struct ValueTests {
-    @Test(arguments: ["2026-12-01", "2028-02-29", "2000-02-29", "2029-12-31"])
+    @Test(arguments: ["2026-12-01", "2028-02-29", "2000-02-29", "2029-12-31", "0001-01-01", "0999-09-09", "9999-12-31", "1000-10-10"])
     func validDays(text: String) throws {
         #expect(try Day(parsing: text).description == text)
     }
@@ -115,6 +115,22 @@ import Testing
     @Test(arguments: ["2027-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-12-32", "2026-1-01", "26-12-01", "2026/12/01", "", "2026-12-01T00:00"])
     func invalidDays(text: String) {
         #expect(throws: DoorbraakError.self) { try Day(parsing: text) }
+    }
+
+    /// Every day of four years, a leap year among them, written and read back.
+    @Test func everyDayIsWrittenAsItIsRead() throws {
+        var count = 0
+        for year in 2027...2030 {
+            for month in 1...12 {
+                for d in 1...31 {
+                    let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(d < 10 ? "0" : "")\(d)"
+                    guard let day = try? Day(parsing: text) else { continue }
+                    #expect(day.description == text)
+                    count += 1
+                }
+            }
+        }
+        #expect(count == 365 * 3 + 366)
     }
 
     @Test func daysOrder() {
