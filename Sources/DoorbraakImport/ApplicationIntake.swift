@@ -103,7 +103,12 @@ public struct ApplicationIntake {
         let previous = try store.registered(application.id)
         if let previous {
             if previous.contentHash == hash {
-                return .unchanged(application, previous.status == "inadmissible" ? checked ?? check(application) : nil)
+                guard previous.status == "inadmissible" else { return .unchanged(application, nil) }
+                // The refusal as registered, judged on its own receipt date: the same content
+                // entered again with another --received changes nothing (a newcomer's try found
+                // "0 admission checks failed" for an application registered late).
+                let registered = Rules(settings: settings, received: previous.received, plans: rules.plans, insurers: rules.insurers)
+                return .unchanged(application, registered.check(application))
             }
             let owner = try store.penvoerder(of: application.id.rawValue)
             let penvoerder = application.penvoerder?.rawValue

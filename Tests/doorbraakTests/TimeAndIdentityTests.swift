@@ -85,6 +85,14 @@ import Testing
         #expect(future.status == 1 && future.stderr.contains("E-DATE"))
         let pastDeadline = try s.run(["application", "submit", "--received", "2026-12-02", try s.file("d.json", try applicationLine("R-4"))], today: "2026-12-03")
         #expect(pastDeadline.status == 1 && pastDeadline.stderr.contains("E-LATE"), "the deadline is judged on the receipt: \(pastDeadline.stderr)")
+        // Entered without --received after the deadline, then again with the receipt: the refusal
+        // stands as registered, judged on its own receipt, and the note says how to correct it.
+        let forgotten = try s.file("e.json", try applicationLine("R-5"))
+        #expect(try s.run(["application", "submit", forgotten], today: "2026-12-03").stderr.contains("E-LATE"))
+        let again = try s.run(["application", "submit", "--received", "2026-12-01", forgotten], today: "2026-12-03")
+        #expect(again.status == 1 && again.stdout.contains("nothing changed (it is inadmissible)"), "\(again.stdout)")
+        #expect(again.stderr.contains("E-LATE") && again.stderr.contains("1 admission check failed") && !again.stderr.contains("0 admission checks"), "\(again.stderr)")
+        #expect(again.stderr.contains("registered as received on 2026-12-03") && again.stderr.contains("under a new id with --received"), "\(again.stderr)")
     }
 
     @Test func aChangeIsNotDatedBeforeTheSubjectsLatestEvent() throws {

@@ -104,6 +104,9 @@ enum ApplicationSubmitCommand: Command {
                 Output.line("\(id) was already submitted with the same content: nothing changed\(admission == nil ? "" : " (it is inadmissible)")")
             }
             if let admission { printRefusal(admission, id: id, file: file, json: true) }
+            if receivedText != nil, let registered = try store.registered(application.id), registered.received != received {
+                Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
+            }
             return admission == nil ? ExitCode.done : ExitCode.refused
         case .refused(_, let admission):
             if context.json {

@@ -90,7 +90,10 @@ enum AuditVerifyCommand: Command {
         }
         if !result.ok {
             var parts: [String] = []
-            if !chain.ok { parts.append("the audit chain does not verify; first bad event \(chain.firstBad ?? 0)") }
+            if !chain.ok {
+                let bad = chain.firstBad ?? 0
+                parts.append(bad > chain.events && chain.events > 0 ? "the audit chain does not verify; it ends after event \(chain.events)" : "the audit chain does not verify; first bad event \(bad)")
+            }
             if !result.totalsOK {
                 var named: [String] = []
                 for d in result.differences where !named.contains(d.total) { named.append(d.total) }

@@ -14,7 +14,7 @@ enum ReviewCommand: Command {
     R1 incomplete, R2 impact not substantiated, R3 deviation not accepted (name the keys with
     --reject-deviation), R4 no execution power, R5 double funding, R9 other (needs --note).
     Both approvals make it `approved`; one rejection makes it `rejected`. Repeating exactly the
-    same decision changes nothing. A decision is final, except that until the round is allocated
+    same decision, with the same --note (the note is part of it), changes nothing. A decision is final, except that until the round is allocated
     the insurer may revise it with --revise and a --note that says why (E-STATE after the
     allocation); the first decision stays in the audit trail.
     """
