@@ -98,7 +98,7 @@ enum PlausibilityCommand: Command {
     whose eligible cost over all years differs more than --deviation (default 25%) from its
     coalition amount needs an explanation (P5; no recovery).
 
-    Per paying insurer and year: paid, eligible (paid − recovery), recovery, findings, and the
+    Per paying insurer and year: paid, paid − recovery (`eligible` in --json), recovery, findings, and the
     NZa's judgment (bestuurlijk rechtsoordeel): plausibel when the recovery is at most
     --materiality (default 1%) of what the insurer paid, else niet plausibel. A final recovery is
     split over the insurers and years that paid the provider for the application, pro rata to
@@ -187,7 +187,9 @@ struct PlausibilityView {
     }
 
     var judgmentTable: String {
-        var table = Table([("insurer", .left), ("year", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("findings", .right), ("NZa judgment", .left)])
+        // "paid − recovery", not "eligible": the recovery table's "eligible costs" are the actual
+        // costs, another amount (a newcomer's try read the two as one).
+        var table = Table([("insurer", .left), ("year", .left), ("paid", .right), ("paid − recovery", .right), ("recovery", .right), ("findings", .right), ("NZa judgment", .left)])
         for j in judgments {
             table.add([j.insurer.rawValue, String(j.year), j.paid.dutch, j.eligible.dutch, j.recovery.dutch, String(j.findings.count), j.judgment])
         }
@@ -200,7 +202,7 @@ struct PlausibilityView {
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
         var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
         if !recoveries.isEmpty {
-            var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible", .right), ("recovery", .right), ("state", .left), ("per insurer and year", .left)])
+            var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible costs", .right), ("recovery", .right), ("state", .left), ("per insurer and year", .left)])
             for r in recoveries {
                 table.add([r.application.rawValue, r.provider.rawValue, r.paid.dutch, r.eligible.dutch, r.amount.dutch, r.isFinal ? "recovered" : "provisional",
                            r.parts.map { "\($0.insurer) \($0.part) (\($0.year))" }.joined(separator: "; ")])
