@@ -114,6 +114,11 @@ public enum AuditLog {
     /// How many written rows a transaction keeps in memory before its held event binds them.
     static let bindingBatch = 20_000
 
+    /// How many bytes of written rows' images a transaction keeps before its held event binds
+    /// them: an application's image can hold some 3 KB of text, so 20,000 of them would pass the
+    /// 64 MB an import may use.
+    nonisolated(unsafe) static var bindingBytes = 8 << 20
+
     static let columns = "seq, at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash"
 
     /// Appends one event; must run inside a write transaction. The event is held until the next
@@ -125,7 +130,8 @@ public enum AuditLog {
         // A large transaction (an import) binds its rows in parts, so the keys kept in memory
         // stay few: the held event binds what was written up to now (the newest binding of a
         // row is what counts, so a row written again later is bound again later).
-        if let (_, held) = db.pendingEvent, (db.rowCapture?.touched.count ?? 0) >= AuditLog.bindingBatch {
+        if let (_, held) = db.pendingEvent, let capture = db.rowCapture,
+           capture.touched.count >= AuditLog.bindingBatch || capture.capturedBytes >= AuditLog.bindingBytes {
             try writePending(in: db, rowsSHA256: try db.bindTouchedRows(to: held.seq))
         } else {
             try writePending(in: db, rowsSHA256: "")

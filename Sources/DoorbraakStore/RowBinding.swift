@@ -120,7 +120,8 @@ enum WrittenRow {
 /// transaction's last audit event at COMMIT (`bindTouchedRows`). The hook takes each row's
 /// image from the values SQLite is about to store (issue 21: a read per row at COMMIT was a
 /// fifth of an import's work); the last write of a row is what it binds. A transaction binds
-/// its rows every `AuditLog.bindingBatch` rows, so the memory stays small.
+/// its rows every `AuditLog.bindingBatch` rows or `AuditLog.bindingBytes` bytes of images, so the
+/// memory stays small whatever the rows hold.
 final class RowCapture {
     /// The bound tables by name, as the schema held them at `schemaVersion`.
     private(set) var tables: [String: BoundTable]
@@ -134,6 +135,8 @@ final class RowCapture {
     /// Row changes since the transaction's latest audit event was appended: a row of an import
     /// that fails while this is above zero left writes no event describes (see `Database.uncoveredWrites`).
     var sinceEvent = 0
+    /// The bytes of the images taken since the last binding (a row written again counts again).
+    private(set) var capturedBytes = 0
     /// Table names as the hook receives them (SQLite's own, stable per schema), to spare a
     /// String per change.
     private var names: [UnsafeRawPointer: String] = [:]
@@ -172,6 +175,7 @@ final class RowCapture {
     /// Forgets what was recorded (a new transaction, a rollback).
     func reset() {
         readAtBinding = false
+        capturedBytes = 0
         touched.removeAll(keepingCapacity: true)
         unbound = nil
         sinceEvent = 0
@@ -200,7 +204,11 @@ final class RowCapture {
         let old = operation == SQLITE_INSERT ? nil : key(db, table, old: true)
         let new = operation == SQLITE_DELETE ? nil : key(db, table, old: false)
         if let old, old != new { touched[TouchedRow(table: name, key: old)] = .image(nil) }
-        if let new { touched[TouchedRow(table: name, key: new)] = .image(image(db, table)) }
+        if let new {
+            let image = image(db, table)
+            capturedBytes += image.bytes.count
+            touched[TouchedRow(table: name, key: new)] = .image(image)
+        }
     }
 
     /// The image of the row about to be stored (INSERT or UPDATE), its bound columns as

@@ -32,6 +32,17 @@ import Testing
         #expect(text.first?.expected == "\"rejected\"" && text.first?.expectedValue == "rejected")
     }
 
+    /// "K" and the Kelvin sign U+212A are one String to Swift but other bytes: the column is named,
+    /// and the two values are told apart by their code points (found by an attacker's review).
+    @Test func textsThatReadAlikeButDifferInTheirBytesAreADifference() {
+        let kelvin = "OV\u{212A}-1"
+        #expect("OVK-1" == kelvin, "Swift holds them equal: the reason for this test")
+        let d = RowImage.differences(columns: ["id", "contract"], expected: RowImage([.text("A"), .text("OVK-1")]), found: RowImage([.text("A"), .text(kelvin)]))
+        #expect(d.count == 1 && d.first?.column == "contract", "\(d)")
+        #expect(d.first?.expected == "OVK-1" && d.first?.found == "OV\\u{212A}-1", "\(d)")
+        #expect(RowImage.differences(columns: ["contract"], expected: RowImage([.text(kelvin)]), found: RowImage([.text(kelvin)])).isEmpty)
+    }
+
     @Test func aDamagedImageIsNotReadAsValues() {
         #expect(RowImage(bytes: [2, 0, 0, 0, 9, 65]).fields == nil)
         #expect(RowImage(bytes: [99]).fields == nil)
@@ -42,6 +53,10 @@ import Testing
         #expect(RowKey.text(["DBM-1"]) == "DBM-1")
         #expect(RowKey.parts(RowKey.text(["DBM-1", "M2"]), count: 2) == ["DBM-1", "M2"])
         #expect(RowKey.parts("2:AB1:", count: 2) == nil)
+        // A hostile length (a key added to row_binding with sqlite3) is no key, not a trap.
+        #expect(RowKey.parts("15:DBM-2026-0000039223372036854775807:x", count: 2) == nil)
+        #expect(RowKey.parts("9223372036854775807:x", count: 2) == nil)
+        #expect(RowKey.display("9223372036854775807:x", count: 2) == "9223372036854775807:x")
         #expect(RowKey.display(RowKey.text(["DBM-1", "2027-06-30", "fte"]), count: 3) == "DBM-1 / 2027-06-30 / fte")
     }
 

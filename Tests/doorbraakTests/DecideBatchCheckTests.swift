@@ -98,6 +98,8 @@ import Testing
         ("UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = 'S-0002'", "fte_tenths"),
         ("UPDATE application SET requested_cents = requested_cents * 3 WHERE id = 'S-0002'", "requested_cents"),
         ("UPDATE ledger_year SET granted_cents = granted_cents + 100000000 WHERE year = 2027", "ledger_year"),
+        // The Kelvin sign reads as "K" to Swift's String but is other bytes (an attacker's review).
+        ("UPDATE beschikking SET contract = 'OV' || char(0x212A) || '-S-0002' WHERE application_id = 'S-0002'", "contract is OV\\u{212A}-S-0002"),
     ])
     func aRowTheDecisionWritesIsCheckedFirst(sql: String, named: String) throws {
         let s = try round()
@@ -126,6 +128,35 @@ import Testing
         defer { s.remove() }
         #expect(try s.run(["nza", "decide", "S-0001"], today: "2027-01-04").status == 0)
         #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == "S-0001 granted\nS-0002 refused")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}
+
+
+/// The row capture keeps each written row's image until its part is bound: a part is bound every
+/// `AuditLog.bindingBytes` bytes of images as well as every 20,000 rows, so rows with long texts
+/// cannot hold more memory than that (issue 21: 64 MB for any import, whatever the file).
+@Suite(.serialized) struct CapturedBytesTests {
+    @Test func aTransactionBindsItsRowsInPartsOfBoundedBytes() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let store = try Store.open(at: s.db)
+        let saved = AuditLog.bindingBytes
+        AuditLog.bindingBytes = 4096
+        defer { AuditLog.bindingBytes = saved }
+        let event = AuditContext(actor: "test", at: "2026-11-25T00:00:00Z", today: Day(2026, 11, 25))
+        let name = String(repeating: "n", count: 120)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            for i in 0..<200 {
+                try store.db.run("INSERT INTO party (role, id, name) VALUES ('provider', ?, ?)", [.text(String(10_000_000 + i)), .text(name)])
+                try AuditLog.append(in: store.db, event, action: "party", subject: "p\(i)", before: "-", after: "-")
+                #expect((store.db.rowCapture?.capturedBytes ?? 0) < 4096 + 1024)
+            }
+        }
+        // About 150 bytes per image: a part every 28 rows or so, each bound by the event held then.
+        let parts = try store.db.integer("SELECT count(DISTINCT seq) FROM row_binding WHERE tbl = 'party' AND key LIKE '8:provider%'")
+        #expect(parts >= 5, "\(parts) parts")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 }

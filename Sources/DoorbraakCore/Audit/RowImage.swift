@@ -231,26 +231,49 @@ public struct RowImage: Sendable, Equatable {
             return [Difference(column: "(row)", expected: "an image that cannot be read", found: "\(found.bytes.count) bytes",
                                expectedValue: "unreadable", foundValue: "\(found.bytes.count) bytes")]
         }
+        // Fields are compared by their bytes, never as decoded Strings: Swift holds canonically
+        // equivalent texts equal ("K" and the Kelvin sign U+212A), and a column edited that way
+        // passed every row check unnamed (found by an attacker's review).
+        var spansE: [Range<Int>] = [], spansF: [Range<Int>] = []
+        _ = expected.bytes.withUnsafeBytes { RowImage.fieldSpans(of: $0, into: &spansE) }
+        _ = found.bytes.withUnsafeBytes { RowImage.fieldSpans(of: $0, into: &spansF) }
         var out: [Difference] = []
         for i in 0..<max(e.count, f.count, columns.count) {
             let ef = i < e.count ? e[i] : nil, ff = i < f.count ? f[i] : nil
-            guard ef != ff else { continue }
+            let sameBytes = i < spansE.count && i < spansF.count ? expected.bytes[spansE[i]] == found.bytes[spansF[i]] : i >= spansE.count && i >= spansF.count
+            guard !sameBytes else { continue }
+            // Texts that read alike but differ in their bytes are shown with their code points.
+            let alike = ef == ff
             let column = i < columns.count ? columns[i] : "column \(i + 1)"
             let money = column.hasSuffix("_cents"), fte = column.hasPrefix("fte") && column.hasSuffix("_tenths")
             func people(_ field: Field?) -> String {
                 guard let field else { return "—" }
+                if alike, case .value(.text(let text)) = field { return RowImage.codePoints(text) }
                 if money, case .value(.integer(let cents)) = field { return Money(cents: cents).dutch }
                 if fte, case .value(.integer(let tenths)) = field { return Fte(tenths: tenths).description + " fte" }
                 return field.display
             }
             func machine(_ field: Field?) -> String {
                 guard let field else { return "—" }
+                if alike, case .value(.text(let text)) = field { return RowImage.codePoints(text) }
                 if money, case .value(.integer(let cents)) = field { return Money(cents: cents).description }
                 if fte, case .value(.integer(let tenths)) = field { return Fte(tenths: tenths).description }
                 if case .value(.text(let text)) = field { return text }
                 return field.display
             }
             out.append(Difference(column: column, expected: people(ef), found: people(ff), expectedValue: machine(ef), foundValue: machine(ff)))
+        }
+        return out
+    }
+}
+
+extension RowImage {
+    /// `text` with every scalar outside printable ASCII written as `\u{XXXX}`: two texts that
+    /// read alike but differ in their bytes, told apart.
+    public static func codePoints(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x20 && scalar.value < 0x7F { out.unicodeScalars.append(scalar) } else { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
         }
         return out
     }
@@ -273,7 +296,7 @@ public enum RowKey {
         while !bytes.isEmpty {
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
                   let n = Int(String(decoding: bytes[bytes.startIndex..<colon], as: UTF8.self)), n >= 0,
-                  colon + 1 + n <= bytes.endIndex else { return nil }
+                  n <= bytes.endIndex - (colon + 1) else { return nil }   // a hostile length never overflows
             parts.append(String(decoding: bytes[(colon + 1)..<(colon + 1 + n)], as: UTF8.self))
             bytes = bytes[(colon + 1 + n)...]
         }
