@@ -102,9 +102,23 @@ public struct BoundColumns: Sendable {
 public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
 /// A row a write transaction wrote: its table and key text.
+/// Equal by their bytes, as SQLite compares keys: Swift's String equality holds canonically
+/// equivalent texts equal ("K" and the Kelvin sign), and a row inserted with sqlite3 under such a
+/// key would pass as one the transaction wrote itself.
 struct TouchedRow: Hashable {
     var table: String
     var key: String
+
+    static func == (a: TouchedRow, b: TouchedRow) -> Bool {
+        a.table.utf8.elementsEqual(b.table.utf8) && a.key.utf8.elementsEqual(b.key.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var (table, key) = (table, key)
+        table.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(table.utf8.count)
+        key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// What a write transaction knows of a row it wrote.

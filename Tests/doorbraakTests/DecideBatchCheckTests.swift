@@ -160,3 +160,15 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 }
+
+/// A row the transaction wrote is known by its key's bytes, as SQLite knows it (an attacker's
+/// review: Swift's String holds "K" and the Kelvin sign U+212A equal).
+@Suite struct TouchedRowTests {
+    @Test func keysThatReadAlikeAreOtherRows() {
+        let ascii = TouchedRow(table: "beschikking", key: "OVK-1"), kelvin = TouchedRow(table: "beschikking", key: "OV\u{212A}-1")
+        #expect("OVK-1" == "OV\u{212A}-1", "Swift holds them equal: the reason for this test")
+        #expect(ascii != kelvin)
+        #expect(!Set([ascii]).contains(kelvin))
+        #expect(Set([ascii]).contains(TouchedRow(table: "beschikking", key: "OVK-1")))
+    }
+}
