@@ -66,7 +66,7 @@ public struct AuditEvent: Sendable, Equatable {
 struct SubjectsInOrder {
     private var transaction = -1
     private var day: Day?
-    private var subjects = Set<String>()
+    private var subjects = Set<ExactText>()
     /// The ledger's latest change is dated on or before `day`.
     private var ledger = false
     static let limit = 50_000
@@ -76,7 +76,7 @@ struct SubjectsInOrder {
         db.inTransaction && transaction == db.transactionNumber && self.day == day
     }
 
-    func contains(_ subject: String, on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && subjects.contains(subject) }
+    func contains(_ subject: String, on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && subjects.contains(ExactText(subject)) }
 
     func ledgerInOrder(on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && ledger }
 
@@ -93,7 +93,7 @@ struct SubjectsInOrder {
     }
 
     mutating func insert(_ subject: String, on day: Day, in db: Database) {
-        if use(day, in: db) { subjects.insert(subject) }
+        if use(day, in: db) { subjects.insert(ExactText(subject)) }
     }
 
     mutating func insertLedger(on day: Day, in db: Database) {

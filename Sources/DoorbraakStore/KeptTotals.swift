@@ -35,6 +35,6 @@ extension Store {
             .rowValue([], { r in (r.money(0), r.money(1)) }) else { throw DoorbraakError(.internal, "no theme totals") }
         try KeptTotalsGuard.check(kept: kept, recountedCommitted: recounted.committed, recountedPending: recounted.pending,
                                   themeGranted: themeGranted, themeReleased: themeReleased)
-        verifiedScopes.passed.insert(scope)
+        verifiedScopes.passed.insert(ExactText(scope))
     }
 }

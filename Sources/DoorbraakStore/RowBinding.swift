@@ -102,6 +102,21 @@ public struct BoundColumns: Sendable {
 public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
 /// A row a write transaction wrote: its table and key text.
+/// A text equal to another only byte for byte, as SQLite compares keys (Swift's String holds
+/// canonically equivalent texts equal: "K" and the Kelvin sign U+212A).
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// Equal by their bytes, as SQLite compares keys: Swift's String equality holds canonically
 /// equivalent texts equal ("K" and the Kelvin sign), and a row inserted with sqlite3 under such a
 /// key would pass as one the transaction wrote itself.
@@ -369,7 +384,7 @@ extension Store {
         let scope = "\(table) \(key)"
         guard try needsCheck(scope) else { return }
         var passed = true
-        defer { if passed { verifiedScopes.passed.insert(scope) } }
+        defer { if passed { verifiedScopes.passed.insert(ExactText(scope)) } }
         let found = try db.currentImage(of: bound, parts: parts)
         let binding = try db.boundImage(table: table, key: key)
         let expected = binding?.image
@@ -410,7 +425,7 @@ extension Store {
         let scope = "\(table) of \(parent)"
         guard try needsCheck(scope) else { return }
         try compareChildren(of: parent, in: bound, refuseUnlessWrittenHere(table))
-        verifiedScopes.passed.insert(scope)
+        verifiedScopes.passed.insert(ExactText(scope))
     }
 
     /// The rows of `table` whose first key column is one of `parents` (the rows themselves for a
@@ -451,7 +466,7 @@ extension Store {
         let scope = "\(table) *"
         if reading == nil, !(try needsCheck(scope)) { return }
         _ = try compareAll(in: bound, refuseUnlessWrittenHere(table), reading: reading)
-        verifiedScopes.passed.insert(scope)
+        verifiedScopes.passed.insert(ExactText(scope))
     }
 
     /// The visitor of a comparison before money moves: a row this transaction wrote passes (it
@@ -480,7 +495,7 @@ extension Store {
             verifiedScopes.passed.removeAll(keepingCapacity: true)
             verifiedScopes.transaction = db.transactionNumber
         }
-        return !verifiedScopes.passed.contains(scope)
+        return !verifiedScopes.passed.contains(ExactText(scope))
     }
 
     private func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {

@@ -247,8 +247,9 @@ enum DecimalFormat {
 
 /// What `requireBound` and its kin have checked in the open transaction.
 struct VerifiedScopes {
-    /// The scopes that passed: `table key`, `table of parent`, `table *`, `kept totals`.
-    var passed = Set<String>()
+    /// The scopes that passed: `table key`, `table of parent`, `table *`, `kept totals`, by their
+    /// bytes (a key that reads alike is another row).
+    var passed = Set<ExactText>()
     /// The transaction of the checks.
     var transaction = -1
     /// The most scopes kept.

@@ -172,3 +172,21 @@ import Testing
         #expect(Set([ascii]).contains(TouchedRow(table: "beschikking", key: "OVK-1")))
     }
 }
+
+/// A check that passed for one key does not pass for a key that only reads alike (an attacker's
+/// review: Swift's String holds "K" and the Kelvin sign U+212A equal; SQLite does not).
+@Suite struct ExactScopeTests {
+    @Test func aScopeThatReadsAlikeIsCheckedAgain() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let store = try Store.open(at: s.db)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            #expect(try store.needsCheck("beschikking OVK-1"))
+            store.verifiedScopes.passed.insert(ExactText("beschikking OVK-1"))
+            #expect(try !store.needsCheck("beschikking OVK-1"))
+            #expect(try store.needsCheck("beschikking OV\u{212A}-1"))
+        }
+        #expect(!Set([ExactText("OVK")]).contains(ExactText("OV\u{212A}")))
+    }
+}
