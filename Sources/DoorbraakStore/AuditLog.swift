@@ -157,9 +157,16 @@ public enum AuditLog {
     /// twice per application, a claim twice per claim).
     public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
         if db.subjectsInOrder.contains(subject, on: day, in: db) { return }
-        if let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) {
-            try DateOrder.change(on: day, subject: subject, latest: latest)
+        let latest = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil
+        try hold(subject, latest: latest, on: day, in: db)
+    }
+
+    /// `E-DATE` when `subject`'s latest event, dated `latest` (nil: none, or of the older format),
+    /// lies after `day`; else the subject is found in order for `day` in this transaction.
+    private static func hold(_ subject: String, latest: String?, on day: Day, in db: Database) throws(DoorbraakError) {
+        if let latest, let latestDay = try? Day(parsing: latest) {
+            try DateOrder.change(on: day, subject: subject, latest: latestDay)
         }
         db.subjectsInOrder.insert(subject, on: day, in: db)
     }
@@ -171,11 +178,7 @@ public enum AuditLog {
         guard !open.isEmpty else { return }
         try db.cached("SELECT j.value, (SELECT on_day FROM audit_event WHERE subject = j.value ORDER BY seq DESC LIMIT 1) FROM json_each(?1) j")
             .each([.text(SQLValue.jsonArray(open.map { .text($0) }))]) { r throws(DoorbraakError) in
-                let subject = r.text(0)
-                if let text = r.optionalText(1), let latest = try? Day(parsing: text) {
-                    try DateOrder.change(on: day, subject: subject, latest: latest)
-                }
-                db.subjectsInOrder.insert(subject, on: day, in: db)
+                try hold(r.text(0), latest: r.optionalText(1), on: day, in: db)
             }
     }
 
@@ -300,6 +303,9 @@ public enum AuditLog {
         public var reason: String?
         /// Whether the chain holds.
         public var ok: Bool { firstBad == nil }
+        /// Whether the first bad event lies past the chain's last one: the chain ends before the
+        /// anchor (or the ledger's head) says it should, so no event of it is to blame.
+        public var endsEarly: Bool { (firstBad ?? 0) > Int64(events) && events > 0 }
 
         /// A verification result.
         public init(events: Int, firstBad: Int64?, reason: String?) {

@@ -75,8 +75,8 @@ extension Store {
         }
         // A claim id is paid once: its row and a kept refusal as the chain bound them (a claim
         // renamed or a refusal deleted with sqlite3 would let the same id be paid again).
-        try requireBoundAbsent("claim", [.text(claim.id)])
-        try requireBoundAbsent("claim_refusal", [.text(claim.id)])
+        try requireBound("claim", [.text(claim.id)], absent: true)
+        try requireBound("claim_refusal", [.text(claim.id)], absent: true)
         // The payout rests on the application, its beschikking, coalition and milestones, read from
         // the rows checked (the prestaties copy the milestones' tariffs at the grant and are not
         // read here; `audit verify` names an edit of them).

@@ -101,7 +101,6 @@ public struct BoundColumns: Sendable {
 /// itself (`requireBoundRows`, `requireBoundTable`): the very bytes it compared, its columns by name.
 public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
-/// A row a write transaction wrote: its table and key text.
 /// A text equal to another only byte for byte, as SQLite compares keys (Swift's String holds
 /// canonically equivalent texts equal: "K" and the Kelvin sign U+212A).
 struct ExactText: Hashable {
@@ -109,30 +108,33 @@ struct ExactText: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: ExactText, b: ExactText) -> Bool { same(a.text, b.text) }
 
-    func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) { ExactText.hash(text, into: &hasher) }
+
+    /// Whether `a` and `b` hold the same bytes.
+    static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    /// Feeds `text`'s bytes and their count to `hasher`.
+    static func hash(_ text: String, into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
     }
 }
 
-/// Equal by their bytes, as SQLite compares keys: Swift's String equality holds canonically
-/// equivalent texts equal ("K" and the Kelvin sign), and a row inserted with sqlite3 under such a
-/// key would pass as one the transaction wrote itself.
+/// A row a write transaction wrote: its table and key text, equal by their bytes (`ExactText`):
+/// a row inserted with sqlite3 under a key that only reads alike must not pass as one the
+/// transaction wrote itself.
 struct TouchedRow: Hashable {
     var table: String
     var key: String
 
-    static func == (a: TouchedRow, b: TouchedRow) -> Bool {
-        a.table.utf8.elementsEqual(b.table.utf8) && a.key.utf8.elementsEqual(b.key.utf8)
-    }
+    static func == (a: TouchedRow, b: TouchedRow) -> Bool { ExactText.same(a.table, b.table) && ExactText.same(a.key, b.key) }
 
     func hash(into hasher: inout Hasher) {
-        var (table, key) = (table, key)
-        table.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(table.utf8.count)
-        key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        ExactText.hash(table, into: &hasher)
+        ExactText.hash(key, into: &hasher)
     }
 }
 
@@ -247,19 +249,7 @@ final class RowCapture {
         for index in table.columnIndexes {
             var value: OpaquePointer?
             _ = sqlite3_preupdate_new(db, index, &value)
-            guard let value else { builder.appendNull(); continue }
-            switch sqlite3_value_type(value) {
-            case SQLITE_NULL: builder.appendNull()
-            case SQLITE_INTEGER: builder.append(integer: sqlite3_value_int64(value))
-            case SQLITE_TEXT:
-                let text = sqlite3_value_text(value)
-                builder.append(bytes: UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: false)
-            case SQLITE_BLOB:
-                let blob = sqlite3_value_blob(value)
-                builder.append(bytes: UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: true)
-            default:
-                builder.append(other: sqlite3_value_text(value).map { String(cString: $0) } ?? "")
-            }
+            builder.append(value: value)
         }
         return builder.image
     }
@@ -378,14 +368,16 @@ extension Store {
     /// The check before money moves on a row (SPEC §3.9): the row as it is must be the row the
     /// chain last bound. A row this transaction already wrote was checked before (or created
     /// here) and passes. Throws E-LEDGER naming the table, key and differing columns.
-    public func requireBound(_ table: String, _ parts: [SQLValue]) throws(DoorbraakError) {
+    /// `absent`: the caller has just found no such row in this transaction (a claim id not seen
+    /// before), so only its binding is looked up (issue 21: one lookup instead of two).
+    public func requireBound(_ table: String, _ parts: [SQLValue], absent: Bool = false) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let key = RowKey.text(parts.map(\.keyText))
         let scope = "\(table) \(key)"
         guard try needsCheck(scope) else { return }
         var passed = true
         defer { if passed { verifiedScopes.passed.insert(ExactText(scope)) } }
-        let found = try db.currentImage(of: bound, parts: parts)
+        let found = absent ? nil : try db.currentImage(of: bound, parts: parts)
         let binding = try db.boundImage(table: table, key: key)
         let expected = binding?.image
         if let expected, let found, expected == found { return }
@@ -405,17 +397,6 @@ extension Store {
             finding = RowFinding(table: table, key: shown, change: .inserted, seq: binding?.seq)
         }
         throw Store.refusal(finding)
-    }
-
-    /// `requireBound` for a row the caller has just found absent in this transaction (a claim id
-    /// not seen before): it passes when the chain never bound the row or bound its deletion,
-    /// with one lookup instead of two (issue 21); a row bound and since deleted is refused.
-    public func requireBoundAbsent(_ table: String, _ parts: [SQLValue]) throws(DoorbraakError) {
-        let bound = try boundTable(table)
-        let key = RowKey.text(parts.map(\.keyText))
-        guard let binding = try db.boundImage(table: table, key: key), binding.image != nil,
-              !db.touchedInTransaction(table: table, key: key) else { return }
-        throw Store.refusal(RowFinding(table: table, key: RowKey.display(key, count: bound.key.count), change: .deleted, seq: binding.seq))
     }
 
     /// The rows of `table` whose first key column is `parent` (an application's coalition,

@@ -17,22 +17,9 @@ import Testing
         let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
         defer { s.remove() }
         let pendingBefore = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
-        let store = try Store.open(at: s.db)
-        var edited = false
-        Store.betweenDecisionBatches = { _ in
-            guard !edited else { return }
-            edited = true
-            _ = try? s.sql(sql)
-        }
-        defer { Store.betweenDecisionBatches = nil }
-        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
-        #expect {
-            _ = try store.decideAll(today: event.today, event: event, batch: 3)
-        } throws: { error in
-            guard let e = error as? DoorbraakError else { return false }
-            return e.code == .ledger && e.message.contains(table) && e.message.contains("committed before it stopped")
-        }
-        #expect(edited)
+        let (outcome, edits) = try decideAll(s, batch: 3, runningBetweenBatches: sql, once: true)
+        #expect(outcome.failure.map { $0.code == .ledger && $0.message.contains(table) && $0.message.contains("committed before it stopped") } == true, "\(outcome)")
+        #expect(edits == 1)
         // The first batch stands; nothing after it was decided.
         let pendingAfter = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
         #expect(Int(pendingAfter) ?? 0 > 0 && Int(pendingAfter) ?? 0 < Int(pendingBefore) ?? 0, "\(pendingBefore) → \(pendingAfter)")
@@ -46,15 +33,8 @@ import Testing
     @Test func aSchemaReadAgainBetweenBatchesLeavesEveryBindingTrue() throws {
         let s = try StagedRound.sandbox(before: "nza decide --all", count: 40, seed: 22)
         defer { s.remove() }
-        let store = try Store.open(at: s.db)
-        var bumps = 0
-        Store.betweenDecisionBatches = { _ in
-            bumps += 1
-            _ = try? s.sql("BEGIN IMMEDIATE; CREATE TABLE zz(a); DROP TABLE zz; COMMIT;")
-        }
-        defer { Store.betweenDecisionBatches = nil }
-        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
-        let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
+        let (outcome, bumps) = try decideAll(s, batch: 1, runningBetweenBatches: "BEGIN IMMEDIATE; CREATE TABLE zz(a); DROP TABLE zz; COMMIT;", once: false)
+        let decisions = try outcome.get()
         #expect(decisions.count > 5 && bumps > 5)
         let verify = try s.run(["audit", "verify"])
         #expect(verify.status == 0, "\(verify.stdout)")
@@ -65,23 +45,32 @@ import Testing
     @Test func aTableAddedBetweenBatchesStopsTheRun() throws {
         let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 23)
         defer { s.remove() }
+        let (outcome, added) = try decideAll(s, batch: 3, runningBetweenBatches: "CREATE TABLE extra (id TEXT PRIMARY KEY, note TEXT)", once: true)
+        #expect(outcome.failure.map { $0.code == .schema && $0.message.contains("committed before it stopped") } == true, "\(outcome)")
+        #expect(added == 1)
+    }
+
+    /// `decide --all` on `s` in batches of `batch` (as 2027-01-04), with `sql` run through
+    /// sqlite3 after each committed batch — after the first only, when `once` — as another
+    /// process would; its outcome and how many times `sql` ran.
+    private func decideAll(_ s: Sandbox, batch: Int, runningBetweenBatches sql: String, once: Bool) throws -> (Result<[BeschikkingDecision], DoorbraakError>, Int) {
         let store = try Store.open(at: s.db)
-        var added = false
+        var runs = 0
         Store.betweenDecisionBatches = { _ in
-            guard !added else { return }
-            added = true
-            _ = try? s.sql("CREATE TABLE extra (id TEXT PRIMARY KEY, note TEXT)")
+            guard !once || runs == 0 else { return }
+            runs += 1
+            _ = try? s.sql(sql)
         }
         defer { Store.betweenDecisionBatches = nil }
         let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
-        #expect {
-            _ = try store.decideAll(today: event.today, event: event, batch: 3)
-        } throws: { error in
-            guard let e = error as? DoorbraakError else { return false }
-            return e.code == .schema && e.message.contains("committed before it stopped")
-        }
-        #expect(added)
+        let outcome = Result { () throws(DoorbraakError) in try store.decideAll(today: event.today, event: event, batch: batch) }
+        return (outcome, runs)
     }
+}
+
+extension Result {
+    /// The error, when it failed.
+    var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
 }
 
 /// Writing a row binds it anew, so a command must check every row it writes, not only those it

@@ -151,14 +151,26 @@ extension RowImage.Builder {
     /// Appends the columns of the current row from `first` on, from SQLite's buffers.
     mutating func append(row r: Row, from first: Int32 = 0) {
         let statement = r.statement.handle
-        for i in first..<sqlite3_column_count(statement) {
-            switch sqlite3_column_type(statement, i) {
-            case SQLITE_NULL: appendNull()
-            case SQLITE_INTEGER: append(integer: sqlite3_column_int64(statement, i))
-            case SQLITE_TEXT: append(bytes: r.rawText(i), isBlob: false)
-            case SQLITE_BLOB: append(bytes: r.rawBlob(i), isBlob: true)
-            default: append(other: r.text(i))
-            }
+        for i in first..<sqlite3_column_count(statement) { append(value: sqlite3_column_value(statement, i)) }
+    }
+
+    /// Appends one value as SQLite holds it: a column of a row read back, or a value the
+    /// pre-update hook sees about to be stored — one way for both, so a row's image is the same
+    /// whichever way it was taken (nil: NULL).
+    mutating func append(value: OpaquePointer?) {
+        guard let value else { return appendNull() }
+        switch sqlite3_value_type(value) {
+        case SQLITE_NULL: appendNull()
+        case SQLITE_INTEGER: append(integer: sqlite3_value_int64(value))
+        case SQLITE_TEXT:
+            let text = sqlite3_value_text(value)
+            append(bytes: UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: false)
+        case SQLITE_BLOB:
+            let blob = sqlite3_value_blob(value)
+            append(bytes: UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_value_bytes(value))), isBlob: true)
+        default:
+            let text = sqlite3_value_text(value)
+            append(other: String(decoding: UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_value_bytes(value))), as: UTF8.self))
         }
     }
 }

@@ -59,8 +59,7 @@ enum AuditVerifyCommand: Command {
                 Output.line("audit chain ok: \(chain.events) event\(chain.events == 1 ? "" : "s")" + (anchor.map { ", unchanged up to the anchor \($0.events):\($0.hash.prefix(12))…" } ?? " (no --head anchor given: a rewrite of the whole chain would not show)"))
             } else {
                 // An anchor beyond the last event names no event of this chain: say where it ends.
-                let at = chain.firstBad.map { $0 > chain.events && chain.events > 0 ? "after its last event \(chain.events)" : "at event \($0)" } ?? "at event 0"
-                Output.line("audit chain BROKEN \(at): \(chain.reason ?? "")")
+                Output.line("audit chain BROKEN \(chain.endsEarly ? "after its last event \(chain.events)" : "at event \(chain.firstBad ?? 0)"): \(chain.reason ?? "")")
             }
             if result.schema.isEmpty {
                 Output.line("schema ok: every table, index and trigger as doorbraak made it, every index holding what its table holds")
@@ -91,8 +90,7 @@ enum AuditVerifyCommand: Command {
         if !result.ok {
             var parts: [String] = []
             if !chain.ok {
-                let bad = chain.firstBad ?? 0
-                parts.append(bad > chain.events && chain.events > 0 ? "the audit chain does not verify; it ends after event \(chain.events)" : "the audit chain does not verify; first bad event \(bad)")
+                parts.append("the audit chain does not verify; " + (chain.endsEarly ? "it ends after event \(chain.events)" : "first bad event \(chain.firstBad ?? 0)"))
             }
             if !result.totalsOK {
                 var named: [String] = []
