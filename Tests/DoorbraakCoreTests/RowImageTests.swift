@@ -39,7 +39,8 @@ import Testing
         #expect("OVK-1" == kelvin, "Swift holds them equal: the reason for this test")
         let d = RowImage.differences(columns: ["id", "contract"], expected: RowImage([.text("A"), .text("OVK-1")]), found: RowImage([.text("A"), .text(kelvin)]))
         #expect(d.count == 1 && d.first?.column == "contract", "\(d)")
-        #expect(d.first?.expected == "OVK-1" && d.first?.found == "OV\\u{212A}-1", "\(d)")
+        #expect(d.first?.expected == "\"OVK-1\"" && d.first?.found == "\"OV\\u{212A}-1\"", "\(d)")
+        #expect(d.first?.expectedValue == "OVK-1" && d.first?.foundValue == "OV\\u{212A}-1", "\(d)")
         #expect(RowImage.differences(columns: ["contract"], expected: RowImage([.text(kelvin)]), found: RowImage([.text(kelvin)])).isEmpty)
     }
 

@@ -88,7 +88,7 @@ extension Result {
         ("UPDATE application SET requested_cents = requested_cents * 3 WHERE id = 'S-0002'", "requested_cents"),
         ("UPDATE ledger_year SET granted_cents = granted_cents + 100000000 WHERE year = 2027", "ledger_year"),
         // The Kelvin sign reads as "K" to Swift's String but is other bytes (an attacker's review).
-        ("UPDATE beschikking SET contract = 'OV' || char(0x212A) || '-S-0002' WHERE application_id = 'S-0002'", "contract is OV\\u{212A}-S-0002"),
+        ("UPDATE beschikking SET contract = 'OV' || char(0x212A) || '-S-0002' WHERE application_id = 'S-0002'", "contract is \"OV\\u{212A}-S-0002\""),
     ])
     func aRowTheDecisionWritesIsCheckedFirst(sql: String, named: String) throws {
         let s = try round()

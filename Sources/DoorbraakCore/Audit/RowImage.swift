@@ -248,7 +248,7 @@ public struct RowImage: Sendable, Equatable {
             let money = column.hasSuffix("_cents"), fte = column.hasPrefix("fte") && column.hasSuffix("_tenths")
             func people(_ field: Field?) -> String {
                 guard let field else { return "—" }
-                if alike, case .value(.text(let text)) = field { return RowImage.codePoints(text) }
+                if alike, case .value(.text(let text)) = field { return "\"\(RowImage.codePoints(text))\"" }   // quoted, as every text
                 if money, case .value(.integer(let cents)) = field { return Money(cents: cents).dutch }
                 if fte, case .value(.integer(let tenths)) = field { return Fte(tenths: tenths).description + " fte" }
                 return field.display
