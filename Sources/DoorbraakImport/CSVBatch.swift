@@ -20,16 +20,21 @@ struct RetryOutcome {
 /// The one way a CSV file is imported: one write transaction, every row taken by `take`, failing
 /// rows reported with line and id, committed when all pass or `partial`, else rolled back.
 enum CSVBatch {
+    /// The rows read ahead and prepared together (`prepare`).
+    static let chunkSize = 250
+
     /// `check` is the row's syntax check without the database. An all-or-nothing import runs it
     /// over the whole file first, outside any transaction: a file with a malformed row is
     /// refused without ever taking the write lock, so a file whose every row is malformed does
     /// not block other writers while it is read (seen in trials: ~20 s). Rows that only the
     /// rules can refuse (an unknown application, a milestone paid before) are found in the
     /// write transaction, which then rolls back. A row `take` defers is settled by `retry`, in
-    /// the same transaction, once every other row has been taken.
+    /// the same transaction, once every other row has been taken. `prepare` gets each chunk of
+    /// well-formed rows before they are taken, to read and check what they rest on at once.
     static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
                     check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
                     begin: (() throws(DoorbraakError) -> Void)? = nil,
+                    prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
                     retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
@@ -59,22 +64,33 @@ enum CSVBatch {
             // under the write lock: a failure stops the import, not every row.
             try begin?()
             var rows = 0
-            while let row = try reader.next() {
-                rows += 1
-                if rows % 1000 == 0, let progress { progress.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total) }
-                switch row {
-                case .failure(let error):
-                    report.add(error, id: nil)
-                case .success(let record):
-                    let id = record(columns[0])
-                    do throws(DoorbraakError) {
-                        switch try take(record) {
-                        case .new: report.new += 1
-                        case .unchanged: report.unchanged += 1
-                        case .deferred: break
+            var chunk: [Result<CSVReader.Record, DoorbraakError>] = []
+            chunk.reserveCapacity(CSVBatch.chunkSize)
+            var more = true
+            while more {
+                chunk.removeAll(keepingCapacity: true)
+                while chunk.count < CSVBatch.chunkSize, let row = try reader.next() { chunk.append(row) }
+                more = chunk.count == CSVBatch.chunkSize
+                if let prepare, !chunk.isEmpty {
+                    try prepare(chunk.compactMap { if case .success(let record) = $0 { record } else { nil } })
+                }
+                for row in chunk {
+                    rows += 1
+                    if rows % 1000 == 0, let progress { progress.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total) }
+                    switch row {
+                    case .failure(let error):
+                        report.add(error, id: nil)
+                    case .success(let record):
+                        let id = record(columns[0])
+                        do throws(DoorbraakError) {
+                            switch try take(record) {
+                            case .new: report.new += 1
+                            case .unchanged: report.unchanged += 1
+                            case .deferred: break
+                            }
+                        } catch where error.isRowError && !db.uncoveredWrites {
+                            report.add(error.located(file: path, line: record.line), id: id)
                         }
-                    } catch where error.isRowError && !db.uncoveredWrites {
-                        report.add(error.located(file: path, line: record.line), id: id)
                     }
                 }
             }

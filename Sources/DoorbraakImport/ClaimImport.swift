@@ -70,6 +70,9 @@ public struct ClaimImport: CSVImport {
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
+                                prepare: { records throws(DoorbraakError) in
+                                    try store.prepareClaims(records.map { (id: $0("claim_id"), application: $0("application_id")) }, today: today)
+                                },
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             // Another insurer's claim is refused, not kept as refused: it is that insurer's to import.
@@ -97,6 +100,7 @@ public struct ClaimImport: CSVImport {
     /// Tries the waiting claims again until a pass settles none; the rest are refused, not kept.
     private func settleWaiting(_ waiting: Waiting) throws(DoorbraakError) -> RetryOutcome {
         var outcome = RetryOutcome()
+        try store.prepareClaims([], today: today)
         var settledOne = true
         while settledOne && !waiting.claims.isEmpty {
             settledOne = false

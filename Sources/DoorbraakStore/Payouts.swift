@@ -8,6 +8,24 @@ public enum ClaimOutcome: Sendable, Equatable {
     case unchanged
 }
 
+/// The payout rules' view of one application as checked, its theme and the kept paid total of
+/// its beschikking (-1 without one).
+struct CheckedPayoutSubject {
+    var subject: PayoutSubject
+    var theme: String
+    var keptPaid: Money
+
+    var parts: (PayoutSubject, String, Money) { (subject, theme, keptPaid) }
+}
+
+/// What the chunk of claims being settled rests on, read and checked at once (`prepareClaims`),
+/// valid in one write transaction: payout subjects by application id, and the claim ids found new.
+struct PreparedClaims {
+    var transaction = -1
+    var subjects: [ExactText: CheckedPayoutSubject] = [:]
+    var newClaimIDs = Set<ExactText>()
+}
+
 /// A milestone due and not settled (`payouts --due`).
 public struct DuePayment: Sendable, Equatable {
     /// The application.
@@ -61,26 +79,11 @@ extension Store {
         // Business time first, before anything is written (a refusal is kept with an event too).
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
-        if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
-            if stored == claim.contentKey { return .unchanged }
-            throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
-        }
-        if let (content, code, message, on) = try db.cached("SELECT content, code, message, refused_on FROM claim_refusal WHERE claim_id = ?")
-            .rowValue([.text(claim.id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) {
-            guard content == claim.contentKey else {
-                throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was refused before with other content; a corrected claim needs a new id", field: "claim_id")
-            }
-            // Refused once, refused again: the same file imported twice changes nothing.
-            throw DoorbraakError(ErrorCode(code, .refused), "claim \(claim.id) was refused on \(on) and stays refused (send a corrected claim under a new id): \(message)", field: "claim_id")
-        }
-        // A claim id is paid once: its row and a kept refusal as the chain bound them (a claim
-        // renamed or a refusal deleted with sqlite3 would let the same id be paid again).
-        try requireBound("claim", [.text(claim.id)], absent: true)
-        try requireBound("claim_refusal", [.text(claim.id)], absent: true)
+        if !takePreparedNewClaim(claim.id), try settledBefore(claim) { return .unchanged }
         // The payout rests on the application, its beschikking, coalition and milestones, read from
         // the rows checked (the prestaties copy the milestones' tariffs at the grant and are not
         // read here; `audit verify` names an edit of them).
-        let (subject, theme, keptPaid) = try checkedPayoutSubject(claim.application)
+        let (subject, theme, keptPaid) = try checkedPayoutSubject(claim.application).parts
         try checkKeptTotals()
         let decision = try PayoutRules.decide(claim, on: subject, today: today)
         // Money moves only when the kept paid total of this beschikking agrees with its milestones.
@@ -123,6 +126,35 @@ extension Store {
                                 after: "final: every milestone settled; bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
         }
         return .settled(decision)
+    }
+
+    /// Whether the claim id was settled before with this content (the same file imported twice:
+    /// a no-op). `E-CLAIM-DUPLICATE` when it was settled or refused before with other content;
+    /// its refusal again when it was refused with this content. A claim id is paid once: its row
+    /// and a kept refusal as the chain bound them (a claim renamed or a refusal deleted with
+    /// sqlite3 would let the same id be paid again).
+    private func settledBefore(_ claim: Claim) throws(DoorbraakError) -> Bool {
+        if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
+            if stored == claim.contentKey { return true }
+            throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
+        }
+        if let (content, code, message, on) = try db.cached("SELECT content, code, message, refused_on FROM claim_refusal WHERE claim_id = ?")
+            .rowValue([.text(claim.id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) {
+            guard content == claim.contentKey else {
+                throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was refused before with other content; a corrected claim needs a new id", field: "claim_id")
+            }
+            // Refused once, refused again: the same file imported twice changes nothing.
+            throw DoorbraakError(ErrorCode(code, .refused), "claim \(claim.id) was refused on \(on) and stays refused (send a corrected claim under a new id): \(message)", field: "claim_id")
+        }
+        try requireBound("claim", [.text(claim.id)], absent: true)
+        try requireBound("claim_refusal", [.text(claim.id)], absent: true)
+        return false
+    }
+
+    /// Whether `id` was found new for the chunk of claims being settled (no claim, no kept
+    /// refusal and no binding of either under it), taken once.
+    private func takePreparedNewClaim(_ id: String) -> Bool {
+        preparedClaims.transaction == db.transactionNumber && preparedClaims.newClaimIDs.remove(ExactText(id)) != nil
     }
 
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
@@ -173,39 +205,81 @@ extension Store {
     /// The payout rules' view of one application, its theme and the kept paid total of its
     /// beschikking (-1 without one), from the rows a payout rests on — the application, its
     /// beschikking, coalition and milestones — each as the chain bound it (or as this transaction
-    /// wrote it), read from the very bytes checked: one pair of lookups per table, where a check
-    /// and a read again took three (issue 21), and no second read of the file that could find
-    /// other bytes. Refused (E-LEDGER) on a row that is not as bound.
-    func checkedPayoutSubject(_ id: String) throws(DoorbraakError) -> (subject: PayoutSubject, theme: String, keptPaid: Money) {
-        var application: (status: String, coordinating: String, second: String, theme: String)?
-        try requireBoundRows("application", of: [.text(id)]) { c, r throws(DoorbraakError) in
-            application = (r.text(try c("status")), r.text(try c("coordinating")), r.text(try c("second")), r.text(try c("theme")))
+    /// wrote it), read from the very bytes checked: no second read of the file that could find
+    /// other bytes. Refused (E-LEDGER) on a row that is not as bound. A subject prepared for the
+    /// import's chunk of claims (`prepareClaims`) is taken once; otherwise it is read alone.
+    func checkedPayoutSubject(_ id: String) throws(DoorbraakError) -> CheckedPayoutSubject {
+        if preparedClaims.transaction == db.transactionNumber, let prepared = preparedClaims.subjects.removeValue(forKey: ExactText(id)) {
+            return prepared
         }
-        guard let application else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
-        var keptPaid = Money(cents: -1)
-        var granted: (bovengrens: Money, released: Money, isFinal: Bool, decidedOn: String?)?
-        try requireBoundRows("beschikking", of: [.text(id)]) { c, r throws(DoorbraakError) in
-            keptPaid = r.money(try c("paid_cents"))
-            if r.text(try c("status")) == "granted" {
-                granted = (r.money(try c("bovengrens_cents")), r.money(try c("released_cents")), !r.isNull(try c("final_on")), r.optionalText(try c("decided_on")))
-            }
+        guard let checked = try checkedPayoutSubjects([id])[ExactText(id)] else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        var members: [(agb: String, amount: Money)] = []
-        try requireBoundRows("application_provider", of: [.text(id)]) { c, r throws(DoorbraakError) in
-            members.append((r.text(try c("agb")), r.money(try c("amount_cents"))))
+        return checked
+    }
+
+    /// Reads and checks what a chunk of claims rests on at once, before they are settled (issue
+    /// 21: a few set-based statements for the chunk, where each claim took a dozen lookups): the
+    /// date order of their applications, their payout subjects, and which claim ids are new.
+    /// Each prepared subject or new id is taken by the first claim on it; a later claim on it
+    /// reads again, as the rows then stand. Nothing is prepared when a row of the chunk is not as
+    /// bound or out of date order: each claim then meets its own refusal.
+    public func prepareClaims(_ claims: [(id: String, application: String)], today: Day) throws(DoorbraakError) {
+        preparedClaims = PreparedClaims()
+        guard !claims.isEmpty else { return }
+        do throws(DoorbraakError) {
+            let applications = Array(Set(claims.map { ExactText($0.application) })).map(\.text)
+            try AuditLog.requireInOrder(in: db, subjects: applications, on: today)
+            preparedClaims.subjects = try checkedPayoutSubjects(applications)
+            var known = Set<ExactText>()
+            try db.cached("""
+                SELECT j.value FROM json_each(?1) j
+                WHERE EXISTS (SELECT 1 FROM claim WHERE claim_id = j.value) OR EXISTS (SELECT 1 FROM claim_refusal WHERE claim_id = j.value)
+                   OR EXISTS (SELECT 1 FROM row_binding WHERE tbl = 'claim' AND key = j.value) OR EXISTS (SELECT 1 FROM row_binding WHERE tbl = 'claim_refusal' AND key = j.value)
+                """).each([.text(SQLValue.jsonArray(claims.map { .text($0.id) }))]) { r in known.insert(ExactText(r.text(0))) }
+            preparedClaims.newClaimIDs = Set(claims.map { ExactText($0.id) }).subtracting(known)
+            preparedClaims.transaction = db.transactionNumber
+        } catch where error.code == .ledger || error.code == .date {
+            preparedClaims = PreparedClaims()
         }
-        var milestones: [PayoutSubject.Milestone] = []
-        try requireBoundRows("application_milestone", of: [.text(id)]) { c, r throws(DoorbraakError) in
-            milestones.append(PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")), status: r.text(try c("status")), paid: r.money(try c("paid_cents"))))
+    }
+
+    /// The checked payout subjects of `ids`, by application id (an unknown id has none).
+    private func checkedPayoutSubjects(_ ids: [String]) throws(DoorbraakError) -> [ExactText: CheckedPayoutSubject] {
+        let keys = ids.map { SQLValue.text($0) }
+        var applications: [ExactText: (status: String, coordinating: String, second: String, theme: String)] = [:]
+        try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in
+            applications[ExactText(r.text(try c("id")))] = (r.text(try c("status")), r.text(try c("coordinating")), r.text(try c("second")), r.text(try c("theme")))
         }
-        milestones.sort { $0.code < $1.code }
-        var subject = PayoutSubject(status: granted == nil && application.status == "granted" ? "granted without a beschikking" : application.status,
-                                    isFinal: granted?.isFinal ?? false, coordinating: application.coordinating, second: application.second,
-                                    coalition: Set(members.map(\.agb)), milestones: milestones,
-                                    bovengrensGranted: granted?.bovengrens ?? .zero, released: granted?.released ?? .zero,
-                                    grantedOn: granted?.decidedOn.flatMap { try? Day(parsing: $0) }, closedOn: try closedOn())
-        subject.unfunded = Set(members.filter { $0.amount == .zero }.map(\.agb))
-        return (subject, application.theme, keptPaid)
+        var kept: [ExactText: (paid: Money, granted: (bovengrens: Money, released: Money, isFinal: Bool, decidedOn: String?)?)] = [:]
+        try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
+            let granted = r.text(try c("status")) == "granted"
+                ? (r.money(try c("bovengrens_cents")), r.money(try c("released_cents")), !r.isNull(try c("final_on")), r.optionalText(try c("decided_on")))
+                : nil
+            kept[ExactText(r.text(try c("application_id")))] = (r.money(try c("paid_cents")), granted)
+        }
+        var members: [ExactText: [(agb: String, amount: Money)]] = [:]
+        try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
+            members[ExactText(r.text(try c("application_id"))), default: []].append((r.text(try c("agb")), r.money(try c("amount_cents"))))
+        }
+        var milestones: [ExactText: [PayoutSubject.Milestone]] = [:]
+        try requireBoundRows("application_milestone", of: keys) { c, r throws(DoorbraakError) in
+            milestones[ExactText(r.text(try c("application_id"))), default: []].append(
+                PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")), status: r.text(try c("status")), paid: r.money(try c("paid_cents"))))
+        }
+        let closedOn = try closedOn()
+        var subjects: [ExactText: CheckedPayoutSubject] = [:]
+        for (id, application) in applications {
+            let granted = kept[id]?.granted, members = members[id] ?? []
+            var subject = PayoutSubject(status: granted == nil && application.status == "granted" ? "granted without a beschikking" : application.status,
+                                        isFinal: granted?.isFinal ?? false, coordinating: application.coordinating, second: application.second,
+                                        coalition: Set(members.map(\.agb)), milestones: (milestones[id] ?? []).sorted { $0.code < $1.code },
+                                        bovengrensGranted: granted?.bovengrens ?? .zero, released: granted?.released ?? .zero,
+                                        grantedOn: granted?.decidedOn.flatMap { try? Day(parsing: $0) }, closedOn: closedOn)
+            subject.unfunded = Set(members.filter { $0.amount == .zero }.map(\.agb))
+            subjects[id] = CheckedPayoutSubject(subject: subject, theme: application.theme, keptPaid: kept[id]?.paid ?? Money(cents: -1))
+        }
+        return subjects
     }
 
     /// The payout rules' view of one application, read in the caller's transaction.

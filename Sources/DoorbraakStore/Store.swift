@@ -6,6 +6,10 @@ public final class Store {
     public let db: Database
     /// The rows and totals checked before money moved on them (see `requireBound`, `checkKeptTotals`).
     var verifiedScopes = VerifiedScopes()
+    /// What the chunk of claims being settled rests on (`prepareClaims`).
+    var preparedClaims = PreparedClaims()
+    /// What the chunk of cost lines or measurements being stored checks (`prepareVerantwoording`).
+    var preparedVerantwoording = PreparedVerantwoording()
 
     private init(db: Database) { self.db = db }
 
