@@ -110,6 +110,13 @@ enum CSVBatch {
     }
 }
 
+extension CSVReader.Record {
+    /// The row's `application_id` when it is well-formed, for a chunk's `prepare`: a malformed
+    /// one is left to its row's own refusal, so what a chunk binds stays small (found by an
+    /// attacker's review: 250 ids of 200 KB each took 540 MB in the prepared statements).
+    var preparableApplication: String? { (try? ApplicationID(parsing: self("application_id")))?.rawValue }
+}
+
 /// What every CSV import is given: the store, the business date, who acts, all-or-nothing or
 /// `--partial`, and where progress goes.
 public struct CSVImportSettings {

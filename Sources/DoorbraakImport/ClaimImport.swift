@@ -71,7 +71,10 @@ public struct ClaimImport: CSVImport {
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareClaims(records.map { (id: $0("claim_id"), application: $0("application_id")) }, today: today)
+                                    try store.prepareClaims(records.compactMap { r in
+                                        guard let application = r.preparableApplication, (try? Claim.checkID(r("claim_id"))) != nil else { return nil }
+                                        return (id: r("claim_id"), application: application)
+                                    }, today: today)
                                 },
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)

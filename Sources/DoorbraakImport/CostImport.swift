@@ -40,8 +40,7 @@ public struct CostImport: CSVImport {
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> Result {
         var findings: [String: Int] = [:]
-        let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
-                                      prepare: { records throws(DoorbraakError) in try store.prepareVerantwoording(records.map { $0("application_id") }, today: today) }) { record throws(DoorbraakError) in
+        let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: actingFor?.role == .provider ? actingFor?.id : nil)
             switch try store.storeCost(line, today: today, event: event) {
@@ -75,11 +74,12 @@ public struct MonitoringImport: CSVImport {
 
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        var plans: [String: (exists: Bool, plan: String?)] = [:]
         var kpis: [String: [String]] = [:]
-        return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
-                                prepare: { records throws(DoorbraakError) in try store.prepareVerantwoording(records.map { $0("application_id") }, today: today) }) { record throws(DoorbraakError) in
+        return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress) { record throws(DoorbraakError) in
             let id = record("application_id")
-            let known = try store.planOf(id)
+            if plans[id] == nil { plans[id] = try store.planOf(id) }
+            let known = plans[id] ?? (false, nil)
             var allowed: [String] = []
             if let plan = known.plan {
                 if kpis[plan] == nil { kpis[plan] = try store.plan(plan)?.kpiIDs ?? [] }

@@ -18,7 +18,7 @@ extension Store {
     }
 
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the
-    /// ledger and theme rows exactly as the audit chain last bound them; committed and pending
+    /// ledger, round and theme rows exactly as the audit chain last bound them; committed and pending
     /// equal to their recount from the beschikkingen; the theme totals adding up to the ledger.
     /// Runs inside the caller's transaction, once per transaction (the checked scopes of
     /// `requireBound`): after it passed, the only changes are this transaction's own, made by the rules.
@@ -26,6 +26,8 @@ extension Store {
         let scope = "kept totals"
         guard try needsCheck(scope) else { return }
         try requireBound("ledger", [.integer(1)])
+        // The round row too: its close date stops every payout (SPEC §3.7).
+        try requireBound("round", [.integer(1)])
         for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)]) }
         // The spending years too: a grant writes them, and writing a row binds it anew.
         for year in RoundSettings.eligibleYears { try requireBound("ledger_year", [.int(year)]) }

@@ -267,7 +267,11 @@ extension Store {
             milestones[ExactText(r.text(try c("application_id"))), default: []].append(
                 PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")), status: r.text(try c("status")), paid: r.money(try c("paid_cents"))))
         }
-        let closedOn = try closedOn()
+        // The close date from the round row as checked (a payout after the close is refused).
+        var closedOn: Day?
+        try requireBoundRows("round", of: [.integer(1)]) { c, r throws(DoorbraakError) in
+            closedOn = r.isNull(try c("closed_on")) ? nil : try Day(parsing: r.text(try c("closed_on")))
+        }
         var subjects: [ExactText: CheckedPayoutSubject] = [:]
         for (id, application) in applications {
             let granted = kept[id]?.granted, members = members[id] ?? []

@@ -112,8 +112,13 @@ struct ExactText: Hashable {
 
     func hash(into hasher: inout Hasher) { ExactText.hash(text, into: &hasher) }
 
-    /// Whether `a` and `b` hold the same bytes.
-    static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    /// Whether `a` and `b` hold the same bytes (compared as one block: a generic walk over the
+    /// UTF-8 views was 4% of a claims import).
+    static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
 
     /// Feeds `text`'s bytes and their count to `hasher`.
     static func hash(_ text: String, into hasher: inout Hasher) {

@@ -8,8 +8,6 @@ public final class Store {
     var verifiedScopes = VerifiedScopes()
     /// What the chunk of claims being settled rests on (`prepareClaims`).
     var preparedClaims = PreparedClaims()
-    /// What the chunk of cost lines or measurements being stored checks (`prepareVerantwoording`).
-    var preparedVerantwoording = PreparedVerantwoording()
 
     private init(db: Database) { self.db = db }
 

@@ -28,22 +28,6 @@ public struct MonitoringInput: Sendable {
     public var bar: ImpactBar
 }
 
-/// What a cost line or measurement checks of its application: granted, its plan (the kpis) and
-/// its coalition's AGB codes (P6).
-struct VerantwoordingFacts {
-    var status: String
-    var plan: String?
-    var granted: Bool
-    var coalition: [String]
-}
-
-/// The facts of the applications of the chunk of cost lines or measurements being stored
-/// (`prepareVerantwoording`), valid in one write transaction.
-struct PreparedVerantwoording {
-    var transaction = -1
-    var applications: [ExactText: VerantwoordingFacts] = [:]
-}
-
 extension Store {
     /// The columns a stored cost line is read from, for `costLine(_:)`.
     static let costLineColumns = "line_id, application_id, provider, year, category, kind, amount_cents, description"
@@ -57,59 +41,24 @@ extension Store {
     /// The coalition of an application with a granted beschikking, read in the caller's
     /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
     private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
-        let facts = try requireGranted(application, code: code, what: what)
+        try requireGranted(application, code: code, what: what)
+        let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
         var coalition = Set<AGB>()
-        for agb in facts.coalition { coalition.insert(try AGB(parsing: agb)) }
+        for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
         return coalition
     }
 
     /// Refused (`code`) when there is no such application or it has no granted beschikking.
-    @discardableResult
-    private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> VerantwoordingFacts {
-        guard let facts = try verantwoordingFacts(application.rawValue) else {
+    private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) {
+        // One statement for both (issue 21: a statement per row counts at 100,000 rows).
+        guard let (status, granted) = try db.cached("""
+            SELECT a.status, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted') FROM application a WHERE a.id = ?
+            """).rowValue([.text(application.rawValue)], { r in (r.text(0), r.int(1) == 1) }) else {
             throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
         }
-        guard facts.granted else {
-            throw DoorbraakError(code, "application \(application) is \(facts.status), not granted: \(what) belong to a granted beschikking", field: "application_id")
+        guard granted else {
+            throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }
-        return facts
-    }
-
-    /// What a cost line or measurement checks of its application, from the chunk prepared
-    /// (`prepareVerantwoording`) or read alone; nil when there is no such application.
-    private func verantwoordingFacts(_ id: String) throws(DoorbraakError) -> VerantwoordingFacts? {
-        if preparedVerantwoording.transaction == db.transactionNumber {
-            return preparedVerantwoording.applications[ExactText(id)]
-        }
-        return try readVerantwoordingFacts([id])[ExactText(id)]
-    }
-
-    /// The facts of `ids` in one statement, by application id (an unknown id has none).
-    private func readVerantwoordingFacts(_ ids: [String]) throws(DoorbraakError) -> [ExactText: VerantwoordingFacts] {
-        var facts: [ExactText: VerantwoordingFacts] = [:]
-        try db.cached("""
-            SELECT a.id, a.status, a.plan, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted'),
-                   (SELECT group_concat(p.agb, ' ') FROM application_provider p WHERE p.application_id = a.id)
-            FROM application a WHERE a.id IN (SELECT CAST(value AS TEXT) FROM json_each(?1))
-            """).each([.text(SQLValue.jsonArray(ids.map { .text($0) }))]) { r in
-            facts[ExactText(r.text(0))] = VerantwoordingFacts(status: r.text(1), plan: r.optionalText(2), granted: r.int(3) == 1,
-                                                              coalition: (r.optionalText(4) ?? "").split(separator: " ").map(String.init))
-        }
-        return facts
-    }
-
-    /// Reads what a chunk of cost lines or measurements checks of their applications at once,
-    /// and their date order (issue 21: two statements for the chunk, where each row took three).
-    /// Valid for the chunk: these imports write none of the rows read. A subject out of date
-    /// order is left to its row's own check.
-    public func prepareVerantwoording(_ applications: [String], today: Day) throws(DoorbraakError) {
-        let ids = Array(Set(applications.map { ExactText($0) })).map(\.text)
-        preparedVerantwoording = PreparedVerantwoording()
-        preparedVerantwoording.applications = try readVerantwoordingFacts(ids)
-        preparedVerantwoording.transaction = db.transactionNumber
-        do throws(DoorbraakError) {
-            try AuditLog.requireInOrder(in: db, subjects: ids, on: today)
-        } catch where error.code == .date {}
     }
 
     /// Stores one cost line of a provider's verantwoording (SPEC §3.8); must run inside a write
@@ -141,8 +90,8 @@ extension Store {
 
     /// Whether `application` is stored, and its plan; read in the caller's transaction.
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
-        guard let facts = try verantwoordingFacts(application) else { return (false, nil) }
-        return (true, facts.plan)
+        guard let plan = try db.cached("SELECT plan FROM application WHERE id = ?").rowValue([.text(application)], { $0.optionalText(0) }) else { return (false, nil) }
+        return (true, plan)
     }
 
     /// Stores one monitoring measurement (SPEC §3.8 Monitoring); must run inside a write

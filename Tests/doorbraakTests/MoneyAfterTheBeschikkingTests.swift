@@ -80,6 +80,12 @@ import Testing
         #expect(late.status == 1 && late.stderr.contains("E-PERIOD") || late.stderr.contains("E-CLAIM-STATE"), "\(late.stderr)")
         #expect(try s.run(["round", "close"], today: "2030-01-02").stderr.contains("E-STATE"))
         #expect(try s.run(["audit", "verify"]).status == 0)
+        // The close undone with sqlite3: the claim meets the edited round row, not the rules.
+        _ = try s.sql("UPDATE round SET closed_on = NULL")
+        let reopened = try s.run(["import", "claims", try s.file("e.csv", claimHeader + "P-3,CL-A,M1,12345678,3311,100000.00,2027-06-20,reached,a.pdf\n")], today: "2030-01-02")
+        #expect(reopened.status == 1 && reopened.stderr.contains("E-LEDGER") && reopened.stderr.contains("closed_on"), "\(reopened.stderr)")
+        #expect(try s.run(["audit", "verify"]).stdout.contains("closed_on"))
+        _ = try s.sql("UPDATE round SET closed_on = '2030-01-01'")
         let releases = try s.sql("SELECT group_concat(kind || ' ' || coalesce(milestone, '-') || ' ' || amount_cents, '; ') FROM bovengrens_release")
         #expect(releases == "close M1 10000000; close M2 30000000; close M3 40000000", "\(releases)")
         // The close's releases count in 2029 per year and in 2029-Q4 per quarter, never in 2030.

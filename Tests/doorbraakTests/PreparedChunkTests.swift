@@ -1,9 +1,13 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The claims, costs and monitoring imports read and check what a chunk of 250 rows rests on at
-/// once before they take its rows (issue 21). These files are longer than one chunk, so the rows
-/// settle across chunk boundaries, and an edited row in a chunk must refuse only its own rows.
+/// The claims import reads and checks what a chunk of 250 rows rests on at once before it takes
+/// its rows (issue 21). These files are longer than one chunk, so the rows settle across chunk
+/// boundaries, and an edited row in a chunk must refuse only its own rows. The costs and
+/// monitoring imports read ahead in chunks too (`CSVBatch`), and check each row on its own.
 @Suite struct PreparedChunkTests {
     /// 260 parts of €1,000.00 on M1 of each of CH-A and CH-B, alternating (520 rows: three
     /// chunks), an M2 part of CH-A after them, and a claim id twice: once with the same content
@@ -86,6 +90,52 @@ import Testing
         #expect(measured.stdout.contains("300 new, 0 unchanged, 2 rejected"), "\(measured.stdout) \(measured.stderr)")
         #expect(measured.stderr.contains("E-MONITORING-APPLICATION") && measured.stderr.contains("E-MONITORING-CONFLICT"), "\(measured.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}
+
+extension PreparedChunkTests {
+    /// Found by an attacker's review: 250 rows with an `application_id` of 200 KB each took 540 MB
+    /// in the chunk's prepared statements. A malformed id is not prepared (its row is refused on
+    /// its own), so a file of 250 such rows of 50 KB (12.5 MB) stays near what reading it takes.
+    @Test func aChunkOfHugeIdsIsNotPrepared() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["CH-A"])
+        let huge = String(repeating: "A", count: 50_000)
+        let rows = (0..<250).map { "H-\($0),\(huge)\($0),M1,12345678,3311,1.00,2027-06-15,reached,e\n" }.joined()
+        let file = try s.file("huge.csv", claimHeader + rows)
+        // Each row is refused as another insurer's (a short message), after its chunk was prepared.
+        let (status, peakMB) = try peakMemory([doorbraakBinary, "--db", s.db, "--today", "2027-06-30", "import", "claims", file, "--partial", "--insurer", "7029"])
+        #expect(status == 1, "every row refused as insurer 3311's")
+        #expect(peakMB < 100, "peak \(peakMB) MB")
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0")
+    }
+
+    /// Runs `argv` and returns its exit status and its peak resident memory in MB, as the kernel
+    /// keeps it for the program's own memory (`VmHWM` in /proc, read every 5 ms while it runs):
+    /// `wait4`'s `ru_maxrss` would count this test process's memory too, which the child shares
+    /// until its exec.
+    func peakMemory(_ argv: [String]) throws -> (Int32, Double) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0)
+        var status: Int32 = 0
+        var peakKB = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            let line = ((try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? "").split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            if let kb = line.flatMap({ Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }) { peakKB = max(peakKB, kb) }
+            usleep(5_000)
+        }
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), Double(peakKB) / 1024)
     }
 }
 
