@@ -14,8 +14,6 @@ struct CheckedPayoutSubject {
     var subject: PayoutSubject
     var theme: String
     var keptPaid: Money
-
-    var parts: (PayoutSubject, String, Money) { (subject, theme, keptPaid) }
 }
 
 /// What the chunk of claims being settled rests on, read and checked at once (`prepareClaims`),
@@ -80,10 +78,11 @@ extension Store {
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         if !takePreparedNewClaim(claim.id), try settledBefore(claim) { return .unchanged }
-        // The payout rests on the application, its beschikking, coalition and milestones, read from
-        // the rows checked (the prestaties copy the milestones' tariffs at the grant and are not
-        // read here; `audit verify` names an edit of them).
-        let (subject, theme, keptPaid) = try checkedPayoutSubject(claim.application).parts
+        // The payout rests on the application, its beschikking, coalition and milestones and the
+        // round's close date, read from the rows checked (the prestaties copy the milestones'
+        // tariffs at the grant and are not read here; `audit verify` names an edit of them).
+        let checked = try checkedPayoutSubject(claim.application)
+        let (subject, theme, keptPaid) = (checked.subject, checked.theme, checked.keptPaid)
         try checkKeptTotals()
         let decision = try PayoutRules.decide(claim, on: subject, today: today)
         // Money moves only when the kept paid total of this beschikking agrees with its milestones.
@@ -204,7 +203,7 @@ extension Store {
 
     /// The payout rules' view of one application, its theme and the kept paid total of its
     /// beschikking (-1 without one), from the rows a payout rests on — the application, its
-    /// beschikking, coalition and milestones — each as the chain bound it (or as this transaction
+    /// beschikking, coalition and milestones, and the round row — each as the chain bound it (or as this transaction
     /// wrote it), read from the very bytes checked: no second read of the file that could find
     /// other bytes. Refused (E-LEDGER) on a row that is not as bound. A subject prepared for the
     /// import's chunk of claims (`prepareClaims`) is taken once; otherwise it is read alone.

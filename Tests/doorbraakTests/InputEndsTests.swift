@@ -31,6 +31,12 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: doorbraakBinary)
         process.arguments = ["--db", s.db, "import", "reviews", "-"]
+        // Its own temporary folder: other tests running meanwhile keep their private copies elsewhere.
+        let temporary = s.folder.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        process.environment = environment
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
         let err = Pipe()
         process.standardError = err
@@ -41,7 +47,7 @@ import Testing
         #expect(process.terminationStatus == 66 || process.terminationStatus == 65, "\(stderr)")
         #expect(stderr.contains("(-:2: application_id)"), "\(stderr)")
         // The private copy of standard input is gone.
-        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("doorbraak-") && !$0.hasPrefix("doorbraak-cli") && !$0.hasPrefix("doorbraak-store") && !$0.hasPrefix("doorbraak-err") && !$0.hasSuffix(".html") }
-        #expect(left.allSatisfy { !FileManager.default.fileExists(atPath: NSTemporaryDirectory() + $0 + "/input") }, "\(left)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(left.isEmpty, "\(left)")
     }
 }
