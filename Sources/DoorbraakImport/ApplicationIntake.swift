@@ -26,6 +26,10 @@ public struct ApplicationIntake {
         self.rules = Rules(settings: settings, received: received, plans: plans, insurers: try store.registeredInsurers())
     }
 
+    /// The option a receipt date came from, for an error: `--today` when it is the day of entry
+    /// (no `--received`; a newcomer was told of an option not given), else `--received`.
+    var receiptOption: String { received == event.today ? "--today" : "--received" }
+
     /// The round's settings, the receipt date and the plans: all the admission checks read.
     public struct Rules: Sendable {
         /// The round settings.
@@ -117,11 +121,11 @@ public struct ApplicationIntake {
             }
             try SubmissionRules.checkOwner(of: application.id.rawValue, owner: owner, actingFor: penvoerder, doing: "replace")
             try SubmissionRules.checkReplacement(of: application.id.rawValue, status: previous.status, received: received, deadline: settings.deadline)
-            try DateOrder.receipt(received, entered: event.today, previous: previous.received)
+            try DateOrder.receipt(received, entered: event.today, previous: previous.received, option: receiptOption)
         } else if replace {
             throw DoorbraakError(.missing, "there is no application \(application.id) to replace; submit it without --replace", field: "id")
         } else {
-            try DateOrder.receipt(received, entered: event.today, previous: nil)
+            try DateOrder.receipt(received, entered: event.today, previous: nil, option: receiptOption)
         }
         // A signed file acts for its signer: a provider submits only what it leads (SPEC §3.10).
         if let signer = event.signer {
@@ -131,7 +135,7 @@ public struct ApplicationIntake {
             try PartySignature.requireLead(application.penvoerder?.rawValue, of: application.id.rawValue, signer: signer.id)
         }
         if let opened = try store.roundOpenedOn() {
-            try DateOrder.require(received, notBefore: opened, "a receipt", follows: "the opening of the round (init)", field: "--received")
+            try DateOrder.require(received, notBefore: opened, "a receipt", follows: "the opening of the round (init)", field: receiptOption)
         }
         let admission = checked ?? check(application)
         try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)

@@ -44,6 +44,17 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         }
     }
 
+    /// Who pays and who is paid come before the milestone's state (a newcomer's try: an unknown
+    /// insurer's claims on a milestone paid meanwhile were kept as refused for E-CLAIM-MILESTONE).
+    @Test(arguments: [("9999", "11111111", "E-CLAIM-INSURER"), ("3311", "99999999", "E-CLAIM-PROVIDER"), ("7029", "22222222", "E-CLAIM-MILESTONE")])
+    func anOutsiderIsRefusedAsSuchOnASettledMilestone(insurer: String, provider: String, expected: String) throws {
+        let subject = payoutSubject(statuses: ["paid", "expected", "expected"], paid: [100_00, 0, 0])
+        let error = try #require(throws: DoorbraakError.self) {
+            try PayoutRules.decide(claim("M1", cents: 1_00, provider: provider, insurer: insurer), on: subject, today: Day(2027, 6, 30))
+        }
+        #expect(error.code.rawValue == expected, "\(error.message)")
+    }
+
     @Test func aFirstPartMakesTheMilestoneReachedAndALaterOneMayFollow() throws {
         let d = try PayoutRules.decide(claim("M1", cents: 60_00), on: payoutSubject(), today: Day(2027, 6, 30))
         #expect(d.milestoneStatus == "reached" && d.effect == .pay(Money(euros: 60)) && d.finalRelease == nil)
@@ -168,7 +179,9 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
 
     @Test func decideReportsTheFirstFailingRule() {
         let subject = payoutSubject()
-        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(cents: 100_01, provider: "99999999"), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-TARIFF")
+        // Who is paid before how much: an outsider's claim is refused as such.
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(cents: 100_01, provider: "99999999"), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-PROVIDER")
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(cents: 100_01), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-TARIFF")
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(insurer: "3343"), on: subject, today: Day(2028, 1, 1)) } == "E-CLAIM-INSURER")
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim(), on: subject, today: Day(2027, 6, 29)) } == "E-CLAIM-DATE")
     }

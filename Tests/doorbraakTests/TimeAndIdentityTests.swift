@@ -74,6 +74,9 @@ import Testing
         #expect(beforeInit.status == 1 && beforeInit.stderr.contains("E-DATE") && beforeInit.stderr.contains("opening of the round"), "\(beforeInit.stderr)")
         let ancient = try s.run(["application", "submit", "--received", "0001-01-01", try s.file("y.json", try applicationLine("R-9"))], today: "2026-11-25")
         #expect(ancient.status == 1 && ancient.stderr.contains("E-DATE"), "\(ancient.stderr)")
+        // The error names the option the receipt date came from (it named --received when none was given).
+        #expect(beforeInit.stderr.contains("z.json: --today") && !beforeInit.stderr.contains("--received"), "\(beforeInit.stderr)")
+        #expect(ancient.stderr.contains("y.json: --received"), "\(ancient.stderr)")
 
         // Received on the deadline by post, entered two days later.
         let late = try s.run(["application", "submit", "--received", "2026-12-01", try s.file("b.json", try applicationLine("R-2"))], today: "2026-12-03")
@@ -92,6 +95,8 @@ import Testing
         let again = try s.run(["application", "submit", "--received", "2026-12-01", forgotten], today: "2026-12-03")
         #expect(again.status == 1 && again.stdout.contains("nothing changed (it is inadmissible)"), "\(again.stdout)")
         #expect(again.stderr.contains("E-LATE") && again.stderr.contains("1 admission check failed") && !again.stderr.contains("0 admission checks"), "\(again.stderr)")
+        // Nothing is registered now: the message says it stays as registered (it said "registered" again).
+        #expect(again.stderr.contains("R-5 stays registered as inadmissible, as it was before") && !again.stderr.contains("registered R-5 as"), "\(again.stderr)")
         #expect(again.stderr.contains("registered as received on 2026-12-03") && again.stderr.contains("under a new id with --received"), "\(again.stderr)")
     }
 

@@ -221,9 +221,14 @@ public enum PayoutRules {
         }
     }
 
-    /// Applies every rule to `claim`; returns what it does, or throws the first failing rule.
+    /// Applies every rule to `claim`; returns what it does, or throws the first failing rule. Who
+    /// pays and who is paid come first: a claim of an insurer or provider outside the
+    /// beschikking is refused as such, also when its milestone was settled meanwhile (found by a
+    /// newcomer's try: an unknown insurer's claims were kept as refused for a milestone paid in full).
     public static func decide(_ claim: Claim, on subject: PayoutSubject, today: Day) throws(DoorbraakError) -> PayoutDecision {
         try checkGranted(subject)
+        try checkInsurer(claim.insurer, of: subject)
+        try checkProvider(claim.provider, of: subject)
         let milestone = try checkMilestone(claim.milestone, of: subject)
         try checkOrder(claim.milestone, of: subject)
         try checkAmount(claim.amount, status: claim.status)
@@ -231,8 +236,6 @@ public enum PayoutRules {
         try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
         try checkDate(claim.date, today: today)
         if let granted = subject.grantedOn { try DateOrder.claim(dated: claim.date, granted: granted) }
-        try checkProvider(claim.provider, of: subject)
-        try checkInsurer(claim.insurer, of: subject)
         try checkEvidence(claim.evidence, status: claim.status)
 
         var after = subject

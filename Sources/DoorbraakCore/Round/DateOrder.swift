@@ -45,13 +45,14 @@ public enum DateOrder {
     }
 
     /// A receipt entered later (`--received`) is not after the day it is entered, nor before the
-    /// receipt of the version it replaces.
-    public static func receipt(_ received: Day, entered: Day, previous: Day?) throws(DoorbraakError) {
+    /// receipt of the version it replaces. `option` names where the receipt date came from
+    /// (`--received`, or `--today` when it is the day of entry).
+    public static func receipt(_ received: Day, entered: Day, previous: Day?, option: String = "--received") throws(DoorbraakError) {
         guard received <= entered else {
-            throw DoorbraakError(.date, "received \(received) is after the day it is entered (\(entered)); a receipt cannot lie in the future", field: "--received")
+            throw DoorbraakError(.date, "received \(received) is after the day it is entered (\(entered)); a receipt cannot lie in the future", field: option)
         }
         if let previous {
-            try require(received, notBefore: previous, "a replacement received", follows: "the receipt of the version it replaces", field: "--received")
+            try require(received, notBefore: previous, "a replacement received", follows: "the receipt of the version it replaces", field: option)
         }
     }
 }

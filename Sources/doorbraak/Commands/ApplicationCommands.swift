@@ -103,7 +103,7 @@ enum ApplicationSubmitCommand: Command {
             } else {
                 Output.line("\(id) was already submitted with the same content: nothing changed\(admission == nil ? "" : " (it is inadmissible)")")
             }
-            if let admission { printRefusal(admission, id: id, file: file, json: true) }
+            if let admission { printRefusal(admission, id: id, file: file, before: true) }
             if receivedText != nil, let registered = try store.registered(application.id), registered.received != received {
                 Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
             }
@@ -113,18 +113,21 @@ enum ApplicationSubmitCommand: Command {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
                                      ("check", ApplicationView.checkJSON(admission))]))
             }
-            printRefusal(admission, id: id, file: file, json: context.json)
+            printRefusal(admission, id: id, file: file, before: false)
             return ExitCode.refused
         }
     }
 
-    private static func printRefusal(_ admission: Admission, id: String, file: String, json: Bool) {
+    /// The refusal's checks and what to do; `before`: the same content was registered as
+    /// inadmissible earlier, and nothing is registered now (a newcomer read "registered" twice).
+    private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
         let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
+        let registered = before ? "\(id) stays registered as inadmissible, as it was before" : "registered \(id) as inadmissible"
         if admission.errors.contains(where: { $0.code == .late }) {
-            Output.error("registered \(id) as inadmissible: \(count); it was received after the deadline, so the round cannot take it")
+            Output.error("\(registered): \(count); it was received after the deadline, so the round cannot take it")
         } else {
-            Output.error("registered \(id) as inadmissible: \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
+            Output.error("\(registered): \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
         }
     }
 }
