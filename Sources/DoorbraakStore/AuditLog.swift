@@ -205,6 +205,13 @@ public enum AuditLog {
         db.subjectsInOrder.insertLedger(on: day, in: db)
     }
 
+    /// The latest business date in the chain (nil before the first dated event), for a report
+    /// to say that the day it looks at lies before it.
+    public static func latestBusinessDay(in db: Database) throws(DoorbraakError) -> Day? {
+        guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil else { return nil }
+        return try? Day(parsing: text)
+    }
+
     /// `E-DATE` when `day` precedes the latest business date in the chain: for the board's rare
     /// acts on the whole round (the bar, the allocation, a reallocation), which rest on everything
     /// recorded so far. Scans the chain's dates once (read from the table: no index content is

@@ -361,8 +361,12 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(m["unmeasured"] as? [String] == ["PAY-B"])
         let earlier = try json(try s.run(["monitoring", "--json", "--as-of", "2028-01-01"]).stdout)
         #expect((earlier["applications"] as? [[String: Any]])?.first?["realised_fte"] as? String == "100.0")
-        let text = try s.run(["monitoring", "--as-of", "2028-12-31"]).stdout
+        let asOf = try s.run(["monitoring", "--as-of", "2028-12-31"])
+        let text = asOf.stdout
         #expect(text.contains("not measured by 2028-12-31 (1): PAY-B") && text.contains("27600.0"))
+        // A day before the round's latest change says so; on that day or later, nothing is said.
+        #expect(asOf.stderr.contains("note: the figures are as of 2028-12-31; the round records changes up to 2029-12-31"), "\(asOf.stderr)")
+        #expect(!(try s.run(["monitoring"], today: "2029-12-31").stderr.contains("note:")))
         // Each plan KPI by name, value, unit and target; the rate over the one measured application.
         let k1 = try #require(text.split(separator: "\n").first { $0.contains("PAY-A") && $0.contains("K1") })
         #expect(k1.contains("Tijd per rapportage") && k1.contains("-3.25") && k1.contains("min"), "\(text)")

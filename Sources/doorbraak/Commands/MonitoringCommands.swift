@@ -66,8 +66,14 @@ enum MonitoringCommand: Command {
         if let themeText { do { theme = try Theme(parsing: themeText) } catch { throw DoorbraakError(.usage, "--theme: \(error.message)") } }
         var asOf = context.today
         if let asOfText { do { asOf = try Day(parsing: asOfText) } catch { throw DoorbraakError(.usage, "--as-of: \(error.message)") } }
-        let input = try context.openStore().monitoringInput()
+        let store = try context.openStore()
+        let input = try store.monitoringInput()
         let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: asOf, bar: input.bar, theme: theme)
+        // A day before what is recorded counts nothing after it: say so (a newcomer read "nothing
+        // paid yet" on a round whose payments were dated after the system date).
+        if let latest = try AuditLog.latestBusinessDay(in: store.db), latest > asOf {
+            Output.error("note: the figures are as of \(asOf); the round records changes up to \(latest), which count from their own dates (give --today or --as-of to look later)")
+        }
         if context.json {
             Output.json(MonitoringView.json(summary))
         } else {
