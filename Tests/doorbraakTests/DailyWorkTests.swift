@@ -111,7 +111,8 @@ import Testing
         let open = try json(try s.run(["nza", "register", "--status", "open", "--json"]).stdout)["beschikkingen"] as? [[String: Any]] ?? []
         #expect(open.map { $0["application"] as? String } == ["NR-B"])
         let path = s.folder.appendingPathComponent("register.csv").path
-        #expect(try s.run(["nza", "register", "--csv", path]).status == 0)
+        let written = try s.run(["nza", "register", "--csv", path])
+        #expect(written.status == 0 && written.stdout == "wrote the register of 2 beschikkingen to \(path) (status lopend or definitief)\n", "the file, not the table too: \(written.stdout)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) && text.contains("NR-A;12345678;3311;7029;") && text.contains(";1000000,00;300000,00;300000,00;700000,00;definitief;"), "\(text)")

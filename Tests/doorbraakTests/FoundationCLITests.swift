@@ -100,6 +100,8 @@ import Testing
         #expect(show["excluded_categories"] is [Any])
         let human = try sandbox.run(["plans", "show", "zorgpad-copd"])
         #expect(human.stdout.contains("DHZ-COPD-M1"))
+        // Each KPI with the id a monitoring file names it by (a newcomer could not find K1…K3).
+        #expect(human.stdout.contains("  - K1 Fysieke poliklinische controles per COPD-patiënt:") && human.stdout.contains("  - K3 Vrijgespeelde capaciteit"), "\(human.stdout)")
         let unknown = try sandbox.run(["plans", "show", "zorgpad-griep"])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.hasPrefix("error: E-MISSING: no model plan \"zorgpad-griep\""), "\(unknown.stderr)")

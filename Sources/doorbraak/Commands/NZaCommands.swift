@@ -115,8 +115,9 @@ enum NZaRegisterCommand: Command {
     insurers, region, contract, the bovengrens as granted and as it stands (lowered by releases),
     paid, released, status (open while milestones run, final once every one is settled or the
     period closed), and the dates it was granted and became final. --status narrows to open or
-    final ones. --csv FILE writes it for a Dutch spreadsheet: UTF-8 with a byte order mark,
-    semicolons, decimal commas, as `report verevening`.
+    final ones. --csv FILE writes it for a Dutch spreadsheet instead of the table: UTF-8 with a
+    byte order mark, semicolons, decimal commas and Dutch headers and statuses (lopend,
+    definitief), as `report verevening`.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -137,6 +138,11 @@ enum NZaRegisterCommand: Command {
                                           l.decidedOn, l.finalOn ?? ""])
             }
             try OutputFile.write(text, to: csv)
+            if !context.json {
+                // The file is the output, as `report verevening --out` (a newcomer got the table on screen as well).
+                Output.line("wrote the register of \(lines.count) beschikking\(lines.count == 1 ? "" : "en") to \(csv) (status lopend or definitief)")
+                return ExitCode.done
+            }
         }
         if context.json {
             Output.json(.object([("beschikkingen", .array(lines.map { l in
@@ -157,7 +163,7 @@ enum NZaRegisterCommand: Command {
         }
         table.add(["total", "", "", lines.map(\.granted).sum().dutch, lines.map(\.current).sum().dutch, lines.map(\.paid).sum().dutch,
                    lines.map(\.released).sum().dutch, "", "", ""])
-        Output.line(table.text + "\n\(lines.count) beschikking\(lines.count == 1 ? "" : "en")" + (csv.map { "; written to \($0)" } ?? ""))
+        Output.line(table.text + "\n\(lines.count) beschikking\(lines.count == 1 ? "" : "en")")
         return ExitCode.done
     }
 }

@@ -122,7 +122,8 @@ enum PlansView {
         for m in p.milestones {
             milestones.add([m.code.description, p.prestatieCode(m.code), "\(m.share)%", m.latest.description, m.obligation.rawValue, m.title])
         }
-        let kpis = p.kpis.map { "  - \($0.name): \($0.target) (\($0.unit))" }.joined(separator: "\n")
+        // Each KPI with the id a monitoring file names it by (`import monitoring`: K1, K2, …).
+        let kpis = zip(p.kpiIDs, p.kpis).map { id, kpi in "  - \(id) \(kpi.name): \(kpi.target) (\(kpi.unit))" }.joined(separator: "\n")
         let basiseisen = (1...14).map { "  \($0 < 10 ? " " : "")\($0). \(p.basiseisen[$0] ?? "")" }.joined(separator: "\n")
         return """
         \(p.title) (\(p.id), \(p.code), version \(p.version))
@@ -143,7 +144,7 @@ enum PlansView {
           plausible maximum impact   \(p.norms.plausibleMaxFtePerMln) fte per €mln
           excluded cost categories   \(p.excludedCategories.isEmpty ? "none" : p.excludedCategories.map(\.rawValue).joined(separator: ", "))
 
-        KPIs
+        KPIs (their ids for `import monitoring`)
         \(kpis)
 
         basiseisen
