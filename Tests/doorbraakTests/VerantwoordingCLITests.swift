@@ -273,6 +273,26 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(text.contains("3311 € 50.000,00 (2027); 7029 € 49.999,99 (2027)") && text.contains("recovered"), "\(text)")
     }
 
+    /// A project lead's own outcome: `--application` shows one application's recovery and
+    /// findings and the judgments they count in (a newcomer had to search the whole table).
+    @Test func oneApplicationsRecoveryAndFindings() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-B,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,200000.00,team\nB-1,PAY-B,12345678,2027,personnel,incidental,300000.00,team\n").status == 0)
+        try s.finish("PAY-A")
+        let mine = try json(try s.run(["plausibility", "--json", "--application", "PAY-A"], today: "2029-12-31").stdout)
+        let recoveries = try #require(mine["recoveries"] as? [[String: Any]])
+        #expect(recoveries.count == 1 && recoveries[0]["application"] as? String == "PAY-A" && recoveries[0]["recovery"] as? String == "100000.00", "\(recoveries)")
+        #expect(((mine["findings"] as? [[String: Any]]) ?? []).allSatisfy { $0["application"] as? String == "PAY-A" })
+        #expect((mine["judgments"] as? [[String: Any]])?.map { "\($0["insurer"] ?? "") \($0["year"] ?? "")" } == ["3311 2027"])
+        let other = try s.run(["plausibility", "--application", "PAY-B"], today: "2029-12-31")
+        #expect(other.status == 0 && other.stdout.hasPrefix("PAY-B: no recovery and no findings"), "\(other.stdout)")
+        let unknown = try s.run(["plausibility", "--application", "PAY-Z"], today: "2029-12-31")
+        #expect(unknown.status == 66 && unknown.stderr.contains("no application \"PAY-Z\""), "\(unknown.stderr)")
+    }
+
     /// P7: the same line id with other content is refused and changes nothing; the same content,
     /// also written as a semicolon file with a decimal comma, is unchanged.
     @Test func theSameLineIdWithOtherContentIsP7() throws {

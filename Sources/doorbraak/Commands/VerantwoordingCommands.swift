@@ -85,7 +85,7 @@ enum PlausibilityOptions {
 enum PlausibilityCommand: Command {
     static let name = "plausibility"
     static let summary = "test the actual costs: eligible, findings P1–P6, recovery, the NZa's judgment per insurer and year"
-    static let usage = "[--year YEAR] [--insurer UZOVI] [--materiality PCT] [--deviation PCT]"
+    static let usage = "[--year YEAR] [--insurer UZOVI] [--application ID] [--materiality PCT] [--deviation PCT]"
     static let help = """
     Sets what the insurers paid (reached claims; a payout's year is its claim date's year) against
     the providers' actual costs (`import costs`). Eligible actual cost is the sum of the lines
@@ -107,21 +107,29 @@ enum PlausibilityCommand: Command {
     holds more than was paid in it. Each finding names the insurers that paid that provider for
     the application (when none did, those that paid the application) and is in their judgment of
     its year: a cost line's year, and for P5 the year the beschikking became final (2029 for a
-    period closed on 2030-01-01). --year Y lists year Y's findings only; --insurer U those U paid.
-    Both narrow what is shown, not what is computed. A report: exit 0 whatever the judgment.
+    period closed on 2030-01-01). --year Y lists year Y's findings only; --insurer U those U paid;
+    --application ID one application's recovery and findings (a project lead's own outcome), with
+    the judgments they count in. They narrow what is shown, not what is computed. A report: exit 0
+    whatever the judgment.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let year = try PlausibilityOptions.year(try arguments.value("--year"), required: false)
         let insurerText = try arguments.value("--insurer")
+        let applicationText = try arguments.value("--application")
         let settings = try PlausibilityOptions.settings(&arguments)
         try arguments.finish()
         var insurer: UZOVI?
         if let insurerText { do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
+        var application: ApplicationID?
+        if let applicationText { do { application = try ApplicationID(parsing: applicationText) } catch { throw DoorbraakError(.usage, "--application: \(error.message)") } }
         let store = try context.openStore(readOnly: true)
         try InsurerOption.requireRegistered(insurerText, in: store)
+        if let application, try store.registered(application) == nil {
+            throw DoorbraakError(.missing, "no application \"\(application)\"", field: "--application")
+        }
         let report = try PlausibilityOptions.report(store, settings)
-        let view = PlausibilityView(report: report, year: year, insurer: insurer)
+        let view = PlausibilityView(report: report, year: year, insurer: insurer, application: application)
         if context.json {
             Output.json(view.json)
         } else {
@@ -138,11 +146,21 @@ struct PlausibilityView {
     let findings: [Plausibility.Finding]
     let recoveries: [Plausibility.Recovery]
 
-    init(report: Plausibility.Report, year: Int?, insurer: UZOVI?) {
+    /// The application shown alone (`--application`), if any.
+    let application: ApplicationID?
+
+    init(report: Plausibility.Report, year: Int?, insurer: UZOVI?, application: ApplicationID? = nil) {
         self.report = report
-        judgments = report.judgments.filter { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
+        self.application = application
+        let ofApplication = { (id: ApplicationID) in application == nil || id == application }
         recoveries = report.recoveries.filter { r in
-            r.parts.contains { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
+            ofApplication(r.application) && r.parts.contains { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
+        }
+        // With --application, the judgments its findings or recovery parts count in.
+        let counted = Set(recoveries.flatMap { r in r.parts.map { "\($0.insurer)|\($0.year)" } })
+        judgments = report.judgments.filter { j in
+            (year == nil || j.year == year) && (insurer == nil || j.insurer == insurer)
+                && (application == nil || counted.contains("\(j.insurer)|\(j.year)") || j.findings.contains { $0.application == application })
         }
         // Every finding once: with --year only that year's (P5 in the year its beschikking became
         // final; P1 when a part of its recovery was paid in it), with --insurer only those it paid.
@@ -151,7 +169,7 @@ struct PlausibilityView {
             let inYear = year.map { y in
                 f.code == .costRecovery ? recoveryYears["\(f.application)|\(f.provider)"]?.contains(y) ?? false : f.year == y
             } ?? true
-            return inYear && (insurer.map { f.insurers.contains($0) } ?? true)
+            return inYear && (insurer.map { f.insurers.contains($0) } ?? true) && ofApplication(f.application)
         }
     }
 
@@ -199,6 +217,9 @@ struct PlausibilityView {
     }
 
     var text: String {
+        if let application, recoveries.isEmpty, findings.isEmpty {
+            return "\(application): no recovery and no findings" + (judgments.isEmpty ? "" : "\n\n" + judgmentTable)
+        }
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
         var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
         if !recoveries.isEmpty {
