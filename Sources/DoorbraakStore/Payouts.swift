@@ -42,6 +42,9 @@ public struct DuePayment: Sendable, Equatable {
     public var coordinating: String
     /// The second insurer.
     public var second: String
+    /// The insurers that paid its parts so far (none while it is expected), in code order: whose
+    /// the rest is to pay, for an assessor.
+    public var paidBy: [String]
 }
 
 /// One line of `payouts`: per paying insurer and year.
@@ -338,14 +341,16 @@ extension Store {
     /// reached with a rest unpaid), oldest due first; `insurer` narrows to its applications.
     public func duePayments(on day: Day, insurer: String? = nil) throws(DoorbraakError) -> [DuePayment] {
         try db.rows("""
-            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second
+            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second,
+                   (SELECT group_concat(DISTINCT c.insurer) FROM claim c WHERE c.application_id = m.application_id AND c.milestone = m.code AND c.status = 'reached')
             FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted' AND b.final_on IS NULL
             JOIN application a ON a.id = m.application_id
             WHERE (m.status = 'expected' OR m.status = 'reached') AND m.due <= ?
             """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY m.due, m.application_id, m.code",
             [.text(day.description)] + (insurer.map { [.text($0), .text($0)] } ?? [])) { r throws(DoorbraakError) in
             DuePayment(application: r.text(0), milestone: r.text(1), due: try Day(parsing: r.text(2)), tariff: r.money(3), paid: r.money(4),
-                       status: r.text(5), coordinating: r.text(6), second: r.text(7))
+                       status: r.text(5), coordinating: r.text(6), second: r.text(7),
+                       paidBy: (r.optionalText(8) ?? "").split(separator: ",").map(String.init).sorted())
         }
     }
 

@@ -89,6 +89,9 @@ import Testing
         #expect(onTheDay.map { $0["milestone"] as? String } == ["M1", "M2"])
         #expect(onTheDay.map { $0["overdue"] as? Bool } == [true, false], "due today is not overdue yet")
         #expect(onTheDay.first?["unpaid"] as? String == "200000.00")
+        // Whose the rest is: the insurers that paid the parts so far (none for an expected milestone).
+        #expect(onTheDay.map { $0["paid_by"] as? [String] } == [["3311"], []], "\(onTheDay)")
+        #expect(try s.run(["payouts", "--due"], today: "2027-12-31").stdout.contains("3311/7029                       3311"))
         let dayAfter = try json(try s.run(["payouts", "--due", "--json"], today: "2028-01-01").stdout)["due"] as? [[String: Any]] ?? []
         #expect(dayAfter.map { $0["overdue"] as? Bool } == [true, true])
         #expect((try json(try s.run(["payouts", "--due", "--insurer", "3343", "--json"], today: "2028-01-01").stdout)["due"] as? [Any])?.isEmpty == true)
