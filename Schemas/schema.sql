@@ -349,3 +349,9 @@ UPDATE application_milestone SET status = CASE
         WHEN (SELECT final_on FROM beschikking b WHERE b.application_id = application_milestone.application_id) IS NOT NULL THEN 'released'
         ELSE 'reached' END
     WHERE status = 'paid' AND paid_cents < tariff_cents;
+
+-- migration 14 (issue 21): the recount of the committed amount before money moves reads
+-- the partial index alone. Without `status` in it SQLite did not take it as covering and
+-- sought every granted beschikking in its table: 17 ms of one `nza decide` at 100,000.
+DROP INDEX beschikking_granted;
+CREATE INDEX beschikking_granted ON beschikking(status, bovengrens_cents, released_cents) WHERE status = 'granted';

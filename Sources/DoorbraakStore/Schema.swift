@@ -365,7 +365,19 @@ public enum Schema {
                 ELSE 'reached' END
             WHERE status = 'paid' AND paid_cents < tariff_cents;
         """,
+        """
+        -- migration 14 (issue 21): the recount of the committed amount before money moves reads
+        -- the partial index alone. Without `status` in it SQLite did not take it as covering and
+        -- sought every granted beschikking in its table: 17 ms of one `nza decide` at 100,000.
+        DROP INDEX beschikking_granted;
+        CREATE INDEX beschikking_granted ON beschikking(status, bovengrens_cents, released_cents) WHERE status = 'granted';
+        """,
     ]
+
+    /// Migrations that change indexes only: no row's image changes, so an upgrade across only
+    /// these neither proves nor binds the rows anew (at 100,000 beschikkingen that took 31 s and
+    /// 194 MB), and records the new version with an event.
+    public static let indexOnlyMigrations: Set<Int> = [14]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.
     public static var fileText: String {

@@ -90,7 +90,9 @@ public final class Store {
             let latest = Schema.migrations.count
             let hasLedger = current > 0 ? try db.integer("SELECT count(*) FROM ledger") == 1 : false
             let upgrading = current > 0 && current < latest && hasLedger
-            if upgrading, current >= Store.bindingVersion { try requireProvenRows(version: current) }
+            // Migrations that only change indexes leave every row's image as bound: nothing to prove or bind anew.
+            let rebinding = (current..<latest).contains { !Schema.indexOnlyMigrations.contains($0 + 1) }
+            if upgrading, rebinding, current >= Store.bindingVersion { try requireProvenRows(version: current) }
             for n in current..<latest {
                 try db.execute(Schema.migrations[n])
                 try db.execute("PRAGMA user_version = \(n + 1)")
@@ -115,7 +117,7 @@ public final class Store {
             try db.installRowCapture()
             if current < Store.partiesVersion { try registerDutchInsurers() }
             var rows: Int64 = 0
-            if let capture = db.rowCapture {
+            if rebinding, let capture = db.rowCapture {
                 for table in capture.tables.values { rows += try capture.touchEveryRow(of: table, in: db) }
             }
             var context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
@@ -126,7 +128,8 @@ public final class Store {
                 if let text = latest, let day = try? Day(parsing: text), day > context.today { context.today = day }
             }
             try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
-                                after: "schema version \(latest): \(rows) rows as they stand bound to the chain")
+                                after: rebinding ? "schema version \(latest): \(rows) rows as they stand bound to the chain"
+                                    : "schema version \(latest): indexes only, every row stays as the chain bound it")
         }
     }
 
