@@ -205,8 +205,8 @@ public enum AuditLog {
         db.subjectsInOrder.insertLedger(on: day, in: db)
     }
 
-    /// The latest business date in the chain (nil before the first dated event), for a report
-    /// to say that the day it looks at lies before it.
+    /// The latest business date in the chain (nil before the first dated event): for the board's
+    /// acts on the whole round, an upgrade's date, and a report looking at an earlier day.
     public static func latestBusinessDay(in db: Database) throws(DoorbraakError) -> Day? {
         guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil else { return nil }
         return try? Day(parsing: text)
@@ -217,9 +217,9 @@ public enum AuditLog {
     /// recorded so far. Scans the chain's dates once (read from the table: no index content is
     /// trusted for it).
     public static func requireAfterEverything(in db: Database, on day: Day, _ what: String) throws(DoorbraakError) {
-        guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text), day < latest else { return }
+        guard let latest = try latestBusinessDay(in: db), day < latest else { return }
         // Name that change, so the board sees what it would precede.
-        let change = try db.row("SELECT seq, action, subject FROM audit_event WHERE on_day = ? ORDER BY seq DESC LIMIT 1", [.text(text)]) { r in
+        let change = try db.row("SELECT seq, action, subject FROM audit_event WHERE on_day = ? ORDER BY seq DESC LIMIT 1", [.text(latest.description)]) { r in
             "event \(r.int64(0)): \(r.text(1)) \(r.text(2))"
         }
         try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round" + (change.map { " (\($0))" } ?? ""))

@@ -253,9 +253,9 @@ extension Store {
         try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in
             applications[ExactText(r.text(try c("id")))] = (r.text(try c("status")), r.text(try c("coordinating")), r.text(try c("second")), r.text(try c("theme")))
         }
-        var kept: [ExactText: (paid: Money, granted: (bovengrens: Money, released: Money, isFinal: Bool, decidedOn: String?)?)] = [:]
+        var kept: [ExactText: (paid: Money, granted: GrantedFigures?)] = [:]
         try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
-            let granted = r.text(try c("status")) == "granted"
+            let granted: GrantedFigures? = r.text(try c("status")) == "granted"
                 ? (r.money(try c("bovengrens_cents")), r.money(try c("released_cents")), !r.isNull(try c("final_on")), r.optionalText(try c("decided_on")))
                 : nil
             kept[ExactText(r.text(try c("application_id")))] = (r.money(try c("paid_cents")), granted)
@@ -276,13 +276,8 @@ extension Store {
         }
         var subjects: [ExactText: CheckedPayoutSubject] = [:]
         for (id, application) in applications {
-            let granted = kept[id]?.granted, members = members[id] ?? []
-            var subject = PayoutSubject(status: granted == nil && application.status == "granted" ? "granted without a beschikking" : application.status,
-                                        isFinal: granted?.isFinal ?? false, coordinating: application.coordinating, second: application.second,
-                                        coalition: Set(members.map(\.agb)), milestones: (milestones[id] ?? []).sorted { $0.code < $1.code },
-                                        bovengrensGranted: granted?.bovengrens ?? .zero, released: granted?.released ?? .zero,
-                                        grantedOn: granted?.decidedOn.flatMap { try? Day(parsing: $0) }, closedOn: closedOn)
-            subject.unfunded = Set(members.filter { $0.amount == .zero }.map(\.agb))
+            let subject = Store.payoutSubject(status: application.status, coordinating: application.coordinating, second: application.second,
+                                              granted: kept[id]?.granted, members: members[id] ?? [], milestones: milestones[id] ?? [], closedOn: closedOn)
             subjects[id] = CheckedPayoutSubject(subject: subject, theme: application.theme, keptPaid: kept[id]?.paid ?? Money(cents: -1))
         }
         return subjects
@@ -294,17 +289,29 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        let b = try db.cached("SELECT bovengrens_cents, released_cents, final_on, decided_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
-            .rowValue([.text(id)], { r in (r.money(0), r.money(1), r.optionalText(2) != nil, r.optionalText(3)) })
-        let members = try db.cached("SELECT agb, amount_cents FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { ($0.text(0), $0.money(1)) }
-        let coalition = members.map(\.0)
+        let granted = try db.cached("SELECT bovengrens_cents, released_cents, final_on, decided_on FROM beschikking WHERE application_id = ? AND status = 'granted'")
+            .rowValue([.text(id)], { r in GrantedFigures(bovengrens: r.money(0), released: r.money(1), isFinal: r.optionalText(2) != nil, decidedOn: r.optionalText(3)) })
+        let members = try db.cached("SELECT agb, amount_cents FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { (agb: $0.text(0), amount: $0.money(1)) }
         let milestones = try db.cached("SELECT code, tariff_cents, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code")
             .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
-        var subject = PayoutSubject(status: b == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: b?.2 ?? false,
-                             coordinating: coordinating, second: second, coalition: Set(coalition), milestones: milestones,
-                             bovengrensGranted: b?.0 ?? .zero, released: b?.1 ?? .zero, grantedOn: b?.3.flatMap { try? Day(parsing: $0) },
-                             closedOn: try closedOn())
-        subject.unfunded = Set(members.filter { $0.1 == .zero }.map(\.0))
+        return Store.payoutSubject(status: status, coordinating: coordinating, second: second, granted: granted, members: members,
+                                   milestones: milestones, closedOn: try closedOn())
+    }
+
+    /// A granted beschikking's figures as a payout reads them.
+    typealias GrantedFigures = (bovengrens: Money, released: Money, isFinal: Bool, decidedOn: String?)
+
+    /// The payout rules' view from the rows read: the application's status and insurers, its
+    /// granted beschikking (nil without one), its coalition (a member with a share of € 0,00 is
+    /// unfunded), its milestones and the round's close date. One way for the checked read and the
+    /// plain one (`round close`).
+    static func payoutSubject(status: String, coordinating: String, second: String, granted: GrantedFigures?,
+                              members: [(agb: String, amount: Money)], milestones: [PayoutSubject.Milestone], closedOn: Day?) -> PayoutSubject {
+        var subject = PayoutSubject(status: granted == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: granted?.isFinal ?? false,
+                                    coordinating: coordinating, second: second, coalition: Set(members.map(\.agb)), milestones: milestones,
+                                    bovengrensGranted: granted?.bovengrens ?? .zero, released: granted?.released ?? .zero,
+                                    grantedOn: granted?.decidedOn.flatMap { try? Day(parsing: $0) }, closedOn: closedOn)
+        subject.unfunded = Set(members.filter { $0.amount == .zero }.map(\.agb))
         return subject
     }
 

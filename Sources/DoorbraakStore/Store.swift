@@ -123,9 +123,9 @@ public final class Store {
             var context = upgrade ?? AuditContext(actor: "doorbraak", at: Clock.timestamp(), today: Clock.today)
             // The upgrade is no business act: it is dated no earlier than the round's latest date,
             // so the trail still reads forward whatever --today the first command gives.
-            for latest in [try db.row("SELECT created_on FROM round WHERE id = 1", [], { $0.text(0) }),
-                           try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil] {
-                if let text = latest, let day = try? Day(parsing: text), day > context.today { context.today = day }
+            let opened = try db.row("SELECT created_on FROM round WHERE id = 1", [], { $0.text(0) }).flatMap { try? Day(parsing: $0) }
+            for latest in [opened, try AuditLog.latestBusinessDay(in: db)] {
+                if let latest, latest > context.today { context.today = latest }
             }
             try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
                                 after: rebinding ? "schema version \(latest): \(rows) rows as they stand bound to the chain"
