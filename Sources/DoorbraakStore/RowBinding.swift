@@ -173,9 +173,9 @@ final class RowCapture {
     var sinceEvent = 0
     /// The bytes of the images taken since the last binding (a row written again counts again).
     private(set) var capturedBytes = 0
-    /// Table names as the hook receives them (SQLite's own, stable per schema), to spare a
-    /// String per change.
-    private var names: [UnsafeRawPointer: String] = [:]
+    /// Tables by the address of their name as the hook receives it (SQLite's own, stable per
+    /// schema), to spare a String and two lookups by name per change.
+    private var names: [UnsafeRawPointer: KnownTable] = [:]
 
     init(tables: [BoundTable], schemaVersion: Int64) {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
@@ -208,6 +208,39 @@ final class RowCapture {
     /// A statement failed (see `readAtBinding`).
     func statementFailed() { readAtBinding = true }
 
+    /// What the transaction wrote, in (table, key) order byte for byte, as SQLite's BINARY
+    /// collation orders `row_binding`: the table names first (a handful), then each table's keys
+    /// compared with `memcmp` (issue 21: a sort comparing two Strings per step was 6% of a
+    /// reviews import's instructions).
+    func touchedInKeyOrder() -> [(TouchedRow, WrittenRow)] {
+        var byTable: [ExactText: [(TouchedRow, WrittenRow)]] = [:]
+        for (row, written) in touched { byTable[ExactText(row.table), default: []].append((row, written)) }
+        var ordered: [(TouchedRow, WrittenRow)] = []
+        ordered.reserveCapacity(touched.count)
+        for table in byTable.keys.sorted(by: { RowKey.precedes($0.text, $1.text) }) {
+            let rows = byTable[table] ?? []
+            // The keys' bytes in one buffer and the rows' positions sorted by them: the sort then
+            // moves plain integers, not rows holding Strings.
+            var bytes: [UInt8] = []
+            var spans: [(start: Int, count: Int)] = []
+            spans.reserveCapacity(rows.count)
+            for (row, _) in rows {
+                spans.append((bytes.count, row.key.utf8.count))
+                bytes.append(contentsOf: row.key.utf8)
+            }
+            var positions = Array(rows.indices)
+            bytes.withUnsafeBytes { all in
+                positions.sort { a, b in
+                    let x = spans[a], y = spans[b]
+                    return RowKey.order(UnsafeRawBufferPointer(rebasing: all[x.start..<(x.start + x.count)]),
+                                        UnsafeRawBufferPointer(rebasing: all[y.start..<(y.start + y.count)])) < 0
+                }
+            }
+            for position in positions { ordered.append(rows[position]) }
+        }
+        return ordered
+    }
+
     /// Forgets what was recorded (a new transaction, a rollback).
     func reset() {
         readAtBinding = false
@@ -219,32 +252,42 @@ final class RowCapture {
 
     /// Called by the hook: records the key of the row (`old` for DELETE, `new` for INSERT, both for UPDATE).
     fileprivate func record(_ db: OpaquePointer, operation: Int32, table pointer: UnsafePointer<CChar>) {
-        let name: String
+        let known: KnownTable
         // Known by its address only while the bytes there are still its name: SQLite frees a
         // schema it reads again and may put another table's name at the same address (found by
         // an attacker's review: another process's CREATE and DROP of a table between two
         // transactions filed rows under the wrong table).
-        if let known = names[UnsafeRawPointer(pointer)], known.withCString({ strcmp($0, pointer) == 0 }) {
-            name = known
+        if let found = names[UnsafeRawPointer(pointer)], found.name.withCString({ strcmp($0, pointer) == 0 }) {
+            known = found
         } else {
-            name = String(cString: pointer)
-            names[UnsafeRawPointer(pointer)] = name
+            let name = String(cString: pointer)
+            known = KnownTable(name: name, isChain: BoundTable.chainTables.contains(name), bound: tables[name])
+            names[UnsafeRawPointer(pointer)] = known
         }
-        if BoundTable.chainTables.contains(name) { return }
+        if known.isChain { return }
         sinceEvent += 1
-        guard let table = tables[name] else {
-            unbound = name
+        guard let table = known.bound else {
+            unbound = known.name
             return
         }
-        // An UPDATE that changes the key leaves no row at the old one.
+        // An UPDATE that changes the key leaves no row at the old one (keys compared by their
+        // bytes: two keys that only read alike are two rows).
         let old = operation == SQLITE_INSERT ? nil : key(db, table, old: true)
         let new = operation == SQLITE_DELETE ? nil : key(db, table, old: false)
-        if let old, old != new { touched[TouchedRow(table: name, key: old)] = .image(nil) }
+        if let old, !(new.map { ExactText.same(old, $0) } ?? false) { touched[TouchedRow(table: table.name, key: old)] = .image(nil) }
         if let new {
             let image = image(db, table)
             capturedBytes += image.bytes.count
-            touched[TouchedRow(table: name, key: new)] = .image(image)
+            touched[TouchedRow(table: table.name, key: new)] = .image(image)
         }
+    }
+
+    /// A table as the hook met it: its name, whether it is the chain itself, and how it is bound
+    /// (nil: not bound), found by the address of its name in one lookup.
+    private struct KnownTable {
+        let name: String
+        let isChain: Bool
+        let bound: BoundTable?
     }
 
     /// The image of the row about to be stored (INSERT or UPDATE), its bound columns as
@@ -259,27 +302,50 @@ final class RowCapture {
         return builder.image
     }
 
+    /// The key text (`RowKey.text`) of the row, written straight from SQLite's values into one
+    /// buffer (issue 21: a String per part, joined, for every row written).
     private func key(_ db: OpaquePointer, _ table: BoundTable, old: Bool) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(table.keyColumnIndexes.count)
+        let single = table.keyColumnIndexes.count == 1
+        keyBytes.removeAll(keepingCapacity: true)
         for index in table.keyColumnIndexes {
             var value: OpaquePointer?
             _ = old ? sqlite3_preupdate_old(db, index, &value) : sqlite3_preupdate_new(db, index, &value)
-            guard let value else { parts.append(""); continue }
-            switch sqlite3_value_type(value) {
-            case SQLITE_INTEGER: parts.append(String(sqlite3_value_int64(value)))
-            case SQLITE_NULL: parts.append("")
-            default:
-                let count = Int(sqlite3_value_bytes(value))
-                if let text = sqlite3_value_text(value) {
-                    parts.append(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-                } else {
-                    parts.append("")
+            var part = UnsafeRawBufferPointer(start: nil, count: 0)
+            digits.removeAll(keepingCapacity: true)
+            if let value {
+                switch sqlite3_value_type(value) {
+                case SQLITE_INTEGER: RowCapture.appendDecimal(sqlite3_value_int64(value), to: &digits)
+                case SQLITE_NULL: break
+                default:
+                    if let text = sqlite3_value_text(value) { part = UnsafeRawBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))) }
                 }
             }
+            if single { return digits.isEmpty ? String(decoding: part, as: UTF8.self) : String(decoding: digits, as: UTF8.self) }
+            // Each part after its length and a colon.
+            RowCapture.appendDecimal(Int64(digits.isEmpty ? part.count : digits.count), to: &keyBytes)
+            keyBytes.append(UInt8(ascii: ":"))
+            if digits.isEmpty { keyBytes.append(contentsOf: part) } else { keyBytes.append(contentsOf: digits) }
         }
-        return RowKey.text(parts)
+        return String(decoding: keyBytes, as: UTF8.self)
     }
+
+    /// An integer key part's digits, kept between rows.
+    private var digits: [UInt8] = []
+
+    /// Appends the decimal digits of `number` (as `String(number)` writes them).
+    private static func appendDecimal(_ number: Int64, to out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        var rest = number.magnitude
+        repeat {
+            out.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
+    }
+
+    /// The buffer `key` writes into, kept between rows.
+    private var keyBytes: [UInt8] = []
 }
 
 /// The C callback of `sqlite3_preupdate_hook`: hands the change to the connection's `RowCapture`.
@@ -339,8 +405,7 @@ extension Database {
         }
         let insert = try cached("INSERT INTO row_binding (tbl, key, seq, image) VALUES (?, ?, ?, ?)")
         var commitment = BindingCommitment()
-        let ordered = capture.touched.sorted { a, b in a.key.table == b.key.table ? RowKey.precedes(a.key.key, b.key.key) : RowKey.precedes(a.key.table, b.key.table) }
-        for (row, written) in ordered {
+        for (row, written) in capture.touchedInKeyOrder() {
             let image: RowImage?
             switch (written, capture.readAtBinding) {
             case (.image(let captured), false): image = captured

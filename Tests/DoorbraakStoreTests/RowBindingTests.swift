@@ -46,6 +46,53 @@ import Testing
         #expect(result.ok, "\(result.rows.findings)")
     }
 
+    /// A transaction's bindings go in (table, key) order byte for byte, as SQLite's BINARY
+    /// collation orders `row_binding` and `audit verify` recomputes the commitment (issue 21: the
+    /// order is now found table by table on the keys' bytes). Keys whose byte order differs from
+    /// the order of Swift's Strings: a prefix, upper before lower case, a look-alike (the Kelvin
+    /// sign, canonically equal to K), an accent as one code point or as two.
+    @Test func theBindingsOfATransactionGoInTheOrderOfTheirBytes() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let ids = ["K", "\u{212A}", "KK", "k", "Z", "\u{E9}", "e\u{301}", "10", "9", ""]
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            for id in ids { try store.db.run("INSERT INTO party (role, id, name) VALUES ('provider', ?, 'x')", [.text(id)]) }
+            try AuditLog.append(in: store.db, testEvent, action: "party", subject: "a", before: "-", after: "-")
+        }
+        let seq = try store.db.integer("SELECT max(seq) FROM audit_event")
+        // The bindings as inserted (rowid order of a WITHOUT ROWID table is not kept, so by the
+        // commitment: recomputed here in SQL's order, it must be the event's).
+        let inSQLOrder = try store.db.rows("SELECT key, image FROM row_binding WHERE seq = ? AND tbl = 'party' ORDER BY key", [.integer(seq)]) { r in (r.text(0), r.bytes(1)) }
+        #expect(inSQLOrder.count == ids.count)
+        var commitment = BindingCommitment()
+        for (key, image) in inSQLOrder { commitment.add(table: "party", key: key, image: RowImage(bytes: image)) }
+        #expect(try AuditLog.events(in: store.db).last?.rowsSHA256 == commitment.hex)
+        let result = try store.verifyEverything(anchor: nil)
+        #expect(result.ok, "\(result.rows.findings)")
+    }
+
+    /// An UPDATE from one key to a look-alike of it (the Kelvin sign to K: equal as Strings,
+    /// other bytes) leaves no row at the old key: the old one is bound as deleted. (A table with
+    /// a rowid: SQLite reports a key change of a table without one as a delete and an insert.)
+    @Test func anUpdateToALookAlikeKeyBindsTheOldKeyAsDeleted() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("UPDATE plan SET id = ? WHERE id = 'capaciteitsplanning'", [.text("plan-\u{212A}")])
+            try AuditLog.append(in: store.db, testEvent, action: "plan", subject: "a", before: "-", after: "-")
+        }
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("UPDATE plan SET id = 'plan-K' WHERE id = ?", [.text("plan-\u{212A}")])
+            try AuditLog.append(in: store.db, testEvent, action: "plan", subject: "b", before: "-", after: "-")
+        }
+        let seq = try store.db.integer("SELECT max(seq) FROM audit_event")
+        #expect(try store.db.rows("SELECT key FROM row_binding WHERE seq = ? AND tbl = 'plan' AND image IS NULL", [.integer(seq)]) { $0.text(0) } == ["plan-\u{212A}"])
+        let result = try store.verifyEverything(anchor: nil)
+        #expect(result.ok, "\(result.rows.findings)")
+    }
+
     /// An UPDATE that changes a row's key leaves no row at the old key: that is bound as deleted.
     @Test func anUpdateOfTheKeyBindsTheOldKeyAsDeletedAndTheNewAsWritten() throws {
         let folder = try scratchFolder()
