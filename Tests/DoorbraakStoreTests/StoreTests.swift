@@ -159,3 +159,24 @@ import Testing
         #expect(!plan.contains("SCAN beschikking"), "no scan: \(plan)")
     }
 }
+
+/// The wall-clock time an audit event records, written without Foundation's date formatter
+/// (issue 21): ISO 8601 in UTC to the millisecond, the instant it was taken.
+@Suite struct ClockTests {
+    @Test func theTimestampIsISO8601UTCToTheMillisecondAndNow() throws {
+        let before = Date()
+        let stamp = Clock.timestamp()
+        let after = Date()
+        let bytes = Array(stamp.utf8)
+        #expect(bytes.count == 24, "\(stamp)")
+        let shape = "dddd-dd-ddTdd:dd:dd.dddZ"
+        for (b, s) in zip(bytes, shape.utf8) {
+            if s == UInt8(ascii: "d") { #expect((0x30...0x39).contains(b), "\(stamp)") } else { #expect(b == s, "\(stamp)") }
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let parsed = try #require(formatter.date(from: stamp))
+        #expect(parsed.timeIntervalSince(before) >= -0.001 && after.timeIntervalSince(parsed) >= -0.001, "\(stamp) not between \(before) and \(after)")
+        #expect(Clock.today.description == String(stamp.prefix(10)) || Clock.today.description > String(stamp.prefix(10)))
+    }
+}

@@ -65,7 +65,7 @@ struct Context {
 
     /// The audit context of a change made by `actor` now.
     func audit(as actor: String) -> AuditContext {
-        AuditContext(actor: actor, at: Context.timestamp(), today: today)
+        AuditContext(actor: actor, at: Clock.timestamp(), today: today)
     }
 
     /// The audit context of a change made by the actor, on behalf of `role` when one applies
@@ -82,11 +82,5 @@ struct Context {
     }
 
     /// The wall-clock date in UTC, as audit events record it (whatever `--today` says).
-    static var wallClockDay: Day? { try? Day(parsing: String(timestamp().prefix(10))) }
-
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    static var wallClockDay: Day? { Clock.today }
 }
