@@ -86,7 +86,9 @@ final class Bench {
 
     /// A consistent copy of `db` as it is now, for the floor of the next import.
     func snapshot(_ db: String, _ copy: String) throws {
-        try? FileManager.default.removeItem(atPath: copy)
+        // The copy's own WAL and shared memory go with it: a WAL left beside a new copy would be
+        // read into it.
+        for file in [copy, copy + "-wal", copy + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
         try require(try Runner.run([sqlite3, db, ".backup '\(copy)'"]), "sqlite3 .backup")
     }
 
@@ -209,7 +211,7 @@ final class Bench {
             try require(one, "decide one")
             decisions.append(one.seconds * 1000)
         }
-        for file in [before, copy] { try? FileManager.default.removeItem(atPath: file) }
+        for file in [before, copy].flatMap({ [$0, $0 + "-wal", $0 + "-shm"] }) { try? FileManager.default.removeItem(atPath: file) }
         let one = try doorbraakRun(small, ["nza", "decide", first], today: "2027-01-05")
         try require(one, "decide one")
         decisions.append(one.seconds * 1000)
