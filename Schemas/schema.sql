@@ -355,3 +355,10 @@ UPDATE application_milestone SET status = CASE
 -- sought every granted beschikking in its table: 17 ms of one `nza decide` at 100,000.
 DROP INDEX beschikking_granted;
 CREATE INDEX beschikking_granted ON beschikking(status, bovengrens_cents, released_cents) WHERE status = 'granted';
+
+-- migration 15 (issue 21): the same index with `status` last. With it first, SQLite read
+-- the recount as a range on status and compared every entry with the range's end; with it
+-- last the recount scans the partial index whole (in `sqlite3` at 100,000 granted
+-- beschikkingen: 88 → 62 million instructions).
+DROP INDEX beschikking_granted;
+CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents, status) WHERE status = 'granted';

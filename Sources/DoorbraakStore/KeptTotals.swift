@@ -9,10 +9,14 @@ extension Store {
         return totals
     }
 
+    /// The current bovengrenzen of the granted beschikkingen, summed: one scan of the partial
+    /// index `beschikking_granted` alone (a test checks the query plan).
+    public static let committedRecount = "SELECT coalesce(sum(bovengrens_cents - released_cents), 0) FROM beschikking WHERE status = 'granted'"
+
     /// The committed (current bovengrenzen of granted beschikkingen) and pending amounts
     /// recounted from the rows: two covering range reads on partial indexes.
     func recountedCommitments() throws(DoorbraakError) -> (committed: Money, pending: Money) {
-        let committed = try db.cached("SELECT coalesce(sum(bovengrens_cents - released_cents), 0) FROM beschikking WHERE status = 'granted'").rowValue([]) { r in r.money(0) } ?? .zero
+        let committed = try db.cached(Store.committedRecount).rowValue([]) { r in r.money(0) } ?? .zero
         let pending = try db.cached("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'").rowValue([]) { r in r.money(0) } ?? .zero
         return (committed, pending)
     }

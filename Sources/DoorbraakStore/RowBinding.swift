@@ -63,10 +63,19 @@ struct BoundTable: Sendable {
 
     /// The bound tables of the schema `db` holds, by name.
     static func all(in db: Database) throws(DoorbraakError) -> [BoundTable] {
-        let names = try db.rows("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name", []) { $0.text(0) }
+        // Every table's columns in one statement (issue 21: a statement per table was prepared on
+        // every open of a store that writes).
+        var columns: [(table: String, info: [(String, Int)])] = []
+        try db.each("""
+            SELECT m.name, p.name, p.pk FROM main.sqlite_schema m, pragma_table_info(m.name, 'main') p
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, p.cid
+            """, []) { r throws(DoorbraakError) in
+            let table = r.text(0)
+            if columns.last.map({ !ExactText.same($0.table, table) }) ?? true { columns.append((table, [])) }
+            columns[columns.count - 1].info.append((r.text(1), r.int(2)))
+        }
         var tables: [BoundTable] = []
-        for name in names where !chainTables.contains(name) {
-            let info = try db.rows("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(name)]) { r in (r.text(0), r.int(1)) }
+        for (name, info) in columns where !chainTables.contains(name) {
             let excluded = unboundColumns[name] ?? []
             let key = info.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0)
             guard !key.isEmpty, key.count <= 3 else {

@@ -372,12 +372,20 @@ public enum Schema {
         DROP INDEX beschikking_granted;
         CREATE INDEX beschikking_granted ON beschikking(status, bovengrens_cents, released_cents) WHERE status = 'granted';
         """,
+        """
+        -- migration 15 (issue 21): the same index with `status` last. With it first, SQLite read
+        -- the recount as a range on status and compared every entry with the range's end; with it
+        -- last the recount scans the partial index whole (in `sqlite3` at 100,000 granted
+        -- beschikkingen: 88 → 62 million instructions).
+        DROP INDEX beschikking_granted;
+        CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents, status) WHERE status = 'granted';
+        """,
     ]
 
     /// Migrations that change indexes only: no row's image changes, so an upgrade across only
     /// these neither proves nor binds the rows anew (at 100,000 beschikkingen that took 31 s and
     /// 194 MB), and records the new version with an event.
-    public static let indexOnlyMigrations: Set<Int> = [14]
+    public static let indexOnlyMigrations: Set<Int> = [14, 15]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.
     public static var fileText: String {

@@ -149,6 +149,16 @@ import Testing
 @Suite struct PendingSweepPlanTests {
     /// The sweep that refuses pending requests which no longer fit is a range read on the
     /// partial index, in its order: no scan of the beschikkingen, no sort.
+    /// The recount of the committed amount before money moves reads the partial index of the
+    /// granted beschikkingen whole and alone (migration 15): no table, no range on status.
+    @Test func theCommittedRecountScansThePartialIndexAlone() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let plan = try store.db.rows("EXPLAIN QUERY PLAN " + Store.committedRecount, []) { $0.text(3) }.joined(separator: "\n")
+        #expect(plan == "SCAN beschikking USING COVERING INDEX beschikking_granted", "\(plan)")
+    }
+
     @Test func theSweepUsesThePartialIndex() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -84,7 +84,7 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
     }
 
-    /// Migration 14 changes an index only: a version-13 database is upgraded without proving or
+    /// Migrations 14 and 15 change an index only: a version-13 database is upgraded without proving or
     /// binding its rows anew (one event records it), its claims are then checked as before, and an
     /// edited row stays named by `audit verify` (the upgrade did not bind it).
     @Test func anIndexOnlyUpgradeBindsNothingAnew() throws {
