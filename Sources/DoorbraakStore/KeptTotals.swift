@@ -39,8 +39,18 @@ extension Store {
         let recounted = try recountedCommitments()
         guard let (themeGranted, themeReleased) = try db.cached("SELECT coalesce(sum(granted_cents), 0), coalesce(sum(released_cents), 0) FROM theme")
             .rowValue([], { r in (r.money(0), r.money(1)) }) else { throw DoorbraakError(.internal, "no theme totals") }
-        try KeptTotalsGuard.check(kept: kept, recountedCommitted: recounted.committed, recountedPending: recounted.pending,
-                                  themeGranted: themeGranted, themeReleased: themeReleased)
+        do throws(DoorbraakError) {
+            try KeptTotalsGuard.check(kept: kept, recountedCommitted: recounted.committed, recountedPending: recounted.pending,
+                                      themeGranted: themeGranted, themeReleased: themeReleased)
+        } catch where error.code == .ledger {
+            // A total that disagrees with the rows it is recounted from: name the row edited, when
+            // one is, rather than the total it skews (a newcomer's try: `nza decide ID` after
+            // another beschikking's bovengrens was edited said only that the totals disagree).
+            // The ledger, round, theme and year rows were checked above; the beschikkingen are
+            // checked here, on this path only.
+            try requireBoundTable("beschikking")
+            throw error
+        }
         verifiedScopes.passed.insert(ExactText(scope))
     }
 }

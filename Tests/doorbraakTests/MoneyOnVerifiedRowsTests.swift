@@ -18,6 +18,8 @@ import Testing
         var nothingMoved: String
         /// What `audit verify` names.
         var named: String
+        /// What the refusal itself names, when the test holds it to that.
+        var refusalNames: String? = nil
     }
 
     static let waiting = "(SELECT application_id FROM allocation WHERE allocated = 0 ORDER BY application_id LIMIT 1)"
@@ -68,6 +70,10 @@ import Testing
                    sql: "UPDATE ledger SET paid_cents = paid_cents + 100",
                    command: ["import", "claims", "--partial", claims], today: "2027-06-30",
                    nothingMoved: "SELECT count(*) FROM claim", named: "paid_cents"),
+            Attack(name: "another beschikking's bovengrens raised: the claims import names that row, not only the total it skews", stage: "import claims",
+                   sql: "UPDATE beschikking SET bovengrens_cents = bovengrens_cents + 1 WHERE application_id = (SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id DESC LIMIT 1)",
+                   command: ["import", "claims", "--partial", claims], today: "2027-06-30",
+                   nothingMoved: "SELECT count(*) FROM claim", named: "bovengrens_cents", refusalNames: "bovengrens_cents is"),
             Attack(name: "an outsider written into the coalition", stage: "import claims",
                    sql: "UPDATE application_provider SET agb = '99999999' WHERE agb = '23456789' AND application_id = \(paidInFull)",
                    command: ["import", "claims", "--partial", claims], today: "2027-06-30",
@@ -99,6 +105,7 @@ import Testing
             #expect(!result.stderr.contains("E-INTERNAL") && result.status != 70, "\(attack.name)")
             #expect(result.stderr.components(separatedBy: "E-LEDGER").count == 2, "\(attack.name): one refusal, not one per row: \(result.stderr.prefix(800))")
             #expect(try s.sql(attack.nothingMoved) == "0", "\(attack.name): money moved on the edited row")
+            if let named = attack.refusalNames { #expect(result.stderr.contains(named), "\(attack.name): \(result.stderr.prefix(500))") }
             let verify = try s.run(["audit", "verify", "--json", "--head", anchor])
             #expect(verify.status == 1 && verify.stdout.contains(attack.named), "\(attack.name): \(verify.stdout.prefix(500))")
             if result.stderr.contains("E-LEDGER") { refused += 1 }
