@@ -8,6 +8,8 @@ public final class Store {
     var verifiedScopes = VerifiedScopes()
     /// What the chunk of claims being settled rests on (`prepareClaims`).
     var preparedClaims = PreparedClaims()
+    /// The schema upgrade this open made, if it made one (the CLI says so).
+    public private(set) var upgrade: SchemaUpgrade?
 
     private init(db: Database) { self.db = db }
 
@@ -34,7 +36,7 @@ public final class Store {
         }
         let store = Store(db: db)
         if version < latest {
-            try store.migrate(upgrade: upgrade)
+            store.upgrade = try store.migrate(upgrade: upgrade)
             try SchemaCheck.require(db, version: Int(latest))
         }
         if !db.readOnly { try db.installRowCapture() }
@@ -82,10 +84,11 @@ public final class Store {
     /// checked before the commit. An upgraded database gets one `bind` event that binds every row
     /// as it then stands, so its chain must prove the rows first: the chain (and, from schema
     /// version 11, every row against its binding) is verified before anything is changed.
-    func migrate(upgrade: AuditContext?) throws(DoorbraakError) {
+    @discardableResult
+    func migrate(upgrade: AuditContext?) throws(DoorbraakError) -> SchemaUpgrade? {
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { try? db.execute("PRAGMA foreign_keys = ON") }
-        try db.writeTransaction { () throws(DoorbraakError) in
+        return try db.writeTransaction { () throws(DoorbraakError) -> SchemaUpgrade? in
             let current = Int(try db.integer("PRAGMA user_version"))
             let latest = Schema.migrations.count
             let hasLedger = current > 0 ? try db.integer("SELECT count(*) FROM ledger") == 1 : false
@@ -104,7 +107,7 @@ public final class Store {
             if let broken = try db.row("PRAGMA foreign_key_check", [], { r in r.text(0) }) {
                 throw DoorbraakError(.database, "the migration left a broken reference in table \(broken)")
             }
-            guard upgrading else { return }
+            guard upgrading else { return nil }
             if current < Store.bindingVersion {
                 // The upgrade binds the rows as they stand, so the chain must hold first: a
                 // database made to look older (columns dropped, user_version lowered) would
@@ -130,6 +133,7 @@ public final class Store {
             try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
                                 after: rebinding ? "schema version \(latest): \(rows) rows as they stand bound to the chain"
                                     : "schema version \(latest): indexes only, every row stays as the chain bound it")
+            return SchemaUpgrade(from: current, to: latest, rowsBound: rebinding ? rows : nil)
         }
     }
 
@@ -259,4 +263,14 @@ struct VerifiedScopes {
     var transaction = -1
     /// The most scopes kept.
     static let limit = 10_000
+}
+
+/// A schema upgrade made when a store was opened: recorded as a `bind` event on the round.
+public struct SchemaUpgrade: Sendable, Equatable {
+    /// The schema version the database had.
+    public let from: Int
+    /// The version it has now.
+    public let to: Int
+    /// How many rows were bound anew as they stood; nil when only indexes changed.
+    public let rowsBound: Int64?
 }

@@ -37,6 +37,9 @@ import Testing
         #expect(try s.sql("SELECT action || ' ' || subject FROM audit_event ORDER BY seq DESC LIMIT 1") == "bind round")
         let bound = Int(try s.sql("SELECT count(*) FROM row_binding")) ?? 0
         #expect(bound > 100 && verify.stdout.contains("rows ok: \(bound) rows"), "\(verify.stdout)")
+        // The command that upgraded says so, beside its own output.
+        #expect(verify.stderr.contains("upgraded from schema version 10 to \(Schema.migrations.count): ") && verify.stderr.contains("rows as they stand bound to the chain"), "\(verify.stderr)")
+        #expect(!(try s.run(["audit", "verify"])).stderr.contains("upgraded"), "only the first command upgrades")
 
         _ = try s.sql("UPDATE claim SET amount_cents = amount_cents + 1 WHERE claim_id = (SELECT min(claim_id) FROM claim WHERE status = 'reached')")
         let edited = try s.run(["audit", "verify", "--json", "--head", oldAnchor])
@@ -98,6 +101,7 @@ import Testing
         let verify = try s.run(["audit", "verify"], today: "2027-06-30")
         #expect(try s.sql("PRAGMA user_version") == "\(Schema.migrations.count)")
         #expect(try s.sql("SELECT after FROM audit_event ORDER BY seq DESC LIMIT 1").contains("indexes only"))
+        #expect(verify.stderr.contains("upgraded from schema version 13 to \(Schema.migrations.count): indexes only"), "\(verify.stderr)")
         #expect(try s.sql("SELECT count(*) FROM row_binding") == bindings, "no row bound anew")
         #expect(verify.status == 1 && verify.stdout.contains("fte_tenths"), "the edit stays named: \(verify.stdout)")
         _ = try s.sql("UPDATE application SET fte_tenths = fte_tenths - 1 WHERE id = (SELECT min(id) FROM application)")

@@ -45,6 +45,12 @@ struct Context {
             throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first or pass --db", file: databasePath)
         }
         let store = try Store.open(at: databasePath, readOnly: readOnly, upgrade: audit())
+        // An upgrade is recorded in the chain; say so, so that nobody meets its event unawares.
+        if let upgrade = store.upgrade {
+            Output.error("note: \(databasePath) upgraded from schema version \(upgrade.from) to \(upgrade.to): "
+                         + (upgrade.rowsBound.map { "\($0) rows as they stand bound to the chain" } ?? "indexes only, every row stays as the chain bound it")
+                         + "; recorded as a `bind` event (`doorbraak audit log --action bind`)")
+        }
         if let mode = store.db.loosePermissions {
             Output.error("warning: \(databasePath) has permissions \(String(mode, radix: 8)): \(Context.exposure(Int(mode))); run `chmod 600 \(databasePath)`")
         }
