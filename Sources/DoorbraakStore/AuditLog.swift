@@ -628,15 +628,7 @@ struct EventHashInput {
     }
 
     /// A number's decimal digits, without a String for them (the walk hashes a million events).
-    private mutating func appendDecimal(_ number: Int) {
-        let start = bytes.count
-        var rest = number
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
-    }
+    private mutating func appendDecimal(_ number: Int) { DecimalDigits.append(Int64(number), to: &bytes) }
 
     /// A field that is a number, as its decimal digits.
     mutating func field(number: Int64) {

@@ -314,44 +314,32 @@ final class RowCapture {
     /// The key text (`RowKey.text`) of the row, written straight from SQLite's values into one
     /// buffer (issue 21: a String per part, joined, for every row written).
     private func key(_ db: OpaquePointer, _ table: BoundTable, old: Bool) -> String {
-        let single = table.keyColumnIndexes.count == 1
+        let count = table.keyColumnIndexes.count
         keyBytes.removeAll(keepingCapacity: true)
         for index in table.keyColumnIndexes {
             var value: OpaquePointer?
             _ = old ? sqlite3_preupdate_old(db, index, &value) : sqlite3_preupdate_new(db, index, &value)
-            var part = UnsafeRawBufferPointer(start: nil, count: 0)
+            var text = UnsafeRawBufferPointer(start: nil, count: 0)
             digits.removeAll(keepingCapacity: true)
             if let value {
                 switch sqlite3_value_type(value) {
-                case SQLITE_INTEGER: RowCapture.appendDecimal(sqlite3_value_int64(value), to: &digits)
+                case SQLITE_INTEGER: DecimalDigits.append(sqlite3_value_int64(value), to: &digits)
                 case SQLITE_NULL: break
                 default:
-                    if let text = sqlite3_value_text(value) { part = UnsafeRawBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))) }
+                    if let bytes = sqlite3_value_text(value) { text = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))) }
                 }
             }
-            if single { return digits.isEmpty ? String(decoding: part, as: UTF8.self) : String(decoding: digits, as: UTF8.self) }
-            // Each part after its length and a colon.
-            RowCapture.appendDecimal(Int64(digits.isEmpty ? part.count : digits.count), to: &keyBytes)
-            keyBytes.append(UInt8(ascii: ":"))
-            if digits.isEmpty { keyBytes.append(contentsOf: part) } else { keyBytes.append(contentsOf: digits) }
+            if digits.isEmpty {
+                RowKey.append(part: text, ofKeyWith: count, to: &keyBytes)
+            } else {
+                digits.withUnsafeBytes { RowKey.append(part: $0, ofKeyWith: count, to: &keyBytes) }
+            }
         }
         return String(decoding: keyBytes, as: UTF8.self)
     }
 
     /// An integer key part's digits, kept between rows.
     private var digits: [UInt8] = []
-
-    /// Appends the decimal digits of `number` (as `String(number)` writes them).
-    private static func appendDecimal(_ number: Int64, to out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        let start = out.count
-        var rest = number.magnitude
-        repeat {
-            out.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
-            rest /= 10
-        } while rest > 0
-        out[start...].reverse()
-    }
 
     /// The buffer `key` writes into, kept between rows.
     private var keyBytes: [UInt8] = []

@@ -73,4 +73,22 @@ import Testing
         #expect(commit([b]) != commit([("claim", "CL-2", RowImage([]))]))
         #expect(BindingCommitment().isEmpty)
     }
+
+    /// The key text's format, written part by part from bytes (the pre-update hook's way) and as
+    /// `text` writes it, and the digits of a number as `String` writes them, at the ends of Int64.
+    @Test func keyPartsAndDigitsAreWrittenAsTheirTexts() {
+        for n: Int64 in [0, 9, 10, -1, -10, 1_000_000, .max, .min] {
+            var out: [UInt8] = []
+            DecimalDigits.append(n, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(n))
+        }
+        #expect(RowKey.text(["DBM-2026-00012", "M1"]) == "14:DBM-2026-000122:M1")
+        #expect(RowKey.text(["é", "", "K"]) == "2:é0:1:K")
+        var out: [UInt8] = []
+        for part in ["DBM-2026-00012", "M1"] { Array(part.utf8).withUnsafeBytes { RowKey.append(part: $0, ofKeyWith: 2, to: &out) } }
+        #expect(String(decoding: out, as: UTF8.self) == RowKey.text(["DBM-2026-00012", "M1"]))
+        out = []
+        Array("DBM-1".utf8).withUnsafeBytes { RowKey.append(part: $0, ofKeyWith: 1, to: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "DBM-1")
+    }
 }

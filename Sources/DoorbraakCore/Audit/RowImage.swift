@@ -285,7 +285,21 @@ extension RowImage {
 public enum RowKey {
     /// The key text of `parts`.
     public static func text(_ parts: [String]) -> String {
-        parts.count == 1 ? parts[0] : parts.map { "\($0.utf8.count):\($0)" }.joined()
+        if parts.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        for var part in parts { part.withUTF8 { append(part: UnsafeRawBufferPointer($0), ofKeyWith: parts.count, to: &out) } }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one part of a key text of `count` parts, as `text` writes it: a one-part key is the
+    /// part itself, each part of a longer one its length in bytes, a colon and its bytes (the
+    /// pre-update hook writes keys from SQLite's values this way, without a String per part).
+    public static func append(part: UnsafeRawBufferPointer, ofKeyWith count: Int, to out: inout [UInt8]) {
+        if count != 1 {
+            DecimalDigits.append(Int64(part.count), to: &out)
+            out.append(UInt8(ascii: ":"))
+        }
+        out.append(contentsOf: part)
     }
 
     /// The parts of a key text with `count` parts, or nil when it is not one.

@@ -85,3 +85,19 @@ enum DecimalText {
         return text
     }
 }
+
+/// A number's decimal digits written as bytes, without a String for them: the pre-update hook
+/// writes one per integer key part, the chain's hash input several per event.
+public enum DecimalDigits {
+    /// Appends `number` as `String(number)` writes it.
+    public static func append(_ number: Int64, to out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        var rest = number.magnitude
+        repeat {
+            out.append(UInt8(truncatingIfNeeded: 0x30 &+ rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
+    }
+}
