@@ -14,7 +14,8 @@ extension Store {
     public static let committedRecount = "SELECT coalesce(sum(bovengrens_cents - released_cents), 0) FROM beschikking WHERE status = 'granted'"
 
     /// The committed (current bovengrenzen of granted beschikkingen) and pending amounts
-    /// recounted from the rows: two covering range reads on partial indexes.
+    /// recounted from the rows: a scan of the granted ones' partial index, and the pending ones
+    /// through theirs.
     func recountedCommitments() throws(DoorbraakError) -> (committed: Money, pending: Money) {
         let committed = try db.cached(Store.committedRecount).rowValue([]) { r in r.money(0) } ?? .zero
         let pending = try db.cached("SELECT coalesce(sum(bovengrens_cents), 0) FROM beschikking WHERE status = 'pending'").rowValue([]) { r in r.money(0) } ?? .zero
