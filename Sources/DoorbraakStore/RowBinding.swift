@@ -28,18 +28,23 @@ struct BoundTable: Sendable {
     /// hook, which takes each written row's image).
     let columnIndexes: [Int32]
 
-    init(name: String, columns: [String], key: [String], keyColumnIndexes: [Int32], columnIndexes: [Int32]) {
+    /// `keyIsText`: the key is one column declared TEXT in a STRICT table, so the key text is the
+    /// column's value and the column's own order (BINARY, as `row_binding` orders its keys) is
+    /// key-text order: the rows are read in the order of the key's index instead of sorted afresh
+    /// (issue 21: a temporary B-tree for every read of a chunk's applications or beschikkingen).
+    init(name: String, columns: [String], key: [String], keyIsText: Bool = false, keyColumnIndexes: [Int32], columnIndexes: [Int32]) {
         self.name = name
         self.columns = columns
         self.key = key
         self.keyColumnIndexes = keyColumnIndexes
         self.columnIndexes = columnIndexes
         let quotedColumns = columns.map(BoundTable.quoted).joined(separator: ", ")
+        let order = keyIsText && key.count == 1 ? BoundTable.quoted(key[0]) : "1"
         selectByKey = "SELECT \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE "
             + key.enumerated().map { "\(BoundTable.quoted($0.element)) = ?\($0.offset + 1)" }.joined(separator: " AND ")
-        selectAllByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) ORDER BY 1"
-        selectChildrenByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE \(BoundTable.quoted(key[0])) = ?1 ORDER BY 1"
-        selectSomeByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE \(BoundTable.quoted(key[0])) IN (SELECT value FROM json_each(?1)) ORDER BY 1"
+        selectAllByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) ORDER BY \(order)"
+        selectChildrenByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE \(BoundTable.quoted(key[0])) = ?1 ORDER BY \(order)"
+        selectSomeByKeyText = "SELECT \(BoundTable.keyExpression(key, prefix: "")) AS bound_key, \(quotedColumns) FROM main.\(BoundTable.quoted(name)) WHERE \(BoundTable.quoted(key[0])) IN (SELECT value FROM json_each(?1)) ORDER BY \(order)"
     }
 
     /// Columns the chain does not bind through the row image, each for a reason: the chain head
@@ -65,26 +70,27 @@ struct BoundTable: Sendable {
     static func all(in db: Database) throws(DoorbraakError) -> [BoundTable] {
         // Every table's columns in one statement (issue 21: a statement per table was prepared on
         // every open of a store that writes).
-        var columns: [(table: String, info: [(String, Int)])] = []
+        var columns: [(table: String, strict: Bool, info: [(name: String, pk: Int, type: String)])] = []
         try db.each("""
-            SELECT m.name, p.name, p.pk FROM main.sqlite_schema m, pragma_table_info(m.name, 'main') p
-            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' ORDER BY m.name, p.cid
+            SELECT m.name, p.name, p.pk, p.type, t.strict FROM main.sqlite_schema m, pragma_table_list(m.name) t, pragma_table_info(m.name, 'main') p
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND t.schema = 'main' ORDER BY m.name, p.cid
             """, []) { r throws(DoorbraakError) in
             let table = r.text(0)
-            if columns.last.map({ !ExactText.same($0.table, table) }) ?? true { columns.append((table, [])) }
-            columns[columns.count - 1].info.append((r.text(1), r.int(2)))
+            if columns.last.map({ !ExactText.same($0.table, table) }) ?? true { columns.append((table, r.int(4) == 1, [])) }
+            columns[columns.count - 1].info.append((r.text(1), r.int(2), r.text(3)))
         }
         var tables: [BoundTable] = []
-        for (name, info) in columns where !chainTables.contains(name) {
+        for (name, strict, info) in columns where !chainTables.contains(name) {
             let excluded = unboundColumns[name] ?? []
-            let key = info.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0)
+            let keyColumns = info.filter { $0.pk > 0 }.sorted { $0.pk < $1.pk }
+            let key = keyColumns.map(\.name)
             guard !key.isEmpty, key.count <= 3 else {
                 throw DoorbraakError(.schema, "table \(name) has no primary key of one to three columns, so its rows cannot be bound to the audit chain")
             }
-            let bound = info.map(\.0).filter { !excluded.contains($0) }
-            tables.append(BoundTable(name: name, columns: bound, key: key,
-                                     keyColumnIndexes: key.map { k in Int32(info.firstIndex { $0.0 == k } ?? 0) },
-                                     columnIndexes: bound.map { c in Int32(info.firstIndex { $0.0 == c } ?? 0) }))
+            let bound = info.map(\.name).filter { !excluded.contains($0) }
+            tables.append(BoundTable(name: name, columns: bound, key: key, keyIsText: strict && key.count == 1 && keyColumns[0].type == "TEXT",
+                                     keyColumnIndexes: key.map { k in Int32(info.firstIndex { $0.name == k } ?? 0) },
+                                     columnIndexes: bound.map { c in Int32(info.firstIndex { $0.name == c } ?? 0) }))
         }
         return tables
     }

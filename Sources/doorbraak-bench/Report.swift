@@ -6,6 +6,9 @@ import Foundation
 struct BenchReport {
     let results: [SizeResult]
     let startMS: Double
+    /// How far apart the same run's process starts were (largest minus smallest of five): the
+    /// noise below which a command's work cannot be told from none.
+    let startSpreadMS: Double
     let cpus: Int
     let sqliteVersion: String
 
@@ -13,6 +16,8 @@ struct BenchReport {
     static let ratioTarget = 0.5
     /// Issue 21: each CSV import at ≥ 0.5× its writes-only floor, the applications import at ≥ 1.0×.
     static func floorTarget(_ key: String) -> Double { key == "applications" ? 1.0 : 0.5 }
+    /// The sizes the import ratios are set for (SPEC §6: "at 10,000 and 100,000 rows").
+    static let importTargetSizes: Set<Int> = [10_000, 100_000]
     static let decideAllTargetS = 10.0
     static let decideAllTargetSize = 100_000
     static let verifyTargetPerS = 100_000.0
@@ -27,9 +32,12 @@ struct BenchReport {
     var targets: [(name: String, met: Bool?)] {
         var out: [(String, Bool?)] = []
         for key in BenchReport.imports {
-            let shares = results.compactMap { $0.floorShare(key) }
-            guard !shares.isEmpty else { continue }
-            out.append(("\(key) import ≥ \(fmt(BenchReport.floorTarget(key), 1))× its writes-only floor at every size", shares.allSatisfy { $0 >= BenchReport.floorTarget(key) }))
+            guard results.contains(where: { $0.floorShare(key) != nil }) else { continue }
+            // SPEC §6 and issue 21 set the ratio at 10,000 and 100,000 rows; a smaller size is
+            // shown in the table (where the process start weighs) but not judged.
+            let shares = results.filter { BenchReport.importTargetSizes.contains($0.size) }.compactMap { $0.floorShare(key) }
+            out.append(("\(key) import ≥ \(fmt(BenchReport.floorTarget(key), 1))× its writes-only floor at 10,000 and 100,000 rows\(shares.isEmpty ? " (not run at those sizes)" : "")",
+                        shares.isEmpty ? nil : shares.allSatisfy { $0 >= BenchReport.floorTarget(key) }))
         }
         if let largest = results.max(by: { $0.size < $1.size }) {
             let measured = largest.size >= BenchReport.decideAllTargetSize
@@ -42,8 +50,11 @@ struct BenchReport {
         out.append(("peak memory of every import and of audit verify < \(Int(BenchReport.memoryTargetMB)) MB", peak < BenchReport.memoryTargetMB))
         for (name, values) in [("ceiling", results.map(\.ceilingMS)), ("one nza decide", results.map(\.decideMS))] {
             let net = values.map { max(0.1, $0 - startMS) }
-            let flat = (net.max() ?? 0) <= BenchReport.flatFactor * (net.min() ?? 0)
-            out.append(("\(name) flat (largest ≤ \(Int(BenchReport.flatFactor))× smallest, net of start)\(values.count < 2 ? " (needs two sizes)" : "")", values.count < 2 ? nil : flat))
+            // "The same … within noise" (SPEC §6): a smallest work below the start's own spread is
+            // taken at that spread, so that a command near zero work at one size is not judged
+            // against a fraction of a millisecond of noise.
+            let flat = (net.max() ?? 0) <= BenchReport.flatFactor * max(net.min() ?? 0, startSpreadMS)
+            out.append(("\(name) flat (largest ≤ \(Int(BenchReport.flatFactor))× smallest, net of start, the smallest at least the start's spread of \(fmt(startSpreadMS, 1)) ms)\(values.count < 2 ? " (needs two sizes)" : "")", values.count < 2 ? nil : flat))
             out.append(("\(name) under \(Int(BenchReport.workTargetMS)) ms of work beyond process start", net.allSatisfy { $0 < BenchReport.workTargetMS }))
         }
         return out
@@ -54,7 +65,7 @@ struct BenchReport {
     }
 
     var text: String {
-        var lines = ["doorbraak-bench — \(cpus) cores, sqlite3 \(sqliteVersion), process start \(fmt(startMS, 1)) ms (`doorbraak --help`)", ""]
+        var lines = ["doorbraak-bench — \(cpus) cores, sqlite3 \(sqliteVersion), process start \(fmt(startMS, 1)) ms (`doorbraak --help`, median of 5; spread \(fmt(startSpreadMS, 1)) ms)", ""]
         var header = "import          size        rows    doorbraak rows/s    sqlite3 rows/s   ratio   writes-only rows/s  ratio   of writes-only   peak MB"
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
@@ -119,6 +130,7 @@ struct BenchReport {
             ("cpus", .number(String(cpus))),
             ("sqlite3", .string(sqliteVersion)),
             ("process_start_ms", number(startMS, 1)),
+            ("process_start_spread_ms", number(startSpreadMS, 1)),
             ("ratios", .object(ratios)),
             ("writes_only_ratios", .object(floorRatios)),
             ("floor_ratio", .object(BenchReport.imports.filter { key in results.contains { $0.floorShare(key) != nil } }.map { key in (key, bySize { $0.floorShare(key) }) })),

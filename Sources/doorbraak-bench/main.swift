@@ -342,7 +342,9 @@ do {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-bench-\(getpid())").path
     defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
     let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, checkFloor: options.checkFloor, keep: keep, log: status)
-    let start = try bench.median(5) { try Runner.run([doorbraak, "--help"]).seconds * 1000 }
+    var starts: [Double] = []
+    for _ in 0..<5 { starts.append(try Runner.run([doorbraak, "--help"]).seconds * 1000) }
+    let start = starts.sorted()[starts.count / 2]
     var results: [SizeResult] = []
     for size in sizes { results.append(try bench.measure(size: size)) }
     let cpus = ProcessInfo.processInfo.activeProcessorCount
@@ -361,7 +363,7 @@ do {
         print("the floor made as many rows in every table as each import")
         exit(0)
     }
-    BenchReport(results: results, startMS: start, cpus: cpus, sqliteVersion: sqliteVersion ?? "?").print(json: json)
+    BenchReport(results: results, startMS: start, startSpreadMS: (starts.max() ?? 0) - (starts.min() ?? 0), cpus: cpus, sqliteVersion: sqliteVersion ?? "?").print(json: json)
     if keep { status("data kept in \(root)") }
 } catch {
     status("doorbraak-bench: \(error)")

@@ -66,4 +66,39 @@ import Testing
         #expect(several.contains("PRIMARY KEY (tbl=? AND key>? AND key<?)"), "\(several)")
         #expect(!several.contains("SCAN b"), "\(several)")
     }
+    /// The rows side of the merge comes in key-text order. For a one-column TEXT key of a STRICT
+    /// table (an application, a beschikking) that is the column's own BINARY order, so the rows
+    /// come from the key's index without a sort (issue 21); an integer key (a spending year, a
+    /// submission) is still sorted by its text, where "10" comes before "9".
+    @Test func aTextKeyIsReadInItsIndexOrderAnIntegerKeySortedAsText() throws {
+        let (s, folder) = try store(after: nil)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tables = Dictionary(uniqueKeysWithValues: try BoundTable.all(in: s.db).map { ($0.name, $0) })
+        func plan(_ table: String) throws -> String {
+            let sql = try #require(tables[table]).selectSomeByKeyText
+            return try s.db.rows("EXPLAIN QUERY PLAN " + sql, [.text("[]")]) { $0.text(3) }.joined(separator: "\n")
+        }
+        for table in ["application", "beschikking", "theme", "claim"] {
+            let read = try plan(table)
+            #expect(!read.contains("TEMP B-TREE"), "\(table): \(read)")
+        }
+        #expect(try plan("ledger_year").contains("TEMP B-TREE"))
+        #expect(try plan("application_milestone").contains("TEMP B-TREE"))
+        // Keys whose byte order differs from Swift's String order, read back in the bindings' order.
+        let ids = ["K", "\u{212A}", "KK", "k", "Z", "\u{E9}", "e\u{301}", "10", "9"]
+        try s.db.writeTransaction { () throws(DoorbraakError) in
+            for id in ids {
+                try s.db.run("INSERT INTO theme (theme, amount_cents, granted_cents, released_cents) VALUES (?, 0, 0, 0)", [.text("t-" + id)])
+            }
+            try AuditLog.append(in: s.db, testEvent, action: "theme", subject: "t", before: "-", after: "-")
+        }
+        let keys = ids.map { SQLValue.text("t-" + $0) }
+        var read: [[UInt8]] = []
+        try s.db.readTransaction { () throws(DoorbraakError) in
+            try s.requireBoundRows("theme", of: keys) { c, r throws(DoorbraakError) in read.append(Array(r.text(try c("theme")).utf8)) }
+        }
+        let bound = try s.db.rows("SELECT key FROM row_binding WHERE tbl = 'theme' AND key LIKE 't-%' ORDER BY key", []) { Array($0.text(0).utf8) }
+        #expect(read == bound && read.count == ids.count)
+        #expect(try s.verifyEverything(anchor: nil).ok)
+    }
 }

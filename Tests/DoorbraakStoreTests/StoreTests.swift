@@ -144,6 +144,18 @@ import Testing
         #expect(status.themes.map(\.theme) == Theme.allCases)
         #expect(status.years.map(\.year) == [2027, 2028, 2029])
     }
+
+    /// A cached statement bound again with fewer values than it has parameters leaves none of
+    /// the last call's values behind (bindings are cleared only then, issue 21).
+    @Test func aParameterNotGivenAgainIsNull() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        let statement = try store.db.cached("SELECT ?1, ?2 IS NULL")
+        #expect(try statement.rowValue([.integer(1), .integer(2)]) { ($0.int(0), $0.int(1)) }.map { [$0.0, $0.1] } == [1, 0])
+        #expect(try statement.rowValue([.integer(3)]) { ($0.int(0), $0.int(1)) }.map { [$0.0, $0.1] } == [3, 1])
+        #expect(try statement.rowValue([.integer(4), .integer(5)]) { ($0.int(0), $0.int(1)) }.map { [$0.0, $0.1] } == [4, 0])
+    }
 }
 
 @Suite struct PendingSweepPlanTests {

@@ -32,10 +32,14 @@ public final class Statement {
     /// row capture saw it).
     private weak var owner: Database?
 
+    /// How many parameters the statement has.
+    private let parameterCount: Int
+
     init(_ stmt: OpaquePointer, sql: String, owner: Database?) {
         self.stmt = stmt
         self.sql = sql
         self.owner = owner
+        parameterCount = Int(sqlite3_bind_parameter_count(stmt))
     }
 
     private var errorMessage: String { String(cString: sqlite3_errmsg(sqlite3_db_handle(stmt))) }
@@ -45,7 +49,9 @@ public final class Statement {
     /// Resets and binds `values` to parameters 1…n.
     public func bind(_ values: [SQLValue]) throws(DoorbraakError) {
         sqlite3_reset(stmt)
-        sqlite3_clear_bindings(stmt)
+        // A parameter not given this time must not keep the last call's value; when every one
+        // is given, clearing them first is work thrown away (issue 21).
+        if values.count < parameterCount { sqlite3_clear_bindings(stmt) }
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
             let rc: Int32
