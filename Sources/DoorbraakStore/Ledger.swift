@@ -45,7 +45,19 @@ public struct CeilingStatus: Sendable, Equatable {
 }
 
 extension Store {
-    /// The kept totals: three small reads of fixed-size tables, never a scan of beschikkingen.
+    /// The kept totals as the views show them (`ceiling`, the report): first checked against
+    /// the chain (SPEC §3.9, trust nothing that is kept), so that a ledger, theme or year row
+    /// edited, added or deleted outside doorbraak is refused with E-LEDGER naming it instead of
+    /// shown as the room under the ceiling. A lookup per row: the same cost at any size.
+    public func checkedCeilingStatus() throws(DoorbraakError) -> CeilingStatus {
+        try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
+            try requireKeptTotalsAsBound()
+            return try ceilingStatus()
+        }
+    }
+
+    /// The kept totals: three small reads of fixed-size tables, never a scan of beschikkingen
+    /// (unchecked: `audit verify` compares them with its recount, the views use `checkedCeilingStatus`).
     public func ceilingStatus() throws(DoorbraakError) -> CeilingStatus {
         try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
             guard let status = try db.row("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1", [], { r in
@@ -61,6 +73,21 @@ extension Store {
             }.sorted { $0.theme < $1.theme }
             result.years = try db.rows("SELECT year, granted_cents FROM ledger_year ORDER BY year", []) { r in (year: r.int(0), granted: r.money(1)) }
             return result
+        }
+    }
+}
+
+extension Store {
+    /// The kept totals' rows (the ledger, the themes' and the spending years' totals) as the chain
+    /// bound them, none added or deleted: the rows present and the ones every round has, each
+    /// looked up with its newest binding. Also on a read-only connection, for the views.
+    func requireKeptTotalsAsBound() throws(DoorbraakError) {
+        let themes = Set(Theme.allCases.map(\.rawValue) + (try db.rows("SELECT theme FROM theme", []) { $0.text(0) })).sorted()
+        let years = Set(RoundSettings.eligibleYears + (try db.rows("SELECT year FROM ledger_year", []) { $0.int(0) })).sorted()
+        for (table, keys) in [("ledger", [SQLValue.integer(1)]), ("theme", themes.map { SQLValue.text($0) }), ("ledger_year", years.map { SQLValue.int($0) })] {
+            try compareSome(of: SQLValue.jsonArray(keys), in: try boundTable(table)) { finding, _ throws(DoorbraakError) in
+                throw DoorbraakError(.ledger, "\(finding); the kept totals are not shown from a row the chain did not bind (run `doorbraak audit verify`)")
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ extension Store {
     /// monitoring parts are passed in by the caller, which computes them with their own rules.
     public func overview(asOf: Day, judgments: [Overview.Judgment] = [], realised: [Overview.Realised] = []) throws(DoorbraakError) -> Overview {
         try db.readTransaction { () throws(DoorbraakError) -> Overview in
-            let status = try ceilingStatus()
+            let status = try checkedCeilingStatus()
             let settings = try self.settings()
             let ceiling = Overview.Ceiling(ceiling: status.ceiling, granted: status.granted, released: status.released, pending: status.pending, paid: status.paid)
             var requested: [String: Money] = [:]

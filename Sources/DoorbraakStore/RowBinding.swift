@@ -552,7 +552,12 @@ extension Store {
         return !verifiedScopes.passed.contains(ExactText(scope))
     }
 
-    private func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {
+    func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {
+        // A read-only connection has no row capture: its views read the schema's tables once.
+        if db.rowCapture == nil, db.readOnly {
+            if readOnlyTables.isEmpty { readOnlyTables = Dictionary(uniqueKeysWithValues: try BoundTable.all(in: db).map { ($0.name, $0) }) }
+            if let bound = readOnlyTables[table] { return bound }
+        }
         guard let bound = db.rowCapture?.tables[table] else {
             throw DoorbraakError(.internal, "table \(table) is not bound to the audit chain on this connection")
         }

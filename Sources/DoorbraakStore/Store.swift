@@ -8,6 +8,8 @@ public final class Store {
     var verifiedScopes = VerifiedScopes()
     /// What the chunk of claims being settled rests on (`prepareClaims`).
     var preparedClaims = PreparedClaims()
+    /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
+    var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).
     public private(set) var upgrade: SchemaUpgrade?
 

@@ -26,6 +26,30 @@ import Testing
         #expect(loose.status == 0 && loose.stderr.contains("warning:") && loose.stderr.contains("644"))
     }
 
+    /// `ceiling` and `report` show the kept totals only from rows the chain bound: the NZa analyst
+    /// is not shown a ledger raised by one cent, a theme deleted or a year added with sqlite3
+    /// (E-LEDGER, exit 1, the row named); the rows put back, the view works again.
+    @Test(arguments: [
+        ("UPDATE ledger SET granted_cents = granted_cents + 1", "UPDATE ledger SET granted_cents = granted_cents - 1", "ledger 1: granted_cents"),
+        ("UPDATE theme SET amount_cents = amount_cents + 1 WHERE theme = 'ai'", "UPDATE theme SET amount_cents = amount_cents - 1 WHERE theme = 'ai'", "theme ai: amount_cents"),
+        ("DELETE FROM theme WHERE theme = 'medische-technologie'", "INSERT INTO theme VALUES ('medische-technologie', 5000000000, 0, 0)", "theme medische-technologie: deleted"),
+        ("DELETE FROM ledger_year WHERE year = 2029", "INSERT INTO ledger_year VALUES (2029, 0)", "ledger_year 2029: deleted"),
+    ])
+    func theKeptTotalsAreShownOnlyAsBound(edit: String, undo: String, named: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["ceiling"]).status == 0)
+        _ = try s.sql(edit)
+        for command in [["ceiling"], ["report"]] {
+            let refused = try s.run(command)
+            #expect(refused.status == 1 && refused.stderr.contains("E-LEDGER") && refused.stderr.contains(named), "\(command): \(refused.stderr)")
+        }
+        _ = try s.sql(undo)
+        #expect(try s.run(["ceiling"]).status == 0)
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     @Test func initCleansTheLeftoversOfAKilledInit() throws {
         let s = try Sandbox()
         defer { s.remove() }

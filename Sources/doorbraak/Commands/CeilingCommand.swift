@@ -11,13 +11,14 @@ enum CeilingCommand: Command {
     bovengrenzen. Granted is the sum of the bovengrenzen as granted, released what amendments
     lowered them by (missed milestones; the rest above the total paid when a beschikking became
     final), pending the proposed bovengrenzen
-    of requests the NZa has not decided. Read from kept totals, so it costs the same at any size.
+    of requests the NZa has not decided. Read from kept totals, so it costs the same at any size;
+    a kept-total row edited outside doorbraak is refused (E-LEDGER), not shown.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
-        let status = try store.ceilingStatus()
+        let status = try store.checkedCeilingStatus()
         let closed = try store.closedOn()
         if context.json {
             guard case .object(let members) = CeilingView.json(status) else { return ExitCode.done }
