@@ -86,7 +86,7 @@ extension Store {
         let years = Set(RoundSettings.eligibleYears + (try db.rows("SELECT year FROM ledger_year", []) { $0.int(0) })).sorted()
         for (table, keys) in [("ledger", [SQLValue.integer(1)]), ("theme", themes.map { SQLValue.text($0) }), ("ledger_year", years.map { SQLValue.int($0) })] {
             try compareSome(of: SQLValue.jsonArray(keys), in: try boundTable(table)) { finding, _ throws(DoorbraakError) in
-                throw DoorbraakError(.ledger, "\(finding); the kept totals are not shown from a row the chain did not bind (run `doorbraak audit verify`)")
+                throw DoorbraakError(.ledger, "the kept totals are not shown: a row of them is not what the audit chain bound — \(finding); run `doorbraak audit verify`")
             }
         }
     }

@@ -102,17 +102,26 @@ extension Store {
         let subjectName = "\(claim.application)"
         let before = subject.milestones.first { $0.code == claim.milestone }
         let beforeText = "\(claim.milestone) \(before?.status ?? "expected")" + ((before?.paid ?? .zero) > .zero ? " (\(before?.paid ?? .zero) paid in parts)" : "")
+        // A payment that settles the last milestone with nothing left to release makes the
+        // beschikking final in the same write (issue 21: one UPDATE of it, not two).
+        let finalInPayment: Bool
         switch decision.effect {
         case .pay(let amount):
             try db.cached("UPDATE application_milestone SET status = ?, paid_cents = paid_cents + ? WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
                 .run([.text(decision.milestoneStatus), .money(amount), .text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
-            try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+            finalInPayment = decision.finalRelease == .zero
+            if finalInPayment {
+                try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ?, final_on = ? WHERE application_id = ?").run([.money(amount), .text(today.description), .text(claim.application)])
+            } else {
+                try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+            }
             try db.cached("UPDATE ledger SET paid_cents = paid_cents + ? WHERE id = 1").run([.money(amount)])
             let milestonePaid = (before?.paid ?? .zero) + amount
             try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: beforeText,
                                 after: "\(claim.milestone) \(decision.milestoneStatus): part \(amount) to provider \(claim.provider) (claim \(claim.id), \(claim.date), evidence \(claim.evidence)), \(milestonePaid) of its tariff \(before?.tariff ?? .zero); paid in total \(subject.paid + amount) of bovengrens \(subject.bovengrens)")
         case .release(let unpaid):
+            finalInPayment = false
             try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
                 .run([.text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
@@ -123,7 +132,9 @@ extension Store {
         if let rest = decision.finalRelease {
             let before = decision.bovengrensAfter + rest
             if rest > .zero { try release(rest, of: claim, kind: "final", theme: theme, today: today) }
-            try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
+            if !finalInPayment {
+                try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
+            }
             try AuditLog.append(in: db, event.acting(for: "NZa"), action: "final", subject: subjectName, before: "granted, bovengrens \(before)",
                                 after: "final: every milestone settled; bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
         }

@@ -48,18 +48,29 @@ extension Store {
         return coalition
     }
 
-    /// Refused (`code`) when there is no such application or it has no granted beschikking.
+    /// Refused (`code`) when there is no such application or it has no granted beschikking. An
+    /// application found granted before in this transaction (`planOf`, an earlier row) is not
+    /// read again: nothing in a cost or monitoring import changes whether it is granted.
     private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) {
+        let scope = Store.grantedScope(application.rawValue)
+        guard try needsCheck(scope) else { return }
         // One statement for both (issue 21: a statement per row counts at 100,000 rows).
-        guard let (status, granted) = try db.cached("""
-            SELECT a.status, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted') FROM application a WHERE a.id = ?
-            """).rowValue([.text(application.rawValue)], { r in (r.text(0), r.int(1) == 1) }) else {
+        guard let (status, granted) = try db.cached(Store.grantedQuery).rowValue([.text(application.rawValue)], { r in (r.optionalText(0) ?? "", r.int(1) == 1) }) else {
             throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
         }
         guard granted else {
             throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }
+        verifiedScopes.passed.insert(ExactText(scope))
     }
+
+    /// An application's status, whether it has a granted beschikking, and its plan, in one read.
+    private static let grantedQuery = """
+        SELECT a.status, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted'), a.plan FROM application a WHERE a.id = ?
+        """
+
+    /// The scope under which `requireGranted` remembers an application found granted (its id's bytes).
+    private static func grantedScope(_ id: String) -> String { "granted \(id)" }
 
     /// Stores one cost line of a provider's verantwoording (SPEC §3.8); must run inside a write
     /// transaction. The application must be granted (E-COST-APPLICATION). The same line id with
@@ -88,9 +99,13 @@ extension Store {
         return .stored(findings: findings)
     }
 
-    /// Whether `application` is stored, and its plan; read in the caller's transaction.
+    /// Whether `application` is stored, and its plan; read in the caller's transaction, in the
+    /// read `requireGranted` makes, so that the monitoring row after it needs no second one
+    /// (issue 21: two reads of the application per measurement).
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
-        guard let plan = try db.cached("SELECT plan FROM application WHERE id = ?").rowValue([.text(application)], { $0.optionalText(0) }) else { return (false, nil) }
+        guard let (granted, plan) = try db.cached(Store.grantedQuery).rowValue([.text(application)], { r in (r.int(1) == 1, r.optionalText(2)) }) else { return (false, nil) }
+        let scope = Store.grantedScope(application)
+        if granted, db.inTransaction, try needsCheck(scope) { verifiedScopes.passed.insert(ExactText(scope)) }
         return (true, plan)
     }
 
