@@ -120,6 +120,8 @@ public enum AuditLog {
     nonisolated(unsafe) static var bindingBytes = 8 << 20
 
     static let columns = "seq, at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash"
+    /// Written once, not interpolated for every event (issue 21).
+    private static let insertEvent = "INSERT INTO audit_event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Appends one event; must run inside a write transaction. The event is held until the next
     /// event or the COMMIT (`seal`), so the last event of a transaction can bind its rows.
@@ -251,7 +253,7 @@ public enum AuditLog {
         var event = held
         event.rowsSHA256 = rowsSHA256
         event.hash = event.expectedHash
-        try db.cached("INSERT INTO audit_event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+        try db.cached(insertEvent).run(
                    [.integer(event.seq), .text(event.at), .optionalText(event.on), .text(event.actor), .text(event.action), .text(event.subject),
                     .text(event.before), .text(event.after), .optionalText(event.rowsSHA256), .text(event.previousHash), .text(event.hash)])
         // The ledger row gets the head once, before COMMIT (see `AuditChainHead`).

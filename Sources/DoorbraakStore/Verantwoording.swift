@@ -31,6 +31,8 @@ public struct MonitoringInput: Sendable {
 extension Store {
     /// The columns a stored cost line is read from, for `costLine(_:)`.
     static let costLineColumns = "line_id, application_id, provider, year, category, kind, amount_cents, description"
+    /// One cost line by its id (written once, not interpolated for every line).
+    static let costLineByID = "SELECT \(costLineColumns) FROM cost_line WHERE line_id = ?"
 
     /// A stored cost line from a row of `costLineColumns`; a value no import writes throws.
     static func costLine(_ r: Row) throws(DoorbraakError) -> CostLine {
@@ -79,7 +81,7 @@ extension Store {
     /// coalition) is stored: it is a finding for the plausibility test, not an input error, and
     /// the test counts it as not eligible. One audit event per stored line.
     public func storeCost(_ line: CostLine, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
-        if let before = try db.cached("SELECT \(Store.costLineColumns) FROM cost_line WHERE line_id = ?").rowValue([.text(line.lineID)], Store.costLine) {
+        if let before = try db.cached(Store.costLineByID).rowValue([.text(line.lineID)], Store.costLine) {
             // P7: a line is reimbursed once; other content under the same id is refused.
             _ = try CostLine.isUnchanged(before, line)
             return .unchanged
