@@ -133,7 +133,7 @@ public enum AuditLog {
         // stay few: the held event binds what was written up to now (the newest binding of a
         // row is what counts, so a row written again later is bound again later).
         if let (_, held) = db.pendingEvent, let capture = db.rowCapture,
-           capture.touched.count >= AuditLog.bindingBatch || capture.capturedBytes >= AuditLog.bindingBytes {
+           capture.count >= AuditLog.bindingBatch || capture.capturedBytes >= AuditLog.bindingBytes {
             try writePending(in: db, rowsSHA256: try db.bindTouchedRows(to: held.seq))
         } else {
             try writePending(in: db, rowsSHA256: "")

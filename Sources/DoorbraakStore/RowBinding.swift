@@ -143,29 +143,6 @@ struct ExactText: Hashable {
     }
 }
 
-/// A row a write transaction wrote: its table and key text, equal by their bytes (`ExactText`):
-/// a row inserted with sqlite3 under a key that only reads alike must not pass as one the
-/// transaction wrote itself.
-struct TouchedRow: Hashable {
-    var table: String
-    var key: String
-
-    static func == (a: TouchedRow, b: TouchedRow) -> Bool { ExactText.same(a.table, b.table) && ExactText.same(a.key, b.key) }
-
-    func hash(into hasher: inout Hasher) {
-        ExactText.hash(table, into: &hasher)
-        ExactText.hash(key, into: &hasher)
-    }
-}
-
-/// What a write transaction knows of a row it wrote.
-enum WrittenRow {
-    /// The image of the row as the pre-update hook saw it last written (nil: deleted).
-    case image(RowImage?)
-    /// Not seen by the hook (a row bound as read, the upgrade): read as it stands at COMMIT.
-    case unread
-}
-
 /// The rows the open write transaction wrote, recorded by SQLite's pre-update hook as each
 /// INSERT, UPDATE or DELETE happens (whoever the writer in this process), and bound to the
 /// transaction's last audit event at COMMIT (`bindTouchedRows`). The hook takes each row's
@@ -173,14 +150,18 @@ enum WrittenRow {
 /// fifth of an import's work); the last write of a row is what it binds. A transaction binds
 /// its rows every `AuditLog.bindingBatch` rows or `AuditLog.bindingBytes` bytes of images, so the
 /// memory stays small whatever the rows hold.
+///
+/// Keys and images go into one byte buffer, each row a few positions in it, found again by a
+/// table of its own hashed on the key's bytes (issue 21: a String, an image array and a
+/// dictionary entry per row written were a tenth of an import's writer). A row is known by its
+/// table and its key's bytes, as SQLite knows it: two keys that only read alike ("K" and the
+/// Kelvin sign, which Swift's String holds equal) are two rows.
 final class RowCapture {
     /// The bound tables by name, as the schema held them at `schemaVersion`.
     private(set) var tables: [String: BoundTable]
     /// SQLite's schema cookie when `tables` were read: another process may change it between
     /// two transactions (see `Database.refreshRowCapture`).
     private(set) var schemaVersion: Int64
-    /// What the transaction wrote so far.
-    var touched: [TouchedRow: WrittenRow] = [:]
     /// A table written that is not bound (a bug: the COMMIT is refused).
     var unbound: String?
     /// Row changes since the transaction's latest audit event was appended: a row of an import
@@ -192,28 +173,70 @@ final class RowCapture {
     /// schema), to spare a String and two lookups by name per change.
     private var names: [UnsafeRawPointer: KnownTable] = [:]
 
+    /// The keys and images of the rows written, one after another.
+    private var bytes: [UInt8] = []
+    /// The rows written, each once (its latest write).
+    private var rows: [CapturedRow] = []
+    /// Positions in `rows` by the hash of table and key (open addressing; -1 is empty).
+    private var slots: [Int32] = []
+    /// The numbers the capture gives table names (a row keeps its table's number), and back.
+    private var tableNumbers: [String: Int32] = [:]
+    private var tableNames: [String] = []
+
+    /// What `CapturedRow.image` holds for a row deleted, and for a row not seen by the hook (a
+    /// row bound as read, the upgrade): read as it stands when it is bound.
+    private static let deleted = -1, unread = -2
+
+    /// One row written: its table's number, where its key and image lie in `bytes` (an image
+    /// count of `deleted` or `unread` instead of an image), and the hash it is found by.
+    private struct CapturedRow {
+        var table: Int32
+        var keyStart: Int
+        var keyCount: Int
+        var imageStart: Int
+        var imageCount: Int
+        var hash: Int
+    }
+
     init(tables: [BoundTable], schemaVersion: Int64) {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         self.schemaVersion = schemaVersion
     }
 
     /// The tables of a schema SQLite read again: their columns' positions, and forgets the names
-    /// it knew by address (SQLite frees them and may put another table's name there).
+    /// it knew by address (SQLite frees them and may put another table's name at the same address).
     func reload(tables: [BoundTable], schemaVersion: Int64) {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         self.schemaVersion = schemaVersion
         names.removeAll()
     }
 
+    /// How many rows the transaction wrote (since the last binding).
+    var count: Int { rows.count }
+
+    /// Whether the transaction wrote any row, or a row of a table that is not bound.
+    var wroteRows: Bool { !rows.isEmpty || unbound != nil }
+
     /// Records every row of `table` as written, so the transaction's last event binds them as
     /// they stand (the upgrade, rows bound as read); returns how many.
     func touchEveryRow(of table: BoundTable, in db: Database) throws(DoorbraakError) -> Int64 {
-        var rows: Int64 = 0
-        for key in try db.rows("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", [], { $0.text(0) }) {
-            touched[TouchedRow(table: table.name, key: key)] = .unread
-            rows += 1
+        var count: Int64 = 0
+        let number = self.number(of: table.name)
+        try db.each("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", []) { r in
+            let key = r.text(0)
+            let start = bytes.count
+            bytes.append(contentsOf: key.utf8)
+            keepWithoutImage(table: number, keyStart: start, unread: true)
+            count += 1
         }
-        return rows
+        return count
+    }
+
+    /// Whether the transaction wrote the row of `table` with key text `key` (byte for byte).
+    func wrote(table: String, key: String) -> Bool {
+        guard let number = tableNumbers[table], !rows.isEmpty else { return false }
+        var key = key
+        return key.withUTF8 { k in find(table: number, key: UnsafeRawBufferPointer(k), hash: RowCapture.hash(number, UnsafeRawBufferPointer(k))) != nil }
     }
 
     /// Set when a statement failed: SQLite undid that statement's writes after the hook took
@@ -223,46 +246,55 @@ final class RowCapture {
     /// A statement failed (see `readAtBinding`).
     func statementFailed() { readAtBinding = true }
 
-    /// What the transaction wrote, in (table, key) order byte for byte, as SQLite's BINARY
-    /// collation orders `row_binding`: the table names first (a handful), then each table's keys
-    /// compared with `memcmp` (issue 21: a sort comparing two Strings per step was 6% of a
-    /// reviews import's instructions).
-    func touchedInKeyOrder() -> [(TouchedRow, WrittenRow)] {
-        var byTable: [ExactText: [(TouchedRow, WrittenRow)]] = [:]
-        for (row, written) in touched { byTable[ExactText(row.table), default: []].append((row, written)) }
-        var ordered: [(TouchedRow, WrittenRow)] = []
-        ordered.reserveCapacity(touched.count)
-        for table in byTable.keys.sorted(by: { RowKey.precedes($0.text, $1.text) }) {
-            let rows = byTable[table] ?? []
-            // The keys' bytes in one buffer and the rows' positions sorted by them: the sort then
-            // moves plain integers, not rows holding Strings.
-            var bytes: [UInt8] = []
-            var spans: [(start: Int, count: Int)] = []
-            spans.reserveCapacity(rows.count)
-            for (row, _) in rows {
-                spans.append((bytes.count, row.key.utf8.count))
-                bytes.append(contentsOf: row.key.utf8)
-            }
-            var positions = Array(rows.indices)
-            bytes.withUnsafeBytes { all in
-                positions.sort { a, b in
-                    let x = spans[a], y = spans[b]
-                    return RowKey.order(UnsafeRawBufferPointer(rebasing: all[x.start..<(x.start + x.count)]),
-                                        UnsafeRawBufferPointer(rebasing: all[y.start..<(y.start + y.count)])) < 0
-                }
-            }
-            for position in positions { ordered.append(rows[position]) }
-        }
-        return ordered
-    }
-
-    /// Forgets what was recorded (a new transaction, a rollback).
+    /// Forgets what was recorded (a new transaction, a rollback, a part bound).
     func reset() {
         readAtBinding = false
         capturedBytes = 0
-        touched.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        if !slots.isEmpty { for i in slots.indices { slots[i] = -1 } }
         unbound = nil
         sinceEvent = 0
+    }
+
+    /// A row as `bindTouchedRows` binds it: table, key bytes and image bytes (nil: deleted or
+    /// to be read as it stands, `unread`).
+    struct Binding {
+        let table: String
+        let key: UnsafeRawBufferPointer
+        let image: UnsafeRawBufferPointer?
+        let unread: Bool
+    }
+
+    /// Calls `body` with every row written, in (table, key) order byte for byte, as SQLite's
+    /// BINARY collation orders `row_binding`: the tables by name, then each table's keys compared
+    /// with `memcmp` in place (issue 21: a sort comparing Strings was 6% of a reviews import).
+    func inKeyOrder(_ body: (Binding) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        var byTable: [Int32: [Int]] = [:]
+        for (position, row) in rows.enumerated() { byTable[row.table, default: []].append(position) }
+        let order = byTable.keys.sorted { RowKey.precedes(tableNames[Int($0)], tableNames[Int($1)]) }
+        // `body` writes bindings, which the hook passes over (the chain's own table): the
+        // buffer does not change while it is read here.
+        var failure: DoorbraakError?
+        bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
+            func key(_ row: CapturedRow) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: all[row.keyStart..<(row.keyStart + row.keyCount)]) }
+            for table in order where failure == nil {
+                var positions = byTable[table] ?? []
+                positions.sort { RowKey.order(key(rows[$0]), key(rows[$1])) < 0 }
+                let name = tableNames[Int(table)]
+                for position in positions {
+                    let row = rows[position]
+                    let image = row.imageCount >= 0 && !readAtBinding ? UnsafeRawBufferPointer(rebasing: all[row.imageStart..<(row.imageStart + row.imageCount)]) : nil
+                    do throws(DoorbraakError) {
+                        try body(Binding(table: name, key: key(row), image: image, unread: readAtBinding || row.imageCount == RowCapture.unread))
+                    } catch {
+                        failure = error
+                        break
+                    }
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Called by the hook: records the key of the row (`old` for DELETE, `new` for INSERT, both for UPDATE).
@@ -276,7 +308,7 @@ final class RowCapture {
             known = found
         } else {
             let name = String(cString: pointer)
-            known = KnownTable(name: name, isChain: BoundTable.chainTables.contains(name), bound: tables[name])
+            known = KnownTable(name: name, number: number(of: name), isChain: BoundTable.chainTables.contains(name), bound: tables[name])
             names[UnsafeRawPointer(pointer)] = known
         }
         if known.isChain { return }
@@ -287,41 +319,149 @@ final class RowCapture {
         }
         // An UPDATE that changes the key leaves no row at the old one (keys compared by their
         // bytes: two keys that only read alike are two rows).
-        let old = operation == SQLITE_INSERT ? nil : key(db, table, old: true)
-        let new = operation == SQLITE_DELETE ? nil : key(db, table, old: false)
-        if let old, !(new.map { ExactText.same(old, $0) } ?? false) { touched[TouchedRow(table: table.name, key: old)] = .image(nil) }
-        if let new {
-            let image = image(db, table)
-            capturedBytes += image.bytes.count
-            touched[TouchedRow(table: table.name, key: new)] = .image(image)
+        var oldStart: Int?
+        if operation != SQLITE_INSERT {
+            oldStart = bytes.count
+            appendKey(db, table, old: true)
+        }
+        if operation == SQLITE_DELETE {
+            if let oldStart { keepWithoutImage(table: known.number, keyStart: oldStart, unread: false) }
+            return
+        }
+        let newStart = bytes.count
+        appendKey(db, table, old: false)
+        if let oldStart {
+            let oldCount = newStart - oldStart, newCount = bytes.count - newStart
+            let same = oldCount == newCount && bytes.withUnsafeBytes { b in oldCount == 0 || memcmp(b.baseAddress! + oldStart, b.baseAddress! + newStart, oldCount) == 0 }
+            if same {
+                // One key: drop the old copy, the new one follows it.
+                bytes.removeSubrange(oldStart..<newStart)
+                keep(table: known.number, keyStart: oldStart, imageOf: table, db: db)
+            } else {
+                // Two keys: the old one is bound as deleted, after the new key is moved past it.
+                let newKey = Array(bytes[newStart...])
+                bytes.removeSubrange(newStart...)
+                keepWithoutImage(table: known.number, keyStart: oldStart, unread: false)
+                let start = bytes.count
+                bytes.append(contentsOf: newKey)
+                keep(table: known.number, keyStart: start, imageOf: table, db: db)
+            }
+        } else {
+            keep(table: known.number, keyStart: newStart, imageOf: table, db: db)
         }
     }
 
-    /// A table as the hook met it: its name, whether it is the chain itself, and how it is bound
-    /// (nil: not bound), found by the address of its name in one lookup.
+    /// A table as the hook met it: its name and number, whether it is the chain itself, and how
+    /// it is bound (nil: not bound), found by the address of its name in one lookup.
     private struct KnownTable {
         let name: String
+        let number: Int32
         let isChain: Bool
         let bound: BoundTable?
     }
 
-    /// The image of the row about to be stored (INSERT or UPDATE), its bound columns as
-    /// `Database.currentImage` reads them back.
-    private func image(_ db: OpaquePointer, _ table: BoundTable) -> RowImage {
-        var builder = RowImage.Builder(capacity: 16 * table.columnIndexes.count)
+    /// The number of table `name`, given on first sight.
+    private func number(of name: String) -> Int32 {
+        if let n = tableNumbers[name] { return n }
+        let n = Int32(tableNames.count)
+        tableNames.append(name)
+        tableNumbers[name] = n
+        return n
+    }
+
+    /// Keeps the row whose key was just appended at `keyStart` (the key ends the buffer), with
+    /// the image of the row of `table` SQLite is about to store, read through the hook.
+    private func keep(table number: Int32, keyStart: Int, imageOf table: BoundTable, db: OpaquePointer) {
+        let keyCount = bytes.count - keyStart
+        let hash = bytes.withUnsafeBytes { RowCapture.hash(number, UnsafeRawBufferPointer(rebasing: $0[keyStart...])) }
+        let existing = bytes.withUnsafeBytes { find(table: number, key: UnsafeRawBufferPointer(rebasing: $0[keyStart...]), hash: hash) }
+        var row = CapturedRow(table: number, keyStart: keyStart, keyCount: keyCount, imageStart: 0, imageCount: 0, hash: hash)
+        if let existing {
+            // Written before: its key is there already; only the new image is kept.
+            bytes.removeSubrange(keyStart...)
+            row = rows[existing]
+        }
+        row.imageStart = bytes.count
+        var builder = RowImage.Builder(appendingTo: &bytes)
         for index in table.columnIndexes {
             var value: OpaquePointer?
             _ = sqlite3_preupdate_new(db, index, &value)
             builder.append(value: value)
         }
-        return builder.image
+        builder.finish(into: &bytes)
+        row.imageCount = bytes.count - row.imageStart
+        capturedBytes += row.imageCount
+        store(row, at: existing)
     }
 
-    /// The key text (`RowKey.text`) of the row, written straight from SQLite's values into one
-    /// buffer (issue 21: a String per part, joined, for every row written).
-    private func key(_ db: OpaquePointer, _ table: BoundTable, old: Bool) -> String {
+    /// Keeps the row whose key was just appended at `keyStart` as deleted, or as to be read when
+    /// it is bound (`unread`).
+    private func keepWithoutImage(table number: Int32, keyStart: Int, unread: Bool) {
+        let keyCount = bytes.count - keyStart
+        let hash = bytes.withUnsafeBytes { RowCapture.hash(number, UnsafeRawBufferPointer(rebasing: $0[keyStart...])) }
+        let existing = bytes.withUnsafeBytes { find(table: number, key: UnsafeRawBufferPointer(rebasing: $0[keyStart...]), hash: hash) }
+        var row = CapturedRow(table: number, keyStart: keyStart, keyCount: keyCount, imageStart: 0, imageCount: 0, hash: hash)
+        if let existing {
+            bytes.removeSubrange(keyStart...)
+            row = rows[existing]
+        }
+        row.imageCount = unread ? RowCapture.unread : RowCapture.deleted
+        store(row, at: existing)
+    }
+
+    /// Puts `row` back at `existing`, or adds it and files it under its hash.
+    private func store(_ row: CapturedRow, at existing: Int?) {
+        if let existing {
+            rows[existing] = row
+            return
+        }
+        if (rows.count + 1) * 2 > slots.count { grow() }
+        rows.append(row)
+        var slot = row.hash & (slots.count - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(rows.count - 1)
+    }
+
+    /// The position of the row of table `number` with `key`, if the transaction wrote it.
+    private func find(table number: Int32, key: UnsafeRawBufferPointer, hash: Int) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        var slot = hash & (slots.count - 1)
+        return bytes.withUnsafeBytes { all -> Int? in
+            while slots[slot] >= 0 {
+                let row = rows[Int(slots[slot])]
+                if row.hash == hash, row.table == number, row.keyCount == key.count,
+                   key.count == 0 || memcmp(all.baseAddress! + row.keyStart, key.baseAddress!, key.count) == 0 {
+                    return Int(slots[slot])
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return nil
+        }
+    }
+
+    /// Twice the slots, every row filed again.
+    private func grow() {
+        slots = Array(repeating: -1, count: max(1024, slots.count * 2))
+        for (position, row) in rows.enumerated() {
+            var slot = row.hash & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(position)
+        }
+    }
+
+    /// The hash a row is filed under: its table's number and its key's bytes (Swift's seeded
+    /// hasher, so that keys chosen in a file cannot all fall on one slot).
+    private static func hash(_ table: Int32, _ key: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(table)
+        hasher.combine(bytes: key)
+        return hasher.finalize()
+    }
+
+    /// Appends the key text (`RowKey.text`) of the row, written straight from SQLite's values
+    /// (issue 21: a String per part, joined, for every row written).
+    private func appendKey(_ db: OpaquePointer, _ table: BoundTable, old: Bool) {
         let count = table.keyColumnIndexes.count
-        keyBytes.removeAll(keepingCapacity: true)
         for index in table.keyColumnIndexes {
             var value: OpaquePointer?
             _ = old ? sqlite3_preupdate_old(db, index, &value) : sqlite3_preupdate_new(db, index, &value)
@@ -332,23 +472,19 @@ final class RowCapture {
                 case SQLITE_INTEGER: DecimalDigits.append(sqlite3_value_int64(value), to: &digits)
                 case SQLITE_NULL: break
                 default:
-                    if let bytes = sqlite3_value_text(value) { text = UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))) }
+                    if let b = sqlite3_value_text(value) { text = UnsafeRawBufferPointer(start: b, count: Int(sqlite3_value_bytes(value))) }
                 }
             }
             if digits.isEmpty {
-                RowKey.append(part: text, ofKeyWith: count, to: &keyBytes)
+                RowKey.append(part: text, ofKeyWith: count, to: &bytes)
             } else {
-                digits.withUnsafeBytes { RowKey.append(part: $0, ofKeyWith: count, to: &keyBytes) }
+                digits.withUnsafeBytes { RowKey.append(part: $0, ofKeyWith: count, to: &bytes) }
             }
         }
-        return String(decoding: keyBytes, as: UTF8.self)
     }
 
     /// An integer key part's digits, kept between rows.
     private var digits: [UInt8] = []
-
-    /// The buffer `key` writes into, kept between rows.
-    private var keyBytes: [UInt8] = []
 }
 
 /// The C callback of `sqlite3_preupdate_hook`: hands the change to the connection's `RowCapture`.
@@ -408,18 +544,20 @@ extension Database {
         }
         let insert = try cached("INSERT INTO row_binding (tbl, key, seq, image) VALUES (?, ?, ?, ?)")
         var commitment = BindingCommitment()
-        for (row, written) in capture.touchedInKeyOrder() {
-            let image: RowImage?
-            switch (written, capture.readAtBinding) {
-            case (.image(let captured), false): image = captured
-            default:
-                guard let table = capture.tables[row.table], let parts = RowKey.parts(row.key, count: table.key.count) else {
-                    throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(row.key)")
+        try capture.inKeyOrder { row throws(DoorbraakError) in
+            if row.unread {
+                let key = String(decoding: row.key, as: UTF8.self)
+                guard let table = capture.tables[row.table], let parts = RowKey.parts(key, count: table.key.count) else {
+                    throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(key)")
                 }
-                image = try currentImage(of: table, parts: parts.map { .text($0) })
+                let image = try currentImage(of: table, parts: parts.map { .text($0) })
+                try insert.runBinding(table: row.table, key: row.key, seq: seq, image: image?.bytes)
+                commitment.add(table: row.table, key: key, image: image)
+            } else {
+                try insert.runBinding(table: row.table, key: row.key, seq: seq, image: row.image)
+                var table = row.table
+                table.withUTF8 { commitment.add(table: UnsafeRawBufferPointer($0), key: row.key, image: row.image) }
             }
-            try insert.run([.text(row.table), .text(row.key), .integer(seq), image.map { .blob($0.bytes) } ?? .null])
-            commitment.add(table: row.table, key: row.key, image: image)
         }
         capture.reset()
         return commitment.isEmpty ? "" : commitment.hex
@@ -427,13 +565,12 @@ extension Database {
 
     /// Whether this transaction wrote the row (it is then bound at COMMIT, not yet).
     func touchedInTransaction(table: String, key: String) -> Bool {
-        rowCapture?.touched[TouchedRow(table: table, key: key)] != nil
+        rowCapture?.wrote(table: table, key: key) ?? false
     }
 
     /// Whether the transaction wrote any row.
     func transactionWroteRows() -> Bool {
-        guard let capture = rowCapture else { return false }
-        return !capture.touched.isEmpty || capture.unbound != nil
+        rowCapture?.wroteRows ?? false
     }
 }
 

@@ -69,6 +69,13 @@ public struct RowImage: Sendable, Equatable {
         /// An empty image.
         public init(capacity: Int = 64) { out.reserveCapacity(capacity) }
 
+        /// An image written at the end of `buffer` (moved in, not copied; give it back with
+        /// `finish(into:)`): the row capture keeps every image of a transaction in one buffer.
+        public init(appendingTo buffer: inout [UInt8]) { swap(&out, &buffer) }
+
+        /// Gives the buffer, now ending with this image, back to `buffer`.
+        public mutating func finish(into buffer: inout [UInt8]) { swap(&out, &buffer) }
+
         /// NULL.
         public mutating func appendNull() { out.append(Tag.null.rawValue) }
 

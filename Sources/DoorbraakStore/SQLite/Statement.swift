@@ -77,6 +77,40 @@ public final class Statement {
         }
     }
 
+    /// Binds a row binding's four values from their bytes and runs: the table, the key text,
+    /// the event and the image (NULL for a row deleted). The row capture keeps keys and images
+    /// in one buffer; this spares a String and an array per row (issue 21).
+    func runBinding(table: String, key: UnsafeRawBufferPointer, seq: Int64, image: UnsafeRawBufferPointer?) throws(DoorbraakError) {
+        sqlite3_reset(stmt)
+        var table = table
+        var rc = table.withUTF8 { t in sqlite3_bind_text(stmt, 1, UnsafeRawPointer(t.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self), Int32(t.count), csqlite_transient()) }
+        if rc == SQLITE_OK {
+            let base = key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+            rc = sqlite3_bind_text(stmt, 2, base.assumingMemoryBound(to: CChar.self), Int32(key.count), csqlite_transient())
+        }
+        if rc == SQLITE_OK { rc = sqlite3_bind_int64(stmt, 3, seq) }
+        if rc == SQLITE_OK {
+            if let image {
+                rc = sqlite3_bind_blob(stmt, 4, image.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, Int32(image.count), csqlite_transient())
+            } else {
+                rc = sqlite3_bind_null(stmt, 4)
+            }
+        }
+        guard rc == SQLITE_OK else { throw SQLiteFailure.error(code: rc, message: errorMessage, sql: sql) }
+        while try step() {}
+        sqlite3_reset(stmt)
+    }
+
+    /// `runBinding` with an image held in an array.
+    func runBinding(table: String, key: UnsafeRawBufferPointer, seq: Int64, image: [UInt8]?) throws(DoorbraakError) {
+        guard let image else { return try runBinding(table: table, key: key, seq: seq, image: UnsafeRawBufferPointer?.none) }
+        var failure: DoorbraakError?
+        image.withUnsafeBytes { raw in
+            do throws(DoorbraakError) { try runBinding(table: table, key: key, seq: seq, image: raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// Advances; true when a row is available, false when done.
     public func step() throws(DoorbraakError) -> Bool {
         let rc = sqlite3_step(stmt)
