@@ -223,9 +223,9 @@ final class RowCapture {
         var count: Int64 = 0
         let number = self.number(of: table.name)
         try db.each("SELECT \(table.keyExpression()) FROM main.\(BoundTable.quoted(table.name))", []) { r in
-            let key = r.text(0)
+            // The key's bytes as SQLite holds them, as the hook takes them.
             let start = bytes.count
-            bytes.append(contentsOf: key.utf8)
+            bytes.append(contentsOf: r.rawText(0))
             keepWithoutImage(table: number, keyStart: start, unread: true)
             count += 1
         }
@@ -234,9 +234,14 @@ final class RowCapture {
 
     /// Whether the transaction wrote the row of `table` with key text `key` (byte for byte).
     func wrote(table: String, key: String) -> Bool {
-        guard let number = tableNumbers[table], !rows.isEmpty else { return false }
         var key = key
-        return key.withUTF8 { k in find(table: number, key: UnsafeRawBufferPointer(k), hash: RowCapture.hash(number, UnsafeRawBufferPointer(k))) != nil }
+        return key.withUTF8 { wrote(table: table, key: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether the transaction wrote the row of `table` whose key text is exactly `key`'s bytes.
+    func wrote(table: String, key: UnsafeRawBufferPointer) -> Bool {
+        guard let number = tableNumbers[table], !rows.isEmpty else { return false }
+        return find(table: number, key: key, hash: RowCapture.hash(number, key)) != nil
     }
 
     /// Set when a statement failed: SQLite undid that statement's writes after the hook took
@@ -546,13 +551,23 @@ extension Database {
         var commitment = BindingCommitment()
         try capture.inKeyOrder { row throws(DoorbraakError) in
             if row.unread {
+                // Read as it stands, looked up by its key's parts as text (a key that is not valid
+                // UTF-8 is found by no text: bound as deleted, and `audit verify` names the row
+                // as added outside doorbraak). Bound and committed under the key's own bytes.
                 let key = String(decoding: row.key, as: UTF8.self)
                 guard let table = capture.tables[row.table], let parts = RowKey.parts(key, count: table.key.count) else {
                     throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(key)")
                 }
                 let image = try currentImage(of: table, parts: parts.map { .text($0) })
                 try insert.runBinding(table: row.table, key: row.key, seq: seq, image: image?.bytes)
-                commitment.add(table: row.table, key: key, image: image)
+                var name = row.table
+                name.withUTF8 { t in
+                    if let image {
+                        image.bytes.withUnsafeBytes { commitment.add(table: UnsafeRawBufferPointer(t), key: row.key, image: $0) }
+                    } else {
+                        commitment.add(table: UnsafeRawBufferPointer(t), key: row.key, image: nil)
+                    }
+                }
             } else {
                 try insert.runBinding(table: row.table, key: row.key, seq: seq, image: row.image)
                 var table = row.table
@@ -662,9 +677,11 @@ extension Store {
 
     /// The visitor of a comparison before money moves: a row this transaction wrote passes (it
     /// is bound at COMMIT), any other finding refuses.
-    private func refuseUnlessWrittenHere(_ table: String) -> (RowFinding, String) throws(DoorbraakError) -> Void {
+    /// The key arrives as SQLite's bytes: a row added with a key that is not valid UTF-8 must
+    /// not pass as one written here whose key only decodes alike (an attacker's review).
+    private func refuseUnlessWrittenHere(_ table: String) -> (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void {
         { [db] finding, key throws(DoorbraakError) in
-            if db.touchedInTransaction(table: table, key: key) { return }
+            if db.rowCapture?.wrote(table: table, key: key) ?? false { return }
             throw Store.refusal(finding)
         }
     }

@@ -120,7 +120,7 @@ extension Store {
     }
 
     /// Every row of `table` against its bindings; returns the rows compared.
-    func compareAll(in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+    func compareAll(in table: BoundTable, _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void,
                     reading: RowReading? = nil) throws(DoorbraakError) -> Int {
         try compare(table, rows: (table.selectAllByKeyText, []),
                     bindings: ("SELECT key, max(seq), image FROM row_binding WHERE tbl = ? GROUP BY key ORDER BY key", [.text(table.name)]), visit, reading: reading)
@@ -128,7 +128,7 @@ extension Store {
 
     /// The rows of `table` whose first key column is `parent` (a beschikking's milestones, an
     /// application's reviews) against their bindings: one range on each side.
-    func compareChildren(of parent: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+    func compareChildren(of parent: String, in table: BoundTable, _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
         let prefix = "\(parent.utf8.count):\(parent)"
         // The next key part starts with its length, a digit, so every child key lies below prefix + ":".
         _ = try compare(table, rows: (table.selectChildrenByKeyText, [.text(parent)]),
@@ -139,7 +139,7 @@ extension Store {
     /// The rows of `table` whose first key column is one of the JSON array `parents` against
     /// their bindings: for a one-column key the bindings of those keys, for a longer one the
     /// bindings in each parent's key range (see `compareChildren`).
-    func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+    func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void,
                      reading: RowReading? = nil) throws(DoorbraakError) {
         _ = try compare(table, rows: (table.selectSomeByKeyText, [.text(parents)]),
                         bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit, reading: reading)
@@ -164,7 +164,7 @@ extension Store {
     /// `reading` gets each row that is as bound, and a row whose finding `visit` let pass (a row
     /// the transaction wrote itself) as it stands; returns the rows compared.
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
-                         _ visit: (RowFinding, String) throws(DoorbraakError) -> Void,
+                         _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void,
                          reading: RowReading? = nil) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
         try rows.bind(rowsQuery.1)
@@ -185,21 +185,18 @@ extension Store {
             let order = !hasBinding ? -1 : !hasRow ? 1 : RowKey.order(row.rawText(0), binding.rawText(0))
             if order < 0 {
                 compared += 1
-                let key = String(decoding: row.rawText(0), as: UTF8.self)
-                try visit(RowFinding(table: table.name, key: display(key), change: .inserted), key)
+                try visit(RowFinding(table: table.name, key: display(String(decoding: row.rawText(0), as: UTF8.self)), change: .inserted), row.rawText(0))
                 if let reading, let columns { try reading(columns, row) }
                 hasRow = try rows.step()
             } else if order > 0 {
                 if !binding.isNull(2) {
-                    let key = String(decoding: binding.rawText(0), as: UTF8.self)
-                    try visit(RowFinding(table: table.name, key: display(key), change: .deleted, seq: binding.int64(1)), key)
+                    try visit(RowFinding(table: table.name, key: display(String(decoding: binding.rawText(0), as: UTF8.self)), change: .deleted, seq: binding.int64(1)), binding.rawText(0))
                 }
                 hasBinding = try bindings.step()
             } else {
                 compared += 1
                 if binding.isNull(2) {
-                    let key = String(decoding: row.rawText(0), as: UTF8.self)
-                    try visit(RowFinding(table: table.name, key: display(key), change: .inserted, seq: binding.int64(1)), key)
+                    try visit(RowFinding(table: table.name, key: display(String(decoding: row.rawText(0), as: UTF8.self)), change: .inserted, seq: binding.int64(1)), row.rawText(0))
                     if let reading, let columns { try reading(columns, row) }
                 } else {
                     image.removeAll()
@@ -211,7 +208,7 @@ extension Store {
                         let expected = RowImage(bytes: binding.bytes(2))
                         for d in RowImage.differences(columns: table.columns, expected: expected, found: image.image) {
                             try visit(RowFinding(table: table.name, key: display(key), change: .changed, column: d.column, expected: d.expected, found: d.found,
-                                                 expectedValue: d.expectedValue, foundValue: d.foundValue, seq: binding.int64(1)), key)
+                                                 expectedValue: d.expectedValue, foundValue: d.foundValue, seq: binding.int64(1)), row.rawText(0))
                         }
                         // A finding the visitor let pass: a row this transaction wrote, handed over as it stands.
                         if let reading, let columns { try reading(columns, row) }

@@ -198,4 +198,41 @@ extension RowBindingTests {
             }
         } throws: { ($0 as? DoorbraakError)?.code == .ledger }
     }
+    /// A key that is not valid UTF-8 (planted with `CAST(x'…' AS TEXT)`) is bound under its own
+    /// bytes, and the event's commitment covers those very bytes, also when the transaction's
+    /// rows are read again at binding after a failed statement (an attacker's review of the byte
+    /// buffer capture: the commitment hashed the key decoded, with U+FFFD, and the chain then
+    /// failed its walk for good).
+    @Test func aKeyThatIsNotUTF8IsCommittedAsItsBytes() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try freshStore(in: folder)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("INSERT INTO theme (theme, amount_cents) VALUES (CAST(x'41ff' AS TEXT), 1)")
+            #expect(throws: DoorbraakError.self) { try store.db.run("UPDATE ledger_year SET granted_cents = -1") }
+            try AuditLog.append(in: store.db, testEvent, action: "theme", subject: "t", before: "-", after: "-")
+        }
+        let seq = try store.db.integer("SELECT max(seq) FROM audit_event")
+        #expect(try store.db.rows("SELECT hex(key) FROM row_binding WHERE seq = ? AND tbl = 'theme'", [.integer(seq)]) { $0.text(0) } == ["41FF"])
+        let result = try store.verifyEverything(anchor: nil)
+        #expect(result.chain.ok, "\(result.chain)")
+    }
+
+    /// A row added outside doorbraak under a key that only decodes alike to one the transaction
+    /// wrote (0x41 0xFF decodes to "A\u{FFFD}") does not pass as written here (an attacker's
+    /// review: the check compared the decoded key).
+    @Test func aKeyThatOnlyDecodesAlikeIsNotWrittenHere() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try freshStore(in: folder).db.path
+        _ = try sqlite3(path, "INSERT INTO theme VALUES (CAST(x'41ff' AS TEXT), 5, 0, 0)")
+        let store = try Store.open(at: path)
+        try store.db.writeTransaction { () throws(DoorbraakError) in
+            try store.db.run("INSERT INTO theme (theme, amount_cents) VALUES (?, 1)", [.text("A\u{FFFD}")])
+            #expect {
+                try store.requireBoundTable("theme") { _, _ throws(DoorbraakError) in }
+            } throws: { ($0 as? DoorbraakError)?.code == .ledger }
+            try AuditLog.append(in: store.db, testEvent, action: "theme", subject: "t", before: "-", after: "-")
+        }
+    }
 }
