@@ -179,8 +179,8 @@ final class RowCapture {
     private var rows: [CapturedRow] = []
     /// Positions in `rows` by the hash of table and key (open addressing; -1 is empty).
     private var slots: [Int32] = []
-    /// The numbers the capture gives table names (a row keeps its table's number), and back.
-    private var tableNumbers: [String: Int32] = [:]
+    /// The numbers the capture gives table names, by their bytes (a row keeps its table's number), and back.
+    private var tableNumbers: [ExactText: Int32] = [:]
     private var tableNames: [String] = []
 
     /// What `CapturedRow.image` holds for a row deleted, and for a row not seen by the hook (a
@@ -240,7 +240,7 @@ final class RowCapture {
 
     /// Whether the transaction wrote the row of `table` whose key text is exactly `key`'s bytes.
     func wrote(table: String, key: UnsafeRawBufferPointer) -> Bool {
-        guard let number = tableNumbers[table], !rows.isEmpty else { return false }
+        guard let number = tableNumbers[ExactText(table)], !rows.isEmpty else { return false }
         return find(table: number, key: key, hash: RowCapture.hash(number, key)) != nil
     }
 
@@ -367,10 +367,10 @@ final class RowCapture {
 
     /// The number of table `name`, given on first sight.
     private func number(of name: String) -> Int32 {
-        if let n = tableNumbers[name] { return n }
+        if let n = tableNumbers[ExactText(name)] { return n }
         let n = Int32(tableNames.count)
         tableNames.append(name)
-        tableNumbers[name] = n
+        tableNumbers[ExactText(name)] = n
         return n
     }
 
