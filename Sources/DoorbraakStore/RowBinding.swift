@@ -377,15 +377,7 @@ final class RowCapture {
     /// Keeps the row whose key was just appended at `keyStart` (the key ends the buffer), with
     /// the image of the row of `table` SQLite is about to store, read through the hook.
     private func keep(table number: Int32, keyStart: Int, imageOf table: BoundTable, db: OpaquePointer) {
-        let keyCount = bytes.count - keyStart
-        let hash = bytes.withUnsafeBytes { RowCapture.hash(number, UnsafeRawBufferPointer(rebasing: $0[keyStart...])) }
-        let existing = bytes.withUnsafeBytes { find(table: number, key: UnsafeRawBufferPointer(rebasing: $0[keyStart...]), hash: hash) }
-        var row = CapturedRow(table: number, keyStart: keyStart, keyCount: keyCount, imageStart: 0, imageCount: 0, hash: hash)
-        if let existing {
-            // Written before: its key is there already; only the new image is kept.
-            bytes.removeSubrange(keyStart...)
-            row = rows[existing]
-        }
+        var (row, existing) = row(table: number, keyStart: keyStart)
         row.imageStart = bytes.count
         var builder = RowImage.Builder(appendingTo: &bytes)
         for index in table.columnIndexes {
@@ -402,16 +394,20 @@ final class RowCapture {
     /// Keeps the row whose key was just appended at `keyStart` as deleted, or as to be read when
     /// it is bound (`unread`).
     private func keepWithoutImage(table number: Int32, keyStart: Int, unread: Bool) {
-        let keyCount = bytes.count - keyStart
-        let hash = bytes.withUnsafeBytes { RowCapture.hash(number, UnsafeRawBufferPointer(rebasing: $0[keyStart...])) }
-        let existing = bytes.withUnsafeBytes { find(table: number, key: UnsafeRawBufferPointer(rebasing: $0[keyStart...]), hash: hash) }
-        var row = CapturedRow(table: number, keyStart: keyStart, keyCount: keyCount, imageStart: 0, imageCount: 0, hash: hash)
-        if let existing {
-            bytes.removeSubrange(keyStart...)
-            row = rows[existing]
-        }
+        var (row, existing) = row(table: number, keyStart: keyStart)
         row.imageCount = unread ? RowCapture.unread : RowCapture.deleted
         store(row, at: existing)
+    }
+
+    /// The row of table `number` whose key was just appended at `keyStart`: the one written
+    /// before under that key (the key appended again is dropped) with its position, or a new one.
+    private func row(table number: Int32, keyStart: Int) -> (CapturedRow, existing: Int?) {
+        let hash = bytes.withUnsafeBytes { RowCapture.hash(number, UnsafeRawBufferPointer(rebasing: $0[keyStart...])) }
+        if let existing = bytes.withUnsafeBytes({ find(table: number, key: UnsafeRawBufferPointer(rebasing: $0[keyStart...]), hash: hash) }) {
+            bytes.removeSubrange(keyStart...)
+            return (rows[existing], existing)
+        }
+        return (CapturedRow(table: number, keyStart: keyStart, keyCount: bytes.count - keyStart, imageStart: 0, imageCount: 0, hash: hash), nil)
     }
 
     /// Puts `row` back at `existing`, or adds it and files it under its hash.
