@@ -22,6 +22,16 @@ extension Store {
         return (committed, pending)
     }
 
+    /// The rows of the kept totals — the ledger, the themes' and the spending years' — each as
+    /// the audit chain last bound it (a row this transaction wrote passes): before money moves
+    /// (`checkKeptTotals`), and before the views show them (`checkedCeilingStatus`, worded by
+    /// `refusal`). The spending years too: a grant writes them, and writing a row binds it anew.
+    func requireKeptTotalRowsBound(refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
+        try requireBound("ledger", [.integer(1)], refusal: refusal)
+        for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)], refusal: refusal) }
+        for year in RoundSettings.eligibleYears { try requireBound("ledger_year", [.int(year)], refusal: refusal) }
+    }
+
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the
     /// ledger, round and theme rows exactly as the audit chain last bound them; committed and pending
     /// equal to their recount from the beschikkingen; the theme totals adding up to the ledger.
@@ -30,12 +40,9 @@ extension Store {
     public func checkKeptTotals() throws(DoorbraakError) {
         let scope = "kept totals"
         guard try needsCheck(scope) else { return }
-        try requireBound("ledger", [.integer(1)])
+        try requireKeptTotalRowsBound()
         // The round row too: its close date stops every payout (SPEC §3.7).
         try requireBound("round", [.integer(1)])
-        for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)]) }
-        // The spending years too: a grant writes them, and writing a row binds it anew.
-        for year in RoundSettings.eligibleYears { try requireBound("ledger_year", [.int(year)]) }
         let kept = try keptTotals()
         let recounted = try recountedCommitments()
         guard let (themeGranted, themeReleased) = try db.cached("SELECT coalesce(sum(granted_cents), 0), coalesce(sum(released_cents), 0) FROM theme")

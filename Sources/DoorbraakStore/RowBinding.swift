@@ -549,30 +549,27 @@ extension Database {
         }
         let insert = try cached("INSERT INTO row_binding (tbl, key, seq, image) VALUES (?, ?, ?, ?)")
         var commitment = BindingCommitment()
+        // One binding, inserted and committed under the very bytes of its key and image.
+        func bind(_ row: RowCapture.Binding, image: UnsafeRawBufferPointer?) throws(DoorbraakError) {
+            try insert.runBinding(table: row.table, key: row.key, seq: seq, image: image)
+            var table = row.table
+            table.withUTF8 { commitment.add(table: UnsafeRawBufferPointer($0), key: row.key, image: image) }
+        }
         try capture.inKeyOrder { row throws(DoorbraakError) in
-            if row.unread {
-                // Read as it stands, looked up by its key's parts as text (a key that is not valid
-                // UTF-8 is found by no text: bound as deleted, and `audit verify` names the row
-                // as added outside doorbraak). Bound and committed under the key's own bytes.
-                let key = String(decoding: row.key, as: UTF8.self)
-                guard let table = capture.tables[row.table], let parts = RowKey.parts(key, count: table.key.count) else {
-                    throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(key)")
-                }
-                let image = try currentImage(of: table, parts: parts.map { .text($0) })
-                try insert.runBinding(table: row.table, key: row.key, seq: seq, image: image?.bytes)
-                var name = row.table
-                name.withUTF8 { t in
-                    if let image {
-                        image.bytes.withUnsafeBytes { commitment.add(table: UnsafeRawBufferPointer(t), key: row.key, image: $0) }
-                    } else {
-                        commitment.add(table: UnsafeRawBufferPointer(t), key: row.key, image: nil)
-                    }
-                }
-            } else {
-                try insert.runBinding(table: row.table, key: row.key, seq: seq, image: row.image)
-                var table = row.table
-                table.withUTF8 { commitment.add(table: UnsafeRawBufferPointer($0), key: row.key, image: row.image) }
+            guard row.unread else { return try bind(row, image: row.image) }
+            // Read as it stands, looked up by its key's parts as text (a key that is not valid
+            // UTF-8 is found by no text: bound as deleted, and `audit verify` names the row as
+            // added outside doorbraak).
+            let key = String(decoding: row.key, as: UTF8.self)
+            guard let table = capture.tables[row.table], let parts = RowKey.parts(key, count: table.key.count) else {
+                throw DoorbraakError(.internal, "a written row of \(row.table) has a key that cannot be read back: \(key)")
             }
+            guard let image = try currentImage(of: table, parts: parts.map { .text($0) })?.bytes else { return try bind(row, image: nil) }
+            var failure: DoorbraakError?
+            image.withUnsafeBytes { bytes in
+                do throws(DoorbraakError) { try bind(row, image: bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
         }
         capture.reset()
         return commitment.isEmpty ? "" : commitment.hex
@@ -595,7 +592,10 @@ extension Store {
     /// here) and passes. Throws E-LEDGER naming the table, key and differing columns.
     /// `absent`: the caller has just found no such row in this transaction (a claim id not seen
     /// before), so only its binding is looked up (issue 21: one lookup instead of two).
-    public func requireBound(_ table: String, _ parts: [SQLValue], absent: Bool = false) throws(DoorbraakError) {
+    /// `refusal` words the E-LEDGER for the command refusing (a view shows no figure; a money
+    /// command moves no money).
+    public func requireBound(_ table: String, _ parts: [SQLValue], absent: Bool = false,
+                             refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let key = RowKey.text(parts.map(\.keyText))
         let scope = "\(table) \(key)"
@@ -621,7 +621,7 @@ extension Store {
         default:
             finding = RowFinding(table: table, key: shown, change: .inserted, seq: binding?.seq)
         }
-        throw Store.refusal(finding)
+        throw refusal(finding)
     }
 
     /// The rows of `table` whose first key column is `parent` (an application's coalition,
@@ -718,7 +718,7 @@ extension Store {
         return bound
     }
 
-    static func refusal(_ finding: RowFinding) -> DoorbraakError {
+    @usableFromInline static func refusal(_ finding: RowFinding) -> DoorbraakError {
         DoorbraakError(.ledger, "\(finding); no money moves on it (run `doorbraak audit verify`)")
     }
 }

@@ -125,10 +125,18 @@ final class Bench {
     }
 
     func median(_ n: Int, _ body: () throws -> Double) rethrows -> Double {
+        Bench.median(try samples(n, body))
+    }
+
+    /// `body`'s figure, taken `n` times.
+    func samples(_ n: Int, _ body: () throws -> Double) rethrows -> [Double] {
         var samples: [Double] = []
         for _ in 0..<n { samples.append(try body()) }
-        return samples.sorted()[samples.count / 2]
+        return samples
     }
+
+    /// The middle figure of `samples`.
+    static func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
 
     func measure(size: Int) throws -> SizeResult {
         var result = SizeResult(size: size)
@@ -347,9 +355,8 @@ do {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-bench-\(getpid())").path
     defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
     let bench = Bench(doorbraak: doorbraak, sqlite3: sqlite3, root: root, checkFloor: options.checkFloor, keep: keep, log: status)
-    var starts: [Double] = []
-    for _ in 0..<5 { starts.append(try Runner.run([doorbraak, "--help"]).seconds * 1000) }
-    let start = starts.sorted()[starts.count / 2]
+    let starts = try bench.samples(5) { try Runner.run([doorbraak, "--help"]).seconds * 1000 }
+    let start = Bench.median(starts)
     var results: [SizeResult] = []
     for size in sizes { results.append(try bench.measure(size: size)) }
     let cpus = ProcessInfo.processInfo.activeProcessorCount

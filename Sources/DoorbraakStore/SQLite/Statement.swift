@@ -101,16 +101,6 @@ public final class Statement {
         sqlite3_reset(stmt)
     }
 
-    /// `runBinding` with an image held in an array.
-    func runBinding(table: String, key: UnsafeRawBufferPointer, seq: Int64, image: [UInt8]?) throws(DoorbraakError) {
-        guard let image else { return try runBinding(table: table, key: key, seq: seq, image: UnsafeRawBufferPointer?.none) }
-        var failure: DoorbraakError?
-        image.withUnsafeBytes { raw in
-            do throws(DoorbraakError) { try runBinding(table: table, key: key, seq: seq, image: raw) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
-
     /// Advances; true when a row is available, false when done.
     public func step() throws(DoorbraakError) -> Bool {
         let rc = sqlite3_step(stmt)
