@@ -49,13 +49,15 @@ extension Store {
     /// the chain (SPEC §3.9, trust nothing that is kept) as before money moves, so that a ledger,
     /// theme or year row edited or deleted outside doorbraak is refused with E-LEDGER naming it
     /// instead of shown as the room under the ceiling (a row added beside them is not shown: the
-    /// themes are the known ones, the years held to 2027–2029 by the schema). A lookup per row:
-    /// the same cost at any size.
+    /// themes are the known ones, the years held to 2027–2029 by the schema). The round row too:
+    /// `ceiling` shows its close date. A lookup per row: the same cost at any size.
     public func checkedCeilingStatus() throws(DoorbraakError) -> CeilingStatus {
         try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
-            try requireKeptTotalRowsBound { finding in
+            let refusal = { (finding: RowFinding) in
                 DoorbraakError(.ledger, "the kept totals are not shown: a row of them is not what the audit chain bound — \(finding); run `doorbraak audit verify`")
             }
+            try requireKeptTotalRowsBound(refusal: refusal)
+            try requireBound("round", [.integer(1)], refusal: refusal)
             return try ceilingStatus()
         }
     }

@@ -626,11 +626,12 @@ extension Store {
 
     /// The rows of `table` whose first key column is `parent` (an application's coalition,
     /// milestones or reviews), each as the chain bound it, none added or deleted.
-    public func requireBoundChildren(_ table: String, of parent: String) throws(DoorbraakError) {
+    public func requireBoundChildren(_ table: String, of parent: String,
+                                     refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let scope = "\(table) of \(parent)"
         guard try needsCheck(scope) else { return }
-        try compareChildren(of: parent, in: bound, refuseUnlessWrittenHere(table))
+        try compareChildren(of: parent, in: bound, refuseUnlessWrittenHere(table, refusal))
         verifiedScopes.passed.insert(ExactText(scope))
     }
 
@@ -667,11 +668,13 @@ extension Store {
     /// table once: the round allocation).
     /// `reading` gets each row as bound, as `requireBoundRows` gives it (the table is then read
     /// even when it was checked before in this transaction).
-    public func requireBoundTable(_ table: String, reading: RowReading? = nil) throws(DoorbraakError) {
+    /// `refusal` words a finding (a view says what it does not show).
+    public func requireBoundTable(_ table: String, reading: RowReading? = nil,
+                                  refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let scope = "\(table) *"
         if reading == nil, !(try needsCheck(scope)) { return }
-        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table), reading: reading)
+        _ = try compareAll(in: bound, refuseUnlessWrittenHere(table, refusal), reading: reading)
         verifiedScopes.passed.insert(ExactText(scope))
     }
 
@@ -679,16 +682,17 @@ extension Store {
     /// is bound at COMMIT), any other finding refuses.
     /// The key arrives as SQLite's bytes: a row added with a key that is not valid UTF-8 must
     /// not pass as one written here whose key only decodes alike (an attacker's review).
-    private func refuseUnlessWrittenHere(_ table: String) -> (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void {
+    private func refuseUnlessWrittenHere(_ table: String, _ refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal)
+        -> (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void {
         { [db] finding, key throws(DoorbraakError) in
             if db.rowCapture?.wrote(table: table, key: key) ?? false { return }
-            throw Store.refusal(finding)
+            throw refusal(finding)
         }
     }
 
     /// The registered document of a submission hashes to the `content_sha256` its bound row holds.
-    public func requireBoundDocument(ofSubmission seq: Int64) throws(DoorbraakError) {
-        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq = ?", [.integer(seq)]) { finding throws(DoorbraakError) in throw Store.refusal(finding) }
+    public func requireBoundDocument(ofSubmission seq: Int64, refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
+        try documentFindings("SELECT seq, content_sha256, document FROM submission WHERE seq = ?", [.integer(seq)]) { finding throws(DoorbraakError) in throw refusal(finding) }
     }
 
     /// Whether `scope` still needs its check. A scope that passed stays passed for the rest of

@@ -208,7 +208,9 @@ enum ApplicationListCommand: Command {
         if let track, ReviewTrack(rawValue: track) == nil { throw DoorbraakError(.usage, "--track takes limited or extended") }
         let store = try context.openStore(readOnly: true)
         try InsurerOption.requireRegistered(insurer, in: store)
-        let entries = try store.registerEntries(status: status, track: track, waitingFor: waiting ? insurer : nil)
+        let entries = try store.showing(.applications) { () throws(DoorbraakError) in
+            try store.registerEntries(status: status, track: track, waitingFor: waiting ? insurer : nil)
+        }
             .filter { insurer == nil || $0.insurers.coordinating == insurer || $0.insurers.second == insurer }
         if context.json {
             Output.json(.object([("applications", .array(entries.map { e in
@@ -247,7 +249,7 @@ enum ApplicationShowCommand: Command {
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
-        let shown = try store.db.readTransaction { () throws(DoorbraakError) -> ApplicationView.Shown in
+        let shown = try store.showing(application: id) { () throws(DoorbraakError) -> ApplicationView.Shown in
             guard let record = try store.application(id) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
             }

@@ -18,8 +18,8 @@ enum CeilingCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
-        let status = try store.checkedCeilingStatus()
-        let closed = try store.closedOn()
+        // The round row as bound too (`checkedCeilingStatus`): its close date is shown.
+        let (status, closed) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.checkedCeilingStatus(), try store.closedOn()) }
         if context.json {
             guard case .object(let members) = CeilingView.json(status) else { return ExitCode.done }
             Output.json(.object(members + [("closed_on", closed.map { .string($0.description) } ?? .null)]))

@@ -67,7 +67,7 @@ enum MonitoringCommand: Command {
         var asOf = context.today
         if let asOfText { do { asOf = try Day(parsing: asOfText) } catch { throw DoorbraakError(.usage, "--as-of: \(error.message)") } }
         let store = try context.openStore()
-        let input = try store.monitoringInput()
+        let input = try store.showing(.monitoring) { () throws(DoorbraakError) in try store.monitoringInput() }
         let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: asOf, bar: input.bar, theme: theme)
         // A day before what is recorded counts nothing after it: say so (a newcomer read "nothing
         // paid yet" on a round whose payments were dated after the system date).

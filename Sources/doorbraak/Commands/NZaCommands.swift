@@ -128,7 +128,8 @@ enum NZaRegisterCommand: Command {
             let hint = NearestName.hint(for: status, among: ["open", "final"])
             throw DoorbraakError(.usage, "--status \(status) is not a register status; \(hint)use open or final")
         }
-        let lines = try context.openStore(readOnly: true).register(final: status.map { $0 == "final" })
+        let store = try context.openStore(readOnly: true)
+        let lines = try store.showing(.register) { () throws(DoorbraakError) in try store.register(final: status.map { $0 == "final" }) }
         if let csv {
             var text = "\u{FEFF}" + SemicolonCSV.row(["aanvraag", "penvoerder", "coordinerend", "tweede", "regio", "contract", "bovengrens verleend",
                                                       "bovengrens huidig", "uitbetaald", "vrijgegeven", "status", "verleend op", "definitief op"])

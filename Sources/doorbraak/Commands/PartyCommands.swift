@@ -16,7 +16,8 @@ enum PartyListCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let role = try arguments.value("--role").map { r throws(DoorbraakError) in try PartyRole(parsing: r) }
         try arguments.finish()
-        let parties = try context.openStore(readOnly: true).parties(role: role)
+        let store = try context.openStore(readOnly: true)
+        let parties = try store.showing(.parties) { () throws(DoorbraakError) in try store.parties(role: role) }
         if context.json {
             Output.json(.object([("parties", .array(parties.map { p in
                 .object([("role", .string(p.party.role.rawValue)), ("id", .string(p.party.id)), ("name", .string(p.name)),

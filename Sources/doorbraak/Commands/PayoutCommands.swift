@@ -94,7 +94,8 @@ enum PayoutsCommand: Command {
         if by == "quarter" { return try quarters(insurer: insurer, context) }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
         let year = try PlausibilityOptions.year(yearText, required: false)
-        let lines = try context.openStore(readOnly: true).payouts(insurer: insurer, year: year)
+        let store = try context.openStore(readOnly: true)
+        let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payouts(insurer: insurer, year: year) }
         let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
         if context.json {
             func line(_ l: PayoutLine) -> [(String, JSONValue)] {
@@ -118,7 +119,8 @@ extension PayoutsCommand {
     /// What is due and not settled by --today (`payouts --due`).
     static func duePayments(insurer: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
-        let due = try context.openStore(readOnly: true).duePayments(on: context.today, insurer: insurer)
+        let store = try context.openStore(readOnly: true)
+        let due = try store.showing(.payouts) { () throws(DoorbraakError) in try store.duePayments(on: context.today, insurer: insurer) }
         if context.json {
             Output.json(.object([("today", .string(context.today.description)), ("due", .array(due.map { d in
                 .object([("application", .string(d.application)), ("milestone", .string(d.milestone)), ("due", .string(d.due.description)),
@@ -142,7 +144,8 @@ extension PayoutsCommand {
 
     /// Paid and released per insurer and quarter (`payouts --by quarter`), every quarter shown.
     static func quarters(insurer: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
-        let lines = try context.openStore(readOnly: true).payoutsByQuarter(insurer: insurer)
+        let store = try context.openStore(readOnly: true)
+        let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payoutsByQuarter(insurer: insurer) }
         // Every quarter between the first and the last of the round, zero where empty.
         let all = Set(lines.map(\.quarter)).sorted()
         var quarters: [String] = []
@@ -174,7 +177,8 @@ extension PayoutsCommand {
 
     /// The parts paid on one beschikking's milestones, per coalition member (004 lines 286, 2700).
     static func parts(of id: String, _ context: Context) throws(DoorbraakError) -> Int32 {
-        guard let record = try context.openStore(readOnly: true).application(id) else {
+        let store = try context.openStore(readOnly: true)
+        guard let record = try store.showing(.payouts, { () throws(DoorbraakError) in try store.application(id) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
         }
         let paid = record.milestones.flatMap { m in m.parts.filter { $0.status == "reached" }.map { (m.code, $0) } }

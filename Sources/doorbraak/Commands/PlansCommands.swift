@@ -97,7 +97,7 @@ enum PlansView {
             return (try PlanDirectory.builtIn(), RoundSettings.standard.bar)
         }
         let store = try context.openStore(readOnly: true)
-        return (try store.plans(), try store.settings().bar)
+        return try store.showing(.plans) { () throws(DoorbraakError) in (try store.plans(), try store.settings().bar) }
     }
 
     static func find(_ id: String, in plans: [ModelPlan]) throws(DoorbraakError) -> ModelPlan {

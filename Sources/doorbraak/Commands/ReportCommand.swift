@@ -35,7 +35,7 @@ enum ReportCommand: Command {
     /// The overview of everything stored, on `today`, with the verantwoording and monitoring
     /// figures computed by their own rules with the default settings.
     static func overview(of store: Store, on today: Day) throws(DoorbraakError) -> Overview {
-        try store.db.readTransaction { () throws(DoorbraakError) -> Overview in
+        try store.showing(.overview) { () throws(DoorbraakError) -> Overview in
             let plausibility = try PlausibilityOptions.report(store, Plausibility.Settings.standard)
             let judgments = plausibility.judgments.map { j in
                 Overview.Judgment(insurer: j.insurer.rawValue, year: j.year, paid: j.paid, recovery: j.recovery, findings: j.findings.count, judgment: j.judgment)

@@ -44,7 +44,7 @@ enum RoundReportCommand: Command {
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
-        let (settings, rows, reasons) = try store.db.readTransaction { () throws(DoorbraakError) in
+        let (settings, rows, reasons) = try store.showing(.round) { () throws(DoorbraakError) in
             (try store.settings(), try store.roundRows(), try store.rejectionsByReason())
         }
         var themes: [Theme: Line] = [:]
@@ -114,7 +114,7 @@ enum RoundWhatifCommand: Command {
         var bars: [ImpactBar] = []
         for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: String(part).trimmingSpaces)) }
         let store = try context.openStore(readOnly: true)
-        let (settings, rows) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
+        let (settings, rows) = try store.showing(.round) { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
         var scenarios: [JSONValue] = []
         var regionColumns: [(bar: String, regions: [Spreiding.Region])] = []
         var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])

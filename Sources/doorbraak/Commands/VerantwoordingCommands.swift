@@ -75,8 +75,8 @@ enum PlausibilityOptions {
     }
 
     /// Runs the test on everything stored.
-    static func report(_ store: Store, _ settings: Plausibility.Settings) throws(DoorbraakError) -> Plausibility.Report {
-        let input = try store.plausibilityInput()
+    static func report(_ store: Store, _ settings: Plausibility.Settings, view: ShownView = .plausibility) throws(DoorbraakError) -> Plausibility.Report {
+        let input = try store.showing(view) { () throws(DoorbraakError) in try store.plausibilityInput() }
         return try Plausibility.run(payouts: input.payouts, costs: input.costs, applications: input.applications, settings: settings)
     }
 }
@@ -269,7 +269,7 @@ enum ReportVereveningCommand: Command {
         let out = try arguments.value("--out")
         let settings = try PlausibilityOptions.settings(&arguments)
         try arguments.finish()
-        let report = try PlausibilityOptions.report(try context.openStore(), settings)
+        let report = try PlausibilityOptions.report(try context.openStore(), settings, view: .verevening)
         let lines = Verevening.fixedCosts(report.judgments, year: year)
         let csv = Verevening.csv(lines, year: year)
         if let out { try OutputFile.write(csv, to: out) }

@@ -1,0 +1,94 @@
+import DoorbraakCore
+
+/// A view that shows figures from kept rows, and the tables they come from. Before it reads,
+/// `Store.showing` compares every row of those tables with its newest binding (as a money
+/// command does before money moves), so a value edited, added or deleted with `sqlite3` is not
+/// shown as fact: the view is refused, naming the row (SPEC §3.9, "trust nothing that is kept";
+/// until this landing only `ceiling` and `report` checked what they showed, and only the kept totals).
+/// The check is a scan of each table beside its bindings, about what `audit verify` does per
+/// table; `ceiling` stays a lookup per kept-total row (`checkedCeilingStatus`).
+public enum ShownView: String, Sendable, CaseIterable {
+    /// `payouts` in every form: paid, expected and released per insurer, the parts of one
+    /// beschikking, what is due.
+    case payouts = "the payouts are"
+    /// `plausibility`: the test, its recovery and judgments.
+    case plausibility = "the plausibility test is"
+    /// `report verevening`, built on the plausibility test.
+    case verevening = "the verevening is"
+    /// `nza register`.
+    case register = "the register of beschikkingen is"
+    /// `monitoring`: claimed against realised fte and the plan KPIs.
+    case monitoring = "the monitoring is"
+    /// `round report` and `round whatif`: the round per theme, sector and region.
+    case round = "the round report is"
+    /// `application list`.
+    case applications = "the register of applications is"
+    /// `plans list` and `plans show`: the model plans with their tariffs.
+    case plans = "the model plans are"
+    /// `party list`: the register of parties and their keys.
+    case parties = "the register of parties is"
+    /// `report`: the overview of everything above.
+    case overview = "the overview is"
+
+    /// The tables whose rows the view's figures come from.
+    public var tables: [String] {
+        switch self {
+        case .payouts: ["claim", "bovengrens_release", "application_milestone", "beschikking", "application", "application_provider"]
+        case .plausibility, .verevening: ["claim", "cost_line", "application_provider", "beschikking"]
+        case .register: ["beschikking", "application", "submission"]
+        case .monitoring: ["application", "beschikking", "measurement", "plan", "round"]
+        case .round: ["application", "review", "round", "theme"]
+        case .applications: ["application", "submission", "review", "beschikking"]
+        case .plans: ["plan", "round"]
+        case .parties: ["party"]
+        case .overview: Array(Set(ShownView.allCases.filter { $0 != .overview }.flatMap(\.tables) + ["allocation"])).sorted()
+        }
+    }
+
+    /// The refusal of the view when a row it rests on is not as the chain bound it.
+    func refusal(_ finding: RowFinding) -> DoorbraakError {
+        DoorbraakError(.ledger, "\(rawValue) not shown: a row shown or counted in it is not what the audit chain bound — \(finding); run `doorbraak audit verify`")
+    }
+}
+
+extension Store {
+    /// Runs the reads of `view` in one read transaction, after every row of its tables was found
+    /// as the audit chain bound it; else `E-LEDGER` naming the first row that is not.
+    public func showing<T>(_ view: ShownView, _ reads: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        try db.readTransaction { () throws(DoorbraakError) -> T in
+            for table in view.tables { try requireBoundTable(table, refusal: view.refusal) }
+            return try reads()
+        }
+    }
+
+    /// Runs the reads of `application show ID` in one read transaction, after the rows it shows
+    /// of that application were found as the chain bound them: the application, its versions and
+    /// registered document, reviews, allocation, beschikking, coalition, milestones and prestaties
+    /// (a lookup or a key range each), and every claim (the claims are keyed by their own id, so a
+    /// deleted part of a milestone is found only by the table's scan).
+    public func showing<T>(application id: String, _ reads: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
+        let refusal = { (finding: RowFinding) in
+            DoorbraakError(.ledger, "application \(id) is not shown: a row of it is not what the audit chain bound — \(finding); run `doorbraak audit verify`")
+        }
+        return try db.readTransaction { () throws(DoorbraakError) -> T in
+            try requireBound("application", [.text(id)], refusal: refusal)
+            let versions = try db.rows("SELECT seq FROM submission WHERE application_id = ? ORDER BY seq", [.text(id)]) { r in r.int64(0) }
+            for seq in versions {
+                try requireBound("submission", [.integer(seq)], refusal: refusal)
+                try requireBoundDocument(ofSubmission: seq, refusal: refusal)
+            }
+            try requireBound("allocation", [.text(id)], refusal: refusal)
+            try requireBound("beschikking", [.text(id)], refusal: refusal)
+            for table in ["review", "application_provider", "application_milestone", "prestatie"] {
+                try requireBoundChildren(table, of: id, refusal: refusal)
+            }
+            try requireBoundTable("claim", refusal: refusal)
+            // Its plan as shown beside it, and the round's settings (the bar).
+            if let plan = try db.row("SELECT plan FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) {
+                try requireBound("plan", [.text(plan)], refusal: refusal)
+            }
+            try requireBound("round", [.integer(1)], refusal: refusal)
+            return try reads()
+        }
+    }
+}
