@@ -8,8 +8,8 @@ import DoorbraakCore
 /// The check is a scan of each table beside its bindings, about what `audit verify` does per
 /// table; `ceiling` stays a lookup per kept-total row (`checkedCeilingStatus`).
 public enum ShownView: String, Sendable, CaseIterable {
-    /// `payouts` in every form: paid, expected and released per insurer, the parts of one
-    /// beschikking, what is due.
+    /// `payouts`: paid, expected and released per insurer and year or quarter, and what is due
+    /// (`payouts --application ID` checks that application's rows: `showing(application:)`).
     case payouts = "the payouts are"
     /// `plausibility`: the test, its recovery and judgments.
     case plausibility = "the plausibility test is"
@@ -61,7 +61,7 @@ extension Store {
         }
     }
 
-    /// Runs the reads of `application show ID` in one read transaction, after the rows it shows
+    /// Runs the reads of `application show ID` (and `payouts --application ID`) in one read transaction, after the rows it shows
     /// of that application were found as the chain bound them: the application, its versions and
     /// registered document, reviews, allocation, beschikking, coalition, milestones and prestaties
     /// (a lookup or a key range each), and every claim (the claims are keyed by their own id, so a

@@ -178,7 +178,9 @@ extension PayoutsCommand {
     /// The parts paid on one beschikking's milestones, per coalition member (004 lines 286, 2700).
     static func parts(of id: String, _ context: Context) throws(DoorbraakError) -> Int32 {
         let store = try context.openStore(readOnly: true)
-        guard let record = try store.showing(.payouts, { () throws(DoorbraakError) in try store.application(id) }) else {
+        // The rows of this one application (a lookup or a key range each, and the claims), not
+        // the whole tables the other forms of `payouts` count from.
+        guard let record = try store.showing(application: id, { () throws(DoorbraakError) in try store.application(id) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
         }
         let paid = record.milestones.flatMap { m in m.parts.filter { $0.status == "reached" }.map { (m.code, $0) } }
