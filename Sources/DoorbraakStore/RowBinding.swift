@@ -723,7 +723,7 @@ extension Store {
     }
 
     @usableFromInline static func refusal(_ finding: RowFinding) -> DoorbraakError {
-        DoorbraakError(.ledger, "\(finding); no money moves on it (run `doorbraak audit verify`)")
+        .ledger("\(finding); no money moves on it (run `doorbraak audit verify`)", row: finding)
     }
 }
 

@@ -1,47 +1,6 @@
 import DoorbraakCore
 import Foundation
 
-/// A row that is not what the audit chain bound (SPEC §3.9): added, deleted or changed outside
-/// doorbraak, named by table, key and column with the value expected and the value found.
-public struct RowFinding: Sendable, Equatable, CustomStringConvertible {
-    /// What happened to the row.
-    public enum Change: String, Sendable {
-        /// A row no event bound.
-        case inserted
-        /// A row an event bound that is gone.
-        case deleted
-        /// A row whose values differ from the ones bound.
-        case changed
-    }
-    /// The table.
-    public var table: String
-    /// The row's key, parts joined by " / ".
-    public var key: String
-    /// What happened.
-    public var change: Change
-    /// The column that differs (`changed` only).
-    public var column: String?
-    /// The value the chain bound.
-    public var expected: String?
-    /// The value in the table.
-    public var found: String?
-    /// The two values for machines (`--json`): amounts as `1250000.00`, text unquoted.
-    public var expectedValue: String?
-    /// See `expectedValue`.
-    public var foundValue: String?
-    /// The event that last bound the row, if any.
-    public var seq: Int64?
-
-    /// `table key: change …`.
-    public var description: String {
-        switch change {
-        case .inserted: return "\(table) \(key): added outside doorbraak (no audit event recorded it)"
-        case .deleted: return "\(table) \(key): deleted outside doorbraak" + (seq.map { " (bound by event \($0))" } ?? "")
-        case .changed: return "\(table) \(key): \(column ?? "?") is \(found ?? "?"), the chain holds \(expected ?? "?")" + (seq.map { " (event \($0))" } ?? "")
-        }
-    }
-}
-
 /// The rows checked and what differs.
 public struct RowCheck: Sendable {
     /// Rows compared with their bindings.

@@ -57,8 +57,8 @@ import Testing
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
     }
 
-    /// The money views, both sides: an amount edited with `sqlite3` refuses them naming the row;
-    /// put back, they show again.
+    /// The money views, both sides: an amount edited with `sqlite3` refuses them naming the row
+    /// (with `--json`, the row's table, key, column and values); put back, they show again.
     @Test(arguments: [
         ("claim", "amount_cents", ["payouts"], "claim CL-"),
         ("claim", "amount_cents", ["payouts", "--by", "quarter"], "claim CL-"),
@@ -82,6 +82,14 @@ import Testing
         #expect(refused.status == 1 && refused.stderr.contains("E-LEDGER") && refused.stderr.contains("not shown") && refused.stderr.contains(named)
                 && refused.stderr.contains("\(column) is"), "\(view): \(refused.stderr)")
         #expect(refused.stdout.isEmpty)
+        // For scripts: the row as `audit verify --json` lists it, amounts with a decimal point.
+        let machine = try round.run(view + ["--json"], today: Self.today)
+        let given = try #require((try json(machine.stdout)["error"] as? [String: Any])?["row"] as? [String: Any], "\(machine.stdout)")
+        #expect(machine.status == 1 && given["table"] as? String == table && given["column"] as? String == column && given["change"] as? String == "changed")
+        // One up in the last digit: `1250000.01` against `1250000.00`.
+        let digits = { (key: String) in (given[key] as? String).flatMap { Int($0.replacingOccurrences(of: ".", with: "")) } }
+        #expect(digits("found").map { $0 - 1 } == digits("expected") && digits("expected") != nil, "\(given)")
+        #expect(given["event"] is Int)
         #expect(try TamperSuiteTests.apply("UPDATE \(table) SET \(column) = \(column) - 1 WHERE \(row)", to: round.db).status == 0)
         let again = try round.run(view, today: Self.today)
         #expect(again.status == 0 && again.stdout == before.stdout, "\(view): \(again.stderr)")

@@ -78,6 +78,9 @@ public struct DoorbraakError: Error, Sendable, Equatable, CustomStringConvertibl
     public var line: Int?
     /// Further errors of the same record or file, so that all of them are reported at once.
     public var further: [DoorbraakError] = []
+    /// The kept row a refusal names (`E-LEDGER`: edited, added or deleted outside doorbraak), for
+    /// `--json` to give table, key, column and values as `audit verify --json` does.
+    public var row: RowFinding?
 
     /// This error and every further one, each standing alone.
     public var all: [DoorbraakError] {

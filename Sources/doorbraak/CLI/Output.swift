@@ -70,6 +70,14 @@ enum ErrorView {
             ("file", e.file.map { .string($0) } ?? .null),
             ("line", e.line.map { .number(String($0)) } ?? .null),
             ("field", e.field.map { .string($0) } ?? .null),
-        ])
+        ] + (e.row.map { [("row", row($0))] } ?? []))
+    }
+
+    /// A row not as the chain bound it, as `audit verify --json` lists them and an `E-LEDGER`
+    /// error carries it: amounts as `1250000.00`.
+    static func row(_ f: RowFinding) -> JSONValue {
+        .object([("table", .string(f.table)), ("key", .string(f.key)), ("change", .string(f.change.rawValue)),
+                 ("column", f.column.map { .string($0) } ?? .null), ("expected", f.expectedValue.map { .string($0) } ?? .null),
+                 ("found", f.foundValue.map { .string($0) } ?? .null), ("event", f.seq.map { .number(String($0)) } ?? .null)])
     }
 }

@@ -42,11 +42,7 @@ enum AuditVerifyCommand: Command {
                 ("rows_ok", .bool(result.rowsOK)),
                 ("rows_checked", .number(String(result.rows.rows))),
                 ("row_findings", .number(String(result.rows.count))),
-                ("rows", .array(result.rows.findings.map { f in
-                    .object([("table", .string(f.table)), ("key", .string(f.key)), ("change", .string(f.change.rawValue)),
-                             ("column", f.column.map { .string($0) } ?? .null), ("expected", f.expectedValue.map { .string($0) } ?? .null),
-                             ("found", f.foundValue.map { .string($0) } ?? .null), ("event", f.seq.map { .number(String($0)) } ?? .null)])
-                })),
+                ("rows", .array(result.rows.findings.map(ErrorView.row))),
                 ("schema_ok", .bool(result.schema.isEmpty)),
                 ("schema", .array(result.schema.map { .string($0) })),
                 ("invariants_ok", .bool(result.invariantsOK)),
