@@ -75,12 +75,16 @@ public struct ClaimGenerator: Sendable {
                 [claimID, application, milestone, provider, insurer, amount, date, status, evidence].joined(separator: ",")
             }
             if n == 0, let invalid {
+                // A planted error's id names the milestone its line claims (a newcomer read an M2 claim under an M1 id).
                 let bad = id + "-X"
                 let tariff = m.tariff.description
                 switch invalid {
                 case .state: if let other = notGranted.first { out.append(line(bad, amount: tariff, status: "reached", application: other)) }
-                case .milestone: out.append(line(bad, milestone: "M9", amount: tariff, status: "reached"))
-                case .order: if let next = app.milestones.dropFirst().first { out.append(line(bad, milestone: next.code, amount: next.tariff.description, status: "reached")) }
+                case .milestone: out.append(line("CL-\(app.id)-M9-X", milestone: "M9", amount: tariff, status: "reached"))
+                case .order:
+                    if let next = app.milestones.dropFirst().first {
+                        out.append(line("CL-\(app.id)-\(next.code)-X", milestone: next.code, amount: next.tariff.description, status: "reached"))
+                    }
                 case .tariff: out.append(line(bad, amount: (m.tariff + Money(cents: 1)).description, status: "reached"))
                 case .date: out.append(line(bad, amount: tariff, date: "2030-01-15", status: "reached"))
                 case .provider: out.append(line(bad, provider: "99999999", amount: tariff, status: "reached"))
