@@ -287,6 +287,37 @@ public enum AuditLog {
         return try db.rows("SELECT \(columns) FROM audit_event" + filter + " ORDER BY seq", parameters, event(from:))
     }
 
+    /// The events of `shown` that are not as they were chained: an event whose hash is not the
+    /// hash of its content, or that the next event does not chain to (one indexed read per
+    /// event). For the views of the trail (`audit log`, `application show`; an attacker's review:
+    /// an edited `after` was shown as fact). This proves the events shown, not the whole chain:
+    /// whoever rewrites every event after one, hashes recomputed, is caught by `audit verify
+    /// --head` only.
+    public static func unchained(_ shown: [AuditEvent], in db: Database) throws(DoorbraakError) -> [Int64] {
+        let next = try db.cached("SELECT prev_hash FROM audit_event WHERE seq = ?")
+        var broken: [Int64] = []
+        for event in shown {
+            if event.hash != event.expectedHash {
+                broken.append(event.seq)
+            } else if let following = try next.rowValue([.integer(event.seq &+ 1)], { r in r.text(0) }), following != event.hash {
+                broken.append(event.seq)
+            }
+        }
+        return broken
+    }
+
+    /// The events `events` finds, refused with `E-AUDIT` when one of them is not as it was
+    /// chained (`unchained`): for a view that shows the trail beside other things.
+    public static func checkedEvents(in db: Database, subject: String? = nil) throws(DoorbraakError) -> [AuditEvent] {
+        try db.readTransaction { () throws(DoorbraakError) -> [AuditEvent] in
+            let shown = try events(in: db, subject: subject)
+            if let seq = try unchained(shown, in: db).first {
+                throw DoorbraakError(.audit, "the audit trail is not shown: event \(seq) is not what was chained (see `doorbraak audit log` and `doorbraak audit verify`)")
+            }
+            return shown
+        }
+    }
+
     /// The actions the chain holds, for a "did you mean".
     public static func actions(in db: Database) throws(DoorbraakError) -> [String] {
         try db.rows("SELECT DISTINCT action FROM audit_event ORDER BY action", []) { $0.text(0) }

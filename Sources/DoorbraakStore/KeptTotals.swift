@@ -26,10 +26,20 @@ extension Store {
     /// the audit chain last bound it (a row this transaction wrote passes): before money moves
     /// (`checkKeptTotals`), and before the views show them (`checkedCeilingStatus`, worded by
     /// `refusal`). The spending years too: a grant writes them, and writing a row binds it anew.
+    /// A row added beside the known themes and years (which `ceiling` would list, and a
+    /// `CHECK` switched off lets in) is refused too: one indexed read each (an attacker's review).
     func requireKeptTotalRowsBound(refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         try requireBound("ledger", [.integer(1)], refusal: refusal)
         for theme in Theme.allCases { try requireBound("theme", [.text(theme.rawValue)], refusal: refusal) }
         for year in RoundSettings.eligibleYears { try requireBound("ledger_year", [.int(year)], refusal: refusal) }
+        let themes = Theme.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        if let added = try db.cached("SELECT coalesce(CAST(theme AS TEXT), 'NULL') FROM theme WHERE theme IS NULL OR theme NOT IN (\(themes)) LIMIT 1").rowValue([], { r in r.text(0) }) {
+            throw refusal(RowFinding(table: "theme", key: added, change: .inserted))
+        }
+        let years = RoundSettings.eligibleYears.map(String.init).joined(separator: ", ")
+        if let added = try db.cached("SELECT CAST(year AS TEXT) FROM ledger_year WHERE year NOT IN (\(years)) LIMIT 1").rowValue([], { r in r.text(0) }) {
+            throw refusal(RowFinding(table: "ledger_year", key: added, change: .inserted))
+        }
     }
 
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the

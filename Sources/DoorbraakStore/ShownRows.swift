@@ -36,12 +36,22 @@ public enum ShownView: String, Sendable, CaseIterable {
         case .payouts: ["claim", "bovengrens_release", "application_milestone", "beschikking", "application", "application_provider"]
         case .plausibility, .verevening: ["claim", "cost_line", "application_provider", "beschikking"]
         case .register: ["beschikking", "application", "submission"]
-        case .monitoring: ["application", "beschikking", "measurement", "plan", "round"]
-        case .round: ["application", "review", "round", "theme"]
+        case .monitoring: ["application", "beschikking", "measurement", "plan"]
+        case .round: ["application", "review"]
         case .applications: ["application", "submission", "review", "beschikking"]
-        case .plans: ["plan", "round"]
+        case .plans: ["plan"]
         case .parties: ["party"]
         case .overview: Array(Set(ShownView.allCases.filter { $0 != .overview }.flatMap(\.tables) + ["allocation"])).sorted()
+        }
+    }
+
+    /// Whether the view shows the round's settings (`Store.settings`: the bar and deadline from the
+    /// round row, the ceiling from the ledger, the theme budgets): those rows are looked up by key
+    /// (`requireSettingsRowsBound`), the same at any size.
+    var showsSettings: Bool {
+        switch self {
+        case .round, .monitoring, .plans, .overview: true
+        case .payouts, .plausibility, .verevening, .register, .applications, .parties: false
         }
     }
 
@@ -52,11 +62,19 @@ public enum ShownView: String, Sendable, CaseIterable {
 }
 
 extension Store {
+    /// The rows of the round's settings (`settings()`): the round row, and the ledger and theme
+    /// rows with the spending years (`requireKeptTotalRowsBound`), each looked up by its key.
+    func requireSettingsRowsBound(refusal: @escaping (RowFinding) -> DoorbraakError) throws(DoorbraakError) {
+        try requireBound("round", [.integer(1)], refusal: refusal)
+        try requireKeptTotalRowsBound(refusal: refusal)
+    }
+
     /// Runs the reads of `view` in one read transaction, after every row of its tables was found
     /// as the audit chain bound it; else `E-LEDGER` naming the first row that is not.
     public func showing<T>(_ view: ShownView, _ reads: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
         try db.readTransaction { () throws(DoorbraakError) -> T in
             for table in view.tables { try requireBoundTable(table, refusal: view.refusal) }
+            if view.showsSettings { try requireSettingsRowsBound(refusal: view.refusal) }
             return try reads()
         }
     }
@@ -72,8 +90,12 @@ extension Store {
         }
         return try db.readTransaction { () throws(DoorbraakError) -> T in
             try requireBound("application", [.text(id)], refusal: refusal)
+            // The version shown is the one the (checked) application row points at; the others
+            // are found by their application id (a version deleted outright is named by `audit
+            // verify` only: the submissions are keyed by their own number).
+            let current = try db.row("SELECT submission_seq FROM application WHERE id = ?", [.text(id)]) { r in r.int64(0) }
             let versions = try db.rows("SELECT seq FROM submission WHERE application_id = ? ORDER BY seq", [.text(id)]) { r in r.int64(0) }
-            for seq in versions {
+            for seq in Set(versions + (current.map { [$0] } ?? [])).sorted() {
                 try requireBound("submission", [.integer(seq)], refusal: refusal)
                 try requireBoundDocument(ofSubmission: seq, refusal: refusal)
             }
@@ -87,7 +109,7 @@ extension Store {
             if let plan = try db.row("SELECT plan FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) {
                 try requireBound("plan", [.text(plan)], refusal: refusal)
             }
-            try requireBound("round", [.integer(1)], refusal: refusal)
+            try requireSettingsRowsBound(refusal: refusal)
             return try reads()
         }
     }

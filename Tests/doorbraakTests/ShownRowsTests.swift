@@ -94,4 +94,45 @@ import Testing
         let again = try round.run(view, today: Self.today)
         #expect(again.status == 0 && again.stdout == before.stdout, "\(view): \(again.stderr)")
     }
+
+    /// Found by an attacker's review of the views' check, each refused now: the version
+    /// `application show` shows unlinked from its application and its document edited; the macro
+    /// ceiling `round whatif` prints; an audit event's text `audit log` and `application show`
+    /// print (`audit log` below); a spending year added beside 2027–2029 that `ceiling` listed.
+    @Test(arguments: [
+        ("UPDATE submission SET application_id = application_id || '-x', document = replace(document, 'Zorgaanbieder', 'Vriend BV') WHERE seq = (SELECT submission_seq FROM application WHERE id = 'DBM-2026-000009')",
+         ["application", "show", "DBM-2026-000009"], "E-LEDGER", "submission "),
+        ("UPDATE ledger SET ceiling_cents = 90000000000 WHERE id = 1", ["round", "whatif", "--bar", "9,17"], "E-LEDGER", "ledger 1: ceiling_cents"),
+        ("UPDATE audit_event SET after = after || ' (edited)' WHERE seq = (SELECT min(seq) FROM audit_event WHERE subject = 'DBM-2026-000009')",
+         ["application", "show", "DBM-2026-000009"], "E-AUDIT", "is not what was chained"),
+        ("INSERT INTO ledger_year VALUES (2030, 9900000000)", ["ceiling"], "E-LEDGER", "ledger_year 2030: added"),
+        ("INSERT INTO ledger_year VALUES (2030, 9900000000)", ["nza", "decide", "--all"], "E-LEDGER", "ledger_year 2030: added"),
+    ])
+    func whatTheAttackersReviewFoundIsRefused(sql: String, view: [String], code: String, named: String) throws {
+        let round = try TamperSuiteTests.demoRound()
+        defer { round.remove() }
+        #expect(try round.run(view, today: Self.today).status == 0)
+        #expect(try TamperSuiteTests.apply(sql, to: round.db).status == 0)
+        let refused = try round.run(view, today: Self.today)
+        #expect(refused.status == 1 && refused.stderr.contains(code) && refused.stderr.contains(named) && refused.stdout.isEmpty, "\(view): \(refused.stderr)")
+    }
+
+    /// `audit log` is where an auditor looks at a broken chain: it shows the events as they
+    /// stand, marks the one not as it was chained and exits 1 naming it (and `chained: false`
+    /// with `--json`).
+    @Test func theLogMarksAnEventThatIsNotAsChained() throws {
+        let round = try TamperSuiteTests.demoRound()
+        defer { round.remove() }
+        let clean = try round.run(["audit", "log", "DBM-2026-000009", "--json"], today: Self.today)
+        #expect(clean.status == 0 && !clean.stdout.contains("\"chained\" : false") && !clean.stdout.contains("\"chained\": false"))
+        let seq = try round.sql("SELECT max(seq) FROM audit_event WHERE subject = 'DBM-2026-000009'").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try TamperSuiteTests.apply("UPDATE audit_event SET after = after || ' (edited)' WHERE seq = \(seq)", to: round.db).status == 0)
+        let marked = try round.run(["audit", "log", "DBM-2026-000009"], today: Self.today)
+        #expect(marked.status == 1 && marked.stdout.contains("!\(seq) ") && marked.stdout.contains("(edited)")
+                && marked.stderr.contains("E-AUDIT: 1 event is not what was chained (marked !): event \(seq)"), "\(marked.stderr)")
+        let machine = try json(try round.run(["audit", "log", "DBM-2026-000009", "--json"], today: Self.today).stdout)
+        #expect((machine["unchained"] as? [Int]) == [Int(seq)!])
+        let flagged = (machine["events"] as? [[String: Any]] ?? []).filter { $0["chained"] as? Bool == false }.compactMap { $0["seq"] as? Int }
+        #expect(flagged == [Int(seq)!])
+    }
 }

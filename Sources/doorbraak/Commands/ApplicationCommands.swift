@@ -255,7 +255,7 @@ enum ApplicationShowCommand: Command {
             }
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
-                audit: try AuditLog.events(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
+                audit: try AuditLog.checkedEvents(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
                 beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), settings: try store.settings(),
                 insurers: try store.registeredInsurers())
         }

@@ -160,7 +160,7 @@ enum ApplicationView {
         ]
         members += [
             ("milestones", .array(r.milestones.map(milestoneJSON))),
-            ("audit", .array(s.audit.map(AuditView.json))),
+            ("audit", .array(s.audit.map { AuditView.json($0) })),
         ]
         return .object(members)
     }

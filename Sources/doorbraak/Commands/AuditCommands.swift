@@ -166,14 +166,25 @@ enum AuditLogCommand: Command {
                 throw DoorbraakError(.usage, "--action \(action) is not an action of this log; \(hint)the log holds \(known.joined(separator: ", "))")
             }
         }
-        let events = try AuditLog.events(in: db, subject: subject, actor: actor, action: action, from: from, to: to)
+        // The events as they stand, those not as they were chained marked (the log is where an
+        // auditor looks at a broken chain, so it shows them rather than refusing).
+        let (events, unchained) = try db.readTransaction { () throws(DoorbraakError) in
+            let events = try AuditLog.events(in: db, subject: subject, actor: actor, action: action, from: from, to: to)
+            return (events, Set(try AuditLog.unchained(events, in: db)))
+        }
         if let subject, events.isEmpty, try AuditLog.events(in: db, subject: subject).isEmpty {
             throw DoorbraakError(.missing, "no audit events for \"\(subject)\"; an application id, `round` or another subject of `doorbraak audit log`")
         }
         if context.json {
-            Output.json(.object([("events", .array(events.map(AuditView.json)))]))
+            Output.json(.object([("events", .array(events.map { AuditView.json($0, chained: !unchained.contains($0.seq)) })),
+                                 ("unchained", .array(unchained.sorted().map { .number(String($0)) }))]))
         } else {
-            Output.line(AuditView.table(events))
+            Output.line(AuditView.table(events, unchained: unchained))
+        }
+        guard unchained.isEmpty else {
+            let listed = unchained.sorted().prefix(10).map(String.init).joined(separator: ", ")
+            Output.error("error: E-AUDIT: \(unchained.count) event\(unchained.count == 1 ? " is" : "s are") not what was chained (marked !): event \(listed)\(unchained.count > 10 ? ", …" : ""); run `doorbraak audit verify`")
+            return ExitCode.refused
         }
         return ExitCode.done
     }
@@ -181,18 +192,20 @@ enum AuditLogCommand: Command {
 
 /// How audit events are shown.
 enum AuditView {
-    static func json(_ e: AuditEvent) -> JSONValue {
+    /// An event; `chained` false when it is not as it was chained (`AuditLog.unchained`).
+    static func json(_ e: AuditEvent, chained: Bool = true) -> JSONValue {
         .object([
             ("seq", .number(String(e.seq))), ("at", .string(e.at)), ("on", e.on.map { .string($0) } ?? .null), ("actor", .string(e.actor)),
             ("action", .string(e.action)), ("subject", .string(e.subject)),
-            ("before", .string(e.before)), ("after", .string(e.after)), ("hash", .string(e.hash)),
+            ("before", .string(e.before)), ("after", .string(e.after)), ("hash", .string(e.hash)), ("chained", .bool(chained)),
         ])
     }
 
-    static func table(_ events: [AuditEvent]) -> String {
+    /// The events as a table, those in `unchained` marked `!` before their number.
+    static func table(_ events: [AuditEvent], unchained: Set<Int64> = []) -> String {
         var table = Table([("seq", .right), ("on", .left), ("at", .left), ("actor", .left), ("action", .left), ("subject", .left), ("change", .left)])
         for e in events {
-            table.add([String(e.seq), e.on ?? "-", e.at, e.actor, e.action, e.subject, "\(e.before) → \(e.after)"])
+            table.add([(unchained.contains(e.seq) ? "!" : "") + String(e.seq), e.on ?? "-", e.at, e.actor, e.action, e.subject, "\(e.before) → \(e.after)"])
         }
         return table.text + "\n\(events.count) event\(events.count == 1 ? "" : "s")"
     }
