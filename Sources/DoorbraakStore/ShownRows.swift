@@ -3,8 +3,7 @@ import DoorbraakCore
 /// A view that shows figures from kept rows, and the tables they come from. Before it reads,
 /// `Store.showing` compares every row of those tables with its newest binding (as a money
 /// command does before money moves), so a value edited, added or deleted with `sqlite3` is not
-/// shown as fact: the view is refused, naming the row (SPEC §3.9, "trust nothing that is kept";
-/// until this landing only `ceiling` and `report` checked what they showed, and only the kept totals).
+/// shown as fact: the view is refused, naming the row (SPEC §3.9, "trust nothing that is kept").
 /// The check is a scan of each table beside its bindings, about what `audit verify` does per
 /// table; `ceiling` stays a lookup per kept-total row (`checkedCeilingStatus`).
 public enum ShownView: String, Sendable, CaseIterable {
