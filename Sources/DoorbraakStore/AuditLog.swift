@@ -275,9 +275,10 @@ public enum AuditLog {
     /// Narrowed by any of: subject, actor (a part of the actor's name, case-blind), action, and
     /// business dates from and to (inclusive).
     public static func events(in db: Database, subject: String? = nil, actor: String? = nil, action: String? = nil,
-                              from: Day? = nil, to: Day? = nil) throws(DoorbraakError) -> [AuditEvent] {
+                              from: Day? = nil, to: Day? = nil, seq: Int64? = nil) throws(DoorbraakError) -> [AuditEvent] {
         var conditions: [String] = []
         var parameters: [SQLValue] = []
+        if let seq { conditions.append("seq = ?"); parameters.append(.integer(seq)) }
         if let subject { conditions.append("subject = ?"); parameters.append(.text(subject)) }
         if let actor { conditions.append("instr(lower(actor), lower(?)) > 0"); parameters.append(.text(actor)) }
         if let action { conditions.append("action = ?"); parameters.append(.text(action)) }
@@ -316,6 +317,11 @@ public enum AuditLog {
             }
             return shown
         }
+    }
+
+    /// The number of the last event (0 when there is none).
+    public static func latestSeq(in db: Database) throws(DoorbraakError) -> Int64 {
+        try db.row("SELECT coalesce(max(seq), 0) FROM audit_event", []) { r in r.int64(0) } ?? 0
     }
 
     /// The actions the chain holds, for a "did you mean".

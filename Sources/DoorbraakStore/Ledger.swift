@@ -54,7 +54,7 @@ extension Store {
     public func checkedCeilingStatus() throws(DoorbraakError) -> CeilingStatus {
         try db.readTransaction { () throws(DoorbraakError) -> CeilingStatus in
             let refusal = { (finding: RowFinding) in
-                DoorbraakError.ledger("the kept totals are not shown: a row of them is not what the audit chain bound — \(finding); run `doorbraak audit verify`", row: finding)
+                DoorbraakError.ledger("the kept totals are not shown: a row of them is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
             }
             try requireKeptTotalRowsBound(refusal: refusal)
             try requireBound("round", [.integer(1)], refusal: refusal)

@@ -56,7 +56,7 @@ public enum ShownView: String, Sendable, CaseIterable {
 
     /// The refusal of the view when a row it rests on is not as the chain bound it.
     func refusal(_ finding: RowFinding) -> DoorbraakError {
-        .ledger("\(rawValue) not shown: a row shown or counted in it is not what the audit chain bound — \(finding); run `doorbraak audit verify`", row: finding)
+        .ledger("\(rawValue) not shown: a row shown or counted in it is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
     }
 }
 
@@ -85,7 +85,7 @@ extension Store {
     /// deleted part of a milestone is found only by the table's scan).
     public func showing<T>(application id: String, _ reads: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
         let refusal = { (finding: RowFinding) in
-            DoorbraakError.ledger("application \(id) is not shown: a row of it is not what the audit chain bound — \(finding); run `doorbraak audit verify`", row: finding)
+            DoorbraakError.ledger("application \(id) is not shown: a row of it is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
         }
         return try db.readTransaction { () throws(DoorbraakError) -> T in
             try requireBound("application", [.text(id)], refusal: refusal)

@@ -135,4 +135,17 @@ import Testing
         let flagged = (machine["events"] as? [[String: Any]] ?? []).filter { $0["chained"] as? Bool == false }.compactMap { $0["seq"] as? Int }
         #expect(flagged == [Int(seq)!])
     }
+
+    /// The event an `E-LEDGER` message names for a row is found by its number (a newcomer could
+    /// not: `audit log 6411` looked for a subject), both sides of the log's end.
+    @Test func anEventIsFoundByItsNumber() throws {
+        let round = try TamperSuiteTests.demoRound()
+        defer { round.remove() }
+        let last = try #require(Int(try round.sql("SELECT max(seq) FROM audit_event").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let shown = try json(try round.run(["audit", "log", "--event", String(last), "--json"], today: Self.today).stdout)
+        #expect((shown["events"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [last])
+        let beyond = try round.run(["audit", "log", "--event", String(last + 1)], today: Self.today)
+        #expect(beyond.status == 66 && beyond.stderr.contains("no audit event \(last + 1); the log holds events 1 to \(last)"), "\(beyond.stderr)")
+        #expect(try round.run(["audit", "log", "--event", "x"], today: Self.today).status == 64)
+    }
 }

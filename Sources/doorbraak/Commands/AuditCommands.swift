@@ -135,13 +135,16 @@ enum AuditHeadCommand: Command {
 enum AuditLogCommand: Command {
     static let name = "audit log"
     static let summary = "the audit events: all, of one subject, or narrowed by actor, action and business date"
-    static let usage = "[SUBJECT] [--actor TEXT] [--action ACTION] [--from DATE] [--to DATE]"
+    static let usage = "[SUBJECT] [--event N] [--actor TEXT] [--action ACTION] [--from DATE] [--to DATE]"
     static let help = """
     SUBJECT is an application id, `round`, a party (`insurer:3311`) or another subject shown in
-    the log. --actor keeps the events whose actor contains TEXT (case-blind, e.g. an insurer's
-    code or a person's name), --action one action (submit, review, revise, payout, release, final,
-    close, nza-decide, …), --from and --to the business dates (`on`) in between, inclusive. Each
-    event shows its business date (`on`) and its wall-clock time (`at`).
+    the log. --event N shows event N: the event an `E-LEDGER` or `audit verify` message names for a
+    row is the last event of the command that wrote it, which binds every row that command wrote
+    (in an import, often another application's). --actor keeps the events whose actor contains
+    TEXT (case-blind, e.g. an insurer's code or a person's name), --action one action (submit,
+    review, revise, payout, release, final, close, nza-decide, …), --from and --to the business
+    dates (`on`) in between, inclusive. Each event shows its business date (`on`) and its
+    wall-clock time (`at`); one not as it was chained is marked `!` and the command exits 1.
     """
 
     /// `--actor` of this command, renamed before the global options are read (`main`).
@@ -155,6 +158,11 @@ enum AuditLogCommand: Command {
             do { return try Day(parsing: text) } catch { throw DoorbraakError(.usage, "\(option): \(error.message)") }
         }
         let from = try day("--from"), to = try day("--to")
+        var seq: Int64?
+        if let text = try arguments.value("--event") {
+            guard let n = Int64(text), n > 0 else { throw DoorbraakError(.usage, "--event takes an event number, e.g. --event 12") }
+            seq = n
+        }
         if let from, let to, to < from { throw DoorbraakError(.usage, "--to \(to) is before --from \(from); give the earlier date with --from") }
         let subject = arguments.operand()
         try arguments.finish()
@@ -169,8 +177,12 @@ enum AuditLogCommand: Command {
         // The events as they stand, those not as they were chained marked (the log is where an
         // auditor looks at a broken chain, so it shows them rather than refusing).
         let (events, unchained) = try db.readTransaction { () throws(DoorbraakError) in
-            let events = try AuditLog.events(in: db, subject: subject, actor: actor, action: action, from: from, to: to)
+            let events = try AuditLog.events(in: db, subject: subject, actor: actor, action: action, from: from, to: to, seq: seq)
             return (events, Set(try AuditLog.unchained(events, in: db)))
+        }
+        if let seq, events.isEmpty, try AuditLog.events(in: db, seq: seq).isEmpty {
+            let last = try AuditLog.latestSeq(in: db)
+            throw DoorbraakError(.missing, "no audit event \(seq); the log holds events 1 to \(last)")
         }
         if let subject, events.isEmpty, try AuditLog.events(in: db, subject: subject).isEmpty {
             throw DoorbraakError(.missing, "no audit events for \"\(subject)\"; an application id, `round` or another subject of `doorbraak audit log`")
@@ -180,6 +192,9 @@ enum AuditLogCommand: Command {
                                  ("unchained", .array(unchained.sorted().map { .number(String($0)) }))]))
         } else {
             Output.line(AuditView.table(events, unchained: unchained))
+            if let seq, !events.isEmpty {
+                Output.line("\"(event \(seq))\" in an E-LEDGER or audit verify message: the row was written by the command (or the part of a large import) that ended with this event, which may have written rows of other subjects too")
+            }
         }
         guard unchained.isEmpty else {
             let listed = unchained.sorted().prefix(10).map(String.init).joined(separator: ", ")

@@ -62,6 +62,11 @@ enum CeilingView {
         totals.add(["pending requests", s.pending.dutch])
         totals.add(["remaining", s.remaining.dutch])
         totals.add(["paid out", s.paid.dutch])
+        var totalsText = totals.text
+        if s.granted > s.ceiling {
+            // A newcomer read granted above the ceiling as a breach.
+            totalsText += "\n(granted above the ceiling: it counts every bovengrens as granted, also room released since and granted again by a reallocation; the ceiling binds what is committed)"
+        }
         var themes = Table([("theme", .left), ("richtbedrag", .right), ("granted", .right), ("released", .right), ("richtbedrag left", .right)])
         for t in s.themes {
             themes.add([t.theme.rawValue, t.amount.dutch, t.granted.dutch, t.released.dutch, t.richtbedragLeft.dutch])
@@ -72,6 +77,6 @@ enum CeilingView {
         }
         var years = Table([("year", .left), ("planned spending (granted budgets)", .right)])
         for y in s.years { years.add([String(y.year), y.granted.dutch]) }
-        return [totals.text, themeText, years.text].joined(separator: "\n\n")
+        return [totalsText, themeText, years.text].joined(separator: "\n\n")
     }
 }
