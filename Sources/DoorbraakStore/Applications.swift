@@ -242,7 +242,7 @@ extension Store {
         var parameters: [SQLValue] = []
         var order = "a.id"
         if status == "final" {
-            conditions.append("a.id IN (SELECT application_id FROM beschikking WHERE final_on IS NOT NULL)")
+            conditions.append("a.id IN (SELECT application_id FROM beschikking NOT INDEXED WHERE final_on IS NOT NULL)")
         } else if let status {
             conditions.append("a.status = ?"); parameters.append(.text(status))
         }
@@ -255,7 +255,7 @@ extension Store {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try db.rows("""
             SELECT a.id, a.status, a.track, a.plan, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.codes, a.received_on, s.version
-            FROM application a JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY \(order)
+            FROM application a NOT INDEXED JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY \(order)
             """, parameters) { r in
             RegisterEntry(id: r.text(0), status: r.text(1), track: r.text(2), plan: r.text(3), insurers: (r.text(4), r.text(5)),
                           requested: r.money(6), fte: Fte(tenths: r.int64(7)), codes: r.text(8), received: r.text(9), version: r.int(10))
@@ -296,7 +296,7 @@ extension Store {
                                                         released: status == "released" ? tariff - paid : .zero)
             }
             var parts: [String: [ApplicationRecord.MilestoneState.Part]] = [:]
-            try db.each("SELECT milestone, claim_id, provider, insurer, amount_cents, claim_date, status, evidence FROM claim WHERE application_id = ? ORDER BY rowid", [.text(id)]) { r in
+            try db.each("SELECT milestone, claim_id, provider, insurer, amount_cents, claim_date, status, evidence FROM claim NOT INDEXED WHERE application_id = ? ORDER BY rowid", [.text(id)]) { r in
                 parts[r.text(0), default: []].append(.init(claim: r.text(1), provider: r.text(2), insurer: r.text(3), amount: r.money(4),
                                                            date: r.text(5), status: r.text(6), evidence: r.text(7)))
             }

@@ -546,7 +546,7 @@ extension Store {
         return try db.rows("""
             SELECT b.application_id, coalesce(s.lead, ''), a.coordinating, a.second, b.bovengrens_cents, b.released_cents, b.paid_cents,
                    b.decided_on, b.final_on, b.contract, coalesce(a.region, '')
-            FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq
+            FROM beschikking b NOT INDEXED JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq
             WHERE b.status = 'granted'\(filter) ORDER BY b.application_id
             """, []) { r in
             RegisteredBeschikking(application: r.text(0), penvoerder: r.text(1), coordinating: r.text(2), second: r.text(3), granted: r.money(4),

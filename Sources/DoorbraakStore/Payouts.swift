@@ -337,17 +337,17 @@ extension Store {
                 apply(&line)
                 lines[key] = line
             }
-            for (i, y, m) in try db.rows("SELECT insurer, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents) FROM claim WHERE status = 'reached' GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
+            for (i, y, m) in try db.rows("SELECT insurer, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents) FROM claim NOT INDEXED WHERE status = 'reached' GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
                 add(i, y) { $0.paid += m }
             }
             for (i, y, m) in try db.rows("""
                 SELECT a.coordinating, CAST(substr(m.due, 1, 4) AS INTEGER), sum(m.tariff_cents - m.paid_cents)
-                FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id JOIN application a ON a.id = m.application_id
+                FROM application_milestone m NOT INDEXED JOIN beschikking b NOT INDEXED ON b.application_id = m.application_id JOIN application a ON a.id = m.application_id
                 WHERE b.status = 'granted' AND (m.status = 'expected' OR m.status = 'reached') GROUP BY 1, 2
                 """, [], { r in (r.text(0), r.int(1), r.money(2)) }) {
                 add(i, y) { $0.expected += m }
             }
-            for (i, y, m) in try db.rows("SELECT insurer, year, sum(amount_cents) FROM bovengrens_release GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
+            for (i, y, m) in try db.rows("SELECT insurer, year, sum(amount_cents) FROM bovengrens_release NOT INDEXED GROUP BY 1, 2", [], { r in (r.text(0), r.int(1), r.money(2)) }) {
                 add(i, y) { $0.released += m }
             }
             return lines.values.filter { (insurer == nil || $0.insurer == insurer) && (year == nil || $0.year == year) }
@@ -359,10 +359,11 @@ extension Store {
     /// reached with a rest unpaid), oldest due first; `insurer` narrows to its applications.
     public func duePayments(on day: Day, insurer: String? = nil) throws(DoorbraakError) -> [DuePayment] {
         try db.rows("""
-            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second,
-                   (SELECT group_concat(DISTINCT c.insurer) FROM claim c WHERE c.application_id = m.application_id AND c.milestone = m.code AND c.status = 'reached')
-            FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted' AND b.final_on IS NULL
+            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second, p.payers
+            FROM application_milestone m NOT INDEXED JOIN beschikking b NOT INDEXED ON b.application_id = m.application_id AND b.status = 'granted' AND b.final_on IS NULL
             JOIN application a ON a.id = m.application_id
+            LEFT JOIN (SELECT application_id, milestone, group_concat(DISTINCT insurer) AS payers FROM claim NOT INDEXED WHERE status = 'reached' GROUP BY 1, 2) p
+              ON p.application_id = m.application_id AND p.milestone = m.code
             WHERE (m.status = 'expected' OR m.status = 'reached') AND m.due <= ?
             """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY m.due, m.application_id, m.code",
             [.text(day.description)] + (insurer.map { [.text($0), .text($0)] } ?? [])) { r throws(DoorbraakError) in
@@ -383,11 +384,11 @@ extension Store {
         try db.readTransaction { () throws(DoorbraakError) in
             var lines: [String: (paid: Money, released: Money)] = [:]
             let quarter = "substr(d, 1, 4) || '-Q' || ((CAST(substr(d, 6, 2) AS INTEGER) + 2) / 3)"
-            for (i, q, m) in try db.rows("SELECT insurer, \(quarter), sum(amount_cents) FROM (SELECT insurer, claim_date AS d, amount_cents FROM claim WHERE status = 'reached') GROUP BY 1, 2", [], { r in (r.text(0), r.text(1), r.money(2)) }) {
+            for (i, q, m) in try db.rows("SELECT insurer, \(quarter), sum(amount_cents) FROM (SELECT insurer, claim_date AS d, amount_cents FROM claim NOT INDEXED WHERE status = 'reached') GROUP BY 1, 2", [], { r in (r.text(0), r.text(1), r.money(2)) }) {
                 lines["\(i)|\(q)", default: (.zero, .zero)].paid += m
             }
             for (i, q, m) in try db.rows("""
-                SELECT r.insurer, \(Store.releaseQuarter), sum(r.amount_cents) FROM bovengrens_release r LEFT JOIN claim c ON c.claim_id = r.claim_id GROUP BY 1, 2
+                SELECT r.insurer, \(Store.releaseQuarter), sum(r.amount_cents) FROM bovengrens_release r NOT INDEXED LEFT JOIN claim c ON c.claim_id = r.claim_id GROUP BY 1, 2
                 """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
                 lines["\(i)|\(q)", default: (.zero, .zero)].released += m
             }

@@ -91,13 +91,13 @@ extension Store {
     /// (status `inadmissible`), so that a what-if with a lower bar shows what it would admit.
     public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [RoundRow] {
         let refusals = barRefusals ? " OR (status = 'inadmissible' AND codes = 'E-BAR')" : ""
-        return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths FROM application WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
+        return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
             RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: r.text(3), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
         }
     }
 
     /// Rejections per reason code (an application rejected by both insurers counts for each reason).
     public func rejectionsByReason() throws(DoorbraakError) -> [(reason: String, count: Int)] {
-        try db.rows("SELECT reason, count(*) FROM review WHERE decision = 'reject' GROUP BY reason ORDER BY reason", []) { r in (reason: r.text(0), count: r.int(1)) }
+        try db.rows("SELECT reason, count(*) FROM review NOT INDEXED WHERE decision = 'reject' GROUP BY reason ORDER BY reason", []) { r in (reason: r.text(0), count: r.int(1)) }
     }
 }

@@ -139,7 +139,7 @@ extension Store {
             var payouts: [Plausibility.Payout] = []
             for (a, p, i, y, m) in try db.rows("""
                 SELECT application_id, provider, insurer, CAST(substr(claim_date, 1, 4) AS INTEGER), sum(amount_cents)
-                FROM claim WHERE status = 'reached' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                FROM claim NOT INDEXED WHERE status = 'reached' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
                 """, [], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.money(4)) }) {
                 payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
             }
@@ -147,13 +147,13 @@ extension Store {
             var coalitions: [String: [AGB: Money]] = [:]
             for (a, agb, m) in try db.rows("""
                 SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p
-                WHERE p.application_id IN (SELECT application_id FROM beschikking WHERE status = 'granted')
-                   OR p.application_id IN (SELECT application_id FROM claim) OR p.application_id IN (SELECT application_id FROM cost_line)
+                WHERE p.application_id IN (SELECT application_id FROM beschikking NOT INDEXED WHERE status = 'granted')
+                   OR p.application_id IN (SELECT application_id FROM claim NOT INDEXED) OR p.application_id IN (SELECT application_id FROM cost_line NOT INDEXED)
                 """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
                 coalitions[a, default: [:]][try AGB(parsing: agb)] = m
             }
             var finals: [String: Day] = [:]
-            for (id, day) in try db.rows("SELECT application_id, final_on FROM beschikking WHERE final_on IS NOT NULL", [], { r in (r.text(0), r.text(1)) }) {
+            for (id, day) in try db.rows("SELECT application_id, final_on FROM beschikking NOT INDEXED WHERE final_on IS NOT NULL", [], { r in (r.text(0), r.text(1)) }) {
                 finals[id] = try Day(parsing: day)
             }
             var facts: [Plausibility.ApplicationFacts] = []
@@ -172,7 +172,7 @@ extension Store {
             var kpis: [String: [String: ModelPlan.KPI]] = [:]
             for plan in try plans() { kpis[plan.id.rawValue] = Dictionary(uniqueKeysWithValues: zip(plan.kpiIDs, plan.kpis)) }
             for (id, theme, fte, paid, plan) in try db.rows("""
-                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents, a.plan FROM application a JOIN beschikking b ON b.application_id = a.id
+                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents, a.plan FROM application a NOT INDEXED JOIN beschikking b ON b.application_id = a.id
                 WHERE b.status = 'granted' ORDER BY a.id
                 """, [], { r in (r.text(0), r.text(1), r.int64(2), r.money(3), r.text(4)) }) {
                 applications.append(Monitoring.ApplicationFacts(id: try ApplicationID(parsing: id), theme: try Theme(parsing: theme), claimed: Fte(tenths: fte),

@@ -148,4 +148,52 @@ import Testing
         #expect(beyond.status == 66 && beyond.stderr.contains("no audit event \(last + 1); the log holds events 1 to \(last)"), "\(beyond.stderr)")
         #expect(try round.run(["audit", "log", "--event", "x"], today: Self.today).status == 64)
     }
+
+    /// An index made to disagree with its table (an attacker's review: through an imposter table
+    /// over the index's pages, `PRAGMA writable_schema`) is not what a view shows: the views read
+    /// the rows they select from the tables they checked (`NOT INDEXED`), so each view shows what
+    /// it showed or is refused, for an entry of every secondary index edited; `audit verify` names
+    /// the index (`PRAGMA integrity_check`).
+    @Test func anIndexThatDisagreesWithItsTableIsNotShown() throws {
+        let round = try TamperSuiteTests.demoRound()
+        defer { round.remove() }
+        let register = try json(try round.run(["nza", "register", "--json"], today: Self.today).stdout)
+        let id = try #require((register["beschikkingen"] as? [[String: Any]])?.first?["application"] as? String)
+        let views = Self.views(showing: id)
+        var shown: [String] = []
+        for view in views { shown.append(try round.run(view, today: Self.today).stdout) }
+        let indexes = try round.sql("SELECT name || '|' || rootpage FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name NOT LIKE 'audit_event%' ORDER BY name")
+            .split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        var applied = 0, violations: [String] = []
+        for index in indexes where index.count == 2 {
+            // The index's entries as a table: its columns, then the row's rowid (or key).
+            let columns = try round.sql("SELECT coalesce(name, 'rowid') FROM pragma_index_xinfo('\(index[0])') ORDER BY seqno").split(separator: "\n")
+            guard columns.count >= 2 else { continue }
+            let names = columns.enumerated().map { "c\($0.offset)" }
+            let imposter = "CREATE TABLE imp(\(names.joined(separator: ", ")), PRIMARY KEY(\(names.joined(separator: ", ")))) WITHOUT ROWID"
+            let s = try copy(of: round)
+            defer { s.remove() }
+            let sql = """
+                PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES ('table', 'imp', 'imp', \(index[1]), '\(imposter)');
+                """
+            guard try TamperSuiteTests.apply(sql, to: s.db).status == 0 else { continue }
+            // One entry's first column moved to the largest value the index holds (another insurer, status, year…).
+            let edit = "UPDATE OR IGNORE imp SET c0 = (SELECT max(c0) FROM imp) WHERE (\(names.joined(separator: ", "))) = (SELECT \(names.joined(separator: ", ")) FROM imp WHERE c0 <> (SELECT max(c0) FROM imp) LIMIT 1)"
+            let result = try TamperSuiteTests.apply(edit, to: s.db)
+            #expect(try TamperSuiteTests.apply("PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name = 'imp'", to: s.db).status == 0)
+            // An index with no entry to move (the pending requests' once all are decided) is left as it is.
+            guard result.status == 0, !result.output.contains("changes=0") else { continue }
+            applied += 1
+            #expect(try s.run(["audit", "verify"], today: Self.today).status == 1, "\(index[0]): audit verify")
+            for (view, before) in zip(views, shown) {
+                let now = try s.run(view, today: Self.today)
+                if now.status == 1, now.stderr.contains("E-LEDGER") || now.stderr.contains("E-AUDIT") { continue }
+                if now.status == 0, now.stdout == before { continue }
+                violations.append("index \(index[0]) → \(view.joined(separator: " ")): exit \(now.status), \(now.stderr.prefix(200))")
+            }
+        }
+        figures("shown rows through indexes", ["indexes edited": applied, "violations": violations.count])
+        #expect(applied >= 5)
+        #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
+    }
 }
