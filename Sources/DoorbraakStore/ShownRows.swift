@@ -18,8 +18,10 @@ public enum ShownView: String, Sendable, CaseIterable {
     case register = "the register of beschikkingen is"
     /// `monitoring`: claimed against realised fte and the plan KPIs.
     case monitoring = "the monitoring is"
-    /// `round report` and `round whatif`: the round per theme, sector and region.
+    /// `round report`: the round per theme, sector and region.
     case round = "the round report is"
+    /// `round whatif`: the round under other bars.
+    case whatif = "the what-if is"
     /// `application list`.
     case applications = "the register of applications is"
     /// `plans list` and `plans show`: the model plans with their tariffs.
@@ -36,7 +38,7 @@ public enum ShownView: String, Sendable, CaseIterable {
         case .plausibility, .verevening: ["claim", "cost_line", "application_provider", "beschikking"]
         case .register: ["beschikking", "application", "submission"]
         case .monitoring: ["application", "beschikking", "measurement", "plan"]
-        case .round: ["application", "review"]
+        case .round, .whatif: ["application", "review"]
         case .applications: ["application", "submission", "review", "beschikking"]
         case .plans: ["plan"]
         case .parties: ["party"]
@@ -49,7 +51,7 @@ public enum ShownView: String, Sendable, CaseIterable {
     /// (`requireSettingsRowsBound`), the same at any size.
     var showsSettings: Bool {
         switch self {
-        case .round, .monitoring, .plans, .overview: true
+        case .round, .whatif, .monitoring, .plans, .overview: true
         case .payouts, .plausibility, .verevening, .register, .applications, .parties: false
         }
     }

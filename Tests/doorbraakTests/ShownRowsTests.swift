@@ -102,7 +102,7 @@ import Testing
     @Test(arguments: [
         ("UPDATE submission SET application_id = application_id || '-x', document = replace(document, 'Zorgaanbieder', 'Vriend BV') WHERE seq = (SELECT submission_seq FROM application WHERE id = 'DBM-2026-000009')",
          ["application", "show", "DBM-2026-000009"], "E-LEDGER", "submission "),
-        ("UPDATE ledger SET ceiling_cents = 90000000000 WHERE id = 1", ["round", "whatif", "--bar", "9,17"], "E-LEDGER", "ledger 1: ceiling_cents"),
+        ("UPDATE ledger SET ceiling_cents = 90000000000 WHERE id = 1", ["round", "whatif", "--bar", "9,17"], "E-LEDGER", "the what-if is not shown: a row shown or counted in it is not what the audit chain bound — ledger 1: ceiling_cents"),
         ("UPDATE audit_event SET after = after || ' (edited)' WHERE seq = (SELECT min(seq) FROM audit_event WHERE subject = 'DBM-2026-000009')",
          ["application", "show", "DBM-2026-000009"], "E-AUDIT", "is not what was chained"),
         ("INSERT INTO ledger_year VALUES (2030, 9900000000)", ["ceiling"], "E-LEDGER", "ledger_year 2030: added"),

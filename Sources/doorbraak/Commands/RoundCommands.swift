@@ -114,7 +114,7 @@ enum RoundWhatifCommand: Command {
         var bars: [ImpactBar] = []
         for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: String(part).trimmingSpaces)) }
         let store = try context.openStore(readOnly: true)
-        let (settings, rows) = try store.showing(.round) { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
+        let (settings, rows) = try store.showing(.whatif) { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
         var scenarios: [JSONValue] = []
         var regionColumns: [(bar: String, regions: [Spreiding.Region])] = []
         var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])
