@@ -42,6 +42,15 @@ extension Store {
         }
     }
 
+    /// The kept-total rows (`requireKeptTotalRowsBound`) and the round row, each looked up by its
+    /// key: the settings a decision, a payout or a view of the round rests on (`settings()`: the
+    /// bar and deadline, the ceiling, the theme budgets; the round's close date stops every payout,
+    /// SPEC §3.7).
+    func requireSettingsRowsBound(refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
+        try requireKeptTotalRowsBound(refusal: refusal)
+        try requireBound("round", [.integer(1)], refusal: refusal)
+    }
+
     /// The check before money moves (SPEC §3.6, §3.9): the ceiling setting within €600 mln; the
     /// ledger, round and theme rows exactly as the audit chain last bound them; committed and pending
     /// equal to their recount from the beschikkingen; the theme totals adding up to the ledger.
@@ -50,9 +59,7 @@ extension Store {
     public func checkKeptTotals() throws(DoorbraakError) {
         let scope = "kept totals"
         guard try needsCheck(scope) else { return }
-        try requireKeptTotalRowsBound()
-        // The round row too: its close date stops every payout (SPEC §3.7).
-        try requireBound("round", [.integer(1)])
+        try requireSettingsRowsBound()
         let kept = try keptTotals()
         let recounted = try recountedCommitments()
         guard let (themeGranted, themeReleased) = try db.cached("SELECT coalesce(sum(granted_cents), 0), coalesce(sum(released_cents), 0) FROM theme")

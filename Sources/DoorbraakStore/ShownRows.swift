@@ -58,16 +58,15 @@ public enum ShownView: String, Sendable, CaseIterable {
 
     /// The refusal of the view when a row it rests on is not as the chain bound it.
     func refusal(_ finding: RowFinding) -> DoorbraakError {
-        .ledger("\(rawValue) not shown: a row shown or counted in it is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
+        Store.notShown("\(rawValue) not shown: a row shown or counted in it", finding)
     }
 }
 
 extension Store {
-    /// The rows of the round's settings (`settings()`): the round row, and the ledger and theme
-    /// rows with the spending years (`requireKeptTotalRowsBound`), each looked up by its key.
-    func requireSettingsRowsBound(refusal: @escaping (RowFinding) -> DoorbraakError) throws(DoorbraakError) {
-        try requireBound("round", [.integer(1)], refusal: refusal)
-        try requireKeptTotalRowsBound(refusal: refusal)
+    /// The refusal of a view (`E-LEDGER`, carrying the row): `what` is not shown, because the row
+    /// of `finding` is not what the audit chain bound, and who finds every such row.
+    static func notShown(_ what: String, _ finding: RowFinding) -> DoorbraakError {
+        .ledger("\(what) is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
     }
 
     /// Runs the reads of `view` in one read transaction, after every row of its tables was found
@@ -86,17 +85,15 @@ extension Store {
     /// (a lookup or a key range each), and every claim (the claims are keyed by their own id, so a
     /// deleted part of a milestone is found only by the table's scan).
     public func showing<T>(application id: String, _ reads: () throws(DoorbraakError) -> T) throws(DoorbraakError) -> T {
-        let refusal = { (finding: RowFinding) in
-            DoorbraakError.ledger("application \(id) is not shown: a row of it is not what the audit chain bound — \(finding); the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`", row: finding)
-        }
+        let refusal = { (finding: RowFinding) in Store.notShown("application \(id) is not shown: a row of it", finding) }
         return try db.readTransaction { () throws(DoorbraakError) -> T in
             try requireBound("application", [.text(id)], refusal: refusal)
             // The version shown is the one the (checked) application row points at; the others
             // are found by their application id (a version deleted outright is named by `audit
             // verify` only: the submissions are keyed by their own number).
-            let current = try db.row("SELECT submission_seq FROM application WHERE id = ?", [.text(id)]) { r in r.int64(0) }
+            let row = try db.row("SELECT submission_seq, plan FROM application WHERE id = ?", [.text(id)]) { r in (current: r.int64(0), plan: r.text(1)) }
             let versions = try db.rows("SELECT seq FROM submission WHERE application_id = ? ORDER BY seq", [.text(id)]) { r in r.int64(0) }
-            for seq in Set(versions + (current.map { [$0] } ?? [])).sorted() {
+            for seq in Set(versions + (row.map { [$0.current] } ?? [])).sorted() {
                 try requireBound("submission", [.integer(seq)], refusal: refusal)
                 try requireBoundDocument(ofSubmission: seq, refusal: refusal)
             }
@@ -107,9 +104,7 @@ extension Store {
             }
             try requireBoundTable("claim", refusal: refusal)
             // Its plan as shown beside it, and the round's settings (the bar).
-            if let plan = try db.row("SELECT plan FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) {
-                try requireBound("plan", [.text(plan)], refusal: refusal)
-            }
+            if let plan = row?.plan { try requireBound("plan", [.text(plan)], refusal: refusal) }
             try requireSettingsRowsBound(refusal: refusal)
             return try reads()
         }

@@ -19,18 +19,32 @@ import Testing
          ["application", "show", id, "--json"], ["plans", "list", "--json"], ["party", "list", "--json"], ["report"]]
     }
 
+    /// Every view of `round` (`views(showing:)` of its first granted application) with what it
+    /// shows on the untouched database.
+    static func shown(on round: Sandbox) throws -> [(view: [String], output: String)] {
+        let register = try json(try round.run(["nza", "register", "--json"], today: today).stdout)
+        let id = try #require((register["beschikkingen"] as? [[String: Any]])?.first?["application"] as? String)
+        return try views(showing: id).map { view in
+            let result = try round.run(view, today: today)
+            #expect(result.status == 0, "\(view): \(result.stderr)")
+            return (view, result.stdout)
+        }
+    }
+
+    /// What `view` does on the tampered `s`: refused (exit 1 with one of `codes`), its output
+    /// `before` unchanged, or a violation, described.
+    enum Verdict: Equatable { case refused, unchanged, violation(String) }
+    static func verdict(of view: [String], before: String, on s: Sandbox, refusedWith codes: [String]) throws -> Verdict {
+        let now = try s.run(view, today: today)
+        if now.status == 1, codes.contains(where: now.stderr.contains), now.stderr.contains("audit verify") { return .refused }
+        if now.status == 0, now.stdout == before { return .unchanged }
+        return .violation("\(view.joined(separator: " ")): exit \(now.status), \(now.stderr.prefix(200))")
+    }
+
     @Test func aViewNeverShowsARowTheChainDidNotBind() throws {
         let round = try TamperSuiteTests.demoRound()
         defer { round.remove() }
-        let register = try json(try round.run(["nza", "register", "--json"], today: Self.today).stdout)
-        let id = try #require((register["beschikkingen"] as? [[String: Any]])?.first?["application"] as? String)
-        let views = Self.views(showing: id)
-        var shown: [String] = []
-        for view in views {
-            let result = try round.run(view, today: Self.today)
-            #expect(result.status == 0, "\(view): \(result.stderr)")
-            shown.append(result.stdout)
-        }
+        let shown = try Self.shown(on: round)
         let tampers = try TamperSuiteTests.enumerated(in: round, columns: longTests ? nil : 1)
             .filter { longTests ? $0.name.hasPrefix("edit") || $0.name.hasPrefix("insert") || $0.name.hasPrefix("delete") : $0.name.hasPrefix("edit") }
             .filter { !$0.name.contains("audit_event") && !$0.name.contains("row_binding") && !$0.name.contains("schema_") }
@@ -41,14 +55,11 @@ import Testing
             let result = try TamperSuiteTests.apply(tamper.sql, to: s.db)
             guard result.status == 0, !result.output.contains("changes=0") else { continue }
             applied += 1
-            for (view, before) in zip(views, shown) {
-                let now = try s.run(view, today: Self.today)
-                if now.status == 1, now.stderr.contains("E-LEDGER"), now.stderr.contains("audit verify") {
-                    refused += 1
-                } else if now.status == 0, now.stdout == before {
-                    unchanged += 1
-                } else {
-                    violations.append("\(tamper.name) → \(view.joined(separator: " ")): exit \(now.status), \(now.stderr.prefix(200))")
+            for (view, before) in shown {
+                switch try Self.verdict(of: view, before: before, on: s, refusedWith: ["E-LEDGER"]) {
+                case .refused: refused += 1
+                case .unchanged: unchanged += 1
+                case .violation(let what): violations.append("\(tamper.name) → \(what)")
                 }
             }
         }
@@ -157,11 +168,7 @@ import Testing
     @Test func anIndexThatDisagreesWithItsTableIsNotShown() throws {
         let round = try TamperSuiteTests.demoRound()
         defer { round.remove() }
-        let register = try json(try round.run(["nza", "register", "--json"], today: Self.today).stdout)
-        let id = try #require((register["beschikkingen"] as? [[String: Any]])?.first?["application"] as? String)
-        let views = Self.views(showing: id)
-        var shown: [String] = []
-        for view in views { shown.append(try round.run(view, today: Self.today).stdout) }
+        let shown = try Self.shown(on: round)
         let indexes = try round.sql("SELECT name || '|' || rootpage FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name NOT LIKE 'audit_event%' ORDER BY name")
             .split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
         var applied = 0, violations: [String] = []
@@ -185,11 +192,10 @@ import Testing
             guard result.status == 0, !result.output.contains("changes=0") else { continue }
             applied += 1
             #expect(try s.run(["audit", "verify"], today: Self.today).status == 1, "\(index[0]): audit verify")
-            for (view, before) in zip(views, shown) {
-                let now = try s.run(view, today: Self.today)
-                if now.status == 1, now.stderr.contains("E-LEDGER") || now.stderr.contains("E-AUDIT") { continue }
-                if now.status == 0, now.stdout == before { continue }
-                violations.append("index \(index[0]) → \(view.joined(separator: " ")): exit \(now.status), \(now.stderr.prefix(200))")
+            for (view, before) in shown {
+                if case .violation(let what) = try Self.verdict(of: view, before: before, on: s, refusedWith: ["E-LEDGER", "E-AUDIT"]) {
+                    violations.append("index \(index[0]) → \(what)")
+                }
             }
         }
         figures("shown rows through indexes", ["indexes edited": applied, "violations": violations.count])
