@@ -107,7 +107,7 @@ public struct ApplicationIntake {
         let previous = try store.registered(application.id)
         if let previous {
             if previous.contentHash == hash {
-                guard previous.status == "inadmissible" else { return .unchanged(application, nil) }
+                guard previous.status == .inadmissible else { return .unchanged(application, nil) }
                 // The refusal as registered, judged on its own receipt date: the same content
                 // entered again with another --received changes nothing (a newcomer's try found
                 // "0 admission checks failed" for an application registered late).

@@ -114,7 +114,7 @@ public struct RegisterEntry: Sendable, Equatable {
 /// What is registered under an id: its status and the hash of the version that counts.
 public struct RegisteredVersion: Sendable, Equatable {
     /// Status.
-    public var status: String
+    public var status: ApplicationStatus
     /// SHA-256 of the canonical content of the version that counts.
     public var contentHash: String
     /// That version's number.
@@ -128,7 +128,7 @@ extension Store {
     public func registered(_ id: ApplicationID) throws(DoorbraakError) -> RegisteredVersion? {
         try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
             .rowValue([.text(id.rawValue)]) { r throws(DoorbraakError) in
-                RegisteredVersion(status: r.text(0), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3)))
+                RegisteredVersion(status: try ApplicationStatus(kept: r.text(0), of: id.rawValue), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3)))
             }
     }
 
@@ -217,7 +217,7 @@ extension Store {
                 try requireBound("submission", [.integer(seq)])
             }
             try SubmissionRules.checkOwner(of: id, owner: try penvoerder(of: id), actingFor: lead, doing: "withdraw")
-            try SubmissionRules.checkWithdrawal(of: id, status: status)
+            try SubmissionRules.checkWithdrawal(of: id, status: try ApplicationStatus(kept: status, of: id))
             // A withdrawal moves the kept pending total: first make sure the kept totals are what they must be.
             try checkKeptTotals()
             var detail = ""

@@ -3,7 +3,7 @@ import DoorbraakCore
 /// What recording a decision did.
 public enum ReviewOutcome: Sendable, Equatable {
     /// Recorded; the application's status after it.
-    case recorded(status: String)
+    case recorded(status: ApplicationStatus)
     /// The same insurer recorded exactly this decision before: nothing changed.
     case unchanged
 }
@@ -22,14 +22,14 @@ extension Store {
         if let same = previous.first(where: { $0.0 == decision.insurer }), same.1 == [decisionName, reason ?? "", accepted, rejected, decision.note] {
             return .unchanged
         }
-        let subject = ReviewSubject(id: id, status: status, coordinating: coordinating, second: second,
+        let subject = ReviewSubject(id: id, status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
-        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])
+        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
         let detail = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
         try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "review", subject: id, before: status, after: "\(next) (\(detail))" + (decision.note.isEmpty ? "" : " — \(decision.note)"))
         return .recorded(status: next)
@@ -47,7 +47,7 @@ extension Store {
         let previous = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
             .rowsValue([.text(id)]) { r in (insurer: r.text(0), decision: r.text(1), reason: r.optionalText(2), accepted: r.text(3), rejected: r.text(4), note: r.text(5)) }
         let allocated = try db.row("SELECT 1 FROM allocation_run WHERE id = 1", [], { _ in true }) != nil
-        let subject = ReviewSubject(id: id, status: status, coordinating: coordinating, second: second,
+        let subject = ReviewSubject(id: id, status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.insurer))
         let other: ReviewDecision.Verdict? = previous.first { $0.insurer != decision.insurer }.map { p in
             p.decision == "approve" ? .approve(accepted: p.accepted.split(separator: " ").map(String.init))
@@ -60,7 +60,7 @@ extension Store {
         guard let mine = previous.first(where: { $0.insurer == decision.insurer }) else { throw DoorbraakError(.internal, "the decision to revise vanished") }
         try db.cached("UPDATE review SET decision = ?, reason = ?, accepted = ?, rejected = ?, note = ?, decided_on = ? WHERE application_id = ? AND insurer = ?")
             .run([.text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description), .text(id), .text(decision.insurer)])
-        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next), .text(id)])
+        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
         let was = mine.reason.map { "\(mine.decision) \($0)" } ?? mine.decision
         let now = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
         try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "revise", subject: id, before: "\(status), \(decision.insurer) decided \(was)",

@@ -92,7 +92,7 @@ extension Store {
     public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [RoundRow] {
         let refusals = barRefusals ? " OR (status = 'inadmissible' AND codes = 'E-BAR')" : ""
         return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
-            RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: r.text(3), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
+            RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: try ApplicationStatus(kept: r.text(3), of: "in the round"), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
         }
     }
 

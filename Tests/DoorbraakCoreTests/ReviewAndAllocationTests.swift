@@ -1,34 +1,34 @@
 @testable import DoorbraakCore
 import Testing
 
-func subject(status: String = "submitted", deviations: [String] = ["milestones.M2.due", "impact.fte_norm"], decidedBy: [String] = []) -> ReviewSubject {
+func subject(status: ApplicationStatus = .submitted, deviations: [String] = ["milestones.M2.due", "impact.fte_norm"], decidedBy: [String] = []) -> ReviewSubject {
     ReviewSubject(id: "APP-1", status: status, coordinating: "3311", second: "7029", deviations: deviations, decidedBy: decidedBy)
 }
 
-func code(_ body: () throws -> String) -> String {
-    do { return "ok:" + (try body()) } catch { return (error as? DoorbraakError)?.code.rawValue ?? "\(error)" }
+func code<Outcome: CustomStringConvertible>(_ body: () throws -> Outcome) -> String {
+    do { return "ok:" + (try body()).description } catch { return (error as? DoorbraakError)?.code.rawValue ?? "\(error)" }
 }
 
 @Suite struct ReviewRulesTests {
     @Test func approvalsAndRejectionsSetTheStatus() {
         let all = ["impact.fte_norm", "milestones.M2.due"]
         #expect(code { try ReviewRules.apply(.init(insurer: "3311", verdict: .approve(accepted: all), note: ""), to: subject()) } == "ok:in-review")
-        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .approve(accepted: all), note: ""), to: subject(status: "in-review", decidedBy: ["3311"])) } == "ok:approved")
+        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .approve(accepted: all), note: ""), to: subject(status: .inReview, decidedBy: ["3311"])) } == "ok:approved")
         #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .reject(.R2, rejected: []), note: ""), to: subject()) } == "ok:rejected")
-        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .reject(.R2, rejected: []), note: ""), to: subject(status: "in-review", decidedBy: ["3311"])) } == "ok:rejected")
+        #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .reject(.R2, rejected: []), note: ""), to: subject(status: .inReview, decidedBy: ["3311"])) } == "ok:rejected")
         #expect(code { try ReviewRules.apply(.init(insurer: "3311", verdict: .approve(accepted: []), note: ""), to: subject(deviations: [])) } == "ok:in-review")
     }
 
     static let refusals: [(String, ReviewDecision, ReviewSubject, String)] = [
         ("an insurer that is not named", .init(insurer: "3343", verdict: .approve(accepted: []), note: ""), subject(deviations: []), "E-REVIEWER"),
-        ("a second decision by the same insurer", .init(insurer: "3311", verdict: .reject(.R1, rejected: []), note: ""), subject(status: "in-review", decidedBy: ["3311"]), "E-DECIDED"),
+        ("a second decision by the same insurer", .init(insurer: "3311", verdict: .reject(.R1, rejected: []), note: ""), subject(status: .inReview, decidedBy: ["3311"]), "E-DECIDED"),
         ("an approval leaving one deviation unaccepted", .init(insurer: "3311", verdict: .approve(accepted: ["impact.fte_norm"]), note: ""), subject(), "E-CONTRADICTORY"),
         ("an approval accepting an unknown key", .init(insurer: "3311", verdict: .approve(accepted: ["impact.fte_norm", "milestones.M2.due", "spending_years"]), note: ""), subject(), "E-DEVIATION-KEY"),
         ("an R3 rejection naming no key", .init(insurer: "3311", verdict: .reject(.R3, rejected: []), note: ""), subject(), "E-REASON"),
         ("an R3 rejection naming an unknown key", .init(insurer: "3311", verdict: .reject(.R3, rejected: ["milestones.M1.due"]), note: ""), subject(), "E-DEVIATION-KEY"),
         ("an R2 rejection naming keys", .init(insurer: "3311", verdict: .reject(.R2, rejected: ["impact.fte_norm"]), note: ""), subject(), "E-REASON"),
         ("an R9 rejection without a note", .init(insurer: "3311", verdict: .reject(.R9, rejected: []), note: " "), subject(), "E-REASON"),
-        ("a decision on an allocated application", .init(insurer: "7029", verdict: .approve(accepted: []), note: ""), subject(status: "allocated", deviations: []), "E-STATE"),
+        ("a decision on an allocated application", .init(insurer: "7029", verdict: .approve(accepted: []), note: ""), subject(status: .allocated, deviations: []), "E-STATE"),
     ]
 
     @Test(arguments: refusals.indices)
@@ -38,7 +38,7 @@ func code(_ body: () throws -> String) -> String {
     }
 
     @Test func theOtherInsurerStillDecidesAfterARejectionAndItStaysRejected() {
-        let rejected = subject(status: "rejected", deviations: [], decidedBy: ["3311"])
+        let rejected = subject(status: .rejected, deviations: [], decidedBy: ["3311"])
         #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .approve(accepted: []), note: ""), to: rejected) } == "ok:rejected")
         #expect(code { try ReviewRules.apply(.init(insurer: "7029", verdict: .reject(.R4, rejected: []), note: ""), to: rejected) } == "ok:rejected")
         #expect(code { try ReviewRules.apply(.init(insurer: "3311", verdict: .reject(.R4, rejected: []), note: ""), to: rejected) } == "E-DECIDED")

@@ -1,21 +1,15 @@
 /// The rules of the submission register (SPEC §3.2): who may replace or withdraw, and when.
 public enum SubmissionRules {
-    /// Statuses in which no insurer has decided yet, so a replacement is still a fresh start.
-    public static let replaceable: Set<String> = ["inadmissible", "submitted"]
-    /// Statuses from which an application can no longer be withdrawn: the beschikking was decided,
-    /// or it was withdrawn already.
-    public static let final: Set<String> = ["granted", "refused", "withdrawn"]
-
     /// A replacement of an application in `status`, received on `received`, is allowed until the
     /// deadline (one submission moment, 004 line 212) and until an insurer has decided.
-    public static func checkReplacement(of id: String, status: String, received: Day, deadline: Day) throws(DoorbraakError) {
+    public static func checkReplacement(of id: String, status: ApplicationStatus, received: Day, deadline: Day) throws(DoorbraakError) {
         if received > deadline {
             throw DoorbraakError(.late, "\(id) cannot be replaced after the submission deadline \(deadline); today is \(received)")
         }
-        if status == "withdrawn" {
+        if status == .withdrawn {
             throw DoorbraakError(.state, "\(id) was withdrawn; a withdrawn application cannot be replaced — submit a new one under a new id")
         }
-        guard replaceable.contains(status) else {
+        guard status.isReplaceable else {
             throw DoorbraakError(.state, "\(id) is \(status): an insurer has decided, so it can no longer be replaced")
         }
     }
@@ -30,7 +24,7 @@ public enum SubmissionRules {
 
     /// A second submission under a registered id with other content (SPEC §3.2): the owner is
     /// told to use `--replace`; anyone else that the id is taken (never to replace it).
-    public static func duplicate(_ id: String, version: Int, status: String, owner: String?, penvoerder: String?) -> DoorbraakError {
+    public static func duplicate(_ id: String, version: Int, status: ApplicationStatus, owner: String?, penvoerder: String?) -> DoorbraakError {
         if owner == nil || owner == penvoerder {
             return DoorbraakError(.duplicate, "application \(id) was submitted before with other content (version \(version), \(status)); to replace it before the deadline use `application submit --replace`", field: "id")
         }
@@ -38,9 +32,9 @@ public enum SubmissionRules {
     }
 
     /// A withdrawal is possible until the beschikking is decided.
-    public static func checkWithdrawal(of id: String, status: String) throws(DoorbraakError) {
-        if final.contains(status) {
-            throw DoorbraakError(.state, status == "withdrawn"
+    public static func checkWithdrawal(of id: String, status: ApplicationStatus) throws(DoorbraakError) {
+        if status.isFinal {
+            throw DoorbraakError(.state, status == .withdrawn
                                  ? "\(id) was withdrawn already"
                                  : "\(id) is \(status): the NZa has decided on its beschikking, so it can no longer be withdrawn")
         }

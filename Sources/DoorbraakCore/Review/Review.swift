@@ -64,7 +64,7 @@ public struct ReviewSubject: Sendable {
     /// The id.
     public var id: String
     /// Current status.
-    public var status: String
+    public var status: ApplicationStatus
     /// The coordinating insurer.
     public var coordinating: String
     /// The second insurer.
@@ -75,7 +75,7 @@ public struct ReviewSubject: Sendable {
     public var decidedBy: [String]
 
     /// A subject.
-    public init(id: String, status: String, coordinating: String, second: String, deviations: [String], decidedBy: [String]) {
+    public init(id: String, status: ApplicationStatus, coordinating: String, second: String, deviations: [String], decidedBy: [String]) {
         self.id = id
         self.status = status
         self.coordinating = coordinating
@@ -101,7 +101,7 @@ extension ErrorCode {
 /// The review rules of SPEC §3.4: pas toe of leg uit, two insurers (004 line 217).
 public enum ReviewRules {
     /// The status after `decision`, or the coded reason it is refused.
-    public static func apply(_ decision: ReviewDecision, to subject: ReviewSubject) throws(DoorbraakError) -> String {
+    public static func apply(_ decision: ReviewDecision, to subject: ReviewSubject) throws(DoorbraakError) -> ApplicationStatus {
         guard decision.insurer == subject.coordinating || decision.insurer == subject.second else {
             throw DoorbraakError(.reviewer, "insurer \(decision.insurer) is not named on \(subject.id); only \(subject.coordinating) (coordinating) and \(subject.second) (second) decide", field: "insurer")
         }
@@ -109,23 +109,23 @@ public enum ReviewRules {
             throw DoorbraakError(.decided, "insurer \(decision.insurer) already decided on \(subject.id); to change it before the allocation, use review --revise with a --note that says why", field: "insurer")
         }
         // After one rejection the other insurer may still record its decision; the status stays rejected.
-        guard ["submitted", "in-review", "rejected"].contains(subject.status) else {
+        guard subject.status.takesDecisions else {
             throw DoorbraakError(.state, "\(subject.id) is \(subject.status); decisions are taken while it is submitted, in review or rejected")
         }
         try validate(decision, on: subject)
         switch decision.verdict {
         case .approve:
-            if subject.status == "rejected" { return "rejected" }
-            return subject.status == "in-review" ? "approved" : "in-review"
+            if subject.status == .rejected { return .rejected }
+            return subject.status == .inReview ? .approved : .inReview
         case .reject:
-            return "rejected"
+            return .rejected
         }
     }
 
     /// The status after `decision` replaces the insurer's earlier one (`review --revise`, SPEC
     /// §3.4), given the other insurer's decision (nil when it has not decided): allowed until the
     /// round is allocated, with a note that says why.
-    public static func revise(_ decision: ReviewDecision, to subject: ReviewSubject, other: ReviewDecision.Verdict?, allocated: Bool) throws(DoorbraakError) -> String {
+    public static func revise(_ decision: ReviewDecision, to subject: ReviewSubject, other: ReviewDecision.Verdict?, allocated: Bool) throws(DoorbraakError) -> ApplicationStatus {
         guard decision.insurer == subject.coordinating || decision.insurer == subject.second else {
             throw DoorbraakError(.reviewer, "insurer \(decision.insurer) is not named on \(subject.id); only \(subject.coordinating) (coordinating) and \(subject.second) (second) decide", field: "insurer")
         }
@@ -135,7 +135,7 @@ public enum ReviewRules {
         guard !allocated else {
             throw DoorbraakError(.state, "the round was allocated; a decision is revised only before the allocation")
         }
-        guard ["in-review", "approved", "rejected"].contains(subject.status) else {
+        guard subject.status.takesRevisions else {
             throw DoorbraakError(.state, "\(subject.id) is \(subject.status); a decision is revised while it is in review, approved or rejected")
         }
         guard !decision.note.allSatisfy(\.isWhitespace) else {
@@ -143,9 +143,9 @@ public enum ReviewRules {
         }
         try validate(decision, on: subject)
         switch (decision.verdict, other) {
-        case (.reject, _), (_, .reject?): return "rejected"
-        case (.approve, .approve?): return "approved"
-        case (.approve, nil): return "in-review"
+        case (.reject, _), (_, .reject?): return .rejected
+        case (.approve, .approve?): return .approved
+        case (.approve, nil): return .inReview
         }
     }
 

@@ -7,14 +7,14 @@ public struct RoundRow: Sendable, Equatable {
     /// Its region, as the application names it.
     public var region: String
     /// Its status (SPEC §5.2).
-    public var status: String
+    public var status: ApplicationStatus
     /// The amount requested.
     public var requested: Money
     /// The fte it claims to save.
     public var fte: Fte
 
     /// A row.
-    public init(theme: Theme, sector: String, region: String, status: String, requested: Money, fte: Fte) {
+    public init(theme: Theme, sector: String, region: String, status: ApplicationStatus, requested: Money, fte: Fte) {
         self.theme = theme
         self.sector = sector
         self.region = region

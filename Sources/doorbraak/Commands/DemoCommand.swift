@@ -68,7 +68,7 @@ enum DemoCommand: Command {
         Output.line("\n== 5. review: \(reviews.new) decisions recorded (pas toe of leg uit, both insurers)")
         var statuses = Table([("status", .left), ("applications", .right)])
         let rows = try store.roundRows()
-        for status in ["approved", "in-review", "rejected", "submitted"] { statuses.add([status, String(rows.filter { $0.status == status }.count)]) }
+        for status in [ApplicationStatus.approved, .inReview, .rejected, .submitted] { statuses.add([status.rawValue, String(rows.filter { $0.status == status }.count)]) }
         Output.line(statuses.text)
         Output.line("\n== 6. round report (BO IZA/AZWA)")
         var reportArguments = ArgumentList([])
@@ -100,7 +100,7 @@ enum DemoCommand: Command {
         let outcomes = try store.allocate(today: allocationDay, transfer: true, seed: "2026", event: context.audit(for: "BO IZA/AZWA"))
         Output.line("\n== 7. allocation on \(allocationDay), ranked by fte per €mln, with --transfer: \(outcomes.filter(\.allocated).count) of \(outcomes.count) allocated")
         Output.line(AllocationView.summary(rows: try store.roundRows(), settings: try store.settings()))
-        Output.line("\n" + SpreidingView.allocated(try store.roundRows().filter { $0.status == "allocated" }))
+        Output.line("\n" + SpreidingView.allocated(try store.roundRows().filter { $0.status == .allocated }))
 
         // Stage 4: contracts for every allocated application, the two-sided requests, the NZa decides.
         let contracts = try GenerateContractsCommand.write(try store.registerEntries(status: "allocated").map(\.id), to: try OutputFile.path("contracts.csv", in: folder))
@@ -241,7 +241,7 @@ enum DemoCommand: Command {
 
         let audit = try store.verifyEverything(anchor: nil)
         Output.line("\n== the cycle, step by step")
-        let approved = rows.filter { $0.status == "approved" }.count
+        let approved = rows.filter { $0.status == .approved }.count
         let allocatedCount = outcomes.filter(\.allocated).count
         let plausible = plausibility.judgments.filter(\.isPlausible).count
         let steps = [

@@ -60,7 +60,7 @@ enum ReviewCommand: Command {
         switch outcome {
         case .recorded(let status):
             if context.json {
-                Output.json(.object([("id", .string(id)), ("insurer", .string(insurer)), ("decision", .string(decision.decisionName)), ("status", .string(status))]))
+                Output.json(.object([("id", .string(id)), ("insurer", .string(insurer)), ("decision", .string(decision.decisionName)), ("status", .string(status.rawValue))]))
             } else {
                 Output.line("\(id): \(decision.decisionName) by \(insurer) \(revise ? "revised" : "recorded"); status \(status)")
             }

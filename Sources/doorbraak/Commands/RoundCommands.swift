@@ -1,9 +1,6 @@
 import DoorbraakCore
 import DoorbraakStore
 
-/// Statuses of applications that both insurers approved (whatever happened after).
-let approvedStatuses: Set<String> = ["approved", "allocated", "not-allocated", "requested", "granted", "refused"]
-
 /// `doorbraak round report`.
 enum RoundReportCommand: Command {
     static let name = "round report"
@@ -16,79 +13,44 @@ enum RoundReportCommand: Command {
     allocated); rejections per reason code.
     """
 
-    struct Line {
-        var applications = 0
-        var requested = Money.zero
-        var approved = 0
-        var approvedAmount = Money.zero
-        var approvedFte = Fte(tenths: 0)
-        var impact: FtePerMillion { FtePerMillion(fte: approvedFte, amount: approvedAmount) }
-
-        /// Approved applications below `bar` (set by the board after the review) are not counted
-        /// as approved: they cannot be allocated (`belowBar` counts them).
-        var belowBar = 0
-
-        mutating func add(_ row: RoundRow, bar: ImpactBar) {
-            applications += 1
-            requested += row.requested
-            if approvedStatuses.contains(row.status), !FtePerMillion(fte: row.fte, amount: row.requested).reaches(hundredths: bar.hundredths) {
-                belowBar += 1
-            } else if approvedStatuses.contains(row.status) {
-                approved += 1
-                approvedAmount += row.requested
-                approvedFte = approvedFte + row.fte
-            }
-        }
-    }
-
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
         let (settings, rows, reasons) = try store.showing(.round) { () throws(DoorbraakError) in
             (try store.settings(), try store.roundRows(), try store.rejectionsByReason())
         }
-        var themes: [Theme: Line] = [:]
-        var sectors: [String: Line] = [:]
-        for row in rows {
-            themes[row.theme, default: Line()].add(row, bar: settings.bar)
-            sectors[row.sector, default: Line()].add(row, bar: settings.bar)
-        }
-        let belowBar = themes.values.map(\.belowBar).reduce(0, +)
+        let report = RoundReport(rows: rows, settings: settings)
         if context.json {
             func money(_ m: Money) -> JSONValue { .string(m.description) }
-            func common(_ l: Line) -> [(String, JSONValue)] {
+            func common(_ l: RoundReport.Line) -> [(String, JSONValue)] {
                 [("applications", .number(String(l.applications))), ("requested", money(l.requested)), ("approved", .number(String(l.approved))),
                  ("approved_amount", money(l.approvedAmount)), ("approved_fte", .string(l.approvedFte.description)), ("fte_per_mln", .string(l.impact.description))]
             }
             Output.json(.object([
-                ("themes", .array(Theme.allCases.map { t in
-                    let l = themes[t] ?? Line()
-                    let amount = settings.amount(of: t)
-                    return .object([("theme", .string(t.rawValue))] + common(l) + [("theme_amount", money(amount)), ("over", money(l.approvedAmount - amount))])
+                ("themes", .array(report.themes.map { t in
+                    .object([("theme", .string(t.theme.rawValue))] + common(t.line) + [("theme_amount", money(t.themeAmount)), ("over", money(t.over))])
                 })),
-                ("sectors", .array(Sector.allCases.map { s in .object([("sector", .string(s.rawValue))] + common(sectors[s.rawValue] ?? Line())) })),
+                ("sectors", .array(report.sectors.map { s in .object([("sector", .string(s.sector.rawValue))] + common(s.line)) })),
                 ("rejected", .array(reasons.map { .object([("reason", .string($0.reason)), ("count", .number(String($0.count)))]) })),
-                ("regions", SpreidingView.json(approved: rows.filter { approvedStatuses.contains($0.status) }, allocated: rows.filter { allocatedStatuses.contains($0.status) })),
+                ("regions", SpreidingView.json(approved: report.approved, allocated: report.allocated)),
             ]))
             return ExitCode.done
         }
         var table = Table([("theme", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right),
                            ("fte", .right), ("fte/€mln", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])
-        for t in Theme.allCases {
-            let l = themes[t] ?? Line()
-            let amount = settings.amount(of: t)
-            let over = l.approvedAmount - amount
-            table.add([t.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch,
-                       l.approvedFte.description, l.impact.description, amount.dutch, over.signedDutch])
+        for t in report.themes {
+            let l = t.line
+            table.add([t.theme.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch,
+                       l.approvedFte.description, l.impact.description, t.themeAmount.dutch, t.over.signedDutch])
         }
         var bySector = Table([("sector", .left), ("apps", .right), ("requested", .right), ("approved", .right), ("approved amount", .right), ("fte", .right), ("fte/€mln", .right)])
-        for s in Sector.allCases {
-            let l = sectors[s.rawValue] ?? Line()
-            bySector.add([s.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch, l.approvedFte.description, l.impact.description])
+        for (sector, l) in report.sectors {
+            bySector.add([sector.rawValue, String(l.applications), l.requested.dutch, String(l.approved), l.approvedAmount.dutch, l.approvedFte.description, l.impact.description])
         }
         var rejected = Table([("rejected by reason", .left), ("decisions", .right)])
         for r in reasons { rejected.add(["\(r.reason) \(RejectionReason(rawValue: r.reason)?.meaning ?? "")", String(r.count)]) }
-        let spread = SpreidingView.table(approved: rows.filter { approvedStatuses.contains($0.status) }, allocated: rows.filter { allocatedStatuses.contains($0.status) })
+        let spread = SpreidingView.table(approved: report.approved, allocated: report.allocated)
+        let belowBar = report.belowBar
         Output.line([table.text, bySector.text, spread, rejected.text].joined(separator: "\n\n")
                     + (belowBar == 0 ? "" : "\n\n\(belowBar) approved application\(belowBar == 1 ? " is" : "s are") below the bar of \(settings.bar.number) the board set: not counted as approved, not allocated (E-BAR)"))
         return ExitCode.done
@@ -115,34 +77,27 @@ enum RoundWhatifCommand: Command {
         for part in list.split(separator: ",", omittingEmptySubsequences: false) { bars.append(try ImpactBar(parsing: String(part).trimmingSpaces)) }
         let store = try context.openStore(readOnly: true)
         let (settings, rows) = try store.showing(.whatif) { () throws(DoorbraakError) in (try store.settings(), try store.roundRows(barRefusals: true)) }
-        var scenarios: [JSONValue] = []
-        var regionColumns: [(bar: String, regions: [Spreiding.Region])] = []
+        let whatifs = bars.map { WhatIf(bar: $0, rows: rows, settings: settings) }
         var table = Table([("bar", .left), ("theme", .left), ("passing", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("over (+) / under (-)", .right)])
-        for bar in bars {
-            let passing = rows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: bar.hundredths) }
-            let amount = passing.map(\.requested).sum()
-            let fte = passing.reduce(Fte(tenths: 0)) { $0 + $1.fte }
+        var scenarios: [JSONValue] = []
+        for w in whatifs {
             var themeJSON: [JSONValue] = []
-            for t in Theme.allCases {
-                let inTheme = passing.filter { $0.theme == t }
-                let a = inTheme.map(\.requested).sum()
-                let f = inTheme.reduce(Fte(tenths: 0)) { $0 + $1.fte }
-                let over = a - settings.amount(of: t)
-                themeJSON.append(.object([("theme", .string(t.rawValue)), ("passing", .number(String(inTheme.count))), ("amount", .string(a.description)),
-                                          ("fte", .string(f.description)), ("theme_amount", .string(settings.amount(of: t).description)), ("over", .string(over.description))]))
-                table.add([bar.number, t.rawValue, String(inTheme.count), a.dutch, f.description, settings.amount(of: t).dutch, over.signedDutch])
+            for t in w.themes {
+                themeJSON.append(.object([("theme", .string(t.theme.rawValue)), ("passing", .number(String(t.passing))), ("amount", .string(t.amount.description)),
+                                          ("fte", .string(t.fte.description)), ("theme_amount", .string(t.themeAmount.description)), ("over", .string(t.over.description))]))
+                table.add([w.bar.number, t.theme.rawValue, String(t.passing), t.amount.dutch, t.fte.description, t.themeAmount.dutch, t.over.signedDutch])
             }
-            table.add([bar.number, "total", String(passing.count), amount.dutch, fte.description, settings.ceiling.dutch, ""])
-            let regions = Spreiding.byRegion(passing)
-            regionColumns.append((bar.number, regions))
-            scenarios.append(.object([("bar", .string(bar.number)), ("passing", .number(String(passing.count))), ("amount", .string(amount.description)),
-                                      ("fte", .string(fte.description)), ("themes", .array(themeJSON)), ("regions", SpreidingView.regionsJSON(regions))]))
+            table.add([w.bar.number, "total", String(w.passing), w.amount.dutch, w.fte.description, w.ceiling.dutch, w.over.signedDutch])
+            scenarios.append(.object([("bar", .string(w.bar.number)), ("passing", .number(String(w.passing))), ("amount", .string(w.amount.description)),
+                                      ("fte", .string(w.fte.description)), ("ceiling", .string(w.ceiling.description)), ("over", .string(w.over.description)),
+                                      ("themes", .array(themeJSON)), ("regions", SpreidingView.regionsJSON(w.regions))]))
         }
+        let regionColumns = whatifs.map { (bar: $0.bar.number, regions: $0.regions) }
         if context.json {
             Output.json(.object([("scenarios", .array(scenarios))]))
         } else {
             Output.line(table.text)
-            Output.line("passing: the admitted applications (and the submissions refused only for E-BAR) at or above each bar, whatever the insurers decided")
+            Output.line("passing: the admitted applications (and the submissions refused only for E-BAR) at or above each bar, whatever the insurers decided; the total set against the macro ceiling")
             Output.line("\n" + SpreidingView.whatif(regionColumns))
         }
         return ExitCode.done
@@ -178,7 +133,7 @@ enum RoundAllocateCommand: Command {
             Output.json(.object([
                 ("allocated", .array(outcomes.filter(\.allocated).map { .string($0.id.rawValue) })),
                 ("not_allocated", .array(outcomes.filter { !$0.allocated }.map { .string($0.id.rawValue) })),
-                ("regions", SpreidingView.regionsJSON(Spreiding.byRegion(rows.filter { $0.status == "allocated" }))),
+                ("regions", SpreidingView.regionsJSON(Spreiding.byRegion(rows.filter { $0.status == .allocated }))),
             ]))
         } else {
             let allocated = outcomes.filter(\.allocated)
@@ -186,14 +141,11 @@ enum RoundAllocateCommand: Command {
             let transferred = allocated.filter { $0.pass == .transfer }.count
             Output.line("allocated \(allocated.count) of \(outcomes.count) approved applications" + (transfer ? " (\(transferred) of them from the unused room of all themes, --transfer)" : ""))
             Output.line(AllocationView.summary(rows: rows, settings: try store.settings()))
-            Output.line("\n" + SpreidingView.allocated(rows.filter { $0.status == "allocated" }))
+            Output.line("\n" + SpreidingView.allocated(rows.filter { $0.status == .allocated }))
         }
         return ExitCode.done
     }
 }
-
-/// Statuses of applications that were allocated (whatever happened after).
-let allocatedStatuses: Set<String> = ["allocated", "requested", "granted", "refused"]
 
 /// The spreiding per region (004 line 219), for people and for `--json`.
 enum SpreidingView {
@@ -244,8 +196,8 @@ enum AllocationView {
         var table = Table([("theme", .left), ("allocated", .right), ("amount", .right), ("fte", .right), ("theme amount", .right), ("not allocated", .right), ("their amount", .right)])
         for t in Theme.allCases {
             let inTheme = rows.filter { $0.theme == t }
-            let yes = inTheme.filter { $0.status == "allocated" }
-            let no = inTheme.filter { $0.status == "not-allocated" }
+            let yes = inTheme.filter { $0.status == .allocated }
+            let no = inTheme.filter { $0.status == .notAllocated }
             table.add([t.rawValue, String(yes.count), yes.map(\.requested).sum().dutch, yes.reduce(Fte(tenths: 0)) { $0 + $1.fte }.description,
                        settings.amount(of: t).dutch, String(no.count), no.map(\.requested).sum().dutch])
         }
