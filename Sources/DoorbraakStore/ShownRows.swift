@@ -37,7 +37,7 @@ public enum ShownView: String, Sendable, CaseIterable {
         case .payouts: ["claim", "bovengrens_release", "application_milestone", "beschikking", "application", "application_provider"]
         case .plausibility, .verevening: ["claim", "cost_line", "application_provider", "beschikking"]
         case .register: ["beschikking", "application", "submission"]
-        case .monitoring: ["application", "beschikking", "measurement", "plan"]
+        case .monitoring: ["application", "beschikking", "claim", "measurement", "plan"]
         case .round, .whatif: ["application", "review"]
         case .applications: ["application", "submission", "review", "beschikking"]
         case .plans: ["plan"]

@@ -20,7 +20,7 @@ public struct PlausibilityInput: Sendable {
 
 /// Everything the monitoring summary reads, from one snapshot.
 public struct MonitoringInput: Sendable {
-    /// The granted applications: theme, claimed fte, paid so far.
+    /// The granted applications: theme, claimed fte, grant date and what was paid on which day.
     public var applications: [Monitoring.ApplicationFacts]
     /// Every stored measurement.
     public var measurements: [Measurement]
@@ -171,12 +171,18 @@ extension Store {
             var applications: [Monitoring.ApplicationFacts] = []
             var kpis: [String: [String: ModelPlan.KPI]] = [:]
             for plan in try plans() { kpis[plan.id.rawValue] = Dictionary(uniqueKeysWithValues: zip(plan.kpiIDs, plan.kpis)) }
-            for (id, theme, fte, paid, plan) in try db.rows("""
-                SELECT a.id, a.theme, a.fte_tenths, b.paid_cents, a.plan FROM application a NOT INDEXED JOIN beschikking b ON b.application_id = a.id
+            var payments: [String: [Monitoring.Payment]] = [:]
+            for (id, on, amount) in try db.rows("SELECT application_id, claim_date, amount_cents FROM claim NOT INDEXED WHERE status = 'reached' ORDER BY application_id, claim_date", [], { r in
+                (r.text(0), r.text(1), r.money(2))
+            }) {
+                payments[id, default: []].append(Monitoring.Payment(on: try Day(parsing: on), amount: amount))
+            }
+            for (id, theme, fte, decided, plan) in try db.rows("""
+                SELECT a.id, a.theme, a.fte_tenths, b.decided_on, a.plan FROM application a NOT INDEXED JOIN beschikking b ON b.application_id = a.id
                 WHERE b.status = 'granted' ORDER BY a.id
-                """, [], { r in (r.text(0), r.text(1), r.int64(2), r.money(3), r.text(4)) }) {
+                """, [], { r in (r.text(0), r.text(1), r.int64(2), r.text(3), r.text(4)) }) {
                 applications.append(Monitoring.ApplicationFacts(id: try ApplicationID(parsing: id), theme: try Theme(parsing: theme), claimed: Fte(tenths: fte),
-                                                                paid: paid, kpis: kpis[plan] ?? [:]))
+                                                                grantedOn: try Day(parsing: decided), payments: payments[id] ?? [], kpis: kpis[plan] ?? [:]))
             }
             var measurements: [Measurement] = []
             for (a, d, k, v) in try db.rows("SELECT application_id, peildatum, kpi, value_units FROM measurement ORDER BY application_id, peildatum, kpi", [], { r in

@@ -86,9 +86,9 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
 
 @Suite struct MonitoringTests {
     static let apps = [
-        Monitoring.ApplicationFacts(id: a2, theme: .digitaleHybrideZorg, claimed: fte(400), paid: Money(euros: 2_000_000)),
-        Monitoring.ApplicationFacts(id: a1, theme: .ai, claimed: fte(350), paid: Money(euros: 1_000_000)),
-        Monitoring.ApplicationFacts(id: a3, theme: .ai, claimed: fte(100), paid: Money(euros: 1_000_000)),
+        Monitoring.ApplicationFacts(id: a2, theme: .digitaleHybrideZorg, claimed: fte(400), grantedOn: Day(2027, 1, 4), payments: [.init(on: Day(2027, 6, 30), amount: Money(euros: 2_000_000))]),
+        Monitoring.ApplicationFacts(id: a1, theme: .ai, claimed: fte(350), grantedOn: Day(2027, 1, 4), payments: [.init(on: Day(2027, 6, 30), amount: Money(euros: 1_000_000))]),
+        Monitoring.ApplicationFacts(id: a3, theme: .ai, claimed: fte(100), grantedOn: Day(2027, 1, 4), payments: [.init(on: Day(2027, 6, 30), amount: Money(euros: 1_000_000))]),
     ]
     static let measurements = [
         Measurement(application: a1, peildatum: Day(2027, 12, 31), fte: fte(100)),
@@ -160,8 +160,29 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
     }
 
     @Test func nothingPaidHasNoRate() {
-        let s = Monitoring.summarise(applications: [.init(id: a1, theme: .ai, claimed: fte(10), paid: .zero)],
+        let s = Monitoring.summarise(applications: [.init(id: a1, theme: .ai, claimed: fte(10), grantedOn: Day(2027, 1, 4), payments: [])],
                                      measurements: [Measurement(application: a1, peildatum: Day(2028, 1, 1), fte: fte(10))], asOf: Day(2029, 1, 1), bar: .scenario(.B))
         #expect(s.total.realisedPerMillion == nil && s.total.reaches(.scenario(.B)) == nil && s.rows[0].realisedPerMillion == nil)
+    }
+
+    /// `--as-of` counts what was paid by that day and the beschikkingen granted by it: a payment
+    /// on the day counts, one the day after does not (a newcomer saw every payment counted at any date).
+    @Test func paidAndGrantedCountUpToTheDateAndNotAfter() {
+        let app = Monitoring.ApplicationFacts(id: a1, theme: .ai, claimed: fte(100), grantedOn: Day(2027, 1, 4),
+                                              payments: [.init(on: Day(2027, 6, 30), amount: Money(euros: 600_000)), .init(on: Day(2028, 12, 31), amount: Money(cents: 40_000_001))])
+        let late = Monitoring.ApplicationFacts(id: a2, theme: .ai, claimed: fte(50), grantedOn: Day(2027, 10, 8), payments: [])
+        func summary(_ day: Day) -> Monitoring.Summary {
+            Monitoring.summarise(applications: [app, late], measurements: [Measurement(application: a1, peildatum: Day(2027, 6, 30), fte: fte(300))], asOf: day, bar: .scenario(.B))
+        }
+        #expect(summary(Day(2027, 1, 3)).rows.isEmpty)
+        #expect(summary(Day(2027, 1, 4)).rows.map(\.id) == [a1])
+        #expect(summary(Day(2027, 1, 4)).total.paid == .zero)
+        #expect(summary(Day(2027, 6, 29)).total.paid == .zero)
+        #expect(summary(Day(2027, 6, 30)).total.paid == Money(euros: 600_000))
+        #expect(summary(Day(2027, 6, 30)).total.realisedPerMillion?.description == "50.00")
+        #expect(summary(Day(2027, 10, 7)).rows.map(\.id) == [a1])
+        #expect(summary(Day(2027, 10, 8)).rows.map(\.id) == [a1, a2])
+        #expect(summary(Day(2028, 12, 30)).total.paid == Money(euros: 600_000))
+        #expect(summary(Day(2028, 12, 31)).total.paid == Money(cents: 100_000_001))
     }
 }

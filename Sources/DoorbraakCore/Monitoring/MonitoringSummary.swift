@@ -13,19 +13,36 @@ public enum Monitoring {
         public var theme: Theme
         /// The fte it claimed to save.
         public var claimed: Fte
-        /// What was paid out to it so far.
-        public var paid: Money
+        /// The day its beschikking was granted: before it, it is not in the summary.
+        public var grantedOn: Day
+        /// What was paid out on it, each settled claim with its date.
+        public var payments: [Payment]
 
         /// The plan's KPIs by id (`K1` …): name, unit and target, for showing the values.
         public var kpis: [String: ModelPlan.KPI] = [:]
 
         /// The facts of one application.
-        public init(id: ApplicationID, theme: Theme, claimed: Fte, paid: Money, kpis: [String: ModelPlan.KPI] = [:]) {
+        public init(id: ApplicationID, theme: Theme, claimed: Fte, grantedOn: Day, payments: [Payment], kpis: [String: ModelPlan.KPI] = [:]) {
             self.kpis = kpis
             self.id = id
             self.theme = theme
             self.claimed = claimed
-            self.paid = paid
+            self.grantedOn = grantedOn
+            self.payments = payments
+        }
+
+        /// What was paid on it on or before `day`.
+        public func paid(asOf day: Day) -> Money { payments.filter { $0.on <= day }.map(\.amount).sum() }
+    }
+
+    /// A settled claim: its amount on its date (the date `payouts` counts it in).
+    public struct Payment: Sendable, Equatable {
+        public var on: Day
+        public var amount: Money
+
+        public init(on: Day, amount: Money) {
+            self.on = on
+            self.amount = amount
         }
     }
 
@@ -37,7 +54,7 @@ public enum Monitoring {
         public var theme: Theme
         /// The fte claimed.
         public var claimed: Fte
-        /// What was paid.
+        /// What was paid on or before the date.
         public var paid: Money
         /// The realised fte at the latest peildatum on or before the date; nil when not measured.
         public var realised: Fte?
@@ -132,7 +149,8 @@ public enum Monitoring {
         public var unmeasured: [ApplicationID] { rows.filter { !$0.isMeasured }.map(\.id) }
     }
 
-    /// Per application the claimed fte and the realised fte at the latest peildatum on or before
+    /// Per application granted on or before `asOf`: the claimed fte, what was paid on or before
+    /// `asOf` and the realised fte at the latest peildatum on or before
     /// `asOf` (a later `fte` row on the same peildatum replaces an earlier one; the import keeps
     /// one per application, peildatum and kpi), per theme and in total, set against `bar` and the
     /// AZWA ambition. Only `applications` of `theme` when one is given; measurements of other
@@ -146,10 +164,10 @@ public enum Monitoring {
         var rows: [Row] = []
         var themes: [Theme: Totals] = [:]
         var total = Totals.empty
-        for a in applications.sorted(by: { $0.id < $1.id }) where theme.map({ $0 == a.theme }) ?? true {
+        for a in applications.sorted(by: { $0.id < $1.id }) where theme.map({ $0 == a.theme }) ?? true && a.grantedOn <= asOf {
             let kpis = latest[a.id] ?? [:]
             let fte = kpis[Measurement.fte]
-            var row = Row(id: a.id, theme: a.theme, claimed: a.claimed, paid: a.paid, realised: fte?.realisedFte, peildatum: fte?.peildatum,
+            var row = Row(id: a.id, theme: a.theme, claimed: a.claimed, paid: a.paid(asOf: asOf), realised: fte?.realisedFte, peildatum: fte?.peildatum,
                           kpis: kpis.filter { $0.key != Measurement.fte }.mapValues(\.value))
             row.kpiNames = a.kpis
             rows.append(row)
