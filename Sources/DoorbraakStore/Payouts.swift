@@ -32,6 +32,8 @@ public struct DuePayment: Sendable, Equatable {
     public var milestone: String
     /// Its due date.
     public var due: Day
+    /// The day its beschikking was granted.
+    public var grantedOn: Day
     /// Its tariff.
     public var tariff: Money
     /// Paid on it in parts so far.
@@ -45,6 +47,11 @@ public struct DuePayment: Sendable, Equatable {
     /// The insurers that paid its parts so far (none while it is expected), in code order: whose
     /// the rest is to pay, for an assessor.
     public var paidBy: [String]
+
+    /// The day it can be claimed from (`PayoutRules.payableFrom`).
+    public var payableFrom: Day { PayoutRules.payableFrom(due: due, grantedOn: grantedOn) }
+    /// Not settled after the day it could be claimed from.
+    public func isOverdue(on today: Day) -> Bool { payableFrom < today }
 }
 
 /// One line of `payouts`: per paying insurer and year.
@@ -168,6 +175,19 @@ extension Store {
     /// refusal and no binding of either under it), taken once.
     private func takePreparedNewClaim(_ id: String) -> Bool {
         preparedClaims.transaction == db.transactionNumber && preparedClaims.newClaimIDs.remove(ExactText(id)) != nil
+    }
+
+    /// The claims refused on `id`, by claim id: what a provider or insurer looks up after an import
+    /// reported a refusal (a newcomer found them only in the audit trail).
+    public func refusedClaims(of id: String) throws(DoorbraakError) -> [RefusedClaim] {
+        try db.rows("SELECT claim_id, code, message, refused_on FROM claim_refusal NOT INDEXED WHERE application_id = ? ORDER BY claim_id", [.text(id)]) { r in
+            RefusedClaim(claim: r.text(0), code: r.text(1), message: r.text(2), refusedOn: r.text(3))
+        }
+    }
+
+    /// The application a claim id was settled or refused on, if either.
+    public func applicationOfClaim(_ claim: String) throws(DoorbraakError) -> String? {
+        try db.row("SELECT application_id FROM claim WHERE claim_id = ?1 UNION ALL SELECT application_id FROM claim_refusal WHERE claim_id = ?1 LIMIT 1", [.text(claim)]) { r in r.text(0) }
     }
 
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
@@ -355,19 +375,20 @@ extension Store {
         }
     }
 
-    /// Milestones of granted beschikkingen due on or before `day` and not settled (expected, or
-    /// reached with a rest unpaid), oldest due first; `insurer` narrows to its applications.
+    /// Milestones of granted beschikkingen payable on or before `day` (due, and granted:
+    /// `PayoutRules.payableFrom`) and not settled (expected, or reached with a rest unpaid), the
+    /// oldest first; `insurer` narrows to its applications.
     public func duePayments(on day: Day, insurer: String? = nil) throws(DoorbraakError) -> [DuePayment] {
         try db.rows("""
-            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second, p.payers
+            SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second, p.payers, b.decided_on
             FROM application_milestone m NOT INDEXED JOIN beschikking b NOT INDEXED ON b.application_id = m.application_id AND b.status = 'granted' AND b.final_on IS NULL
             JOIN application a ON a.id = m.application_id
             LEFT JOIN (SELECT application_id, milestone, group_concat(DISTINCT insurer) AS payers FROM claim NOT INDEXED WHERE status = 'reached' GROUP BY 1, 2) p
               ON p.application_id = m.application_id AND p.milestone = m.code
-            WHERE (m.status = 'expected' OR m.status = 'reached') AND m.due <= ?
-            """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY m.due, m.application_id, m.code",
+            WHERE (m.status = 'expected' OR m.status = 'reached') AND max(m.due, b.decided_on) <= ?
+            """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY max(m.due, b.decided_on), m.application_id, m.code",
             [.text(day.description)] + (insurer.map { [.text($0), .text($0)] } ?? [])) { r throws(DoorbraakError) in
-            DuePayment(application: r.text(0), milestone: r.text(1), due: try Day(parsing: r.text(2)), tariff: r.money(3), paid: r.money(4),
+            DuePayment(application: r.text(0), milestone: r.text(1), due: try Day(parsing: r.text(2)), grantedOn: try Day(parsing: r.text(9)), tariff: r.money(3), paid: r.money(4),
                        status: r.text(5), coordinating: r.text(6), second: r.text(7),
                        paidBy: (r.optionalText(8) ?? "").split(separator: ",").map(String.init).sorted())
         }
@@ -418,4 +439,16 @@ extension Store {
             return (granted, others)
         }
     }
+}
+
+/// A claim a payout rule refused, as kept.
+public struct RefusedClaim: Sendable, Equatable {
+    /// The claim id.
+    public var claim: String
+    /// The rule's code.
+    public var code: String
+    /// Why.
+    public var message: String
+    /// The day it was refused.
+    public var refusedOn: String
 }

@@ -103,6 +103,7 @@ extension Store {
                 try requireBoundChildren(table, of: id, refusal: refusal)
             }
             try requireBoundTable("claim", refusal: refusal)
+            try requireBoundTable("claim_refusal", refusal: refusal)
             // Its plan as shown beside it, and the round's settings (the bar).
             if let plan = row?.plan { try requireBound("plan", [.text(plan)], refusal: refusal) }
             try requireSettingsRowsBound(refusal: refusal)

@@ -226,3 +226,13 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         }
     }
 }
+
+@Suite struct PayableFromTests {
+    /// Due before the grant: payable from the grant; due on or after it: from the due date.
+    @Test func aMilestoneIsPayableFromItsDueDateButNeverBeforeTheGrant() {
+        #expect(PayoutRules.payableFrom(due: Day(2027, 6, 30), grantedOn: Day(2027, 10, 8)) == Day(2027, 10, 8))
+        #expect(PayoutRules.payableFrom(due: Day(2027, 10, 7), grantedOn: Day(2027, 10, 8)) == Day(2027, 10, 8))
+        #expect(PayoutRules.payableFrom(due: Day(2027, 10, 8), grantedOn: Day(2027, 10, 8)) == Day(2027, 10, 8))
+        #expect(PayoutRules.payableFrom(due: Day(2027, 10, 9), grantedOn: Day(2027, 10, 8)) == Day(2027, 10, 9))
+    }
+}

@@ -101,6 +101,61 @@ import Testing
         #expect(quarters.map { $0["paid"] as? String } == ["100000.00", "0.00", "0.00"] && quarters.last?["released"] as? String == "200000.00")
     }
 
+    /// A beschikking granted after its first due date (late, as after a reallocation): that
+    /// milestone is due on the day of the grant, overdue from the day after — not overdue the day
+    /// it is granted, when a claim dated on its due date would be refused (E-DATE).
+    @Test func aMilestoneDueBeforeTheGrantIsDueOnTheDayOfTheGrant() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("LG-A", 1_000_000_00, 500)], decideOn: "2027-08-01")
+        let onTheDay = try json(try s.run(["payouts", "--due", "--json"], today: "2027-08-01").stdout)["due"] as? [[String: Any]] ?? []
+        #expect(onTheDay.map { $0["milestone"] as? String } == ["M1"])
+        #expect(onTheDay.first?["due"] as? String == "2027-06-30" && onTheDay.first?["payable_from"] as? String == "2027-08-01")
+        #expect(onTheDay.first?["overdue"] as? Bool == false, "\(onTheDay)")
+        let text = try s.run(["payouts", "--due"], today: "2027-08-01").stdout
+        #expect(text.contains("2027-06-30 (granted 2027-08-01)") && text.contains("due today") && text.contains("0 overdue"), "\(text)")
+        let dayAfter = try json(try s.run(["payouts", "--due", "--json"], today: "2027-08-02").stdout)["due"] as? [[String: Any]] ?? []
+        #expect(dayAfter.map { $0["overdue"] as? Bool } == [true])
+        let dayBefore = try s.run(["payouts", "--due"], today: "2027-07-31")
+        #expect(dayBefore.stdout.contains("nothing due"), "not granted yet: \(dayBefore.stdout)\(dayBefore.stderr)")
+    }
+
+    /// A claim a payout rule refused is found by its application (`application show`) and by its
+    /// own id (`audit log` names the application).
+    @Test func aRefusedClaimIsFoundByItsApplicationAndByItsOwnID() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("RC-A", 1_000_000_00, 500)])
+        let tooMuch = claimHeader + "RC-1,RC-A,M1,12345678,3311,300000.01,2027-06-15,reached,a.pdf\n"
+        let refused = try s.run(["import", "claims", try s.file("c.csv", tooMuch), "--partial"], today: "2027-06-30")
+        #expect(refused.stdout.contains("1 rejected") || refused.stderr.contains("RC-1"), "\(refused.stdout)\(refused.stderr)")
+        let shown = try s.run(["application", "show", "RC-A"], today: "2027-06-30").stdout
+        #expect(shown.contains("claims refused") && shown.contains("RC-1  E-CLAIM-TARIFF"), "\(shown)")
+        let asJSON = try json(try s.run(["application", "show", "RC-A", "--json"], today: "2027-06-30").stdout)
+        #expect((asJSON["refused_claims"] as? [[String: Any]])?.map { $0["claim_id"] as? String } == ["RC-1"])
+        let byClaim = try s.run(["audit", "log", "RC-1"])
+        #expect(byClaim.status == 66 && byClaim.stderr.contains("audit log RC-A"), "\(byClaim.stderr)")
+        let unknown = try s.run(["audit", "log", "RC-2"])
+        #expect(unknown.status == 66 && !unknown.stderr.contains("RC-A"), "\(unknown.stderr)")
+        #expect(try s.run(["application", "show", "RC-A"]).stdout.contains("round\n  allocated"))
+    }
+
+    @Test func aRejectedApplicationSaysWhyItIsNotInTheAllocation() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let plans = s.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        #expect(try s.run(["import", "applications", try s.file("a.jsonl", payoutApplication("RJ-1", cents: 1_000_000_00, fteTenths: 500))]).status == 0)
+        #expect(try s.run(["application", "show", "RJ-1"]).stdout.contains("round\n  not yet allocated"))
+        #expect(try s.run(["review", "RJ-1", "--insurer", "3311", "--reject", "R2"]).status == 0)
+        #expect(try s.run(["review", "RJ-1", "--insurer", "7029", "--approve"]).status == 0)
+        #expect(try s.run(["round", "allocate", "--seed", "s"], today: "2026-12-02").status == 0)
+        let shown = try s.run(["application", "show", "RJ-1"], today: "2026-12-02").stdout
+        #expect(shown.contains("round\n  not in the allocation: rejected by an insurer"), "\(shown)")
+    }
+
     @Test func theNZaRegisterListsEveryBeschikkingAndExportsADutchSpreadsheet() throws {
         let s = try Sandbox()
         defer { s.remove() }

@@ -105,6 +105,12 @@ public enum PayoutRules {
     /// The last eligible day.
     public static let lastDay = Day(2029, 12, 31)
 
+    /// The day a milestone can be claimed from: its due date, but never before its beschikking
+    /// was granted (a claim dated before the grant is `E-DATE`). A beschikking granted after its
+    /// first due dates — after a reallocation, say — has those milestones due on the day of the
+    /// grant, not overdue from it (a newcomer saw them overdue the day they were granted).
+    public static func payableFrom(due: Day, grantedOn: Day) -> Day { max(due, grantedOn) }
+
     /// Only a granted beschikking is paid out on; a final one takes no more claims.
     public static func checkGranted(_ subject: PayoutSubject) throws(DoorbraakError) {
         // Payment rests on the NZa's prestatiebeschrijving with a bovengrens (004 line 251).

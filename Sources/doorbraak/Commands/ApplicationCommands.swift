@@ -256,7 +256,7 @@ enum ApplicationShowCommand: Command {
             return ApplicationView.Shown(
                 record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
                 audit: try AuditLog.checkedEvents(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
-                beschikking: try store.beschikking(of: id), versions: try store.versions(of: id), settings: try store.settings(),
+                beschikking: try store.beschikking(of: id), refusedClaims: try store.refusedClaims(of: id), versions: try store.versions(of: id), settings: try store.settings(),
                 insurers: try store.registeredInsurers())
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))

@@ -33,6 +33,17 @@ enum ApplicationView {
     typealias Reviews = [(insurer: String, decision: String, reason: String?, accepted: String, rejected: String, note: String, on: String)]
     typealias Versions = [(version: Int, received: String, receivedAt: String, admissible: Bool, codes: String, sha256: String)]
 
+    /// Why an application without an allocation record has none: only an approved one takes part
+    /// (a newcomer read "not yet allocated" on a rejected application after the allocation).
+    static func notInTheAllocation(_ status: String) -> String {
+        switch ApplicationStatus(rawValue: status) {
+        case .inadmissible?: return "not in the allocation: inadmissible at the register"
+        case .rejected?: return "not in the allocation: rejected by an insurer"
+        case .withdrawn?: return "not in the allocation: withdrawn"
+        default: return "not yet allocated"
+        }
+    }
+
     /// Everything `application show` shows, read once.
     struct Shown {
         var record: ApplicationRecord
@@ -43,6 +54,8 @@ enum ApplicationView {
         var reviews: Reviews
         var allocation: AllocationRecord?
         var beschikking: BeschikkingRecord?
+        /// The claims a payout rule refused on it.
+        var refusedClaims: [RefusedClaim] = []
         var versions: Versions
         /// The round's settings (bar, deadline), as the admission checks used them.
         var settings: RoundSettings? = nil
@@ -160,6 +173,9 @@ enum ApplicationView {
         ]
         members += [
             ("milestones", .array(r.milestones.map(milestoneJSON))),
+            ("refused_claims", .array(s.refusedClaims.map { c in
+                .object([("claim_id", .string(c.claim)), ("code", .string(c.code)), ("message", .string(c.message)), ("refused_on", .string(c.refusedOn))])
+            })),
             ("audit", .array(s.audit.map { AuditView.json($0) })),
         ]
         return .object(members)
@@ -224,6 +240,9 @@ enum ApplicationView {
             }
             section("claims: the parts paid per coalition member", parts.text.split(separator: "\n").map(String.init))
         }
+        if !s.refusedClaims.isEmpty {
+            section("claims refused (a corrected claim needs a new id)", s.refusedClaims.map { "\($0.refusedOn)  \($0.claim)  \($0.code): \($0.message)" })
+        }
 
         var impact = ["fte saved            \(app.impact.fteSaved) fte, \(r.impact) fte per €mln",
                       "structural costs     \(app.impact.structuralCostsPerYear) per year",
@@ -248,7 +267,7 @@ enum ApplicationView {
         if decisions.isEmpty { decisions = ["none yet"] }
         section("review decisions", decisions)
 
-        section("round", [s.allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? "not yet allocated"])
+        section("round", [s.allocation.map { "\($0.allocated ? "allocated" : "not allocated"): \($0.reason)" } ?? notInTheAllocation(s.record.status)])
         let beschikking = s.beschikking.map { b in
             "\(b.status)\(b.finalOn.map { " (final since \($0))" } ?? ""), contract \(b.contract), bovengrens \(b.current.dutch)"
                 + (b.released > .zero ? " (granted \(b.bovengrens.dutch), released \(b.released.dutch))" : "")

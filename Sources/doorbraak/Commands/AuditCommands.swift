@@ -166,7 +166,8 @@ enum AuditLogCommand: Command {
         if let from, let to, to < from { throw DoorbraakError(.usage, "--to \(to) is before --from \(from); give the earlier date with --from") }
         let subject = arguments.operand()
         try arguments.finish()
-        let db = try context.openStore(readOnly: true).db
+        let store = try context.openStore(readOnly: true)
+        let db = store.db
         if let action {
             let known = try AuditLog.actions(in: db)
             if !known.contains(action) {
@@ -185,6 +186,10 @@ enum AuditLogCommand: Command {
             throw DoorbraakError(.missing, "no audit event \(seq); the log holds events 1 to \(last)")
         }
         if let subject, events.isEmpty, try AuditLog.events(in: db, subject: subject).isEmpty {
+            // A claim's events are its application's (a newcomer looked a refused claim up by its id).
+            if let application = try store.applicationOfClaim(subject) {
+                throw DoorbraakError(.missing, "no audit events under the claim id \"\(subject)\": a claim's events are its application's; see `doorbraak audit log \(application)` or `doorbraak application show \(application)`")
+            }
             throw DoorbraakError(.missing, "no audit events for \"\(subject)\"; an application id, `round` or another subject of `doorbraak audit log`")
         }
         if context.json {

@@ -160,8 +160,10 @@ enum MonitoringView {
         if let rate = s.total.realisedPerMillion {
             verdict.append("realised \(rate) fte per €mln paid, over the \(s.total.measured) measured application(s) (\(s.total.measuredPaid.dutch) paid to them): \(s.total.reaches(s.bar) == true ? "at or above" : "below") the round's bar of \(bar), "
                            + "\(s.total.reachesAmbitionRate == true ? "at or above" : "below") the AZWA rate of 35 fte per €mln")
+        } else if s.total.paid > .zero {
+            verdict.append("no realised fte per €mln yet: \(s.total.paid.dutch) was paid by \(s.asOf), but none of the applications paid was measured by then")
         } else {
-            verdict.append("nothing paid yet: no realised fte per €mln")
+            verdict.append("nothing paid by \(s.asOf): no realised fte per €mln")
         }
         verdict.append("context: the AZWA ambition of ~\(Monitoring.ambitionFte.description) fte belongs to € 800 mln including the social domain and need not come from the doorbraakmiddelen alone (004 lines 398, 401); the \(s.total.realised.description) fte realised here are \(s.total.ambitionPercent)% of it")
         let missing = s.unmeasured

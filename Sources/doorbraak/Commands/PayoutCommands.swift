@@ -64,7 +64,7 @@ enum PayoutsCommand: Command {
     static let help = """
     With --due: the milestones of running beschikkingen due on or before --today and not settled
     (expected, or reached with a rest unpaid), oldest first, those due before --today marked
-    overdue; --insurer narrows to the applications it is coordinating or second insurer of. Each
+    overdue (a milestone due before its beschikking was granted is due on the day of the grant); --insurer narrows to the applications it is coordinating or second insurer of. Each
     names the insurers that paid its parts so far, so an assessor sees whose the rest is.
     With --by quarter: paid and released per insurer and quarter (every quarter from the first
     to the last shown, zero where nothing happened).
@@ -124,8 +124,9 @@ extension PayoutsCommand {
         if context.json {
             Output.json(.object([("today", .string(context.today.description)), ("due", .array(due.map { d in
                 .object([("application", .string(d.application)), ("milestone", .string(d.milestone)), ("due", .string(d.due.description)),
+                         ("granted_on", .string(d.grantedOn.description)), ("payable_from", .string(d.payableFrom.description)),
                          ("tariff", .string(d.tariff.description)), ("unpaid", .string((d.tariff - d.paid).description)), ("status", .string(d.status)),
-                         ("coordinating", .string(d.coordinating)), ("second", .string(d.second)), ("overdue", .bool(d.due < context.today)),
+                         ("coordinating", .string(d.coordinating)), ("second", .string(d.second)), ("overdue", .bool(d.isOverdue(on: context.today))),
                          ("paid_by", .array(d.paidBy.map { .string($0) }))])
             }))]))
             return ExitCode.done
@@ -133,10 +134,11 @@ extension PayoutsCommand {
         var table = Table([("application", .left), ("milestone", .left), ("due", .left), ("by today", .left), ("tariff", .right), ("unpaid", .right), ("status", .left),
                            ("insurers (coordinating/second)", .left), ("parts paid by", .left)])
         for d in due {
-            table.add([d.application, d.milestone, d.due.description, d.due < context.today ? "overdue" : "due today", d.tariff.dutch, (d.tariff - d.paid).dutch,
+            table.add([d.application, d.milestone, d.due < d.grantedOn ? "\(d.due) (granted \(d.grantedOn))" : d.due.description,
+                       d.isOverdue(on: context.today) ? "overdue" : "due today", d.tariff.dutch, (d.tariff - d.paid).dutch,
                        d.status, "\(d.coordinating)/\(d.second)", d.paidBy.isEmpty ? "-" : d.paidBy.joined(separator: ", ")])
         }
-        let overdue = due.filter { $0.due < context.today }.count
+        let overdue = due.filter { $0.isOverdue(on: context.today) }.count
         Output.line(due.isEmpty ? "nothing due and unsettled by \(context.today)\(insurer.map { " for insurer \($0)" } ?? "")"
                     : table.text + "\n\(due.count) milestone\(due.count == 1 ? "" : "s") due by \(context.today) and not settled, \(overdue) overdue; unpaid \(due.map { $0.tariff - $0.paid }.sum())")
         return ExitCode.done
