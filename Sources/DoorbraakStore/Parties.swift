@@ -50,12 +50,18 @@ extension Store {
     }
 
     /// Registers `party` or renames it (its key stays); audited.
-    public func addParty(_ party: Party, event: AuditContext) throws(DoorbraakError) -> PartyChange {
+    /// Registers `party`; a registered one is renamed only with `rename` (a newcomer renamed an
+    /// insurer by typing `party add` with a code that was taken).
+    public func addParty(_ party: Party, rename: Bool = false, event: AuditContext) throws(DoorbraakError) -> PartyChange {
         try db.writeTransaction { () throws(DoorbraakError) -> PartyChange in
             let id = party.party
             if let existing = try self.party(id) {
                 try requireBound("party", [.text(id.role.rawValue), .text(id.id)])
                 if existing.name == party.name { return .unchanged }
+                guard rename else {
+                    let code = id.role == .insurer ? "UZOVI code" : id.role == .provider ? "AGB code" : "id"
+                    throw DoorbraakError(.party, "\(id) is registered as \"\(existing.name)\"; to rename it add --rename (an audit event), otherwise check the \(code)", field: "name")
+                }
                 try db.run("UPDATE party SET name = ? WHERE role = ? AND id = ?", [.text(party.name), .text(id.role.rawValue), .text(id.id)])
                 try AuditLog.append(in: db, event, action: "party", subject: id.description, before: existing.name, after: party.name)
                 return .changed(before: existing.name)

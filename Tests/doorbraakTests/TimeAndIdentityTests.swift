@@ -153,6 +153,14 @@ import Testing
         #expect((log["events"] as? [[String: Any]])?.first?["action"] as? String == "party")
         #expect(try s.run(["party", "add", "insurer", "70921", "x"]).status == 64)
         #expect(try s.run(["party", "add", "auditor", "x", "x"]).status == 64)
+        // A registered party keeps its name unless --rename says otherwise (a newcomer renamed
+        // an insurer by typing `party add` with a code that was taken).
+        let taken = try s.run(["party", "add", "insurer", "3311", "CZ"])
+        #expect(taken.status == 1 && taken.stderr.contains("E-PARTY") && taken.stderr.contains("--rename"), "\(taken.stderr)")
+        #expect(try s.sql("SELECT name FROM party WHERE role = 'insurer' AND id = '3311'") != "CZ")
+        #expect(try s.run(["party", "add", "insurer", "7092", "Testverzekeraar"]).stdout.contains("nothing changed"), "the same name again is no change")
+        let renamed = try s.run(["party", "add", "insurer", "7092", "Testverzekeraar NV", "--rename"])
+        #expect(renamed.status == 0 && renamed.stdout.contains("renamed insurer:7092: Testverzekeraar → Testverzekeraar NV"), "\(renamed.stdout)\(renamed.stderr)")
     }
 
     /// Rows that decide who may act, edited with `sqlite3`: an insurer inserted into the register

@@ -35,21 +35,22 @@ enum PartyListCommand: Command {
 /// `doorbraak party add ROLE ID NAME`.
 enum PartyAddCommand: Command {
     static let name = "party add"
-    static let summary = "register a party (or correct its name); audited"
-    static let usage = "ROLE ID NAME"
+    static let summary = "register a party (or, with --rename, correct its name); audited"
+    static let usage = "ROLE ID NAME [--rename]"
     static let help = """
     ROLE is insurer (ID a 4-digit UZOVI code), provider (an 8-digit AGB code), nza or board (a
-    short lower-case name, e.g. nza, bo-iza-azwa). NAME in quotes when it has spaces. Registering
-    again with another name renames the party; every change is an audit event.
+    short lower-case name, e.g. nza, bo-iza-azwa). NAME in quotes when it has spaces. A registered
+    party keeps its name (E-PARTY) unless --rename is given; every change is an audit event.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let role = try PartyRole(parsing: try arguments.requiredOperand("role"))
         let id = try arguments.requiredOperand("id")
         let name = try arguments.requiredOperand("name")
+        let rename = arguments.flag("--rename")
         try arguments.finish()
         let party = try Party(try PartyID(role: role, id: id), name: name)
-        let change = try context.openStore().addParty(party, event: context.audit())
+        let change = try context.openStore().addParty(party, rename: rename, event: context.audit())
         let said: String
         switch change {
         case .added: said = "registered \(party.party): \(party.name)"
