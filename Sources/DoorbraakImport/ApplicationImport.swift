@@ -40,6 +40,7 @@ public struct ApplicationImport {
         }
         if !isDirectory.boolValue { try ApplicationImport.checkIsJSONLines(path) }
         var report = ImportReport()
+        report.registeredInadmissible = 0
         // All or nothing: a file with a line that does not even parse is refused before the
         // write lock is taken (see CSVBatch.run), so it never blocks other writers while read.
         if !partial, !isDirectory.boolValue {
@@ -162,6 +163,7 @@ public struct ApplicationImport {
                 report.unchanged += 1
             case .unchanged(let app, let admission?), .refused(let app, let admission):
                 // Registered with its codes (kept when the import commits); reported each time.
+                report.registeredInadmissible = (report.registeredInadmissible ?? 0) + 1
                 for (i, error) in admission.errors.enumerated() {
                     report.add(error.located(file: file, line: line), id: app.id.rawValue, countRow: i == 0)
                 }

@@ -21,6 +21,10 @@ public struct ImportReport: Sendable {
     public var unchanged = 0
     /// Rows refused.
     public var rejected = 0
+    /// Of the rejected applications, those registered as inadmissible with their codes (SPEC
+    /// §3.2: the register keeps every submission); nil for the other imports. Kept when the
+    /// import commits, like the new rows.
+    public var registeredInadmissible: Int?
     /// The first `keptErrors` errors of refused rows (memory stays flat however many rows fail);
     /// `errorCount` counts them all.
     public var errors: [RowError] = []

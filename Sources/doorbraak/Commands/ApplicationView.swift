@@ -308,6 +308,7 @@ enum ImportView {
                 ("unchanged", .number(String(report.unchanged))),
                 ("rejected", .number(String(report.rejected))),
                 ("committed", .bool(report.committed)),
+            ] + (report.registeredInadmissible.map { [("registered_inadmissible", JSONValue.number(String($0)))] } ?? []) + [
                 ("error_count", .number(String(report.errorCount))),
                 ("errors", .array(report.errors.map { row in
                     .object([
@@ -331,7 +332,10 @@ enum ImportView {
             } else if !report.committed {
                 Output.line("nothing stored: \(report.rejected) row\(report.rejected == 1 ? "" : "s") failed (\(report.wouldBeNew) would have been new, \(report.unchanged) unchanged); fix \(report.rejected == 1 ? "it" : "them") or use --partial")
             } else {
-                Output.line("\(report.new) new, \(report.unchanged) unchanged, \(report.rejected) rejected")
+                let registered = report.registeredInadmissible.map { n in
+                    n == 0 ? "" : " (\(n == report.rejected ? "all" : String(n)) registered as inadmissible with their codes: `doorbraak application list --status inadmissible`)"
+                } ?? ""
+                Output.line("\(report.new) new, \(report.unchanged) unchanged, \(report.rejected) rejected\(registered)")
             }
         }
     }

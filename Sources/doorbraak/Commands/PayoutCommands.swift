@@ -256,9 +256,14 @@ enum RoundReallocateCommand: Command {
 enum ReallocationView {
     static func text(_ r: ReallocationResult, dryRun: Bool) -> String {
         var lines = ["\(dryRun ? "would allocate" : "allocated") \(r.allocated.count) waiting application\(r.allocated.count == 1 ? "" : "s"); freed room \(r.roomBefore.total) → \(r.roomAfter)"]
-        var rooms = Table([("theme", .left), ("room", .right)])
+        var rooms = Table([("theme", .left), ("room in the theme", .right)])
         for t in Theme.allCases { rooms.add([t.rawValue, (r.roomBefore.themes[t] ?? .zero).dutch]) }
-        lines.append(rooms.text)
+        let themesRoom = Theme.allCases.map { r.roomBefore.themes[$0] ?? .zero }.sum()
+        // The themes' room can add up to more than the room under the ceiling (a newcomer added
+        // them up): say that the lower of the two counts.
+        lines.append(rooms.text + (themesRoom > r.roomBefore.total
+            ? "\nan application needs room in its theme and under the macro ceiling, the lower counts: the themes' room adds up to \(themesRoom.dutch), more than the \(r.roomBefore.total.dutch) under the ceiling, because a theme holds more than its richtbedrag (an allocation with --transfer) or the richtbedragen add up to more than the ceiling"
+            : ""))
         if !r.allocated.isEmpty {
             var table = Table([("application", .left), ("pass", .left), ("room before", .right), ("why", .left)])
             for o in r.allocated { table.add([o.id.rawValue, o.pass.rawValue, o.roomBefore.dutch, o.reason]) }

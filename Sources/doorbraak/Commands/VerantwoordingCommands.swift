@@ -218,10 +218,13 @@ struct PlausibilityView {
 
     var text: String {
         if let application, recoveries.isEmpty, findings.isEmpty {
-            return "\(application): no recovery and no findings" + (judgments.isEmpty ? "" : "\n\n" + judgmentTable)
+            return "\(application): no recovery and no findings" + (judgments.isEmpty ? "" : "\n\nthe judgments of its insurers' years, over every application they paid\n" + judgmentTable)
         }
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
-        var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid)", judgmentTable]
+        // With --application the judgments are the insurers' over every application they paid in
+        // that year (a newcomer read an insurer-year's 16 findings as the application's own).
+        let scope = application.map { "; each over every application the insurer paid that year — the findings and recovery of \($0) are listed below" } ?? ""
+        var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid\(scope))", judgmentTable]
         if !recoveries.isEmpty {
             var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible costs", .right), ("recovery", .right), ("state", .left), ("per insurer and year", .left)])
             for r in recoveries {
