@@ -51,8 +51,23 @@ public final class CSVReader {
         if !missing.isEmpty || !unknown.isEmpty || Set(columns).count != columns.count {
             throw DoorbraakError(.input, "the header must be \(expected.joined(separator: String(UnicodeScalar(delimiter))))"
                 + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))")
-                + (unknown.isEmpty ? "" : "; unknown: \(unknown.joined(separator: ", "))"), file: path, line: 1)
+                + (unknown.isEmpty ? "" : "; unknown: \(unknown.joined(separator: ", "))")
+                + (CSVReader.otherKind(of: columns, expected: expected).map { "; this is the header of \($0.what), for `doorbraak \($0.command)`" } ?? ""),
+                file: path, line: 1)
         }
+    }
+
+    /// The CSV files doorbraak reads, by their columns: a file given to the wrong import is named
+    /// (a newcomer gave a reviews file to `import claims`).
+    static let kinds: [(what: String, command: String, columns: [String])] = [
+        ("a reviews file", "import reviews", ReviewImport.columns), ("a claims file", "import claims", ClaimImport.columns),
+        ("a cost lines file", "import costs", CostImport.columns), ("a measurements file", "import monitoring", MonitoringImport.columns),
+        ("a contracts file", "nza request --all --contracts", ContractImport.columns),
+    ]
+
+    /// The other kind of file whose header `columns` is, if any.
+    static func otherKind(of columns: [String], expected: [String]) -> (what: String, command: String)? {
+        kinds.first { Set($0.columns) == Set(columns) && Set($0.columns) != Set(expected) }.map { ($0.what, $0.command) }
     }
 
     /// Bytes read so far and the file's size, for progress.

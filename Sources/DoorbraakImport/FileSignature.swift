@@ -22,7 +22,11 @@ public enum FileSignature {
         guard let tool = sshKeygen else {
             throw DoorbraakError(.signature, "checking a signature needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: shown)
         }
-        try InputFile.requireRegular(signature)
+        do {
+            try InputFile.requireRegular(signature)
+        } catch {
+            throw DoorbraakError(error.code, "--signature: \(error.message)", file: error.file, line: error.line)
+        }
         guard !allowedSigners.isEmpty else {
             throw DoorbraakError(.signature, "no party in the register has a key; register the signer's public key with `doorbraak party key ROLE:ID FILE.pub`", file: shown)
         }

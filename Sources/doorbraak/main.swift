@@ -8,6 +8,9 @@ func runCommandLine(_ argv: [String]) -> Int32 {
     var arguments = ArgumentList(isAuditLog ? argv.map { $0 == "--actor" ? AuditLogCommand.actorFilter : $0 } : argv)
     let wantsHelp = arguments.flag("-h", "--help")
     let wantsJSON = argv.prefix { $0 != "--" }.contains("--json")
+    // The command found, so that a usage error shows its usage line (a newcomer gave an import
+    // two files and read only "unexpected argument").
+    var found: (any Command.Type)?
     do throws(DoorbraakError) {
         let context = try Context.take(from: &arguments, environment: ProcessInfo.processInfo.environment)
         let words = arguments.tokens.prefix { !$0.hasPrefix("-") }
@@ -35,6 +38,7 @@ func runCommandLine(_ argv: [String]) -> Int32 {
             let hint = near.map { "; did you mean \"\($0)\"?" } ?? "; run `doorbraak --help` for the list"
             throw DoorbraakError(.usage, "unknown command \"\(words[0])\"\(hint)")
         }
+        found = command
         for _ in command.name.split(separator: " ") { _ = arguments.operand() }
         if wantsHelp {
             Output.line(Commands.help(of: command))
@@ -54,7 +58,10 @@ func runCommandLine(_ argv: [String]) -> Int32 {
     } catch {
         if wantsJSON { Output.json(ErrorView.json(error)) }
         for each in error.all { Output.error("error: \(each)") }
-        if error.code.kind == .usage { Output.error("run `doorbraak --help` or `doorbraak <command> --help` for usage") }
+        if error.code.kind == .usage {
+            Output.error(found.map { "usage: doorbraak \($0.name) \($0.usage)".trimmingSpaces + " (`doorbraak \($0.name) --help` says more)" }
+                         ?? "run `doorbraak --help` or `doorbraak <command> --help` for usage")
+        }
         return ExitCode.of(error)
     }
 }

@@ -156,6 +156,25 @@ import Testing
         #expect(shown.contains("round\n  not in the allocation: rejected by an insurer"), "\(shown)")
     }
 
+    /// Mistakes a newcomer made, each told what to do: two files to one import, a signature file
+    /// that is not there, a theme in capitals, a claims file given to the reviews import.
+    @Test func aWrongArgumentFileOrThemeIsToldWhatToGive() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let claims = try s.file("claims.csv", claimHeader)
+        let twice = try s.run(["import", "claims", claims, claims])
+        #expect(twice.status == 64 && twice.stderr.contains("usage: doorbraak import claims FILE [--insurer UZOVI]"), "\(twice.stderr)")
+        let unsigned = try s.run(["import", "claims", claims, "--signature", s.folder.appendingPathComponent("nope.sig").path])
+        #expect(unsigned.status == 66 && unsigned.stderr.contains("--signature: file not found"), "\(unsigned.stderr)")
+        let theme = try s.run(["monitoring", "--theme", "AI"])
+        #expect(theme.status == 64 && theme.stderr.contains("did you mean ai?"), "\(theme.stderr)")
+        let wrongKind = try s.run(["import", "reviews", claims])
+        #expect(wrongKind.status == 65 && wrongKind.stderr.contains("this is the header of a claims file, for `doorbraak import claims`"), "\(wrongKind.stderr)")
+        let ownKind = try s.run(["import", "reviews", try s.file("r.csv", "application_id,insurer,decision\n")])
+        #expect(ownKind.status == 65 && !ownKind.stderr.contains("this is the header of"), "\(ownKind.stderr)")
+    }
+
     @Test func theNZaRegisterListsEveryBeschikkingAndExportsADutchSpreadsheet() throws {
         let s = try Sandbox()
         defer { s.remove() }

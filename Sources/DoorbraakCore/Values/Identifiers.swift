@@ -10,7 +10,8 @@ public enum Theme: String, CaseIterable, Sendable, Codable, Comparable {
     /// Parses a theme id, naming the valid ones when it is not one.
     public init(parsing text: String) throws(DoorbraakError) {
         guard let theme = Theme(rawValue: text) else {
-            throw DoorbraakError(.input, "unknown theme \"\(text)\"; use one of \(Theme.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = Theme.allCases.map(\.rawValue)
+            throw DoorbraakError(.input, "unknown theme \"\(text)\"; \(NearestName.hint(for: text, among: names))use one of \(names.joined(separator: ", "))")
         }
         self = theme
     }
