@@ -108,14 +108,14 @@ extension Store {
                       .text(claim.contentKey), .text(today.description)])
         let subjectName = "\(claim.application)"
         let before = subject.milestones.first { $0.code == claim.milestone }
-        let beforeText = "\(claim.milestone) \(before?.status ?? "expected")" + ((before?.paid ?? .zero) > .zero ? " (\(before?.paid ?? .zero) paid in parts)" : "")
+        let beforeText = "\(claim.milestone) \(before?.status ?? .expected)" + ((before?.paid ?? .zero) > .zero ? " (\(before?.paid ?? .zero) paid in parts)" : "")
         // A payment that settles the last milestone with nothing left to release makes the
         // beschikking final in the same write (issue 21: one UPDATE of it, not two).
         let finalInPayment: Bool
         switch decision.effect {
         case .pay(let amount):
             try db.cached("UPDATE application_milestone SET status = ?, paid_cents = paid_cents + ? WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
-                .run([.text(decision.milestoneStatus), .money(amount), .text(claim.application), .text(claim.milestone)])
+                .run([.text(decision.milestoneStatus.rawValue), .money(amount), .text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
             finalInPayment = decision.finalRelease == .zero
             if finalInPayment {
@@ -298,7 +298,8 @@ extension Store {
         var milestones: [ExactText: [PayoutSubject.Milestone]] = [:]
         try requireBoundRows("application_milestone", of: keys) { c, r throws(DoorbraakError) in
             milestones[ExactText(r.text(try c("application_id"))), default: []].append(
-                PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")), status: r.text(try c("status")), paid: r.money(try c("paid_cents"))))
+                PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")),
+                                        status: try MilestoneStatus(kept: r.text(try c("status")), of: "\(r.text(try c("application_id"))) \(r.text(try c("code")))"), paid: r.money(try c("paid_cents"))))
         }
         // The close date from the round row as checked (a payout after the close is refused).
         var closedOn: Day?
@@ -324,7 +325,9 @@ extension Store {
             .rowValue([.text(id)], { r in GrantedFigures(bovengrens: r.money(0), released: r.money(1), isFinal: r.optionalText(2) != nil, decidedOn: r.optionalText(3)) })
         let members = try db.cached("SELECT agb, amount_cents FROM application_provider WHERE application_id = ?").rowsValue([.text(id)]) { (agb: $0.text(0), amount: $0.money(1)) }
         let milestones = try db.cached("SELECT code, tariff_cents, status, paid_cents FROM application_milestone WHERE application_id = ? ORDER BY code")
-            .rowsValue([.text(id)]) { r in PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: r.text(2), paid: r.money(3)) }
+            .rowsValue([.text(id)]) { r throws(DoorbraakError) in
+                PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: try MilestoneStatus(kept: r.text(2), of: "\(id) \(r.text(0))"), paid: r.money(3))
+            }
         return Store.payoutSubject(status: status, coordinating: coordinating, second: second, granted: granted, members: members,
                                    milestones: milestones, closedOn: try closedOn())
     }

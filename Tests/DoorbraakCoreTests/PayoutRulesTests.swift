@@ -3,7 +3,7 @@ import Testing
 
 /// A granted beschikking with three milestones of €100, €200 and €300 (bovengrens €600),
 /// coalition 11111111 and 22222222, insurers 3311 and 7029.
-func payoutSubject(statuses: [String] = ["expected", "expected", "expected"], paid: [Int64] = [0, 0, 0], released: Int64 = 0,
+func payoutSubject(statuses: [MilestoneStatus] = [.expected, .expected, .expected], paid: [Int64] = [0, 0, 0], released: Int64 = 0,
                    status: String = "granted", final: Bool = false, grantedOn: Day = Day(2027, 1, 10)) -> PayoutSubject {
     let tariffs: [Int64] = [100_00, 200_00, 300_00]
     let milestones = (0..<3).map { i in
@@ -26,21 +26,21 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
 @Suite struct PayoutRulesTests {
     @Test(arguments: [(Int64(100_00), nil), (100_01, "E-CLAIM-TARIFF"), (1, nil), (0, nil)] as [(Int64, String?)])
     func tariffExactlyPassesOneCentMoreIsRefused(cents: Int64, expected: String?) {
-        let milestone = PayoutSubject.Milestone(code: "M1", tariff: Money(cents: 100_00), status: "expected", paid: .zero)
+        let milestone = PayoutSubject.Milestone(code: "M1", tariff: Money(cents: 100_00), status: .expected, paid: .zero)
         #expect(code { () throws(DoorbraakError) in try PayoutRules.checkTariff(Money(cents: cents), of: milestone) } == expected)
     }
 
     /// A part: at most what is left of the tariff after the parts paid (004 lines 286, 2700).
     @Test(arguments: [(Int64(40_00), nil), (40_01, "E-CLAIM-TARIFF")] as [(Int64, String?)])
     func aPartExactlyWhatIsLeftPassesOneCentMoreIsRefused(cents: Int64, expected: String?) throws {
-        let subject = payoutSubject(statuses: ["reached", "expected", "expected"], paid: [60_00, 0, 0])
+        let subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [60_00, 0, 0])
         let part = claim("M1", cents: cents, provider: "22222222")
         if let expected {
             let error = try #require(throws: DoorbraakError.self) { try PayoutRules.decide(part, on: subject, today: Day(2027, 6, 30)) }
             #expect(error.code.rawValue == expected && error.message.contains("€ 40,00 left"), "names what is left: \(error.message)")
         } else {
             let d = try PayoutRules.decide(part, on: subject, today: Day(2027, 6, 30))
-            #expect(d.effect == .pay(Money(euros: 40)) && d.milestoneStatus == "paid", "the parts reach the tariff: paid")
+            #expect(d.effect == .pay(Money(euros: 40)) && d.milestoneStatus == .paid, "the parts reach the tariff: paid")
         }
     }
 
@@ -48,7 +48,7 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     /// insurer's claims on a milestone paid meanwhile were kept as refused for E-CLAIM-MILESTONE).
     @Test(arguments: [("9999", "11111111", "E-CLAIM-INSURER"), ("3311", "99999999", "E-CLAIM-PROVIDER"), ("7029", "22222222", "E-CLAIM-MILESTONE")])
     func anOutsiderIsRefusedAsSuchOnASettledMilestone(insurer: String, provider: String, expected: String) throws {
-        let subject = payoutSubject(statuses: ["paid", "expected", "expected"], paid: [100_00, 0, 0])
+        let subject = payoutSubject(statuses: [.paid, .expected, .expected], paid: [100_00, 0, 0])
         let error = try #require(throws: DoorbraakError.self) {
             try PayoutRules.decide(claim("M1", cents: 1_00, provider: provider, insurer: insurer), on: subject, today: Day(2027, 6, 30))
         }
@@ -57,15 +57,15 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
 
     @Test func aFirstPartMakesTheMilestoneReachedAndALaterOneMayFollow() throws {
         let d = try PayoutRules.decide(claim("M1", cents: 60_00), on: payoutSubject(), today: Day(2027, 6, 30))
-        #expect(d.milestoneStatus == "reached" && d.effect == .pay(Money(euros: 60)) && d.finalRelease == nil)
+        #expect(d.milestoneStatus == .reached && d.effect == .pay(Money(euros: 60)) && d.finalRelease == nil)
         // M2 may be claimed once M1 is reached (one part paid), before M1 is paid in full.
-        let m2 = try PayoutRules.decide(claim("M2", cents: 200_00), on: payoutSubject(statuses: ["reached", "expected", "expected"], paid: [60_00, 0, 0]), today: Day(2027, 6, 30))
-        #expect(m2.milestoneStatus == "paid")
+        let m2 = try PayoutRules.decide(claim("M2", cents: 200_00), on: payoutSubject(statuses: [.reached, .expected, .expected], paid: [60_00, 0, 0]), today: Day(2027, 6, 30))
+        #expect(m2.milestoneStatus == .paid)
     }
 
     @Test func aMissedClaimReleasesWhatIsUnpaidOfAMilestonePaidInPart() throws {
-        let d = try PayoutRules.decide(claim("M1", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: ["reached", "expected", "expected"], paid: [60_00, 0, 0]), today: Day(2027, 6, 30))
-        #expect(d.effect == .release(Money(euros: 40)) && d.milestoneStatus == "released")
+        let d = try PayoutRules.decide(claim("M1", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: [.reached, .expected, .expected], paid: [60_00, 0, 0]), today: Day(2027, 6, 30))
+        #expect(d.effect == .release(Money(euros: 40)) && d.milestoneStatus == .released)
         #expect(d.bovengrensAfter == Money(euros: 560))
     }
 
@@ -111,20 +111,20 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     }
 
     @Test(arguments: [
-        ("M1", ["expected", "expected", "expected"], nil), ("M4", ["expected", "expected", "expected"], "E-CLAIM-MILESTONE"),
-        ("M1", ["paid", "expected", "expected"], "E-CLAIM-MILESTONE"), ("M1", ["released", "expected", "expected"], "E-CLAIM-MILESTONE"),
-        ("M1", ["reached", "expected", "expected"], nil),
-    ] as [(String, [String], String?)])
-    func aMilestoneIsOneOfTheApplicationsAndSettledOnce(milestone: String, statuses: [String], expected: String?) {
+        ("M1", [.expected, .expected, .expected], nil), ("M4", [.expected, .expected, .expected], "E-CLAIM-MILESTONE"),
+        ("M1", [.paid, .expected, .expected], "E-CLAIM-MILESTONE"), ("M1", [.released, .expected, .expected], "E-CLAIM-MILESTONE"),
+        ("M1", [.reached, .expected, .expected], nil),
+    ] as [(String, [MilestoneStatus], String?)])
+    func aMilestoneIsOneOfTheApplicationsAndSettledOnce(milestone: String, statuses: [MilestoneStatus], expected: String?) {
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.checkMilestone(milestone, of: payoutSubject(statuses: statuses)) } == expected)
     }
 
     @Test(arguments: [
-        ("M2", ["expected", "expected", "expected"], "E-CLAIM-ORDER"), ("M2", ["paid", "expected", "expected"], nil),
-        ("M3", ["released", "expected", "expected"], "E-CLAIM-ORDER"), ("M3", ["released", "paid", "expected"], nil), ("M1", ["expected", "expected", "expected"], nil),
-        ("M2", ["reached", "expected", "expected"], nil), ("M3", ["reached", "reached", "expected"], nil),
-    ] as [(String, [String], String?)])
-    func earlierMilestonesAreReachedFirst(milestone: String, statuses: [String], expected: String?) {
+        ("M2", [.expected, .expected, .expected], "E-CLAIM-ORDER"), ("M2", [.paid, .expected, .expected], nil),
+        ("M3", [.released, .expected, .expected], "E-CLAIM-ORDER"), ("M3", [.released, .paid, .expected], nil), ("M1", [.expected, .expected, .expected], nil),
+        ("M2", [.reached, .expected, .expected], nil), ("M3", [.reached, .reached, .expected], nil),
+    ] as [(String, [MilestoneStatus], String?)])
+    func earlierMilestonesAreReachedFirst(milestone: String, statuses: [MilestoneStatus], expected: String?) {
         #expect(code { () throws(DoorbraakError) in try PayoutRules.checkOrder(milestone, of: payoutSubject(statuses: statuses)) } == expected)
     }
 
@@ -154,7 +154,7 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     }
 
     @Test func aMissedMilestoneLowersTheBovengrensByItsTariff() throws {
-        let d = try PayoutRules.decide(claim("M2", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: ["paid", "expected", "expected"], paid: [100_00, 0, 0]), today: Day(2028, 1, 1))
+        let d = try PayoutRules.decide(claim("M2", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: [.paid, .expected, .expected], paid: [100_00, 0, 0]), today: Day(2028, 1, 1))
         #expect(d.effect == .release(Money(euros: 200)))
         #expect(d.bovengrensBefore == Money(euros: 600))
         #expect(d.bovengrensAfter == Money(euros: 400))
@@ -164,15 +164,15 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     @Test func theLastMilestoneMakesItFinal() throws {
         // M1 paid €90 of €100 and then missed (€10 released), M2 released (€200): bovengrens €390.
         // M3 paid €250 of €300 is only reached: not final. Its missed rest (€50) makes it final.
-        let subject = payoutSubject(statuses: ["released", "released", "expected"], paid: [90_00, 0, 0], released: 210_00)
+        let subject = payoutSubject(statuses: [.released, .released, .expected], paid: [90_00, 0, 0], released: 210_00)
         let d = try PayoutRules.decide(claim("M3", cents: 250_00), on: subject, today: Day(2028, 1, 1))
-        #expect(d.effect == .pay(Money(euros: 250)) && d.milestoneStatus == "reached" && d.finalRelease == nil)
+        #expect(d.effect == .pay(Money(euros: 250)) && d.milestoneStatus == .reached && d.finalRelease == nil)
         let rest = try PayoutRules.decide(claim("M3", cents: 0, status: .missed, evidence: ""),
-                                          on: payoutSubject(statuses: ["released", "released", "reached"], paid: [90_00, 0, 250_00], released: 210_00), today: Day(2028, 1, 1))
+                                          on: payoutSubject(statuses: [.released, .released, .reached], paid: [90_00, 0, 250_00], released: 210_00), today: Day(2028, 1, 1))
         #expect(rest.effect == .release(Money(euros: 50)) && rest.finalRelease == .zero)
         #expect(rest.bovengrensAfter == Money(euros: 340))
         // Paid in full: final with nothing more to release.
-        let full = try PayoutRules.decide(claim("M3", cents: 300_00), on: payoutSubject(statuses: ["paid", "paid", "expected"], paid: [100_00, 200_00, 0]), today: Day(2028, 1, 1))
+        let full = try PayoutRules.decide(claim("M3", cents: 300_00), on: payoutSubject(statuses: [.paid, .paid, .expected], paid: [100_00, 200_00, 0]), today: Day(2028, 1, 1))
         #expect(full.finalRelease == .zero)
         #expect(full.bovengrensAfter == Money(euros: 600))
     }

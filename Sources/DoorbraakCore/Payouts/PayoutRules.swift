@@ -8,12 +8,12 @@ public struct PayoutSubject: Sendable, Equatable {
         /// The prestatie's free tariff (004 line 288).
         public var tariff: Money
         /// `expected`, `reached` (a part paid), `paid` (the parts reach the tariff) or `released`.
-        public var status: String
+        public var status: MilestoneStatus
         /// Paid on it: the sum of its parts.
         public var paid: Money
 
         /// A milestone.
-        public init(code: String, tariff: Money, status: String, paid: Money) {
+        public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money) {
             self.code = code
             self.tariff = tariff
             self.status = status
@@ -21,9 +21,9 @@ public struct PayoutSubject: Sendable, Equatable {
         }
 
         /// Whether it was paid in full or released: no part is paid on it any more.
-        public var isSettled: Bool { status == "paid" || status == "released" }
+        public var isSettled: Bool { status.isSettled }
         /// Whether a later milestone may be claimed: this one is reached (a part paid), paid or released.
-        public var isReached: Bool { status != "expected" }
+        public var isReached: Bool { status != .expected }
         /// What is left of the tariff to pay in parts.
         public var unpaid: Money { tariff - paid }
     }
@@ -85,7 +85,7 @@ public struct PayoutDecision: Sendable, Equatable {
     /// The milestone claimed.
     public var milestone: String
     /// Its status after the claim: `reached`, `paid` or `released`.
-    public var milestoneStatus: String
+    public var milestoneStatus: MilestoneStatus
     /// Pay or release.
     public var effect: Effect
     /// When this claim settles the last milestone: what the final amendment releases on top
@@ -133,7 +133,7 @@ public enum PayoutRules {
             throw DoorbraakError(.claimMilestone, "milestone \(code) is not one of the application's (\(subject.milestones.map(\.code).joined(separator: ", ")))", field: "milestone")
         }
         guard !milestone.isSettled else {
-            let how = milestone.status == "paid" ? "paid in full (\(milestone.paid))" : "released"
+            let how = milestone.status == .paid ? "paid in full (\(milestone.paid))" : "released"
             throw DoorbraakError(.claimMilestone, "milestone \(code) was already \(how); nothing is left to claim on it", field: "milestone")
         }
         return milestone
@@ -252,11 +252,11 @@ public enum PayoutRules {
         switch claim.status {
         case .reached:
             after.milestones[i].paid += claim.amount
-            after.milestones[i].status = after.milestones[i].paid == milestone.tariff ? "paid" : "reached"
+            after.milestones[i].status = after.milestones[i].paid == milestone.tariff ? .paid : .reached
             effect = .pay(claim.amount)
         case .missed:
             // Missed: what is unpaid of it is released (the parts paid stay paid).
-            after.milestones[i].status = "released"
+            after.milestones[i].status = .released
             after.released += milestone.unpaid
             effect = .release(milestone.unpaid)
         }

@@ -38,7 +38,7 @@ public enum PeriodClose {
         var released: [(code: String, unpaid: Money)] = []
         for i in after.milestones.indices where !after.milestones[i].isSettled {
             let unpaid = after.milestones[i].unpaid
-            after.milestones[i].status = "released"
+            after.milestones[i].status = .released
             after.released += unpaid
             released.append((after.milestones[i].code, unpaid))
         }
