@@ -32,10 +32,7 @@ import Testing
     @Test func aDecisionIsRevisedBeforeTheAllocationAndNotAfter() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        let plans = s.folder.appendingPathComponent("plans")
-        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
-        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        try s.initPayoutPlan()
         let line = payoutApplication("RV-1", cents: 1_000_000_00, fteTenths: 500)
         #expect(try s.run(["import", "applications", try s.file("a.jsonl", line)]).status == 0)
         #expect(try s.run(["review", "RV-1", "--insurer", "3311", "--reject", "R2"]).status == 0)
@@ -143,10 +140,7 @@ import Testing
     @Test func aRejectedApplicationSaysWhyItIsNotInTheAllocation() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        let plans = s.folder.appendingPathComponent("plans")
-        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
-        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        try s.initPayoutPlan()
         #expect(try s.run(["import", "applications", try s.file("a.jsonl", payoutApplication("RJ-1", cents: 1_000_000_00, fteTenths: 500))]).status == 0)
         #expect(try s.run(["application", "show", "RJ-1"]).stdout.contains("round\n  not yet allocated"))
         #expect(try s.run(["review", "RJ-1", "--insurer", "3311", "--reject", "R2"]).status == 0)

@@ -101,10 +101,7 @@ import Testing
     @Test func aPartnerWithoutBudgetTakesPartButIsPaidNothing() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        let plans = s.folder.appendingPathComponent("plans")
-        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try payoutTestPlan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
-        try #require(try s.run(["init", "--plans", plans.path, "--bar", "0.01"]).status == 0)
+        try s.initPayoutPlan()
         var document = try JSONSerialization.jsonObject(with: Data(payoutApplication("Z-1", cents: 1_000_000_00, fteTenths: 500).utf8)) as! [String: Any]
         document["coalition"] = (document["coalition"] as! [[String: Any]]) + [["agb": "34567890", "name": "Stille partner", "amount": "0.00"]]
         let line = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)

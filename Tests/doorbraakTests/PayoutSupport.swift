@@ -30,16 +30,21 @@ func payoutApplication(_ id: String, cents: Int64, fteTenths: Int64) -> String {
 }
 
 extension Sandbox {
+    /// A new round whose only plan is `plan` (the payout-test plan), at bar 0.01, with `extra` init options.
+    func initPayoutPlan(_ extra: [String] = [], plan: String = payoutTestPlan) throws {
+        let plans = folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try plan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
+        let initialised = try run(["init", "--plans", plans.path, "--bar", "0.01"] + extra)
+        try #require(initialised.status == 0, "\(initialised.stderr)")
+    }
+
     /// A round on the payout-test plan: every application approved; allocated within `themeAmount`
     /// (the best fte per €mln first); the allocated requested and decided, so granted while they fit.
     /// `decideOn` nil leaves the requests pending.
     func payoutRound(ceiling: String, themeAmount: String, applications: [(String, Int64, Int64)], plan: String = payoutTestPlan, transfer: Bool = false,
                      decideOn: String? = "2027-01-04") throws {
-        let plans = folder.appendingPathComponent("plans")
-        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
-        try plan.write(to: plans.appendingPathComponent("payout-test.json"), atomically: true, encoding: .utf8)
-        let initResult = try run(["init", "--plans", plans.path, "--ceiling", ceiling, "--theme-amount", "ai=\(themeAmount)", "--bar", "0.01"])
-        try #require(initResult.status == 0, "\(initResult.stderr)")
+        try initPayoutPlan(["--ceiling", ceiling, "--theme-amount", "ai=\(themeAmount)"], plan: plan)
         let imported = try run(["import", "applications", try file("apps.jsonl", applications.map { payoutApplication($0.0, cents: $0.1, fteTenths: $0.2) }.joined(separator: "\n"))])
         try #require(imported.status == 0, "\(imported.stderr)")
         let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\n" + applications.map { "\($0.0),3311,approve,,,\n\($0.0),7029,approve,,,\n" }.joined()

@@ -1,6 +1,9 @@
 /// Where an application stands in the cycle (SPEC §5.2). The register keeps it as its raw
 /// value; the store maps the text to this once, where it reads it (`init(kept:of:)`).
-public enum ApplicationStatus: String, Sendable, CaseIterable {
+public enum ApplicationStatus: String, KeptStatus {
+    /// What the status is of, in a refusal.
+    public static let subject = "application"
+
     /// Refused at the register (a code of SPEC §3.3); may be replaced before the deadline.
     case inadmissible
     /// Admissible; no insurer has decided yet.
@@ -23,15 +26,6 @@ public enum ApplicationStatus: String, Sendable, CaseIterable {
     case refused
     /// Withdrawn by its penvoerder.
     case withdrawn
-
-    /// The status a kept row holds, `E-LEDGER` for text doorbraak never writes (the schema's
-    /// CHECK holds it, so only an edit outside doorbraak with that check switched off).
-    public init(kept text: String, of id: String) throws(DoorbraakError) {
-        guard let status = ApplicationStatus(rawValue: text) else {
-            throw DoorbraakError(.ledger, "application \(id) has the status \"\(text)\", which doorbraak never writes; the database was changed outside doorbraak: its administrator finds every such row with `doorbraak audit verify`")
-        }
-        self = status
-    }
 
     /// Both insurers approved it, whatever happened after (the round report's "approved").
     public var isApproved: Bool {
@@ -60,9 +54,4 @@ public enum ApplicationStatus: String, Sendable, CaseIterable {
 
     /// A decision may be revised (before the allocation).
     public var takesRevisions: Bool { self == .inReview || self == .approved || self == .rejected }
-}
-
-extension ApplicationStatus: CustomStringConvertible {
-    /// The raw value, as the register and the CLI write it.
-    public var description: String { rawValue }
 }
