@@ -37,8 +37,8 @@ public enum BeschikkingDecision: Sendable, Equatable {
 
 /// A beschikking as stored.
 public struct BeschikkingRecord: Sendable, Equatable {
-    /// pending, granted or refused.
-    public var status: String
+    /// Pending, granted or refused.
+    public var status: BeschikkingStatus
     /// The contract reference.
     public var contract: String
     /// The (proposed) bovengrens, as granted.
@@ -167,7 +167,7 @@ extension Store {
             throw try noRequest(id)
         }
         try requireBound("beschikking", [.text(id)])
-        guard status == "pending" else {
+        guard try BeschikkingStatus(kept: status, of: id) == .pending else {
             throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
         }
         try requireDecidableOn(today, id)
@@ -336,7 +336,7 @@ extension Store {
                 switch table {
                 case "beschikking":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
-                        if r.text(try c("status")) == "pending" { requested[r.text(0)] = r.text(try c("requested_on")) }
+                        if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)) == .pending { requested[r.text(0)] = r.text(try c("requested_on")) }
                     }
                 case "application":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
@@ -420,10 +420,10 @@ extension Store {
         var decidedHere = Set<String>()
         for chunk in chunks {
             let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) })
-            try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == "pending" }, on: today)
+            try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == .pending }, on: today)
             for id in chunk where !decidedHere.contains(id) {
                 // Not pending: decided by another process meanwhile.
-                guard let request = requests[id], request.status == "pending" else { continue }
+                guard let request = requests[id], request.status == .pending else { continue }
                 try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
                 let (decision, after) = try decideOne(id, bovengrens: request.bovengrens, under: ceiling, today: today, event: event) { after throws(DoorbraakError) in
                     guard let grant = request.grant else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
@@ -449,7 +449,7 @@ extension Store {
 
     /// A request of a batch, read from the rows checked.
     private struct CheckedRequest {
-        var status: String
+        var status: BeschikkingStatus
         var bovengrens: Money
         var requestedOn: String
         /// What a grant writes; nil until read (a request that is not pending has none).
@@ -466,10 +466,10 @@ extension Store {
     private func checkedRequests(_ ids: [String]) throws(DoorbraakError) -> [String: CheckedRequest] {
         var requests: [String: CheckedRequest] = [:]
         try requireBoundRows("beschikking", of: ids.map { .text($0) }) { c, r throws(DoorbraakError) in
-            requests[r.text(0)] = CheckedRequest(status: r.text(try c("status")), bovengrens: r.money(try c("bovengrens_cents")), requestedOn: r.text(try c("requested_on")))
+            requests[r.text(0)] = CheckedRequest(status: try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)), bovengrens: r.money(try c("bovengrens_cents")), requestedOn: r.text(try c("requested_on")))
         }
         for id in ids where requests[id] == nil && !db.touchedInTransaction(table: "beschikking", key: id) { throw try noRequest(id) }
-        let open = ids.filter { requests[$0]?.status == "pending" }.map { SQLValue.text($0) }
+        let open = ids.filter { requests[$0]?.status == .pending }.map { SQLValue.text($0) }
         var applications: [String: (theme: String, plan: String, submission: Int64)] = [:]
         try requireBoundRows("application", of: open) { c, r throws(DoorbraakError) in
             applications[r.text(0)] = (r.text(try c("theme")), r.text(try c("plan")), r.int64(try c("submission_seq")))
@@ -557,8 +557,8 @@ extension Store {
 
     /// The beschikking of an application, or nil.
     public func beschikking(of id: String) throws(DoorbraakError) -> BeschikkingRecord? {
-        guard var record = try db.row("SELECT status, contract, bovengrens_cents, requested_on, decided_on, refusal_code, refusal_reason, released_cents, paid_cents, final_on FROM beschikking WHERE application_id = ?", [.text(id)], { r in
-            BeschikkingRecord(status: r.text(0), contract: r.text(1), bovengrens: r.money(2), released: r.money(7), paid: r.money(8), finalOn: r.optionalText(9),
+        guard var record = try db.row("SELECT status, contract, bovengrens_cents, requested_on, decided_on, refusal_code, refusal_reason, released_cents, paid_cents, final_on FROM beschikking WHERE application_id = ?", [.text(id)], { r throws(DoorbraakError) in
+            BeschikkingRecord(status: try BeschikkingStatus(kept: r.text(0), of: id), contract: r.text(1), bovengrens: r.money(2), released: r.money(7), paid: r.money(8), finalOn: r.optionalText(9),
                               requestedOn: r.text(3), decidedOn: r.optionalText(4), refusal: r.optionalText(5).map { code in "\(code): \(r.text(6))" }, prestaties: [])
         }) else { return nil }
         record.prestaties = try db.rows("SELECT code, tariff_cents FROM prestatie WHERE application_id = ? ORDER BY milestone", [.text(id)]) { r in (code: r.text(0), tariff: r.money(1)) }

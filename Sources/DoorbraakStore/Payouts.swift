@@ -286,7 +286,7 @@ extension Store {
         }
         var kept: [ExactText: (paid: Money, granted: GrantedFigures?)] = [:]
         try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
-            let granted: GrantedFigures? = r.text(try c("status")) == "granted"
+            let granted: GrantedFigures? = try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted
                 ? (r.money(try c("bovengrens_cents")), r.money(try c("released_cents")), !r.isNull(try c("final_on")), r.optionalText(try c("decided_on")))
                 : nil
             kept[ExactText(r.text(try c("application_id")))] = (r.money(try c("paid_cents")), granted)
@@ -308,7 +308,7 @@ extension Store {
         }
         var subjects: [ExactText: CheckedPayoutSubject] = [:]
         for (id, application) in applications {
-            let subject = Store.payoutSubject(status: application.status, coordinating: application.coordinating, second: application.second,
+            let subject = Store.payoutSubject(status: try ApplicationStatus(kept: application.status, of: id.text), coordinating: application.coordinating, second: application.second,
                                               granted: kept[id]?.granted, members: members[id] ?? [], milestones: milestones[id] ?? [], closedOn: closedOn)
             subjects[id] = CheckedPayoutSubject(subject: subject, theme: application.theme, keptPaid: kept[id]?.paid ?? Money(cents: -1))
         }
@@ -328,7 +328,7 @@ extension Store {
             .rowsValue([.text(id)]) { r throws(DoorbraakError) in
                 PayoutSubject.Milestone(code: r.text(0), tariff: r.money(1), status: try MilestoneStatus(kept: r.text(2), of: "\(id) \(r.text(0))"), paid: r.money(3))
             }
-        return Store.payoutSubject(status: status, coordinating: coordinating, second: second, granted: granted, members: members,
+        return Store.payoutSubject(status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second, granted: granted, members: members,
                                    milestones: milestones, closedOn: try closedOn())
     }
 
@@ -339,9 +339,9 @@ extension Store {
     /// granted beschikking (nil without one), its coalition (a member with a share of € 0,00 is
     /// unfunded), its milestones and the round's close date. One way for the checked read and the
     /// plain one (`round close`).
-    static func payoutSubject(status: String, coordinating: String, second: String, granted: GrantedFigures?,
+    static func payoutSubject(status: ApplicationStatus, coordinating: String, second: String, granted: GrantedFigures?,
                               members: [(agb: String, amount: Money)], milestones: [PayoutSubject.Milestone], closedOn: Day?) -> PayoutSubject {
-        var subject = PayoutSubject(status: granted == nil && status == "granted" ? "granted without a beschikking" : status, isFinal: granted?.isFinal ?? false,
+        var subject = PayoutSubject(status: status, isFinal: granted?.isFinal ?? false,
                                     coordinating: coordinating, second: second, coalition: Set(members.map(\.agb)), milestones: milestones,
                                     bovengrensGranted: granted?.bovengrens ?? .zero, released: granted?.released ?? .zero,
                                     grantedOn: granted?.decidedOn.flatMap { try? Day(parsing: $0) }, closedOn: closedOn)

@@ -4,7 +4,7 @@ import Testing
 /// A granted beschikking with three milestones of €100, €200 and €300 (bovengrens €600),
 /// coalition 11111111 and 22222222, insurers 3311 and 7029.
 func payoutSubject(statuses: [MilestoneStatus] = [.expected, .expected, .expected], paid: [Int64] = [0, 0, 0], released: Int64 = 0,
-                   status: String = "granted", final: Bool = false, grantedOn: Day = Day(2027, 1, 10)) -> PayoutSubject {
+                   status: ApplicationStatus = .granted, final: Bool = false, grantedOn: Day? = Day(2027, 1, 10)) -> PayoutSubject {
     let tariffs: [Int64] = [100_00, 200_00, 300_00]
     let milestones = (0..<3).map { i in
         PayoutSubject.Milestone(code: "M\(i + 1)", tariff: Money(cents: tariffs[i]), status: statuses[i], paid: Money(cents: paid[i]))
@@ -104,10 +104,20 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     }
 
     @Test(arguments: [
-        ("granted", false, nil), ("allocated", false, "E-CLAIM-STATE"), ("requested", false, "E-CLAIM-STATE"), ("granted", true, "E-CLAIM-STATE"),
-    ] as [(String, Bool, String?)])
-    func onlyAGrantedBeschikkingThatIsNotFinalIsPaidOn(status: String, final: Bool, expected: String?) {
+        (.granted, false, nil), (.allocated, false, "E-CLAIM-STATE"), (.requested, false, "E-CLAIM-STATE"), (.granted, true, "E-CLAIM-STATE"),
+    ] as [(ApplicationStatus, Bool, String?)])
+    func onlyAGrantedBeschikkingThatIsNotFinalIsPaidOn(status: ApplicationStatus, final: Bool, expected: String?) {
         #expect(code { () throws(DoorbraakError) in try PayoutRules.checkGranted(payoutSubject(status: status, final: final)) } == expected)
+    }
+
+    /// An application marked granted without a granted beschikking (no grant date) is not paid on.
+    @Test func aGrantedApplicationWithoutAGrantIsNotPaidOn() {
+        do {
+            try PayoutRules.checkGranted(payoutSubject(grantedOn: nil))
+            Issue.record("paid without a grant")
+        } catch {
+            #expect(error.code == .claimState && error.message.contains("granted without a beschikking"), "\(error.message)")
+        }
     }
 
     @Test(arguments: [

@@ -157,7 +157,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
             } else {
                 _ = try? store.decideBeschikking(id, today: event.today, event: event)
             }
-            if try store.beschikking(of: id).map({ $0.status != "pending" }) == true { ids.removeAll { $0 == id } }
+            if try store.beschikking(of: id).map({ $0.status != .pending }) == true { ids.removeAll { $0 == id } }
             let kept = try store.ceilingStatus()
             #expect(kept == (try store.recountedCeilingStatus()), "step \(step)")
             #expect(kept.committed <= kept.ceiling)

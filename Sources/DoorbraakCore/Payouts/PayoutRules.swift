@@ -29,7 +29,7 @@ public struct PayoutSubject: Sendable, Equatable {
     }
 
     /// The application's status (SPEC §5.2).
-    public var status: String
+    public var status: ApplicationStatus
     /// Whether the beschikking is final (every milestone settled).
     public var isFinal: Bool
     /// Coordinating insurer.
@@ -52,7 +52,7 @@ public struct PayoutSubject: Sendable, Equatable {
     public var unfunded: Set<String> = []
 
     /// A subject.
-    public init(status: String, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
+    public init(status: ApplicationStatus, isFinal: Bool, coordinating: String, second: String, coalition: Set<String>,
                 milestones: [Milestone], bovengrensGranted: Money, released: Money, grantedOn: Day?, closedOn: Day? = nil) {
         self.grantedOn = grantedOn
         self.closedOn = closedOn
@@ -114,8 +114,9 @@ public enum PayoutRules {
     /// Only a granted beschikking is paid out on; a final one takes no more claims.
     public static func checkGranted(_ subject: PayoutSubject) throws(DoorbraakError) {
         // Payment rests on the NZa's prestatiebeschrijving with a bovengrens (004 line 251).
-        guard subject.status == "granted" else {
-            throw DoorbraakError(.claimState, "the application is \(subject.status); claims are paid only on a granted beschikking", field: "application_id")
+        guard subject.status == .granted, subject.grantedOn != nil else {
+            let status = subject.status == .granted ? "granted without a beschikking" : subject.status.rawValue
+            throw DoorbraakError(.claimState, "the application is \(status); claims are paid only on a granted beschikking", field: "application_id")
         }
         if let closed = subject.closedOn {
             throw DoorbraakError(.period, "the period was closed on \(closed) (`round close`): no claim is paid any more", field: "application_id")

@@ -76,7 +76,7 @@ enum ApplicationView {
 
     /// The bovengrens as it stands now (lowered by releases); nil unless granted.
     static func bovengrensJSON(_ b: BeschikkingRecord?) -> JSONValue {
-        guard let b, b.status == "granted" else { return .null }
+        guard let b, b.status == .granted else { return .null }
         return .string(b.current.description)
     }
 
@@ -94,7 +94,7 @@ enum ApplicationView {
 
     /// The bovengrens as the NZa granted it.
     static func bovengrensGrantedJSON(_ b: BeschikkingRecord?) -> JSONValue {
-        guard let b, b.status == "granted" else { return .null }
+        guard let b, b.status == .granted else { return .null }
         return .string(b.bovengrens.description)
     }
 
@@ -102,7 +102,7 @@ enum ApplicationView {
         let prestaties: [JSONValue] = b.prestaties.map { .object([("code", .string($0.code)), ("tariff", .string($0.tariff.description))]) }
         let decided: JSONValue = b.decidedOn.map { .string($0) } ?? .null
         let refusal: JSONValue = b.refusal.map { .string($0) } ?? .null
-        return .object([("status", .string(b.status)), ("contract", .string(b.contract)), ("bovengrens", .string(b.current.description)),
+        return .object([("status", .string(b.status.rawValue)), ("contract", .string(b.contract)), ("bovengrens", .string(b.current.description)),
                         ("bovengrens_granted", .string(b.bovengrens.description)), ("released", .string(b.released.description)),
                         ("paid", .string(b.paid.description)), ("final_on", b.finalOn.map { .string($0) } ?? .null),
                         ("requested_on", .string(b.requestedOn)), ("decided_on", decided), ("refusal", refusal), ("prestaties", .array(prestaties))])
