@@ -313,7 +313,10 @@ public enum AuditLog {
         try db.readTransaction { () throws(DoorbraakError) -> [AuditEvent] in
             let shown = try events(in: db, subject: subject)
             if let seq = try unchained(shown, in: db).first {
-                throw DoorbraakError(.audit, "the audit trail is not shown: event \(seq) is not what was chained (see `doorbraak audit log` and `doorbraak audit verify`)")
+                var error = DoorbraakError(.audit, "the audit trail is not shown: event \(seq) is not what was chained (see `doorbraak audit log` and `doorbraak audit verify`)")
+                // The event as a row for `--json` (`"row": {"table": "audit_event", …, "event": N}`).
+                error.row = RowFinding(table: "audit_event", key: String(seq), change: .changed, seq: seq)
+                throw error
             }
             return shown
         }

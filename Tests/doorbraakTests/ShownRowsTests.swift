@@ -145,6 +145,12 @@ import Testing
         #expect((machine["unchained"] as? [Int]) == [Int(seq)!])
         let flagged = (machine["events"] as? [[String: Any]] ?? []).filter { $0["chained"] as? Bool == false }.compactMap { $0["seq"] as? Int }
         #expect(flagged == [Int(seq)!])
+        // `application show` refuses the trail with E-AUDIT, the event named as a row in --json.
+        let shown = try round.run(["application", "show", "DBM-2026-000009", "--json"], today: Self.today)
+        let error = (try json(shown.stdout))["error"] as? [String: Any]
+        #expect(shown.status == 1 && error?["code"] as? String == "E-AUDIT", "\(shown.stdout)")
+        let row = error?["row"] as? [String: Any]
+        #expect(row?["table"] as? String == "audit_event" && row?["event"] as? Int == Int(seq)! && row?["key"] as? String == seq, "\(shown.stdout)")
     }
 
     /// The event an `E-LEDGER` message names for a row is found by its number (a newcomer could
