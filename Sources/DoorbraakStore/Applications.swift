@@ -101,6 +101,10 @@ public struct RegisterEntry: Sendable, Equatable {
     public var fte: Fte
     /// Admission codes of a refusal.
     public var codes: String
+    /// The insurers' rejection reasons (R1–R9), in code order; empty unless rejected.
+    public var rejections: [String] = []
+    /// Its beschikking is final (every milestone settled).
+    public var isFinal = false
     /// Receipt date and version.
     public var received: String
     /// The version that counts.
@@ -124,12 +128,17 @@ public struct RegisteredVersion: Sendable, Equatable {
 }
 
 extension Store {
-    /// What is registered under `id`, or nil.
+    /// What is registered under `id`, or nil; the application row and the version it points at
+    /// as the chain bound them (an attacker's review: a status edited with sqlite3 was reported
+    /// on a resubmission of the same content).
     public func registered(_ id: ApplicationID) throws(DoorbraakError) -> RegisteredVersion? {
-        try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id.rawValue)]) { r throws(DoorbraakError) in
-                RegisteredVersion(status: try ApplicationStatus(kept: r.text(0), of: id.rawValue), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3)))
-            }
+        guard let (version, seq) = try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on, s.seq FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id.rawValue)], { r throws(DoorbraakError) in
+                (RegisteredVersion(status: try ApplicationStatus(kept: r.text(0), of: id.rawValue), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3))), r.int64(4))
+            }) else { return nil }
+        try requireBound("application", [.text(id.rawValue)])
+        try requireBound("submission", [.integer(seq)])
+        return version
     }
 
     /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the
@@ -253,13 +262,27 @@ extension Store {
         }
         if let track { conditions.append("a.track = ? AND a.status <> 'inadmissible'"); parameters.append(.text(track)) }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try db.rows("""
+        // Which beschikkingen are final and why the rejected ones were rejected, one scan each (a
+        // newcomer listed --status final and read granted, and rejected rows without a reason).
+        var finals = Set<ExactText>()
+        try db.each("SELECT application_id FROM beschikking NOT INDEXED WHERE final_on IS NOT NULL", []) { r in finals.insert(ExactText(r.text(0))) }
+        var rejections: [ExactText: [String]] = [:]
+        try db.each("SELECT application_id, reason FROM review NOT INDEXED WHERE decision = 'reject' AND reason IS NOT NULL", []) { r in
+            rejections[ExactText(r.text(0)), default: []].append(r.text(1))
+        }
+        var entries = try db.rows("""
             SELECT a.id, a.status, a.track, a.plan, a.coordinating, a.second, a.requested_cents, a.fte_tenths, a.codes, a.received_on, s.version
             FROM application a NOT INDEXED JOIN submission s ON s.seq = a.submission_seq \(filter) ORDER BY \(order)
             """, parameters) { r in
             RegisterEntry(id: r.text(0), status: r.text(1), track: r.text(2), plan: r.text(3), insurers: (r.text(4), r.text(5)),
                           requested: r.money(6), fte: Fte(tenths: r.int64(7)), codes: r.text(8), received: r.text(9), version: r.int(10))
         }
+        for i in entries.indices {
+            let key = ExactText(entries[i].id)
+            entries[i].isFinal = finals.contains(key)
+            if entries[i].status == ApplicationStatus.rejected.rawValue { entries[i].rejections = Set(rejections[key] ?? []).sorted() }
+        }
+        return entries
     }
 
     /// Every version registered under `id`: number, receipt, admissible, codes, hash.

@@ -294,17 +294,29 @@ public enum AuditLog {
     /// an edited `after` was shown as fact). This proves the events shown, not the whole chain:
     /// whoever rewrites every event after one, hashes recomputed, is caught by `audit verify
     /// --head` only.
+    /// The next event is read whole: one deleted (the trail would skip it) or moved to another
+    /// subject (its hash no longer its content's) is named by its number, though not shown (an
+    /// attacker's review: a deleted or relabelled event was left out of the trail without a word).
+    /// An event of the subject moved away that is not next to one shown is caught by `audit verify`.
     public static func unchained(_ shown: [AuditEvent], in db: Database) throws(DoorbraakError) -> [Int64] {
-        let next = try db.cached("SELECT prev_hash FROM audit_event WHERE seq = ?")
-        var broken: [Int64] = []
+        let last = try latestSeq(in: db)
+        var broken = Set<Int64>()
         for event in shown {
             if event.hash != event.expectedHash {
-                broken.append(event.seq)
-            } else if let following = try next.rowValue([.integer(event.seq &+ 1)], { r in r.text(0) }), following != event.hash {
-                broken.append(event.seq)
+                broken.insert(event.seq)
+            }
+            guard event.seq < last else { continue }
+            guard let following = try events(in: db, seq: event.seq &+ 1).first else {
+                broken.insert(event.seq &+ 1)
+                continue
+            }
+            if following.previousHash != event.hash {
+                broken.insert(event.seq)
+            } else if following.hash != following.expectedHash {
+                broken.insert(following.seq)
             }
         }
-        return broken
+        return broken.sorted()
     }
 
     /// The events `events` finds, refused with `E-AUDIT` when one of them is not as it was

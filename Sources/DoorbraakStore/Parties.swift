@@ -66,6 +66,9 @@ extension Store {
                 try AuditLog.append(in: db, event, action: "party", subject: id.description, before: existing.name, after: party.name)
                 return .changed(before: existing.name)
             }
+            // No row, and none the chain holds: a party deleted with sqlite3 is not registered
+            // anew under another name (an attacker's review: that hid the deletion and renamed it).
+            try requireBound("party", [.text(id.role.rawValue), .text(id.id)], absent: true)
             try insertParty(party)
             try AuditLog.append(in: db, event, action: "party", subject: id.description, before: "-", after: "registered: \(party.name)")
             return .added

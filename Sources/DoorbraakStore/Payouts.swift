@@ -155,11 +155,15 @@ extension Store {
     /// sqlite3 would let the same id be paid again).
     private func settledBefore(_ claim: Claim) throws(DoorbraakError) -> Bool {
         if let stored = try db.cached("SELECT content FROM claim WHERE claim_id = ?").rowValue([.text(claim.id)], { $0.text(0) }) {
+            // What it reports rests on the row as the chain bound it (an attacker's review: a
+            // kept refusal's code and message edited with sqlite3 were reported as the reason).
+            try requireBound("claim", [.text(claim.id)])
             if stored == claim.contentKey { return true }
             throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was imported before with other content; a new claim needs a new id", field: "claim_id")
         }
         if let (content, code, message, on) = try db.cached("SELECT content, code, message, refused_on FROM claim_refusal WHERE claim_id = ?")
             .rowValue([.text(claim.id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3)) }) {
+            try requireBound("claim_refusal", [.text(claim.id)])
             guard content == claim.contentKey else {
                 throw DoorbraakError(.claimDuplicate, "claim \(claim.id) was refused before with other content; a corrected claim needs a new id", field: "claim_id")
             }
@@ -185,9 +189,14 @@ extension Store {
         }
     }
 
-    /// The application a claim id was settled or refused on, if either.
+    /// The application a claim id was settled or refused on, if either, from the rows as the
+    /// chain bound them (an attacker's review: an edited refusal named another application).
     public func applicationOfClaim(_ claim: String) throws(DoorbraakError) -> String? {
-        try db.row("SELECT application_id FROM claim WHERE claim_id = ?1 UNION ALL SELECT application_id FROM claim_refusal WHERE claim_id = ?1 LIMIT 1", [.text(claim)]) { r in r.text(0) }
+        try db.readTransaction { () throws(DoorbraakError) -> String? in
+            try requireBound("claim", [.text(claim)])
+            try requireBound("claim_refusal", [.text(claim)])
+            return try db.row("SELECT application_id FROM claim WHERE claim_id = ?1 UNION ALL SELECT application_id FROM claim_refusal WHERE claim_id = ?1 LIMIT 1", [.text(claim)]) { r in r.text(0) }
+        }
     }
 
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an

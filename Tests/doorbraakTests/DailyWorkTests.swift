@@ -61,6 +61,23 @@ import Testing
         #expect((final["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["FI-A"])
         let granted = try json(try s.run(["application", "list", "--status", "granted", "--json"]).stdout)
         #expect((granted["applications"] as? [[String: Any]])?.count == 2)
+        // The list says which is final (a newcomer listed --status final and read only "granted").
+        #expect((granted["applications"] as? [[String: Any]])?.map { $0["final"] as? Bool } == [true, false])
+        let text = try s.run(["application", "list", "--status", "granted"]).stdout
+        #expect(text.contains("FI-A") && text.contains("granted (final)") && text.components(separatedBy: "(final)").count == 2, "\(text)")
+    }
+
+    /// A rejected application shows the insurers' reasons in the list (the codes column was empty).
+    @Test func theRegisterShowsWhyAnApplicationWasRejected() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initPayoutPlan()
+        #expect(try s.run(["import", "applications", try s.file("a.jsonl", payoutApplication("RJ-2", cents: 1_000_000_00, fteTenths: 500))]).status == 0)
+        #expect(try s.run(["review", "RJ-2", "--insurer", "3311", "--reject", "R4"]).status == 0)
+        #expect(try s.run(["review", "RJ-2", "--insurer", "7029", "--reject", "R2"]).status == 0)
+        let listed = try json(try s.run(["application", "list", "--status", "rejected", "--json"]).stdout)
+        #expect((listed["applications"] as? [[String: Any]])?.first?["rejections"] as? [String] == ["R2", "R4"])
+        #expect(try s.run(["application", "list"]).stdout.contains("R2 R4"))
     }
 
     @Test func aMistypedCommandOrOptionGetsTheNearestOne() throws {

@@ -98,12 +98,16 @@ enum ApplicationSubmitCommand: Command {
             }
             return ExitCode.done
         case .unchanged(_, let admission):
+            // The status as registered: a withdrawn one is said to be withdrawn (a newcomer read
+            // "nothing changed" as a resubmission taken).
+            let status = try store.registered(application.id)?.status ?? (admission == nil ? .submitted : .inadmissible)
             if context.json {
-                Output.json(.object([("id", .string(id)), ("outcome", .string("unchanged")), ("status", .string(admission == nil ? "submitted" : "inadmissible"))]))
+                Output.json(.object([("id", .string(id)), ("outcome", .string("unchanged")), ("status", .string(status.rawValue))]))
             } else {
-                Output.line("\(id) was already submitted with the same content: nothing changed\(admission == nil ? "" : " (it is inadmissible)")")
+                Output.line("\(id) was already submitted with the same content: nothing changed (it is \(status)"
+                            + (status == .withdrawn ? "; a withdrawn application is not taken again: submit a new one under a new id" : "") + ")")
             }
-            if let admission { printRefusal(admission, id: id, file: file, before: true) }
+            if let admission { printRefusal(admission, id: id, file: file, before: true, pastDeadline: context.today > intake.settings.deadline) }
             if receivedText != nil, let registered = try store.registered(application.id), registered.received != received {
                 Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
             }
@@ -113,19 +117,22 @@ enum ApplicationSubmitCommand: Command {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
                                      ("check", ApplicationView.checkJSON(admission))]))
             }
-            printRefusal(admission, id: id, file: file, before: false)
+            printRefusal(admission, id: id, file: file, before: false, pastDeadline: context.today > intake.settings.deadline)
             return ExitCode.refused
         }
     }
 
     /// The refusal's checks and what to do; `before`: the same content was registered as
     /// inadmissible earlier, and nothing is registered now (a newcomer read "registered" twice).
-    private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool) {
+    /// `pastDeadline`: entered after the deadline (a late entry), when a replacement is no longer taken.
+    private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool, pastDeadline: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
         let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
         let registered = before ? "\(id) stays registered as inadmissible, as it was before" : "registered \(id) as inadmissible"
         if admission.errors.contains(where: { $0.code == .late }) {
             Output.error("\(registered): \(count); it was received after the deadline, so the round cannot take it")
+        } else if pastDeadline {
+            Output.error("\(registered): \(count); the deadline has passed, so a corrected version is no longer taken")
         } else {
             Output.error("\(registered): \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
         }
@@ -217,15 +224,16 @@ enum ApplicationListCommand: Command {
                 .object([("id", .string(e.id)), ("status", .string(e.status)), ("track", e.status == "inadmissible" ? .null : .string(e.track)),
                          ("plan", .string(e.plan)), ("coordinating", .string(e.insurers.coordinating)), ("second", .string(e.insurers.second)),
                          ("requested", .string(e.requested.description)), ("fte_saved", .string(e.fte.description)),
-                         ("codes", .array(e.codes.split(separator: " ").map { .string(String($0)) })), ("received", .string(e.received)),
+                         ("codes", .array(e.codes.split(separator: " ").map { .string(String($0)) })),
+                         ("rejections", .array(e.rejections.map { .string($0) })), ("final", .bool(e.isFinal)), ("received", .string(e.received)),
                          ("version", .number(String(e.version)))])
             }))]))
             return ExitCode.done
         }
         var table = Table([("id", .left), ("status", .left), ("track", .left), ("plan", .left), ("insurers", .left), ("requested", .right), ("fte", .right), ("received", .left), ("codes", .left)])
         for e in entries {
-            table.add([e.id, e.status, e.status == "inadmissible" ? "-" : e.track, e.plan, "\(e.insurers.coordinating)/\(e.insurers.second)",
-                       e.requested.dutch, e.fte.description, e.received, e.codes])
+            table.add([e.id, e.isFinal ? "\(e.status) (final)" : e.status, e.status == "inadmissible" ? "-" : e.track, e.plan, "\(e.insurers.coordinating)/\(e.insurers.second)",
+                       e.requested.dutch, e.fte.description, e.received, e.rejections.isEmpty ? e.codes : e.rejections.joined(separator: " ")])
         }
         Output.line(table.text)
         Output.line("\(entries.count) application\(entries.count == 1 ? "" : "s")" + (waiting ? " waiting for a decision of insurer \(insurer ?? "")" : ""))

@@ -203,7 +203,9 @@ enum AuditLogCommand: Command {
         }
         guard unchained.isEmpty else {
             let listed = unchained.sorted().prefix(10).map(String.init).joined(separator: ", ")
-            Output.error("error: E-AUDIT: \(unchained.count) event\(unchained.count == 1 ? " is" : "s are") not what was chained (marked !): event \(listed)\(unchained.count > 10 ? ", …" : ""); run `doorbraak audit verify`")
+            let shownSeqs = Set(events.map(\.seq))
+            let marks = unchained.allSatisfy(shownSeqs.contains) ? "marked !" : "marked ! where shown; one missing or moved to another subject is not in this list"
+            Output.error("error: E-AUDIT: \(unchained.count) event\(unchained.count == 1 ? " is" : "s are") not what was chained (\(marks)): event \(listed)\(unchained.count > 10 ? ", …" : ""); run `doorbraak audit verify`")
             return ExitCode.refused
         }
         return ExitCode.done
