@@ -119,7 +119,8 @@ public struct ApplicationIntake {
             guard replace else {
                 throw SubmissionRules.duplicate(application.id.rawValue, version: previous.version, status: previous.status, owner: owner, penvoerder: penvoerder)
             }
-            try SubmissionRules.checkOwner(of: application.id.rawValue, owner: owner, actingFor: penvoerder, doing: "replace")
+            try SubmissionRules.checkOwner(of: application.id.rawValue, owner: owner, actingFor: penvoerder, doing: "replace",
+                                           field: application.lead == nil ? "coalition[0].agb" : "lead")
             try SubmissionRules.checkReplacement(of: application.id.rawValue, status: previous.status, received: received, deadline: settings.deadline)
             try DateOrder.receipt(received, entered: event.today, previous: previous.received, option: receiptOption)
         } else if replace {

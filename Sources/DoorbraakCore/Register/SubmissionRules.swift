@@ -17,9 +17,11 @@ public enum SubmissionRules {
     /// An application may be withdrawn from any status before the beschikking is decided.
     /// `E-OWNER` when `actingFor` (the penvoerder a replacement names, or `--lead` of a
     /// withdrawal) is not the registered owner of `id` (SPEC §3.2).
-    public static func checkOwner(of id: String, owner: String?, actingFor: String?, doing: String) throws(DoorbraakError) {
+    /// `field` is where `actingFor` came from: `lead`, or the first coalition member of a file
+    /// without one (a newcomer was pointed at a `lead` the file did not have).
+    public static func checkOwner(of id: String, owner: String?, actingFor: String?, doing: String, field: String = "lead") throws(DoorbraakError) {
         guard let owner, actingFor != owner else { return }
-        throw DoorbraakError(.owner, "\(id) is owned by its penvoerder; only the penvoerder may \(doing) it\(actingFor.map { ", not provider \($0)" } ?? "")", field: "lead")
+        throw DoorbraakError(.owner, "\(id) is owned by its penvoerder; only the penvoerder may \(doing) it\(actingFor.map { ", not provider \($0)" } ?? "")", field: field)
     }
 
     /// A second submission under a registered id with other content (SPEC §3.2): the owner is
