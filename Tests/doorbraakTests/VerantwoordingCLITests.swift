@@ -394,6 +394,13 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let values = try #require(apps[0]["kpi_values"] as? [[String: Any]])
         #expect(values.map { $0["kpi"] as? String } == ["K1", "K2"] && values[0]["name"] as? String == "Tijd per rapportage" && values[1]["unit"] as? String == "%")
         #expect(total["paid_to_measured"] as? String == "300000.00")
+        // One application, as its project lead looks at it; paid counts by the claim's date.
+        let own = try json(try s.run(["monitoring", "--json", "--as-of", "2028-12-31", "--application", "PAY-A"]).stdout)
+        #expect((own["applications"] as? [[String: Any]])?.map { $0["id"] as? String } == ["PAY-A"])
+        #expect((own["total"] as? [String: Any])?["paid"] as? String == "300000.00")
+        let beforePayment = try json(try s.run(["monitoring", "--json", "--as-of", "2027-06-14", "--application", "PAY-A"]).stdout)
+        #expect((beforePayment["total"] as? [String: Any])?["paid"] as? String == "0.00", "the claim of 2027-06-15 is not paid by the day before")
+        #expect(try s.run(["monitoring", "--application", "NOPE-1"]).status == 66)
 
         let before = try s.verantwoordingState()
         let typo = try s.measure("PAY-A,2028-06-30,ftee,1.0\n")

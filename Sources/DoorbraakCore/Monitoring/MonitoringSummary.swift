@@ -155,7 +155,9 @@ public enum Monitoring {
     /// one per application, peildatum and kpi), per theme and in total, set against `bar` and the
     /// AZWA ambition. Only `applications` of `theme` when one is given; measurements of other
     /// applications are ignored. All ratios stay exact fractions; only their text is rounded.
-    public static func summarise(applications: [ApplicationFacts], measurements: [Measurement], asOf: Day, bar: ImpactBar, theme: Theme? = nil) -> Summary {
+    /// `application` narrows to one (a provider's project lead looks at its own).
+    public static func summarise(applications: [ApplicationFacts], measurements: [Measurement], asOf: Day, bar: ImpactBar, theme: Theme? = nil,
+                                 application: ApplicationID? = nil) -> Summary {
         var latest: [ApplicationID: [String: Measurement]] = [:]
         for m in measurements where m.peildatum <= asOf {
             if let seen = latest[m.application]?[m.kpi], seen.peildatum > m.peildatum { continue }
@@ -164,7 +166,8 @@ public enum Monitoring {
         var rows: [Row] = []
         var themes: [Theme: Totals] = [:]
         var total = Totals.empty
-        for a in applications.sorted(by: { $0.id < $1.id }) where theme.map({ $0 == a.theme }) ?? true && a.grantedOn <= asOf {
+        for a in applications.sorted(by: { $0.id < $1.id })
+        where theme.map({ $0 == a.theme }) ?? true && application.map({ $0 == a.id }) ?? true && a.grantedOn <= asOf {
             let kpis = latest[a.id] ?? [:]
             let fte = kpis[Measurement.fte]
             var row = Row(id: a.id, theme: a.theme, claimed: a.claimed, paid: a.paid(asOf: asOf), realised: fte?.realisedFte, peildatum: fte?.peildatum,

@@ -47,7 +47,7 @@ enum ImportMonitoringCommand: Command {
 enum MonitoringCommand: Command {
     static let name = "monitoring"
     static let summary = "realised impact: claimed vs realised fte per application and theme, against the bar and the AZWA ambition"
-    static let usage = "[--theme THEME] [--as-of DATE]"
+    static let usage = "[--theme THEME] [--application ID] [--as-of DATE]"
     static let help = """
     For every application with a granted beschikking: the fte it claimed and the realised fte at
     its latest peildatum on or before --as-of (default --today), with the latest value of each plan
@@ -56,19 +56,30 @@ enum MonitoringCommand: Command {
     € 800 mln including the social domain and need not come from the doorbraakmiddelen alone
     (004 lines 398, 401): it is shown as context, not as this money's target. Applications without a realised-fte measurement by --as-of are listed as
     such; they add nothing realised. Ratios are compared exactly; only their text is rounded.
+    --application ID shows one application (a provider's project lead looks at its own).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let themeText = try arguments.value("--theme")
         let asOfText = try arguments.value("--as-of")
+        let applicationText = try arguments.value("--application")
         try arguments.finish()
+        var application: ApplicationID?
+        if let applicationText { do { application = try ApplicationID(parsing: applicationText) } catch { throw DoorbraakError(.usage, "--application: \(error.message)") } }
         var theme: Theme?
         if let themeText { do { theme = try Theme(parsing: themeText) } catch { throw DoorbraakError(.usage, "--theme: \(error.message)") } }
         var asOf = context.today
         if let asOfText { do { asOf = try Day(parsing: asOfText) } catch { throw DoorbraakError(.usage, "--as-of: \(error.message)") } }
         let store = try context.openStore()
         let input = try store.showing(.monitoring) { () throws(DoorbraakError) in try store.monitoringInput() }
-        let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: asOf, bar: input.bar, theme: theme)
+        let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: asOf, bar: input.bar, theme: theme,
+                                           application: application)
+        if let application, summary.rows.isEmpty {
+            guard try store.registered(application) != nil else {
+                throw DoorbraakError(.missing, "no application \"\(application)\"; `doorbraak application list` shows the register", field: "application")
+            }
+            throw DoorbraakError(.missing, "\(application) has no beschikking granted by \(asOf)\(theme.map { " in theme \($0.rawValue)" } ?? ""): monitoring follows granted applications", field: "application")
+        }
         // A day before what is recorded counts nothing after it: say so (a newcomer read "nothing
         // paid yet" on a round whose payments were dated after the system date).
         if let latest = try AuditLog.latestBusinessDay(in: store.db), latest > asOf {
