@@ -476,6 +476,7 @@ extension Store {
         }
         try requireBoundRows("allocation", of: open)
         try requireBoundRows("review", of: open)
+        try requireBoundRows("application_provider", of: open)
         var milestones: [String: [(code: String, tariff: Money)]] = [:]
         try requireBoundRows("application_milestone", of: open) { c, r throws(DoorbraakError) in
             milestones[r.text(try c("application_id")), default: []].append((code: r.text(try c("code")), tariff: r.money(try c("tariff_cents"))))
@@ -523,7 +524,7 @@ extension Store {
 
     /// The tables whose rows a decision rests on (`requireDecidable`); the register documents
     /// besides, by their SHA-256.
-    static let decidedOnTables = ["beschikking", "application", "allocation", "allocation_run", "review", "application_milestone", "plan", "submission"]
+    static let decidedOnTables = ["beschikking", "application", "allocation", "allocation_run", "review", "application_milestone", "application_provider", "plan", "submission"]
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).
     func requireDecidable(_ id: String) throws(DoorbraakError) {
@@ -532,6 +533,9 @@ extension Store {
         try requireBound("allocation", [.text(id)])
         try requireBoundChildren("review", of: id)
         try requireBoundChildren("application_milestone", of: id)
+        // The coalition the beschikking is granted to (an attacker's review: a member added with
+        // sqlite3 was granted on).
+        try requireBoundChildren("application_provider", of: id)
         if let (plan, seq) = try db.cached("SELECT a.plan, a.submission_seq FROM application a WHERE a.id = ?").rowValue([.text(id)], { r in (r.text(0), r.int64(1)) }) {
             try requireBound("plan", [.text(plan)])
             try requireBound("submission", [.integer(seq)])

@@ -18,10 +18,10 @@ extension Store {
     public func reallocationRoom() throws(DoorbraakError) -> ReallocationRoom {
         let status = try ceilingStatus()
         let pending = Dictionary(uniqueKeysWithValues: try db.rows("""
-            SELECT a.theme, sum(b.bovengrens_cents) FROM beschikking b JOIN application a ON a.id = b.application_id
+            SELECT a.theme, sum(b.bovengrens_cents) FROM beschikking b NOT INDEXED JOIN application a ON a.id = b.application_id
             WHERE b.status = 'pending' GROUP BY a.theme
             """, []) { r in (r.text(0), r.money(1)) })
-        let promised = Dictionary(uniqueKeysWithValues: try db.rows("SELECT theme, sum(requested_cents) FROM application WHERE status = 'allocated' GROUP BY theme", []) { r in (r.text(0), r.money(1)) })
+        let promised = Dictionary(uniqueKeysWithValues: try db.rows("SELECT theme, sum(requested_cents) FROM application NOT INDEXED WHERE status = 'allocated' GROUP BY theme", []) { r in (r.text(0), r.money(1)) })
         let total = status.remaining - status.pending - promised.values.sum()
         var themes: [Theme: Money] = [:]
         for t in status.themes {
@@ -66,17 +66,20 @@ extension Store {
             try checkKeptTotals()
             try requireThemeTotalsAsRecounted()
         }
-        let room = try reallocationRoom()
-        let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
-            AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
-        }
         if db.rowCapture != nil {
             // The ranking decides who gets the room: the whole register and allocation as the
             // chain bound them (a competitor's status changed would steer it as much as a
-            // candidate's fte). The dry run checks too: the board decides on what it shows.
+            // candidate's fte), and the room per theme rests on the pending beschikkingen (an
+            // attacker's review: bovengrenzen moved between two of them were read unchecked). The
+            // dry run checks too: the board decides on what it shows.
             try requireBoundTable("application")
             try requireBoundTable("allocation")
+            try requireBoundTable("beschikking")
             try requireBound("allocation_run", [.integer(1)])
+        }
+        let room = try reallocationRoom()
+        let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
+            AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
         }
         let outcomes = Reallocator.reallocate(waiting, room: room, seed: try allocationSeed() ?? "")
         let requested = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0.requested) })

@@ -82,6 +82,15 @@ import Testing
                    sql: "UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = \(waiting)",
                    command: ["round", "reallocate"], today: "2027-07-01",
                    nothingMoved: "SELECT count(*) FROM allocation WHERE reallocated_on IS NOT NULL", named: "fte_tenths"),
+            // Found by an attacker's review of the tenth session.
+            Attack(name: "a member added to a coalition before the decision: the grant rests on the coalition", stage: "nza decide --all",
+                   sql: "INSERT INTO application_provider (application_id, agb, name, amount_cents) VALUES (\(allocated), '99999999', 'Evil BV', 100)",
+                   command: ["nza", "decide", "--all"], today: "2027-01-10",
+                   nothingMoved: "SELECT count(*) FROM beschikking WHERE status = 'granted'", named: "application_provider"),
+            Attack(name: "bovengrens moved between two beschikkingen before the reallocation (the sum unchanged)", stage: "round reallocate",
+                   sql: "UPDATE beschikking SET bovengrens_cents = bovengrens_cents + 100 WHERE application_id = \(paidInFull); UPDATE beschikking SET bovengrens_cents = bovengrens_cents - 100 WHERE application_id = (SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id DESC LIMIT 1)",
+                   command: ["round", "reallocate"], today: "2027-07-01",
+                   nothingMoved: "SELECT count(*) FROM allocation WHERE reallocated_on IS NOT NULL", named: "bovengrens_cents"),
             Attack(name: "the allocation deleted, to allocate again", stage: "nza request",
                    sql: "DELETE FROM allocation; DELETE FROM allocation_run",
                    command: ["round", "allocate", "--seed", "again"], today: "2026-12-03",
@@ -111,6 +120,24 @@ import Testing
             if result.stderr.contains("E-LEDGER") { refused += 1 }
         }
         figures("money-on-verified-rows", ["attacks": attacks.count, "refused": refused])
+    }
+
+    /// `round close` releases what is unpaid of every open beschikking: one marked final, or its
+    /// application deleted, with sqlite3 was left out of the close without a word (an attacker's
+    /// review of the tenth session); now the close is refused and nothing is released.
+    @Test(arguments: ["UPDATE beschikking SET final_on = '2029-06-30' WHERE application_id = 'CL-A'",
+                      "PRAGMA foreign_keys = OFF; DELETE FROM application WHERE id = 'CL-A'",
+                      "PRAGMA foreign_keys = OFF; UPDATE beschikking SET application_id = 'CL-Z' WHERE application_id = 'CL-A'"])
+    func aBeschikkingTakenOutOfTheCloseIsRefused(sql: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("CL-A", 1_000_000_00, 500), ("CL-B", 1_000_000_00, 400)])
+        let before = try s.sql("SELECT (SELECT released_cents FROM ledger), (SELECT count(*) FROM audit_event), (SELECT count(*) FROM bovengrens_release)")
+        _ = try s.sql(sql)
+        let closed = try s.run(["round", "close"], today: "2030-01-02")
+        #expect(closed.status == 1 && closed.stderr.contains("E-LEDGER"), "\(closed.stdout)\(closed.stderr)")
+        #expect(try s.sql("SELECT (SELECT released_cents FROM ledger), (SELECT count(*) FROM audit_event), (SELECT count(*) FROM bovengrens_release)") == before, "nothing released")
+        #expect(try s.sql("SELECT closed_on IS NULL FROM round") == "1", "the round stays open")
     }
 
     /// A hostile value where the program reads a number: every INTEGER column of every table
