@@ -97,6 +97,29 @@ public final class CSVReader {
 
     /// Splits one line into fields (RFC 4180 quoting within the line); invalid UTF-8 is an error.
     static func split(_ bytes: [UInt8], delimiter: UInt8) throws(DoorbraakError) -> [String] {
+        // A line without a quote — nearly every line — is cut at its delimiters, each field made
+        // from its slice at once (issue 21: a byte appended at a time cost a fifth of a costs
+        // import's parsing). The same fields and errors as the general path below.
+        if !bytes.contains(UInt8(ascii: "\"")) {
+            var fields: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == delimiter {
+                let slice = bytes[start..<end]
+                if slice.contains(0) { throw DoorbraakError(.input, "field \(fields.count + 1) contains a NUL byte") }
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
+                }
+                fields.append(text)
+                start = end + 1
+            }
+            return fields
+        }
+        return try splitQuoted(bytes, delimiter: delimiter)
+    }
+
+    /// The general path of `split`: fields in double quotes (a quote doubled inside one, spaces
+    /// around one), every error named by its field.
+    static func splitQuoted(_ bytes: [UInt8], delimiter: UInt8) throws(DoorbraakError) -> [String] {
         var fields: [String] = []
         var field: [UInt8] = []
         var i = 0

@@ -8,6 +8,9 @@ public final class Store {
     var verifiedScopes = VerifiedScopes()
     /// What the chunk of claims being settled rests on (`prepareClaims`).
     var preparedClaims = PreparedClaims()
+    /// The coalition of the application a cost line was last stored on, in its transaction
+    /// (`grantedCoalition`): a costs import holds an application's lines together.
+    var lastCoalition: (transaction: Int, application: ExactText, agbs: Set<AGB>)?
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
     var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).

@@ -44,9 +44,14 @@ extension Store {
     /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
     private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
         try requireGranted(application, code: code, what: what)
+        // Nothing in a costs import changes a coalition: the one read for the line before, in
+        // this transaction, is the one (issue 21: a read and a parse of the coalition per line).
+        let key = ExactText(application.rawValue)
+        if let last = lastCoalition, last.transaction == db.transactionNumber, last.application == key { return last.agbs }
         let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
         var coalition = Set<AGB>()
         for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
+        lastCoalition = (db.transactionNumber, key, coalition)
         return coalition
     }
 
