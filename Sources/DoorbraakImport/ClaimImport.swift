@@ -95,7 +95,10 @@ public struct ClaimImport: CSVImport {
         do throws(DoorbraakError) {
             return try store.settle(claim, today: today, event: event)
         } catch where ClaimImport.isKeptRefusal(error, of: claim, today: today) {
-            try store.recordRefusal(claim, error, today: today, event: event)
+            // Kept only from an insurer of the application: a kept refusal holds its claim id, and
+            // an outsider's refused claim would take that id from the application's own insurer
+            // (an attacker's review of the tenth session).
+            if try store.isInsurer(claim.insurer, of: claim.application) { try store.recordRefusal(claim, error, today: today, event: event) }
             throw error
         }
     }

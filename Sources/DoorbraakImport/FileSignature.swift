@@ -27,6 +27,12 @@ public enum FileSignature {
         } catch {
             throw DoorbraakError(error.code, "--signature: \(error.message)", file: error.file, line: error.line)
         }
+        // An OpenSSH file signature is well under a kilobyte: a larger file is not read by
+        // ssh-keygen (an attacker's review: a 3 GB one kept it busy for hours).
+        var info = stat()
+        if stat(signature, &info) == 0, info.st_size > FileSignature.signatureLimit {
+            throw DoorbraakError(.signature, "\(signature) is \(info.st_size) bytes, larger than an OpenSSH file signature (at most \(FileSignature.signatureLimit)); give the .sig file `ssh-keygen -Y sign` wrote", file: shown)
+        }
         guard !allowedSigners.isEmpty else {
             throw DoorbraakError(.signature, "no party in the register has a key; register the signer's public key with `doorbraak party key ROLE:ID FILE.pub`", file: shown)
         }
@@ -56,6 +62,36 @@ public enum FileSignature {
 
     /// The OpenSSH public key in `file` (`ssh-ed25519 AAAA…`, without its comment) and its
     /// SHA-256 fingerprint, as `ssh-keygen -l` reads it; `E-INPUT` when it is not one public key.
+    /// The largest signature file read: 64 KiB.
+    public static let signatureLimit = 64 << 10
+
+    /// The SHA-256 fingerprints of `keys` (as `publicKey` returns them), in one `ssh-keygen -l`:
+    /// one key, one party is held by the key itself, not its text (an attacker's review: the same
+    /// RSA key written with another encoding was registered for a second party).
+    public static func fingerprints(of keys: [String]) throws(DoorbraakError) -> [String] {
+        guard !keys.isEmpty else { return [] }
+        guard let tool = sshKeygen else {
+            throw DoorbraakError(.signature, "reading a key needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)")
+        }
+        let folder = NSTemporaryDirectory() + "doorbraak-keys-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DoorbraakError(.io, "cannot create a temporary folder for the keys: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let list = folder + "/keys"
+        guard FileManager.default.createFile(atPath: list, contents: Data((keys.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw DoorbraakError(.io, "cannot write the keys")
+        }
+        let listed = try run(tool, ["-l", "-f", list], input: nil)
+        let prints = listed.output.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }).map(String.init) }
+        guard listed.status == 0, prints.count == keys.count else {
+            throw DoorbraakError(.ledger, "ssh-keygen cannot read every registered key; run `doorbraak audit verify`")
+        }
+        return prints
+    }
+
     public static func publicKey(in file: String) throws(DoorbraakError) -> (key: String, fingerprint: String) {
         guard let tool = sshKeygen else {
             throw DoorbraakError(.signature, "reading a key needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: file)
@@ -68,6 +104,11 @@ public enum FileSignature {
               fields[0].utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 || $0 == 64 }),
               fields[1].utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 47 || $0 == 61 }) else {
             throw DoorbraakError(.input, "not one OpenSSH public key (a line like `ssh-ed25519 AAAA… name`); give the .pub file, never the private key", file: file)
+        }
+        // A certificate names a key signed by another: one private key would then sign for two
+        // parties (an attacker's review). Only a plain public key is a party's key.
+        guard !fields[0].contains("-cert-") else {
+            throw DoorbraakError(.input, "an OpenSSH certificate (\(fields[0])), not a plain public key; give the party's own .pub file", file: file)
         }
         // The key as stored (type and base64, no comment) is what ssh-keygen reads for the
         // fingerprint: the bytes read once, not the file again.

@@ -76,17 +76,24 @@ extension Store {
     }
 
     /// Sets the OpenSSH public key that `id`'s signed files are checked against; audited with its fingerprint.
-    public func setKey(of id: PartyID, publicKey: String, fingerprint: String, event: AuditContext) throws(DoorbraakError) -> PartyChange {
+    /// `fingerprints` gives the SHA-256 fingerprints of keys (`FileSignature.fingerprints`): one
+    /// key is one party by its fingerprint, whatever the text it is written in.
+    public func setKey(of id: PartyID, publicKey: String, fingerprint: String, fingerprints: ([String]) throws(DoorbraakError) -> [String],
+                       event: AuditContext) throws(DoorbraakError) -> PartyChange {
         try db.writeTransaction { () throws(DoorbraakError) -> PartyChange in
             guard let existing = try self.party(id) else {
                 throw DoorbraakError(.party, "\(id) is not in the register; `doorbraak party add \(id.role.rawValue) \(id.id) NAME` first")
             }
             try requireBound("party", [.text(id.role.rawValue), .text(id.id)])
             if existing.publicKey == publicKey { return .unchanged }
-            // One key, one party: the signer of a file is found by its key.
-            if let other = try db.cached("SELECT role, id FROM party WHERE public_key = ? AND NOT (role = ? AND id = ?)")
-                .rowValue([.text(publicKey), .text(id.role.rawValue), .text(id.id)], { r in "\(r.text(0)):\(r.text(1))" }) {
-                throw DoorbraakError(.party, "this key is registered for \(other) already; every party signs with a key of its own")
+            // One key, one party: the signer of a file is found by its key. Compared by the key's
+            // fingerprint, as the rows were bound (an attacker's review: the same RSA key in
+            // another encoding was registered for a second party, and signed for it).
+            let others = try db.rows("SELECT role, id, public_key FROM party NOT INDEXED WHERE public_key IS NOT NULL AND NOT (role = ? AND id = ?) ORDER BY role, id",
+                                     [.text(id.role.rawValue), .text(id.id)]) { r in (party: "\(r.text(0)):\(r.text(1))", role: r.text(0), id: r.text(1), key: r.text(2)) }
+            for other in others { try requireBound("party", [.text(other.role), .text(other.id)]) }
+            if let other = zip(others, try fingerprints(others.map(\.key))).first(where: { $0.0.key == publicKey || $0.1 == fingerprint })?.0 {
+                throw DoorbraakError(.party, "this key is registered for \(other.party) already; every party signs with a key of its own")
             }
             try db.run("UPDATE party SET public_key = ? WHERE role = ? AND id = ?", [.text(publicKey), .text(id.role.rawValue), .text(id.id)])
             try AuditLog.append(in: db, event, action: "party-key", subject: id.description, before: existing.publicKey == nil ? "no key" : "a key",

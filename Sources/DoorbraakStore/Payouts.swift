@@ -199,6 +199,15 @@ extension Store {
         }
     }
 
+    /// Whether `insurer` is the coordinating or the second insurer of `application`, from its
+    /// row as the chain bound it (false for an unknown application).
+    public func isInsurer(_ insurer: String, of application: String) throws(DoorbraakError) -> Bool {
+        guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?")
+            .rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else { return false }
+        try requireBound("application", [.text(application)])
+        return insurer == coordinating || insurer == second
+    }
+
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
     /// all-or-nothing import that rolls back keeps nothing), and audits it.
     public func recordRefusal(_ claim: Claim, _ error: DoorbraakError, today: Day, event: AuditContext) throws(DoorbraakError) {

@@ -58,6 +58,14 @@ public final class Database {
             let loose = UInt32(info.st_mode) & 0o077
             loosePermissions = loose == 0 ? nil : UInt32(info.st_mode) & 0o777
         }
+        // SQLite's files beside the database must be files too (an attacker's review: a folder or
+        // a FIFO named like them made every command end in an internal error, exit 70).
+        for (suffix, what) in [("-wal", "write-ahead log"), ("-shm", "shared-memory index"), ("-journal", "rollback journal")] {
+            var side = stat()
+            if lstat(path + suffix, &side) == 0, (side.st_mode & S_IFMT) != S_IFREG {
+                throw DoorbraakError(.io, "not a regular file where SQLite keeps the database's \(what); remove it (or ask whoever made it) before doorbraak opens the database", file: path + suffix)
+            }
+        }
         if create {
             // Create the file ourselves so that it is never readable by others, even briefly.
             let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)

@@ -83,7 +83,8 @@ enum PartyKeyCommand: Command {
         let file = try arguments.requiredOperand("public key file")
         try arguments.finish()
         let (key, fingerprint) = try FileSignature.publicKey(in: file)
-        let change = try context.openStore().setKey(of: party, publicKey: key, fingerprint: fingerprint, event: context.audit())
+        let change = try context.openStore().setKey(of: party, publicKey: key, fingerprint: fingerprint,
+                                                    fingerprints: { (keys: [String]) throws(DoorbraakError) -> [String] in try FileSignature.fingerprints(of: keys) }, event: context.audit())
         if context.json {
             Output.json(.object([("party", .string(party.description)), ("fingerprint", .string(fingerprint)), ("changed", .bool(change != .unchanged))]))
         } else {
