@@ -42,7 +42,9 @@ public struct CostImport: CSVImport {
         var findings: [String: Int] = [:]
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
-            try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: actingFor?.role == .provider ? actingFor?.id : nil)
+            let signer = actingFor?.role == .provider ? actingFor?.id : nil
+            try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
+            if signer != nil { try PartySignature.requireMember(signer: signer, of: line.application.rawValue, coalition: try store.costCoalition(of: line.application)) }
             switch try store.storeCost(line, today: today, event: event) {
             case .stored(let codes):
                 for code in codes { findings[code.rawValue, default: 0] += 1 }

@@ -81,4 +81,24 @@ import Testing
         #expect(own.stderr.contains("E-CLAIM-TARIFF") && kept == "1", "\(own.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
+
+    /// A provider's signed cost line on an application whose coalition it is not in is refused,
+    /// so it cannot take a member's line id (P7 refused the member's own line after it).
+    @Test func aSignedCostLineOfAnOutsiderIsRefusedAndTakesNoLineID() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("KO-A", 1_000_000_00, 500)])
+        #expect(try s.run(["party", "add", "provider", "34567890", "Buitenstaander"]).status == 0)
+        #expect(try s.run(["party", "add", "provider", "12345678", "Lid"]).status == 0)
+        let outsider = try signed.keygen(s, "outsider"), member = try signed.keygen(s, "member")
+        #expect(try s.run(["party", "key", "provider:34567890", outsider + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "provider:12345678", member + ".pub"]).status == 0)
+        let theirs = try s.file("o.csv", costHeader + "KL-1,KO-A,34567890,2027,personnel,incidental,1.00,x\n")
+        let refused = try s.run(["import", "costs", theirs, "--signature", try signed.sign(theirs, with: outsider), "--partial"], today: "2028-01-15")
+        #expect(refused.stderr.contains("E-SIGNATURE") && refused.stderr.contains("not in the coalition of KO-A"), "\(refused.stdout)\(refused.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_line") == "0")
+        let own = try s.file("m.csv", costHeader + "KL-1,KO-A,12345678,2027,personnel,incidental,250000.00,team\n")
+        let stored = try s.run(["import", "costs", own, "--signature", try signed.sign(own, with: member)], today: "2028-01-15")
+        #expect(stored.status == 0 && stored.stdout.contains("1 new"), "\(stored.stdout)\(stored.stderr)")
+    }
 }

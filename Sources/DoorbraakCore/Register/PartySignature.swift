@@ -54,6 +54,15 @@ public enum PartySignature {
         throw DoorbraakError(.signature, "signed by provider:\(signer), but the line is provider \(provider)'s; a provider accounts only for its own costs", field: "provider")
     }
 
+    /// `E-SIGNATURE` when a signed provider file carries a cost line of an application whose
+    /// coalition the provider is not in: a provider accounts for the applications it takes part
+    /// in (an attacker's review: an outsider's signed line took a member's line id, P7 refusing
+    /// the member's own line after it).
+    public static func requireMember(signer: String?, of application: String, coalition: Set<AGB>) throws(DoorbraakError) {
+        guard let signer, !coalition.contains(where: { $0.rawValue == signer }) else { return }
+        throw DoorbraakError(.signature, "signed by provider:\(signer), which is not in the coalition of \(application); a provider accounts only for the applications it takes part in", field: "application_id")
+    }
+
     /// `code` when a row names another insurer than the one the file acts for (`--insurer U` or
     /// the signer): one insurer's file holds that insurer's reviews or claims only.
     public static func requireOwnRow(insurer: String, actingFor: PartyID?, code: ErrorCode) throws(DoorbraakError) {
