@@ -36,18 +36,9 @@ public enum FileSignature {
         guard !allowedSigners.isEmpty else {
             throw DoorbraakError(.signature, "no party in the register has a key; register the signer's public key with `doorbraak party key ROLE:ID FILE.pub`", file: shown)
         }
-        let folder = NSTemporaryDirectory() + "doorbraak-signers-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DoorbraakError(.io, "cannot create a temporary folder for the allowed signers: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let allowed = folder + "/allowed_signers"
-        guard FileManager.default.createFile(atPath: allowed, contents: Data((allowedSigners.map(\.line).joined(separator: "\n") + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw DoorbraakError(.io, "cannot write the allowed signers")
-        }
+        let folder = try PrivateFolder("signers", for: "allowed signers")
+        defer { folder.remove() }
+        let allowed = try folder.write("allowed_signers", Data((allowedSigners.map(\.line).joined(separator: "\n") + "\n").utf8), as: "allowed signers")
         let found = try run(tool, ["-Y", "find-principals", "-s", signature, "-f", allowed], input: nil)
         let principals = found.output.split(whereSeparator: \.isNewline).map(String.init)
         guard found.status == 0, let principal = principals.first, let party = allowedSigners.first(where: { $0.party.description == principal })?.party else {
@@ -73,17 +64,9 @@ public enum FileSignature {
         guard let tool = sshKeygen else {
             throw DoorbraakError(.signature, "reading a key needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)")
         }
-        let folder = NSTemporaryDirectory() + "doorbraak-keys-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DoorbraakError(.io, "cannot create a temporary folder for the keys: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let list = folder + "/keys"
-        guard FileManager.default.createFile(atPath: list, contents: Data((keys.joined(separator: "\n") + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw DoorbraakError(.io, "cannot write the keys")
-        }
+        let folder = try PrivateFolder("keys", for: "keys")
+        defer { folder.remove() }
+        let list = try folder.write("keys", Data((keys.joined(separator: "\n") + "\n").utf8), as: "keys")
         let listed = try run(tool, ["-l", "-f", list], input: nil)
         let prints = listed.output.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }).map(String.init) }
         guard listed.status == 0, prints.count == keys.count else {
@@ -113,17 +96,9 @@ public enum FileSignature {
         // The key as stored (type and base64, no comment) is what ssh-keygen reads for the
         // fingerprint: the bytes read once, not the file again.
         let key = "\(fields[0]) \(fields[1])"
-        let folder = NSTemporaryDirectory() + "doorbraak-key-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DoorbraakError(.io, "cannot create a temporary folder for the key: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let copy = folder + "/key.pub"
-        guard FileManager.default.createFile(atPath: copy, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw DoorbraakError(.io, "cannot write the key")
-        }
+        let folder = try PrivateFolder("key", for: "key")
+        defer { folder.remove() }
+        let copy = try folder.write("key.pub", Data((key + "\n").utf8), as: "key")
         let listed = try run(tool, ["-l", "-f", copy], input: nil)
         guard listed.status == 0, let fingerprint = listed.output.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }) else {
             throw DoorbraakError(.input, "ssh-keygen cannot read this public key", file: file)
@@ -134,17 +109,9 @@ public enum FileSignature {
     /// The party whose registered key made `signature` over exactly the bytes of `text` (a
     /// statement such as a withdrawal, written to a private file first), or `E-SIGNATURE`.
     public static func signer(ofText text: String, signature: String, allowedSigners: [(party: PartyID, line: String)]) throws(DoorbraakError) -> PartyID {
-        let folder = NSTemporaryDirectory() + "doorbraak-statement-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DoorbraakError(.io, "cannot create a temporary folder for the statement: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/statement"
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw DoorbraakError(.io, "cannot write the statement")
-        }
+        let folder = try PrivateFolder("statement", for: "statement")
+        defer { folder.remove() }
+        let file = try folder.write("statement", Data(text.utf8), as: "statement")
         return try signer(of: file, shownAs: signature, signature: signature, allowedSigners: allowedSigners)
     }
 
@@ -193,4 +160,31 @@ public enum FileSignature {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// A folder only this user can read, in the temporary directory, for the files handed to
+/// `ssh-keygen` (a key, the allowed signers, a statement); removed after use.
+struct PrivateFolder {
+    let path: String
+
+    /// A new folder named `doorbraak-PREFIX-…`; `what` names it in an error.
+    init(_ prefix: String, for what: String) throws(DoorbraakError) {
+        path = NSTemporaryDirectory() + "doorbraak-\(prefix)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DoorbraakError(.io, "cannot create a temporary folder for the \(what): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `contents` to the file `name` in it (readable by this user only) and returns its path.
+    func write(_ name: String, _ contents: Data, as what: String) throws(DoorbraakError) -> String {
+        let file = path + "/" + name
+        guard FileManager.default.createFile(atPath: file, contents: contents, attributes: [.posixPermissions: 0o600]) else {
+            throw DoorbraakError(.io, "cannot write the \(what)")
+        }
+        return file
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
