@@ -399,6 +399,8 @@ extension Store {
     /// Milestones of granted beschikkingen payable on or before `day` (due, and granted:
     /// `PayoutRules.payableFrom`) and not settled (expected, or reached with a rest unpaid), the
     /// oldest first; `insurer` narrows to its applications.
+    /// The day each is payable from is the rule's (`DuePayment.payableFrom`), not worked out
+    /// again in SQL.
     public func duePayments(on day: Day, insurer: String? = nil) throws(DoorbraakError) -> [DuePayment] {
         try db.rows("""
             SELECT m.application_id, m.code, m.due, m.tariff_cents, m.paid_cents, m.status, a.coordinating, a.second, p.payers, b.decided_on
@@ -406,13 +408,15 @@ extension Store {
             JOIN application a ON a.id = m.application_id
             LEFT JOIN (SELECT application_id, milestone, group_concat(DISTINCT insurer) AS payers FROM claim NOT INDEXED WHERE status = 'reached' GROUP BY 1, 2) p
               ON p.application_id = m.application_id AND p.milestone = m.code
-            WHERE (m.status = 'expected' OR m.status = 'reached') AND max(m.due, b.decided_on) <= ?
-            """ + (insurer == nil ? "" : " AND (a.coordinating = ? OR a.second = ?)") + " ORDER BY max(m.due, b.decided_on), m.application_id, m.code",
-            [.text(day.description)] + (insurer.map { [.text($0), .text($0)] } ?? [])) { r throws(DoorbraakError) in
+            WHERE (m.status = 'expected' OR m.status = 'reached') AND m.due <= ?1
+            """ + (insurer == nil ? "" : " AND (a.coordinating = ?2 OR a.second = ?2)"),
+            [.text(day.description)] + (insurer.map { [.text($0)] } ?? [])) { r throws(DoorbraakError) in
             DuePayment(application: r.text(0), milestone: r.text(1), due: try Day(parsing: r.text(2)), grantedOn: try Day(parsing: r.text(9)), tariff: r.money(3), paid: r.money(4),
                        status: r.text(5), coordinating: r.text(6), second: r.text(7),
                        paidBy: (r.optionalText(8) ?? "").split(separator: ",").map(String.init).sorted())
         }
+        .filter { $0.payableFrom <= day }
+        .sorted { ($0.payableFrom, $0.application, $0.milestone) < ($1.payableFrom, $1.application, $1.milestone) }
     }
 
     /// The quarter a release counts in (`r` the release, `c` its claim): its claim's date; a

@@ -1,7 +1,7 @@
 /// What the coordinating and second insurers show the board (004 line 219: the board steers on
 /// "kwaliteit, spreiding en maatschappelijke impact"): per theme and per sector the applications,
 /// their requested amount and what both insurers approved, against the theme amounts.
-public struct RoundReport: Sendable, Equatable {
+public struct RoundReport: Sendable {
     /// The figures of one theme or sector.
     public struct Line: Sendable, Equatable {
         /// Every application in the round (not inadmissible, not withdrawn).
@@ -25,7 +25,7 @@ public struct RoundReport: Sendable, Equatable {
             applications += 1
             requested += row.requested
             guard row.status.isApproved else { return }
-            if FtePerMillion(fte: row.fte, amount: row.requested).reaches(hundredths: bar.hundredths) {
+            if row.reaches(bar) {
                 approved += 1
                 approvedAmount += row.requested
                 approvedFte = approvedFte + row.fte
@@ -68,11 +68,6 @@ public struct RoundReport: Sendable, Equatable {
         approved = rows.filter(\.status.isApproved)
         allocated = rows.filter(\.status.isAllocated)
     }
-
-    public static func == (a: RoundReport, b: RoundReport) -> Bool {
-        a.themes == b.themes && a.sectors.map(\.sector) == b.sectors.map(\.sector) && a.sectors.map(\.line) == b.sectors.map(\.line)
-            && a.approved == b.approved && a.allocated == b.allocated
-    }
 }
 
 /// The board's what-if (004 line 219: it steers once it sees the totals): for each bar, the
@@ -111,7 +106,7 @@ public struct WhatIf: Sendable, Equatable {
     /// The what-if of `bar` over `rows` (the round's admitted applications, and the register's
     /// submissions refused only for `E-BAR`, so that a lower bar shows what it would admit).
     public init(bar: ImpactBar, rows: [RoundRow], settings: RoundSettings) {
-        let passing = rows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: bar.hundredths) }
+        let passing = rows.filter { $0.reaches(bar) }
         self.bar = bar
         self.passing = passing.count
         amount = passing.map(\.requested).sum()

@@ -13,6 +13,9 @@ public struct RoundRow: Sendable, Equatable {
     /// The fte it claims to save.
     public var fte: Fte
 
+    /// Whether its fte per €mln reaches `bar`, compared exactly.
+    public func reaches(_ bar: ImpactBar) -> Bool { FtePerMillion(fte: fte, amount: requested).reaches(hundredths: bar.hundredths) }
+
     /// A row.
     public init(theme: Theme, sector: String, region: String, status: ApplicationStatus, requested: Money, fte: Fte) {
         self.theme = theme

@@ -79,9 +79,9 @@ enum DemoCommand: Command {
         // submissions refused only for E-BAR that pass it are admitted, and the insurers decide on them.
         let whatifRows = try store.roundRows(barRefusals: true)
         var whatif = Table([("bar", .left), ("passing", .right), ("amount", .right)])
-        for hundredths: Int64 in [900, 1600, 1700, 3500] {
-            let passing = whatifRows.filter { FtePerMillion(fte: $0.fte, amount: $0.requested).reaches(hundredths: hundredths) }
-            whatif.add([FtePerMillion.hundredthsText(hundredths), String(passing.count), passing.map(\.requested).sum().dutch])
+        for bar in ["9", "16", "17", "35"] {
+            let w = WhatIf(bar: try ImpactBar(parsing: bar), rows: whatifRows, settings: settings)
+            whatif.add([FtePerMillion.hundredthsText(w.bar.hundredths), String(w.passing), w.amount.dutch])
         }
         Output.line("\n== 6b. what-if per bar, and the board's bar")
         Output.line(whatif.text)
@@ -148,10 +148,14 @@ enum DemoCommand: Command {
         // too, as its last part — some are left for the close of the period).
         let endDay = Day(2029, 12, 31)
         let open = try store.db.rows("""
-            SELECT m.application_id, m.code, m.tariff_cents - m.paid_cents, max(m.due, b.decided_on), a.coordinating, a.second, m.status
+            SELECT m.application_id, m.code, m.tariff_cents - m.paid_cents, m.due, b.decided_on, a.coordinating, a.second, m.status
             FROM application_milestone m JOIN beschikking b ON b.application_id = m.application_id AND b.status = 'granted'
             JOIN application a ON a.id = m.application_id WHERE m.status = 'expected' OR m.status = 'reached' ORDER BY m.application_id, m.code
-            """, []) { r in (r.text(0), r.text(1), r.money(2), r.text(3), r.text(4), r.text(5), r.text(6)) }
+            """, []) { r throws(DoorbraakError) in
+            // Claimed on the day it is payable from (`PayoutRules.payableFrom`).
+            (r.text(0), r.text(1), r.money(2), PayoutRules.payableFrom(due: try Day(parsing: r.text(3)), grantedOn: try Day(parsing: r.text(4))).description,
+             r.text(5), r.text(6), r.text(7))
+        }
         // Each milestone is paid to the provider with the most of its coalition amount still unpaid.
         var unpaid: [String: [(agb: String, left: Money)]] = [:]
         for (a, agb, amount, paid) in try store.db.rows("""
