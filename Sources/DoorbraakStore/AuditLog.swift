@@ -298,14 +298,21 @@ public enum AuditLog {
     /// subject (its hash no longer its content's) is named by its number, though not shown (an
     /// attacker's review: a deleted or relabelled event was left out of the trail without a word).
     /// An event of the subject moved away that is not next to one shown is caught by `audit verify`.
+    /// A next event that is shown itself is taken from `shown` (its own hash is checked as one of
+    /// them), not read and hashed a second time.
     public static func unchained(_ shown: [AuditEvent], in db: Database) throws(DoorbraakError) -> [Int64] {
         let last = try latestSeq(in: db)
+        let bySeq = Dictionary(shown.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
         var broken = Set<Int64>()
         for event in shown {
             if event.hash != event.expectedHash {
                 broken.insert(event.seq)
             }
             guard event.seq < last else { continue }
+            if let following = bySeq[event.seq &+ 1] {
+                if following.previousHash != event.hash { broken.insert(event.seq) }
+                continue
+            }
             guard let following = try events(in: db, seq: event.seq &+ 1).first else {
                 broken.insert(event.seq &+ 1)
                 continue

@@ -41,8 +41,7 @@ extension Store {
             }
             var result = ClosingResult(finals: [], released: .zero, refused: [])
             for (id, theme, coordinating) in open {
-                try requireBound("application", [.text(id)])
-                try requireBound("beschikking", [.text(id)])
+                // Its application and beschikking were checked with their tables above.
                 try requireBoundChildren("application_milestone", of: id)
                 let settlement = PeriodClose.settle(try payoutSubject(id))
                 let released = settlement.milestones.map(\.unpaid).sum() + settlement.rest

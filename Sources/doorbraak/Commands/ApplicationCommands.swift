@@ -100,7 +100,8 @@ enum ApplicationSubmitCommand: Command {
         case .unchanged(_, let admission):
             // The status as registered: a withdrawn one is said to be withdrawn (a newcomer read
             // "nothing changed" as a resubmission taken).
-            let status = try store.registered(application.id)?.status ?? (admission == nil ? .submitted : .inadmissible)
+            let registered = try store.registered(application.id)
+            let status = registered?.status ?? (admission == nil ? .submitted : .inadmissible)
             if context.json {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("unchanged")), ("status", .string(status.rawValue))]))
             } else {
@@ -108,7 +109,7 @@ enum ApplicationSubmitCommand: Command {
                             + (status == .withdrawn ? "; a withdrawn application is not taken again: submit a new one under a new id" : "") + ")")
             }
             if let admission { printRefusal(admission, id: id, file: file, before: true, pastDeadline: context.today > intake.settings.deadline) }
-            if receivedText != nil, let registered = try store.registered(application.id), registered.received != received {
+            if receivedText != nil, let registered, registered.received != received {
                 Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
             }
             return admission == nil ? ExitCode.done : ExitCode.refused
