@@ -89,9 +89,7 @@ extension Store {
             // One key, one party: the signer of a file is found by its key. Compared by the key's
             // fingerprint, as the rows were bound (an attacker's review: the same RSA key in
             // another encoding was registered for a second party, and signed for it).
-            let others = try db.rows("SELECT role, id, public_key FROM party NOT INDEXED WHERE public_key IS NOT NULL AND NOT (role = ? AND id = ?) ORDER BY role, id",
-                                     [.text(id.role.rawValue), .text(id.id)]) { r in (party: "\(r.text(0)):\(r.text(1))", role: r.text(0), id: r.text(1), key: r.text(2)) }
-            for other in others { try requireBound("party", [.text(other.role), .text(other.id)]) }
+            let others = try keyedParties().filter { $0.party != id }
             if let other = zip(others, try fingerprints(others.map(\.key))).first(where: { $0.0.key == publicKey || $0.1 == fingerprint })?.0 {
                 throw DoorbraakError(.party, "this key is registered for \(other.party) already; every party signs with a key of its own")
             }
@@ -105,13 +103,18 @@ extension Store {
     /// The keys of every party that has one, as `ssh-keygen`'s allowed-signers lines
     /// (`insurer:3311 namespaces="doorbraak" ssh-ed25519 AAAA…`), each checked against the chain.
     public func allowedSigners() throws(DoorbraakError) -> [(party: PartyID, line: String)] {
-        var lines: [(PartyID, String)] = []
+        try keyedParties().map { ($0.party, "\($0.party) namespaces=\"\(PartySignature.namespace)\" \($0.key)") }
+    }
+
+    /// Every party that has a key, with its key, each row checked against the chain.
+    func keyedParties() throws(DoorbraakError) -> [(party: PartyID, key: String)] {
+        var keyed: [(PartyID, String)] = []
         for party in try parties() {
             guard let key = party.publicKey else { continue }
             try requireBound("party", [.text(party.party.role.rawValue), .text(party.party.id)])
-            lines.append((party.party, "\(party.party) namespaces=\"\(PartySignature.namespace)\" \(key)"))
+            keyed.append((party.party, key))
         }
-        return lines
+        return keyed
     }
 
     /// Whether the round demands signed party files (`init --require-signatures`), as bound.

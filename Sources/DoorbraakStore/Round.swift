@@ -91,8 +91,8 @@ extension Store {
     /// (status `inadmissible`), so that a what-if with a lower bar shows what it would admit.
     public func roundRows(barRefusals: Bool = false) throws(DoorbraakError) -> [RoundRow] {
         let refusals = barRefusals ? " OR (status = 'inadmissible' AND codes = 'E-BAR')" : ""
-        return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
-            RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: try ApplicationStatus(kept: r.text(3), of: "in the round"), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
+        return try db.rows("SELECT theme, sector, coalesce(region, ''), status, requested_cents, fte_tenths, id FROM application NOT INDEXED WHERE status NOT IN ('inadmissible', 'withdrawn')\(refusals)", []) { r throws(DoorbraakError) in
+            RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: try ApplicationStatus(kept: r.text(3), of: r.text(6)), requested: r.money(4), fte: Fte(tenths: r.int64(5)))
         }
     }
 

@@ -40,14 +40,14 @@ extension Store {
                  category: try CostCategory(parsing: r.text(4)), kind: try CostKind(parsing: r.text(5)), amount: r.money(6), description: r.text(7))
     }
 
-    /// The coalition of an application with a granted beschikking, read in the caller's
-    /// transaction; refused (E-COST-APPLICATION) when there is no such application or it is not granted.
     /// The coalition of a granted application a cost line is reported on (`E-COST-APPLICATION`
     /// when it is not granted), for the signed file's check that its provider takes part.
     public func costCoalition(of application: ApplicationID) throws(DoorbraakError) -> Set<AGB> {
         try grantedCoalition(application, code: .costApplication, what: "cost lines")
     }
 
+    /// The coalition of an application with a granted beschikking, read in the caller's
+    /// transaction; refused (`code`) when there is no such application or it is not granted.
     private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
         try requireGranted(application, code: code, what: what)
         // Nothing in a costs import changes a coalition: the one read for the line before, in
