@@ -324,13 +324,17 @@ extension Store {
         // and reading them back (SQLite's default is 2 MB). This run only: it raises the peak
         // memory of `decide --all` to about 130 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
-        let pending = try db.readTransaction { () throws(DoorbraakError) -> [String] in
+        let (pending, prechecked, version) = try db.readTransaction { () throws(DoorbraakError) -> ([String], [String: GrantFacts], Int64) in
             // Every row a grant rests on (see `requireDecidable`), table by table in one ordered
             // scan each instead of a lookup per request: an edited row anywhere in these tables
-            // stops the run before its first decision. The ranking and the dates are taken from
-            // the very rows checked (a second read of the file could find other bytes).
+            // stops the run before its first decision. The ranking, the dates and what each grant
+            // writes are taken from the very rows checked (a second read of the file could find
+            // other bytes).
             var requested: [String: String] = [:]
-            var candidates: [String: (theme: String, requested: Money, fte: Int64)] = [:]
+            var candidates: [String: (theme: String, requested: Money, fte: Int64, plan: String, submission: Int64)] = [:]
+            var milestones: [String: [(code: String, tariff: Money)]] = [:]
+            var planCodes: [String: String] = [:]
+            var digests: [Int64: String] = [:]
             var seed = ""
             for table in Store.decidedOnTables {
                 switch table {
@@ -340,24 +344,38 @@ extension Store {
                     }
                 case "application":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
-                        candidates[r.text(0)] = (r.text(try c("theme")), r.money(try c("requested_cents")), r.int64(try c("fte_tenths")))
+                        candidates[r.text(0)] = (r.text(try c("theme")), r.money(try c("requested_cents")), r.int64(try c("fte_tenths")),
+                                                 r.text(try c("plan")), r.int64(try c("submission_seq")))
                     }
                 case "allocation_run":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in seed = r.text(try c("seed")) }
+                case "application_milestone":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in
+                        let id = r.text(try c("application_id"))
+                        if requested[id] != nil { milestones[id, default: []].append((code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")))) }
+                    }
+                case "plan":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in planCodes[r.text(0)] = r.text(try c("code")) }
+                case "submission":
+                    try requireBoundTable(table) { c, r throws(DoorbraakError) in digests[r.int64(try c("seq"))] = r.text(try c("content_sha256")) }
                 default:
                     try requireBoundTable(table)
                 }
             }
-            try documentFindings("""
-                SELECT s.seq, s.content_sha256, s.document FROM beschikking b JOIN application a ON a.id = b.application_id
-                JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'pending'
-                """, []) { finding throws(DoorbraakError) in throw Store.refusal(finding) }
+            // Each pending request's document against the SHA-256 of its checked row, its
+            // spending per year read from the very text hashed.
+            let budgets = try checkedBudgets(ofSubmissions: requested.keys.compactMap { candidates[$0]?.submission }, digests: digests)
             // The kept totals after the rows, so that an edited row is named rather than the total
             // it skews; then the ranking (the seed breaks its ties).
             try checkKeptTotals()
             try AuditLog.requireLedgerInOrder(in: db, on: today)
+            var facts: [String: GrantFacts] = [:]
+            facts.reserveCapacity(requested.count)
             let ranked = try Allocator.ranked(requested.keys.sorted().map { id throws(DoorbraakError) in
                 guard let a = candidates[id] else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
+                if let code = planCodes[a.plan], let budget = budgets[a.submission] {
+                    facts[id] = GrantFacts(theme: a.theme, planCode: code, milestones: (milestones[id] ?? []).sorted { $0.code < $1.code }, budget: budget)
+                }
                 return AllocationCandidate(id: try ApplicationID(parsing: id), theme: try Theme(parsing: a.theme), requested: a.requested, fte: Fte(tenths: a.fte))
             }, seed: seed).map(\.id.rawValue)
             // Today may decide them all when the NZa's rules are in force and it may decide the
@@ -366,7 +384,7 @@ extension Store {
             if let (id, on) = requested.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
                 try DateOrder.decision(on: today, requested: try Day(parsing: on), application: id)
             }
-            return ranked
+            return (ranked, facts, try db.integer("PRAGMA data_version"))
         }
         var next = 0
         while next < pending.count {
@@ -378,7 +396,11 @@ extension Store {
             let taken: [BeschikkingDecision]
             do throws(DoorbraakError) {
                 taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
-                    try decideBatch(ids, today: today, event: event)
+                    // What the check before the first decision read holds while no other
+                    // connection committed since (`PRAGMA data_version`, read under this write
+                    // lock); once one did, each batch checks all its requests rest on again.
+                    let unchanged = try db.integer("PRAGMA data_version") == version
+                    return try decideBatch(ids, today: today, event: event, prechecked: unchanged ? prechecked : nil)
                 }
             } catch where !decisions.isEmpty {
                 var stopped = error
@@ -402,14 +424,14 @@ extension Store {
     /// the very rows it checked. The kept totals are checked once (the transaction reads them
     /// before it writes) and the grants' amounts written to them once, before COMMIT. A request
     /// another process decided meanwhile is skipped.
-    private func decideBatch(_ ids: [String], today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+    private func decideBatch(_ ids: [String], today: Day, event: AuditContext, prechecked: [String: GrantFacts]?) throws(DoorbraakError) -> [BeschikkingDecision] {
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         let chunks = stride(from: 0, to: ids.count, by: Store.decisionChunk).map { Array(ids[$0..<min($0 + Store.decisionChunk, ids.count)]) }
         do throws(DoorbraakError) {
             try checkKeptTotals()
         } catch {
             // An edited row of the batch is named rather than the total it skews.
-            for chunk in chunks { _ = try checkedRequests(chunk) }
+            for chunk in chunks { _ = try checkedRequests(chunk, prechecked: nil) }
             throw error
         }
         var ceiling = try macroCeiling()
@@ -419,7 +441,7 @@ extension Store {
         var decisions: [BeschikkingDecision] = []
         var decidedHere = Set<String>()
         for chunk in chunks {
-            let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) })
+            let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) }, prechecked: prechecked)
             try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == .pending }, on: today)
             for id in chunk where !decidedHere.contains(id) {
                 // Not pending: decided by another process meanwhile.
@@ -463,7 +485,12 @@ extension Store {
     /// on one connection and read on another). A request whose beschikking this transaction
     /// already wrote (a sweep's refusal) comes as it stands, no longer pending; one without a
     /// request is `E-MISSING`.
-    private func checkedRequests(_ ids: [String]) throws(DoorbraakError) -> [String: CheckedRequest] {
+    /// With `prechecked` (no other connection committed since the check before the first
+    /// decision) only the rows a decision writes are checked again — the beschikking and the
+    /// application: writing a row binds it anew, so an edit of it would be laundered — and what
+    /// a grant writes is taken from `prechecked`, the values that check compared with their
+    /// bindings, never read from the file again.
+    private func checkedRequests(_ ids: [String], prechecked: [String: GrantFacts]?) throws(DoorbraakError) -> [String: CheckedRequest] {
         var requests: [String: CheckedRequest] = [:]
         try requireBoundRows("beschikking", of: ids.map { .text($0) }) { c, r throws(DoorbraakError) in
             requests[r.text(0)] = CheckedRequest(status: try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)), bovengrens: r.money(try c("bovengrens_cents")), requestedOn: r.text(try c("requested_on")))
@@ -473,6 +500,10 @@ extension Store {
         var applications: [String: (theme: String, plan: String, submission: Int64)] = [:]
         try requireBoundRows("application", of: open) { c, r throws(DoorbraakError) in
             applications[r.text(0)] = (r.text(try c("theme")), r.text(try c("plan")), r.int64(try c("submission_seq")))
+        }
+        if let prechecked {
+            for id in applications.keys { requests[id]?.grant = prechecked[id] }
+            return requests
         }
         try requireBoundRows("allocation", of: open)
         try requireBoundRows("review", of: open)
@@ -487,24 +518,29 @@ extension Store {
             planCodes[r.text(0)] = r.text(try c("code"))
         }
         var digests: [Int64: String] = [:]
-        let submissions = applications.values.map { SQLValue.integer($0.submission) }
-        try requireBoundRows("submission", of: submissions) { c, r throws(DoorbraakError) in
+        try requireBoundRows("submission", of: applications.values.map { SQLValue.integer($0.submission) }) { c, r throws(DoorbraakError) in
             digests[r.int64(try c("seq"))] = r.text(try c("content_sha256"))
         }
-        // Each document against the SHA-256 of its checked row; the spending per year read from
-        // the text hashed, by SQLite's JSON functions, amounts exactly.
-        var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
-        let budgetLines = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
-        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))").each([.text(SQLValue.jsonArray(submissions))]) { r throws(DoorbraakError) in
-            let seq = r.int64(0), document = r.text(1)
-            if let finding = Store.documentFinding(submission: seq, sha256: digests[seq] ?? "", document: document) { throw Store.refusal(finding) }
-            budgets[seq] = try budgetLines.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
-        }
+        let budgets = try checkedBudgets(ofSubmissions: applications.values.map(\.submission), digests: digests)
         for (id, application) in applications {
             guard let code = planCodes[application.plan], let budget = budgets[application.submission] else { continue }
             requests[id]?.grant = GrantFacts(theme: application.theme, planCode: code, milestones: (milestones[id] ?? []).sorted { $0.code < $1.code }, budget: budget)
         }
         return requests
+    }
+
+    /// The spending per year of the registered documents `submissions`, each document first
+    /// checked against the SHA-256 its checked row holds (`digests`; E-LEDGER otherwise) and
+    /// read from the very text hashed, by SQLite's JSON functions, amounts exactly.
+    private func checkedBudgets(ofSubmissions submissions: [Int64], digests: [Int64: String]) throws(DoorbraakError) -> [Int64: [(year: Int64, amount: String)]] {
+        var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
+        let budgetLines = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
+        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))").each([.text(SQLValue.jsonArray(submissions.map { .integer($0) }))]) { r throws(DoorbraakError) in
+            let seq = r.int64(0), document = r.text(1)
+            if let finding = Store.documentFinding(submission: seq, sha256: digests[seq] ?? "", document: document) { throw Store.refusal(finding) }
+            budgets[seq] = try budgetLines.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
+        }
+        return budgets
     }
 
     /// The error for a decision on `id` without a request: no such application, or no request.

@@ -26,6 +26,51 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 1, "verify names the edited row")
     }
 
+    /// A row only read (a tariff, a plan code, a review, a document) rewritten in the file between
+    /// two batches, where no other connection committed (here a write on the run's own connection
+    /// outside its transactions, which `PRAGMA data_version` does not show, stands for bytes
+    /// rewritten in the file): every later grant is made on the values checked before the first
+    /// decision, never on the rewritten ones, and `audit verify` names the edit.
+    @Test(arguments: [
+        ("UPDATE application_milestone SET tariff_cents = tariff_cents - 1 WHERE application_id IN (SELECT application_id FROM beschikking WHERE status = 'pending')", "application_milestone"),
+        ("UPDATE plan SET code = 'XX'", "plan"),
+        ("UPDATE review SET note = 'edited' WHERE application_id IN (SELECT application_id FROM beschikking WHERE status = 'pending')", "review"),
+        ("UPDATE submission SET document = replace(document, '\"amount\":\"', '\"amount\":\"9') WHERE seq IN (SELECT a.submission_seq FROM application a JOIN beschikking b ON b.application_id = a.id WHERE b.status = 'pending')", "submission"),
+    ])
+    func aRowOnlyReadRewrittenBetweenBatchesMovesNoMoneyOnIt(sql: String, table: String) throws {
+        let grants = "SELECT application_id || ' ' || milestone || ' ' || code || ' ' || tariff_cents FROM prestatie ORDER BY 1"
+        let totals = "SELECT (SELECT group_concat(year || ' ' || granted_cents) FROM ledger_year) || ' ' || (SELECT granted_cents FROM ledger)"
+        // The same round decided without the edit.
+        let reference = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
+        defer { reference.remove() }
+        _ = try decideAll(reference, batch: 3, rewritingBetweenBatches: "SELECT 1").0.get()
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
+        defer { s.remove() }
+        let (outcome, edits) = try decideAll(s, batch: 3, rewritingBetweenBatches: sql)
+        let decisions = try outcome.get()
+        #expect(edits == 1 && decisions.count > 3, "\(decisions)")
+        // Every grant, its prestaties and the totals by spending year as without the edit.
+        #expect(try s.sql(grants) == (try reference.sql(grants)) && !(try s.sql(grants)).isEmpty)
+        #expect(try s.sql(totals) == (try reference.sql(totals)))
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains(table), "verify names the edited \(table): \(verify.stdout.prefix(600))")
+    }
+
+    /// A row a decision writes (the beschikking, the application) rewritten in the file between
+    /// two batches: the next batch stops the run before writing it, naming it, with the batches
+    /// before it committed.
+    @Test(arguments: [
+        ("UPDATE beschikking SET bovengrens_cents = bovengrens_cents - 1 WHERE status = 'pending'", "beschikking"),
+        ("UPDATE application SET fte_tenths = fte_tenths * 100 WHERE status = 'requested'", "application"),
+    ])
+    func aRowTheBatchWritesRewrittenBetweenBatchesStopsTheRun(sql: String, table: String) throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
+        defer { s.remove() }
+        let (outcome, edits) = try decideAll(s, batch: 3, rewritingBetweenBatches: sql)
+        #expect(outcome.failure.map { $0.code == .ledger && $0.message.contains(table) && $0.message.contains("committed before it stopped") } == true, "\(outcome)")
+        #expect(edits == 1)
+    }
+
     /// Another process changing SQLite's schema cookie between batches (a table created and
     /// dropped) makes SQLite read its schema again and may put one table's name at the address of
     /// another's: the rows of every batch are still bound under their own table, as they stand
@@ -48,6 +93,26 @@ import Testing
         let (outcome, added) = try decideAll(s, batch: 3, runningBetweenBatches: "CREATE TABLE extra (id TEXT PRIMARY KEY, note TEXT)", once: true)
         #expect(outcome.failure.map { $0.code == .schema && $0.message.contains("committed before it stopped") } == true, "\(outcome)")
         #expect(added == 1)
+    }
+
+    /// `decide --all` on `s` in batches of `batch` (as 2027-01-04), with `sql` run once, after the
+    /// first batch, on the run's own connection outside its transactions: a change that
+    /// `PRAGMA data_version` does not show, as bytes rewritten in the file are not.
+    private func decideAll(_ s: Sandbox, batch: Int, rewritingBetweenBatches sql: String) throws -> (Result<[BeschikkingDecision], DoorbraakError>, Int) {
+        let store = try Store.open(at: s.db)
+        var runs = 0
+        Store.betweenDecisionBatches = { _ in
+            guard runs == 0 else { return }
+            runs += 1
+            let version = try? store.db.integer("PRAGMA data_version")
+            try? store.db.execute(sql)
+            #expect((try? store.db.integer("PRAGMA data_version")) == version, "a change data_version does not show")
+            #expect(store.db.changes > 0 || sql == "SELECT 1", "\(sql) changed no row")
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let outcome = Result { () throws(DoorbraakError) in try store.decideAll(today: event.today, event: event, batch: batch) }
+        return (outcome, runs)
     }
 
     /// `decide --all` on `s` in batches of `batch` (as 2027-01-04), with `sql` run through
