@@ -309,9 +309,12 @@ extension Store {
     /// another process (or this run's sweep) decided meanwhile is skipped.
     /// Every row of the tables a grant rests on is checked before the first decision (one ordered
     /// scan per table, `decidedOnTables`), so an edited row refuses the whole run instead of
-    /// stopping it halfway; each batch checks the rows of its own requests again in its own
-    /// transaction and decides on the values it checked (`decideBatch`). A failure that comes halfway anyway (another process edited a
-    /// row meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
+    /// stopping it halfway; what each grant writes is taken from the rows that check compared.
+    /// While no other connection commits (`PRAGMA data_version`), a batch checks again only the
+    /// rows it writes and grants on those values; once one did, each batch checks everything its
+    /// requests rest on again in its own transaction and decides on the values it checked
+    /// (`decideBatch`). A failure that comes halfway anyway (another process edited a row
+    /// meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
@@ -420,8 +423,9 @@ extension Store {
     /// One batch of `decideAll` inside its write transaction: the requests `ids`, in rank order,
     /// decided as `decideInTransaction` decides one — the ceiling applied to each in turn, the
     /// sweep of the requests that no longer fit after each. What they rest on is checked and read
-    /// for a chunk of requests at once (`checkedRequests`), and each decision uses the values of
-    /// the very rows it checked. The kept totals are checked once (the transaction reads them
+    /// for a chunk of requests at once (`checkedRequests`; with `prechecked`, only the rows a
+    /// decision writes, the grants from `prechecked`), and each decision uses the values of the
+    /// very rows checked. The kept totals are checked once (the transaction reads them
     /// before it writes) and the grants' amounts written to them once, before COMMIT. A request
     /// another process decided meanwhile is skipped.
     private func decideBatch(_ ids: [String], today: Day, event: AuditContext, prechecked: [String: GrantFacts]?) throws(DoorbraakError) -> [BeschikkingDecision] {
