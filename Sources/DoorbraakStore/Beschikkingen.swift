@@ -499,7 +499,10 @@ extension Store {
         try requireBoundRows("beschikking", of: ids.map { .text($0) }) { c, r throws(DoorbraakError) in
             requests[r.text(0)] = CheckedRequest(status: try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)), bovengrens: r.money(try c("bovengrens_cents")), requestedOn: r.text(try c("requested_on")))
         }
-        for id in ids where requests[id] == nil && !db.touchedInTransaction(table: "beschikking", key: id) { throw try noRequest(id) }
+        // A request without its beschikking now, its deletion bound by the chain (the check above
+        // names one deleted outside doorbraak), was taken back by a withdrawal since the run
+        // began: like one decided meanwhile, it is not decided (an attacker's review: the run
+        // stopped with "no request … run `nza request` first").
         let open = ids.filter { requests[$0]?.status == .pending }.map { SQLValue.text($0) }
         var applications: [String: (theme: String, plan: String, submission: Int64)] = [:]
         try requireBoundRows("application", of: open) { c, r throws(DoorbraakError) in
@@ -512,6 +515,7 @@ extension Store {
         try requireBoundRows("allocation", of: open)
         try requireBoundRows("review", of: open)
         try requireBoundRows("application_provider", of: open)
+        try requireBoundRows("prestatie", of: open)
         var milestones: [String: [(code: String, tariff: Money)]] = [:]
         try requireBoundRows("application_milestone", of: open) { c, r throws(DoorbraakError) in
             milestones[r.text(try c("application_id")), default: []].append((code: r.text(try c("code")), tariff: r.money(try c("tariff_cents"))))
@@ -564,7 +568,7 @@ extension Store {
 
     /// The tables whose rows a decision rests on (`requireDecidable`); the register documents
     /// besides, by their SHA-256.
-    static let decidedOnTables = ["beschikking", "application", "allocation", "allocation_run", "review", "application_milestone", "application_provider", "plan", "submission"]
+    static let decidedOnTables = ["beschikking", "application", "allocation", "allocation_run", "review", "application_milestone", "application_provider", "plan", "submission", "prestatie"]
 
     /// The rows a decision on `id` rests on, each as the chain bound it (E-LEDGER otherwise).
     func requireDecidable(_ id: String) throws(DoorbraakError) {
@@ -576,6 +580,9 @@ extension Store {
         // The coalition the beschikking is granted to (an attacker's review: a member added with
         // sqlite3 was granted on).
         try requireBoundChildren("application_provider", of: id)
+        // The prestaties a grant writes: one added outside doorbraak is named, not left to
+        // SQLite's UNIQUE constraint halfway through the grant (an attacker's review: exit 70).
+        try requireBoundChildren("prestatie", of: id)
         if let (plan, seq) = try db.cached("SELECT a.plan, a.submission_seq FROM application a WHERE a.id = ?").rowValue([.text(id)], { r in (r.text(0), r.int64(1)) }) {
             try requireBound("plan", [.text(plan)])
             try requireBound("submission", [.integer(seq)])

@@ -71,6 +71,34 @@ import Testing
         #expect(edits == 1)
     }
 
+    /// A request withdrawn by its penvoerder while the run goes on (another process, between two
+    /// batches) is not decided, like one decided meanwhile; the run decides the rest (an
+    /// attacker's review: it stopped with "no request … run `nza request` first").
+    @Test func aRequestWithdrawnBetweenBatchesIsNotDecided() throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
+        defer { s.remove() }
+        let store = try Store.open(at: s.db)
+        var withdrawn = ""
+        Store.betweenDecisionBatches = { _ in
+            guard withdrawn.isEmpty, let row = try? s.sql("SELECT b.application_id || ' ' || s.lead FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'pending' ORDER BY 1 DESC LIMIT 1") else { return }
+            let parts = row.split(separator: " ").map(String.init)
+            withdrawn = parts[0]
+            let result = try? s.run(["application", "withdraw", parts[0], "--lead", parts[1]], today: "2027-01-04")
+            #expect(result?.status == 0, "\(String(describing: result))")
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let pending = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try store.decideAll(today: event.today, event: event, batch: 3)
+        #expect(!withdrawn.isEmpty && !decisions.map(\.id).contains(withdrawn))
+        #expect(String(decisions.count + 1) == pending, "\(decisions.count) decided of \(pending)")
+        #expect(try s.sql("SELECT status FROM application WHERE id = '\(withdrawn)'") == "withdrawn")
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE application_id = '\(withdrawn)'") == "0")
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "0")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 0, "\(verify.stdout.prefix(600))")
+    }
+
     /// Another process changing SQLite's schema cookie between batches (a table created and
     /// dropped) makes SQLite read its schema again and may put one table's name at the address of
     /// another's: the rows of every batch are still bound under their own table, as they stand
@@ -154,6 +182,9 @@ extension Result {
         ("UPDATE ledger_year SET granted_cents = granted_cents + 100000000 WHERE year = 2027", "ledger_year"),
         // The Kelvin sign reads as "K" to Swift's String but is other bytes (an attacker's review).
         ("UPDATE beschikking SET contract = 'OV' || char(0x212A) || '-S-0002' WHERE application_id = 'S-0002'", "contract is \"OV\\u{212A}-S-0002\""),
+        // A prestatie the grant would write, added beforehand: named, not SQLite's UNIQUE
+        // constraint halfway through the run (exit 70; an attacker's review).
+        ("INSERT INTO prestatie (application_id, milestone, code, tariff_cents) VALUES ('S-0001', 'M1', 'X-M1', 1)", "prestatie"),
     ])
     func aRowTheDecisionWritesIsCheckedFirst(sql: String, named: String) throws {
         let s = try round()
