@@ -48,7 +48,12 @@ public struct ReviewImport: CSVImport {
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         try CSVBatch.run(path, columns: ReviewImport.columns, into: store, partial: partial, rowsName: "decisions", progress: progress,
                          // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
-                         check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } }) { record throws(DoorbraakError) in
+                         check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
+                         // What a chunk's decisions rest on and write (the applications and their
+                         // decisions), checked set-based before its rows are taken.
+                         prepare: { records throws(DoorbraakError) in
+                             try store.prepareReviews(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                         }) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return deviations

@@ -12,6 +12,7 @@ extension Store {
     /// Records one insurer's decision under the rules of SPEC §3.4; must run inside a write
     /// transaction. The same decision again is a no-op; any other second decision is refused.
     public func record(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> ReviewOutcome {
+        try requireReviewable(id)
         guard let (status, coordinating, second, deviations, receivedText) = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
@@ -75,10 +76,40 @@ extension Store {
         }
     }
 
+    /// What recording a decision on `id` rests on and writes, each as the chain bound it: the
+    /// application (the decision writes its status, and writing a row binds it anew, so an edit
+    /// of it would be laundered into the chain — found in this landing: an application's
+    /// requested amount doubled with `sqlite3` before a reviews import was then allocated) and
+    /// the decisions on it before (they decide its status). Checked once per transaction.
+    func requireReviewable(_ id: String) throws(DoorbraakError) {
+        try requireBound("application", [.text(id)])
+        try requireBoundChildren("review", of: id)
+    }
+
+    /// `requireReviewable` for a chunk of an import's rows at once: one pair of ordered scans per
+    /// table. When a row of the chunk is not as bound, nothing is marked: each row's own check
+    /// then names its row, with its line.
+    public func prepareReviews(of ids: [String]) throws(DoorbraakError) {
+        guard !ids.isEmpty, db.inTransaction else { return }
+        let keys = ids.map { SQLValue.text($0) }
+        do throws(DoorbraakError) {
+            try requireBoundRows("application", of: keys)
+            try requireBoundRows("review", of: keys)
+        } catch where error.code == .ledger {
+            return
+        }
+        for id in ids {
+            markChecked("application \(RowKey.text([id]))")
+            markChecked("review of \(id)")
+        }
+    }
+
     /// The deviation keys found at submission of `id`, or nil when there is no such application;
-    /// read in the caller's transaction (one indexed lookup, for an import's R3 rows).
+    /// read in the caller's transaction (one indexed lookup, for an import's R3 rows), from the
+    /// row as the chain bound it.
     public func deviations(of id: String) throws(DoorbraakError) -> [String]? {
-        try db.cached("SELECT deviations FROM application WHERE id = ?").rowValue([.text(id)]) { r in r.text(0).split(separator: " ").map(String.init) }
+        try requireBound("application", [.text(id)])
+        return try db.cached("SELECT deviations FROM application WHERE id = ?").rowValue([.text(id)]) { r in r.text(0).split(separator: " ").map(String.init) }
     }
 
     /// The decisions on one application.

@@ -710,6 +710,13 @@ extension Store {
         return !verifiedScopes.passed.contains(ExactText(scope))
     }
 
+    /// Counts `scope` as checked for the rest of this transaction (its rows were compared
+    /// set-based, by `requireBoundRows`).
+    func markChecked(_ scope: String) {
+        guard (try? needsCheck(scope)) == true else { return }
+        verifiedScopes.passed.insert(ExactText(scope))
+    }
+
     func boundTable(_ table: String) throws(DoorbraakError) -> BoundTable {
         // A read-only connection has no row capture: its views read the schema's tables once.
         if db.rowCapture == nil, db.readOnly {

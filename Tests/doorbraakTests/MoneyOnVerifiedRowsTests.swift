@@ -20,6 +20,8 @@ import Testing
         var named: String
         /// What the refusal itself names, when the test holds it to that.
         var refusalNames: String? = nil
+        /// How many refusals: one, or one per row of the file that rests on the edited row.
+        var refusals = 1
     }
 
     static let waiting = "(SELECT application_id FROM allocation WHERE allocated = 0 ORDER BY application_id LIMIT 1)"
@@ -29,7 +31,19 @@ import Testing
     static func attacks(_ files: URL) -> [Attack] {
         let contracts = files.appendingPathComponent("contracts.csv").path
         let claims = files.appendingPathComponent("claims.csv").path
+        let reviews = files.appendingPathComponent("reviews.csv").path
         return [
+            // Found in the eleventh session: a decision writes its application's status, and
+            // writing a row binds it anew; the reviews import did not check the row first, so the
+            // doubled amount was bound by the review's event and then allocated.
+            Attack(name: "the requested amount ×2 before the reviews import", stage: "import reviews",
+                   sql: "UPDATE application SET requested_cents = requested_cents * 2 WHERE id = 'ST-0001'",
+                   command: ["import", "reviews", "--partial", reviews], today: "2026-11-24",
+                   nothingMoved: "SELECT count(*) FROM review WHERE application_id = 'ST-0001'", named: "requested_cents", refusalNames: "ST-0001", refusals: 2),
+            Attack(name: "an approval written in before the reviews import (the second decides the status)", stage: "import reviews",
+                   sql: "INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES ('ST-0002', '3311', 'approve', NULL, '', '', '', '2026-11-24')",
+                   command: ["import", "reviews", "--partial", reviews], today: "2026-11-24",
+                   nothingMoved: "SELECT count(*) FROM review WHERE application_id = 'ST-0002' AND insurer = '7029'", named: "review", refusalNames: "ST-0002", refusals: 2),
             Attack(name: "the requested amount ×50 before the request", stage: "nza request",
                    sql: "UPDATE application SET requested_cents = requested_cents * 50 WHERE id = \(allocated)",
                    command: ["nza", "request", "--all", "--partial", "--contracts", contracts], today: "2026-12-03",
@@ -112,7 +126,7 @@ import Testing
             let result = try s.run(attack.command, today: attack.today)
             #expect(result.status == 1 && result.stderr.contains("E-LEDGER"), "\(attack.name): exit \(result.status) \(result.stderr.prefix(500))")
             #expect(!result.stderr.contains("E-INTERNAL") && result.status != 70, "\(attack.name)")
-            #expect(result.stderr.components(separatedBy: "E-LEDGER").count == 2, "\(attack.name): one refusal, not one per row: \(result.stderr.prefix(800))")
+            #expect(result.stderr.components(separatedBy: "E-LEDGER").count == attack.refusals + 1, "\(attack.name): \(attack.refusals) refusal(s): \(result.stderr.prefix(800))")
             #expect(try s.sql(attack.nothingMoved) == "0", "\(attack.name): money moved on the edited row")
             if let named = attack.refusalNames { #expect(result.stderr.contains(named), "\(attack.name): \(result.stderr.prefix(500))") }
             let verify = try s.run(["audit", "verify", "--json", "--head", anchor])
