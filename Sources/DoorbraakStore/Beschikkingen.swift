@@ -220,16 +220,15 @@ extension Store {
     }
 
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
+        // The grant rests on the application, its allocation, the insurers' reviews (their approval
+        // was declared at the request), its plan, its registered document and milestones: checked
+        // here, in the grant's own transaction, before they are read (a plan row deleted with
+        // `sqlite3` gave exit 70 when read first; found by the no-laundering suite).
+        try requireDecidable(id)
         guard let (theme, planCode, submission) = try db.cached("SELECT a.theme, p.code, a.submission_seq FROM application a JOIN plan p ON p.id = a.plan WHERE a.id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.int64(2)) }) else {
             throw DoorbraakError(.internal, "application \(id) of a request is missing")
         }
-        // The grant rests on the application, its allocation, the insurers' reviews (their approval
-        // was declared at the request), its plan, its registered document and milestones: checked
-        // here, in the grant's own transaction, also after `decideAll` checked them all before its
-        // first decision (a trust that only `PRAGMA data_version` kept could be bypassed by bytes
-        // rewritten in the file itself; found by an attacker's review).
-        try requireDecidable(id)
         let milestones = try db.cached("SELECT code, tariff_cents FROM application_milestone WHERE application_id = ? ORDER BY code").rowsValue([.text(id)]) { r in (code: r.text(0), tariff: r.money(1)) }
         // The spending per year from the registered document (checked against its SHA-256 with
         // the rest of what the grant rests on), read by SQLite's JSON functions, amounts exactly.

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// No command launders an edit (SPEC §3.9, "every row bound to the chain"): writing a row binds
+/// it anew, so a command that writes a row it did not check first would bind an edit made with
+/// `sqlite3` as its own (found in the eleventh session: the reviews import bound a doubled
+/// requested amount, which was then allocated). Generated from the schema: before each stage of a
+/// round, a row of every table is edited (each column), deleted or added, the stage's command
+/// runs, and wherever the edit is still in the database afterwards `audit verify` must still name
+/// that table's row — a command may refuse, or leave the edit for verify, never bind it.
+/// Brief in `swift test` (one column per table, the money stages); every column with
+/// `DOORBRAAK_LONG_TESTS=1`.
+@Suite(.serialized) struct NoLaunderingSuiteTests {
+    /// One edit of one row: the table, what is done, its SQL, the row (a condition on its key),
+    /// the column edited (nil for a deleted or added row), and a query that returns 1 while a
+    /// deleted row is still gone or an added row still there.
+    struct Edit {
+        var table: String
+        var name: String
+        var sql: String
+        var row: String
+        var column: String?
+        var stillThere: String
+    }
+
+    /// The edits of `sandbox`'s tables: for the middle row of each (by key), every column changed
+    /// (`columns` limits them per table), the row deleted, and a copy under another key added.
+    static func edits(in sandbox: Sandbox, columns: Int?) throws -> [Edit] {
+        var edits: [Edit] = []
+        let tables = try sandbox.sql("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('audit_event', 'row_binding') ORDER BY name")
+            .split(separator: "\n").map(String.init)
+        for table in tables {
+            let info = try sandbox.sql("SELECT name || '|' || type || '|' || pk FROM pragma_table_info('\(table)') ORDER BY cid").split(separator: "\n")
+                .map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+            let key = info.filter { $0[2] != "0" }.sorted { $0[2] < $1[2] }.map { $0[0] }
+            let count = Int(try sandbox.sql("SELECT count(*) FROM \"\(table)\"")) ?? 0
+            guard count > 0, !key.isEmpty else { continue }
+            let keyList = key.map { "\"\($0)\"" }.joined(separator: ", ")
+            // The middle row's key as literals, so that the row is found again after a command.
+            let literals = try sandbox.sql("SELECT \(key.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")) FROM \"\(table)\" ORDER BY \(keyList) LIMIT 1 OFFSET \(count / 2)")
+            let row = "(\(keyList)) = (\(literals))"
+            func changed(_ column: [String]) -> String {
+                let name = "\"\(column[0])\""
+                switch column[1] {
+                case "INTEGER": return "CASE WHEN \(name) IS NULL THEN 1 ELSE \(name) + 1 END"
+                case "BLOB": return "CASE WHEN \(name) IS NULL THEN x'00' ELSE \(name) || x'00' END"
+                default: return "coalesce(\(name) || 'x', 'x')"
+                }
+            }
+            let nonKey = info.filter { !key.contains($0[0]) }
+            for column in columns.map({ Array(nonKey.suffix($0)) }) ?? nonKey {
+                edits.append(Edit(table: table, name: "edit \(table).\(column[0])", sql: "UPDATE \"\(table)\" SET \"\(column[0])\" = \(changed(column)) WHERE \(row)",
+                                  row: row, column: column[0], stillThere: ""))
+            }
+            edits.append(Edit(table: table, name: "delete a row of \(table)", sql: "DELETE FROM \"\(table)\" WHERE \(row)", row: row,
+                              stillThere: "SELECT count(*) = 0 FROM \"\(table)\" WHERE \(row)"))
+            let copied = info.map { key.contains($0[0]) ? changed($0) : "\"\($0[0])\"" }.joined(separator: ", ")
+            let newKey = try sandbox.sql("SELECT \(info.filter { key.contains($0[0]) }.map { "quote(\(changed($0)))" }.joined(separator: " || ',' || ")) FROM \"\(table)\" WHERE \(row)")
+            let added = "(\(keyList)) = (\(newKey))"
+            edits.append(Edit(table: table, name: "add a row to \(table)", sql: "INSERT INTO \"\(table)\" SELECT \(copied) FROM \"\(table)\" WHERE \(row)", row: added,
+                              stillThere: "SELECT count(*) FROM \"\(table)\" WHERE \(added)"))
+        }
+        return edits
+    }
+
+    /// The round's stages, and the other commands that write rows, each on the state it needs:
+    /// a revised decision and a new bar before the allocation, one decision and a withdrawal of
+    /// a pending request, cost lines and the close of the period after the reallocation.
+    static func stages(of round: StagedRound) throws -> [(Stage, Sandbox)] {
+        var stages = try round.stages.map { ($0, try #require(round.templates[$0.name])) }
+        let beforeAllocation = try #require(round.templates["round allocate"])
+        let beforeDecisions = try #require(round.templates["nza decide --all"])
+        let pending = try beforeDecisions.sql("SELECT application_id FROM beschikking WHERE status = 'pending' ORDER BY application_id LIMIT 2").split(separator: "\n").map(String.init)
+        try #require(pending.count == 2)
+        let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
+        let costs = try round.base.file("costs.csv", "line_id,application_id,provider,year,category,kind,amount,description\nL-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")
+        stages += [
+            (Stage(name: "review --revise", arguments: ["review", "ST-0003", "--insurer", "7029", "--reject", "R2", "--revise", "--note", "herzien"], today: "2026-11-25"), beforeAllocation),
+            (Stage(name: "round bar", arguments: ["round", "bar", "0.02"], today: "2026-11-25"), beforeAllocation),
+            (Stage(name: "nza decide ID", arguments: ["nza", "decide", pending[0]], today: "2027-01-04"), beforeDecisions),
+            (Stage(name: "application withdraw", arguments: ["application", "withdraw", pending[1], "--lead", "12345678"], today: "2027-01-04"), beforeDecisions),
+            (Stage(name: "import costs", arguments: ["import", "costs", costs], today: "2027-07-02"), round.base),
+            (Stage(name: "round close", arguments: ["round", "close"], today: "2030-01-02"), round.base),
+        ]
+        return stages
+    }
+
+    @Test func noCommandBindsAnEditAsItsOwn() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        var tried = 0, refused = 0, leftForVerify = 0, overwritten = 0, violations: [String] = []
+        let stages = try NoLaunderingSuiteTests.stages(of: round)
+        for (stage, template) in stages {
+            // The command must work on the state as it is (else the test proves nothing of it).
+            let clean = try copy(of: template)
+            let ran = try clean.run(stage.arguments, today: stage.today, environment: stage.environment)
+            clean.remove()
+            #expect([0, 1].contains(ran.status) && !ran.stderr.contains("E-LEDGER"), "\(stage.name) on the state as it is: exit \(ran.status) \(ran.stderr.prefix(300))")
+            for edit in try NoLaunderingSuiteTests.edits(in: template, columns: longTests ? nil : 1) {
+                let s = try copy(of: template)
+                defer { s.remove() }
+                let applied = try TamperSuiteTests.apply(edit.sql, to: s.db)
+                if applied.status != 0 || applied.output.contains("changes=0") { continue }
+                // An edited column is still there while it holds the value it was edited to.
+                var stillThere = edit.stillThere
+                if let column = edit.column {
+                    let value = try s.sql("SELECT quote(\"\(column)\") FROM \"\(edit.table)\" WHERE \(edit.row)")
+                    stillThere = "SELECT count(*) FROM \"\(edit.table)\" WHERE \(edit.row) AND quote(\"\(column)\") = '\(value.replacingOccurrences(of: "'", with: "''"))'"
+                }
+                tried += 1
+                let result = try s.run(stage.arguments, today: stage.today, environment: stage.environment)
+                if result.status == 70 || result.stderr.contains("E-INTERNAL") {
+                    violations.append("\(stage.name), \(edit.name): exit \(result.status) \(result.stderr.prefix(300))")
+                    continue
+                }
+                if result.stderr.contains("E-LEDGER") { refused += 1 }
+                guard try s.sql(stillThere) == "1" else { overwritten += 1; continue }
+                let verify = try s.run(["audit", "verify", "--json"])
+                let report = try? json(verify.stdout)
+                // The chain's head in the ledger is checked by the chain walk, not as a row.
+                let chainHead = edit.table == "ledger" && ["audit_head", "audit_seq"].contains(edit.column ?? "") && report?["chain_ok"] as? Bool == false
+                let named = chainHead || (report?["rows"] as? [[String: Any]] ?? []).contains { $0["table"] as? String == edit.table }
+                if named { leftForVerify += 1 } else {
+                    violations.append("\(stage.name), \(edit.name): the edit is bound as the command's own (exit \(result.status)); verify: \(verify.stdout.prefix(300))")
+                }
+            }
+        }
+        figures("no-laundering", ["stages": stages.count, "edits": tried, "refused": refused, "left for verify": leftForVerify, "overwritten": overwritten, "violations": violations.count])
+        #expect(violations.isEmpty, "\(violations.count) laundered:\n\(violations.joined(separator: "\n"))")
+    }
+}
