@@ -65,7 +65,8 @@ import Testing
 
     /// The round's stages, and the other commands that write rows, each on the state it needs:
     /// a revised decision and a new bar before the allocation, one decision and a withdrawal of
-    /// a pending request, cost lines and the close of the period after the reallocation.
+    /// a pending request, cost lines, a measurement and the close of the period after the
+    /// reallocation; a replaced application and a renamed party before the reviews.
     static func stages(of round: StagedRound) throws -> [(Stage, Sandbox)] {
         var stages = try round.stages.map { ($0, try #require(round.templates[$0.name])) }
         let beforeAllocation = try #require(round.templates["round allocate"])
@@ -74,7 +75,13 @@ import Testing
         try #require(pending.count == 2)
         let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
         let costs = try round.base.file("costs.csv", "line_id,application_id,provider,year,category,kind,amount,description\nL-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")
+        let beforeReviews = try #require(round.templates["import reviews"])
+        let replacement = try round.base.file("replacement.json", payoutApplication("ST-0004", cents: 12 * 100_000_00, fteTenths: 400))
+        let monitoring = try round.base.file("monitoring.csv", "application_id,peildatum,kpi,value\n\(granted),2027-06-30,fte,1.5\n")
         stages += [
+            (Stage(name: "application submit --replace", arguments: ["application", "submit", replacement, "--replace"], today: "2026-11-23"), beforeReviews),
+            (Stage(name: "party add --rename", arguments: ["party", "add", "insurer", "3311", "Verzekeraar Nieuw", "--rename"], today: "2026-11-23"), beforeReviews),
+            (Stage(name: "import monitoring", arguments: ["import", "monitoring", monitoring], today: "2027-07-02"), round.base),
             (Stage(name: "review --revise", arguments: ["review", "ST-0003", "--insurer", "7029", "--reject", "R2", "--revise", "--note", "herzien"], today: "2026-11-25"), beforeAllocation),
             (Stage(name: "round bar", arguments: ["round", "bar", "0.02"], today: "2026-11-25"), beforeAllocation),
             (Stage(name: "nza decide ID", arguments: ["nza", "decide", pending[0]], today: "2027-01-04"), beforeDecisions),
@@ -95,7 +102,9 @@ import Testing
             let clean = try copy(of: template)
             let ran = try clean.run(stage.arguments, today: stage.today, environment: stage.environment)
             clean.remove()
-            #expect([0, 1].contains(ran.status) && !ran.stderr.contains("E-LEDGER"), "\(stage.name) on the state as it is: exit \(ran.status) \(ran.stderr.prefix(300))")
+            // (The round's request and claims files hold rows its rules refuse: exit 1.)
+            #expect(ran.status == 0 || (ran.status == 1 && ["nza request", "import claims"].contains(stage.name) && !ran.stderr.contains("E-LEDGER")),
+                    "\(stage.name) on the state as it is: exit \(ran.status) \(ran.stderr.prefix(300))")
             for edit in try NoLaunderingSuiteTests.edits(in: template, columns: longTests ? nil : 1) {
                 let s = try copy(of: template)
                 defer { s.remove() }
