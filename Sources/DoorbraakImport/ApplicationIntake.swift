@@ -104,6 +104,9 @@ public struct ApplicationIntake {
             let admission = checked ?? check(application)
             throw DoorbraakError.combined(admission.errors) ?? DoorbraakError(.template, "the id \(application.id) is the template's placeholder", field: "id")
         }
+        // A receipt in the future is refused whatever is registered (a newcomer's try: the same
+        // file again with a --received after today was taken as "unchanged").
+        try DateOrder.receipt(received, entered: event.today, previous: nil, option: receiptOption)
         let previous = try store.registered(application.id)
         if let previous {
             if previous.contentHash == hash {

@@ -314,7 +314,10 @@ extension Store {
     /// requests rest on again in its own transaction and decides on the values it checked
     /// (`decideBatch`). A failure that comes halfway anyway (another process edited a row
     /// meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
-    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch) throws(DoorbraakError) -> [BeschikkingDecision] {
+    /// `committed` gets each batch's decisions once it is committed (so that they are shown even
+    /// when a later batch stops the run).
+    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch,
+                          committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
         var decided = Set<String>()
         // The WAL is checkpointed once at the end instead of after every batch: each batch
@@ -405,10 +408,12 @@ extension Store {
                     return try decideBatch(ids, today: today, event: event, prechecked: unchanged ? prechecked : nil)
                 }
             } catch where !decisions.isEmpty {
+                // The decisions committed went to `committed` as they were; the error counts them.
                 var stopped = error
-                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped: " + decisions.map(\.summary).joined(separator: ", ")
+                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
                 throw stopped
             }
+            committed(taken)
             decisions += taken
             decided.formUnion(taken.map(\.id))
             Store.betweenDecisionBatches?(db.path)

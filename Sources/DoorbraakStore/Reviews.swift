@@ -81,9 +81,14 @@ extension Store {
     /// of it would be laundered into the chain — found in this landing: an application's
     /// requested amount doubled with `sqlite3` before a reviews import was then allocated) and
     /// the decisions on it before (they decide its status). Checked once per transaction.
+    /// A refusal says what it means to an assessor: the decision is not recorded, and the file
+    /// is not at fault (a newcomer's try: "no money moves on it" read wrong for a review).
     func requireReviewable(_ id: String) throws(DoorbraakError) {
-        try requireBound("application", [.text(id)])
-        try requireBoundChildren("review", of: id)
+        let refusal = { (finding: RowFinding) in
+            DoorbraakError.ledger("the decision on \(id) is not recorded: \(finding); the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
+        }
+        try requireBound("application", [.text(id)], refusal: refusal)
+        try requireBoundChildren("review", of: id, refusal: refusal)
     }
 
     /// `requireReviewable` for a chunk of an import's rows at once: one pair of ordered scans per
@@ -108,7 +113,7 @@ extension Store {
     /// read in the caller's transaction (one indexed lookup, for an import's R3 rows), from the
     /// row as the chain bound it.
     public func deviations(of id: String) throws(DoorbraakError) -> [String]? {
-        try requireBound("application", [.text(id)])
+        try requireReviewable(id)
         return try db.cached("SELECT deviations FROM application WHERE id = ?").rowValue([.text(id)]) { r in r.text(0).split(separator: " ").map(String.init) }
     }
 

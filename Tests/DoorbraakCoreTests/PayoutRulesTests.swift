@@ -24,6 +24,15 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
 }
 
 @Suite struct PayoutRulesTests {
+    /// A mistyped status is told the status it is near; one near neither is told both.
+    @Test(arguments: [("reched", "did you mean reached?"), ("Missed", "did you mean missed?"), ("paid", nil)] as [(String, String?)])
+    func aMistypedClaimStatusGetsADidYouMean(text: String, hint: String?) {
+        #expect { try ClaimStatus(parsing: text) } throws: { error in
+            guard let e = error as? DoorbraakError, e.code == .claimStatus, e.message.contains("must be reached or missed") else { return false }
+            return hint.map { e.message.contains($0) } ?? !e.message.contains("did you mean")
+        }
+    }
+
     @Test(arguments: [(Int64(100_00), nil), (100_01, "E-CLAIM-TARIFF"), (1, nil), (0, nil)] as [(Int64, String?)])
     func tariffExactlyPassesOneCentMoreIsRefused(cents: Int64, expected: String?) {
         let milestone = PayoutSubject.Milestone(code: "M1", tariff: Money(cents: 100_00), status: .expected, paid: .zero)

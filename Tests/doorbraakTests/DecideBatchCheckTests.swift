@@ -17,12 +17,13 @@ import Testing
         let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
         defer { s.remove() }
         let pendingBefore = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
-        let (outcome, edits) = try decideAll(s, batch: 3, runningBetweenBatches: sql, once: true)
+        let (outcome, edits, committed) = try decideAllShowing(s, batch: 3, runningBetweenBatches: sql, once: true)
         #expect(outcome.failure.map { $0.code == .ledger && $0.message.contains(table) && $0.message.contains("committed before it stopped") } == true, "\(outcome)")
         #expect(edits == 1)
-        // The first batch stands; nothing after it was decided.
+        // The first batch stands; nothing after it was decided; what was committed was handed over.
         let pendingAfter = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
         #expect(Int(pendingAfter) ?? 0 > 0 && Int(pendingAfter) ?? 0 < Int(pendingBefore) ?? 0, "\(pendingBefore) → \(pendingAfter)")
+        #expect(committed.count == (Int(pendingBefore) ?? 0) - (Int(pendingAfter) ?? 0) && !committed.isEmpty, "\(committed)")
         #expect(try s.run(["audit", "verify"]).status == 1, "verify names the edited row")
     }
 
@@ -147,6 +148,12 @@ import Testing
     /// sqlite3 after each committed batch — after the first only, when `once` — as another
     /// process would; its outcome and how many times `sql` ran.
     private func decideAll(_ s: Sandbox, batch: Int, runningBetweenBatches sql: String, once: Bool) throws -> (Result<[BeschikkingDecision], DoorbraakError>, Int) {
+        let (outcome, runs, _) = try decideAllShowing(s, batch: batch, runningBetweenBatches: sql, once: once)
+        return (outcome, runs)
+    }
+
+    /// `decideAll`, with the decisions handed over as each batch committed.
+    private func decideAllShowing(_ s: Sandbox, batch: Int, runningBetweenBatches sql: String, once: Bool) throws -> (Result<[BeschikkingDecision], DoorbraakError>, Int, [BeschikkingDecision]) {
         let store = try Store.open(at: s.db)
         var runs = 0
         Store.betweenDecisionBatches = { _ in
@@ -156,8 +163,9 @@ import Testing
         }
         defer { Store.betweenDecisionBatches = nil }
         let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
-        let outcome = Result { () throws(DoorbraakError) in try store.decideAll(today: event.today, event: event, batch: batch) }
-        return (outcome, runs)
+        var committed: [BeschikkingDecision] = []
+        let outcome = Result { () throws(DoorbraakError) in try store.decideAll(today: event.today, event: event, batch: batch) { committed += $0 } }
+        return (outcome, runs, committed)
     }
 }
 

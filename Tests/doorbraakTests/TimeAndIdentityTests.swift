@@ -144,6 +144,10 @@ import Testing
         let typo = try applicationLine("INS-1") { d in d["insurers"] = ["coordinating": "3311", "second": "7092"] }
         let checked = try s.run(["application", "check", try s.file("a.json", typo)])
         #expect(checked.status == 1 && checked.stderr.contains("E-INSURERS") && checked.stderr.contains("did you mean 7029?") && checked.stderr.contains("insurers.second"), "\(checked.stderr)")
+        // A code two edits from any registered one gets the register, not a guess (9999 was "did you mean 0699?").
+        let far = try applicationLine("INS-2") { d in d["insurers"] = ["coordinating": "3311", "second": "9999"] }
+        let farChecked = try s.run(["application", "check", try s.file("b.json", far)])
+        #expect(farChecked.status == 1 && !farChecked.stderr.contains("did you mean") && farChecked.stderr.contains("party list --role insurer"), "\(farChecked.stderr)")
         let added = try s.run(["party", "add", "insurer", "7092", "Testverzekeraar"])
         #expect(added.status == 0 && added.stdout.contains("registered insurer:7092"))
         #expect(try s.run(["application", "check", try s.file("a.json", typo)]).status == 0, "a registered insurer may assess")

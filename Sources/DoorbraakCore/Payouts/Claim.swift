@@ -8,7 +8,8 @@ public enum ClaimStatus: String, Sendable, CaseIterable {
     /// Parses `reached` or `missed`.
     public init(parsing text: String) throws(DoorbraakError) {
         guard let status = ClaimStatus(rawValue: text) else {
-            throw DoorbraakError(.claimStatus, "status \"\(text)\" must be reached or missed", field: "status")
+            let hint = NearestName.suggestion(for: text, among: ClaimStatus.allCases.map(\.rawValue)).map { "; did you mean \($0)?" } ?? ""
+            throw DoorbraakError(.claimStatus, "status \"\(text)\" must be reached or missed\(hint)", field: "status")
         }
         self = status
     }

@@ -118,10 +118,11 @@ public enum PartyRegister {
 
     /// The registered code nearest to a mistyped `code`: the fewest edits, where swapping two
     /// neighbouring digits is one edit and, between equally near codes, one with the same digits
-    /// (a swap) wins; nil when none is within two edits.
+    /// (a swap) wins; nil when none is within one edit (two edits of a four-digit code are half
+    /// of it: a newcomer was asked whether 9999 meant 0699).
     public static func nearest(_ code: String, among registered: [String]) -> String? {
         let digits = code.sorted()
-        let scored = registered.map { ($0, distance(Array(code), Array($0)), $0.sorted() == digits ? 0 : 1) }.filter { $0.1 <= 2 && $0.1 > 0 }
+        let scored = registered.map { ($0, distance(Array(code), Array($0)), $0.sorted() == digits ? 0 : 1) }.filter { $0.1 == 1 }
         return scored.min { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }?.0
     }
 

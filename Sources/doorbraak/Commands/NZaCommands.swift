@@ -82,7 +82,26 @@ enum NZaDecideCommand: Command {
         guard all != (id != nil) else { throw DoorbraakError(.usage, "give either an application ID or --all") }
         let store = try context.openStore()
         let event = context.audit(for: "NZa")
-        let decisions = all ? try store.decideAll(today: context.today, event: event) : try store.decideBeschikking(id ?? "", today: context.today, event: event)
+        // The text lists each batch's decisions as it is committed, so that a run a later batch
+        // stops still shows what was decided (a newcomer's try: the decisions were one line of
+        // the error on stderr).
+        var shown = (granted: 0, refused: 0)
+        let show = { (decisions: [BeschikkingDecision]) in
+            guard !context.json else { return }
+            for case .granted(let id, let bovengrens) in decisions { Output.line("granted  \(id)  bovengrens \(bovengrens.dutch)"); shown.granted += 1 }
+            for case .refused(let id, let code, let reason) in decisions { Output.line("refused  \(id)  \(code): \(reason)"); shown.refused += 1 }
+        }
+        let decisions: [BeschikkingDecision]
+        do {
+            decisions = all ? try store.decideAll(today: context.today, event: event, committed: show)
+                : try store.decideBeschikking(id ?? "", today: context.today, event: event)
+        } catch {
+            if !context.json, shown.granted + shown.refused > 0 {
+                Output.line("\(shown.granted) granted, \(shown.refused) refused before it stopped; remaining under the ceiling \((try? store.ceilingStatus())?.remaining.dutch ?? "unknown")")
+            }
+            throw error
+        }
+        if !all { show(decisions) }
         let granted = decisions.compactMap { d -> (String, Money)? in if case .granted(let id, let b) = d { return (id, b) } else { return nil } }
         let refused = decisions.compactMap { d -> (String, ErrorCode, String)? in if case .refused(let id, let c, let r) = d { return (id, c, r) } else { return nil } }
         if context.json {
@@ -91,8 +110,6 @@ enum NZaDecideCommand: Command {
                 ("refused", .array(refused.map { .object([("id", .string($0.0)), ("code", .string($0.1.rawValue))]) })),
             ]))
         } else {
-            for (id, bovengrens) in granted { Output.line("granted  \(id)  bovengrens \(bovengrens.dutch)") }
-            for (id, code, reason) in refused { Output.line("refused  \(id)  \(code): \(reason)") }
             let status = try store.ceilingStatus()
             if all && decisions.isEmpty { Output.line("no pending requests to decide") }
             Output.line("\(granted.count) granted, \(refused.count) refused; remaining under the ceiling \(status.remaining.dutch)")
