@@ -313,7 +313,7 @@ extension Store {
     /// rows it writes and grants on those values; once one did, each batch checks everything its
     /// requests rest on again in its own transaction and decides on the values it checked
     /// (`decideBatch`). A failure that comes halfway anyway (another process edited a row
-    /// meanwhile) rolls its batch back and is thrown naming the decisions committed before it.
+    /// meanwhile) rolls its batch back and is thrown counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
     /// when a later batch stops the run).
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch,
@@ -355,6 +355,7 @@ extension Store {
                 case "allocation_run":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in seed = r.text(try c("seed")) }
                 case "application_milestone":
+                    // The beschikkingen come first in `decidedOnTables`: the requests are known here.
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
                         let id = r.text(try c("application_id"))
                         if requested[id] != nil { milestones[id, default: []].append((code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")))) }
@@ -491,8 +492,8 @@ extension Store {
     /// for the chunk, the documents hashed — and read from the very bytes checked: a second read
     /// of the file could find other bytes (found by an attacker's review of a version that checked
     /// on one connection and read on another). A request whose beschikking this transaction
-    /// already wrote (a sweep's refusal) comes as it stands, no longer pending; one without a
-    /// request is `E-MISSING`.
+    /// already wrote (a sweep's refusal) comes as it stands, no longer pending; one whose
+    /// beschikking is gone (withdrawn meanwhile, its deletion bound) does not come at all.
     /// With `prechecked` (no other connection committed since the check before the first
     /// decision) only the rows a decision writes are checked again — the beschikking and the
     /// application: writing a row binds it anew, so an edit of it would be laundered — and what

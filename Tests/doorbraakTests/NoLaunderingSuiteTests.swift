@@ -39,14 +39,7 @@ import Testing
             // The middle row's key as literals, so that the row is found again after a command.
             let literals = try sandbox.sql("SELECT \(key.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")) FROM \"\(table)\" ORDER BY \(keyList) LIMIT 1 OFFSET \(count / 2)")
             let row = "(\(keyList)) = (\(literals))"
-            func changed(_ column: [String]) -> String {
-                let name = "\"\(column[0])\""
-                switch column[1] {
-                case "INTEGER": return "CASE WHEN \(name) IS NULL THEN 1 ELSE \(name) + 1 END"
-                case "BLOB": return "CASE WHEN \(name) IS NULL THEN x'00' ELSE \(name) || x'00' END"
-                default: return "coalesce(\(name) || 'x', 'x')"
-                }
-            }
+            let changed = TamperSuiteTests.changed
             let nonKey = info.filter { !key.contains($0[0]) }
             for column in columns.map({ Array(nonKey.suffix($0)) }) ?? nonKey {
                 edits.append(Edit(table: table, name: "edit \(table).\(column[0])", sql: "UPDATE \"\(table)\" SET \"\(column[0])\" = \(changed(column)) WHERE \(row)",

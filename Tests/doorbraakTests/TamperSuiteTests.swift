@@ -37,14 +37,7 @@ import Testing
             let keyList = key.map { "\"\($0)\"" }.joined(separator: ", ")
             // The middle row, by its key (a row value works for rowid and WITHOUT ROWID tables alike).
             let target = "(\(keyList)) = (SELECT \(keyList) FROM \"\(table)\" ORDER BY \(keyList) LIMIT 1 OFFSET \(count / 2))"
-            func changed(_ column: [String]) -> String {
-                let name = "\"\(column[0])\""
-                switch column[1] {
-                case "INTEGER": return "CASE WHEN \(name) IS NULL THEN 1 ELSE \(name) + 1 END"
-                case "BLOB": return "CASE WHEN \(name) IS NULL THEN x'00' ELSE \(name) || x'00' END"
-                default: return "coalesce(\(name) || 'x', 'x')"
-                }
-            }
+            let changed = TamperSuiteTests.changed
             tampers.append(Tamper(name: "delete a row of \(table)", sql: "DELETE FROM \"\(table)\" WHERE \(target)"))
             let copied = info.map { key.contains($0[0]) ? changed($0) : "\"\($0[0])\"" }.joined(separator: ", ")
             tampers.append(Tamper(name: "insert a row into \(table)", sql: "INSERT INTO \"\(table)\" SELECT \(copied) FROM \"\(table)\" WHERE \(target)"))
@@ -60,6 +53,17 @@ import Testing
         tampers.append(Tamper(name: "take a CHECK out of the claim table", sql: "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (amount_cents >= 0)', '') WHERE name = 'claim'; PRAGMA writable_schema = OFF"))
         tampers.append(Tamper(name: "add a trigger", sql: "CREATE TRIGGER quiet AFTER INSERT ON claim BEGIN SELECT 1; END"))
         return tampers
+    }
+
+    /// A column (`[name, type, …]` from `pragma_table_info`) as SQL changed by one step: an
+    /// integer plus one, a blob and a text one byte longer, NULL set.
+    static func changed(_ column: [String]) -> String {
+        let name = "\"\(column[0])\""
+        switch column[1] {
+        case "INTEGER": return "CASE WHEN \(name) IS NULL THEN 1 ELSE \(name) + 1 END"
+        case "BLOB": return "CASE WHEN \(name) IS NULL THEN x'00' ELSE \(name) || x'00' END"
+        default: return "coalesce(\(name) || 'x', 'x')"
+        }
     }
 
     /// Runs `sql` with the sqlite3 CLI; the exit status, and whether it changed anything.
