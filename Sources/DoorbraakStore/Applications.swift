@@ -151,6 +151,7 @@ extension Store {
         try AuditLog.requireInOrder(in: db, subject: id, on: event.today)
         let codes = SubmissionRules.codes(of: admission)
         let version = (previous?.version ?? 0) + 1
+        try requireNextKeyUnbound(of: "submission", key: "seq")
         try db.cached("""
             INSERT INTO submission (application_id, version, received_on, received_at, admissible, codes, content_sha256, document, lead, entered_on, signed_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

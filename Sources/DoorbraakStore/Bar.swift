@@ -21,7 +21,11 @@ extension Store {
     public func setBar(_ bar: ImpactBar, today: Day, event: AuditContext) throws(DoorbraakError) -> BarChange {
         try db.writeTransaction { () throws(DoorbraakError) -> BarChange in
             try requireBound("round", [.integer(1)])
-            try requireBoundTable("application")
+            // What an admission rests on and writes: the register, the registered documents'
+            // rows (a document and its SHA-256 edited together passed the document's own check,
+            // and the application, coalition and milestones built from it were bound as the bar's;
+            // found by an attacker's review), the plans, and the coalitions and milestones it adds to.
+            for table in ["application", "submission", "plan", "application_provider", "application_milestone"] { try requireBoundTable(table) }
             if let runOn = try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) {
                 throw DoorbraakError(.state, "the round was allocated on \(runOn); the bar is set before the allocation")
             }

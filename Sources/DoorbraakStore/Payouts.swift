@@ -235,6 +235,7 @@ extension Store {
         try db.cached("UPDATE beschikking SET released_cents = released_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
         try db.cached("UPDATE ledger SET released_cents = released_cents + ? WHERE id = 1").run([.money(amount)])
         try db.cached("UPDATE theme SET released_cents = released_cents + ? WHERE theme = ?").run([.money(amount), .text(theme)])
+        try requireNextKeyUnbound(of: "bovengrens_release", key: "id")
         try db.cached("""
             INSERT INTO bovengrens_release (application_id, kind, milestone, claim_id, insurer, year, amount_cents, released_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -710,6 +710,15 @@ extension Store {
         return !verifiedScopes.passed.contains(ExactText(scope))
     }
 
+    /// The key the next INSERT into `table` gets (an INTEGER PRIMARY KEY without AUTOINCREMENT:
+    /// one more than the largest) is not one whose row was deleted outside doorbraak: its binding
+    /// would be overwritten by the new row's, and the deletion named no more (an attacker's
+    /// review: the last release deleted, the next claim's release took its id).
+    func requireNextKeyUnbound(of table: String, key column: String) throws(DoorbraakError) {
+        let next = try db.integer("SELECT coalesce(max(\(column)), 0) + 1 FROM \(table)")
+        try requireBound(table, [.integer(next)], absent: true)
+    }
+
     /// Counts `scope` as checked for the rest of this transaction (its rows were compared
     /// set-based, by `requireBoundRows`).
     func markChecked(_ scope: String) {

@@ -1,3 +1,4 @@
+import DoorbraakCore
 import Foundation
 import Testing
 
@@ -129,5 +130,50 @@ import Testing
         }
         figures("no-laundering", ["stages": stages.count, "edits": tried, "refused": refused, "left for verify": leftForVerify, "overwritten": overwritten, "violations": violations.count])
         #expect(violations.isEmpty, "\(violations.count) laundered:\n\(violations.joined(separator: "\n"))")
+    }
+
+    /// A registered document and its SHA-256 edited together pass the document's own check: a
+    /// lower bar admitted the refusal as the edited document had it (its fte raised, an outsider
+    /// in its coalition), bound as the bar's own, and the document was put back unseen (an
+    /// attacker's review; € 7,1 mln was then granted). The bar now checks the registered rows.
+    @Test func aDocumentEditedWithItsDigestIsNotAdmittedByALowerBar() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let plans = s.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try ceilingTestPlan.write(to: plans.appendingPathComponent("ceiling-test.json"), atomically: true, encoding: .utf8)
+        #expect(try s.run(["init", "--plans", plans.path, "--bar", "10"]).status == 0)
+        // 5 fte for € 1 mln: 5 fte per €mln, below the bar of 10.
+        let imported = try s.run(["import", "applications", try s.file("a.jsonl", ceilingApplication("BAR-1", cents: 1_000_000_00, fteTenths: 50)), "--partial"])
+        let codes = try s.sql("SELECT codes FROM application WHERE id = 'BAR-1'")
+        #expect(imported.status == 1 && codes == "E-BAR", "\(imported.stderr)")
+        let seq = try s.sql("SELECT submission_seq FROM application WHERE id = 'BAR-1'")
+        let document = try s.sql("SELECT document FROM submission WHERE seq = \(seq)")
+        let forged = document.replacingOccurrences(of: "\"fte_saved\":\"5.0\"", with: "\"fte_saved\":\"50.0\"")
+        try #require(forged != document && !forged.contains("'"))
+        _ = try s.sql("UPDATE submission SET document = '\(forged)', content_sha256 = '\(SHA256.hex(forged))' WHERE seq = \(seq)")
+        let lowered = try s.run(["round", "bar", "8"])
+        #expect(lowered.status == 1 && lowered.stderr.contains("E-LEDGER") && lowered.stderr.contains("submission"), "\(lowered.stdout)\(lowered.stderr)")
+        #expect(try s.sql("SELECT status || ' ' || fte_tenths FROM application WHERE id = 'BAR-1'") == "inadmissible 50")
+        #expect(try s.sql("SELECT bar_hundredths FROM round") == "1000", "the bar stays")
+    }
+
+    /// The last release deleted, the next one took its id (an INTEGER PRIMARY KEY reuses the
+    /// largest): its binding was overwritten and the deletion was named no more as a row (an
+    /// attacker's review). The key a release would take is checked first.
+    @Test func aDeletedReleaseIsNotReplacedByTheNext() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let s = try copy(of: round.base)
+        defer { s.remove() }
+        let last = try s.sql("SELECT max(id) FROM bovengrens_release")
+        try #require(Int(last) ?? 0 > 0)
+        let before = try s.sql("SELECT (SELECT released_cents FROM ledger), (SELECT count(*) FROM audit_event)")
+        _ = try s.sql("DELETE FROM bovengrens_release WHERE id = \(last)")
+        let closed = try s.run(["round", "close"], today: "2030-01-02")
+        #expect(closed.status == 1 && closed.stderr.contains("E-LEDGER") && closed.stderr.contains("bovengrens_release"), "\(closed.stdout)\(closed.stderr)")
+        #expect(try s.sql("SELECT (SELECT released_cents FROM ledger), (SELECT count(*) FROM audit_event)") == before, "nothing released")
+        let verify = try s.run(["audit", "verify", "--json"])
+        #expect(((try? json(verify.stdout))?["rows"] as? [[String: Any]] ?? []).contains { $0["table"] as? String == "bovengrens_release" && $0["change"] as? String == "deleted" }, "\(verify.stdout.prefix(400))")
     }
 }
