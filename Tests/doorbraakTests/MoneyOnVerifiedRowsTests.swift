@@ -92,6 +92,12 @@ import Testing
                    sql: "UPDATE application_provider SET agb = '99999999' WHERE agb = '23456789' AND application_id = \(paidInFull)",
                    command: ["import", "claims", "--partial", claims], today: "2027-06-30",
                    nothingMoved: "SELECT count(*) FROM claim WHERE application_id = \(paidInFull)", named: "application_provider"),
+            // Found by an attacker's review of the eleventh session: the dry run showed the room
+            // from the edited kept totals, where `ceiling` refused them.
+            Attack(name: "the kept released totals raised before the board's dry run of the reallocation", stage: "round reallocate",
+                   sql: "UPDATE theme SET released_cents = released_cents + 5000000000 WHERE theme = 'ai'; UPDATE ledger SET released_cents = released_cents + 5000000000",
+                   command: ["round", "reallocate", "--dry-run"], today: "2027-07-01",
+                   nothingMoved: "SELECT count(*) FROM allocation WHERE reallocated_on IS NOT NULL", named: "released_cents"),
             Attack(name: "a waiting application's fte ×100 before the reallocation", stage: "round reallocate",
                    sql: "UPDATE application SET fte_tenths = fte_tenths * 100 WHERE id = \(waiting)",
                    command: ["round", "reallocate"], today: "2027-07-01",
