@@ -59,13 +59,15 @@ import Testing
     }
 
     /// The round's stages, and the other commands that write rows, each on the state it needs:
-    /// a revised decision and a new bar before the allocation, one decision and a withdrawal of
+    /// a revised decision, a new bar and an allocation with transfers, one request, one decision and a withdrawal of
     /// a pending request, cost lines, a measurement and the close of the period after the
     /// reallocation; a replaced application and a renamed party before the reviews.
     static func stages(of round: StagedRound) throws -> [(Stage, Sandbox)] {
         var stages = try round.stages.map { ($0, try #require(round.templates[$0.name])) }
         let beforeAllocation = try #require(round.templates["round allocate"])
         let beforeDecisions = try #require(round.templates["nza decide --all"])
+        let beforeRequests = try #require(round.templates["nza request"])
+        let allocated = try beforeRequests.sql("SELECT application_id FROM allocation WHERE allocated = 1 ORDER BY application_id LIMIT 1")
         let pending = try beforeDecisions.sql("SELECT application_id FROM beschikking WHERE status = 'pending' ORDER BY application_id LIMIT 2").split(separator: "\n").map(String.init)
         try #require(pending.count == 2)
         let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
@@ -79,6 +81,8 @@ import Testing
             (Stage(name: "import monitoring", arguments: ["import", "monitoring", monitoring], today: "2027-07-02"), round.base),
             (Stage(name: "review --revise", arguments: ["review", "ST-0003", "--insurer", "7029", "--reject", "R2", "--revise", "--note", "herzien"], today: "2026-11-25"), beforeAllocation),
             (Stage(name: "round bar", arguments: ["round", "bar", "0.02"], today: "2026-11-25"), beforeAllocation),
+            (Stage(name: "round allocate --transfer", arguments: ["round", "allocate", "--seed", "trust", "--transfer"], today: "2026-12-02"), beforeAllocation),
+            (Stage(name: "nza request ID", arguments: ["nza", "request", allocated, "--contract", "OVK-\(allocated)"], today: "2026-12-03"), beforeRequests),
             (Stage(name: "nza decide ID", arguments: ["nza", "decide", pending[0]], today: "2027-01-04"), beforeDecisions),
             (Stage(name: "application withdraw", arguments: ["application", "withdraw", pending[1], "--lead", "12345678"], today: "2027-01-04"), beforeDecisions),
             (Stage(name: "import costs", arguments: ["import", "costs", costs], today: "2027-07-02"), round.base),
