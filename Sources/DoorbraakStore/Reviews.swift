@@ -104,8 +104,8 @@ extension Store {
             return
         }
         for id in ids {
-            markChecked("application \(RowKey.text([id]))")
-            markChecked("review of \(id)")
+            markChecked(Store.rowScope("application", key: RowKey.text([id])))
+            markChecked(Store.childrenScope("review", of: id))
         }
     }
 

@@ -598,7 +598,7 @@ extension Store {
                              refusal: (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         let bound = try boundTable(table)
         let key = RowKey.text(parts.map(\.keyText))
-        let scope = "\(table) \(key)"
+        let scope = Store.rowScope(table, key: key)
         guard try needsCheck(scope) else { return }
         var passed = true
         defer { if passed { verifiedScopes.passed.insert(ExactText(scope)) } }
@@ -629,7 +629,7 @@ extension Store {
     public func requireBoundChildren(_ table: String, of parent: String,
                                      refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         let bound = try boundTable(table)
-        let scope = "\(table) of \(parent)"
+        let scope = Store.childrenScope(table, of: parent)
         guard try needsCheck(scope) else { return }
         try compareChildren(of: parent, in: bound, refuseUnlessWrittenHere(table, refusal))
         verifiedScopes.passed.insert(ExactText(scope))
@@ -715,9 +715,15 @@ extension Store {
     /// would be overwritten by the new row's, and the deletion named no more (an attacker's
     /// review: the last release deleted, the next claim's release took its id).
     func requireNextKeyUnbound(of table: String, key column: String) throws(DoorbraakError) {
-        let next = try db.integer("SELECT coalesce(max(\(column)), 0) + 1 FROM \(table)")
+        let next = try db.cached("SELECT coalesce(max(\(column)), 0) + 1 FROM \(table)").rowValue([]) { r in r.int64(0) } ?? 1
         try requireBound(table, [.integer(next)], absent: true)
     }
+
+    /// The scope under which `requireBound` remembers a row found as bound.
+    static func rowScope(_ table: String, key: String) -> String { "\(table) \(key)" }
+
+    /// The scope under which `requireBoundChildren` remembers a parent's rows found as bound.
+    static func childrenScope(_ table: String, of parent: String) -> String { "\(table) of \(parent)" }
 
     /// Counts `scope` as checked for the rest of this transaction (its rows were compared
     /// set-based, by `requireBoundRows`).
