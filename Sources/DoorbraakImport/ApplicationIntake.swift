@@ -18,12 +18,13 @@ public struct ApplicationIntake {
     /// An intake against `store`, received on `received`.
     public init(store: Store, received: Day, event: AuditContext) throws(DoorbraakError) {
         self.store = store
-        self.settings = try store.settings()
+        let inputs = try store.admissionInputs()
+        self.settings = inputs.settings
         self.received = received
         self.event = event
         var plans: [String: ModelPlan] = [:]
-        for plan in try store.plans() { plans[plan.id.rawValue] = plan }
-        self.rules = Rules(settings: settings, received: received, plans: plans, insurers: try store.registeredInsurers())
+        for plan in inputs.plans { plans[plan.id.rawValue] = plan }
+        self.rules = Rules(settings: settings, received: received, plans: plans, insurers: inputs.insurers)
     }
 
     /// The option a receipt date came from, for an error: `--today` when it is the day of entry

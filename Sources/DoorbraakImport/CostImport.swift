@@ -40,7 +40,10 @@ public struct CostImport: CSVImport {
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> Result {
         var findings: [String: Int] = [:]
-        let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress) { record throws(DoorbraakError) in
+        let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
+                                      prepare: { records throws(DoorbraakError) in
+                                          try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                                      }) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
             let signer = actingFor?.role == .provider ? actingFor?.id : nil
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
@@ -78,13 +81,16 @@ public struct MonitoringImport: CSVImport {
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         var plans: [String: (exists: Bool, plan: String?)] = [:]
         var kpis: [String: [String]] = [:]
-        return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress) { record throws(DoorbraakError) in
+        return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
+                                prepare: { records throws(DoorbraakError) in
+                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                                }) { record throws(DoorbraakError) in
             let id = record("application_id")
             if plans[id] == nil { plans[id] = try store.planOf(id) }
             let known = plans[id] ?? (false, nil)
             var allowed: [String] = []
             if let plan = known.plan {
-                if kpis[plan] == nil { kpis[plan] = try store.plan(plan)?.kpiIDs ?? [] }
+                if kpis[plan] == nil { kpis[plan] = try store.checkedKPIs(ofPlan: plan) ?? [] }
                 allowed = kpis[plan] ?? []
             } else if !known.exists {
                 // An unknown application has no plan to check the kpi against; that refusal is enough.

@@ -14,6 +14,20 @@ extension Store {
     /// The first schema version with the register of parties.
     static let partiesVersion = 12
 
+    /// What the admission checks read — the round's settings (the deadline, the bar), the model
+    /// plans and the registered insurers — from rows as the chain bound them, in one snapshot
+    /// (an attacker's review: `application check` said "admissible" after the deadline was moved
+    /// or an insurer added with `sqlite3`; an import judged on a plan deleted with it).
+    public func admissionInputs() throws(DoorbraakError) -> (settings: RoundSettings, plans: [ModelPlan], insurers: Set<String>) {
+        let refusal = { (finding: RowFinding) in Store.notShown("the admission check is not made: a row it rests on", finding) }
+        return try db.readTransaction { () throws(DoorbraakError) -> (settings: RoundSettings, plans: [ModelPlan], insurers: Set<String>) in
+            try requireSettingsRowsBound(refusal: refusal)
+            try requireBoundTable("plan", refusal: refusal)
+            try requireBoundTable("party", refusal: refusal)
+            return (try settings(), try plans(), try registeredInsurers())
+        }
+    }
+
     /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`); on a
     /// writing connection the register is first checked against the chain (an insurer inserted
     /// with `sqlite3` must not assess or be paid).
@@ -118,8 +132,9 @@ extension Store {
     }
 
     /// Whether the round demands signed party files (`init --require-signatures`), as bound.
+    /// A file is not taken on an edited round row ("no money moves" read wrong for a submission).
     public func signaturesRequired() throws(DoorbraakError) -> Bool {
-        try requireBound("round", [.integer(1)])
+        try requireBound("round", [.integer(1)]) { Store.notShown("the file is not taken: the round row (whether files must be signed)", $0) }
         return try db.cached("SELECT require_signatures FROM round WHERE id = 1").rowValue([]) { $0.int(0) == 1 } ?? false
     }
 

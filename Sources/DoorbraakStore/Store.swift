@@ -8,9 +8,8 @@ public final class Store {
     var verifiedScopes = VerifiedScopes()
     /// What the chunk of claims being settled rests on (`prepareClaims`).
     var preparedClaims = PreparedClaims()
-    /// The coalition of the application a cost line was last stored on, in its transaction
-    /// (`grantedCoalition`): a costs import holds an application's lines together.
-    var lastCoalition: (transaction: Int, application: ExactText, agbs: Set<AGB>)?
+    /// What the cost lines and measurements of this transaction rest on, as checked (`verantwoordingSubject`).
+    var verantwoordingSubjects = VerantwoordingSubjects()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
     var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).
@@ -121,6 +120,14 @@ public final class Store {
                 guard chain.ok else {
                     throw DoorbraakError(.audit, "the audit chain of this schema version \(current) database does not verify (\(chain.reason ?? "event \(chain.firstBad ?? 0)")), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
                 }
+                // What that chain proved of the rows themselves: every claim and cost line against
+                // the seal in the event that recorded it (an attacker's review: a cost line's amount
+                // edited in a version-10 file, which that version's `audit verify` named, was bound
+                // by the upgrade as it stood and passed ever after).
+                let unsealed = try legacySealFindings()
+                if let first = unsealed.first {
+                    throw DoorbraakError(.audit, "\(unsealed.count) record\(unsealed.count == 1 ? "" : "s") of this schema version \(current) database differ\(unsealed.count == 1 ? "s" : "") from the audit events that recorded them (first: \(first)), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
+                }
             }
             try db.installRowCapture()
             if current < Store.partiesVersion { try registerDutchInsurers() }
@@ -140,6 +147,41 @@ public final class Store {
                                     : "schema version \(latest): indexes only, every row stays as the chain bound it")
             return SchemaUpgrade(from: current, to: latest, rowsBound: rebinding ? rows : nil)
         }
+    }
+
+    /// Every claim and cost line of a database from before the row bindings against the seal in
+    /// the event that recorded it (`LegacyRecordSeal`): a record edited, one without its event,
+    /// or one whose event holds a record that is gone, each named.
+    private func legacySealFindings() throws(DoorbraakError) -> [String] {
+        var findings: [String] = []
+        func seals(_ kind: String, actions: String) throws(DoorbraakError) -> [String: String] {
+            var out: [String: String] = [:]
+            for text in try db.rows("SELECT after FROM audit_event WHERE action IN (\(actions)) ORDER BY seq", [], { $0.text(0) }) {
+                if let seal = LegacyRecordSeal(kind: kind, eventText: text) { out[seal.id] = seal.sha256 }
+            }
+            return out
+        }
+        func check(_ what: String, _ id: String, content: String?, kind: String, in recorded: inout [String: String]) {
+            let seal = recorded.removeValue(forKey: id)
+            if let content, let seal, seal == LegacyRecordSeal(kind: kind, id: id, content: content).sha256 { return }
+            findings.append(seal == nil ? "\(what) \(id) has no audit event that recorded it" : "\(what) \(id) differs from the audit event that recorded it")
+        }
+        var claimSeals = try seals("claim", actions: "'payout', 'release'")
+        for (id, claim) in try db.rows("SELECT claim_id, application_id, milestone, provider, insurer, amount_cents, claim_date, status, evidence FROM claim ORDER BY claim_id", [], { r in
+            // A date or status no import writes has no content to seal: named as differing.
+            (r.text(0), (try? Day(parsing: r.text(6))).flatMap { day in ClaimStatus(rawValue: r.text(7)).map { status in
+                Claim(id: r.text(0), application: r.text(1), milestone: r.text(2), provider: r.text(3), insurer: r.text(4), amount: r.money(5), date: day, status: status, evidence: r.text(8))
+            } })
+        }) {
+            check("claim", id, content: claim?.contentKey, kind: "claim", in: &claimSeals)
+        }
+        findings += claimSeals.keys.sorted().map { "claim \($0) was recorded in the audit trail but its row is missing" }
+        var lineSeals = try seals("line", actions: "'cost'")
+        for (id, line) in try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", [], { r in (r.text(0), try? Store.costLine(r)) }) {
+            check("cost line", id, content: line?.canonicalContent, kind: "line", in: &lineSeals)
+        }
+        findings += lineSeals.keys.sorted().map { "cost line \($0) was recorded in the audit trail but its row is missing" }
+        return findings
     }
 
     /// Refuses to upgrade a database whose chain or rows do not verify (E-AUDIT): the upgrade

@@ -8,6 +8,23 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
     case unchanged
 }
 
+/// What a cost line or measurement rests on: its application's status and plan, whether its
+/// beschikking is granted, and its coalition — read from rows checked against the chain.
+struct VerantwoordingSubject {
+    var status: String
+    var granted: Bool
+    var plan: String
+    var coalition: Set<AGB>
+}
+
+/// The subjects checked in one write transaction (`Store.verantwoordingSubject`); bounded, so an
+/// import of 100,000 applications' lines does not keep them all.
+struct VerantwoordingSubjects {
+    static let limit = 10_000
+    var transaction = -1
+    var checked: [ExactText: VerantwoordingSubject?] = [:]
+}
+
 /// Everything the plausibility test reads, from one snapshot.
 public struct PlausibilityInput: Sendable {
     /// Paid per application, provider, insurer and year (reached claims; a payout's year is its claim date's year).
@@ -43,47 +60,84 @@ extension Store {
     /// The coalition of a granted application a cost line is reported on (`E-COST-APPLICATION`
     /// when it is not granted), for the signed file's check that its provider takes part.
     public func costCoalition(of application: ApplicationID) throws(DoorbraakError) -> Set<AGB> {
-        try grantedCoalition(application, code: .costApplication, what: "cost lines")
+        try requireGranted(application.rawValue, code: .costApplication, what: "cost lines", one: "the cost line").coalition
     }
 
-    /// The coalition of an application with a granted beschikking, read in the caller's
-    /// transaction; refused (`code`) when there is no such application or it is not granted.
-    private func grantedCoalition(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) -> Set<AGB> {
-        try requireGranted(application, code: code, what: what)
-        // Nothing in a costs import changes a coalition: the one read for the line before, in
-        // this transaction, is the one (issue 21: a read and a parse of the coalition per line).
-        let key = ExactText(application.rawValue)
-        if let last = lastCoalition, last.transaction == db.transactionNumber, last.application == key { return last.agbs }
-        let agbs = try db.cached("SELECT agb FROM application_provider WHERE application_id = ?").rowsValue([.text(application.rawValue)]) { $0.text(0) }
-        var coalition = Set<AGB>()
-        for agb in agbs { coalition.insert(try AGB(parsing: agb)) }
-        lastCoalition = (db.transactionNumber, key, coalition)
-        return coalition
-    }
-
-    /// Refused (`code`) when there is no such application or it has no granted beschikking. An
-    /// application found granted before in this transaction (`planOf`, an earlier row) is not
-    /// read again: nothing in a cost or monitoring import changes whether it is granted.
-    private func requireGranted(_ application: ApplicationID, code: ErrorCode, what: String) throws(DoorbraakError) {
-        let scope = Store.grantedScope(application.rawValue)
-        guard try needsCheck(scope) else { return }
-        // One statement for both (issue 21: a statement per row counts at 100,000 rows).
-        guard let (status, granted) = try db.cached(Store.grantedQuery).rowValue([.text(application.rawValue)], { r in (r.optionalText(0) ?? "", r.int(1) == 1) }) else {
+    /// The checked subject of a granted application (`code` when there is no such application
+    /// or its beschikking is not granted); `what` names the rows stored on it, `one` one of them.
+    private func requireGranted(_ application: String, code: ErrorCode, what: String, one: String) throws(DoorbraakError) -> VerantwoordingSubject {
+        let found: VerantwoordingSubject?
+        do throws(DoorbraakError) {
+            found = try verantwoordingSubject(application)
+        } catch where error.code == .ledger {
+            throw error.row.map { Store.notStored(one, $0) } ?? error
+        }
+        guard let subject = found else {
             throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
         }
-        guard granted else {
-            throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
+        guard subject.granted else {
+            throw DoorbraakError(code, "application \(application) is \(subject.status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }
-        verifiedScopes.passed.insert(ExactText(scope))
+        return subject
     }
 
-    /// An application's status, whether it has a granted beschikking, and its plan, in one read.
-    private static let grantedQuery = """
-        SELECT a.status, EXISTS (SELECT 1 FROM beschikking b WHERE b.application_id = a.id AND b.status = 'granted'), a.plan FROM application a WHERE a.id = ?
-        """
+    /// What a cost line or measurement on `application` rests on, from its rows as the chain
+    /// bound them (nil: no such application, and none deleted outside doorbraak); `E-LEDGER`
+    /// naming the row that is not. Checked once per application and transaction: nothing in a
+    /// costs or monitoring import changes these rows.
+    func verantwoordingSubject(_ application: String) throws(DoorbraakError) -> VerantwoordingSubject? {
+        let key = ExactText(application)
+        if verantwoordingSubjects.transaction == db.transactionNumber, let known = verantwoordingSubjects.checked[key] { return known }
+        return try checkedVerantwoordingSubjects([application])[key] ?? nil
+    }
 
-    /// The scope under which `requireGranted` remembers an application found granted (its id's bytes).
-    private static func grantedScope(_ id: String) -> String { "granted \(id)" }
+    /// Checks and reads what a chunk of cost lines or measurements rests on at once (issue 21:
+    /// a few set-based statements per chunk): the applications, their beschikkingen and their
+    /// coalitions. When a row of the chunk is not as bound nothing is kept, so that each line
+    /// meets its own refusal.
+    public func prepareVerantwoording(of applications: [String]) throws(DoorbraakError) {
+        let open = applications.filter { verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.checked[ExactText($0)] == nil }
+        guard !open.isEmpty else { return }
+        do throws(DoorbraakError) {
+            _ = try checkedVerantwoordingSubjects(open)
+        } catch where error.code == .ledger {}
+    }
+
+    /// The subjects of `ids` from their rows checked against the chain (an attacker's review: a
+    /// beschikking inserted, a plan changed or a provider added to a coalition with `sqlite3` for
+    /// the length of an import had a cost line or measurement stored on it and bound as the
+    /// import's own); kept for the rest of the transaction, an unknown id as nil.
+    private func checkedVerantwoordingSubjects(_ ids: [String]) throws(DoorbraakError) -> [ExactText: VerantwoordingSubject?] {
+        let keys = ids.map { SQLValue.text($0) }
+        var applications: [ExactText: (status: String, plan: String)] = [:]
+        try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in
+            applications[ExactText(r.text(try c("id")))] = (r.text(try c("status")), r.text(try c("plan")))
+        }
+        var granted = Set<ExactText>()
+        try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
+            if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted { granted.insert(ExactText(r.text(try c("application_id")))) }
+        }
+        var coalitions: [ExactText: Set<AGB>] = [:]
+        try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
+            coalitions[ExactText(r.text(try c("application_id"))), default: []].insert(try AGB(parsing: r.text(try c("agb"))))
+        }
+        if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
+            verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber)
+        }
+        var subjects: [ExactText: VerantwoordingSubject?] = [:]
+        for id in ids.map(ExactText.init) {
+            let subject = applications[id].map { VerantwoordingSubject(status: $0.status, granted: granted.contains(id), plan: $0.plan, coalition: coalitions[id] ?? []) }
+            subjects[id] = subject
+            verantwoordingSubjects.checked[id] = subject
+        }
+        return subjects
+    }
+
+    /// The KPI ids of model plan `id` as the chain bound its row (nil: no such plan).
+    public func checkedKPIs(ofPlan id: String) throws(DoorbraakError) -> [String]? {
+        try requireBound("plan", [.text(id)]) { Store.notStored("the measurement", $0) }
+        return try plan(id)?.kpiIDs
+    }
 
     /// Stores one cost line of a provider's verantwoording (SPEC §3.8); must run inside a write
     /// transaction. The application must be granted (E-COST-APPLICATION). The same line id with
@@ -93,11 +147,16 @@ extension Store {
     /// the test counts it as not eligible. One audit event per stored line.
     public func storeCost(_ line: CostLine, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
         if let before = try db.cached(Store.costLineByID).rowValue([.text(line.lineID)], Store.costLine) {
-            // P7: a line is reimbursed once; other content under the same id is refused.
+            // P7: a line is reimbursed once; other content under the same id is refused — as
+            // the chain bound the line stored.
+            try requireBound("cost_line", [.text(line.lineID)]) { Store.notStored("the cost line", $0) }
             _ = try CostLine.isUnchanged(before, line)
             return .unchanged
         }
-        let coalition = try grantedCoalition(line.application, code: .costApplication, what: "cost lines")
+        // A line deleted outside doorbraak is not a new one (an attacker's review: a line
+        // refused with P7 was stored after the one before it was deleted with `sqlite3`).
+        try requireBound("cost_line", [.text(line.lineID)], absent: true) { Store.notStored("the cost line", $0) }
+        let coalition = try requireGranted(line.application.rawValue, code: .costApplication, what: "cost lines", one: "the cost line").coalition
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
         try db.cached("""
@@ -112,14 +171,20 @@ extension Store {
         return .stored(findings: findings)
     }
 
-    /// Whether `application` is stored, and its plan; read in the caller's transaction, in the
-    /// read `requireGranted` makes, so that the monitoring row after it needs no second one
-    /// (issue 21: two reads of the application per measurement).
+    /// Whether `application` is stored, and its plan, from its row as the chain bound it.
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
-        guard let (granted, plan) = try db.cached(Store.grantedQuery).rowValue([.text(application)], { r in (r.int(1) == 1, r.optionalText(2)) }) else { return (false, nil) }
-        let scope = Store.grantedScope(application)
-        if granted, db.inTransaction, try needsCheck(scope) { verifiedScopes.passed.insert(ExactText(scope)) }
-        return (true, plan)
+        do throws(DoorbraakError) {
+            let subject = try verantwoordingSubject(application)
+            return (subject != nil, subject?.plan)
+        } catch where error.code == .ledger {
+            throw error.row.map { Store.notStored("the measurement", $0) } ?? error
+        }
+    }
+
+    /// The refusal of a cost line or measurement resting on a row that is not as the chain bound
+    /// it: the provider's file is not at fault, and nothing of it is stored on that row.
+    static func notStored(_ what: String, _ finding: RowFinding) -> DoorbraakError {
+        .ledger("\(what) is not stored: \(finding); the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
     }
 
     /// Stores one monitoring measurement (SPEC §3.8 Monitoring); must run inside a write
@@ -127,12 +192,16 @@ extension Store {
     /// not after today (E-MONITORING-DATE). The same application, peildatum and kpi with the same
     /// value is a no-op; with another value it is refused (E-MONITORING-CONFLICT).
     public func storeMeasurement(_ m: Measurement, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
+        let key: [SQLValue] = [.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)]
         if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
-            .rowValue([.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)], { $0.int64(0) }) {
+            .rowValue(key, { $0.int64(0) }) {
+            try requireBound("measurement", key) { Store.notStored("the measurement", $0) }
             if stored == m.value.units { return .unchanged }
             throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
         }
-        try requireGranted(m.application, code: .monitoringApplication, what: "measurements")
+        // A measurement deleted outside doorbraak is not a new one (an attacker's review).
+        try requireBound("measurement", key, absent: true) { Store.notStored("the measurement", $0) }
+        _ = try requireGranted(m.application.rawValue, code: .monitoringApplication, what: "measurements", one: "the measurement")
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         guard m.peildatum <= today else {
             throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")

@@ -23,6 +23,8 @@ import Testing
         var row: String
         var column: String?
         var stillThere: String
+        /// The SQL that puts the row back as it was (for an added row: deletes it), or nil.
+        var putBack: String? = nil
     }
 
     /// The edits of `sandbox`'s tables: for the middle row of each (by key), every column changed
@@ -44,16 +46,23 @@ import Testing
             let changed = TamperSuiteTests.changed
             let nonKey = info.filter { !key.contains($0[0]) }
             for column in columns.map({ Array(nonKey.suffix($0)) }) ?? nonKey {
+                let original = try sandbox.sql("SELECT quote(\"\(column[0])\") FROM \"\(table)\" WHERE \(row)")
+                let edited = try sandbox.sql("SELECT quote(\(changed(column))) FROM \"\(table)\" WHERE \(row)")
+                // Put back only while the edited value is there: a value the command wrote stays.
                 edits.append(Edit(table: table, name: "edit \(table).\(column[0])", sql: "UPDATE \"\(table)\" SET \"\(column[0])\" = \(changed(column)) WHERE \(row)",
-                                  row: row, column: column[0], stillThere: ""))
+                                  row: row, column: column[0], stillThere: "",
+                                  putBack: "UPDATE \"\(table)\" SET \"\(column[0])\" = \(original) WHERE \(row) AND \"\(column[0])\" IS \(edited)"))
             }
+            let values = try sandbox.sql("SELECT \(info.map { "quote(\"\($0[0])\")" }.joined(separator: " || ',' || ")) FROM \"\(table)\" WHERE \(row)")
             edits.append(Edit(table: table, name: "delete a row of \(table)", sql: "DELETE FROM \"\(table)\" WHERE \(row)", row: row,
-                              stillThere: "SELECT count(*) = 0 FROM \"\(table)\" WHERE \(row)"))
+                              stillThere: "SELECT count(*) = 0 FROM \"\(table)\" WHERE \(row)",
+                              putBack: "INSERT OR IGNORE INTO \"\(table)\" VALUES (\(values))"))
             let copied = info.map { key.contains($0[0]) ? changed($0) : "\"\($0[0])\"" }.joined(separator: ", ")
             let newKey = try sandbox.sql("SELECT \(info.filter { key.contains($0[0]) }.map { "quote(\(changed($0)))" }.joined(separator: " || ',' || ")) FROM \"\(table)\" WHERE \(row)")
             let added = "(\(keyList)) = (\(newKey))"
             edits.append(Edit(table: table, name: "add a row to \(table)", sql: "INSERT INTO \"\(table)\" SELECT \(copied) FROM \"\(table)\" WHERE \(row)", row: added,
-                              stillThere: "SELECT count(*) FROM \"\(table)\" WHERE \(added)"))
+                              stillThere: "SELECT count(*) FROM \"\(table)\" WHERE \(added)",
+                              putBack: "DELETE FROM \"\(table)\" WHERE \(added)"))
         }
         return edits
     }
@@ -70,7 +79,12 @@ import Testing
         let allocated = try beforeRequests.sql("SELECT application_id FROM allocation WHERE allocated = 1 ORDER BY application_id LIMIT 1")
         let pending = try beforeDecisions.sql("SELECT application_id FROM beschikking WHERE status = 'pending' ORDER BY application_id LIMIT 2").split(separator: "\n").map(String.init)
         try #require(pending.count == 2)
-        let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
+        // The cost line and measurement rest on the middle beschikking, the row the edits take,
+        // when it is granted (else on the first granted one).
+        let granted = try round.base.sql("""
+            SELECT application_id FROM (SELECT application_id, status FROM beschikking ORDER BY application_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM beschikking))
+            WHERE status = 'granted' UNION ALL SELECT * FROM (SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1) LIMIT 1
+            """)
         let costs = try round.base.file("costs.csv", "line_id,application_id,provider,year,category,kind,amount,description\nL-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")
         let beforeReviews = try #require(round.templates["import reviews"])
         let replacement = try round.base.file("replacement.json", payoutApplication("ST-0004", cents: 12 * 100_000_00, fteTenths: 400))
@@ -94,7 +108,7 @@ import Testing
     @Test func noCommandBindsAnEditAsItsOwn() throws {
         let round = try StagedRound(count: 12, seed: 31)
         defer { round.remove() }
-        var tried = 0, refused = 0, leftForVerify = 0, overwritten = 0, violations: [String] = []
+        var tried = 0, refused = 0, leftForVerify = 0, overwritten = 0, putBack = 0, violations: [String] = []
         let stages = try NoLaunderingSuiteTests.stages(of: round)
         for (stage, template) in stages {
             // The command must work on the state as it is (else the test proves nothing of it).
@@ -105,6 +119,8 @@ import Testing
             // (The round's request and claims files hold rows its rules refuse: exit 1.)
             #expect(ran.status == 0 || (ran.status == 1 && ["nza request", "import claims"].contains(stage.name) && !ran.stderr.contains("E-LEDGER")),
                     "\(stage.name) on the state as it is: exit \(ran.status) \(ran.stderr.prefix(300))")
+            let cleanState = try NoLaunderingSuiteTests.businessState(of: clean)
+            let stateBefore = try NoLaunderingSuiteTests.businessState(of: template)
             for edit in try NoLaunderingSuiteTests.edits(in: template, columns: longTests ? nil : 1) {
                 let s = try copy(of: template)
                 defer { s.remove() }
@@ -116,7 +132,8 @@ import Testing
                     violations.append("\(stage.name), \(edit.name): exit \(result.status) \(result.stderr.prefix(300))")
                     continue
                 }
-                if result.stderr.contains("E-LEDGER") { refused += 1 }
+                let refusedIt = result.stderr.contains("E-LEDGER") || result.stderr.contains("E-AUDIT")
+                if refusedIt { refused += 1 }
                 // An edited column is still there when it holds other than the command leaves it
                 // without the edit: also when the command moved it on (`released_cents + ?`
                 // carries an edit forward; an attacker's review of this suite).
@@ -127,19 +144,52 @@ import Testing
                 } else {
                     stillThere = try s.sql(edit.stillThere) == "1"
                 }
-                guard stillThere else { overwritten += 1; continue }
-                let verify = try s.run(["audit", "verify", "--json"])
-                let report = try? json(verify.stdout)
-                // The chain's head in the ledger is checked by the chain walk, not as a row.
-                let chainHead = edit.table == "ledger" && ["audit_head", "audit_seq"].contains(edit.column ?? "") && report?["chain_ok"] as? Bool == false
-                let named = chainHead || (report?["rows"] as? [[String: Any]] ?? []).contains { $0["table"] as? String == edit.table }
-                if named { leftForVerify += 1 } else {
-                    violations.append("\(stage.name), \(edit.name): the edit is bound as the command's own (exit \(result.status)); verify: \(verify.stdout.prefix(300))")
+                if stillThere {
+                    let verify = try s.run(["audit", "verify", "--json"])
+                    let report = try? json(verify.stdout)
+                    // The chain's head in the ledger is checked by the chain walk, not as a row.
+                    let chainHead = edit.table == "ledger" && ["audit_head", "audit_seq"].contains(edit.column ?? "") && report?["chain_ok"] as? Bool == false
+                    let named = chainHead || (report?["rows"] as? [[String: Any]] ?? []).contains { $0["table"] as? String == edit.table }
+                    if named { leftForVerify += 1 } else {
+                        violations.append("\(stage.name), \(edit.name): the edit is bound as the command's own (exit \(result.status)); verify: \(verify.stdout.prefix(300))")
+                    }
+                } else {
+                    overwritten += 1
+                }
+                // Put back, a command that did not refuse with E-LEDGER and wrote must have written
+                // what it writes without the edit: else it decided on the edited row unchecked, and
+                // what it wrote on it (bound by its event) passes `audit verify` once the edit is
+                // gone (an attacker's review of the eleventh session: a beschikking inserted for a
+                // costs import, deleted after it).
+                if !refusedIt, let sql = edit.putBack {
+                    let undo = try TamperSuiteTests.apply(sql, to: s.db)
+                    let state = try NoLaunderingSuiteTests.businessState(of: s)
+                    // (A command that refused and wrote nothing leaves the state as it was.)
+                    if undo.status == 0, state != cleanState, state != stateBefore {
+                        let (a, b) = (state.split(separator: "\n"), cleanState.split(separator: "\n"))
+                        let differing = zip(a, b).first { $0 != $1 }.map { "\($0.0) / without the edit \($0.1)" } ?? "\(a.count) rows / \(b.count) rows without the edit"
+                        violations.append("\(stage.name), \(edit.name): put back, the command's result differs from its run without the edit (exit \(result.status)): \(differing.prefix(300)); \(result.stderr.prefix(200))")
+                    }
+                    putBack += 1
                 }
             }
         }
-        figures("no-laundering", ["stages": stages.count, "edits": tried, "refused": refused, "left for verify": leftForVerify, "overwritten": overwritten, "violations": violations.count])
+        figures("no-laundering", ["stages": stages.count, "edits": tried, "refused": refused, "put back": putBack, "left for verify": leftForVerify, "overwritten": overwritten, "violations": violations.count])
         #expect(violations.isEmpty, "\(violations.count) laundered:\n\(violations.joined(separator: "\n"))")
+    }
+
+    /// Every table but the chain's own (the events, the bindings and the head kept in the ledger
+    /// carry the wall-clock time, as a submission's `received_at` does), row by row in key
+    /// order: what a command decided.
+    static func businessState(of sandbox: Sandbox) throws -> String {
+        let tables = try sandbox.sql("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('audit_event', 'row_binding') ORDER BY name")
+            .split(separator: "\n").map(String.init)
+        var query: [String] = []
+        for table in tables {
+            let columns = try sandbox.sql("SELECT name FROM pragma_table_info('\(table)') WHERE name NOT IN ('audit_head', 'audit_seq', 'received_at') ORDER BY cid").split(separator: "\n")
+            query.append("SELECT '\(table)', \(columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")) FROM \"\(table)\"")
+        }
+        return try sandbox.sql(query.joined(separator: " UNION ALL ") + " ORDER BY 1, 2")
     }
 
     /// A registered document and its SHA-256 edited together pass the document's own check: a

@@ -46,6 +46,31 @@ import Testing
         #expect(edited.status == 1 && edited.stdout.contains("\"table\": \"claim\"") && edited.stdout.contains("amount_cents"), "\(edited.stdout)")
     }
 
+    /// A version-10 database's chain sealed every claim and cost line in the event that recorded
+    /// it; the upgrade binds the rows as they stand, so it checks them against those seals first
+    /// (an attacker's review: an edited cost amount, named by version 10's own `audit verify`, was
+    /// bound by the upgrade and passed ever after). Each edit: E-AUDIT, nothing changed.
+    @Test(arguments: [
+        ("UPDATE cost_line SET amount_cents = amount_cents * 100 WHERE line_id = 'KL-DBM-2026-000001-1'", "cost line KL-DBM-2026-000001-1 differs"),
+        ("UPDATE claim SET insurer = '3336', claim_date = '2028-03-31' WHERE claim_id = 'CL-DBM-2026-000001-M1'", "claim CL-DBM-2026-000001-M1 differs"),
+        ("DELETE FROM cost_line WHERE line_id = 'KL-DBM-2026-000001-2'", "cost line KL-DBM-2026-000001-2 was recorded in the audit trail but its row is missing"),
+        ("INSERT INTO cost_line SELECT 'KL-NEW', application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line WHERE line_id = 'KL-DBM-2026-000001-1'",
+         "cost line KL-NEW has no audit event that recorded it"),
+        ("UPDATE claim SET status = 'bogus' WHERE claim_id = 'CL-DBM-2026-000001-M1'", "claim CL-DBM-2026-000001-M1 differs"),
+    ])
+    func aVersion10RecordEditedAgainstItsSealIsNotUpgraded(sql: String, named: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Tests/doorbraakTests/Fixtures/schema-10-round.sqlite").path, toPath: s.db)
+        _ = try s.sql("PRAGMA ignore_check_constraints = ON; " + sql)
+        for command in [["audit", "verify"], ["plausibility"]] {
+            let result = try s.run(command, today: "2030-03-01")
+            #expect(result.status == 1 && result.stderr.contains("E-AUDIT") && result.stderr.contains(named) && result.stderr.contains("not upgraded"), "\(command): \(result.stdout)\(result.stderr)")
+        }
+        #expect(try s.sql("PRAGMA user_version") == "10", "nothing was changed")
+        #expect(try s.sql("SELECT count(*) FROM audit_event WHERE action = 'bind'") == "0")
+    }
+
     /// A current database made to look older (the version-11 columns and table dropped, the old
     /// index back, `user_version` lowered) so that the upgrade would bind an edited row: the chain
     /// does not verify, so it is not upgraded and nothing moves.

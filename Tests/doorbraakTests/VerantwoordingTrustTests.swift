@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The providers' accounting and the admission check rest on rows checked against the chain
+/// (SPEC §3.9), found by an attacker's review of the eleventh session: a row edited with
+/// `sqlite3` for the length of one command and put back after it left a cost line, a
+/// measurement or an "admissible" that `audit verify` then passed. Each edit below is refused
+/// with `E-LEDGER`, nothing is stored on it, and the same command without the edit does what it
+/// did before (each test fails on the code before the fix).
+@Suite(.serialized) struct VerantwoordingTrustTests {
+    struct Attack {
+        var name: String
+        var sql: String
+        /// The command and its file's text.
+        var command: [String]
+        var file: (name: String, text: String)
+        /// The row the refusal names.
+        var names: String
+        /// The query that returns 0 when nothing was stored on the edited row.
+        var nothingStored: String
+    }
+
+    static let costsHeader = "line_id,application_id,provider,year,category,kind,amount,description\n"
+    static let monitoringHeader = "application_id,peildatum,kpi,value\n"
+
+    static func attacks(granted: String, ungranted: String) -> [Attack] {
+        [
+            Attack(name: "a granted beschikking inserted for an application that has none (a cost line)",
+                   sql: "INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on, decided_on) VALUES ('\(ungranted)', 'X', 100, 'granted', '2026-12-03', '2027-01-04')",
+                   command: ["import", "costs"], file: ("c.csv", costsHeader + "K-1,\(ungranted),12345678,2027,personnel,incidental,5000000.00,uren\n"),
+                   names: "beschikking \(ungranted): added outside doorbraak", nothingStored: "SELECT count(*) FROM cost_line"),
+            Attack(name: "a granted beschikking inserted for an application that has none (a measurement)",
+                   sql: "INSERT INTO beschikking (application_id, contract, bovengrens_cents, status, requested_on, decided_on) VALUES ('\(ungranted)', 'X', 100, 'granted', '2026-12-03', '2027-01-04')",
+                   command: ["import", "monitoring"], file: ("m.csv", monitoringHeader + "\(ungranted),2027-06-30,fte,500.0\n"),
+                   names: "beschikking \(ungranted): added outside doorbraak", nothingStored: "SELECT count(*) FROM measurement"),
+            // Outside the coalition a line is stored with P6 (not eligible); with the provider
+            // written into the coalition it would have counted as eligible.
+            Attack(name: "an outsider written into the coalition before its cost line",
+                   sql: "INSERT INTO application_provider (application_id, agb, name, amount_cents) VALUES ('\(granted)', '99999999', 'Buiten', 0)",
+                   command: ["import", "costs"], file: ("c.csv", costsHeader + "K-1,\(granted),99999999,2027,personnel,incidental,1000.00,uren\n"),
+                   names: "application_provider \(granted) / 99999999: added outside doorbraak", nothingStored: "SELECT count(*) FROM cost_line"),
+            Attack(name: "the application's plan edited before a measurement (the plan decides the KPIs allowed)",
+                   sql: "UPDATE plan SET document = replace(document, 'Uitbetaaltest', 'Uitbetaaltest 2') WHERE id = 'payout-test'",
+                   command: ["import", "monitoring"], file: ("m.csv", monitoringHeader + "\(granted),2027-06-30,fte,1.5\n"),
+                   names: "plan payout-test: document", nothingStored: "SELECT count(*) FROM measurement"),
+            Attack(name: "the application's status edited before a cost line",
+                   sql: "UPDATE application SET status = 'granted' WHERE id = '\(ungranted)'",
+                   command: ["import", "costs"], file: ("c.csv", costsHeader + "K-1,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n"),
+                   names: "application \(ungranted): status", nothingStored: "SELECT count(*) FROM cost_line"),
+        ]
+    }
+
+    @Test func aCostLineOrMeasurementIsNotStoredOnAnEditedRow() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
+        let ungranted = try round.base.sql("SELECT id FROM application WHERE id NOT IN (SELECT application_id FROM beschikking) ORDER BY id LIMIT 1")
+        try #require(!granted.isEmpty && !ungranted.isEmpty)
+        for attack in VerantwoordingTrustTests.attacks(granted: granted, ungranted: ungranted) {
+            let s = try copy(of: round.base)
+            defer { s.remove() }
+            let file = try s.file(attack.file.name, attack.file.text)
+            let anchor = try json(try s.run(["audit", "head", "--json"]).stdout)["head"] as? String ?? ""
+            _ = try s.sql(attack.sql)
+            let result = try s.run(attack.command + [file, "--partial"], today: "2027-07-02")
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(attack.names), "\(attack.name): exit \(result.status) \(result.stderr.prefix(500))")
+            #expect(result.stderr.contains("is not stored") && result.stderr.contains("not by your file"), "\(attack.name): the refusal says what it means: \(result.stderr.prefix(300))")
+            #expect(try s.sql(attack.nothingStored) == "0", "\(attack.name): stored on the edited row")
+            let verify = try s.run(["audit", "verify", "--head", anchor])
+            #expect(verify.status == 1, "\(attack.name): audit verify names the edit")
+        }
+    }
+
+    /// Without the edit the same files are taken as before: the outsider's line with P6, the
+    /// line on an application without a beschikking refused with E-COST-APPLICATION.
+    @Test func withoutTheEditTheSameFilesAreTakenAsBefore() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
+        let ungranted = try round.base.sql("SELECT id FROM application WHERE id NOT IN (SELECT application_id FROM beschikking) ORDER BY id LIMIT 1")
+        let s = try copy(of: round.base)
+        defer { s.remove() }
+        let outsider = try s.run(["import", "costs", try s.file("c.csv", VerantwoordingTrustTests.costsHeader + "K-1,\(granted),99999999,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
+        let findings = try s.sql("SELECT findings FROM cost_line WHERE line_id = 'K-1'")
+        #expect(outsider.status == 0 && findings == "P6", "\(outsider.stdout)\(outsider.stderr)")
+        let refused = try s.run(["import", "costs", try s.file("d.csv", VerantwoordingTrustTests.costsHeader + "K-2,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
+        #expect(refused.status == 1 && refused.stderr.contains("E-COST-APPLICATION"), "\(refused.stderr)")
+        let measured = try s.run(["import", "monitoring", try s.file("m.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02")
+        #expect(measured.status == 0, "\(measured.stderr)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// A cost line or measurement deleted with `sqlite3` is not new: the same key with other
+    /// content was refused (P7, E-MONITORING-CONFLICT) before the delete and must stay refused,
+    /// as deleted outside doorbraak; the views then showed the new figure as fact.
+    @Test func aDeletedLineOrMeasurementIsNotReplacedByAnImport() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
+        let s = try copy(of: round.base)
+        defer { s.remove() }
+        let header = VerantwoordingTrustTests.costsHeader
+        #expect(try s.run(["import", "costs", try s.file("c.csv", header + "K-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02").status == 0)
+        #expect(try s.run(["import", "monitoring", try s.file("m.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02").status == 0)
+        let otherLine = try s.file("c2.csv", header + "K-1,\(granted),12345678,2027,personnel,incidental,999999.00,uren\n")
+        let otherValue = try s.file("m2.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,999.0\n")
+        // Before the delete: refused on their content.
+        #expect(try s.run(["import", "costs", otherLine], today: "2027-07-02").stderr.contains("P7"))
+        #expect(try s.run(["import", "monitoring", otherValue], today: "2027-07-02").stderr.contains("E-MONITORING-CONFLICT"))
+        _ = try s.sql("DELETE FROM cost_line WHERE line_id = 'K-1'; DELETE FROM measurement WHERE application_id = '\(granted)'")
+        let line = try s.run(["import", "costs", otherLine], today: "2027-07-02")
+        #expect(line.status == 1 && line.stderr.contains("E-LEDGER") && line.stderr.contains("cost_line K-1: deleted outside doorbraak"), "\(line.stderr)")
+        let value = try s.run(["import", "monitoring", otherValue], today: "2027-07-02")
+        #expect(value.status == 1 && value.stderr.contains("E-LEDGER") && value.stderr.contains("deleted outside doorbraak"), "\(value.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_line") == "0")
+        #expect(try s.sql("SELECT count(*) FROM measurement") == "0")
+    }
+
+    /// `application check` writes nothing, but tells a provider "admissible": on a deadline moved
+    /// or an insurer registered with `sqlite3` it said so; a submission judged on a plan deleted
+    /// with it was registered inadmissible (E-PLAN) as the file's fault.
+    @Test func theAdmissionCheckRestsOnBoundRows() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let template = try #require(round.templates["import reviews"])
+        let late = try template.file("late.json", payoutApplication("ST-0099", cents: 12 * 100_000_00, fteTenths: 400))
+        let edits = ["UPDATE round SET deadline = '2027-06-01'": "round 1: deadline",
+                     "INSERT INTO party (role, id, name) VALUES ('insurer', '4444', 'Nieuw')": "party insurer / 4444: added outside doorbraak",
+                     "DELETE FROM plan WHERE id = 'payout-test'": "plan payout-test: deleted outside doorbraak"]
+        for (sql, names) in edits {
+            for command in [["application", "check", late], ["application", "submit", late]] {
+                let s = try copy(of: template)
+                defer { s.remove() }
+                _ = try s.sql("PRAGMA foreign_keys = OFF; " + sql)
+                let result = try s.run(command, today: "2026-12-02")
+                #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(names), "\(command[1]) after \(sql): exit \(result.status) \(result.stdout)\(result.stderr)")
+                #expect(try s.sql("SELECT count(*) FROM submission WHERE application_id = 'ST-0099'") == "0", "\(command[1]) after \(sql): registered")
+            }
+        }
+        // Without an edit: after the deadline, E-LATE as before.
+        let s = try copy(of: template)
+        defer { s.remove() }
+        let checked = try s.run(["application", "check", late], today: "2026-12-02")
+        #expect(checked.status == 1 && checked.stderr.contains("E-LATE") && !checked.stderr.contains("E-LEDGER"), "\(checked.stdout)\(checked.stderr)")
+    }
+}
