@@ -85,21 +85,25 @@ import Testing
             SELECT application_id FROM (SELECT application_id, status FROM beschikking ORDER BY application_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM beschikking))
             WHERE status = 'granted' UNION ALL SELECT * FROM (SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1) LIMIT 1
             """)
-        let costs = try round.base.file("costs.csv", "line_id,application_id,provider,year,category,kind,amount,description\nL-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")
+        // A second line on another application, taken with --partial: a line refused on an edited
+        // row (not with E-LEDGER) then shows as a changed result beside the one stored.
+        let other = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' AND application_id <> '\(granted)' ORDER BY application_id LIMIT 1")
+        let costs = try round.base.file("costs.csv", "line_id,application_id,provider,year,category,kind,amount,description\nL-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n"
+                                        + "L-2,\(other),23456789,2027,personnel,incidental,1000.00,uren\n")
         let beforeReviews = try #require(round.templates["import reviews"])
         let replacement = try round.base.file("replacement.json", payoutApplication("ST-0004", cents: 12 * 100_000_00, fteTenths: 400))
-        let monitoring = try round.base.file("monitoring.csv", "application_id,peildatum,kpi,value\n\(granted),2027-06-30,fte,1.5\n")
+        let monitoring = try round.base.file("monitoring.csv", "application_id,peildatum,kpi,value\n\(granted),2027-06-30,fte,1.5\n\(other),2027-06-30,fte,2.5\n")
         stages += [
             (Stage(name: "application submit --replace", arguments: ["application", "submit", replacement, "--replace"], today: "2026-11-23"), beforeReviews),
             (Stage(name: "party add --rename", arguments: ["party", "add", "insurer", "3311", "Verzekeraar Nieuw", "--rename"], today: "2026-11-23"), beforeReviews),
-            (Stage(name: "import monitoring", arguments: ["import", "monitoring", monitoring], today: "2027-07-02"), round.base),
+            (Stage(name: "import monitoring", arguments: ["import", "monitoring", monitoring, "--partial"], today: "2027-07-02"), round.base),
             (Stage(name: "review --revise", arguments: ["review", "ST-0003", "--insurer", "7029", "--reject", "R2", "--revise", "--note", "herzien"], today: "2026-11-25"), beforeAllocation),
             (Stage(name: "round bar", arguments: ["round", "bar", "0.02"], today: "2026-11-25"), beforeAllocation),
             (Stage(name: "round allocate --transfer", arguments: ["round", "allocate", "--seed", "trust", "--transfer"], today: "2026-12-02"), beforeAllocation),
             (Stage(name: "nza request ID", arguments: ["nza", "request", allocated, "--contract", "OVK-\(allocated)"], today: "2026-12-03"), beforeRequests),
             (Stage(name: "nza decide ID", arguments: ["nza", "decide", pending[0]], today: "2027-01-04"), beforeDecisions),
             (Stage(name: "application withdraw", arguments: ["application", "withdraw", pending[1], "--lead", "12345678"], today: "2027-01-04"), beforeDecisions),
-            (Stage(name: "import costs", arguments: ["import", "costs", costs], today: "2027-07-02"), round.base),
+            (Stage(name: "import costs", arguments: ["import", "costs", costs, "--partial"], today: "2027-07-02"), round.base),
             (Stage(name: "round close", arguments: ["round", "close"], today: "2030-01-02"), round.base),
         ]
         return stages
