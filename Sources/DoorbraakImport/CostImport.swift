@@ -42,7 +42,7 @@ public struct CostImport: CSVImport {
         var findings: [String: Int] = [:]
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
-                                          try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                                          try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .costs)
                                       }) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
             let signer = actingFor?.role == .provider ? actingFor?.id : nil
@@ -83,7 +83,7 @@ public struct MonitoringImport: CSVImport {
         var kpis: [String: [String]] = [:]
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .monitoring)
                                 }) { record throws(DoorbraakError) in
             let id = record("application_id")
             if plans[id] == nil { plans[id] = try store.planOf(id) }

@@ -8,13 +8,25 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
     case unchanged
 }
 
-/// What a cost line or measurement rests on: its application's status and plan, whether its
-/// beschikking is granted, and its coalition — read from rows checked against the chain.
+/// What a cost line or measurement rests on, read from rows checked against the chain: whether
+/// the beschikking is granted; for a cost line the coalition (a provider outside it is finding
+/// P6), for a measurement the application's plan (its KPIs). Only the rows that decide are
+/// checked: a cost line's application row decides nothing once its beschikking is granted, and
+/// a measurement's coalition decides nothing.
 struct VerantwoordingSubject {
-    var status: String
     var granted: Bool
-    var plan: String
+    /// The application's plan (`.monitoring`; nil when there is no such application).
+    var plan: String?
+    /// The coalition (`.costs`).
     var coalition: Set<AGB>
+}
+
+/// Which rows a verantwoording import rests on (see `VerantwoordingSubject`).
+public enum VerantwoordingKind: Sendable {
+    /// Cost lines: the beschikking and the coalition.
+    case costs
+    /// Measurements: the application and the beschikking.
+    case monitoring
 }
 
 /// The subjects checked in one write transaction (`Store.verantwoordingSubject`); bounded, so an
@@ -22,7 +34,8 @@ struct VerantwoordingSubject {
 struct VerantwoordingSubjects {
     static let limit = 10_000
     var transaction = -1
-    var checked: [ExactText: VerantwoordingSubject?] = [:]
+    var kind = VerantwoordingKind.costs
+    var checked: [ExactText: VerantwoordingSubject] = [:]
 }
 
 /// Everything the plausibility test reads, from one snapshot.
@@ -60,77 +73,77 @@ extension Store {
     /// The coalition of a granted application a cost line is reported on (`E-COST-APPLICATION`
     /// when it is not granted), for the signed file's check that its provider takes part.
     public func costCoalition(of application: ApplicationID) throws(DoorbraakError) -> Set<AGB> {
-        try requireGranted(application.rawValue, code: .costApplication, what: "cost lines", one: "the cost line").coalition
+        try requireGranted(application.rawValue, .costs).coalition
     }
 
-    /// The checked subject of a granted application (`code` when there is no such application
-    /// or its beschikking is not granted); `what` names the rows stored on it, `one` one of them.
-    private func requireGranted(_ application: String, code: ErrorCode, what: String, one: String) throws(DoorbraakError) -> VerantwoordingSubject {
-        let found: VerantwoordingSubject?
+    /// The checked subject of a granted application; `E-COST-APPLICATION` or
+    /// `E-MONITORING-APPLICATION` when its beschikking is not granted (the application's status,
+    /// read for the wording only), `E-LEDGER` when a row it rests on is not as bound.
+    private func requireGranted(_ application: String, _ kind: VerantwoordingKind) throws(DoorbraakError) -> VerantwoordingSubject {
+        let (code, what, one) = kind == .costs ? (ErrorCode.costApplication, "cost lines", "the cost line") : (.monitoringApplication, "measurements", "the measurement")
+        let subject: VerantwoordingSubject
         do throws(DoorbraakError) {
-            found = try verantwoordingSubject(application)
+            subject = try verantwoordingSubject(application, kind)
         } catch where error.code == .ledger {
             throw error.row.map { Store.notStored(one, $0) } ?? error
         }
-        guard let subject = found else {
-            throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
-        }
         guard subject.granted else {
-            throw DoorbraakError(code, "application \(application) is \(subject.status), not granted: \(what) belong to a granted beschikking", field: "application_id")
+            guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application)], { $0.text(0) }) else {
+                throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
+            }
+            throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
         }
         return subject
     }
 
     /// What a cost line or measurement on `application` rests on, from its rows as the chain
-    /// bound them (nil: no such application, and none deleted outside doorbraak); `E-LEDGER`
-    /// naming the row that is not. Checked once per application and transaction: nothing in a
-    /// costs or monitoring import changes these rows.
-    func verantwoordingSubject(_ application: String) throws(DoorbraakError) -> VerantwoordingSubject? {
+    /// bound them; `E-LEDGER` naming the row that is not. Checked once per application and
+    /// transaction: nothing in a costs or monitoring import changes these rows.
+    func verantwoordingSubject(_ application: String, _ kind: VerantwoordingKind) throws(DoorbraakError) -> VerantwoordingSubject {
         let key = ExactText(application)
-        if verantwoordingSubjects.transaction == db.transactionNumber, let known = verantwoordingSubjects.checked[key] { return known }
-        return try checkedVerantwoordingSubjects([application])[key] ?? nil
+        if verantwoordingSubjects.transaction == db.transactionNumber, verantwoordingSubjects.kind == kind, let known = verantwoordingSubjects.checked[key] { return known }
+        try checkVerantwoordingSubjects([application], kind)
+        return verantwoordingSubjects.checked[key] ?? VerantwoordingSubject(granted: false, plan: nil, coalition: [])
     }
 
     /// Checks and reads what a chunk of cost lines or measurements rests on at once (issue 21:
-    /// a few set-based statements per chunk): the applications, their beschikkingen and their
-    /// coalitions. When a row of the chunk is not as bound nothing is kept, so that each line
-    /// meets its own refusal.
-    public func prepareVerantwoording(of applications: [String]) throws(DoorbraakError) {
-        let open = applications.filter { verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.checked[ExactText($0)] == nil }
+    /// a few set-based statements per chunk). When a row of the chunk is not as bound nothing is
+    /// kept, so that each line meets its own refusal.
+    public func prepareVerantwoording(of applications: [String], _ kind: VerantwoordingKind) throws(DoorbraakError) {
+        let known = verantwoordingSubjects.transaction == db.transactionNumber && verantwoordingSubjects.kind == kind
+        let open = applications.filter { !known || verantwoordingSubjects.checked[ExactText($0)] == nil }
         guard !open.isEmpty else { return }
         do throws(DoorbraakError) {
-            _ = try checkedVerantwoordingSubjects(open)
+            try checkVerantwoordingSubjects(open, kind)
         } catch where error.code == .ledger {}
     }
 
-    /// The subjects of `ids` from their rows checked against the chain (an attacker's review: a
-    /// beschikking inserted, a plan changed or a provider added to a coalition with `sqlite3` for
-    /// the length of an import had a cost line or measurement stored on it and bound as the
-    /// import's own); kept for the rest of the transaction, an unknown id as nil.
-    private func checkedVerantwoordingSubjects(_ ids: [String]) throws(DoorbraakError) -> [ExactText: VerantwoordingSubject?] {
+    /// Checks the rows `ids` rest on against the chain and keeps their subjects for the rest of
+    /// the transaction (an attacker's review: a beschikking inserted, a plan changed or a
+    /// provider added to a coalition with `sqlite3` for the length of an import had a cost line
+    /// or measurement stored on it and bound as the import's own).
+    private func checkVerantwoordingSubjects(_ ids: [String], _ kind: VerantwoordingKind) throws(DoorbraakError) {
         let keys = ids.map { SQLValue.text($0) }
-        var applications: [ExactText: (status: String, plan: String)] = [:]
-        try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in
-            applications[ExactText(r.text(try c("id")))] = (r.text(try c("status")), r.text(try c("plan")))
+        var plans: [ExactText: String] = [:]
+        if kind == .monitoring {
+            try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in plans[ExactText(r.text(try c("id")))] = r.text(try c("plan")) }
         }
         var granted = Set<ExactText>()
         try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
             if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted { granted.insert(ExactText(r.text(try c("application_id")))) }
         }
         var coalitions: [ExactText: Set<AGB>] = [:]
-        try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
-            coalitions[ExactText(r.text(try c("application_id"))), default: []].insert(try AGB(parsing: r.text(try c("agb"))))
+        if kind == .costs {
+            try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
+                coalitions[ExactText(r.text(try c("application_id"))), default: []].insert(try AGB(parsing: r.text(try c("agb"))))
+            }
         }
-        if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
-            verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber)
+        if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != kind || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
+            verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
-        var subjects: [ExactText: VerantwoordingSubject?] = [:]
         for id in ids.map(ExactText.init) {
-            let subject = applications[id].map { VerantwoordingSubject(status: $0.status, granted: granted.contains(id), plan: $0.plan, coalition: coalitions[id] ?? []) }
-            subjects[id] = subject
-            verantwoordingSubjects.checked[id] = subject
+            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted.contains(id), plan: plans[id], coalition: coalitions[id] ?? [])
         }
-        return subjects
     }
 
     /// The KPI ids of model plan `id` as the chain bound its row (nil: no such plan).
@@ -156,7 +169,7 @@ extension Store {
         // A line deleted outside doorbraak is not a new one (an attacker's review: a line
         // refused with P7 was stored after the one before it was deleted with `sqlite3`).
         try requireBound("cost_line", [.text(line.lineID)], absent: true) { Store.notStored("the cost line", $0) }
-        let coalition = try requireGranted(line.application.rawValue, code: .costApplication, what: "cost lines", one: "the cost line").coalition
+        let coalition = try requireGranted(line.application.rawValue, .costs).coalition
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
         try db.cached("""
@@ -174,8 +187,8 @@ extension Store {
     /// Whether `application` is stored, and its plan, from its row as the chain bound it.
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
         do throws(DoorbraakError) {
-            let subject = try verantwoordingSubject(application)
-            return (subject != nil, subject?.plan)
+            let plan = try verantwoordingSubject(application, .monitoring).plan
+            return (plan != nil, plan)
         } catch where error.code == .ledger {
             throw error.row.map { Store.notStored("the measurement", $0) } ?? error
         }
@@ -201,7 +214,7 @@ extension Store {
         }
         // A measurement deleted outside doorbraak is not a new one (an attacker's review).
         try requireBound("measurement", key, absent: true) { Store.notStored("the measurement", $0) }
-        _ = try requireGranted(m.application.rawValue, code: .monitoringApplication, what: "measurements", one: "the measurement")
+        _ = try requireGranted(m.application.rawValue, .monitoring)
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         guard m.peildatum <= today else {
             throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")

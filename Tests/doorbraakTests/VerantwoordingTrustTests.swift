@@ -43,10 +43,10 @@ import Testing
                    sql: "UPDATE plan SET document = replace(document, 'Uitbetaaltest', 'Uitbetaaltest 2') WHERE id = 'payout-test'",
                    command: ["import", "monitoring"], file: ("m.csv", monitoringHeader + "\(granted),2027-06-30,fte,1.5\n"),
                    names: "plan payout-test: document", nothingStored: "SELECT count(*) FROM measurement"),
-            Attack(name: "the application's status edited before a cost line",
-                   sql: "UPDATE application SET status = 'granted' WHERE id = '\(ungranted)'",
-                   command: ["import", "costs"], file: ("c.csv", costsHeader + "K-1,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n"),
-                   names: "application \(ungranted): status", nothingStored: "SELECT count(*) FROM cost_line"),
+            Attack(name: "the application's plan changed before a measurement (another plan allows other KPIs)",
+                   sql: "UPDATE application SET plan = 'payout-test-2' WHERE id = '\(granted)'",
+                   command: ["import", "monitoring"], file: ("m.csv", monitoringHeader + "\(granted),2027-06-30,fte,1.5\n"),
+                   names: "application \(granted): plan", nothingStored: "SELECT count(*) FROM measurement"),
         ]
     }
 
