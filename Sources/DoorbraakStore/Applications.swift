@@ -135,7 +135,19 @@ extension Store {
         guard let (version, seq) = try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on, s.seq FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
             .rowValue([.text(id.rawValue)], { r throws(DoorbraakError) in
                 (RegisteredVersion(status: try ApplicationStatus(kept: r.text(0), of: id.rawValue), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3))), r.int64(4))
-            }) else { return nil }
+            }) else {
+            // An id with no application row is new only when the chain never bound one under it
+            // and no version of it is registered: a row deleted with `sqlite3` and the file sent
+            // again failed on SQLite's constraint (E-DATABASE) — found in the twelfth session.
+            let refusal = { (finding: RowFinding) in Store.notStored("the application", finding) }
+            try requireBound("application", [.text(id.rawValue)], absent: true, refusal: refusal)
+            for seq in try db.cached("SELECT seq FROM submission WHERE application_id = ?").rowsValue([.text(id.rawValue)], { $0.int64(0) }) {
+                try requireBound("submission", [.integer(seq)], refusal: refusal)
+                // A version registered, its application row gone (with its binding): not new either.
+                throw refusal(RowFinding(table: "application", key: id.rawValue, change: .deleted))
+            }
+            return nil
+        }
         try requireBound("application", [.text(id.rawValue)])
         try requireBound("submission", [.integer(seq)])
         return version

@@ -143,4 +143,25 @@ import Testing
         let checked = try s.run(["application", "check", late], today: "2026-12-02")
         #expect(checked.status == 1 && checked.stderr.contains("E-LATE") && !checked.stderr.contains("E-LEDGER"), "\(checked.stdout)\(checked.stderr)")
     }
+
+    /// An application row deleted with `sqlite3` (with its binding, or not) and the file sent
+    /// again: the id is not new (its versions are registered), so E-LEDGER — it failed on SQLite's
+    /// constraint (E-DATABASE) before.
+    @Test(arguments: ["DELETE FROM application WHERE id = 'ST-0001'",
+                      "DELETE FROM application WHERE id = 'ST-0001'; DELETE FROM row_binding WHERE tbl = 'application' AND key = 'ST-0001'"])
+    func aDeletedApplicationIsNotRegisteredAnew(sql: String) throws {
+        let round = try StagedRound(count: 4, seed: 31)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["import reviews"]))
+        defer { s.remove() }
+        let file = try s.file("a.json", payoutApplication("ST-0001", cents: 12 * 100_000_00, fteTenths: 400))
+        _ = try s.sql("PRAGMA foreign_keys = OFF; " + sql)
+        let versions = try s.sql("SELECT count(*) FROM submission WHERE application_id = 'ST-0001'")
+        for command in [["application", "submit", file], ["import", "applications", file]] {
+            let result = try s.run(command, today: "2026-11-23")
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("application ST-0001: deleted outside doorbraak"), "\(command): exit \(result.status) \(result.stderr)")
+            #expect(!result.stderr.contains("E-DATABASE"))
+            #expect(try s.sql("SELECT count(*) FROM submission WHERE application_id = 'ST-0001'") == versions, "nothing registered")
+        }
+    }
 }
