@@ -20,7 +20,10 @@ extension Store {
     /// out of the allocation (`not-allocated`, reason `E-BAR`).
     public func setBar(_ bar: ImpactBar, today: Day, event: AuditContext) throws(DoorbraakError) -> BarChange {
         try db.writeTransaction { () throws(DoorbraakError) -> BarChange in
-            try requireBound("round", [.integer(1)])
+            // The settings an admission is judged on: the round row and the theme budgets (a theme
+            // deleted with `sqlite3` failed on the foreign key of the application it admitted,
+            // exit 70 — an attacker's review of the twelfth session).
+            try requireSettingsRowsBound()
             // What an admission rests on and writes: the register, the registered documents'
             // rows (a document and its SHA-256 edited together passed the document's own check,
             // and the application, coalition and milestones built from it were bound as the bar's;

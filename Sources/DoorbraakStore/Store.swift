@@ -126,7 +126,7 @@ public final class Store {
                 // by the upgrade as it stood and passed ever after).
                 let unsealed = try legacySealFindings()
                 if let first = unsealed.first {
-                    throw DoorbraakError(.audit, "\(unsealed.count) record\(unsealed.count == 1 ? "" : "s") of this schema version \(current) database differ\(unsealed.count == 1 ? "s" : "") from the audit events that recorded them (first: \(first)), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
+                    throw DoorbraakError(.audit, "this schema version \(current) database differs from the seals in its audit events (\(unsealed.count) difference\(unsealed.count == 1 ? "" : "s"), first: \(first)), so it is not upgraded and its rows are not bound; nothing was changed", file: db.path)
                 }
             }
             try db.installRowCapture()
@@ -151,7 +151,8 @@ public final class Store {
 
     /// Every claim and cost line of a database from before the row bindings against the seal in
     /// the event that recorded it (`LegacyRecordSeal`): a record edited, one without its event,
-    /// or one whose event holds a record that is gone, each named.
+    /// or one whose event holds a record that is gone, each named; and the ledger's kept totals
+    /// against the seal of the newest money event (`LegacyLedgerSeal`).
     private func legacySealFindings() throws(DoorbraakError) -> [String] {
         var findings: [String] = []
         func seals(_ kind: String, actions: String) throws(DoorbraakError) -> [String: String] {
@@ -181,6 +182,20 @@ public final class Store {
             check("cost line", id, content: line?.canonicalContent, kind: "line", in: &lineSeals)
         }
         findings += lineSeals.keys.sorted().map { "cost line \($0) was recorded in the audit trail but its row is missing" }
+        // The kept totals against the seal of the newest money event, the ceiling also against
+        // the seal of `init` (as version 10's own `audit verify` compared them).
+        let actions = LegacyLedgerSeal.sealedActions.map { "'\($0)'" }.joined(separator: ", ")
+        let kept = try db.row("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1", []) { r in
+            (0..<LegacyLedgerSeal.names.count).map { r.money(Int32($0)) }
+        } ?? []
+        for (query, what) in [("SELECT seq, after FROM audit_event WHERE action IN (\(actions)) ORDER BY seq DESC", "the newest money event"),
+                              ("SELECT seq, after FROM audit_event WHERE action = 'init' ORDER BY seq", "the round's opening")] {
+            let sealed = try db.rows(query, []) { r in (r.int64(0), r.text(1)) }.lazy.compactMap { e in LegacyLedgerSeal(eventText: e.1).map { (e.0, $0) } }.first
+            guard let (seq, seal) = sealed else { continue }
+            for (index, total) in seal.totals.enumerated() where index < kept.count && (what == "the newest money event" || total.name == "ceiling") && kept[index] != total.amount {
+                findings.append("the ledger's \(total.name) total \(kept[index].dutch) differs from the seal of \(what) (event \(seq): \(total.amount.dutch))")
+            }
+        }
         return findings
     }
 

@@ -57,6 +57,11 @@ import Testing
         ("INSERT INTO cost_line SELECT 'KL-NEW', application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line WHERE line_id = 'KL-DBM-2026-000001-1'",
          "cost line KL-NEW has no audit event that recorded it"),
         ("UPDATE claim SET status = 'bogus' WHERE claim_id = 'CL-DBM-2026-000001-M1'", "claim CL-DBM-2026-000001-M1 differs"),
+        // The kept totals were sealed in the money events (a second review of this landing).
+        ("UPDATE ledger SET ceiling_cents = 4000000000", "the ledger's ceiling total € 40.000.000,00 differs from the seal of the newest money event"),
+        ("UPDATE beschikking SET bovengrens_cents = bovengrens_cents + 10000000000, released_cents = released_cents + 10000000000 WHERE application_id = 'DBM-2026-000002'; "
+         + "UPDATE ledger SET granted_cents = granted_cents + 10000000000, released_cents = released_cents + 10000000000",
+         "the ledger's granted total € 134.884.000,00 differs from the seal of the newest money event"),
     ])
     func aVersion10RecordEditedAgainstItsSealIsNotUpgraded(sql: String, named: String) throws {
         let s = try Sandbox()
@@ -65,7 +70,8 @@ import Testing
         _ = try s.sql("PRAGMA ignore_check_constraints = ON; " + sql)
         for command in [["audit", "verify"], ["plausibility"]] {
             let result = try s.run(command, today: "2030-03-01")
-            #expect(result.status == 1 && result.stderr.contains("E-AUDIT") && result.stderr.contains(named) && result.stderr.contains("not upgraded"), "\(command): \(result.stdout)\(result.stderr)")
+            #expect(result.status == 1 && result.stderr.contains("E-AUDIT") && result.stderr.contains(named) && result.stderr.contains("not upgraded")
+                    && result.stderr.contains("differs from the seals in its audit events"), "\(command): \(result.stdout)\(result.stderr)")
         }
         #expect(try s.sql("PRAGMA user_version") == "10", "nothing was changed")
         #expect(try s.sql("SELECT count(*) FROM audit_event WHERE action = 'bind'") == "0")

@@ -164,4 +164,20 @@ import Testing
             #expect(try s.sql("SELECT count(*) FROM submission WHERE application_id = 'ST-0001'") == versions, "nothing registered")
         }
     }
+
+    /// `round bar` sets the bar on the round's settings and, lowering it, admits on the theme
+    /// budgets: a theme deleted with `sqlite3` failed on the foreign key of the application a
+    /// lower bar admitted (exit 70, E-DATABASE; a second review of this landing), and a higher
+    /// bar was set on it. Now E-LEDGER before anything is written.
+    @Test func theBarRestsOnTheThemes() throws {
+        let round = try StagedRound(count: 4, seed: 31)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["round allocate"]))
+        defer { s.remove() }
+        _ = try s.sql("PRAGMA foreign_keys = OFF; DELETE FROM theme WHERE theme = 'ai'")
+        for bar in ["0.02"] {
+            let result = try s.run(["round", "bar", bar], today: "2026-12-01")
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("theme ai: deleted outside doorbraak"), "\(bar): exit \(result.status) \(result.stderr)")
+        }
+    }
 }

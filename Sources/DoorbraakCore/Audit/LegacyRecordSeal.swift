@@ -33,3 +33,43 @@ public struct LegacyRecordSeal: Sendable, Equatable {
         self.sha256 = String(parts[2])
     }
 }
+
+/// The kept totals a money event of a database from before the row bindings carried at the end
+/// of its text: ` [ledger ceiling=600.000.000,00 granted=… released=… pending=… paid=…]`. The
+/// newest such event must agree with the ledger row; the upgrade checks it before it binds the
+/// row as it stands (an attacker's review: a ceiling lowered, or a bovengrens raised together
+/// with every total, in a version-10 file was bound by the upgrade and passed ever after).
+public struct LegacyLedgerSeal: Sendable, Equatable {
+    /// The totals in the order the seal names them: ceiling, granted, released, pending, paid.
+    public var totals: [(name: String, amount: Money)]
+
+    public static func == (a: LegacyLedgerSeal, b: LegacyLedgerSeal) -> Bool {
+        a.totals.map(\.name) == b.totals.map(\.name) && a.totals.map(\.amount) == b.totals.map(\.amount)
+    }
+
+    /// The names of the sealed totals, as the ledger's columns are named without `_cents`.
+    public static let names = ["ceiling", "granted", "released", "pending", "paid"]
+
+    /// The actions whose events carried a seal: every one that changed a ledger total.
+    public static let sealedActions = ["init", "nza-request", "nza-decide", "payout", "release", "final", "withdraw"]
+
+    /// The seal at the end of an event's text, or nil when it carries none.
+    public init?(eventText: String) {
+        let bytes = Array(eventText.utf8), marker = Array(" [ledger ".utf8)
+        guard bytes.last == UInt8(ascii: "]"), bytes.count > marker.count,
+              let start = (0...(bytes.count - marker.count)).reversed().first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }) else { return nil }
+        var values: [String: Money] = [:]
+        for part in String(decoding: bytes[(start + marker.count)..<(bytes.count - 1)], as: UTF8.self).split(separator: " ") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, let cents = try? DecimalText.parse(String(pair[1]), decimals: 2, style: pair[1].contains(",") ? .dutch : .point) else { return nil }
+            values[String(pair[0])] = Money(cents: cents)
+        }
+        guard values.count == LegacyLedgerSeal.names.count else { return nil }
+        var totals: [(name: String, amount: Money)] = []
+        for name in LegacyLedgerSeal.names {
+            guard let amount = values[name] else { return nil }
+            totals.append((name, amount))
+        }
+        self.totals = totals
+    }
+}
