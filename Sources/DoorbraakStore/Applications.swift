@@ -132,10 +132,8 @@ extension Store {
     /// as the chain bound them (an attacker's review: a status edited with sqlite3 was reported
     /// on a resubmission of the same content).
     public func registered(_ id: ApplicationID) throws(DoorbraakError) -> RegisteredVersion? {
-        guard let (version, seq) = try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on, s.seq FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
-            .rowValue([.text(id.rawValue)], { r throws(DoorbraakError) in
-                (RegisteredVersion(status: try ApplicationStatus(kept: r.text(0), of: id.rawValue), contentHash: r.text(1), version: r.int(2), received: try Day(parsing: r.text(3))), r.int64(4))
-            }) else {
+        guard let (status, hash, version, received, seq) = try db.cached("SELECT a.status, a.content_sha256, s.version, s.received_on, s.seq FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = ?")
+            .rowValue([.text(id.rawValue)], { r in (r.text(0), r.text(1), r.int(2), r.text(3), r.int64(4)) }) else {
             // An id with no application row is new only when the chain never bound one under it
             // and no version of it is registered: a row deleted with `sqlite3` and the file sent
             // again failed on SQLite's constraint (E-DATABASE) — found in the twelfth session.
@@ -148,9 +146,11 @@ extension Store {
             }
             return nil
         }
+        // Checked before they are read: an edited date is named, not blamed on the input (E-INPUT;
+        // a second review of this landing).
         try requireBound("application", [.text(id.rawValue)])
         try requireBound("submission", [.integer(seq)])
-        return version
+        return RegisteredVersion(status: try ApplicationStatus(kept: status, of: id.rawValue), contentHash: hash, version: version, received: try Day(parsing: received))
     }
 
     /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the

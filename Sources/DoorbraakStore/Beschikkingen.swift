@@ -119,6 +119,8 @@ extension Store {
             if previous == contract { return .unchanged }
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
         }
+        // A beschikking deleted outside doorbraak is named, not taken for none requested.
+        try requireBound("beschikking", [.text(id)], absent: true)
         guard status == "allocated" else {
             throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested", field: "application_id")
         }
@@ -557,8 +559,12 @@ extension Store {
     }
 
     /// The error for a decision on `id` without a request: no such application, or no request.
+    /// A row deleted outside doorbraak is named, not taken for a request never made (a second
+    /// review of this landing: "run `nza request` first" sent the NZa in a loop).
     private func noRequest(_ id: String) throws(DoorbraakError) -> DoorbraakError {
+        try requireBound("beschikking", [.text(id)], absent: true)
         if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
+            try requireBound("application", [.text(id)], absent: true)
             return DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
         return DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")

@@ -53,6 +53,9 @@ extension Store {
     }
 
     private func reallocating(today: Day, dryRun: Bool, event: AuditContext) throws(DoorbraakError) -> ReallocationResult {
+        // The allocation's date and its existence as the chain bound them (an edited date was
+        // blamed on the input, a deleted run said "not allocated yet"; a second review of this landing).
+        try requireBound("allocation_run", [.integer(1)])
         guard let allocated = try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) else {
             throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
         }
@@ -76,7 +79,6 @@ extension Store {
             try requireBoundTable("application")
             try requireBoundTable("allocation")
             try requireBoundTable("beschikking")
-            try requireBound("allocation_run", [.integer(1)])
         }
         let room = try reallocationRoom()
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in

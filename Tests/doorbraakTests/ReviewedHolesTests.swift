@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// The providers' accounting and the admission check rest on rows checked against the chain
-/// (SPEC §3.9), found by an attacker's review of the eleventh session: a row edited with
+/// The holes two attackers' reviews of the twelfth session found (SPEC §3.9): a row edited with
 /// `sqlite3` for the length of one command and put back after it left a cost line, a
-/// measurement or an "admissible" that `audit verify` then passed. Each edit below is refused
-/// with `E-LEDGER`, nothing is stored on it, and the same command without the edit does what it
-/// did before (each test fails on the code before the fix).
-@Suite(.serialized) struct VerantwoordingTrustTests {
+/// measurement or an "admissible" that `audit verify` then passed; a deleted row taken as new; a
+/// deleted theme that gave exit 70; edited rows blamed on the user's input. Each edit below is
+/// refused with `E-LEDGER` naming the row, nothing is stored on it, and the same command without
+/// the edit does what it did before (each test fails on the code before its fix).
+@Suite(.serialized) struct ReviewedHolesTests {
     struct Attack {
         var name: String
         var sql: String
@@ -56,7 +56,7 @@ import Testing
         let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
         let ungranted = try round.base.sql("SELECT id FROM application WHERE id NOT IN (SELECT application_id FROM beschikking) ORDER BY id LIMIT 1")
         try #require(!granted.isEmpty && !ungranted.isEmpty)
-        for attack in VerantwoordingTrustTests.attacks(granted: granted, ungranted: ungranted) {
+        for attack in ReviewedHolesTests.attacks(granted: granted, ungranted: ungranted) {
             let s = try copy(of: round.base)
             defer { s.remove() }
             let file = try s.file(attack.file.name, attack.file.text)
@@ -80,12 +80,12 @@ import Testing
         let ungranted = try round.base.sql("SELECT id FROM application WHERE id NOT IN (SELECT application_id FROM beschikking) ORDER BY id LIMIT 1")
         let s = try copy(of: round.base)
         defer { s.remove() }
-        let outsider = try s.run(["import", "costs", try s.file("c.csv", VerantwoordingTrustTests.costsHeader + "K-1,\(granted),99999999,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
+        let outsider = try s.run(["import", "costs", try s.file("c.csv", ReviewedHolesTests.costsHeader + "K-1,\(granted),99999999,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
         let findings = try s.sql("SELECT findings FROM cost_line WHERE line_id = 'K-1'")
         #expect(outsider.status == 0 && findings == "P6", "\(outsider.stdout)\(outsider.stderr)")
-        let refused = try s.run(["import", "costs", try s.file("d.csv", VerantwoordingTrustTests.costsHeader + "K-2,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
+        let refused = try s.run(["import", "costs", try s.file("d.csv", ReviewedHolesTests.costsHeader + "K-2,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02")
         #expect(refused.status == 1 && refused.stderr.contains("E-COST-APPLICATION"), "\(refused.stderr)")
-        let measured = try s.run(["import", "monitoring", try s.file("m.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02")
+        let measured = try s.run(["import", "monitoring", try s.file("m.csv", ReviewedHolesTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02")
         #expect(measured.status == 0, "\(measured.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
@@ -99,11 +99,11 @@ import Testing
         let granted = try round.base.sql("SELECT application_id FROM beschikking WHERE status = 'granted' ORDER BY application_id LIMIT 1")
         let s = try copy(of: round.base)
         defer { s.remove() }
-        let header = VerantwoordingTrustTests.costsHeader
+        let header = ReviewedHolesTests.costsHeader
         #expect(try s.run(["import", "costs", try s.file("c.csv", header + "K-1,\(granted),12345678,2027,personnel,incidental,1000.00,uren\n")], today: "2027-07-02").status == 0)
-        #expect(try s.run(["import", "monitoring", try s.file("m.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02").status == 0)
+        #expect(try s.run(["import", "monitoring", try s.file("m.csv", ReviewedHolesTests.monitoringHeader + "\(granted),2027-06-30,fte,1.5\n")], today: "2027-07-02").status == 0)
         let otherLine = try s.file("c2.csv", header + "K-1,\(granted),12345678,2027,personnel,incidental,999999.00,uren\n")
-        let otherValue = try s.file("m2.csv", VerantwoordingTrustTests.monitoringHeader + "\(granted),2027-06-30,fte,999.0\n")
+        let otherValue = try s.file("m2.csv", ReviewedHolesTests.monitoringHeader + "\(granted),2027-06-30,fte,999.0\n")
         // Before the delete: refused on their content.
         #expect(try s.run(["import", "costs", otherLine], today: "2027-07-02").stderr.contains("P7"))
         #expect(try s.run(["import", "monitoring", otherValue], today: "2027-07-02").stderr.contains("E-MONITORING-CONFLICT"))
@@ -178,6 +178,30 @@ import Testing
         for bar in ["0.02"] {
             let result = try s.run(["round", "bar", bar], today: "2026-12-01")
             #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("theme ai: deleted outside doorbraak"), "\(bar): exit \(result.status) \(result.stderr)")
+        }
+    }
+
+    /// A row the command rests on edited or deleted is named, not blamed on the user ("run `nza
+    /// request` first", which then said "is requested"; "the round was not allocated yet"; an
+    /// edited date read as malformed input, exit 65).
+    @Test func anEditedRowIsNamedNotBlamedOnTheUser() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let beforeDecisions = try #require(round.templates["nza decide --all"])
+        let pending = try beforeDecisions.sql("SELECT application_id FROM beschikking WHERE status = 'pending' ORDER BY application_id LIMIT 1")
+        let cases: [(Sandbox, String, [String], String, String)] = [
+            (beforeDecisions, "DELETE FROM beschikking WHERE application_id = '\(pending)'", ["nza", "decide", pending], "2027-01-04", "beschikking \(pending): deleted outside doorbraak"),
+            (beforeDecisions, "DELETE FROM beschikking WHERE application_id = '\(pending)'", ["nza", "request", pending, "--contract", "OVK-X"], "2027-01-04", "beschikking \(pending): deleted outside doorbraak"),
+            (try #require(round.templates["round reallocate"]), "UPDATE allocation_run SET run_on = '2026-12-02x'", ["round", "reallocate", "--dry-run"], "2027-07-01", "allocation_run 1: run_on"),
+            (try #require(round.templates["round reallocate"]), "DELETE FROM allocation_run", ["round", "reallocate"], "2027-07-01", "allocation_run 1: deleted outside doorbraak"),
+            (round.base, "UPDATE submission SET received_on = '2026-11-23x' WHERE application_id = 'ST-0001'", ["plausibility", "--application", "ST-0001"], "2027-07-02", "submission"),
+        ]
+        for (template, sql, command, today, names) in cases {
+            let s = try copy(of: template)
+            defer { s.remove() }
+            _ = try s.sql("PRAGMA foreign_keys = OFF; " + sql)
+            let result = try s.run(command, today: today)
+            #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(names), "\(command) after \(sql): exit \(result.status) \(result.stderr)")
         }
     }
 }
