@@ -370,6 +370,9 @@ extension Store {
                     try requireBoundTable(table)
                 }
             }
+            // Nothing pending: nothing is decided, whatever the date (a newcomer's try: a
+            // back-dated run with nothing to decide was refused for its date order).
+            if requested.isEmpty { return ([], [:], try db.integer("PRAGMA data_version")) }
             // Each pending request's document against the SHA-256 of its checked row, its
             // spending per year read from the very text hashed.
             let budgets = try checkedBudgets(ofSubmissions: requested.keys.compactMap { candidates[$0]?.submission }, digests: digests)

@@ -49,6 +49,18 @@ import Testing
 
     /// A `--db` in a folder that does not exist names the folder (not the temporary file the
     /// database is built under); a newcomer's try of the README tripped over it.
+    /// An assessor in the wrong folder is told to find the round, not to start a new one (a
+    /// newcomer's try: "run `doorbraak init` first" would make a new, empty round).
+    @Test func noDatabaseHereSaysToFindTheRound() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        for command in [["application", "list"], ["audit", "verify"]] {
+            let result = try sandbox.run(command)
+            #expect(result.status == 66 && result.stderr.contains("E-NOT-INITIALISED") && result.stderr.contains("run doorbraak in the round's folder or pass --db FILE")
+                    && result.stderr.contains("`doorbraak init` starts a new, empty round"), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func aDatabaseInAMissingFolderNamesTheFolder() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -28,6 +28,12 @@ import Testing
         #expect(prestaties?.first?["code"] as? String == "AI-CT-M1")
         #expect(prestaties?.first?["tariff"] as? String == "1500000.00")
         try sandbox.checkInvariant("after the three decisions")
+        // Nothing pending: `decide --all` says so on any date, also one before the last decision
+        // (a newcomer's try: a back-dated run was refused for the ledger's date order).
+        for today in ["2027-01-10", "2027-01-09"] {
+            let none = try sandbox.run(["nza", "decide", "--all"], today: today)
+            #expect(none.status == 0 && none.stdout.contains("no pending requests to decide"), "\(today): \(none.stdout)\(none.stderr)")
+        }
     }
 
     @Test func aRequestThatNoLongerFitsIsRefusedWhenDecided() throws {

@@ -52,7 +52,7 @@ public enum DateOrder {
             throw DoorbraakError(.date, "received \(received) is after the day it is entered (\(entered)); a receipt cannot lie in the future", field: option)
         }
         if let previous {
-            try require(received, notBefore: previous, "a replacement received", follows: "the receipt of the version it replaces", field: option)
+            try require(received, notBefore: previous, "the receipt of a replacement", follows: "the receipt of the version it replaces", field: option)
         }
     }
 }

@@ -23,7 +23,7 @@ enum DecimalText {
         let decimalMark = style == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
         let wrongMark = style == .point ? UInt8(ascii: ",") : nil
         if let wrongMark, chars.contains(wrongMark) {
-            throw .malformed("a decimal comma is not allowed here; write a decimal point")
+            throw .malformed("a decimal comma is not allowed here; write a decimal point (a semicolon-separated file, as Dutch spreadsheets save it, takes a decimal comma)")
         }
         var fraction: [UInt8] = []
         if let mark = chars.firstIndex(of: decimalMark) {

@@ -90,7 +90,7 @@ public final class Database {
             sqlite3_close_v2(db)
             handle = nil
             if rc == SQLITE_CANTOPEN {
-                throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first (\(message))", file: path)
+                throw DoorbraakError(.notInitialised, "no database here (\(message)): to work on a round, run doorbraak in the round's folder or pass --db FILE (or set DOORBRAAK_DB); `doorbraak init` starts a new, empty round", file: path)
             }
             throw DoorbraakError(.database, "cannot open database: \(message)", file: path)
         }

@@ -42,7 +42,7 @@ struct Context {
     /// that group or others may read is reported on stderr (it holds personal and financial data).
     func openStore(readOnly: Bool = false) throws(DoorbraakError) -> Store {
         if !FileManager.default.fileExists(atPath: databasePath) {
-            throw DoorbraakError(.notInitialised, "no database here; run `doorbraak init` first or pass --db", file: databasePath)
+            throw DoorbraakError(.notInitialised, "no database here: to work on a round, run doorbraak in the round's folder or pass --db FILE (or set DOORBRAAK_DB); `doorbraak init` starts a new, empty round", file: databasePath)
         }
         let store = try Store.open(at: databasePath, readOnly: readOnly, upgrade: audit())
         // An upgrade is recorded in the chain; say so, so that nobody meets its event unawares.

@@ -11,6 +11,10 @@ enum OutputFile {
             throw DoorbraakError(.io, "expected a file, found a folder", file: path)
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+                throw DoorbraakError(.io, "cannot write the file: the folder \(folder) does not exist", file: path)
+            }
             throw DoorbraakError(.io, "cannot write the file", file: path)
         }
     }
