@@ -370,15 +370,16 @@ extension Store {
                     try requireBoundTable(table)
                 }
             }
-            // Nothing pending: nothing is decided, whatever the date (a newcomer's try: a
-            // back-dated run with nothing to decide was refused for its date order).
-            if requested.isEmpty { return ([], [:], try db.integer("PRAGMA data_version")) }
             // Each pending request's document against the SHA-256 of its checked row, its
             // spending per year read from the very text hashed.
             let budgets = try checkedBudgets(ofSubmissions: requested.keys.compactMap { candidates[$0]?.submission }, digests: digests)
             // The kept totals after the rows, so that an edited row is named rather than the total
             // it skews; then the ranking (the seed breaks its ties).
             try checkKeptTotals()
+            // Nothing pending: nothing is decided, whatever the date (a newcomer's try: a
+            // back-dated run with nothing to decide was refused for its date order). The rows
+            // and kept totals are checked all the same.
+            if requested.isEmpty { return ([], [:], try db.integer("PRAGMA data_version")) }
             try AuditLog.requireLedgerInOrder(in: db, on: today)
             var facts: [String: GrantFacts] = [:]
             facts.reserveCapacity(requested.count)
