@@ -117,6 +117,9 @@ import Testing
         let unknown = try sandbox.run(["plans", "show", "zorgpad-griep"])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.hasPrefix("error: E-MISSING: no model plan \"zorgpad-griep\""), "\(unknown.stderr)")
+        // The code `plans list` shows beside the id names the id (a newcomer typed the code).
+        let code = try sandbox.run(["plans", "show", "DHZ-COPD"])
+        #expect(code.status == 66 && code.stderr.contains("\"DHZ-COPD\" is the code of plan \"zorgpad-copd\": use the id"), "\(code.stderr)")
         let typo = try sandbox.run(["plans", "template", "zorgpad-copt", "--sector", "ggz"])
         #expect(typo.status == 66 && typo.stderr.contains("did you mean \"zorgpad-copd\"?"), "\(typo.stderr)")
 

@@ -102,7 +102,10 @@ enum PlansView {
 
     static func find(_ id: String, in plans: [ModelPlan]) throws(DoorbraakError) -> ModelPlan {
         guard let plan = plans.first(where: { $0.id.rawValue == id }) else {
-            let hint = NearestName.suggestion(for: id, among: plans.map(\.id.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
+            // A plan's code (`DHZ-COPD`, shown beside its id in `plans list`) names its id
+            // (a newcomer typed the code).
+            let byCode = plans.first { $0.code.lowercased() == id.lowercased() }.map { "\"\(id)\" is the code of plan \"\($0.id.rawValue)\": use the id. " }
+            let hint = byCode ?? NearestName.suggestion(for: id, among: plans.map(\.id.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
             throw DoorbraakError(.missing, "no model plan \"\(id)\"; \(hint)`doorbraak plans list` shows the ids")
         }
         return plan
