@@ -84,10 +84,14 @@ extension Store {
     /// (one `BEGIN IMMEDIATE` per import), so what it reads cannot change before it commits. The
     /// same claim id with the same content is a no-op; with other content it is refused.
     public func settle(_ claim: Claim, today: Day, event: AuditContext) throws(DoorbraakError) -> ClaimOutcome {
+        // A claim settled before with the same content changes nothing, whatever the date (a
+        // newcomer's try: the same file again on a wrong date gave an E-DATE for each of its 40
+        // unchanged rows); it writes nothing, so it precedes nothing.
+        let isNew = takePreparedNewClaim(claim.id)
+        if !isNew, try settledBefore(claim) { return .unchanged }
         // Business time first, before anything is written (a refusal is kept with an event too).
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
-        if !takePreparedNewClaim(claim.id), try settledBefore(claim) { return .unchanged }
         // The payout rests on the application, its beschikking, coalition and milestones and the
         // round's close date, read from the rows checked (the prestaties copy the milestones'
         // tariffs at the grant and are not read here; `audit verify` names an edit of them).

@@ -45,6 +45,12 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         let one = try s.run(["import", "claims", mixed], today: "2027-06-30")
         #expect(one.status == 0 && one.stdout.contains("3 new, 0 unchanged, 0 rejected"), "\(one.stdout)\(one.stderr)")
         #expect(try s.run(["import", "claims", mixed], today: "2027-06-30").stdout.contains("0 new, 3 unchanged, 0 rejected"))
+        // The same file again on an earlier date writes nothing, so it precedes nothing: unchanged,
+        // not an E-DATE per row (a newcomer's try); a new claim on that date is still refused.
+        let earlier = try s.run(["import", "claims", mixed], today: "2027-06-29")
+        #expect(earlier.status == 0 && earlier.stdout.contains("0 new, 3 unchanged, 0 rejected") && !earlier.stderr.contains("E-DATE"), "\(earlier.stdout)\(earlier.stderr)")
+        let newOnEarlier = try s.file("late.csv", claimHeader + "B-9,ORD-B,M1,12345678,3311,300000.00,2027-06-15,reached,verslag-1.pdf\n")
+        #expect(try s.run(["import", "claims", newOnEarlier], today: "2027-06-29").stderr.contains("E-DATE"))
         // Insurer 3311's file holds ORD-B's M2; its M1 comes with 7029's file.
         let of3311 = try s.file("3311.csv", claimHeader + "B-2,ORD-B,M2,12345678,3311,300000.00,2027-06-20,reached,verslag-2.pdf\n")
         let of7029 = try s.file("7029.csv", claimHeader + "B-1,ORD-B,M1,12345678,7029,300000.00,2027-06-15,reached,verslag-1.pdf\n")
