@@ -202,7 +202,7 @@ public enum AuditLog {
         if let text = try db.cached("""
             SELECT e.on_day FROM row_binding r JOIN audit_event e ON e.seq = r.seq WHERE r.tbl = 'ledger' AND r.key = '1' ORDER BY r.seq DESC LIMIT 1
             """).rowValue([], { r in r.optionalText(0) }) ?? nil, let latest = try? Day(parsing: text) {
-            try DateOrder.require(day, notBefore: latest, "a change to the kept totals (the macro ceiling's ledger)", follows: "its latest change")
+            try DateOrder.require(day, notBefore: latest, "a request, decision, payout or release", follows: "the latest change to the macro ceiling's totals (granted, pending, paid, released)")
         }
         db.subjectsInOrder.insertLedger(on: day, in: db)
     }
