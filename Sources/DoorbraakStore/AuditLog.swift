@@ -300,13 +300,31 @@ public enum AuditLog {
     /// An event of the subject moved away that is not next to one shown is caught by `audit verify`.
     /// A next event that is shown itself is taken from `shown` (its own hash is checked as one of
     /// them), not read and hashed a second time.
+    /// The event before each shown one is read too (a third review: an event deleted or moved
+    /// away just before a shown one left the trail without a word), and the count the ledger keeps
+    /// is held against the last event in the table (the newest event deleted: the trail was one
+    /// event shorter, exit 0).
     public static func unchained(_ shown: [AuditEvent], in db: Database) throws(DoorbraakError) -> [Int64] {
         let last = try latestSeq(in: db)
         let bySeq = Dictionary(shown.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
         var broken = Set<Int64>()
+        if let kept = try db.row("SELECT audit_seq FROM ledger WHERE id = 1", [], { r in r.int64(0) }), kept > last {
+            broken.insert(last &+ 1)
+        }
         for event in shown {
             if event.hash != event.expectedHash {
                 broken.insert(event.seq)
+            }
+            if event.seq == 1 {
+                if event.previousHash != genesis { broken.insert(event.seq) }
+            } else if event.seq > 1 {
+                var previous = bySeq[event.seq &- 1]
+                if previous == nil { previous = try events(in: db, seq: event.seq &- 1).first }
+                if let previous {
+                    if previous.hash != previous.expectedHash { broken.insert(previous.seq) } else if event.previousHash != previous.hash { broken.insert(event.seq) }
+                } else {
+                    broken.insert(event.seq &- 1)
+                }
             }
             guard event.seq < last else { continue }
             if let following = bySeq[event.seq &+ 1] {

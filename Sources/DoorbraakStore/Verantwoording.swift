@@ -77,8 +77,8 @@ extension Store {
     }
 
     /// The checked subject of a granted application; `E-COST-APPLICATION` or
-    /// `E-MONITORING-APPLICATION` when its beschikking is not granted (the application's status,
-    /// read for the wording only), `E-LEDGER` when a row it rests on is not as bound.
+    /// `E-MONITORING-APPLICATION` when its beschikking is not granted (worded with the
+    /// application's status, checked then), `E-LEDGER` when a row it rests on is not as bound.
     private func requireGranted(_ application: String, _ kind: VerantwoordingKind) throws(DoorbraakError) -> VerantwoordingSubject {
         let (code, what, one) = kind == .costs ? (ErrorCode.costApplication, "cost lines", "the cost line") : (.monitoringApplication, "measurements", "the measurement")
         let subject: VerantwoordingSubject
@@ -88,6 +88,13 @@ extension Store {
             throw error.row.map { Store.notStored(one, $0) } ?? error
         }
         guard subject.granted else {
+            // The refusal names the application's status: as the chain bound it (a third review:
+            // "is granted, not granted" was quoted from an edited row).
+            do throws(DoorbraakError) {
+                try requireBound("application", [.text(application)])
+            } catch where error.code == .ledger {
+                throw error.row.map { Store.notStored(one, $0) } ?? error
+            }
             guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application)], { $0.text(0) }) else {
                 throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
             }

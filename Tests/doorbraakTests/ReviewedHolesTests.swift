@@ -204,4 +204,48 @@ import Testing
             #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(names), "\(command) after \(sql): exit \(result.status) \(result.stderr)")
         }
     }
+
+    /// The trail views (a third review): an event deleted or moved away just before a shown one,
+    /// and the newest event deleted, left the trail shorter without a word (exit 0); a costs
+    /// refusal quoted an edited application status ("is granted, not granted").
+    @Test(arguments: ["DELETE FROM audit_event WHERE seq = (SELECT min(seq) FROM audit_event WHERE subject = 'ST-0001' AND action = 'review')",
+                      "UPDATE audit_event SET subject = 'ST-0002' WHERE seq = (SELECT min(seq) FROM audit_event WHERE subject = 'ST-0001' AND action = 'review')"])
+    func anEventGoneBeforeAShownOneIsNamed(sql: String) throws {
+        let round = try StagedRound(count: 4, seed: 31)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["round allocate"]))
+        defer { s.remove() }
+        let gone = try s.sql("SELECT min(seq) FROM audit_event WHERE subject = 'ST-0001' AND action = 'review'")
+        _ = try s.sql(sql)
+        let log = try s.run(["audit", "log", "ST-0001"])
+        #expect(log.status == 1 && log.stderr.contains("E-AUDIT") && log.stderr.contains("event \(gone)"), "\(log.stdout)\(log.stderr)")
+        let show = try s.run(["application", "show", "ST-0001"])
+        #expect(show.status == 1 && show.stderr.contains("E-AUDIT"), "\(show.stderr)")
+    }
+
+    @Test func theNewestEventDeletedIsNamedByTheTrail() throws {
+        let round = try StagedRound(count: 4, seed: 31)
+        defer { round.remove() }
+        let s = try copy(of: try #require(round.templates["nza request"]))
+        defer { s.remove() }
+        let last = try s.sql("SELECT max(seq) FROM audit_event")
+        _ = try s.sql("DELETE FROM audit_event WHERE seq = \(last)")
+        for command in [["audit", "log"], ["audit", "log", "round"]] {
+            let log = try s.run(command)
+            #expect(log.status == 1 && log.stderr.contains("E-AUDIT") && log.stderr.contains("event \(last)"), "\(command): \(log.stderr)")
+        }
+    }
+
+    @Test func aCostRefusalDoesNotQuoteAnEditedStatus() throws {
+        let round = try StagedRound(count: 12, seed: 31)
+        defer { round.remove() }
+        let ungranted = try round.base.sql("SELECT id FROM application WHERE id NOT IN (SELECT application_id FROM beschikking) ORDER BY id LIMIT 1")
+        let s = try copy(of: round.base)
+        defer { s.remove() }
+        _ = try s.sql("UPDATE application SET status = 'granted' WHERE id = '\(ungranted)'")
+        let file = try s.file("c.csv", ReviewedHolesTests.costsHeader + "K-1,\(ungranted),12345678,2027,personnel,incidental,1000.00,uren\n")
+        let result = try s.run(["import", "costs", file], today: "2027-07-02")
+        #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("application \(ungranted): status"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not granted"))
+    }
 }

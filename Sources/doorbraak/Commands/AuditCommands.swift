@@ -204,7 +204,7 @@ enum AuditLogCommand: Command {
         guard unchained.isEmpty else {
             let listed = unchained.sorted().prefix(10).map(String.init).joined(separator: ", ")
             let shownSeqs = Set(events.map(\.seq))
-            let marks = unchained.allSatisfy(shownSeqs.contains) ? "marked !" : "marked ! where shown; one missing or moved to another subject is not in this list"
+            let marks = unchained.allSatisfy(shownSeqs.contains) ? "marked !" : "marked ! where shown; the others are missing or moved to another subject, so not shown"
             Output.error("error: E-AUDIT: \(unchained.count) event\(unchained.count == 1 ? " is" : "s are") not what was chained (\(marks)): event \(listed)\(unchained.count > 10 ? ", …" : ""); run `doorbraak audit verify`")
             return ExitCode.refused
         }
