@@ -79,15 +79,14 @@ public struct MonitoringImport: CSVImport {
 
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        var plans: [String: (exists: Bool, plan: String?)] = [:]
         var kpis: [String: [String]] = [:]
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
                                     try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .monitoring)
                                 }) { record throws(DoorbraakError) in
             let id = record("application_id")
-            if plans[id] == nil { plans[id] = try store.planOf(id) }
-            let known = plans[id] ?? (false, nil)
+            // Checked once per application and transaction by the store (`verantwoordingSubject`).
+            let known = try store.planOf(id)
             var allowed: [String] = []
             if let plan = known.plan {
                 if kpis[plan] == nil { kpis[plan] = try store.checkedKPIs(ofPlan: plan) ?? [] }

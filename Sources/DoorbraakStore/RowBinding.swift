@@ -642,9 +642,11 @@ extension Store {
     /// `reading` gets each row that is as bound, from the bytes compared, so that what a decision
     /// uses is what was checked (a second read of the file could find other bytes; found by an
     /// attacker's review): its columns by name through `BoundColumns`.
-    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: RowReading? = nil) throws(DoorbraakError) {
+    /// `refusal` words a finding, as for `requireBound`.
+    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: RowReading? = nil,
+                                 refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         guard !parents.isEmpty else { return }
-        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table), reading: reading)
+        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table, refusal), reading: reading)
     }
 
     /// Checks every row of `tables` against its binding and binds them as they stand to this

@@ -188,11 +188,11 @@ public final class Store {
         let kept = try db.row("SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger WHERE id = 1", []) { r in
             (0..<LegacyLedgerSeal.names.count).map { r.money(Int32($0)) }
         } ?? []
-        for (query, what) in [("SELECT seq, after FROM audit_event WHERE action IN (\(actions)) ORDER BY seq DESC", "the newest money event"),
-                              ("SELECT seq, after FROM audit_event WHERE action = 'init' ORDER BY seq", "the round's opening")] {
+        for (query, what, ceilingOnly) in [("SELECT seq, after FROM audit_event WHERE action IN (\(actions)) ORDER BY seq DESC", "the newest money event", false),
+                                           ("SELECT seq, after FROM audit_event WHERE action = 'init' ORDER BY seq", "the round's opening", true)] {
             let sealed = try db.rows(query, []) { r in (r.int64(0), r.text(1)) }.lazy.compactMap { e in LegacyLedgerSeal(eventText: e.1).map { (e.0, $0) } }.first
             guard let (seq, seal) = sealed else { continue }
-            for (index, total) in seal.totals.enumerated() where index < kept.count && (what == "the newest money event" || total.name == "ceiling") && kept[index] != total.amount {
+            for (index, total) in seal.totals.enumerated() where index < kept.count && (!ceilingOnly || total.name == "ceiling") && kept[index] != total.amount {
                 findings.append("the ledger's \(total.name) total \(kept[index].dutch) differs from the seal of \(what) (event \(seq): \(total.amount.dutch))")
             }
         }

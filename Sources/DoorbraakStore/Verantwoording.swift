@@ -27,6 +27,16 @@ public enum VerantwoordingKind: Sendable {
     case costs
     /// Measurements: the application and the beschikking.
     case monitoring
+
+    /// The refusal of a row on an application that is not granted.
+    var notGranted: ErrorCode { self == .costs ? .costApplication : .monitoringApplication }
+    /// The rows stored, for a refusal: "cost lines belong to a granted beschikking".
+    var rows: String { self == .costs ? "cost lines" : "measurements" }
+
+    /// The refusal of a row resting on a row that is not as the chain bound it.
+    func notStored(_ finding: RowFinding) -> DoorbraakError {
+        Store.notStored(self == .costs ? "the cost line" : "the measurement", finding)
+    }
 }
 
 /// The subjects checked in one write transaction (`Store.verantwoordingSubject`); bounded, so an
@@ -80,25 +90,15 @@ extension Store {
     /// `E-MONITORING-APPLICATION` when its beschikking is not granted (worded with the
     /// application's status, checked then), `E-LEDGER` when a row it rests on is not as bound.
     private func requireGranted(_ application: String, _ kind: VerantwoordingKind) throws(DoorbraakError) -> VerantwoordingSubject {
-        let (code, what, one) = kind == .costs ? (ErrorCode.costApplication, "cost lines", "the cost line") : (.monitoringApplication, "measurements", "the measurement")
-        let subject: VerantwoordingSubject
-        do throws(DoorbraakError) {
-            subject = try verantwoordingSubject(application, kind)
-        } catch where error.code == .ledger {
-            throw error.row.map { Store.notStored(one, $0) } ?? error
-        }
+        let subject = try verantwoordingSubject(application, kind)
         guard subject.granted else {
             // The refusal names the application's status: as the chain bound it (a third review:
             // "is granted, not granted" was quoted from an edited row).
-            do throws(DoorbraakError) {
-                try requireBound("application", [.text(application)])
-            } catch where error.code == .ledger {
-                throw error.row.map { Store.notStored(one, $0) } ?? error
-            }
+            try requireBound("application", [.text(application)], refusal: kind.notStored)
             guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(application)], { $0.text(0) }) else {
-                throw DoorbraakError(code, "no application \"\(application)\"; \(what) belong to a granted application", field: "application_id")
+                throw DoorbraakError(kind.notGranted, "no application \"\(application)\"; \(kind.rows) belong to a granted application", field: "application_id")
             }
-            throw DoorbraakError(code, "application \(application) is \(status), not granted: \(what) belong to a granted beschikking", field: "application_id")
+            throw DoorbraakError(kind.notGranted, "application \(application) is \(status), not granted: \(kind.rows) belong to a granted beschikking", field: "application_id")
         }
         return subject
     }
@@ -133,17 +133,17 @@ extension Store {
         let keys = ids.map { SQLValue.text($0) }
         var plans: [ExactText: String] = [:]
         if kind == .monitoring {
-            try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in plans[ExactText(r.text(try c("id")))] = r.text(try c("plan")) }
+            try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in plans[ExactText(r.text(try c("id")))] = r.text(try c("plan")) }, refusal: kind.notStored)
         }
         var granted = Set<ExactText>()
-        try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
+        try requireBoundRows("beschikking", of: keys, reading: { c, r throws(DoorbraakError) in
             if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted { granted.insert(ExactText(r.text(try c("application_id")))) }
-        }
+        }, refusal: kind.notStored)
         var coalitions: [ExactText: Set<AGB>] = [:]
         if kind == .costs {
-            try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
+            try requireBoundRows("application_provider", of: keys, reading: { c, r throws(DoorbraakError) in
                 coalitions[ExactText(r.text(try c("application_id"))), default: []].insert(try AGB(parsing: r.text(try c("agb"))))
-            }
+            }, refusal: kind.notStored)
         }
         if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != kind || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
@@ -155,7 +155,7 @@ extension Store {
 
     /// The KPI ids of model plan `id` as the chain bound its row (nil: no such plan).
     public func checkedKPIs(ofPlan id: String) throws(DoorbraakError) -> [String]? {
-        try requireBound("plan", [.text(id)]) { Store.notStored("the measurement", $0) }
+        try requireBound("plan", [.text(id)], refusal: VerantwoordingKind.monitoring.notStored)
         return try plan(id)?.kpiIDs
     }
 
@@ -169,13 +169,13 @@ extension Store {
         if let before = try db.cached(Store.costLineByID).rowValue([.text(line.lineID)], Store.costLine) {
             // P7: a line is reimbursed once; other content under the same id is refused — as
             // the chain bound the line stored.
-            try requireBound("cost_line", [.text(line.lineID)]) { Store.notStored("the cost line", $0) }
+            try requireBound("cost_line", [.text(line.lineID)], refusal: VerantwoordingKind.costs.notStored)
             _ = try CostLine.isUnchanged(before, line)
             return .unchanged
         }
         // A line deleted outside doorbraak is not a new one (an attacker's review: a line
         // refused with P7 was stored after the one before it was deleted with `sqlite3`).
-        try requireBound("cost_line", [.text(line.lineID)], absent: true) { Store.notStored("the cost line", $0) }
+        try requireBound("cost_line", [.text(line.lineID)], absent: true, refusal: VerantwoordingKind.costs.notStored)
         let coalition = try requireGranted(line.application.rawValue, .costs).coalition
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
@@ -193,12 +193,8 @@ extension Store {
 
     /// Whether `application` is stored, and its plan, from its row as the chain bound it.
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
-        do throws(DoorbraakError) {
-            let plan = try verantwoordingSubject(application, .monitoring).plan
-            return (plan != nil, plan)
-        } catch where error.code == .ledger {
-            throw error.row.map { Store.notStored("the measurement", $0) } ?? error
-        }
+        let plan = try verantwoordingSubject(application, .monitoring).plan
+        return (plan != nil, plan)
     }
 
     /// The refusal of a cost line or measurement resting on a row that is not as the chain bound
@@ -215,12 +211,12 @@ extension Store {
         let key: [SQLValue] = [.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)]
         if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
             .rowValue(key, { $0.int64(0) }) {
-            try requireBound("measurement", key) { Store.notStored("the measurement", $0) }
+            try requireBound("measurement", key, refusal: VerantwoordingKind.monitoring.notStored)
             if stored == m.value.units { return .unchanged }
             throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
         }
         // A measurement deleted outside doorbraak is not a new one (an attacker's review).
-        try requireBound("measurement", key, absent: true) { Store.notStored("the measurement", $0) }
+        try requireBound("measurement", key, absent: true, refusal: VerantwoordingKind.monitoring.notStored)
         _ = try requireGranted(m.application.rawValue, .monitoring)
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         guard m.peildatum <= today else {

@@ -22,15 +22,25 @@ public struct LegacyRecordSeal: Sendable, Equatable {
 
     /// The seal of `kind` in an event's text, or nil.
     public init?(kind: String, eventText: String) {
-        let bytes = Array(eventText.utf8), marker = Array(" [\(kind) ".utf8)
-        guard bytes.count > marker.count,
-              let start = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }),
-              let end = bytes[(start + marker.count)...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
-        let parts = String(decoding: bytes[(start + marker.count)..<end], as: UTF8.self).split(separator: " ")
+        guard let body = LegacyRecordSeal.body(after: " [\(kind) ", in: eventText, last: false) else { return nil }
+        let parts = body.split(separator: " ")
         guard parts.count == 3, parts[1] == "sha256", parts[2].utf8.count == 64 else { return nil }
         self.kind = kind
         self.id = String(parts[0])
         self.sha256 = String(parts[2])
+    }
+
+    /// The text between `marker` and the next `]` in `text` (`last`: the marker's last
+    /// occurrence, and the `]` that ends the text), or nil.
+    static func body(after marker: String, in text: String, last: Bool) -> String? {
+        let bytes = Array(text.utf8), marker = Array(marker.utf8)
+        guard bytes.count > marker.count, !last || bytes.last == UInt8(ascii: "]") else { return nil }
+        let starts = 0...(bytes.count - marker.count)
+        let found = { (i: Int) in bytes[i..<(i + marker.count)].elementsEqual(marker) }
+        guard let start = last ? starts.reversed().first(where: found) : starts.first(where: found) else { return nil }
+        let end = last ? bytes.count - 1 : bytes[(start + marker.count)...].firstIndex(of: UInt8(ascii: "]"))
+        guard let end else { return nil }
+        return String(decoding: bytes[(start + marker.count)..<end], as: UTF8.self)
     }
 }
 
@@ -55,11 +65,9 @@ public struct LegacyLedgerSeal: Sendable, Equatable {
 
     /// The seal at the end of an event's text, or nil when it carries none.
     public init?(eventText: String) {
-        let bytes = Array(eventText.utf8), marker = Array(" [ledger ".utf8)
-        guard bytes.last == UInt8(ascii: "]"), bytes.count > marker.count,
-              let start = (0...(bytes.count - marker.count)).reversed().first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }) else { return nil }
+        guard let body = LegacyRecordSeal.body(after: " [ledger ", in: eventText, last: true) else { return nil }
         var values: [String: Money] = [:]
-        for part in String(decoding: bytes[(start + marker.count)..<(bytes.count - 1)], as: UTF8.self).split(separator: " ") {
+        for part in body.split(separator: " ") {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, let cents = try? DecimalText.parse(String(pair[1]), decimals: 2, style: pair[1].contains(",") ? .dutch : .point) else { return nil }
             values[String(pair[0])] = Money(cents: cents)
