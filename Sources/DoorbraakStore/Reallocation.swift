@@ -8,6 +8,12 @@ public struct ReallocationResult: Sendable, Equatable {
     public var roomBefore: ReallocationRoom
     /// The total room after.
     public var roomAfter: Money
+    /// The waiting applications below the board's bar: they get no room (E-BAR).
+    public var belowBar: [ApplicationID]
+    /// The bar they are below.
+    public var bar: ImpactBar
+    /// Whether the round was allocated with `--transfer` (room then goes across themes).
+    public var transfer: Bool
     /// Whether it was written.
     public var written: Bool
 }
@@ -56,7 +62,7 @@ extension Store {
         // The allocation's date and its existence as the chain bound them (an edited date was
         // blamed on the input, a deleted run said "not allocated yet"; a second review of this landing).
         try requireBound("allocation_run", [.integer(1)])
-        guard let allocated = try db.row("SELECT run_on FROM allocation_run WHERE id = 1", [], { $0.text(0) }) else {
+        guard let (allocated, transfer) = try db.row("SELECT run_on, transfer FROM allocation_run WHERE id = 1", [], { r in (r.text(0), r.int(1) == 1) }) else {
             throw DoorbraakError(.allocation, "the round was not allocated yet; run `doorbraak round allocate` first")
         }
         try SpendingPeriod.check(today, doing: "no room is reallocated")
@@ -84,10 +90,14 @@ extension Store {
         let waiting = try db.rows("SELECT id, theme, requested_cents, fte_tenths FROM application NOT INDEXED WHERE status = 'not-allocated'", []) { r throws(DoorbraakError) in
             AllocationCandidate(id: try ApplicationID(parsing: r.text(0)), theme: try Theme(parsing: r.text(1)), requested: r.money(2), fte: Fte(tenths: r.int64(3)))
         }
-        let outcomes = Reallocator.reallocate(waiting, room: room, seed: try allocationSeed() ?? "")
+        // The bar the board set (the round row, checked with the kept totals above): one below it
+        // got no room at the allocation and gets none now.
+        let bar = try settings().bar
+        let outcomes = Reallocator.reallocate(waiting, room: room, bar: bar, transfer: transfer, seed: try allocationSeed() ?? "")
         let requested = Dictionary(uniqueKeysWithValues: waiting.map { ($0.id, $0.requested) })
         let given = outcomes.map { requested[$0.id] ?? .zero }.sum()
-        let result = ReallocationResult(allocated: outcomes, roomBefore: room, roomAfter: room.total - given, written: !dryRun)
+        let result = ReallocationResult(allocated: outcomes, roomBefore: room, roomAfter: room.total - given,
+                                        belowBar: Reallocator.belowBar(waiting, bar: bar), bar: bar, transfer: transfer, written: !dryRun)
         if dryRun { return result }
         for o in outcomes {
             try db.cached("UPDATE application SET status = 'allocated' WHERE id = ? AND status = 'not-allocated'").run([.text(o.id.rawValue)])

@@ -211,13 +211,40 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         }
         let waiting = [try c("AI-1", .ai, 50, 100), try c("AI-2", .ai, 40, 10), try c("MT-1", .medischeTechnologie, 30, 300), try c("MT-2", .medischeTechnologie, 80, 900)]
         let room = ReallocationRoom(total: Money(euros: 100), themes: [.ai: Money(euros: 60), .medischeTechnologie: Money(euros: 0)])
-        let given = Reallocator.reallocate(waiting, room: room, seed: "s")
+        let bar = try ImpactBar(parsing: "0.01")
+        var rooms = room
+        rooms.themes[.digitaleHybrideZorg] = Money(euros: 40)
+        let given = Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: true, seed: "s")
         // AI-1 fits its theme (60 → 10); AI-2 (40) no longer does; MT has no theme room. Across themes
-        // 50 is left: MT-2 (best ranked, 80) does not fit, MT-1 (30) does, then AI-2 (40) not in 20.
+        // the themes have 50 left (10 + 40), the ceiling 50: MT-2 (best ranked, 80) does not fit,
+        // MT-1 (30) does, then AI-2 (40) not in 20.
         #expect(given.map(\.id.rawValue) == ["AI-1", "MT-1"])
         #expect(given.map(\.pass) == [.theme, .transfer])
+        // Without --transfer at the allocation, room stays in its theme.
+        #expect(Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: false, seed: "s").map(\.id.rawValue) == ["AI-1"])
+        // Across themes, only what the themes have left: with AI's 10 alone, MT-1 (30) does not fit
+        // though the ceiling has 50 left (a money review: room no release freed went across themes).
+        #expect(Reallocator.reallocate(waiting, room: room, bar: bar, transfer: true, seed: "s").map(\.id.rawValue) == ["AI-1"])
+        rooms.themes[.digitaleHybrideZorg] = Money(euros: 19)
+        #expect(Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: true, seed: "s").map(\.id.rawValue) == ["AI-1"])
+        rooms.themes[.digitaleHybrideZorg] = Money(euros: 20)
+        #expect(Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: true, seed: "s").map(\.id.rawValue) == ["AI-1", "MT-1"])
         #expect(ReallocationRoom.themeRoom(amount: Money(euros: 10), granted: Money(euros: 30), released: Money(euros: 5), pending: .zero, promised: .zero) == .zero)
         #expect(ReallocationRoom.themeRoom(amount: Money(euros: 100), granted: Money(euros: 30), released: Money(euros: 5), pending: Money(euros: 10), promised: Money(euros: 20)) == Money(euros: 45))
+    }
+}
+
+/// The bar the board set holds for the reallocation as it held for the allocation (a money
+/// review of the twelfth landing: an application the board excluded was given released room and granted).
+@Suite struct ReallocationBarTests {
+    @Test func anApplicationBelowTheBarGetsNoRoomAtTheBarItGetsRoom() throws {
+        // 1.7 fte for € 100.000,00 is 17.00 fte per €mln: at a bar of 17 it passes, at 17.01 not.
+        let c = AllocationCandidate(id: try ApplicationID(parsing: "AI-1"), theme: .ai, requested: Money(euros: 100_000), fte: Fte(tenths: 17))
+        let room = ReallocationRoom(total: Money(euros: 200_000), themes: [.ai: Money(euros: 200_000)])
+        #expect(Reallocator.reallocate([c], room: room, bar: try ImpactBar(parsing: "17"), transfer: true, seed: "s").map(\.id) == [c.id])
+        #expect(Reallocator.reallocate([c], room: room, bar: try ImpactBar(parsing: "17.01"), transfer: true, seed: "s").isEmpty)
+        #expect(Reallocator.belowBar([c], bar: try ImpactBar(parsing: "17.01")) == [c.id])
+        #expect(Reallocator.belowBar([c], bar: try ImpactBar(parsing: "17")).isEmpty)
     }
 }
 

@@ -153,4 +153,36 @@ import Testing
         #expect(try sandbox.run(["round", "reallocate"], today: "2030-01-01").stderr.contains("E-PERIOD"))
         try sandbox.checkInvariant("after the period")
     }
+
+    /// The board's choices at the allocation hold for the reallocation (a money review of the
+    /// twelfth landing): an application below the bar the board set got released room and was
+    /// granted; and room went across themes though the round was allocated without `--transfer`.
+    @Test func theReallocationKeepsTheBoardsBarAndItsChoiceOfTransfer() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let plans = sandbox.folder.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try ceilingTestPlan.write(to: plans.appendingPathComponent("ceiling-test.json"), atomically: true, encoding: .utf8)
+        #expect(try sandbox.run(["init", "--plans", plans.path, "--ceiling", "3000000.00", "--theme-amount", "ai=3000000.00", "--bar", "0.01"]).status == 0)
+        // H-1 40 fte per €mln; L-1 17.9, below the bar of 18 the board sets.
+        let apps = [ceilingApplication("H-1", cents: 1_000_000_00, fteTenths: 400), ceilingApplication("L-1", cents: 1_000_000_00, fteTenths: 179)]
+        #expect(try sandbox.run(["import", "applications", try sandbox.file("a.jsonl", apps.joined(separator: "\n"))]).status == 0)
+        let reviews = "application_id,insurer,decision,reason,accepted_deviations,note\n" + ["H-1", "L-1"].map { "\($0),3311,approve,,,\n\($0),7029,approve,,,\n" }.joined()
+        let reviewed = try sandbox.run(["import", "reviews", try sandbox.file("r.csv", reviews)])
+        #expect(reviewed.status == 0, "\(reviewed.stderr)")
+        #expect(try sandbox.run(["round", "bar", "18"], today: "2026-12-02").status == 0)
+        #expect(try sandbox.run(["round", "allocate", "--seed", "t"], today: "2026-12-02").status == 0)
+        // € 2.000.000,00 of the theme is unused: L-1 (€ 1.000.000,00) would fit, but is below the bar.
+        let dry = try sandbox.run(["round", "reallocate", "--dry-run"], today: "2026-12-03")
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("would allocate 0 waiting applications"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("1 waiting application is below the bar of 18 the board set and gets no room (E-BAR): L-1"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("allocated without --transfer: freed room stays in its theme"), "\(dry.stdout)")
+        let json = try json(try sandbox.run(["round", "reallocate", "--json"], today: "2026-12-03").stdout)
+        #expect(json["allocated"] as? [String] == [])
+        #expect(json["below_bar"] as? [String] == ["L-1"])
+        #expect(json["across_themes"] as? Bool == false)
+        #expect(try sandbox.run(["application", "show", "L-1", "--json"]).stdout.contains("\"not-allocated\""))
+        try sandbox.checkInvariant("after the reallocation")
+    }
 }

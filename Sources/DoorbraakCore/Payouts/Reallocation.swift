@@ -30,18 +30,25 @@ public struct ReallocationRoom: Sendable, Equatable {
 
 /// Gives freed room to approved applications that were not allocated (SPEC §3.5 `round reallocate`).
 public enum Reallocator {
-    /// Within each theme, by `Allocator.ranked` with the round's lottery `seed`, the waiting applications that fit both the
-    /// theme's room and the total room are allocated (one that does not fit is skipped, the next
-    /// tried); then the best remaining of any theme that fit the total room left. Returns only the
-    /// newly allocated, in the order they were given room.
-    public static func reallocate(_ waiting: [AllocationCandidate], room: ReallocationRoom, seed: String) -> [AllocationOutcome] {
+    /// Within each theme, by `Allocator.ranked` with the round's lottery `seed`, the waiting
+    /// applications that fit both the theme's room and the total room are allocated (one that
+    /// does not fit is skipped, the next tried); then, only when the board allocated the round
+    /// with `--transfer`, the best remaining of any theme that fit the room the themes have left
+    /// and the total room. The board's choices at the allocation hold for the room a release
+    /// frees (a money review of the twelfth landing: without `--transfer`, room a release never
+    /// freed went across themes): one below the `bar` the board set gets no room, as it got none
+    /// at the allocation; without `--transfer` room stays in its theme. Returns only the newly
+    /// allocated, in the order they were given room.
+    public static func reallocate(_ waiting: [AllocationCandidate], room: ReallocationRoom, bar: ImpactBar, transfer: Bool, seed: String) -> [AllocationOutcome] {
+        let passing = waiting.filter { $0.impact.reaches(hundredths: bar.hundredths) }
         var total = room.total
+        var themeRooms = room.themes
         var given: [AllocationOutcome] = []
         var taken = Set<ApplicationID>()
         var ranks: [ApplicationID: Int] = [:]
         for theme in Theme.allCases {
-            var themeRoom = room.themes[theme] ?? .zero
-            for (i, c) in Allocator.ranked(waiting.filter { $0.theme == theme }, seed: seed).enumerated() {
+            var themeRoom = themeRooms[theme] ?? .zero
+            for (i, c) in Allocator.ranked(passing.filter { $0.theme == theme }, seed: seed).enumerated() {
                 ranks[c.id] = i + 1
                 let before = min(themeRoom, total)
                 guard c.requested <= before else { continue }
@@ -51,14 +58,23 @@ public enum Reallocator {
                 given.append(AllocationOutcome(id: c.id, allocated: true, rank: i + 1, pass: .theme, roomBefore: before,
                                                reason: "reallocated: rank \(i + 1) of the waiting in \(theme.rawValue); fits the freed room (\(before))"))
             }
+            themeRooms[theme] = themeRoom
         }
-        for c in Allocator.ranked(waiting.filter { !taken.contains($0.id) }, seed: seed) where c.requested <= total {
-            let before = total
-            total -= c.requested
+        guard transfer else { return given }
+        // What the themes have left, as the allocation's transfer pass pooled it, within the ceiling.
+        var pool = min(total, Theme.allCases.map { themeRooms[$0] ?? .zero }.sum())
+        for c in Allocator.ranked(passing.filter { !taken.contains($0.id) }, seed: seed) where c.requested <= pool {
+            let before = pool
+            pool -= c.requested
             let rank = ranks[c.id] ?? 0
             given.append(AllocationOutcome(id: c.id, allocated: true, rank: rank, pass: .transfer, roomBefore: before,
                                            reason: "reallocated: rank \(rank) of the waiting in \(c.theme.rawValue); fits the freed room across themes (\(before))"))
         }
         return given
+    }
+
+    /// The waiting applications below the board's `bar`: they get no room (E-BAR).
+    public static func belowBar(_ waiting: [AllocationCandidate], bar: ImpactBar) -> [ApplicationID] {
+        waiting.filter { !$0.impact.reaches(hundredths: bar.hundredths) }.map(\.id).sorted { $0.rawValue < $1.rawValue }
     }
 }

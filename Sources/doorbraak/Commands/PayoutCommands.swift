@@ -228,9 +228,10 @@ enum RoundReallocateCommand: Command {
     minus pending requests minus applications allocated but not yet requested — to the approved
     applications that were not allocated, in the round's ranking (fte per €mln): first within their
     theme (richtbedrag − committed − pending − allocated-not-requested in that theme, committed
-    being the current bovengrenzen after releases), then across themes. They become `allocated` and
-    can request a beschikking (`nza request`); the NZa still checks the ceiling. --dry-run shows
-    the outcome and writes nothing.
+    being the current bovengrenzen after releases), then — only when the round was allocated with
+    --transfer — across themes. The board's choices at the allocation hold: an application below
+    the bar it set gets no room (E-BAR). They become `allocated` and can request a beschikking
+    (`nza request`); the NZa still checks the ceiling. --dry-run shows the outcome and writes nothing.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -243,6 +244,8 @@ enum RoundReallocateCommand: Command {
                 ("allocated", .array(result.allocated.map { .string($0.id.rawValue) })),
                 ("room_before", .string(result.roomBefore.total.description)),
                 ("room_after", .string(result.roomAfter.description)),
+                ("below_bar", .array(result.belowBar.map { .string($0.rawValue) })),
+                ("across_themes", .bool(result.transfer)),
                 ("dry_run", .bool(dryRun)),
             ]))
         } else {
@@ -269,6 +272,13 @@ enum ReallocationView {
             for o in r.allocated { table.add([o.id.rawValue, o.pass.rawValue, o.roomBefore.dutch, o.reason]) }
             lines.append(table.text)
         }
+        var rules = [r.transfer ? "the round was allocated with --transfer: room a theme cannot use goes across themes"
+                                : "the round was allocated without --transfer: freed room stays in its theme"]
+        if !r.belowBar.isEmpty {
+            let shown = r.belowBar.prefix(10).map(\.rawValue).joined(separator: ", ") + (r.belowBar.count > 10 ? ", … \(r.belowBar.count - 10) more" : "")
+            rules.append("\(r.belowBar.count) waiting application\(r.belowBar.count == 1 ? " is" : "s are") below the bar of \(r.bar.number) the board set and get\(r.belowBar.count == 1 ? "s" : "") no room (E-BAR): \(shown)")
+        }
+        lines.append(rules.joined(separator: "\n"))
         if dryRun { lines.append("dry run: nothing was written") }
         return lines.joined(separator: "\n\n")
     }
