@@ -31,14 +31,14 @@ enum CSVBatch {
     /// write transaction, which then rolls back. A row `take` defers is settled by `retry`, in
     /// the same transaction, once every other row has been taken. `prepare` gets each chunk of
     /// well-formed rows before they are taken, to read and check what they rest on at once.
-    static func run(_ path: String, columns: [String], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
+    static func run(_ path: String, columns: [String], optional: [String] = [], into store: Store, partial: Bool, rowsName: String, progress: ImportProgress? = nil,
                     check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
                     begin: (() throws(DoorbraakError) -> Void)? = nil,
                     prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
                     retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
-            let reader = try CSVReader(path: path, expected: columns)
+            let reader = try CSVReader(path: path, expected: columns, optional: optional)
             var report = ImportReport()
             while let row = try reader.next() {
                 switch row {
@@ -55,7 +55,7 @@ enum CSVBatch {
                 return report
             }
         }
-        let reader = try CSVReader(path: path, expected: columns)
+        let reader = try CSVReader(path: path, expected: columns, optional: optional)
         var report = ImportReport()
         let db = store.db
         try db.execute("BEGIN IMMEDIATE")

@@ -28,8 +28,9 @@ public final class CSVReader {
     public var moneyNotation: Money.Notation { delimiter == UInt8(ascii: ";") ? .semicolonCSV : .commaCSV }
     /// The file.
     public let path: String
-    /// Opens `path` and checks that its header is exactly `expected` (in any order).
-    public init(path: String, expected: [String]) throws(DoorbraakError) {
+    /// Opens `path` and checks that its header is exactly `expected` (in any order), with any of
+    /// the `optional` columns.
+    public init(path: String, expected: [String], optional: [String] = []) throws(DoorbraakError) {
         self.path = path
         lines = try LineReader(path: path)
         guard let first = try lines.next() else {
@@ -47,9 +48,10 @@ public final class CSVReader {
             throw DoorbraakError(.input, "the first line must be the header \(expected.joined(separator: ",")); it does not read as CSV (\(error.message))", file: path, line: 1)
         }
         let missing = expected.filter { !columns.contains($0) }
-        let unknown = columns.filter { !expected.contains($0) }
+        let unknown = columns.filter { !expected.contains($0) && !optional.contains($0) }
         if !missing.isEmpty || !unknown.isEmpty || Set(columns).count != columns.count {
             throw DoorbraakError(.input, "the header must be \(expected.joined(separator: String(UnicodeScalar(delimiter))))"
+                + (optional.isEmpty ? "" : " (optionally also \(optional.joined(separator: ", ")))")
                 + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))")
                 + (unknown.isEmpty ? "" : "; unknown: \(unknown.joined(separator: ", "))")
                 + (CSVReader.otherKind(of: columns, expected: expected).map { "; this is the header of \($0.what), for `doorbraak \($0.command)`" } ?? ""),

@@ -11,7 +11,8 @@ public enum ReviewOutcome: Sendable, Equatable {
 extension Store {
     /// Records one insurer's decision under the rules of SPEC §3.4; must run inside a write
     /// transaction. The same decision again is a no-op; any other second decision is refused.
-    public func record(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> ReviewOutcome {
+    /// `signed`: the decision comes from a signed file, and must name the version it assessed.
+    public func record(_ decision: ReviewDecision, on id: String, today: Day, event: AuditContext, signed: Bool = false) throws(DoorbraakError) -> ReviewOutcome {
         try requireReviewable(id)
         guard let (status, coordinating, second, deviations, receivedText) = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)) }) else {
@@ -26,6 +27,9 @@ extension Store {
         let subject = ReviewSubject(id: id, status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
+        if decision.assessedVersion != nil || signed {
+            try ReviewRules.requireAssessed(decision, registered: try registeredVersion(of: id), of: id, signed: signed)
+        }
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -83,6 +87,19 @@ extension Store {
     /// the decisions on it before (they decide its status). Checked once per transaction.
     /// A refusal says what it means to an assessor: the decision is not recorded, and the file
     /// is not at fault (a newcomer's try: "no money moves on it" read wrong for a review).
+    /// The version of `id` registered now, from its submission row as the chain bound it (the
+    /// application row was checked by `requireReviewable`).
+    func registeredVersion(of id: String) throws(DoorbraakError) -> Int {
+        guard let seq = try db.cached("SELECT submission_seq FROM application WHERE id = ?").rowValue([.text(id)], { $0.int64(0) }) else {
+            throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        try requireBound("submission", [.integer(seq)])
+        guard let version = try db.cached("SELECT version FROM submission WHERE seq = ?").rowValue([.integer(seq)], { $0.int(0) }) else {
+            throw DoorbraakError(.internal, "the submission of \(id) vanished")
+        }
+        return version
+    }
+
     func requireReviewable(_ id: String) throws(DoorbraakError) {
         let refusal = { (finding: RowFinding) in
             DoorbraakError.ledger("the decision on \(id) is not recorded: \(finding); the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)

@@ -298,8 +298,11 @@ public struct AuditContext: Sendable {
     /// The same context for a file signed by `signer` (recorded in the actor).
     public func signed(by signer: PartyID?) -> AuditContext {
         var copy = self
+        // Appended whatever the actor's text holds; once per signer (the actor text never decides
+        // whether the signer is recorded — an identity review of the twelfth landing).
+        guard let signer, self.signer != signer else { return copy }
         copy.signer = signer
-        if let signer, !copy.actor.contains("file signed by") { copy.actor += " (file signed by \(signer))" }
+        copy.actor += " (file signed by \(signer))"
         return copy
     }
 }

@@ -128,3 +128,25 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
         #expect(allocated(outcomes) == ["A-1", "D-1", "M-1"])
     }
 }
+
+/// A decision holds for the version the insurer assessed (`ReviewRules.requireAssessed`).
+@Suite struct AssessedVersionTests {
+    func decision(_ version: Int?) -> ReviewDecision {
+        ReviewDecision(insurer: "3311", verdict: .approve(accepted: []), note: "", assessedVersion: version)
+    }
+
+    @Test func theRegisteredVersionPassesTheOneBeforeAndAfterAreRefused() throws {
+        try ReviewRules.requireAssessed(decision(2), registered: 2, of: "A-1", signed: true)
+        for other in [1, 3] {
+            let error = try #require(throws: DoorbraakError.self) { try ReviewRules.requireAssessed(decision(other), registered: 2, of: "A-1", signed: false) }
+            #expect(error.code == .version && error.field == "version")
+            #expect(error.message.contains("version \(other) of A-1, but version 2 is registered"))
+        }
+    }
+
+    @Test func aSignedDecisionMustNameItsVersionAnUnsignedOneMayNot() throws {
+        try ReviewRules.requireAssessed(decision(nil), registered: 1, of: "A-1", signed: false)
+        let error = try #require(throws: DoorbraakError.self) { try ReviewRules.requireAssessed(decision(nil), registered: 1, of: "A-1", signed: true) }
+        #expect(error.code == .version && error.message.contains("add the column version"))
+    }
+}

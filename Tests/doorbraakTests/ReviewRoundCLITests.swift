@@ -57,6 +57,29 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect((show["reviews"] as? [[String: Any]])?.count == 2)
     }
 
+    /// A reviews file may name the version each decision assessed: a decision on another
+    /// version than the one registered (the provider replaced it since) is refused, with the
+    /// file's other rows (all or nothing); a bad version number is an input error on its field.
+    @Test func aDecisionOnAReplacedVersionIsRefused() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        let replaced = try sandbox.run(["application", "submit", "--replace", try sandbox.file("r1.json", try applicationLine("R-1") { d in d["title"] = "tweede versie" })])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let header = "application_id,insurer,decision,reason,accepted_deviations,note,version\n"
+        let malformed = try sandbox.run(["import", "reviews", try sandbox.file("x.csv", header + "R-3,7029,approve,,,,x\n"), "--json"])
+        let input = (try json(malformed.stdout)["errors"] as? [[String: Any]])?.first
+        #expect(malformed.status == 65 && input?["code"] as? String == "E-INPUT" && input?["field"] as? String == "version", "\(malformed.stdout)")
+        let stale = try sandbox.run(["import", "reviews", try sandbox.file("stale.csv", header + "R-1,3311,approve,,,,1\nR-3,3311,approve,,,,1\n"), "--json"])
+        let errors = try json(stale.stdout)["errors"] as? [[String: Any]]
+        #expect(stale.status == 1 && errors?.map { $0["code"] as? String } == ["E-VERSION"], "\(stale.stdout)")
+        #expect(errors?.first?["line"] as? Int == 2 && errors?.first?["field"] as? String == "version", "\(stale.stdout)")
+        #expect(try sandbox.sql("SELECT count(*) FROM review") == "0")
+        let current = try sandbox.run(["import", "reviews", try sandbox.file("current.csv", header + "R-1,3311,approve,,,,2\nR-3,3311,approve,,,,1\nR-3,7029,approve,,,,\n")])
+        #expect(current.status == 0 && current.stdout.contains("3 new"), "\(current.stdout)\(current.stderr)")
+        let unknown = try sandbox.run(["import", "reviews", try sandbox.file("u.csv", "application_id,insurer,decision,reason,accepted_deviations,note,versie\n")])
+        #expect(unknown.status == 65 && unknown.stderr.contains("optionally also version") && unknown.stderr.contains("unknown: versie"), "\(unknown.stderr)")
+    }
+
     @Test func aReviewsFileWithABadRowAppliesNothing() throws {
         let sandbox = try reviewedRoundSandbox()
         defer { sandbox.remove() }

@@ -279,6 +279,60 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// Who signed a file is not typed: an actor text holding "file signed by provider:…" hid the
+    /// real signer of a withdrawal in the audit trail (an identity review of the twelfth landing).
+    @Test func theActorCannotNameASigner() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        for (arguments, environment) in [(["--actor", "clerk (file signed by provider:33718990)"], [String: String]()),
+                                         ([], ["DOORBRAAK_ACTOR": "ops (File Signed By provider:1)"])] {
+            let r = try s.run(arguments + ["party", "list"], environment: environment)
+            #expect(r.status == 64 && r.stderr.contains("E-USAGE") && r.stderr.contains("records who signed a file from its signature"), "\(r.stderr)")
+        }
+        #expect(try s.run(["--actor", "A. Jansen (assessor)", "party", "list"]).status == 0)
+    }
+
+    /// An insurer's signed decision holds for the version it assessed (an identity review of the
+    /// twelfth landing: a penvoerder replaced its application after both insurers had signed
+    /// their files, and the approval counted for the new version, which was granted and paid).
+    @Test func aSignedDecisionHoldsForTheVersionItAssessed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead"), k3311 = try keygen(s, "i3311"), k7029 = try keygen(s, "i7029")
+        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
+            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
+        }
+        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        let v1 = try s.file("v1.json", try applicationLine("VS-1"))
+        #expect(try s.run(["application", "submit", v1, "--signature", try sign(v1, with: lead)]).status == 0)
+        // Both insurers assess version 1 and sign their files; one of them leaves the version out.
+        let header = "application_id,insurer,decision,reason,accepted_deviations,note"
+        let bare = try s.file("r3311-bare.csv", header + "\nVS-1,3311,approve,,,\n")
+        let noVersion = try s.run(["import", "reviews", bare, "--signature", try sign(bare, with: k3311)])
+        #expect(noVersion.status == 1 && noVersion.stderr.contains("E-VERSION") && noVersion.stderr.contains("add the column version") && noVersion.stderr.contains("now 1"), "\(noVersion.stderr)")
+        let r3311 = try s.file("r3311.csv", header + ",version\nVS-1,3311,approve,,,,1\n")
+        let r7029 = try s.file("r7029.csv", header + ",version\nVS-1,7029,approve,,,,1\n")
+        let sig3311 = try sign(r3311, with: k3311), sig7029 = try sign(r7029, with: k7029)
+        // Before either is imported, the penvoerder replaces the application (a member swapped).
+        let v2 = try s.file("v2.json", try applicationLine("VS-1") { d in d["title"] = "met een andere partner" })
+        #expect(try s.run(["application", "submit", "--replace", v2, "--signature", try sign(v2, with: lead)]).status == 0)
+        for (file, signature) in [(r3311, sig3311), (r7029, sig7029)] {
+            let stale = try s.run(["import", "reviews", file, "--signature", signature])
+            #expect(stale.status == 1 && stale.stderr.contains("E-VERSION") && stale.stderr.contains("version 1 of VS-1, but version 2 is registered"), "\(stale.stderr)")
+        }
+        #expect(try s.sql("SELECT status || ' ' || (SELECT count(*) FROM review) FROM application WHERE id = 'VS-1'") == "submitted 0")
+        // Assessed again: version 2, decided.
+        let again = try s.file("r3311-v2.csv", header + ",version\nVS-1,3311,approve,,,,2\n")
+        let decided = try s.run(["import", "reviews", again, "--signature", try sign(again, with: k3311)])
+        #expect(decided.status == 0, "\(decided.stderr)")
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'VS-1'") == "in-review")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     /// A key written into the register with `sqlite3` (an attacker's own key for a provider) is
     /// not bound to the chain: the signature it would verify is refused, and `audit verify` names it.
     @Test func aKeyEditedOutsideDoorbraakSignsNothing() throws {

@@ -218,8 +218,9 @@ public struct RoundGenerator: Sendable {
 }
 
 extension RoundGenerator {
-    /// The header of `reviews.csv`.
-    public static let reviewHeader = "application_id,insurer,decision,reason,accepted_deviations,note"
+    /// The header of `reviews.csv`: with the version each decision assessed (every generated
+    /// application is a first submission, version 1).
+    public static let reviewHeader = "application_id,insurer,decision,reason,accepted_deviations,note,version"
 
     /// The two insurers' decisions on application `index` as CSV lines, or none when the
     /// application was not meant to be admissible. Most are approved; some rejected for R2, R4,
@@ -243,6 +244,6 @@ extension RoundGenerator {
         case 10..<30 where !deviations.isEmpty: second = "\(id),\(app.secondInsurer),reject,R3,,Afwijking niet regionaal onderbouwd"
         default: second = "\(id),\(app.secondInsurer),\(approveAll)"
         }
-        return [first, second]
+        return [first + ",1", second + ",1"]
     }
 }

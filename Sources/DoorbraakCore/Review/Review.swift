@@ -44,12 +44,17 @@ public struct ReviewDecision: Sendable, Equatable {
     public var verdict: Verdict
     /// A free note (required with R9).
     public var note: String
+    /// The version of the application the insurer assessed, when the decision names it (a
+    /// reviews file's `version` column; required in a signed file): the decision holds for
+    /// that version only (`ReviewRules.requireAssessed`).
+    public var assessedVersion: Int?
 
     /// A decision.
-    public init(insurer: String, verdict: Verdict, note: String) {
+    public init(insurer: String, verdict: Verdict, note: String, assessedVersion: Int? = nil) {
         self.insurer = insurer
         self.verdict = verdict
         self.note = note
+        self.assessedVersion = assessedVersion
     }
 
     /// `approve` or `reject`.
@@ -96,10 +101,31 @@ extension ErrorCode {
     public static let deviationKey = ErrorCode("E-DEVIATION-KEY", .refused)
     /// A missing or misplaced reason or note.
     public static let reason = ErrorCode("E-REASON", .refused)
+    /// A decision on another version than the one registered, or a signed decision naming none.
+    public static let version = ErrorCode("E-VERSION", .refused)
 }
 
 /// The review rules of SPEC §3.4: pas toe of leg uit, two insurers (004 line 217).
 public enum ReviewRules {
+    /// A decision holds for the version the insurer assessed. A provider may replace its
+    /// application until an insurer has decided — until the decision is recorded, not until it
+    /// was made: an identity review of the twelfth landing had a penvoerder swap a coalition
+    /// member in after both insurers signed their files, and the approval counted for the new
+    /// version, which was granted and paid. A decision naming the version it assessed is refused
+    /// for any other (`E-VERSION`); a signed decision must name it (`signed`), since the signature
+    /// is what makes it the insurer's act on that content.
+    public static func requireAssessed(_ decision: ReviewDecision, registered: Int, of id: String, signed: Bool) throws(DoorbraakError) {
+        guard let assessed = decision.assessedVersion else {
+            guard !signed else {
+                throw DoorbraakError(.version, "a signed decision names the version of \(id) it assessed: add the column version (the version `doorbraak application show \(id)` names, now \(registered))", field: "version")
+            }
+            return
+        }
+        guard assessed == registered else {
+            throw DoorbraakError(.version, "the decision is on version \(assessed) of \(id), but version \(registered) is registered (the provider replaced it); assess version \(registered) and decide on it", field: "version")
+        }
+    }
+
     /// The status after `decision`, or the coded reason it is refused.
     public static func apply(_ decision: ReviewDecision, to subject: ReviewSubject) throws(DoorbraakError) -> ApplicationStatus {
         guard decision.insurer == subject.coordinating || decision.insurer == subject.second else {

@@ -34,6 +34,12 @@ struct Context {
         guard !cleanActor.isEmpty, cleanActor.count <= 80, !cleanActor.hasControlOrFormatCharacter else {
             throw DoorbraakError(.usage, "--actor needs a name of 1 to 80 printable characters")
         }
+        // Who signed a file is recorded by doorbraak from the signature, not typed: an actor
+        // named "clerk (file signed by provider:…)" hid the real signer in the audit trail (an
+        // identity review of the twelfth landing).
+        guard !cleanActor.lowercased().contains("signed by") else {
+            throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard; \"signed by\" is not part of it: doorbraak records who signed a file from its signature")
+        }
         return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"), actor: cleanActor)
     }
 

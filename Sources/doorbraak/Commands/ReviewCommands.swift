@@ -85,6 +85,9 @@ enum ImportReviewsCommand: Command {
     semicolon-delimited (taken from the header), fields optionally "quoted". decision is approve or
     reject; reason R1–R5/R9 with reject, empty with approve; accepted_deviations lists keys
     separated by |. For reject R3 the rejected keys are the application's deviations not listed.
+    An optional column version names the version of the application each decision assessed (as
+    `application show` names it): a decision on another version than the one registered — the
+    provider replaced it since — is refused (E-VERSION). A signed file must have it.
     All or nothing unless --partial; the same file again changes nothing.
     --insurer UZOVI: the file is that insurer's; a row of another insurer is refused (E-REVIEWER).
     --signature FILE: an OpenSSH signature of the file by an insurer's registered key; the file
@@ -105,6 +108,7 @@ enum ImportReviewsCommand: Command {
             let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the insurer")
             var importer = ReviewImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+            importer.signed = signer != nil
             importer.progress = bar
             return try importer.run(file)
         }
