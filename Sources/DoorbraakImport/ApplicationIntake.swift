@@ -126,6 +126,9 @@ public struct ApplicationIntake {
             try SubmissionRules.checkOwner(of: application.id.rawValue, owner: owner, actingFor: penvoerder, doing: "replace",
                                            field: application.lead == nil ? "coalition[0].agb" : "lead")
             try SubmissionRules.checkReplacement(of: application.id.rawValue, status: previous.status, received: received, deadline: settings.deadline)
+            if event.signer != nil {
+                try SubmissionRules.checkNotReplayed(application.id.rawValue, earlier: try store.version(of: application.id, withContent: hash), current: previous.version)
+            }
             try DateOrder.receipt(received, entered: event.today, previous: previous.received, option: receiptOption)
         } else if replace {
             throw DoorbraakError(.missing, "there is no application \(application.id) to replace; submit it without --replace", field: "id")

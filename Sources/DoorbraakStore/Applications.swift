@@ -153,6 +153,18 @@ extension Store {
         return RegisteredVersion(status: try ApplicationStatus(kept: status, of: id.rawValue), contentHash: hash, version: version, received: try Day(parsing: received))
     }
 
+    /// The earliest registered version of `id` whose content is `hash`, if any: every version's
+    /// row as the chain bound it (one edited to hide it, or to match, is named).
+    public func version(of id: ApplicationID, withContent hash: String) throws(DoorbraakError) -> Int? {
+        var found: Int?
+        for (seq, version, content) in try db.cached("SELECT seq, version, content_sha256 FROM submission WHERE application_id = ? ORDER BY version")
+            .rowsValue([.text(id.rawValue)], { r in (r.int64(0), r.int(1), r.text(2)) }) {
+            try requireBound("submission", [.integer(seq)])
+            if found == nil, content == hash { found = version }
+        }
+        return found
+    }
+
     /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the
     /// application row holds the version that counts — admissible (`submitted`, with providers
     /// and milestones) or not (`inadmissible`, with its codes). `replacing` is the version it

@@ -293,6 +293,35 @@ import Testing
         #expect(try s.run(["--actor", "A. Jansen (assessor)", "party", "list"]).status == 0)
     }
 
+    /// A signed file sent again after it was replaced would roll the application back (an
+    /// identity review of the twelfth landing: the penvoerder's signed version 1, sent again by
+    /// a mailroom clerk after version 2, was registered as version 3).
+    @Test func aSignedVersionReplacedSinceIsNotRegisteredAgain() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead")
+        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
+            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
+        }
+        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
+        let v1 = try s.file("v1.json", try applicationLine("RP-1"))
+        let sig1 = try sign(v1, with: lead)
+        #expect(try s.run(["application", "submit", v1, "--signature", sig1]).status == 0)
+        let v2 = try s.file("v2.json", try applicationLine("RP-1") { d in d["title"] = "tweede versie" })
+        let sig2 = try sign(v2, with: lead)
+        #expect(try s.run(["application", "submit", "--replace", v2, "--signature", sig2]).status == 0)
+        let replay = try s.run(["--actor", "mailroom", "application", "submit", "--replace", v1, "--signature", sig1])
+        #expect(replay.status == 1 && replay.stderr.contains("E-SIGNATURE") && replay.stderr.contains("version 1 of RP-1, replaced since (version 2 is registered)"), "\(replay.stderr)")
+        #expect(try s.sql("SELECT max(version) FROM submission WHERE application_id = 'RP-1'") == "2")
+        // The current version again changes nothing; new content signed again is a new version.
+        #expect(try s.run(["application", "submit", "--replace", v2, "--signature", sig2]).stdout.contains("nothing changed"))
+        let v3 = try s.file("v3.json", try applicationLine("RP-1") { d in d["title"] = "terug naar de eerste opzet" })
+        #expect(try s.run(["application", "submit", "--replace", v3, "--signature", try sign(v3, with: lead)]).status == 0)
+        #expect(try s.sql("SELECT max(version) FROM submission WHERE application_id = 'RP-1'") == "3")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     /// An insurer's signed decision holds for the version it assessed (an identity review of the
     /// twelfth landing: a penvoerder replaced its application after both insurers had signed
     /// their files, and the approval counted for the new version, which was granted and paid).

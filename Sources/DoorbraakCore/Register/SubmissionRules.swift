@@ -14,6 +14,16 @@ public enum SubmissionRules {
         }
     }
 
+    /// A signed replacement is new content: a signed file whose content was registered as an
+    /// earlier version (`earlier`, replaced since by `current`) is refused. Its signature stays
+    /// valid for ever, so anyone holding the file could roll the application back to it (an
+    /// identity review of the twelfth landing: a mailroom clerk sent the penvoerder's signed
+    /// version 1 again after version 2, and it was registered as version 3).
+    public static func checkNotReplayed(_ id: String, earlier: Int?, current: Int) throws(DoorbraakError) {
+        guard let earlier else { return }
+        throw DoorbraakError(.signature, "this signed file is version \(earlier) of \(id), replaced since (version \(current) is registered): a signed file sent again would roll the application back; to return to that content, change it (for instance a sentence of the description) and sign it again")
+    }
+
     /// An application may be withdrawn from any status before the beschikking is decided.
     /// `E-OWNER` when `actingFor` (the penvoerder a replacement names, or `--lead` of a
     /// withdrawal) is not the registered owner of `id` (SPEC §3.2).
