@@ -103,13 +103,16 @@ extension Store {
 
     /// Records the two-sided request (*tweezijdige aanvraag*, 004 line 246) of providers and
     /// coordinating insurer for an allocated application; runs inside a write transaction.
-    public func requestBeschikking(_ id: String, contract: String, today: Day, event: AuditContext) throws(DoorbraakError) -> RequestOutcome {
-        guard let (status, requested, deviations) = try db.cached("SELECT status, requested_cents, deviations FROM application WHERE id = ?")
-            .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2)) }) else {
+    /// `requester`: the party a signed contracts file acts for, which must be the application's
+    /// coordinating insurer (nil: a typed request, or an unsigned file).
+    public func requestBeschikking(_ id: String, contract: String, today: Day, event: AuditContext, requester: PartyID? = nil) throws(DoorbraakError) -> RequestOutcome {
+        guard let (status, requested, deviations, coordinating) = try db.cached("SELECT status, requested_cents, deviations, coordinating FROM application WHERE id = ?")
+            .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2), r.text(3)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
         // What the request rests on, as the chain bound it: the application, its allocation and the reviews.
         try requireBound("application", [.text(id)])
+        try PartySignature.requireRequester(coordinating: coordinating, actingFor: requester, of: id)
         try requireBound("allocation", [.text(id)])
         try requireBound("allocation_run", [.integer(1)])
         try requireBoundChildren("review", of: id)

@@ -322,6 +322,41 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// The two-sided request (004 line 286) in a signed round: a contracts file signed by the
+    /// coordinating insurer; a typed request, an unsigned file, or one signed by the second
+    /// insurer is refused (an identity review of the twelfth landing: the request was taken unsigned).
+    @Test func aSignedRoundTakesARequestSignedByTheCoordinatingInsurer() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead"), k3311 = try keygen(s, "i3311"), k7029 = try keygen(s, "i7029")
+        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
+            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
+        }
+        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        let app = try s.file("a.json", try applicationLine("RQ-1"))
+        #expect(try s.run(["application", "submit", app, "--signature", try sign(app, with: lead)]).status == 0)
+        for (u, key) in [("3311", k3311), ("7029", k7029)] {
+            let r = try s.file("r\(u).csv", "application_id,insurer,decision,reason,accepted_deviations,note,version\nRQ-1,\(u),approve,,,,1\n")
+            #expect(try s.run(["import", "reviews", r, "--signature", try sign(r, with: key)]).status == 0)
+        }
+        #expect(try s.run(["round", "allocate", "--seed", "t"], today: "2026-12-02").status == 0)
+        let typed = try s.run(["nza", "request", "RQ-1", "--contract", "OVK-1"])
+        #expect(typed.status == 1 && typed.stderr.contains("E-SIGNATURE") && typed.stderr.contains("signed by the coordinating insurer"), "\(typed.stderr)")
+        let contracts = try s.file("c.csv", "application_id,contract\nRQ-1,OVK-1\n")
+        let unsigned = try s.run(["nza", "request", "--all", "--contracts", contracts])
+        #expect(unsigned.status == 1 && unsigned.stderr.contains("E-SIGNATURE"), "\(unsigned.stderr)")
+        let bySecond = try s.run(["nza", "request", "--all", "--contracts", contracts, "--signature", try sign(contracts, with: k7029)])
+        #expect(bySecond.status == 1 && bySecond.stderr.contains("the request for RQ-1 is its coordinating insurer 3311's; this file is signed by insurer:7029"), "\(bySecond.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM beschikking") == "0")
+        let good = try s.run(["nza", "request", "--all", "--contracts", contracts, "--signature", try sign(contracts, with: k3311)])
+        #expect(good.status == 0 && good.stdout.contains("1 new"), "\(good.stdout)\(good.stderr)")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'nza-request'").contains("file signed by insurer:3311"))
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     /// An insurer's signed decision holds for the version it assessed (an identity review of the
     /// twelfth landing: a penvoerder replaced its application after both insurers had signed
     /// their files, and the approval counted for the new version, which was granted and paid).

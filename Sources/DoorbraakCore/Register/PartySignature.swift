@@ -14,7 +14,7 @@ public enum PartySignature {
     public static func insurer(signer: PartyID?, option: String?, file: String) throws(DoorbraakError) -> String? {
         guard let signer else { return option }
         guard signer.role == .insurer else {
-            throw DoorbraakError(.signature, "\(file) is signed by \(signer); reviews and claims come from an insurer", file: file)
+            throw DoorbraakError(.signature, "\(file) is signed by \(signer); reviews, claims and requests for a beschikking come from an insurer", file: file)
         }
         if let option, option != signer.id {
             throw DoorbraakError(.signature, "\(file) is signed by \(signer), not by insurer \(option) named by --insurer", file: file)
@@ -29,6 +29,23 @@ public enum PartySignature {
             throw DoorbraakError(.signature, "\(file) is signed by \(signer); applications, cost lines and measurements come from a provider", file: file)
         }
         return signer.id
+    }
+
+    /// `E-SIGNATURE` for a request typed on the command line in a round that requires signed
+    /// files: the two-sided request (004 line 286) comes as a contracts file signed by the
+    /// coordinating insurer; the providers' side is their signed application.
+    public static func requireSignedRequest(required: Bool) throws(DoorbraakError) {
+        guard required else { return }
+        throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): a request for a beschikking comes as a contracts file signed by the coordinating insurer (`doorbraak nza request --all --contracts FILE --signature FILE.sig`), not as a typed command")
+    }
+
+    /// A request is the coordinating insurer's (with the coalition whose signed application it
+    /// rests on): a contracts file signed by an insurer holds only the applications it coordinates.
+    public static func requireRequester(coordinating: String, actingFor: PartyID?, of id: String) throws(DoorbraakError) {
+        guard let actingFor else { return }
+        guard actingFor.role == .insurer, actingFor.id == coordinating else {
+            throw DoorbraakError(.signature, "the request for \(id) is its coordinating insurer \(coordinating)'s; this file is signed by \(actingFor)", field: "application_id")
+        }
     }
 
     /// `E-SIGNATURE` for a decision typed on the command line in a round that requires signed

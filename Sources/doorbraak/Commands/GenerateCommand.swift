@@ -170,22 +170,34 @@ enum GenerateClaimsCommand: Command {
 enum GenerateContractsCommand: Command {
     static let name = "generate contracts"
     static let summary = "write contracts.csv (application_id,contract) for the allocated applications"
-    static let usage = "--out DIR"
+    static let usage = "--out DIR [--sign KEYS]"
     static let help = """
     Reads the applications of --db that are allocated and not yet requested, and writes
     DIR/contracts.csv with a contract reference OVK-<id> for each: the file `nza request --all
     --contracts` takes. For trying the cycle; a real round uses the contracts insurers signed.
+    --sign KEYS (the keys folder of `generate --sign`): also one contracts-UZOVI.csv per
+    coordinating insurer, each signed with that insurer's key, for a signed round.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         guard let out = try arguments.value("--out") else { throw DoorbraakError(.usage, "--out DIR is required") }
+        let keys = try arguments.value("--sign")
         try arguments.finish()
-        let allocated = try context.openStore(readOnly: true).registerEntries(status: "allocated").map(\.id)
+        let entries = try context.openStore(readOnly: true).registerEntries(status: "allocated")
+        let allocated = entries.map(\.id)
         let path = try write(allocated, to: try OutputFile.path("contracts.csv", in: out))
+        var signed = 0
+        if let keys {
+            let coordinating = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.insurers.coordinating) })
+            signed = try PartyFiles.split(String(decoding: try InputFile.bytes(path, limit: 1 << 30), as: UTF8.self), in: out, prefix: "contracts", keys: keys) { line in
+                PartyFiles.column(0, of: line).flatMap { coordinating[$0] }.flatMap { try? PartyID(role: .insurer, id: $0) }
+            }.count
+        }
         if context.json {
             Output.json(.object([("contracts", .string(path)), ("count", .number(String(allocated.count)))]))
         } else {
-            Output.line("wrote \(allocated.count) contract\(allocated.count == 1 ? "" : "s") for the allocated applications to \(path)")
+            Output.line("wrote \(allocated.count) contract\(allocated.count == 1 ? "" : "s") for the allocated applications to \(path)"
+                        + (keys == nil ? "" : ", and per coordinating insurer to \(signed) file\(signed == 1 ? "" : "s") contracts-UZOVI.csv, each signed"))
         }
         return ExitCode.done
     }

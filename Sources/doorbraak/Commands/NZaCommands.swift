@@ -6,7 +6,7 @@ import DoorbraakStore
 enum NZaRequestCommand: Command {
     static let name = "nza request"
     static let summary = "the two-sided request for a beschikking, with the proposed bovengrens"
-    static let usage = "ID --contract REF | --all --contracts FILE [--partial]"
+    static let usage = "ID --contract REF | --all --contracts FILE [--partial] [--signature FILE]"
     static let help = """
     Providers and the coordinating insurer ask the NZa for a beschikking (tweezijdige aanvraag,
     004 §3). The proposed bovengrens is the allocated amount. Refused unless the application is
@@ -14,6 +14,10 @@ enum NZaRequestCommand: Command {
     every deviation (E-DECLARATION). A request that does not fit the room left under the macro
     ceiling stays pending until `nza decide` refuses it with E-CEILING. --all --contracts FILE takes a CSV
     application_id,contract for a whole round, all or nothing unless --partial.
+    --signature FILE: an OpenSSH signature of the contracts file by the coordinating insurer's
+    registered key; the file then holds only the applications that insurer coordinates. A round
+    that requires signatures takes a request only so (the providers' side of the two-sided request
+    is their signed application); a typed `nza request ID` is refused there.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -21,16 +25,24 @@ enum NZaRequestCommand: Command {
         let contractsFile = try arguments.value("--contracts")
         let contract = try arguments.value("--contract")
         let partial = arguments.flag("--partial")
+        let signature = try SignedFile.signatureOption(&arguments)
         let id = arguments.operand()
         try arguments.finish()
         let store = try context.openStore()
         if all {
             guard let file = contractsFile, id == nil, contract == nil else { throw DoorbraakError(.usage, "--all takes --contracts FILE and no ID") }
-            let contracts = ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer"), partial: partial)
-            let report = try InputFile.importing(file) { (path: String) throws(DoorbraakError) in try contracts.run(path) }
+            let signed = try SignedFile(file, signature: signature, store: store, today: context.today)
+            let report = try InputFile.importing(file, privateCopy: signed.privateCopy) { (path: String) throws(DoorbraakError) in
+                let signer = try signed.signer(of: path, expected: "the coordinating insurer")
+                var contracts = ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer").signed(by: signer), partial: partial)
+                contracts.actingFor = try PartySignature.insurer(signer: signer, option: nil, file: file).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+                return try contracts.run(path)
+            }
             ImportView.print(report, json: context.json)
             return ImportView.exitCode(report)
         }
+        if signature != nil { throw DoorbraakError(.usage, "--signature goes with --all --contracts FILE: the coordinating insurer signs the contracts file") }
+        try PartySignature.requireSignedRequest(required: try store.signaturesRequired())
         guard let id else { throw DoorbraakError(.usage, "give an application ID with --contract REF, or --all --contracts FILE") }
         guard let contract else { throw DoorbraakError(.usage, "--contract REF is required: the beschikking needs the contract between insurer and providers (contractvereiste)") }
         if contractsFile != nil || partial { throw DoorbraakError(.usage, "--contracts and --partial go with --all") }
