@@ -308,7 +308,12 @@ public enum AuditLog {
         let last = try latestSeq(in: db)
         let bySeq = Dictionary(shown.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
         var broken = Set<Int64>()
-        if let kept = try db.row("SELECT audit_seq FROM ledger WHERE id = 1", [], { r in r.int64(0) }), kept > last {
+        if let (kept, head) = try db.row("SELECT audit_seq, audit_head FROM ledger WHERE id = 1", [], { r in (r.int64(0), r.text(1)) }), kept > last {
+            // The newest event deleted, or the count edited: the kept head tells them apart (the
+            // long shown-rows suite: an edited count was worded as an event not chained).
+            if let newest = try events(in: db, seq: last).first, newest.hash == head, newest.hash == newest.expectedHash {
+                throw DoorbraakError(.ledger, "the audit trail is not shown: ledger 1: audit_seq is \(kept), but the newest event, \(last), is the chain head the ledger keeps — the count was changed outside doorbraak (see `doorbraak audit verify`)")
+            }
             broken.insert(last &+ 1)
         }
         for event in shown {
@@ -479,7 +484,10 @@ public enum AuditLog {
             return Verification(events: count, firstBad: 1, reason: "the ledger row that keeps the chain head is missing")
         }
         if headSeq != expectedSeq - 1 || headHash != previous {
-            return Verification(events: count, firstBad: expectedSeq, reason: "the chain ends at event \(expectedSeq - 1) but the ledger records \(headSeq) events: events at the end were deleted or changed")
+            // The head's hash is the last event's: the count alone was changed.
+            let why = headHash == previous ? "the ledger's count (audit_seq) was changed outside doorbraak, its head hash is the last event's"
+                : "events at the end were deleted or changed"
+            return Verification(events: count, firstBad: expectedSeq, reason: "the chain ends at event \(expectedSeq - 1) but the ledger records \(headSeq) events: \(why)")
         }
         return Verification(events: count, firstBad: nil, reason: nil)
     }

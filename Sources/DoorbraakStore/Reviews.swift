@@ -18,6 +18,11 @@ extension Store {
             .rowValue([.text(id)], { r in (r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
+        // The version first: a decision recorded before and sent again naming another version
+        // (or, signed, none) is not "unchanged" (an attacker's review of this check).
+        if decision.assessedVersion != nil || signed {
+            try ReviewRules.requireAssessed(decision, registered: try registeredVersion(of: id), of: id, signed: signed)
+        }
         let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)
         let previous = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
             .rowsValue([.text(id)]) { r in (r.text(0), [r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)]) }
@@ -27,9 +32,6 @@ extension Store {
         let subject = ReviewSubject(id: id, status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
-        if decision.assessedVersion != nil || signed {
-            try ReviewRules.requireAssessed(decision, registered: try registeredVersion(of: id), of: id, signed: signed)
-        }
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -59,6 +61,9 @@ extension Store {
                 : .reject(RejectionReason(rawValue: p.reason ?? "") ?? .R9, rejected: p.rejected.split(separator: " ").map(String.init))
         }
         let next = try ReviewRules.revise(decision, to: subject, other: other, allocated: allocated)
+        if decision.assessedVersion != nil {
+            try ReviewRules.requireAssessed(decision, registered: try registeredVersion(of: id), of: id, signed: false)
+        }
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
         let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)

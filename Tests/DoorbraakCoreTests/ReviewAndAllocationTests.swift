@@ -150,3 +150,21 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
         #expect(error.code == .version && error.message.contains("add the column version"))
     }
 }
+
+/// The actor's name holds no brackets and never "signed by" (`ActorName`).
+@Suite struct ActorNameTests {
+    @Test(arguments: ["A. Jansen", "BO IZA/AZWA secretariaat", "NZa, team zorgmarkten", "Zoë van der Berg-Ölmez", "D’Hondt & Co", "ops_2"])
+    func aPersonsNameIsTaken(name: String) throws {
+        #expect(try ActorName.parse(name) == name)
+    }
+
+    @Test(arguments: ["x (file signed by provider:1)", "x [y]", "x: y", "signed by", "Signed  By", "a\u{00A0}b", "a\tb", String(repeating: "a", count: 81), ""])
+    func anythingElseIsRefused(name: String) {
+        #expect(throws: DoorbraakError.self) { try ActorName.parse(name) }
+    }
+
+    @Test func spacesAreCollapsedAndTheLimitIsEighty() throws {
+        #expect(try ActorName.parse("A.   Jansen") == "A. Jansen")
+        #expect(try ActorName.parse(String(repeating: "a", count: 80)).count == 80)
+    }
+}

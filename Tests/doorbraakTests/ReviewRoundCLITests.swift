@@ -76,6 +76,11 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(try sandbox.sql("SELECT count(*) FROM review") == "0")
         let current = try sandbox.run(["import", "reviews", try sandbox.file("current.csv", header + "R-1,3311,approve,,,,2\nR-3,3311,approve,,,,1\nR-3,7029,approve,,,,\n")])
         #expect(current.status == 0 && current.stdout.contains("3 new"), "\(current.stdout)\(current.stderr)")
+        // Typed: --version, the same rule.
+        let typedStale = try sandbox.run(["review", "R-2", "--insurer", "7029", "--approve", "--accept", "impact.fte_norm", "--version", "2"])
+        #expect(typedStale.status == 1 && typedStale.stderr.contains("E-VERSION") && typedStale.stderr.contains("(--version)"), "\(typedStale.stderr)")
+        #expect(try sandbox.run(["review", "R-2", "--insurer", "7029", "--approve", "--accept", "impact.fte_norm", "--version", "x"]).status == 64)
+        #expect(try sandbox.run(["review", "R-2", "--insurer", "7029", "--approve", "--accept", "impact.fte_norm", "--version", "1"]).status == 0)
         let unknown = try sandbox.run(["import", "reviews", try sandbox.file("u.csv", "application_id,insurer,decision,reason,accepted_deviations,note,versie\n")])
         #expect(unknown.status == 65 && unknown.stderr.contains("optionally also version") && unknown.stderr.contains("unknown: versie"), "\(unknown.stderr)")
     }

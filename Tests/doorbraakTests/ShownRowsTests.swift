@@ -118,6 +118,9 @@ import Testing
          ["application", "show", "DBM-2026-000009"], "E-AUDIT", "is not what was chained"),
         ("INSERT INTO ledger_year VALUES (2030, 9900000000)", ["ceiling"], "E-LEDGER", "ledger_year 2030: added"),
         ("INSERT INTO ledger_year VALUES (2030, 9900000000)", ["nza", "decide", "--all"], "E-LEDGER", "ledger_year 2030: added"),
+        // The long suite, this landing: the kept event count raised was worded as an event not chained.
+        ("UPDATE ledger SET audit_seq = audit_seq + 1 WHERE id = 1", ["application", "show", "DBM-2026-000001"], "E-LEDGER", "ledger 1: audit_seq is"),
+        ("UPDATE ledger SET audit_seq = audit_seq + 1 WHERE id = 1", ["audit", "log", "DBM-2026-000001"], "E-LEDGER", "the count was changed outside doorbraak"),
     ])
     func whatTheAttackersReviewFoundIsRefused(sql: String, view: [String], code: String, named: String) throws {
         let round = try TamperSuiteTests.demoRound()

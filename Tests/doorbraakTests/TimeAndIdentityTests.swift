@@ -285,12 +285,16 @@ import Testing
         let s = try Sandbox()
         defer { s.remove() }
         try s.initRound()
-        for (arguments, environment) in [(["--actor", "clerk (file signed by provider:33718990)"], [String: String]()),
-                                         ([], ["DOORBRAAK_ACTOR": "ops (File Signed By provider:1)"])] {
+        // Brackets are doorbraak's own (the role, the signer); "signed by" however it is spaced.
+        for (arguments, environment, says) in [(["--actor", "clerk (file signed by provider:33718990)"], [String: String](), "\"(\""),
+                                               ([], ["DOORBRAAK_ACTOR": "ops File  Signed   By provider 1"], "records who signed a file from its signature"),
+                                               (["--actor", "clerk signed\u{00A0}by insurer 3311"], [:], "\\u{00A0}"),
+                                               (["--actor", "clerk \u{FF08}file signed by x\u{FF09}"], [:], "\\u{FF08}")] {
             let r = try s.run(arguments + ["party", "list"], environment: environment)
-            #expect(r.status == 64 && r.stderr.contains("E-USAGE") && r.stderr.contains("records who signed a file from its signature"), "\(r.stderr)")
+            #expect(r.status == 64 && r.stderr.contains("E-USAGE") && r.stderr.contains(says), "\(arguments) \(environment): \(r.stderr)")
         }
-        #expect(try s.run(["--actor", "A. Jansen (assessor)", "party", "list"]).status == 0)
+        #expect(try s.run(["--actor", "Zoë  van der Berg-Ölmez", "party", "add", "provider", "12345678", "Zorggroep A"]).status == 0)
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'party'") == "Zoë van der Berg-Ölmez")
     }
 
     /// A signed file sent again after it was replaced would roll the application back (an
@@ -313,6 +317,7 @@ import Testing
         #expect(try s.run(["application", "submit", "--replace", v2, "--signature", sig2]).status == 0)
         let replay = try s.run(["--actor", "mailroom", "application", "submit", "--replace", v1, "--signature", sig1])
         #expect(replay.status == 1 && replay.stderr.contains("E-SIGNATURE") && replay.stderr.contains("version 1 of RP-1, replaced since (version 2 is registered)"), "\(replay.stderr)")
+        #expect(replay.stderr.contains("v1.json: id)"), "the refusal names the file and field: \(replay.stderr)")
         #expect(try s.sql("SELECT max(version) FROM submission WHERE application_id = 'RP-1'") == "2")
         // The current version again changes nothing; new content signed again is a new version.
         #expect(try s.run(["application", "submit", "--replace", v2, "--signature", sig2]).stdout.contains("nothing changed"))
@@ -343,6 +348,12 @@ import Testing
             #expect(try s.run(["import", "reviews", r, "--signature", try sign(r, with: key)]).status == 0)
         }
         #expect(try s.run(["round", "allocate", "--seed", "t"], today: "2026-12-02").status == 0)
+        let noKeys = try s.run(["generate", "contracts", "--out", s.folder.appendingPathComponent("g").path, "--sign", "/nonexistent-keys"])
+        #expect(noKeys.status == 74 && noKeys.stderr.contains("not a folder of keys"), "\(noKeys.stderr)")
+        let someKeys = s.folder.appendingPathComponent("somekeys").path
+        try FileManager.default.createDirectory(atPath: someKeys, withIntermediateDirectories: true)
+        let unsignedNote = try s.run(["generate", "contracts", "--out", s.folder.appendingPathComponent("g").path, "--sign", someKeys])
+        #expect(unsignedNote.status == 0 && unsignedNote.stdout.contains("0 of them signed (no key in \(someKeys) for insurer:3311)"), "\(unsignedNote.stdout)")
         let typed = try s.run(["nza", "request", "RQ-1", "--contract", "OVK-1"])
         #expect(typed.status == 1 && typed.stderr.contains("E-SIGNATURE") && typed.stderr.contains("signed by the coordinating insurer"), "\(typed.stderr)")
         let contracts = try s.file("c.csv", "application_id,contract\nRQ-1,OVK-1\n")
@@ -394,6 +405,10 @@ import Testing
         let decided = try s.run(["import", "reviews", again, "--signature", try sign(again, with: k3311)])
         #expect(decided.status == 0, "\(decided.stderr)")
         #expect(try s.sql("SELECT status FROM application WHERE id = 'VS-1'") == "in-review")
+        // Recorded: the same file again is unchanged; the stale one is still refused, not "unchanged".
+        #expect(try s.run(["import", "reviews", again, "--signature", again + ".sig"]).stdout.contains("0 new, 1 unchanged"))
+        let staleAgain = try s.run(["import", "reviews", r3311, "--signature", sig3311])
+        #expect(staleAgain.status == 1 && staleAgain.stderr.contains("E-VERSION"), "\(staleAgain.stdout)\(staleAgain.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 

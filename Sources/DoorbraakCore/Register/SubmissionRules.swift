@@ -4,13 +4,13 @@ public enum SubmissionRules {
     /// deadline (one submission moment, 004 line 212) and until an insurer has decided.
     public static func checkReplacement(of id: String, status: ApplicationStatus, received: Day, deadline: Day) throws(DoorbraakError) {
         if received > deadline {
-            throw DoorbraakError(.late, "\(id) cannot be replaced after the submission deadline \(deadline); today is \(received)")
+            throw DoorbraakError(.late, "\(id) cannot be replaced after the submission deadline \(deadline); today is \(received)", field: "id")
         }
         if status == .withdrawn {
-            throw DoorbraakError(.state, "\(id) was withdrawn; a withdrawn application cannot be replaced — submit a new one under a new id")
+            throw DoorbraakError(.state, "\(id) was withdrawn; a withdrawn application cannot be replaced — submit a new one under a new id", field: "id")
         }
         guard status.isReplaceable else {
-            throw DoorbraakError(.state, "\(id) is \(status): an insurer has decided, so it can no longer be replaced")
+            throw DoorbraakError(.state, "\(id) is \(status): an insurer has decided, so it can no longer be replaced", field: "id")
         }
     }
 
@@ -21,7 +21,7 @@ public enum SubmissionRules {
     /// version 1 again after version 2, and it was registered as version 3).
     public static func checkNotReplayed(_ id: String, earlier: Int?, current: Int) throws(DoorbraakError) {
         guard let earlier else { return }
-        throw DoorbraakError(.signature, "this signed file is version \(earlier) of \(id), replaced since (version \(current) is registered): a signed file sent again would roll the application back; to return to that content, change it (for instance a sentence of the description) and sign it again")
+        throw DoorbraakError(.signature, "this signed file is version \(earlier) of \(id), replaced since (version \(current) is registered): a signed file sent again would roll the application back; to return to that content, change it (for instance a sentence of the description) and sign it again", field: "id")
     }
 
     /// An application may be withdrawn from any status before the beschikking is decided.

@@ -143,7 +143,7 @@ enum GenerateClaimsCommand: Command {
             Output.json(.object([("claims", .string(path)), ("count", .number(String(count))),
                                  ("per_insurer", .object(perInsurer.sorted { $0.key < $1.key }.map { ($0.key.id, .string($0.value)) }))]))
         } else {
-            Output.line("wrote \(count) claims for milestones due up to \(through) to \(path), and per insurer to \(perInsurer.count) files claims-UZOVI.csv\(keys == nil ? "" : ", each signed")")
+            Output.line("wrote \(count) claims for milestones due up to \(through) to \(path), and per insurer to \(perInsurer.count) files claims-UZOVI.csv\(PartyFiles.signedNote(perInsurer, keys: keys))")
         }
         return ExitCode.done
     }
@@ -186,18 +186,18 @@ enum GenerateContractsCommand: Command {
         let entries = try context.openStore(readOnly: true).registerEntries(status: "allocated")
         let allocated = entries.map(\.id)
         let path = try write(allocated, to: try OutputFile.path("contracts.csv", in: out))
-        var signed = 0
+        var perInsurer: [PartyID: String] = [:]
         if let keys {
             let coordinating = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.insurers.coordinating) })
-            signed = try PartyFiles.split(String(decoding: try InputFile.bytes(path, limit: 1 << 30), as: UTF8.self), in: out, prefix: "contracts", keys: keys) { line in
+            perInsurer = try PartyFiles.split(String(decoding: try InputFile.bytes(path, limit: 1 << 30), as: UTF8.self), in: out, prefix: "contracts", keys: keys) { line in
                 PartyFiles.column(0, of: line).flatMap { coordinating[$0] }.flatMap { try? PartyID(role: .insurer, id: $0) }
-            }.count
+            }
         }
         if context.json {
             Output.json(.object([("contracts", .string(path)), ("count", .number(String(allocated.count)))]))
         } else {
             Output.line("wrote \(allocated.count) contract\(allocated.count == 1 ? "" : "s") for the allocated applications to \(path)"
-                        + (keys == nil ? "" : ", and per coordinating insurer to \(signed) file\(signed == 1 ? "" : "s") contracts-UZOVI.csv, each signed"))
+                        + (keys == nil ? "" : ", and per coordinating insurer to \(perInsurer.count) file\(perInsurer.count == 1 ? "" : "s") contracts-UZOVI.csv\(PartyFiles.signedNote(perInsurer, keys: keys))"))
         }
         return ExitCode.done
     }

@@ -12,6 +12,12 @@ enum PartyFiles {
     /// `prefix-ID.csv` per party in `folder` and, when `keys` is given, signs each with that
     /// party's key. Returns the paths written, by party.
     static func split(_ text: String, in folder: String, prefix: String, keys: String?, party: (Substring) -> PartyID?) throws(DoorbraakError) -> [PartyID: String] {
+        if let keys {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: keys, isDirectory: &isFolder), isFolder.boolValue else {
+                throw DoorbraakError(.io, "--sign: \(keys) is not a folder of keys (the keys folder `doorbraak generate --sign` wrote)", file: keys)
+            }
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard !lines.isEmpty else { return [:] }
         let header = lines.removeFirst()
@@ -30,6 +36,15 @@ enum PartyFiles {
             paths[owner] = path
         }
         return paths
+    }
+
+    /// How the split files were signed, for the message: ", each signed", or which parties had
+    /// no key in `keys` (a newcomer was told "each signed" of files that had no signature).
+    static func signedNote(_ paths: [PartyID: String], keys: String?) -> String {
+        guard let keys else { return "" }
+        let unsigned = paths.filter { !FileManager.default.fileExists(atPath: $0.value + ".sig") }.keys.sorted()
+        if unsigned.isEmpty { return ", each signed" }
+        return ", \(paths.count - unsigned.count) of them signed (no key in \(keys) for \(unsigned.map(\.description).joined(separator: ", ")))"
     }
 
     /// Signs `path` with `party`'s key in `keys`, when that key exists (a party the round made no key for signs nothing).

@@ -6,7 +6,7 @@ import DoorbraakStore
 enum ReviewCommand: Command {
     static let name = "review"
     static let summary = "record one insurer's decision on an application"
-    static let usage = "ID --insurer UZOVI (--approve [--accept KEY…] | --reject CODE [--reject-deviation KEY…]) [--note TEXT] [--revise]"
+    static let usage = "ID --insurer UZOVI (--approve [--accept KEY…] | --reject CODE [--reject-deviation KEY…]) [--note TEXT] [--version N] [--revise]"
     static let help = """
     Only the application's coordinating and second insurer decide, each once. An approval must
     accept every deviation key of the application (--accept KEY…, see `application show`); one
@@ -17,6 +17,8 @@ enum ReviewCommand: Command {
     same decision, with the same --note (the note is part of it), changes nothing. A decision is final, except that until the round is allocated
     the insurer may revise it with --revise and a --note that says why (E-STATE after the
     allocation); the first decision stays in the audit trail.
+    --version N: the version of the application assessed (as `application show` names it); the
+    decision is refused (E-VERSION) when the provider has replaced it since.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -27,6 +29,7 @@ enum ReviewCommand: Command {
         let rejectedKeys = try arguments.list("--reject-deviation")
         let note = try arguments.value("--note") ?? ""
         let revise = arguments.flag("--revise")
+        let versionText = try arguments.value("--version")
         let id = try arguments.requiredOperand("application id")
         try arguments.finish()
         do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
@@ -44,7 +47,14 @@ enum ReviewCommand: Command {
         }
         let store = try context.openStore()
         try PartySignature.requireSignedReviews(required: try store.signaturesRequired())
-        let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note)
+        var version: Int?
+        if let versionText {
+            guard let v = Int(versionText), v > 0, versionText.allSatisfy(\.isASCII) else {
+                throw DoorbraakError(.usage, "--version takes the application's version number, such as 1 or 2 (as `doorbraak application show` names it)")
+            }
+            version = v
+        }
+        let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note, assessedVersion: version)
         let outcome: ReviewOutcome
         do {
             outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
@@ -55,6 +65,7 @@ enum ReviewCommand: Command {
             // The rules name the CSV column; on the command line it is the option.
             var located = error
             if located.field == "accepted_deviations" { located.field = approve ? "--accept" : "--reject-deviation" }
+            if located.field == "version" { located.field = "--version" }
             throw located
         }
         switch outcome {
