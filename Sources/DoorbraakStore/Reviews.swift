@@ -37,7 +37,8 @@ extension Store {
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
-        let detail = reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")"
+        let detail = (reason.map { "\(decisionName) \($0)\(rejected.isEmpty ? "" : " [\(rejected)]")" } ?? "\(decisionName)\(accepted.isEmpty ? "" : " accepting [\(accepted)]")")
+            + (decision.assessedVersion.map { " on version \($0)" } ?? "")
         try AuditLog.append(in: db, event.acting(for: "insurer \(decision.insurer)"), action: "review", subject: id, before: status, after: "\(next) (\(detail))" + (decision.note.isEmpty ? "" : " — \(decision.note)"))
         return .recorded(status: next)
     }

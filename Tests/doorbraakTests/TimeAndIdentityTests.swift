@@ -388,7 +388,7 @@ import Testing
         let header = "application_id,insurer,decision,reason,accepted_deviations,note"
         let bare = try s.file("r3311-bare.csv", header + "\nVS-1,3311,approve,,,\n")
         let noVersion = try s.run(["import", "reviews", bare, "--signature", try sign(bare, with: k3311)])
-        #expect(noVersion.status == 1 && noVersion.stderr.contains("E-VERSION") && noVersion.stderr.contains("add the column version") && noVersion.stderr.contains("now 1"), "\(noVersion.stderr)")
+        #expect(noVersion.status == 1 && noVersion.stderr.contains("E-VERSION") && noVersion.stderr.contains("in the column version") && noVersion.stderr.contains("now 1"), "\(noVersion.stderr)")
         let r3311 = try s.file("r3311.csv", header + ",version\nVS-1,3311,approve,,,,1\n")
         let r7029 = try s.file("r7029.csv", header + ",version\nVS-1,7029,approve,,,,1\n")
         let sig3311 = try sign(r3311, with: k3311), sig7029 = try sign(r7029, with: k7029)

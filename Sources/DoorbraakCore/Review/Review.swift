@@ -117,9 +117,12 @@ public enum ReviewRules {
     public static func requireAssessed(_ decision: ReviewDecision, registered: Int, of id: String, signed: Bool) throws(DoorbraakError) {
         guard let assessed = decision.assessedVersion else {
             guard !signed else {
-                throw DoorbraakError(.version, "a signed decision names the version of \(id) it assessed: add the column version (the version `doorbraak application show \(id)` names, now \(registered))", field: "version")
+                throw DoorbraakError(.version, "a signed decision names the version of \(id) it assessed in the column version (the version `doorbraak application show \(id)` names, now \(registered))", field: "version")
             }
             return
+        }
+        guard assessed <= registered else {
+            throw DoorbraakError(.version, "the decision is on version \(assessed) of \(id), but only versions up to \(registered) are registered; name the version `doorbraak application show \(id)` shows", field: "version")
         }
         guard assessed == registered else {
             throw DoorbraakError(.version, "the decision is on version \(assessed) of \(id), but version \(registered) is registered (the provider replaced it); assess version \(registered) and decide on it", field: "version")

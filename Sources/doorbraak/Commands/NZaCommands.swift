@@ -34,7 +34,9 @@ enum NZaRequestCommand: Command {
             let signed = try SignedFile(file, signature: signature, store: store, today: context.today)
             let report = try InputFile.importing(file, privateCopy: signed.privateCopy) { (path: String) throws(DoorbraakError) in
                 let signer = try signed.signer(of: path, expected: "the coordinating insurer")
-                var contracts = ContractImport(store: store, today: context.today, event: context.audit(for: "coalition and coordinating insurer").signed(by: signer), partial: partial)
+                // Signed, the request is the coordinating insurer's act: recorded as such, once.
+                let event = signer.map { context.audit().signed(by: $0).acting(for: "coordinating insurer \($0.id)") } ?? context.audit(for: "coalition and coordinating insurer")
+                var contracts = ContractImport(store: store, today: context.today, event: event, partial: partial)
                 contracts.actingFor = try PartySignature.insurer(signer: signer, option: nil, file: file).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
                 return try contracts.run(path)
             }
