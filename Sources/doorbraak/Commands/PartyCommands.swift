@@ -55,7 +55,7 @@ enum PartyAddCommand: Command {
         switch change {
         case .added: said = "registered \(party.party): \(party.name)"
         case .changed(let before): said = "renamed \(party.party): \(before) → \(party.name)"
-        case .unchanged: said = "\(party.party) was registered so before; nothing changed"
+        case .unchanged: said = "\(party.party) is already registered with this name; nothing changed"
         }
         if context.json {
             Output.json(.object([("party", .string(party.party.description)), ("name", .string(party.name)), ("outcome", .string(String(describing: change).prefix(while: { $0 != "(" }).description))]))
