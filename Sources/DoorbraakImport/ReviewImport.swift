@@ -2,8 +2,9 @@ import DoorbraakCore
 import DoorbraakStore
 
 /// Imports insurer decisions from CSV: `application_id,insurer,decision,reason,accepted_deviations,note`
-/// (SPEC §5), with an optional `version` column (required in a signed file). Deviation keys are separated by `|`. For a `reject` row with `R3`, the rejected keys
-/// are the application's deviations that the row does not list as accepted.
+/// (SPEC §5), with an optional `version` column (required in a signed file). Deviation keys are
+/// separated by `|`. For a `reject` row with `R3`, the rejected keys are the application's
+/// deviations that the row does not list as accepted.
 public struct ReviewImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = ["application_id", "insurer", "decision", "reason", "accepted_deviations", "note"]
@@ -31,8 +32,8 @@ public struct ReviewImport: CSVImport {
         let note = record("note")
         var version: Int?
         if !record("version").isEmpty {
-            guard let v = Int(record("version")), v > 0, record("version").allSatisfy(\.isASCII) else {
-                throw DoorbraakError(.input, "version \"\(record("version"))\" must be the application's version number, such as 1 or 2 (as `doorbraak application show` names it)", field: "version")
+            guard let v = ReviewDecision.versionNumber(record("version")) else {
+                throw DoorbraakError(.input, "version \"\(record("version"))\" must be \(ReviewDecision.versionHint)", field: "version")
             }
             version = v
         }

@@ -236,6 +236,20 @@ import Testing
         return file + ".sig"
     }
 
+    /// A round that requires signatures, with the penvoerder 12345678 and the insurers 3311 and
+    /// 7029 keyed: their private keys.
+    func signedRound(_ s: Sandbox) throws -> (lead: String, k3311: String, k7029: String) {
+        try s.initRound(["--require-signatures"])
+        let lead = try keygen(s, "lead"), k3311 = try keygen(s, "i3311"), k7029 = try keygen(s, "i7029")
+        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
+            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
+        }
+        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        return (lead, k3311, k7029)
+    }
+
     func shell(_ arguments: [String]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -303,12 +317,7 @@ import Testing
     @Test func aSignedVersionReplacedSinceIsNotRegisteredAgain() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        try s.initRound(["--require-signatures"])
-        let lead = try keygen(s, "lead")
-        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
-            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
-        }
-        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
+        let lead = try signedRound(s).lead
         let v1 = try s.file("v1.json", try applicationLine("RP-1"))
         let sig1 = try sign(v1, with: lead)
         #expect(try s.run(["application", "submit", v1, "--signature", sig1]).status == 0)
@@ -333,14 +342,7 @@ import Testing
     @Test func aSignedRoundTakesARequestSignedByTheCoordinatingInsurer() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        try s.initRound(["--require-signatures"])
-        let lead = try keygen(s, "lead"), k3311 = try keygen(s, "i3311"), k7029 = try keygen(s, "i7029")
-        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
-            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
-        }
-        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
-        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
-        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        let (lead, k3311, k7029) = try signedRound(s)
         let app = try s.file("a.json", try applicationLine("RQ-1"))
         #expect(try s.run(["application", "submit", app, "--signature", try sign(app, with: lead)]).status == 0)
         for (u, key) in [("3311", k3311), ("7029", k7029)] {
@@ -374,14 +376,7 @@ import Testing
     @Test func aSignedDecisionHoldsForTheVersionItAssessed() throws {
         let s = try Sandbox()
         defer { s.remove() }
-        try s.initRound(["--require-signatures"])
-        let lead = try keygen(s, "lead"), k3311 = try keygen(s, "i3311"), k7029 = try keygen(s, "i7029")
-        for (agb, name) in [("12345678", "Zorggroep A"), ("23456789", "Zorggroep B")] {
-            #expect(try s.run(["party", "add", "provider", agb, name]).status == 0)
-        }
-        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"]).status == 0)
-        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
-        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        let (lead, k3311, k7029) = try signedRound(s)
         let v1 = try s.file("v1.json", try applicationLine("VS-1"))
         #expect(try s.run(["application", "submit", v1, "--signature", try sign(v1, with: lead)]).status == 0)
         // Both insurers assess version 1 and sign their files; one of them leaves the version out.

@@ -49,6 +49,15 @@ public struct ReviewDecision: Sendable, Equatable {
     /// that version only (`ReviewRules.requireAssessed`).
     public var assessedVersion: Int?
 
+    /// `text` as a version number (a reviews file's `version`, `review --version`), or nil.
+    public static func versionNumber(_ text: String) -> Int? {
+        guard text.allSatisfy(\.isASCII), let v = Int(text), v > 0 else { return nil }
+        return v
+    }
+
+    /// What a version number is, for the refusal of one that is not.
+    public static let versionHint = "the application's version number, such as 1 or 2 (as `doorbraak application show` names it)"
+
     /// A decision.
     public init(insurer: String, verdict: Verdict, note: String, assessedVersion: Int? = nil) {
         self.insurer = insurer

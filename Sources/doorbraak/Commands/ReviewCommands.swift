@@ -49,9 +49,7 @@ enum ReviewCommand: Command {
         try PartySignature.requireSignedReviews(required: try store.signaturesRequired())
         var version: Int?
         if let versionText {
-            guard let v = Int(versionText), v > 0, versionText.allSatisfy(\.isASCII) else {
-                throw DoorbraakError(.usage, "--version takes the application's version number, such as 1 or 2 (as `doorbraak application show` names it)")
-            }
+            guard let v = ReviewDecision.versionNumber(versionText) else { throw DoorbraakError(.usage, "--version takes \(ReviewDecision.versionHint)") }
             version = v
         }
         let decision = ReviewDecision(insurer: insurer, verdict: verdict, note: note, assessedVersion: version)
