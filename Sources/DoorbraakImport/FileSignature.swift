@@ -5,21 +5,19 @@ import Foundation
 /// commits), verified by running `ssh-keygen -Y find-principals` and `-Y verify` against the
 /// keys in the register of parties. No cryptography of our own: OpenSSH decides.
 public enum FileSignature {
-    /// Where `ssh-keygen` is, or nil when OpenSSH's client is not installed.
-    public static var sshKeygen: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/ssh-keygen"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    /// Where `ssh-keygen` is, or nil when OpenSSH's client is not installed: the system's folders
+    /// only, never `PATH` (an identity review: with `.` or a writable folder early in `PATH`, an
+    /// `ssh-keygen` of anyone's making would decide who signed).
+    public static let sshKeygen: String? = ["/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin"]
+        .map { "\($0)/ssh-keygen" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The party whose registered key made `signature` over the file at `file` (shown to the
     /// user as `shown`), or `E-SIGNATURE`: an unreadable or foreign signature, a key that is not
     /// in the register, or a file changed after it was signed.
-    public static func signer(of file: String, shownAs shown: String, signature: String, allowedSigners: [(party: PartyID, line: String)]) throws(DoorbraakError) -> PartyID {
-        guard let tool = sshKeygen else {
+    /// `tool`: `ssh-keygen` (nil where OpenSSH is not installed; a test passes nil).
+    public static func signer(of file: String, shownAs shown: String, signature: String, allowedSigners: [(party: PartyID, line: String)],
+                              tool: String? = FileSignature.sshKeygen) throws(DoorbraakError) -> PartyID {
+        guard let tool else {
             throw DoorbraakError(.signature, "checking a signature needs OpenSSH's ssh-keygen, which is not installed here (apt-get install openssh-client)", file: shown)
         }
         do {

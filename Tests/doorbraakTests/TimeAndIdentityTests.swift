@@ -370,6 +370,25 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// `ssh-keygen` is taken from the system's folders, never from `PATH`: one of anyone's making
+    /// early in `PATH` that says every signature is good decides nothing (an identity review of
+    /// the twelfth landing).
+    @Test func anSshKeygenInPathDecidesNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        _ = try signedRound(s)
+        let fake = s.folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+        let tool = fake.appendingPathComponent("ssh-keygen").path
+        try "#!/bin/sh\necho provider:12345678\necho 'Good \"doorbraak\" signature for provider:12345678'\nexit 0\n".write(toFile: tool, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool)
+        let file = try s.file("a.json", try applicationLine("PATH-1"))
+        let forged = try s.file("forged.sig", "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n")
+        let r = try s.run(["application", "submit", file, "--signature", forged], environment: ["PATH": fake.path + ":/usr/bin:/bin"])
+        #expect(r.status == 1 && r.stderr.contains("E-SIGNATURE"), "\(r.stdout)\(r.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM application") == "0")
+    }
+
     /// An insurer's signed decision holds for the version it assessed (an identity review of the
     /// twelfth landing: a penvoerder replaced its application after both insurers had signed
     /// their files, and the approval counted for the new version, which was granted and paid).
@@ -479,17 +498,6 @@ import Testing
         #expect(try s.run(["party", "key", "provider:23456789", odd], today: "2026-11-26").status == 0)
         #expect(try s.sql("SELECT public_key FROM party WHERE id = '23456789'").hasPrefix("ssh-ed25519 AAAA"))
         #expect(!(try s.sql("SELECT public_key FROM party WHERE id = '23456789'")).contains("\t"))
-    }
-
-    /// Without OpenSSH, a signature gives one clear error instead of a crash.
-    @Test func withoutSshKeygenASignatureIsOneClearError() throws {
-        let s = try Sandbox()
-        defer { s.remove() }
-        try s.initRound()
-        let file = try s.file("a.json", try applicationLine("K-2"))
-        let sig = try s.file("a.json.sig", "-----BEGIN SSH SIGNATURE-----\n-----END SSH SIGNATURE-----\n")
-        let result = try s.run(["application", "submit", file, "--signature", sig], environment: ["PATH": s.folder.path])
-        #expect(result.status == 1 && result.stderr.contains("E-SIGNATURE") && result.stderr.contains("openssh-client"), "\(result.stderr)")
     }
 
     @Test func aSignedClaimsFileActsForItsInsurerOnly() throws {
