@@ -98,8 +98,15 @@ public enum FileSignature {
         defer { folder.remove() }
         let copy = try folder.write("key.pub", Data((key + "\n").utf8), as: "key")
         let listed = try run(tool, ["-l", "-f", copy], input: nil)
-        guard listed.status == 0, let fingerprint = listed.output.split(separator: " ").first(where: { $0.hasPrefix("SHA256:") }) else {
+        let words = listed.output.split(whereSeparator: { $0 == " " || $0.isNewline })
+        guard listed.status == 0, let fingerprint = words.first(where: { $0.hasPrefix("SHA256:") }), let bits = words.first.flatMap({ Int($0) }),
+              let type = words.last, type.hasPrefix("("), type.hasSuffix(")") else {
             throw DoorbraakError(.input, "ssh-keygen cannot read this public key", file: file)
+        }
+        do {
+            try PartySignature.requireStrongKey(bits: bits, type: String(type.dropFirst().dropLast()))
+        } catch {
+            throw DoorbraakError(error.code, error.message, file: file)
         }
         return (key, String(fingerprint))
     }

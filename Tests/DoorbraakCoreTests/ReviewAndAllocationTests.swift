@@ -167,3 +167,14 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
         #expect(try ActorName.parse(String(repeating: "a", count: 80)).count == 80)
     }
 }
+
+/// A party's key is strong enough to stand for it (`PartySignature.requireStrongKey`).
+@Suite struct PartyKeyStrengthTests {
+    @Test func rsaFrom2048BitsEd25519AndEcdsaAreTakenDsaAndSmallerRsaAreNot() throws {
+        try PartySignature.requireStrongKey(bits: 2048, type: "RSA")
+        try PartySignature.requireStrongKey(bits: 256, type: "ED25519")
+        try PartySignature.requireStrongKey(bits: 256, type: "ECDSA")
+        #expect(throws: DoorbraakError.self) { try PartySignature.requireStrongKey(bits: 2047, type: "RSA") }
+        #expect(throws: DoorbraakError.self) { try PartySignature.requireStrongKey(bits: 1024, type: "DSA") }
+    }
+}

@@ -370,6 +370,21 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// A 1024-bit RSA key does not stand for a party; a 2048-bit one does (an identity review).
+    @Test func aWeakKeyIsNotRegistered() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["party", "add", "provider", "12345678", "Zorggroep A"]).status == 0)
+        for (bits, status) in [("1024", Int32(65)), ("2048", 0)] {
+            let key = s.folder.appendingPathComponent("rsa\(bits)").path
+            try shell(["ssh-keygen", "-q", "-t", "rsa", "-b", bits, "-N", "", "-f", key])
+            let r = try s.run(["party", "key", "provider:12345678", key + ".pub"])
+            #expect(r.status == status, "\(bits): \(r.stderr)")
+            if status != 0 { #expect(r.stderr.contains("RSA key of 1024 bits is too weak")) }
+        }
+    }
+
     /// `ssh-keygen` is taken from the system's folders, never from `PATH`: one of anyone's making
     /// early in `PATH` that says every signature is good decides nothing (an identity review of
     /// the twelfth landing).

@@ -31,6 +31,21 @@ public enum PartySignature {
         return signer.id
     }
 
+    /// The least size of an RSA key a party registers (NIST SP 800-57: 2048 bits through 2030).
+    public static let minimumRSABits = 2048
+
+    /// A party's key is strong enough to stand for it: not DSA (OpenSSH dropped it), and RSA of
+    /// at least `minimumRSABits` (an identity review of the twelfth landing registered a
+    /// 1024-bit RSA key). `bits` and `type` as `ssh-keygen -l` names them ("1024", "RSA").
+    public static func requireStrongKey(bits: Int, type: String) throws(DoorbraakError) {
+        if type == "DSA" {
+            throw DoorbraakError(.input, "a DSA key is too weak to stand for a party; make one with `ssh-keygen -t ed25519`")
+        }
+        if type == "RSA", bits < minimumRSABits {
+            throw DoorbraakError(.input, "an RSA key of \(bits) bits is too weak to stand for a party (at least \(minimumRSABits)); make one with `ssh-keygen -t ed25519`")
+        }
+    }
+
     /// `E-SIGNATURE` for a request typed on the command line in a round that requires signed
     /// files: the two-sided request (004 line 286) comes as a contracts file signed by the
     /// coordinating insurer; the providers' side is their signed application.
