@@ -269,7 +269,8 @@ enum ReallocationView {
             : ""))
         if !r.allocated.isEmpty {
             var table = Table([("application", .left), ("pass", .left), ("room before", .right), ("why", .left)])
-            for o in r.allocated { table.add([o.id.rawValue, o.pass.rawValue, o.roomBefore.dutch, o.reason]) }
+            // A dry run allocates nothing: its rows say why each would be, not that it was.
+            for o in r.allocated { table.add([o.id.rawValue, o.pass.rawValue, o.roomBefore.dutch, dryRun ? String(o.reason.trimmingPrefix("reallocated: ")) : o.reason]) }
             lines.append(table.text)
         }
         var rules = [r.transfer ? "the round was allocated with --transfer: room a theme cannot use goes across themes"
