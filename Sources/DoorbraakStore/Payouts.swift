@@ -324,6 +324,20 @@ extension Store {
                 PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")),
                                         status: try MilestoneStatus(kept: r.text(try c("status")), of: "\(r.text(try c("application_id"))) \(r.text(try c("code")))"), paid: r.money(try c("paid_cents"))))
         }
+        // The dates of the claims settled on each milestone, from their rows as checked (a claim
+        // is not dated before a milestone it follows was reached: `PayoutRules.checkClaimDates`).
+        let claimIDs = try db.cached("SELECT c.claim_id FROM json_each(?1) j CROSS JOIN claim c ON c.application_id = j.value")
+            .rowsValue([.text(SQLValue.jsonArray(keys))]) { SQLValue.text($0.text(0)) }
+        var claimed: [ExactText: [String: (first: Day, last: Day)]] = [:]
+        try requireBoundRows("claim", of: claimIDs) { c, r throws(DoorbraakError) in
+            let date = try Day(parsing: r.text(try c("claim_date")))
+            let (id, code) = (ExactText(r.text(try c("application_id"))), r.text(try c("milestone")))
+            let before = claimed[id]?[code]
+            claimed[id, default: [:]][code] = (min(before?.first ?? date, date), max(before?.last ?? date, date))
+        }
+        for (id, dates) in claimed {
+            milestones[id] = milestones[id]?.map { m in var m = m; m.claimed = dates[m.code]; return m }
+        }
         // The close date from the round row as checked (a payout after the close is refused).
         var closedOn: Day?
         try requireBoundRows("round", of: [.integer(1)]) { c, r throws(DoorbraakError) in

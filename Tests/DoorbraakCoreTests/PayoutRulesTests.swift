@@ -282,3 +282,34 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         #expect(PayoutRules.payableFrom(due: Day(2027, 10, 9), grantedOn: Day(2027, 10, 8)) == Day(2027, 10, 9))
     }
 }
+
+/// A claim reads forward in business time within its beschikking (`PayoutRules.checkClaimDates`;
+/// a business-date review: M5 was paid dated years before M1 was reached).
+@Suite struct ClaimDateOrderTests {
+    /// M1 reached by parts on 2027-06-01 and 2027-06-20; M2 claimed on the day M1 was first reached
+    /// passes, the day before is E-DATE.
+    @Test func aClaimIsNotDatedBeforeAMilestoneItFollowsWasFirstReached() throws {
+        var subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [50_00, 0, 0])
+        subject.milestones[0].claimed = (Day(2027, 6, 1), Day(2027, 6, 20))
+        _ = try PayoutRules.decide(claim("M2", cents: 200_00, date: Day(2027, 6, 1)), on: subject, today: Day(2028, 1, 1))
+        let early = try #require(throws: DoorbraakError.self) { try PayoutRules.decide(claim("M2", cents: 200_00, date: Day(2027, 5, 31)), on: subject, today: Day(2028, 1, 1)) }
+        #expect(early.code == .date && early.field == "date" && early.message.contains("cannot precede M1 reached or released (its first claim) on 2027-06-01"))
+        // M3 after a released M2 dated 2027-09-30: not before that either.
+        subject.milestones[1].status = .released
+        subject.milestones[1].claimed = (Day(2027, 9, 30), Day(2027, 9, 30))
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M3", cents: 300_00, date: Day(2027, 9, 29)), on: subject, today: Day(2028, 1, 1)) } == "E-DATE")
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M3", cents: 300_00, date: Day(2027, 9, 30)), on: subject, today: Day(2028, 1, 1)) } == nil)
+    }
+
+    /// A release is not dated before a part paid on its own milestone; another part may be.
+    @Test func aReleaseIsNotDatedBeforeAPartPaidOnItsMilestone() throws {
+        var subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [50_00, 0, 0])
+        subject.milestones[0].claimed = (Day(2027, 6, 30), Day(2027, 6, 30))
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 0, date: Day(2027, 6, 29), status: .missed, evidence: ""), on: subject, today: Day(2028, 1, 1)) } == "E-DATE")
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 0, date: Day(2027, 6, 30), status: .missed, evidence: ""), on: subject, today: Day(2028, 1, 1)) } == nil)
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 50_00, date: Day(2027, 6, 1)), on: subject, today: Day(2028, 1, 1)) } == nil)
+        // The decision carries the dates forward for the next claim in the same transaction.
+        let d = try PayoutRules.decide(claim("M1", cents: 50_00, date: Day(2027, 7, 15)), on: subject, today: Day(2028, 1, 1))
+        #expect(d.effect == .pay(Money(euros: 50)))
+    }
+}

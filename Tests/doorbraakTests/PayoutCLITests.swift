@@ -308,3 +308,30 @@ extension Sandbox {
         #expect(try store.ceilingStatus() == (try store.recountedCeilingStatus()), "\(context): kept totals differ from the recount")
     }
 }
+
+/// Claims read forward in business time within a beschikking (a business-date review of the
+/// twelfth landing: one file paid M3 dated before M1 was reached, and released M1 dated before a
+/// part paid on it): refused with E-DATE naming the date, all or nothing, not kept as refused.
+@Suite struct ClaimDateOrderCLITests {
+    @Test func aLaterMilestoneIsNotPaidDatedBeforeAnEarlierOneWasReached() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "1000000.00", themeAmount: "1000000.00", applications: [("DO-1", 1_000_000_00, 900)])
+        let before = try s.claimState()
+        let backwards = claimHeader + "D1,DO-1,M1,12345678,3311,300000.00,2028-06-30,reached,plan.pdf\nD2,DO-1,M2,12345678,3311,300000.00,2028-05-01,reached,verslag.pdf\n"
+        let refused = try s.run(["import", "claims", try s.file("b.csv", backwards), "--json"], today: "2028-07-01")
+        let errors = try json(refused.stdout)["errors"] as? [[String: Any]]
+        #expect(refused.status == 1 && errors?.map { $0["code"] as? String } == ["E-DATE"] && errors?.first?["line"] as? Int == 3 && errors?.first?["field"] as? String == "date", "\(refused.stdout)")
+        #expect((errors?.first?["message"] as? String)?.contains("cannot precede M1 reached or released (its first claim) on 2028-06-30") == true)
+        #expect(try s.claimState() == before, "all or nothing")
+        // The same claim id with the date corrected is paid: nothing was kept as refused.
+        let fixed = backwards.replacingOccurrences(of: "2028-05-01", with: "2028-06-30")
+        #expect(try s.run(["import", "claims", try s.file("f.csv", fixed)], today: "2028-07-01").status == 0)
+        // A release of M3 dated before a part paid on it.
+        let parts = claimHeader + "D3,DO-1,M3,12345678,3311,100000.00,2028-07-01,reached,rapport.pdf\nD4,DO-1,M3,12345678,3311,0,2028-06-30,missed,\n"
+        let release = try s.run(["import", "claims", try s.file("p.csv", parts), "--partial"], today: "2028-07-01")
+        #expect(release.status == 1 && release.stderr.contains("E-DATE") && release.stderr.contains("the release of M3 dated 2028-06-30 cannot precede a part paid on it on 2028-07-01"), "\(release.stderr)")
+        #expect(try s.sql("SELECT status FROM application_milestone WHERE application_id = 'DO-1' AND code = 'M3'") == "reached")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}

@@ -11,13 +11,22 @@ public struct PayoutSubject: Sendable, Equatable {
         public var status: MilestoneStatus
         /// Paid on it: the sum of its parts.
         public var paid: Money
+        /// The dates of the claims settled on it (parts paid, or its release), earliest and
+        /// latest; nil while none is (`checkClaimDates`).
+        public var claimed: (first: Day, last: Day)?
 
         /// A milestone.
-        public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money) {
+        public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money, claimed: (first: Day, last: Day)? = nil) {
             self.code = code
             self.tariff = tariff
             self.status = status
             self.paid = paid
+            self.claimed = claimed
+        }
+
+        public static func == (a: Milestone, b: Milestone) -> Bool {
+            a.code == b.code && a.tariff == b.tariff && a.status == b.status && a.paid == b.paid
+                && a.claimed?.first == b.claimed?.first && a.claimed?.last == b.claimed?.last
         }
 
         /// Whether it was paid in full or released: no part is paid on it any more.
@@ -148,6 +157,22 @@ public enum PayoutRules {
         }
     }
 
+    /// A claim reads forward in business time within its beschikking (a business-date review of
+    /// the twelfth landing: M5 was paid dated 2027-01-11 while M1 was reached on 2029-06-30, and a
+    /// milestone's release was dated before a part paid on it): not dated before a milestone it
+    /// follows was first reached or released, and a release not before a part paid on its own
+    /// milestone. `E-DATE`, not kept as refused: the insurer corrects the date.
+    public static func checkClaimDates(_ claim: Claim, of subject: PayoutSubject) throws(DoorbraakError) {
+        for m in subject.milestones where MilestoneCode.precedes(m.code, claim.milestone) {
+            if let first = m.claimed?.first {
+                try DateOrder.require(claim.date, notBefore: first, "a claim on \(claim.milestone)", follows: "\(m.code) reached or released (its first claim)", field: "date")
+            }
+        }
+        if claim.status == .missed, let last = subject.milestones.first(where: { $0.code == claim.milestone })?.claimed?.last {
+            try DateOrder.require(claim.date, notBefore: last, "the release of \(claim.milestone)", follows: "a part paid on it", field: "date")
+        }
+    }
+
     /// A reached claim names an amount above zero; a missed claim none (0 or empty).
     public static func checkAmount(_ amount: Money, status: ClaimStatus) throws(DoorbraakError) {
         switch status {
@@ -243,6 +268,7 @@ public enum PayoutRules {
         try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
         try checkDate(claim.date, today: today)
         if let granted = subject.grantedOn { try DateOrder.claim(dated: claim.date, granted: granted) }
+        try checkClaimDates(claim, of: subject)
         try checkEvidence(claim.evidence, status: claim.status)
 
         var after = subject
@@ -250,6 +276,8 @@ public enum PayoutRules {
         guard let i = after.milestones.firstIndex(where: { $0.code == claim.milestone }) else {
             throw DoorbraakError(.internal, "milestone \(claim.milestone) vanished")
         }
+        let claimed = after.milestones[i].claimed
+        after.milestones[i].claimed = (min(claimed?.first ?? claim.date, claim.date), max(claimed?.last ?? claim.date, claim.date))
         switch claim.status {
         case .reached:
             after.milestones[i].paid += claim.amount
