@@ -15,6 +15,8 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
 /// a measurement's coalition decides nothing.
 struct VerantwoordingSubject {
     var granted: Bool
+    /// The day the beschikking was granted (nil when it is not).
+    var grantedOn: Day?
     /// The application's plan (`.monitoring`; nil when there is no such application).
     var plan: String?
     /// The coalition (`.costs`).
@@ -135,9 +137,11 @@ extension Store {
         if kind == .monitoring {
             try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in plans[ExactText(r.text(try c("id")))] = r.text(try c("plan")) }, refusal: kind.notStored)
         }
-        var granted = Set<ExactText>()
+        var granted: [ExactText: Day?] = [:]
         try requireBoundRows("beschikking", of: keys, reading: { c, r throws(DoorbraakError) in
-            if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted { granted.insert(ExactText(r.text(try c("application_id")))) }
+            if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted {
+                granted[ExactText(r.text(try c("application_id")))] = try r.optionalText(try c("decided_on")).map { d throws(DoorbraakError) in try Day(parsing: d) }
+            }
         }, refusal: kind.notStored)
         var coalitions: [ExactText: Set<AGB>] = [:]
         if kind == .costs {
@@ -149,7 +153,7 @@ extension Store {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
         for id in ids.map(ExactText.init) {
-            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted.contains(id), plan: plans[id], coalition: coalitions[id] ?? [])
+            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, plan: plans[id], coalition: coalitions[id] ?? [])
         }
     }
 
@@ -177,6 +181,7 @@ extension Store {
         // refused with P7 was stored after the one before it was deleted with `sqlite3`).
         try requireBound("cost_line", [.text(line.lineID)], absent: true, refusal: VerantwoordingKind.costs.notStored)
         let coalition = try requireGranted(line.application.rawValue, .costs).coalition
+        try VerantwoordingDates.checkCost(year: line.year, today: today)
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
         try db.cached("""
@@ -205,7 +210,7 @@ extension Store {
 
     /// Stores one monitoring measurement (SPEC §3.8 Monitoring); must run inside a write
     /// transaction. The application must be granted (E-MONITORING-APPLICATION) and the peildatum
-    /// not after today (E-MONITORING-DATE). The same application, peildatum and kpi with the same
+    /// neither after today nor before the grant (E-MONITORING-DATE). The same application, peildatum and kpi with the same
     /// value is a no-op; with another value it is refused (E-MONITORING-CONFLICT).
     public func storeMeasurement(_ m: Measurement, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
         let key: [SQLValue] = [.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)]
@@ -217,11 +222,9 @@ extension Store {
         }
         // A measurement deleted outside doorbraak is not a new one (an attacker's review).
         try requireBound("measurement", key, absent: true, refusal: VerantwoordingKind.monitoring.notStored)
-        _ = try requireGranted(m.application.rawValue, .monitoring)
+        let subject = try requireGranted(m.application.rawValue, .monitoring)
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
-        guard m.peildatum <= today else {
-            throw DoorbraakError(.monitoringDate, "peildatum \(m.peildatum) lies after today (\(today)): a realised value cannot be measured ahead", field: "peildatum")
-        }
+        try VerantwoordingDates.checkPeildatum(m.peildatum, today: today, granted: subject.grantedOn)
         try db.cached("INSERT INTO measurement (application_id, peildatum, kpi, value_units, imported_on) VALUES (?, ?, ?, ?, ?)")
             .run([.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi), .integer(m.value.units), .text(today.description)])
         try AuditLog.append(in: db, event.acting(for: "coalition"), action: "measurement", subject: m.application.rawValue, before: "-",

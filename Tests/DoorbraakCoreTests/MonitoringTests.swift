@@ -186,3 +186,20 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
         #expect(summary(Day(2028, 12, 31)).total.paid == Money(cents: 100_000_001))
     }
 }
+
+/// When a cost line and a measurement may be reported (`VerantwoordingDates`), both sides.
+@Suite struct VerantwoordingDatesTests {
+    @Test func aCostLineIsForAYearNoLaterThanTodays() throws {
+        try VerantwoordingDates.checkCost(year: 2028, today: Day(2028, 1, 1))
+        let later = try #require(throws: DoorbraakError.self) { try VerantwoordingDates.checkCost(year: 2028, today: Day(2027, 12, 31)) }
+        #expect(later.code == .costDate && later.field == "year")
+    }
+
+    @Test func aPeildatumLiesBetweenTheGrantAndToday() throws {
+        let granted = Day(2027, 1, 4)
+        try VerantwoordingDates.checkPeildatum(granted, today: Day(2027, 6, 30), granted: granted)
+        try VerantwoordingDates.checkPeildatum(Day(2027, 6, 30), today: Day(2027, 6, 30), granted: granted)
+        #expect(throws: DoorbraakError.self) { try VerantwoordingDates.checkPeildatum(Day(2027, 1, 3), today: Day(2027, 6, 30), granted: granted) }
+        #expect(throws: DoorbraakError.self) { try VerantwoordingDates.checkPeildatum(Day(2027, 7, 1), today: Day(2027, 6, 30), granted: granted) }
+    }
+}

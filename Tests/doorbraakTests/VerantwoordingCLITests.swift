@@ -314,6 +314,26 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.sql("SELECT amount_cents FROM cost_line WHERE line_id = 'L-1'") == "100000")
     }
 
+    /// Only costs made are accounted, and a measurement is of the transformation the beschikking
+    /// funds (a business-date review: a 2029 cost line imported in 2027 cancelled a recovery; a
+    /// peildatum in 2020 was reported as the realised impact). Both sides of each boundary.
+    @Test func aCostLineIsNotForALaterYearNorAMeasurementBeforeTheGrant() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()  // granted 2027-01-04
+        let later = try s.run(["import", "costs", try s.file("c1.csv", costHeader + "Y-1,PAY-A,12345678,2028,personnel,incidental,1000.00,team\n"), "--json"], today: "2027-12-31")
+        let error = (try json(later.stdout)["errors"] as? [[String: Any]])?.first
+        #expect(later.status == 1 && error?["code"] as? String == "E-COST-DATE" && error?["field"] as? String == "year", "\(later.stdout)")
+        #expect(try s.sql("SELECT count(*) FROM cost_line") == "0")
+        #expect(try s.run(["import", "costs", try s.file("c2.csv", costHeader + "Y-1,PAY-A,12345678,2028,personnel,incidental,1000.00,team\n")], today: "2028-01-01").status == 0)
+        let m = "PAY-A,%@,fte,12.0\n"
+        let before = try s.measure(m.replacingOccurrences(of: "%@", with: "2027-01-03"), today: "2028-06-30")
+        #expect(before.status == 1 && before.stderr.contains("E-MONITORING-DATE") && before.stderr.contains("before the grant of the beschikking on 2027-01-04"), "\(before.stderr)")
+        #expect(try s.measure(m.replacingOccurrences(of: "%@", with: "2027-01-04"), today: "2028-06-30").status == 0)
+        let ahead = try s.measure(m.replacingOccurrences(of: "%@", with: "2028-07-01"), today: "2028-06-30")
+        #expect(ahead.status == 1 && ahead.stderr.contains("after today"), "\(ahead.stderr)")
+    }
+
     /// A malformed costs file: exit 65, the line, the code and every failing field; nothing written.
     @Test func aMalformedCostsFileChangesNothing() throws {
         let s = try Sandbox()
