@@ -145,6 +145,11 @@ public struct ApplicationIntake {
         if let opened = try store.roundOpenedOn() {
             try DateOrder.require(received, notBefore: opened, "a receipt", follows: "the opening of the round (init)", field: receiptOption)
         }
+        // A receipt in time entered after the allocation would take part in a round already
+        // allocated; one received late is still registered, as refused (E-LATE).
+        if received <= settings.deadline {
+            try SubmissionRules.checkBeforeAllocation(application.id.rawValue, allocatedOn: try store.allocatedOn(), doing: previous == nil ? "registered" : "replaced", field: "id")
+        }
         let admission = checked ?? check(application)
         try store.register(application, admission: admission, canonical: canonical, contentHash: hash, received: received, event: event, replacing: previous)
         return admission.isAdmissible ? .stored(application, admission, replaced: previous != nil) : .refused(application, admission)

@@ -32,6 +32,7 @@ extension Store {
         let subject = ReviewSubject(id: id, status: try ApplicationStatus(kept: status, of: id), coordinating: coordinating, second: second,
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
+        try SubmissionRules.checkBeforeAllocation(id, allocatedOn: try allocatedOn(), doing: "decided on")
         try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

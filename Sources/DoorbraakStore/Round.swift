@@ -81,6 +81,17 @@ extension Store {
         }
     }
 
+    /// The day the round was allocated, or nil before it ran: the row, or its absence, as the
+    /// chain bound it.
+    public func allocatedOn() throws(DoorbraakError) -> Day? {
+        guard let text = try db.cached("SELECT run_on FROM allocation_run WHERE id = 1").rowValue([], { $0.text(0) }) else {
+            try requireBound("allocation_run", [.integer(1)], absent: true)
+            return nil
+        }
+        try requireBound("allocation_run", [.integer(1)])
+        return try Day(parsing: text)
+    }
+
     /// The board's lottery seed of the allocation, or nil before it ran.
     public func allocationSeed() throws(DoorbraakError) -> String? {
         try db.row("SELECT seed FROM allocation_run WHERE id = 1", []) { r in r.text(0) }

@@ -178,3 +178,12 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
         #expect(throws: DoorbraakError.self) { try PartySignature.requireStrongKey(bits: 1024, type: "DSA") }
     }
 }
+
+/// Nothing is registered or decided on once the round is allocated (`SubmissionRules.checkBeforeAllocation`).
+@Suite struct BeforeAllocationTests {
+    @Test func beforeTheAllocationPassesAfterItIsRefused() throws {
+        try SubmissionRules.checkBeforeAllocation("A-1", allocatedOn: nil, doing: "decided on")
+        let error = try #require(throws: DoorbraakError.self) { try SubmissionRules.checkBeforeAllocation("A-1", allocatedOn: Day(2026, 12, 2), doing: "decided on") }
+        #expect(error.code == .state && error.message.contains("the round was allocated on 2026-12-02: A-1 is not decided on after it"))
+    }
+}

@@ -185,4 +185,22 @@ import Testing
         #expect(try sandbox.run(["application", "show", "L-1", "--json"]).stdout.contains("\"not-allocated\""))
         try sandbox.checkInvariant("after the reallocation")
     }
+
+    /// Applications are registered and decided on before the allocation (a business-date review:
+    /// an application back-dated with --received was registered and approved after the
+    /// allocation, and after the close). One received late is still registered, as refused.
+    @Test func nothingIsRegisteredOrDecidedInTimeAfterTheAllocation() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("A-1", 1_000_000_00, 100)], contracts: false)
+        let file = try sandbox.file("late.json", ceilingApplication("LATE-1", cents: 1_000_000_00, fteTenths: 100))
+        let backdated = try sandbox.run(["application", "submit", file, "--received", "2026-11-30"], today: "2026-12-05")
+        #expect(backdated.status == 1 && backdated.stderr.contains("E-STATE") && backdated.stderr.contains("the round was allocated on 2026-12-02"), "\(backdated.stderr)")
+        #expect(try sandbox.sql("SELECT count(*) FROM submission WHERE application_id = 'LATE-1'") == "0")
+        let late = try sandbox.run(["application", "submit", file], today: "2026-12-05")
+        #expect(late.status == 1 && late.stderr.contains("E-LATE") && late.stderr.contains("registered LATE-1 as inadmissible"), "\(late.stderr)")
+        let review = try sandbox.run(["review", "LATE-1", "--insurer", "3311", "--approve"], today: "2026-12-05")
+        #expect(review.status == 1 && review.stderr.contains("E-STATE"), "\(review.stderr)")
+        try sandbox.checkInvariant("after the late submissions")
+    }
 }

@@ -63,7 +63,7 @@ import Glibc
         #expect(try s.sql("SELECT application_id || ' ' || paid_cents FROM beschikking ORDER BY 1") == "CH-A 100000\nCH-B 0\nCH-C 100000")
     }
 
-    /// 300 cost lines and 300 measurements (two chunks each) on two applications, one line and
+    /// 300 cost lines and 300 measurements (two chunks each; measured in 2028, after the grant) on two applications, one line and
     /// one measurement of an application that is not granted, and a line id again with other
     /// content in the next chunk (P7).
     @Test func costsAndMeasurementsAcrossChunksAreCheckedPerRow() throws {
@@ -83,10 +83,10 @@ import Glibc
         #expect(try s.sql("SELECT application_id || ' ' || count(*) FROM cost_line GROUP BY application_id ORDER BY 1") == "CH-A 150\nCH-B 150")
         var measurements = ""
         for i in 0..<300 {
-            measurements += "\(i % 2 == 0 ? "CH-A" : "CH-B"),2027-\(String(1 + i / 2 % 12).leftPadded(2))-\(String(1 + i / 24).leftPadded(2)),fte,1.\(i % 10)\n"
+            measurements += "\(i % 2 == 0 ? "CH-A" : "CH-B"),2028-\(String(1 + i / 2 % 12).leftPadded(2))-\(String(1 + i / 24).leftPadded(2)),fte,1.\(i % 10)\n"
             if i == 260 { measurements += "PAY-NONE,2027-01-01,fte,1.0\n" }
         }
-        let measured = try s.run(["import", "monitoring", try s.file("monitoring.csv", monitoringHeader + measurements + "CH-A,2027-01-01,fte,9.9\n"), "--partial"], today: "2029-12-31")
+        let measured = try s.run(["import", "monitoring", try s.file("monitoring.csv", monitoringHeader + measurements + "CH-A,2028-01-01,fte,9.9\n"), "--partial"], today: "2029-12-31")
         #expect(measured.stdout.contains("300 new, 0 unchanged, 2 rejected"), "\(measured.stdout) \(measured.stderr)")
         #expect(measured.stderr.contains("E-MONITORING-APPLICATION") && measured.stderr.contains("E-MONITORING-CONFLICT"), "\(measured.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)

@@ -24,6 +24,16 @@ public enum SubmissionRules {
         throw DoorbraakError(.signature, "this signed file is version \(earlier) of \(id), replaced since (version \(current) is registered): a signed file sent again would roll the application back; to return to that content, change it (for instance a sentence of the description) and sign it again", field: "id")
     }
 
+    /// Applications are registered, replaced and decided on before the allocation: the round is
+    /// allocated once, on every decision (SPEC §3.5). A business-date review of the twelfth
+    /// landing registered a new application, back-dated with `--received`, and had both insurers
+    /// approve it after the allocation — and after the period was closed. `doing`: what is
+    /// refused ("registered", "decided on").
+    public static func checkBeforeAllocation(_ id: String, allocatedOn: Day?, doing: String, field: String? = nil) throws(DoorbraakError) {
+        guard let allocatedOn else { return }
+        throw DoorbraakError(.state, "the round was allocated on \(allocatedOn): \(id) is not \(doing) after it — applications are registered and decided on before the allocation, which runs once", field: field)
+    }
+
     /// An application may be withdrawn from any status before the beschikking is decided.
     /// `E-OWNER` when `actingFor` (the penvoerder a replacement names, or `--lead` of a
     /// withdrawal) is not the registered owner of `id` (SPEC §3.2).

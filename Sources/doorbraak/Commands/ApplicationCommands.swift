@@ -108,7 +108,7 @@ enum ApplicationSubmitCommand: Command {
                 Output.line("\(id) was already submitted with the same content: nothing changed (it is \(status)"
                             + (status == .withdrawn ? "; a withdrawn application is not taken again: submit a new one under a new id" : "") + ")")
             }
-            if let admission { printRefusal(admission, id: id, file: file, before: true, pastDeadline: context.today > intake.settings.deadline) }
+            if let admission { printRefusal(admission, id: id, file: file, before: true, pastDeadline: received > intake.settings.deadline) }
             if receivedText != nil, let registered, registered.received != received {
                 Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
             }
@@ -118,14 +118,15 @@ enum ApplicationSubmitCommand: Command {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
                                      ("check", ApplicationView.checkJSON(admission))]))
             }
-            printRefusal(admission, id: id, file: file, before: false, pastDeadline: context.today > intake.settings.deadline)
+            printRefusal(admission, id: id, file: file, before: false, pastDeadline: received > intake.settings.deadline)
             return ExitCode.refused
         }
     }
 
     /// The refusal's checks and what to do; `before`: the same content was registered as
     /// inadmissible earlier, and nothing is registered now (a newcomer read "registered" twice).
-    /// `pastDeadline`: entered after the deadline (a late entry), when a replacement is no longer taken.
+    /// `pastDeadline`: received after the deadline, when a replacement is no longer taken (the
+    /// receipt date, not the day of entry: `--received` takes a receipt in time entered later).
     private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool, pastDeadline: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
         let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
