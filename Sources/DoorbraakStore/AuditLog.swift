@@ -139,7 +139,13 @@ public enum AuditLog {
             try writePending(in: db, rowsSHA256: "")
         }
         db.subjectsInOrder.appending(on: context.today, in: db)
-        if db.currentChainHead() == nil { try requireRoundOpenedBy(context.today, in: db) }
+        // Once per transaction (it was meant to be, but keyed on a chain head every write
+        // transaction loads first, so it never ran: a business-date review dated `party add`
+        // before init).
+        if db.openedCheckedIn != db.transactionNumber {
+            try requireRoundOpenedBy(context.today, in: db)
+            db.openedCheckedIn = db.transactionNumber
+        }
         let (seq, head) = try head(ofTransactionIn: db)
         try requireInOrder(in: db, subject: subject, on: context.today)
         guard seq < Int64.max - 1 else {

@@ -55,3 +55,15 @@ import Testing
         #expect(refusal { () throws(DoorbraakError) in try DateOrder.receipt(Day(2026, 11, 19), entered: Day(2026, 12, 3), previous: Day(2026, 11, 20)) }?.code == .date)
     }
 }
+
+/// A business date lies in the years a round runs in (`DateOrder.requireBusinessDate`), both ends.
+@Suite struct BusinessDateTests {
+    @Test func theWindowsEndsPassAndTheDaysBeyondThemAreRefused() throws {
+        try DateOrder.requireBusinessDate(Day(2020, 1, 1), source: "--today")
+        try DateOrder.requireBusinessDate(Day(2039, 12, 31), source: "--today")
+        for day in [Day(2019, 12, 31), Day(2040, 1, 1), Day(2208, 6, 30)] {
+            let error = try #require(throws: DoorbraakError.self) { try DateOrder.requireBusinessDate(day, source: "--today") }
+            #expect(error.code == .usage && error.message.contains("--today \(day) lies outside"))
+        }
+    }
+}

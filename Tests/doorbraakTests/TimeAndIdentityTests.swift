@@ -187,6 +187,17 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM application WHERE id = 'E-2'") == "0")
     }
 
+    /// Nothing in a round is dated before its opening, the register included (a business-date
+    /// review: `party add` and `party key` dated 2026-01-01 after an init of 2026-11-20).
+    @Test func theRegisterIsNotChangedBeforeTheRoundOpened() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        #expect(try s.run(["init", "--plans", packageRoot.appendingPathComponent("ModelPlans").path], today: "2026-11-20").status == 0)
+        let early = try s.run(["party", "add", "provider", "12345678", "Test BV"], today: "2026-11-19")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("the opening of the round (init) on 2026-11-20"), "\(early.stderr)")
+        #expect(try s.run(["party", "add", "provider", "12345678", "Test BV"], today: "2026-11-20").status == 0)
+    }
+
     /// A reallocation hands out room that every earlier change left: it is not dated before a
     /// withdrawal that freed room (found by an attacker's review).
     @Test func aReallocationIsNotDatedBeforeTheLatestChange() throws {

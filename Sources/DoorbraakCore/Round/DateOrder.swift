@@ -55,4 +55,17 @@ public enum DateOrder {
             try require(received, notBefore: previous, "the receipt of a replacement", follows: "the receipt of the version it replaces", field: option)
         }
     }
+
+    /// The years a business date (`--today`) may lie in. Business time only runs forward, so one
+    /// date mistyped far ahead would refuse every later step (a business-date review: `--today
+    /// 2208-06-30` was taken, and no payout of 2028 could follow it). The period runs 2027–2029
+    /// (004 line 286) and its verantwoording after it; this window is an assumption.
+    public static let businessYears = 2020...2039
+
+    /// `E-USAGE` for a business date outside `businessYears`; `source` names the option.
+    public static func requireBusinessDate(_ day: Day, source: String) throws(DoorbraakError) {
+        guard businessYears.contains(day.year) else {
+            throw DoorbraakError(.usage, "\(source) \(day) lies outside the years a round runs in (\(businessYears.lowerBound)–\(businessYears.upperBound)); a typo? Business time only runs forward, so a date far ahead would refuse every later step")
+        }
+    }
 }

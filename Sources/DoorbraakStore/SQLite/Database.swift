@@ -28,6 +28,8 @@ public final class Database {
     /// Subjects whose trail this write transaction found in order for one business day (see
     /// `AuditLog.requireInOrder`).
     var subjectsInOrder = SubjectsInOrder()
+    /// The transaction whose business date was last held against the round's opening.
+    var openedCheckedIn = -1
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {

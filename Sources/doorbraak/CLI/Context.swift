@@ -23,8 +23,10 @@ struct Context {
         let today: Day
         if let text = try arguments.value("--today") {
             do { today = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "--today: \(error.message)") }
+            try DateOrder.requireBusinessDate(today, source: "--today")
         } else if let text = environment["DOORBRAAK_TODAY"], !text.isEmpty {
             do { today = try Day(parsing: text) } catch { throw DoorbraakError(.usage, "DOORBRAAK_TODAY: \(error.message)") }
+            try DateOrder.requireBusinessDate(today, source: "DOORBRAAK_TODAY")
         } else {
             let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
             today = Day(parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
