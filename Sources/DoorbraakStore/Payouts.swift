@@ -328,12 +328,11 @@ extension Store {
         // is not dated before a milestone it follows was reached: `PayoutRules.checkClaimDates`).
         let claimIDs = try db.cached("SELECT c.claim_id FROM json_each(?1) j CROSS JOIN claim c ON c.application_id = j.value")
             .rowsValue([.text(SQLValue.jsonArray(keys))]) { SQLValue.text($0.text(0)) }
-        var claimed: [ExactText: [String: (first: Day, last: Day)]] = [:]
+        var claimed: [ExactText: [String: ClaimDates]] = [:]
         try requireBoundRows("claim", of: claimIDs) { c, r throws(DoorbraakError) in
             let date = try Day(parsing: r.text(try c("claim_date")))
             let (id, code) = (ExactText(r.text(try c("application_id"))), r.text(try c("milestone")))
-            let before = claimed[id]?[code]
-            claimed[id, default: [:]][code] = (min(before?.first ?? date, date), max(before?.last ?? date, date))
+            claimed[id, default: [:]][code] = ClaimDates.adding(date, to: claimed[id]?[code])
         }
         for (id, dates) in claimed {
             milestones[id] = milestones[id]?.map { m in var m = m; m.claimed = dates[m.code]; return m }

@@ -94,17 +94,13 @@ extension Store {
     /// the decisions on it before (they decide its status). Checked once per transaction.
     /// A refusal says what it means to an assessor: the decision is not recorded, and the file
     /// is not at fault (a newcomer's try: "no money moves on it" read wrong for a review).
-    /// The version of `id` registered now, from its submission row as the chain bound it (the
-    /// application row was checked by `requireReviewable`).
+    /// The version of `id` registered now, from its application and submission rows as the chain
+    /// bound them (`registered`).
     func registeredVersion(of id: String) throws(DoorbraakError) -> Int {
-        guard let seq = try db.cached("SELECT submission_seq FROM application WHERE id = ?").rowValue([.text(id)], { $0.int64(0) }) else {
+        guard let registered = try registered(try ApplicationID(parsing: id)) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        try requireBound("submission", [.integer(seq)])
-        guard let version = try db.cached("SELECT version FROM submission WHERE seq = ?").rowValue([.integer(seq)], { $0.int(0) }) else {
-            throw DoorbraakError(.internal, "the submission of \(id) vanished")
-        }
-        return version
+        return registered.version
     }
 
     func requireReviewable(_ id: String) throws(DoorbraakError) {

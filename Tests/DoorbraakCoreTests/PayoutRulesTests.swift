@@ -290,13 +290,13 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     /// passes, the day before is E-DATE.
     @Test func aClaimIsNotDatedBeforeAMilestoneItFollowsWasFirstReached() throws {
         var subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [50_00, 0, 0])
-        subject.milestones[0].claimed = (Day(2027, 6, 1), Day(2027, 6, 20))
+        subject.milestones[0].claimed = ClaimDates(first: Day(2027, 6, 1), last: Day(2027, 6, 20))
         _ = try PayoutRules.decide(claim("M2", cents: 200_00, date: Day(2027, 6, 1)), on: subject, today: Day(2028, 1, 1))
         let early = try #require(throws: DoorbraakError.self) { try PayoutRules.decide(claim("M2", cents: 200_00, date: Day(2027, 5, 31)), on: subject, today: Day(2028, 1, 1)) }
         #expect(early.code == .date && early.field == "date" && early.message.contains("cannot precede M1 reached or released (its first claim) on 2027-06-01"))
         // M3 after a released M2 dated 2027-09-30: not before that either.
         subject.milestones[1].status = .released
-        subject.milestones[1].claimed = (Day(2027, 9, 30), Day(2027, 9, 30))
+        subject.milestones[1].claimed = ClaimDates(first: Day(2027, 9, 30), last: Day(2027, 9, 30))
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M3", cents: 300_00, date: Day(2027, 9, 29)), on: subject, today: Day(2028, 1, 1)) } == "E-DATE")
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M3", cents: 300_00, date: Day(2027, 9, 30)), on: subject, today: Day(2028, 1, 1)) } == nil)
     }
@@ -304,7 +304,7 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     /// A release is not dated before a part paid on its own milestone; another part may be.
     @Test func aReleaseIsNotDatedBeforeAPartPaidOnItsMilestone() throws {
         var subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [50_00, 0, 0])
-        subject.milestones[0].claimed = (Day(2027, 6, 30), Day(2027, 6, 30))
+        subject.milestones[0].claimed = ClaimDates(first: Day(2027, 6, 30), last: Day(2027, 6, 30))
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 0, date: Day(2027, 6, 29), status: .missed, evidence: ""), on: subject, today: Day(2028, 1, 1)) } == "E-DATE")
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 0, date: Day(2027, 6, 30), status: .missed, evidence: ""), on: subject, today: Day(2028, 1, 1)) } == nil)
         #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(claim("M1", cents: 50_00, date: Day(2027, 6, 1)), on: subject, today: Day(2028, 1, 1)) } == nil)

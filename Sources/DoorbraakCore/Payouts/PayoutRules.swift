@@ -11,22 +11,17 @@ public struct PayoutSubject: Sendable, Equatable {
         public var status: MilestoneStatus
         /// Paid on it: the sum of its parts.
         public var paid: Money
-        /// The dates of the claims settled on it (parts paid, or its release), earliest and
-        /// latest; nil while none is (`checkClaimDates`).
-        public var claimed: (first: Day, last: Day)?
+        /// The dates of the claims settled on it (parts paid, or its release); nil while none is
+        /// (`checkClaimDates`).
+        public var claimed: ClaimDates?
 
         /// A milestone.
-        public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money, claimed: (first: Day, last: Day)? = nil) {
+        public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money, claimed: ClaimDates? = nil) {
             self.code = code
             self.tariff = tariff
             self.status = status
             self.paid = paid
             self.claimed = claimed
-        }
-
-        public static func == (a: Milestone, b: Milestone) -> Bool {
-            a.code == b.code && a.tariff == b.tariff && a.status == b.status && a.paid == b.paid
-                && a.claimed?.first == b.claimed?.first && a.claimed?.last == b.claimed?.last
         }
 
         /// Whether it was paid in full or released: no part is paid on it any more.
@@ -276,8 +271,7 @@ public enum PayoutRules {
         guard let i = after.milestones.firstIndex(where: { $0.code == claim.milestone }) else {
             throw DoorbraakError(.internal, "milestone \(claim.milestone) vanished")
         }
-        let claimed = after.milestones[i].claimed
-        after.milestones[i].claimed = (min(claimed?.first ?? claim.date, claim.date), max(claimed?.last ?? claim.date, claim.date))
+        after.milestones[i].claimed = ClaimDates.adding(claim.date, to: after.milestones[i].claimed)
         switch claim.status {
         case .reached:
             after.milestones[i].paid += claim.amount
@@ -301,5 +295,24 @@ public enum PayoutRules {
         guard subject.milestones.allSatisfy(\.isSettled) else { return nil }
         let rest = subject.bovengrens - subject.paid
         return rest > .zero ? rest : .zero
+    }
+}
+
+/// The earliest and latest date of the claims settled on one milestone.
+public struct ClaimDates: Sendable, Equatable {
+    /// The first claim's date: the day the milestone was first reached or released.
+    public var first: Day
+    /// The last claim's date.
+    public var last: Day
+
+    /// The dates `first` … `last`.
+    public init(first: Day, last: Day) {
+        self.first = first
+        self.last = last
+    }
+
+    /// The dates of `existing` (nil: none yet) with a claim dated `day` added.
+    public static func adding(_ day: Day, to existing: ClaimDates?) -> ClaimDates {
+        ClaimDates(first: min(existing?.first ?? day, day), last: max(existing?.last ?? day, day))
     }
 }

@@ -46,14 +46,6 @@ public enum PartySignature {
         }
     }
 
-    /// `E-SIGNATURE` for a request typed on the command line in a round that requires signed
-    /// files: the two-sided request (004 line 286) comes as a contracts file signed by the
-    /// coordinating insurer; the providers' side is their signed application.
-    public static func requireSignedRequest(required: Bool) throws(DoorbraakError) {
-        guard required else { return }
-        throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): a request for a beschikking comes as a contracts file signed by the coordinating insurer (`doorbraak nza request --all --contracts FILE --signature FILE.sig`), not as a typed command")
-    }
-
     /// A request is the coordinating insurer's (with the coalition whose signed application it
     /// rests on): a contracts file signed by an insurer holds only the applications it coordinates.
     public static func requireRequester(coordinating: String, actingFor: PartyID?, of id: String) throws(DoorbraakError) {
@@ -63,12 +55,19 @@ public enum PartySignature {
         }
     }
 
-    /// `E-SIGNATURE` for a decision typed on the command line in a round that requires signed
-    /// files: the insurer sends it as a signed reviews file.
-    public static func requireSignedReviews(required: Bool) throws(DoorbraakError) {
+    /// `E-SIGNATURE` for a party's act typed on the command line in a round that requires signed
+    /// files: `comesAs` says how it is sent instead — a decision as a reviews file signed by the
+    /// insurer, the two-sided request (004 line 286) as a contracts file signed by the
+    /// coordinating insurer (the providers' side being their signed application).
+    public static func requireSent(required: Bool, _ comesAs: String) throws(DoorbraakError) {
         guard required else { return }
-        throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): an insurer's decision comes as a reviews file signed with its key (`doorbraak import reviews FILE --signature FILE.sig`), not as a typed command")
+        throw DoorbraakError(.signature, "this round requires signed party files (init --require-signatures): \(comesAs), not as a typed command")
     }
+
+    /// How an insurer's decision is sent in a signed round.
+    public static let decisionSent = "an insurer's decision comes as a reviews file signed with its key (`doorbraak import reviews FILE --signature FILE.sig`)"
+    /// How a request for a beschikking is sent in a signed round.
+    public static let requestSent = "a request for a beschikking comes as a contracts file signed by the coordinating insurer (`doorbraak nza request --all --contracts FILE --signature FILE.sig`)"
 
     /// The statement a penvoerder signs to withdraw an application (`application withdraw ID
     /// --signature SIG`): these exact bytes, so a signature withdraws that application only.

@@ -44,7 +44,7 @@ enum NZaRequestCommand: Command {
             return ImportView.exitCode(report)
         }
         if signature != nil { throw DoorbraakError(.usage, "--signature goes with --all --contracts FILE: the coordinating insurer signs the contracts file") }
-        try PartySignature.requireSignedRequest(required: try store.signaturesRequired())
+        try PartySignature.requireSent(required: try store.signaturesRequired(), PartySignature.requestSent)
         guard let id else { throw DoorbraakError(.usage, "give an application ID with --contract REF, or --all --contracts FILE") }
         guard let contract else { throw DoorbraakError(.usage, "--contract REF is required: the beschikking needs the contract between insurer and providers (contractvereiste)") }
         if contractsFile != nil || partial { throw DoorbraakError(.usage, "--contracts and --partial go with --all") }

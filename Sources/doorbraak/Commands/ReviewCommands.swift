@@ -46,7 +46,7 @@ enum ReviewCommand: Command {
             throw DoorbraakError(.usage, "give either --approve or --reject CODE")
         }
         let store = try context.openStore()
-        try PartySignature.requireSignedReviews(required: try store.signaturesRequired())
+        try PartySignature.requireSent(required: try store.signaturesRequired(), PartySignature.decisionSent)
         var version: Int?
         if let versionText {
             guard let v = ReviewDecision.versionNumber(versionText) else { throw DoorbraakError(.usage, "--version takes \(ReviewDecision.versionHint)") }
