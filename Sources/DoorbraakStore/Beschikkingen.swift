@@ -178,30 +178,16 @@ extension Store {
         try requireDecidableOn(today, id)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         try checkKeptTotals()
-        let (decision, _) = try decideOne(id, bovengrens: bovengrens, under: try macroCeiling(), today: today, event: event) { after throws(DoorbraakError) in
+        let decision: BeschikkingDecision
+        switch CeilingDecision(bovengrens, under: try macroCeiling(), on: today) {
+        case .grant(let after):
             try grant(id, bovengrens: bovengrens, today: today, event: event, after: after)
+            decision = .granted(id: id, bovengrens: bovengrens)
+        case .refuse(let code, let reason):
+            try refuse(id, bovengrens: bovengrens, reason: reason, code: code, today: today, event: event)
+            decision = .refused(id: id, code: code, reason: reason)
         }
         return [decision] + (try sweep(leaving: try macroCeiling().remaining, today: today, event: event))
-    }
-
-    /// The decision on one pending request against `ceiling` (the kept totals with this
-    /// transaction's grants): refused after the spending period, granted when it fits (`grant`
-    /// writes the grant, given the ceiling after it), else refused with E-CEILING. Returns the
-    /// decision and the ceiling after it.
-    private func decideOne(_ id: String, bovengrens: Money, under ceiling: MacroCeiling, today: Day, event: AuditContext,
-                           grant: (MacroCeiling) throws(DoorbraakError) -> Void) throws(DoorbraakError) -> (BeschikkingDecision, MacroCeiling) {
-        if today > SpendingPeriod.lastDay {
-            let reason = "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))"
-            try refuse(id, bovengrens: bovengrens, reason: reason, code: .period, today: today, event: event)
-            return (.refused(id: id, code: .period, reason: reason), ceiling)
-        }
-        if let after = ceiling.granting(bovengrens) {
-            try grant(after)
-            return (.granted(id: id, bovengrens: bovengrens), after)
-        }
-        let reason = "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling"
-        try refuse(id, bovengrens: bovengrens, reason: reason, today: today, event: event)
-        return (.refused(id: id, code: .ceiling, reason: reason), ceiling)
     }
 
     /// Lopende aanvragen afwijzen: every pending request larger than the room `remaining` is
@@ -305,42 +291,85 @@ extension Store {
         try AuditLog.append(in: db, event, action: "nza-decide", subject: id, before: "requested", after: "refused \(code): \(reason)")
     }
 
-    /// Decides every pending request in rank order, `batch` decisions per transaction (issue 21:
-    /// one fsync per batch, not per decision). Each decision is the same as `decideBeschikking`'s
-    /// — the ceiling checked against the kept totals, the sweep of requests that no longer fit —
-    /// and each batch is all-or-nothing, so the ceiling holds at every commit; a kill between
-    /// batches leaves the decided ones decided and a re-run decides the rest. A request that
-    /// another process (or this run's sweep) decided meanwhile is skipped.
-    /// Every row of the tables a grant rests on is checked before the first decision (one ordered
-    /// scan per table, `decidedOnTables`), so an edited row refuses the whole run instead of
-    /// stopping it halfway; what each grant writes is taken from the rows that check compared.
-    /// While no other connection commits (`PRAGMA data_version`), a batch checks again only the
-    /// rows it writes and grants on those values; once one did, each batch checks everything its
-    /// requests rest on again in its own transaction and decides on the values it checked
-    /// (`decideBatch`). A failure that comes halfway anyway (another process edited a row
+    /// Decides every pending request as the allocation ranking has it, `batch` decisions per
+    /// transaction (issue 21: one fsync per batch, not per decision), each batch all-or-nothing.
+    /// First every row the grants rest on is checked (one ordered scan per table,
+    /// `decidedOnTables`, so an edited row refuses the whole run before its first decision) and
+    /// the decisions are planned in rank order (`DecisionPlan`, from the very rows checked); then
+    /// they are written in the plan's order — the grants, then the refusals, each in key order —
+    /// and each is `CeilingDecision` on the kept totals of its own transaction, which must agree
+    /// with the plan. So the ceiling holds at every commit; a kill between batches leaves the
+    /// decided ones decided, and a re-run plans the rest and ends where an uninterrupted run ends.
+    /// A batch writes only while no other connection has committed since the plan (`PRAGMA data_version`,
+    /// read under its write lock); it checks again the rows it writes (the beschikking and the
+    /// application: writing a row binds it anew, so an edit of it would be laundered) and grants
+    /// on the values the plan's check compared, never read again. Once another connection
+    /// committed (a single decision, a withdrawal, an edit), the run checks and plans again
+    /// what is pending then, as a re-run would. A failure halfway (another process edited a row
     /// meanwhile) rolls its batch back and is thrown counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
     /// when a later batch stops the run).
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch,
                           committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
         var decisions: [BeschikkingDecision] = []
-        var decided = Set<String>()
-        // The WAL is checkpointed once at the end instead of after every batch: each batch
-        // rewrites pages all over the file, and a checkpoint per batch wrote them twice (WAL and
-        // file, each synced). Commits stay synced; this connection only.
+        // The WAL is checkpointed once at the end instead of after every batch: a checkpoint per
+        // batch wrote the pages twice (WAL and file, each synced). Commits stay synced; this
+        // connection only.
         try db.execute("PRAGMA wal_autocheckpoint = 100000")
-        // A batch writes pages all over the file (each request's rows, bindings and event); a
-        // page cache of 64 MB keeps them until COMMIT instead of spilling them to the WAL halfway
-        // and reading them back (SQLite's default is 2 MB). This run only: it raises the peak
-        // memory of `decide --all` to about 130 MB at 100,000 requests.
+        // A batch writes the rows, their bindings and events; a page cache of 64 MB keeps them
+        // until COMMIT instead of spilling them to the WAL halfway and reading them back (SQLite's
+        // default is 2 MB). This run only: it raises the peak memory of `decide --all` to about
+        // 200 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
-        let (pending, prechecked, version) = try db.readTransaction { () throws(DoorbraakError) -> ([String], [String: GrantFacts], Int64) in
-            // Every row a grant rests on (see `requireDecidable`), table by table in one ordered
-            // scan each instead of a lookup per request: an edited row anywhere in these tables
-            // stops the run before its first decision. The ranking, the dates and what each grant
-            // writes are taken from the very rows checked (a second read of the file could find
-            // other bytes).
-            var requested: [String: String] = [:]
+        do throws(DoorbraakError) {
+            planning: while true {
+                let plan = try checkedPlan(today: today)
+                let order = plan.decisions.writeOrder
+                var next = 0
+                while next < order.count {
+                    let ids = Array(order[next..<min(next + batch, order.count)])
+                    let taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision]? in
+                        guard try db.integer("PRAGMA data_version") == plan.version else { return nil }
+                        return try writeDecisions(ids, of: plan, today: today, event: event)
+                    }
+                    // Another connection committed since the plan: plan again what is pending now.
+                    guard let taken else { continue planning }
+                    committed(taken)
+                    decisions += taken
+                    next += ids.count
+                    Store.betweenDecisionBatches?(db.path)
+                }
+                return decisions
+            }
+        } catch where !decisions.isEmpty {
+            // The decisions committed went to `committed` as they were; the error counts them.
+            var stopped = error
+            stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
+            throw stopped
+        }
+    }
+
+    /// For a test: runs after each committed batch of `decideAll`, with the database's path.
+    nonisolated(unsafe) static var betweenDecisionBatches: ((String) -> Void)?
+
+    /// What `decideAll` decides, with what it read to plan it: the data version it was read at,
+    /// each pending request's bovengrens, and what each grant writes (from the rows checked).
+    private struct CheckedPlan {
+        var decisions: DecisionPlan
+        var bovengrens: [String: Money]
+        var facts: [String: GrantFacts]
+        var version: Int64
+    }
+
+    /// In one read transaction: every row of the tables a grant rests on as the chain bound it
+    /// (see `requireDecidable`), table by table in one ordered scan each instead of a lookup per
+    /// request; each pending request's document against the SHA-256 of its checked row; the kept
+    /// totals; the dates; then the plan, in the allocation ranking. The ranking, the dates and
+    /// what each grant writes are taken from the very rows checked (a second read of the file
+    /// could find other bytes).
+    private func checkedPlan(today: Day) throws(DoorbraakError) -> CheckedPlan {
+        try db.readTransaction { () throws(DoorbraakError) -> CheckedPlan in
+            var requested: [String: (on: String, bovengrens: Money)] = [:]
             var candidates: [String: (theme: String, requested: Money, fte: Int64, plan: String, submission: Int64)] = [:]
             var milestones: [String: [(code: String, tariff: Money)]] = [:]
             var planCodes: [String: String] = [:]
@@ -350,7 +379,9 @@ extension Store {
                 switch table {
                 case "beschikking":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
-                        if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)) == .pending { requested[r.text(0)] = r.text(try c("requested_on")) }
+                        if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(0)) == .pending {
+                            requested[r.text(0)] = (r.text(try c("requested_on")), r.money(try c("bovengrens_cents")))
+                        }
                     }
                 case "application":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
@@ -373,17 +404,23 @@ extension Store {
                     try requireBoundTable(table)
                 }
             }
-            // Each pending request's document against the SHA-256 of its checked row, its
-            // spending per year read from the very text hashed.
             let budgets = try checkedBudgets(ofSubmissions: requested.keys.compactMap { candidates[$0]?.submission }, digests: digests)
             // The kept totals after the rows, so that an edited row is named rather than the total
-            // it skews; then the ranking (the seed breaks its ties).
+            // it skews.
             try checkKeptTotals()
+            let version = try db.integer("PRAGMA data_version")
             // Nothing pending: nothing is decided, whatever the date (a newcomer's try: a
             // back-dated run with nothing to decide was refused for its date order). The rows
             // and kept totals are checked all the same.
-            if requested.isEmpty { return ([], [:], try db.integer("PRAGMA data_version")) }
+            let nothing = DecisionPlan(ranked: [], under: try macroCeiling(), on: today)
+            if requested.isEmpty { return CheckedPlan(decisions: nothing, bovengrens: [:], facts: [:], version: version) }
             try AuditLog.requireLedgerInOrder(in: db, on: today)
+            // Today may decide them all when the NZa's rules are in force and it may decide the
+            // one requested last.
+            try DateOrder.require(today, notBefore: DateOrder.nzaRulesInForce, "a decision", follows: "the day the NZa's rules take effect (004 line 284)")
+            if let (id, on) = requested.max(by: { ($0.value.on, $1.key) < ($1.value.on, $0.key) }) {
+                try DateOrder.decision(on: today, requested: try Day(parsing: on.on), application: id)
+            }
             var facts: [String: GrantFacts] = [:]
             facts.reserveCapacity(requested.count)
             let ranked = try Allocator.ranked(requested.keys.sorted().map { id throws(DoorbraakError) in
@@ -393,56 +430,20 @@ extension Store {
                 }
                 return AllocationCandidate(id: try ApplicationID(parsing: id), theme: try Theme(parsing: a.theme), requested: a.requested, fte: Fte(tenths: a.fte))
             }, seed: seed).map(\.id.rawValue)
-            // Today may decide them all when the NZa's rules are in force and it may decide the
-            // one requested last.
-            try DateOrder.require(today, notBefore: DateOrder.nzaRulesInForce, "a decision", follows: "the day the NZa's rules take effect (004 line 284)")
-            if let (id, on) = requested.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
-                try DateOrder.decision(on: today, requested: try Day(parsing: on), application: id)
-            }
-            return (ranked, facts, try db.integer("PRAGMA data_version"))
+            let bovengrens = requested.mapValues(\.bovengrens)
+            let plan = DecisionPlan(ranked: ranked.map { (id: $0, bovengrens: bovengrens[$0] ?? .zero) }, under: try macroCeiling(), on: today)
+            return CheckedPlan(decisions: plan, bovengrens: bovengrens, facts: facts, version: version)
         }
-        var next = 0
-        while next < pending.count {
-            var ids: [String] = []
-            while next < pending.count, ids.count < batch {
-                if !decided.contains(pending[next]) { ids.append(pending[next]) }
-                next += 1
-            }
-            let taken: [BeschikkingDecision]
-            do throws(DoorbraakError) {
-                taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
-                    // What the check before the first decision read holds while no other
-                    // connection committed since (`PRAGMA data_version`, read under this write
-                    // lock); once one did, each batch checks all its requests rest on again.
-                    let unchanged = try db.integer("PRAGMA data_version") == version
-                    return try decideBatch(ids, today: today, event: event, prechecked: unchanged ? prechecked : nil)
-                }
-            } catch where !decisions.isEmpty {
-                // The decisions committed went to `committed` as they were; the error counts them.
-                var stopped = error
-                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
-                throw stopped
-            }
-            committed(taken)
-            decisions += taken
-            decided.formUnion(taken.map(\.id))
-            Store.betweenDecisionBatches?(db.path)
-        }
-        return decisions
     }
 
-    /// For a test: runs after each committed batch of `decideAll`, with the database's path.
-    nonisolated(unsafe) static var betweenDecisionBatches: ((String) -> Void)?
-
-    /// One batch of `decideAll` inside its write transaction: the requests `ids`, in rank order,
-    /// decided as `decideInTransaction` decides one — the ceiling applied to each in turn, the
-    /// sweep of the requests that no longer fit after each. What they rest on is checked and read
-    /// for a chunk of requests at once (`checkedRequests`; with `prechecked`, only the rows a
-    /// decision writes, the grants from `prechecked`), and each decision uses the values of the
-    /// very rows checked. The kept totals are checked once (the transaction reads them
-    /// before it writes) and the grants' amounts written to them once, before COMMIT. A request
-    /// another process decided meanwhile is skipped.
-    private func decideBatch(_ ids: [String], today: Day, event: AuditContext, prechecked: [String: GrantFacts]?) throws(DoorbraakError) -> [BeschikkingDecision] {
+    /// One batch of `decideAll` inside its write transaction: the requests `ids`, in the plan's
+    /// order, each decided by `CeilingDecision` on the kept totals as this transaction leaves
+    /// them, which must be what the plan decided (it is, while no other connection committed
+    /// since the plan). What a decision writes is checked again for a chunk of requests at once
+    /// (`checkedRequests`); a grant writes what the plan's check read. The kept totals are checked
+    /// once (the transaction reads them before it writes) and the grants' amounts written to
+    /// them once, before COMMIT. A request no longer pending is skipped.
+    private func writeDecisions(_ ids: [String], of plan: CheckedPlan, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         let chunks = stride(from: 0, to: ids.count, by: Store.decisionChunk).map { Array(ids[$0..<min($0 + Store.decisionChunk, ids.count)]) }
         do throws(DoorbraakError) {
@@ -452,31 +453,31 @@ extension Store {
             for chunk in chunks { _ = try checkedRequests(chunk, prechecked: nil) }
             throw error
         }
+        let granting = Set(plan.decisions.grants)
         var ceiling = try macroCeiling()
-        // No request is added while this transaction writes: none is larger than this.
-        let largestPending = try db.cached("SELECT max(bovengrens_cents) FROM beschikking WHERE status = 'pending'").rowValue([]) { r in r.money(0) } ?? .zero
         var totals = GrantTotals()
         var decisions: [BeschikkingDecision] = []
-        var decidedHere = Set<String>()
         for chunk in chunks {
-            let requests = try checkedRequests(chunk.filter { !decidedHere.contains($0) }, prechecked: prechecked)
+            let requests = try checkedRequests(chunk, prechecked: plan.facts)
             try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == .pending }, on: today)
-            for id in chunk where !decidedHere.contains(id) {
-                // Not pending: decided by another process meanwhile.
+            for id in chunk {
                 guard let request = requests[id], request.status == .pending else { continue }
                 try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
-                let (decision, after) = try decideOne(id, bovengrens: request.bovengrens, under: ceiling, today: today, event: event) { after throws(DoorbraakError) in
+                guard request.bovengrens == plan.bovengrens[id] else {
+                    throw DoorbraakError(.internal, "the bovengrens of \(id) is not the one `decide --all` planned with")
+                }
+                switch (CeilingDecision(request.bovengrens, under: ceiling, on: today), granting.contains(id)) {
+                case (.grant(let after), true):
                     guard let grant = request.grant else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
                     try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
+                    ceiling = after
+                    decisions.append(.granted(id: id, bovengrens: request.bovengrens))
+                case (.refuse(let code, let reason), false):
+                    try refuse(id, bovengrens: request.bovengrens, reason: reason, code: code, today: today, event: event)
+                    decisions.append(.refused(id: id, code: code, reason: reason))
+                default:
+                    throw DoorbraakError(.internal, "the kept totals do not decide \(id) as `decide --all` planned")
                 }
-                ceiling = after
-                decisions.append(decision)
-                decidedHere.insert(id)
-                // The sweep, as after one decision (`decideInTransaction`), when anything pending can be larger than the room left.
-                guard ceiling.remaining < largestPending else { continue }
-                let swept = try sweep(leaving: ceiling.remaining, today: today, event: event)
-                decisions += swept
-                decidedHere.formUnion(swept.map(\.id))
             }
         }
         try write(totals)

@@ -118,7 +118,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
     }
 
     /// Issue 21: decisions committed in batches decide exactly as one per transaction: the same
-    /// grants, the same refusals by the sweep, the same kept totals; the chain verifies.
+    /// grants, the same refusals, the same kept totals; the chain verifies.
     @Test(arguments: ["1", "4", "1000"])
     func theBatchSizeDoesNotChangeTheDecisions(batch: String) throws {
         let template = try pendingRound()
@@ -133,7 +133,7 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         let query = "SELECT application_id, status, coalesce(refusal_code, '') FROM beschikking ORDER BY application_id"
         #expect(try s.sql(query) == (try one.sql(query)))
         #expect(try s.sql("SELECT granted_cents, pending_cents FROM ledger") == (try one.sql("SELECT granted_cents, pending_cents FROM ledger")))
-        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'refused'") != "0", "the sweep must have refused some")
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'refused'") != "0", "the ceiling must have refused some")
         try s.checkInvariant("batch \(batch)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }

@@ -124,6 +124,47 @@ import Testing
         #expect(added == 1)
     }
 
+    /// Three requests under a ceiling of € 10 mln, ranked A-0003 (€ 6 mln), A-0001, A-0002
+    /// (€ 5 mln each): only the first fits. Its key comes last, yet it is written first.
+    private func rankedAgainstKeys() throws -> Sandbox {
+        let s = try Sandbox()
+        try s.ceilingRound(ceiling: "10000000.00", applications: [("A-0001", 500_000_000, 400), ("A-0002", 500_000_000, 300), ("A-0003", 600_000_000, 600)], contracts: true)
+        return s
+    }
+
+    /// `decide --all` writes the grants the ranking gives before any refusal, so each refusal is
+    /// written when the grants ranked before it are committed: its reason names the room they
+    /// left, and the trail reads as the ledger moved.
+    @Test func theGrantsAreWrittenBeforeTheRefusalsTheyCause() throws {
+        let s = try rankedAgainstKeys()
+        defer { s.remove() }
+        #expect(try s.run(["nza", "decide", "--all"], today: "2027-01-04", environment: ["DOORBRAAK_DECIDE_BATCH": "1"]).status == 0)
+        let trail = try s.sql("SELECT subject || ': ' || after FROM audit_event WHERE action = 'nza-decide' ORDER BY seq").split(separator: "\n")
+        #expect(trail.count == 3 && trail[0].hasPrefix("A-0003: granted, bovengrens € 6.000.000,00"), "\(trail)")
+        #expect(trail.dropFirst().map { String($0) } == ["A-0001: refused E-CEILING: bovengrens € 5.000.000,00 does not fit the € 4.000.000,00 left under the macro ceiling",
+                                                        "A-0002: refused E-CEILING: bovengrens € 5.000.000,00 does not fit the € 4.000.000,00 left under the macro ceiling"], "\(trail)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// A single decision another process makes once the run's grants are committed finds their
+    /// room taken (were the refusals written first, in key order, A-0002 would have been granted
+    /// on the € 10 mln not yet committed and A-0003, ranked first, refused). The run then plans
+    /// again what is pending: nothing.
+    @Test func aSingleDecisionAfterTheGrantsFindsTheirRoomTaken() throws {
+        let s = try rankedAgainstKeys()
+        defer { s.remove() }
+        let store = try Store.open(at: s.db)
+        var single: CLIResult?
+        Store.betweenDecisionBatches = { _ in if single == nil { single = try? s.run(["nza", "decide", "A-0002"], today: "2027-01-04") } }
+        defer { Store.betweenDecisionBatches = nil }
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
+        #expect(decisions == [.granted(id: "A-0003", bovengrens: Money(euros: 6_000_000))], "\(decisions)")
+        #expect(single?.status == 1 && single?.stderr.contains("E-CEILING: A-0002 refused") == true, "\(String(describing: single))")
+        #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == "A-0001 refused\nA-0002 refused\nA-0003 granted")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     /// `decide --all` on `s` in batches of `batch` (as 2027-01-04), with `sql` run once, after the
     /// first batch, on the run's own connection outside its transactions: a change that
     /// `PRAGMA data_version` does not show, as bytes rewritten in the file are not.

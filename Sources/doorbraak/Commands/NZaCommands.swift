@@ -82,11 +82,12 @@ enum NZaDecideCommand: Command {
     one prestatie per milestone (<plan-code>-<milestone>, with its tariff). One decision is one
     BEGIN IMMEDIATE transaction. --all decides in the allocation ranking (fte per €mln, highest
     first; ties to more fte, then the smaller amount, then the board's lottery of `round
-    allocate --seed`), never by arrival, 5,000 decisions per transaction
-    (DOORBRAAK_DECIDE_BATCH, clamped to 1–100,000): the ceiling holds at every commit, and after
-    a kill a second run decides the rest. Before it decides anything it checks every row a grant
-    rests on against the audit chain (E-LEDGER names an edited row). Safe with any number of
-    processes at once.
+    allocate --seed`), never by arrival: it first plans every decision in that order, then writes
+    the grants, then the refusals, each in the order of the application ids, 5,000 decisions per
+    transaction (DOORBRAAK_DECIDE_BATCH, clamped to 1–100,000): the ceiling holds at every
+    commit, and after a kill a second run decides the rest. Before it decides anything it checks
+    every row a grant rests on against the audit chain (E-LEDGER names an edited row). Safe with
+    any number of processes at once.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {

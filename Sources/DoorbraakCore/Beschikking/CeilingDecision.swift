@@ -1,0 +1,61 @@
+/// The NZa's decision on one pending request under the macro ceiling (SPEC §3.6; 004 line 253):
+/// granted when committed + bovengrens ≤ ceiling, to the cent, else refused `E-CEILING`; after the
+/// spending period every request is refused `E-PERIOD`. Both `nza decide ID` and each decision
+/// `nza decide --all` writes apply it to the kept totals of their own transaction.
+public enum CeilingDecision: Sendable, Equatable {
+    /// Granted: the totals after it.
+    case grant(after: MacroCeiling)
+    /// Refused, with the code and why.
+    case refuse(code: ErrorCode, reason: String)
+
+    /// The decision on a request of `bovengrens` under `ceiling`, on `today`.
+    public init(_ bovengrens: Money, under ceiling: MacroCeiling, on today: Day) {
+        if today > SpendingPeriod.lastDay {
+            self = .refuse(code: .period, reason: "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))")
+        } else if let after = ceiling.granting(bovengrens) {
+            self = .grant(after: after)
+        } else {
+            self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling")
+        }
+    }
+}
+
+/// What `nza decide --all` decides before it writes anything (issue 21): the pending requests in
+/// the allocation ranking, each decided by `CeilingDecision` under the room the requests ranked
+/// before it left. Which requests are granted is the ranking's; the order they are written in is
+/// not: first every grant, then every refusal, each part in the register's key order (so that a
+/// batch of decisions writes neighbouring rows, not rows all over the file).
+/// Written in that order, each decision is again `CeilingDecision` on the kept totals of its own
+/// transaction: every grant fits at every commit (the grants committed are some of the plan's,
+/// which fit together), and every refusal is written once all the plan's grants are committed,
+/// when it does not fit the room they leave (which is no larger than the room it was refused
+/// under in the ranking).
+public struct DecisionPlan: Sendable, Equatable {
+    /// The requests granted, in key order.
+    public let grants: [String]
+    /// The requests refused, in key order.
+    public let refusals: [String]
+
+    /// The plan for `ranked` (highest first, with their bovengrenzen) under the kept totals
+    /// `ceiling`, on `today`.
+    public init(ranked: [(id: String, bovengrens: Money)], under ceiling: MacroCeiling, on today: Day) {
+        var room = ceiling
+        var grants: [String] = [], refusals: [String] = []
+        for request in ranked {
+            if case .grant(let after) = CeilingDecision(request.bovengrens, under: room, on: today) {
+                grants.append(request.id)
+                room = after
+            } else {
+                refusals.append(request.id)
+            }
+        }
+        self.grants = grants.sorted(by: DecisionPlan.keyOrder)
+        self.refusals = refusals.sorted(by: DecisionPlan.keyOrder)
+    }
+
+    /// The order the decisions are written in: the grants, then the refusals.
+    public var writeOrder: [String] { grants + refusals }
+
+    /// The register's order of keys: SQLite compares text keys byte by byte.
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}
