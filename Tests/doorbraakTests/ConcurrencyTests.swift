@@ -138,6 +138,36 @@ func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// Issue 21: `decide --all` plans in the ranking and writes by id, yet decides what one
+    /// `nza decide` after another in the ranking decides (each with its sweep): the same grants,
+    /// the same refusals, the same kept totals.
+    @Test func decideAllDecidesAsSingleDecisionsInTheRankingWould() throws {
+        let template = try pendingRound()
+        defer { template.remove() }
+        let all = try copy(of: template)
+        defer { all.remove() }
+        #expect(try all.run(["nza", "decide", "--all"], today: "2027-01-04", environment: ["DOORBRAAK_DECIDE_BATCH": "7"]).status == 0)
+        let singles = try copy(of: template)
+        defer { singles.remove() }
+        let seed = try singles.sql("SELECT seed FROM allocation_run")
+        let candidates = try singles.sql("SELECT a.id, a.theme, a.requested_cents, a.fte_tenths FROM application a JOIN beschikking b ON b.application_id = a.id WHERE b.status = 'pending'")
+            .split(separator: "\n").map { line throws -> AllocationCandidate in
+                let f = line.split(separator: "|").map(String.init)
+                return AllocationCandidate(id: try ApplicationID(parsing: f[0]), theme: try Theme(parsing: f[1]), requested: Money(cents: Int64(f[2]) ?? 0), fte: Fte(tenths: Int64(f[3]) ?? 0))
+            }
+        try #require(candidates.count == 120)
+        let store = try Store.open(at: singles.db)
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        for candidate in Allocator.ranked(candidates, seed: seed) where try store.beschikking(of: candidate.id.rawValue)?.status == .pending {
+            _ = try store.decideBeschikking(candidate.id.rawValue, today: event.today, event: event)
+        }
+        let query = "SELECT application_id, status, coalesce(refusal_code, '') FROM beschikking ORDER BY application_id"
+        #expect(try all.sql(query) == (try singles.sql(query)))
+        #expect(try all.sql("SELECT count(*) FROM beschikking WHERE status = 'refused'") != "0", "the ceiling must have refused some")
+        #expect(try all.sql("SELECT granted_cents, pending_cents FROM ledger") == (try singles.sql("SELECT granted_cents, pending_cents FROM ledger")))
+        #expect(try all.sql("SELECT year, granted_cents FROM ledger_year ORDER BY year") == (try singles.sql("SELECT year, granted_cents FROM ledger_year ORDER BY year")))
+    }
+
     @Test func keptTotalsEqualAFullRecountAfterALongRandomSequence() throws {
         let template = try Sandbox()
         defer { template.remove() }
