@@ -66,6 +66,8 @@ public struct ClaimImport: CSVImport {
     /// that comes before a milestone it follows waits until the file's other rows are settled,
     /// then is tried again (repeatedly, while that settles more).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
+        // A claim of status released frees room under the ceiling.
+        try store.holdAgainstDecideAll()
         let waiting = Waiting()
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },

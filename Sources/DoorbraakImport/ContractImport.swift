@@ -18,7 +18,8 @@ public struct ContractImport: CSVImport {
 
     /// Requests every row of `path`; the report counts new pending requests.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts",
+        try store.holdAgainstDecideAll()
+        return try CSVBatch.run(path, columns: ContractImport.columns, into: store, partial: partial, rowsName: "contracts",
                          begin: { () throws(DoorbraakError) in try store.checkKeptTotals() }) { record throws(DoorbraakError) in
             switch try store.requestBeschikking(record("application_id"), contract: record("contract"), today: today, event: event, requester: actingFor) {
             case .pending: return .new

@@ -241,7 +241,8 @@ extension Store {
     /// penvoerder `lead` (else E-OWNER): a pending request is taken back from the NZa (and from
     /// the kept pending total) in the same transaction.
     public func withdraw(_ id: String, lead: String, event: AuditContext) throws(DoorbraakError) -> String {
-        try db.writeTransaction { () throws(DoorbraakError) -> String in
+        try holdAgainstDecideAll()
+        return try db.writeTransaction { () throws(DoorbraakError) -> String in
             guard let status = try db.row("SELECT status FROM application WHERE id = ?", [.text(id)], { r in r.text(0) }) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
             }

@@ -146,6 +146,14 @@ public enum AuditLog {
             try requireRoundOpenedBy(context.today, in: db)
             db.openedCheckedIn = db.transactionNumber
         }
+        // Once per transaction, under its write lock: the key a signed file's signature was
+        // checked with is still the one registered for its signer.
+        if let signer = db.signer, db.signerCheckedIn != db.transactionNumber {
+            let key = try db.cached("SELECT public_key FROM party WHERE role = ? AND id = ?")
+                .rowValue([.text(signer.party.role.rawValue), .text(signer.party.id)], { r in r.optionalText(0) }) ?? nil
+            try PartySignature.requireStillRegistered(signer.party, key: key, verified: signer.line)
+            db.signerCheckedIn = db.transactionNumber
+        }
         let (seq, head) = try head(ofTransactionIn: db)
         try requireInOrder(in: db, subject: subject, on: context.today)
         guard seq < Int64.max - 1 else {

@@ -106,6 +106,9 @@ extension Store {
     /// `requester`: the party a signed contracts file acts for, which must be the application's
     /// coordinating insurer (nil: a typed request, or an unsigned file).
     public func requestBeschikking(_ id: String, contract: String, today: Day, event: AuditContext, requester: PartyID? = nil) throws(DoorbraakError) -> RequestOutcome {
+        // Every caller takes the decisions lock before its transaction; a new one that did not is
+        // still kept from coming between two batches of `decide --all` (see `holdAgainstDecideAll`).
+        try holdAgainstDecideAll()
         guard let (status, requested, deviations, coordinating) = try db.cached("SELECT status, requested_cents, deviations, coordinating FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2), r.text(3)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
@@ -160,7 +163,8 @@ extension Store {
     /// grants when committed + bovengrens ≤ ceiling, else refuses with E-CEILING; then refuses every
     /// other pending request that no longer fits. Returns every decision taken.
     public func decideBeschikking(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
-        try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
+        try holdAgainstDecideAll()
+        return try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
             try decideInTransaction(id, today: today, event: event)
         }
     }
@@ -293,6 +297,8 @@ extension Store {
 
     /// Decides every pending request as the allocation ranking has it, `batch` decisions per
     /// transaction (issue 21: one fsync per batch, not per decision), each batch all-or-nothing.
+    /// The run holds the decisions lock (`DecisionLock`) from before its plan to its last commit,
+    /// so no request, withdrawal, single decision or release comes between its batches.
     /// First every row the grants rest on is checked (one ordered scan per table,
     /// `decidedOnTables`, so an edited row refuses the whole run before its first decision) and
     /// the decisions are planned in rank order (`DecisionPlan`, from the very rows checked); then
@@ -300,17 +306,25 @@ extension Store {
     /// and each is `CeilingDecision` on the kept totals of its own transaction, which must agree
     /// with the plan. So the ceiling holds at every commit; a kill between batches leaves the
     /// decided ones decided, and a re-run plans the rest and ends where an uninterrupted run ends.
-    /// A batch writes only while no other connection has committed since the plan (`PRAGMA data_version`,
-    /// read under its write lock); it checks again the rows it writes (the beschikking and the
+    /// Each batch reads `PRAGMA data_version` under its write lock. While no other connection has
+    /// committed since the plan, it checks again the rows it writes (the beschikking and the
     /// application: writing a row binds it anew, so an edit of it would be laundered) and grants
     /// on the values the plan's check compared, never read again. Once another connection
-    /// committed (a single decision, a withdrawal, an edit), the run checks and plans again
-    /// what is pending then, as a re-run would. A failure halfway (another process edited a row
-    /// meanwhile) rolls its batch back and is thrown counting the decisions committed before it.
+    /// committed (a party registered, a cost line imported: nothing that changes who is granted),
+    /// each batch checks everything its requests rest on again in its own transaction and grants
+    /// on the values it checked; it never plans again (an attacker's review: planning again after
+    /// every other commit let a process committing every 0.1 s hold the run off for good). A
+    /// failure halfway (another process edited a row meanwhile) rolls its batch back and is thrown
+    /// counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
     /// when a later batch stops the run).
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch,
                           committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
+        // This store's own shared hold (a command that requested or paid before, the demo) is let
+        // go first: its later changes take it again.
+        decisionLock = nil
+        let lock = try DecisionLock(database: db.path, mode: .deciding, timeoutMilliseconds: db.busyTimeoutMilliseconds)
+        defer { withExtendedLifetime(lock) {} }
         var decisions: [BeschikkingDecision] = []
         // The WAL is checkpointed once at the end instead of after every batch: a checkpoint per
         // batch wrote the pages twice (WAL and file, each synced). Commits stay synced; this
@@ -319,38 +333,72 @@ extension Store {
         // A batch writes the rows, their bindings and events; a page cache of 64 MB keeps them
         // until COMMIT instead of spilling them to the WAL halfway and reading them back (SQLite's
         // default is 2 MB). This run only: it raises the peak memory of `decide --all` to about
-        // 200 MB at 100,000 requests.
+        // 210 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
-        do throws(DoorbraakError) {
-            planning: while true {
-                let plan = try checkedPlan(today: today)
-                let order = plan.decisions.writeOrder
-                var next = 0
-                while next < order.count {
-                    let ids = Array(order[next..<min(next + batch, order.count)])
-                    let taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision]? in
-                        guard try db.integer("PRAGMA data_version") == plan.version else { return nil }
-                        return try writeDecisions(ids, of: plan, today: today, event: event)
+        let plan = try checkedPlan(today: today)
+        Store.afterDecisionPlan?(db.path)
+        let order = plan.decisions.writeOrder
+        var next = 0
+        while next < order.count {
+            let ids = Array(order[next..<min(next + batch, order.count)])
+            let taken: [BeschikkingDecision]
+            do throws(DoorbraakError) {
+                taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
+                    let unchanged = try db.integer("PRAGMA data_version") == plan.version
+                    // A run of more than one transaction is on record from its first commit to its
+                    // end: until then nothing that changes who is granted is taken, also after a
+                    // kill (see `requireNoUnfinishedDecideAll`).
+                    if next == 0, order.count > batch, try unfinishedDecideAll() == nil {
+                        try AuditLog.append(in: db, event, action: "nza-decide-all", subject: Store.decideAllSubject, before: "-",
+                                            after: "begun: \(order.count) decisions planned in the ranking (\(plan.decisions.grants.count) grants, \(plan.decisions.refusals.count) refusals), \(batch) per transaction")
                     }
-                    // Another connection committed since the plan: plan again what is pending now.
-                    guard let taken else { continue planning }
-                    committed(taken)
-                    decisions += taken
-                    next += ids.count
-                    Store.betweenDecisionBatches?(db.path)
+                    return try writeDecisions(ids, of: plan, checked: unchanged, today: today, event: event)
                 }
-                return decisions
+            } catch where !decisions.isEmpty {
+                // The decisions committed went to `committed` as they were; the error counts them.
+                var stopped = error
+                stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
+                throw stopped
             }
-        } catch where !decisions.isEmpty {
-            // The decisions committed went to `committed` as they were; the error counts them.
-            var stopped = error
-            stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
-            throw stopped
+            committed(taken)
+            decisions += taken
+            next += ids.count
+            Store.betweenDecisionBatches?(db.path)
         }
+        if try unfinishedDecideAll() != nil {
+            try db.writeTransaction { () throws(DoorbraakError) in
+                guard try unfinishedDecideAll() != nil else { return }
+                try AuditLog.append(in: db, event, action: "nza-decide-all", subject: Store.decideAllSubject, before: "begun",
+                                    after: "ended: no request pending (\(decisions.count) decided in this run)")
+            }
+        }
+        return decisions
+    }
+
+    /// The subject of the events that open and close a `decide --all` of more than one transaction.
+    static let decideAllSubject = "nza decide --all"
+
+    /// The event (its number and business date) that began a `decide --all` of more than one
+    /// transaction that has not ended — killed, or stopped by an error; nil when none.
+    func unfinishedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? {
+        guard let (seq, on, after) = try db.cached("SELECT seq, on_day, after FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(Store.decideAllSubject)], { r in (r.int64(0), r.optionalText(1) ?? "", r.text(2)) }) else { return nil }
+        return after.hasPrefix("begun") ? (seq, on) : nil
+    }
+
+    /// `E-STATE` while a `decide --all` that began is not ended: its committed grants are some of
+    /// its plan's, not the ranking's first, so nothing that changes who is granted is taken until
+    /// a run of it ends (an attacker's review: a request made after a stopped run, before the
+    /// re-run, refused a request ranked before one already granted).
+    func requireNoUnfinishedDecideAll() throws(DoorbraakError) {
+        guard let (seq, on) = try unfinishedDecideAll() else { return }
+        throw DoorbraakError(.state, "`nza decide --all` began on \(on) (event \(seq)) and has not ended (it was stopped or killed): run `doorbraak nza decide --all` again first; until it has ended, no request, withdrawal, single decision or release is taken")
     }
 
     /// For a test: runs after each committed batch of `decideAll`, with the database's path.
     nonisolated(unsafe) static var betweenDecisionBatches: ((String) -> Void)?
+    /// For a test: runs once `decideAll` has planned, before its first batch.
+    nonisolated(unsafe) static var afterDecisionPlan: ((String) -> Void)?
 
     /// What `decideAll` decides, with what it read to plan it: the data version it was read at,
     /// each pending request's bovengrens, and what each grant writes (from the rows checked).
@@ -438,12 +486,14 @@ extension Store {
 
     /// One batch of `decideAll` inside its write transaction: the requests `ids`, in the plan's
     /// order, each decided by `CeilingDecision` on the kept totals as this transaction leaves
-    /// them, which must be what the plan decided (it is, while no other connection committed
-    /// since the plan). What a decision writes is checked again for a chunk of requests at once
-    /// (`checkedRequests`); a grant writes what the plan's check read. The kept totals are checked
-    /// once (the transaction reads them before it writes) and the grants' amounts written to
-    /// them once, before COMMIT. A request no longer pending is skipped.
-    private func writeDecisions(_ ids: [String], of plan: CheckedPlan, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+    /// them, which must be what the plan decided (it is: nothing that changes it commits while
+    /// the run holds the decisions lock). What a decision writes is checked again for a chunk of
+    /// requests at once (`checkedRequests`): with `checked` (no other connection committed since
+    /// the plan) only the rows it writes, a grant writing what the plan's check read; else
+    /// everything the requests rest on, a grant writing what this check read. The kept totals
+    /// are checked once (the transaction reads them before it writes) and the grants' amounts
+    /// written to them once, before COMMIT. A request no longer pending is skipped.
+    private func writeDecisions(_ ids: [String], of plan: CheckedPlan, checked: Bool, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         let chunks = stride(from: 0, to: ids.count, by: Store.decisionChunk).map { Array(ids[$0..<min($0 + Store.decisionChunk, ids.count)]) }
         do throws(DoorbraakError) {
@@ -458,14 +508,12 @@ extension Store {
         var totals = GrantTotals()
         var decisions: [BeschikkingDecision] = []
         for chunk in chunks {
-            let requests = try checkedRequests(chunk, prechecked: plan.facts)
+            let requests = try checkedRequests(chunk, prechecked: checked ? plan.facts : nil)
             try AuditLog.requireInOrder(in: db, subjects: chunk.filter { requests[$0]?.status == .pending }, on: today)
             for id in chunk {
                 guard let request = requests[id], request.status == .pending else { continue }
                 try DateOrder.decision(on: today, requested: try Day(parsing: request.requestedOn), application: id)
-                guard request.bovengrens == plan.bovengrens[id] else {
-                    throw DoorbraakError(.internal, "the bovengrens of \(id) is not the one `decide --all` planned with")
-                }
+                guard request.bovengrens == plan.bovengrens[id] else { throw Store.planOutdated(id) }
                 switch (CeilingDecision(request.bovengrens, under: ceiling, on: today), granting.contains(id)) {
                 case (.grant(let after), true):
                     guard let grant = request.grant else { throw DoorbraakError(.internal, "application \(id) of a request is missing") }
@@ -476,12 +524,20 @@ extension Store {
                     try refuse(id, bovengrens: request.bovengrens, reason: reason, code: code, today: today, event: event)
                     decisions.append(.refused(id: id, code: code, reason: reason))
                 default:
-                    throw DoorbraakError(.internal, "the kept totals do not decide \(id) as `decide --all` planned")
+                    throw Store.planOutdated(id)
                 }
             }
         }
         try write(totals)
         return decisions
+    }
+
+    /// A decision of `decide --all` that the kept totals no longer decide as planned: something
+    /// changed the pending requests or the room without the decisions lock (a version of
+    /// doorbraak before it, or `sqlite3`). The run stops rather than decide on a plan that no
+    /// longer holds; a re-run plans again.
+    private static func planOutdated(_ id: String) -> DoorbraakError {
+        DoorbraakError(.state, "\(id) is not decided as planned: the pending requests or the room under the ceiling changed while `nza decide --all` ran, without its lock; run it again to plan what is pending now")
     }
 
     /// How many requests of a batch are checked and read at once: few enough that the pages

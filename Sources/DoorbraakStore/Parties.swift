@@ -36,13 +36,23 @@ extension Store {
         return Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })
     }
 
-    /// `E-DATE` when `signer`'s key was registered (or its entry last changed) after `day`: a
-    /// file dated before the key existed cannot carry its signature.
-    public func requireSignerInTime(_ signer: PartyID?, on day: Day) throws(DoorbraakError) {
+    /// The signer of a file (or statement) this command acts on, as its signature was checked
+    /// (`allowed`: the allowed-signers lines it was checked against): `E-DATE` when `day` precedes
+    /// the registration of its key (its newest event); and every write transaction of this
+    /// command then checks, under its write lock, that the key registered for it is still the
+    /// one the signature was checked with (`AuditLog.append`; a key replaced between the check
+    /// and the import's write lock was honoured for the whole import: a review of the identity
+    /// rules).
+    public func requireSigner(_ signer: PartyID?, checkedAgainst allowed: [(party: PartyID, line: String)], on day: Day) throws(DoorbraakError) {
         guard let signer else { return }
-        guard let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(signer.description)], { r in r.optionalText(0) }) ?? nil, let registered = try? Day(parsing: text) else { return }
-        try DateOrder.require(day, notBefore: registered, "a file signed by \(signer)", follows: "the registration of that key")
+        if let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(signer.description)], { r in r.optionalText(0) }) ?? nil, let registered = try? Day(parsing: text) {
+            try DateOrder.require(day, notBefore: registered, "a file signed by \(signer)", follows: "the registration of that key")
+        }
+        guard let line = allowed.first(where: { $0.party == signer })?.line else {
+            throw DoorbraakError(.internal, "\(signer) signed, but its key was not among those checked")
+        }
+        db.signer = (signer, line)
     }
 
     /// The register, optionally of one role, by role and id.
@@ -117,7 +127,7 @@ extension Store {
     /// The keys of every party that has one, as `ssh-keygen`'s allowed-signers lines
     /// (`insurer:3311 namespaces="doorbraak" ssh-ed25519 AAAA…`), each checked against the chain.
     public func allowedSigners() throws(DoorbraakError) -> [(party: PartyID, line: String)] {
-        try keyedParties().map { ($0.party, "\($0.party) namespaces=\"\(PartySignature.namespace)\" \($0.key)") }
+        try keyedParties().map { ($0.party, PartySignature.allowedSignerLine($0.party, key: $0.key)) }
     }
 
     /// Every party that has a key, with its key, each row checked against the chain.

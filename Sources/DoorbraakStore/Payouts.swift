@@ -230,6 +230,7 @@ extension Store {
 
     /// Lowers the bovengrens of the claim's beschikking by `amount` and moves the kept totals.
     private func release(_ amount: Money, of claim: Claim, kind: String, theme: String, today: Day) throws(DoorbraakError) {
+        try holdAgainstDecideAll()
         let insurer: String
         if kind == "missed" {
             insurer = claim.insurer

@@ -23,7 +23,8 @@ extension Store {
     /// a beschikking marked final, or its application deleted, with sqlite3 was left out of the
     /// close without a word, its unpaid milestones never released).
     public func closePeriod(today: Day, event: AuditContext) throws(DoorbraakError) -> ClosingResult {
-        try db.writeTransaction { () throws(DoorbraakError) -> ClosingResult in
+        try holdAgainstDecideAll()
+        return try db.writeTransaction { () throws(DoorbraakError) -> ClosingResult in
             try requireBound("round", [.integer(1)])
             try PeriodClose.check(today: today, closedOn: try closedOn())
             try checkKeptTotals()

@@ -14,6 +14,8 @@ public final class Store {
     var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).
     public private(set) var upgrade: SchemaUpgrade?
+    /// The decisions lock this store holds shared, once taken (see `DecisionLock`).
+    var decisionLock: DecisionLock?
 
     private init(db: Database) { self.db = db }
 

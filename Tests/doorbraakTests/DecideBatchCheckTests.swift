@@ -72,34 +72,6 @@ import Testing
         #expect(edits == 1)
     }
 
-    /// A request withdrawn by its penvoerder while the run goes on (another process, between two
-    /// batches) is not decided, like one decided meanwhile; the run decides the rest (an
-    /// attacker's review: it stopped with "no request … run `nza request` first").
-    @Test func aRequestWithdrawnBetweenBatchesIsNotDecided() throws {
-        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
-        defer { s.remove() }
-        let store = try Store.open(at: s.db)
-        var withdrawn = ""
-        Store.betweenDecisionBatches = { _ in
-            guard withdrawn.isEmpty, let row = try? s.sql("SELECT b.application_id || ' ' || s.lead FROM beschikking b JOIN application a ON a.id = b.application_id JOIN submission s ON s.seq = a.submission_seq WHERE b.status = 'pending' ORDER BY 1 DESC LIMIT 1") else { return }
-            let parts = row.split(separator: " ").map(String.init)
-            withdrawn = parts[0]
-            let result = try? s.run(["application", "withdraw", parts[0], "--lead", parts[1]], today: "2027-01-04")
-            #expect(result?.status == 0, "\(String(describing: result))")
-        }
-        defer { Store.betweenDecisionBatches = nil }
-        let pending = try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'")
-        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
-        let decisions = try store.decideAll(today: event.today, event: event, batch: 3)
-        #expect(!withdrawn.isEmpty && !decisions.map(\.id).contains(withdrawn))
-        #expect(String(decisions.count + 1) == pending, "\(decisions.count) decided of \(pending)")
-        #expect(try s.sql("SELECT status FROM application WHERE id = '\(withdrawn)'") == "withdrawn")
-        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE application_id = '\(withdrawn)'") == "0")
-        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "0")
-        let verify = try s.run(["audit", "verify"])
-        #expect(verify.status == 0, "\(verify.stdout.prefix(600))")
-    }
-
     /// Another process changing SQLite's schema cookie between batches (a table created and
     /// dropped) makes SQLite read its schema again and may put one table's name at the address of
     /// another's: the rows of every batch are still bound under their own table, as they stand
@@ -146,22 +118,99 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
-    /// A single decision another process makes once the run's grants are committed finds their
-    /// room taken (were the refusals written first, in key order, A-0002 would have been granted
-    /// on the € 10 mln not yet committed and A-0003, ranked first, refused). The run then plans
-    /// again what is pending: nothing.
-    @Test func aSingleDecisionAfterTheGrantsFindsTheirRoomTaken() throws {
+    /// Another process committing something that changes no decision (a party renamed) after
+    /// the plan and after every batch: the run goes on with its plan, checking each batch's
+    /// requests in full, and plans once (an attacker's review: planning again after every other
+    /// commit let a process renaming a party every 0.1 s hold the run off for good).
+    @Test func otherCommitsDuringTheRunDoNotMakeItPlanAgain() throws {
         let s = try rankedAgainstKeys()
         defer { s.remove() }
+        #expect(try s.run(["party", "add", "provider", "87654321", "Zorggroep Z"], today: "2027-01-04").status == 0)
+        let reference = try rankedAgainstKeys()
+        defer { reference.remove() }
+        #expect(try reference.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
+        var plans = 0, renames = 0
+        let rename = { (db: String) in
+            renames += 1
+            #expect((try? s.run(["party", "add", "provider", "87654321", "Zorggroep \(renames)", "--rename"], today: "2027-01-04").status) == 0)
+        }
+        Store.afterDecisionPlan = { db in
+            plans += 1
+            if plans < 20 { rename(db) }
+        }
+        Store.betweenDecisionBatches = rename
+        defer { Store.afterDecisionPlan = nil; Store.betweenDecisionBatches = nil }
         let store = try Store.open(at: s.db)
-        var single: CLIResult?
-        Store.betweenDecisionBatches = { _ in if single == nil { single = try? s.run(["nza", "decide", "A-0002"], today: "2027-01-04") } }
-        defer { Store.betweenDecisionBatches = nil }
         let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
         let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
-        #expect(decisions == [.granted(id: "A-0003", bovengrens: Money(euros: 6_000_000))], "\(decisions)")
-        #expect(single?.status == 1 && single?.stderr.contains("E-CEILING: A-0002 refused") == true, "\(String(describing: single))")
-        #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == "A-0001 refused\nA-0002 refused\nA-0003 granted")
+        #expect(plans == 1 && renames == 4 && decisions.count == 3, "\(plans) plans, \(renames) renames, \(decisions)")
+        let query = "SELECT application_id, status, coalesce(refusal_code, '') FROM beschikking ORDER BY application_id"
+        #expect(try s.sql(query) == (try reference.sql(query)))
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// While `decide --all` runs, nothing that changes who is granted comes between its batches:
+    /// a withdrawal, a request, a single decision and a release wait for its lock and give up
+    /// with `E-BUSY` (exit 75) after the busy timeout; the run ends as if they had not been
+    /// tried. Without the lock a withdrawal of the request ranked first, between the batch that
+    /// granted the one ranked third (its id comes first) and the rest, left the one ranked second
+    /// refused (an attacker's review of this landing). After the run the lock is free.
+    @Test func nothingThatChangesWhoIsGrantedComesBetweenTheBatches() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        // Ranked A-0002 (€ 5 mln), A-0003 (€ 6 mln), A-0001 (€ 4,5 mln) under € 10 mln.
+        try s.ceilingRound(ceiling: "10000000.00", applications: [("A-0001", 450_000_000, 3600), ("A-0002", 500_000_000, 5000), ("A-0003", 600_000_000, 5400)], contracts: true)
+        let lead = try s.sql("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = 'A-0002'")
+        let quick = ["DOORBRAAK_BUSY_TIMEOUT_MS": "100"]
+        var tried: [CLIResult] = []
+        Store.betweenDecisionBatches = { _ in
+            guard tried.isEmpty else { return }
+            for command in [["application", "withdraw", "A-0002", "--lead", lead], ["nza", "decide", "A-0003"], ["nza", "request", "A-0003", "--contract", "OVK-A-0003"]] {
+                if let result = try? s.run(command, today: "2027-01-04", environment: quick) { tried.append(result) }
+            }
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let store = try Store.open(at: s.db)
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
+        #expect(decisions.map(\.summary) == ["granted A-0001", "granted A-0002", "refused A-0003 (E-CEILING)"], "\(decisions)")
+        #expect(tried.count == 3 && tried.allSatisfy { $0.status == 75 && $0.stderr.contains("E-BUSY") && $0.stderr.contains("nza decide --all") }, "\(tried.map(\.stderr))")
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'A-0002'") == "granted")
+        // The run is over: the lock is free (the withdrawal is now refused for what it is, not for the lock).
+        let after = try s.run(["application", "withdraw", "A-0002", "--lead", lead], today: "2027-01-05", environment: quick)
+        #expect(after.status != 75 && !after.stderr.contains("E-BUSY"), "\(after.stderr)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// A run of more than one transaction that stopped halfway (here a review edited with
+    /// `sqlite3` after its first batch) has granted some of its plan's grants, not the ranking's
+    /// first: until a run of it has ended, nothing that changes who is granted is taken (a
+    /// withdrawal, a request, a single decision: `E-STATE` naming the run's first event), so a
+    /// re-run ends where an uninterrupted run ends. The trail records where it began and ended.
+    @Test func aStoppedRunHoldsOffEveryChangeUntilARunOfItHasEnded() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.ceilingRound(ceiling: "10000000.00", applications: [("A-0001", 450_000_000, 3600), ("A-0002", 500_000_000, 5000), ("A-0003", 600_000_000, 5400)], contracts: true)
+        let reference = "A-0001 granted\nA-0002 granted\nA-0003 refused"
+        let note = try s.sql("SELECT quote(note) FROM review WHERE application_id = 'A-0002' AND insurer = '3311'")
+        let batch = ["DOORBRAAK_DECIDE_BATCH": "1"]
+        let (outcome, edits) = try decideAll(s, batch: 1, runningBetweenBatches: "UPDATE review SET note = 'edited' WHERE application_id = 'A-0002' AND insurer = '3311'", once: true)
+        #expect(outcome.failure.map { $0.code == .ledger && $0.message.contains("1 decision was committed before it stopped") } == true, "\(outcome)")
+        let halfway = try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1")
+        #expect(edits == 1 && halfway == "A-0001 granted\nA-0002 pending\nA-0003 pending", "\(halfway)")
+        let lead = try s.sql("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = 'A-0002'")
+        for command in [["application", "withdraw", "A-0002", "--lead", lead], ["nza", "decide", "A-0003"]] {
+            let held = try s.run(command, today: "2027-01-04")
+            #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` began on 2027-01-04"), "\(command): \(held.stderr)")
+        }
+        // The edit put back, a re-run ends the run; then a withdrawal is judged for what it is.
+        _ = try s.sql("UPDATE review SET note = \(note) WHERE application_id = 'A-0002' AND insurer = '3311'")
+        let rerun = try s.run(["nza", "decide", "--all"], today: "2027-01-04", environment: batch)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == reference)
+        #expect(try s.sql("SELECT before || ' → ' || substr(after, 1, 6) FROM audit_event WHERE subject = 'nza decide --all' ORDER BY seq") == "- → begun:\nbegun → ended:")
+        let after = try s.run(["application", "withdraw", "A-0002", "--lead", lead], today: "2027-01-05")
+        #expect(!after.stderr.contains("nza decide --all"), "\(after.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 

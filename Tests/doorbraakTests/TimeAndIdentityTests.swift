@@ -1,3 +1,5 @@
+import DoorbraakCore
+@testable import DoorbraakStore
 import Foundation
 import Testing
 
@@ -542,6 +544,40 @@ import Testing
         let paid = try s.run(["import", "claims", own, "--signature", try sign(own, with: key)], today: "2027-06-30")
         #expect(paid.status == 0, "\(paid.stderr)")
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'payout'").contains("file signed by insurer:3311"))
+    }
+}
+
+extension SignedFileTests {
+    /// The key a file's signature was checked with must still be the signer's when the command
+    /// writes: one replaced in between (a leaked key the party replaced while the import read
+    /// its file) signs nothing more — checked under the write lock of every transaction. Put
+    /// back, the same key signs again.
+    @Test func aKeyReplacedAfterTheSignatureWasCheckedSignsNothing() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let (lead, _, _) = try signedRound(s)
+        let fresh = try keygen(s, "fresh")
+        let party = try PartyID(role: .provider, id: "12345678")
+        let store = try Store.open(at: s.db)
+        let event = AuditContext(actor: "test", at: "2026-12-01T00:00:00Z", today: Day(2026, 12, 1))
+        let write = { () throws(DoorbraakError) in
+            try store.db.writeTransaction { () throws(DoorbraakError) in
+                try AuditLog.append(in: store.db, event, action: "test", subject: "x", before: "-", after: "signed write")
+            }
+        }
+        try store.requireSigner(party, checkedAgainst: try store.allowedSigners(), on: event.today)
+        try write()
+        #expect(try s.run(["party", "key", "provider:12345678", fresh + ".pub"], today: "2026-12-01").status == 0)
+        do throws(DoorbraakError) {
+            try write()
+            Issue.record("a write signed with a replaced key was taken")
+        } catch {
+            #expect(error.code == .signature && error.message.contains("provider:12345678 was replaced"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM audit_event WHERE action = 'test'") == "1")
+        #expect(try s.run(["party", "key", "provider:12345678", lead + ".pub"], today: "2026-12-01").status == 0)
+        try write()
+        #expect(try s.sql("SELECT count(*) FROM audit_event WHERE action = 'test'") == "2")
     }
 }
 

@@ -9,6 +9,20 @@ public enum PartySignature {
     /// The OpenSSH signature namespace of doorbraak's files (`ssh-keygen -Y sign -n doorbraak`).
     public static let namespace = "doorbraak"
 
+    /// The allowed-signers line of `party`'s `key` (`insurer:3311 namespaces="doorbraak" ssh-ed25519 AAAA…`):
+    /// what `ssh-keygen -Y verify` checks a signature against.
+    public static func allowedSignerLine(_ party: PartyID, key: String) -> String {
+        "\(party) namespaces=\"\(namespace)\" \(key)"
+    }
+
+    /// `E-SIGNATURE` when the key registered for `party` now (`registered`; nil: none) is not the
+    /// one its file's signature was checked with (`verified`, an allowed-signers line): a key
+    /// replaced after the check — a leaked key the party replaced meanwhile — signs nothing more.
+    public static func requireStillRegistered(_ party: PartyID, key registered: String?, verified: String) throws(DoorbraakError) {
+        guard registered.map({ allowedSignerLine(party, key: $0) }) != verified else { return }
+        throw DoorbraakError(.signature, "the key of \(party) was \(registered == nil ? "removed" : "replaced") after the signature was checked with it; nothing signed with it is stored: sign again with the key registered now")
+    }
+
     /// The insurer a file of reviews or claims acts for: the signer when signed (and `--insurer`,
     /// when also given, must be that insurer), else `--insurer`, else nobody in particular.
     public static func insurer(signer: PartyID?, option: String?, file: String) throws(DoorbraakError) -> String? {

@@ -28,8 +28,15 @@ public final class Database {
     /// Subjects whose trail this write transaction found in order for one business day (see
     /// `AuditLog.requireInOrder`).
     var subjectsInOrder = SubjectsInOrder()
+    /// How long this connection waits for another process's lock.
+    public private(set) var busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds
     /// The transaction whose business date was last held against the round's opening.
     var openedCheckedIn = -1
+    /// The party whose signed file this command acts on, with the allowed-signers line its
+    /// signature was checked against (see `Store.requireSigner`).
+    var signer: (party: PartyID, line: String)?
+    /// The transaction that last found `signer`'s key still registered.
+    var signerCheckedIn = -1
 
     /// How long a writer waits for another process's lock before giving up with exit 75.
     public static var defaultBusyTimeoutMilliseconds: Int32 {
@@ -98,6 +105,7 @@ public final class Database {
         }
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         do {
             // A reader leaves the journal mode as the file records it (WAL for every doorbraak database).
             try execute(self.readOnly ? "PRAGMA query_only = ON; PRAGMA schema_version" : "PRAGMA journal_mode = WAL")

@@ -48,7 +48,7 @@ struct SignedFile {
             return nil
         }
         let signer = try FileSignature.signer(of: copy, shownAs: path, signature: signature, allowedSigners: allowedSigners)
-        try store.requireSignerInTime(signer, on: today)
+        try store.requireSigner(signer, checkedAgainst: allowedSigners, on: today)
         return signer
     }
 }

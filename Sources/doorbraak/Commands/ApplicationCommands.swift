@@ -166,12 +166,13 @@ enum ApplicationWithdrawCommand: Command {
         let store = try context.openStore()
         var signer: PartyID?
         if let signature {
-            signer = try FileSignature.signer(ofText: PartySignature.withdrawalStatement(id), signature: signature, allowedSigners: try store.allowedSigners())
+            let allowed = try store.allowedSigners()
+            signer = try FileSignature.signer(ofText: PartySignature.withdrawalStatement(id), signature: signature, allowedSigners: allowed)
             // The signer acts for the --lead it names; whether that is the penvoerder is E-OWNER below.
             if let provider = try PartySignature.provider(signer: signer, file: signature), provider != lead {
                 throw DoorbraakError(.signature, "the statement is signed by provider:\(provider), but --lead names \(lead); the penvoerder signs with its own key and gives its own AGB code", field: "--lead")
             }
-            try store.requireSignerInTime(signer, on: context.today)
+            try store.requireSigner(signer, checkedAgainst: allowed, on: context.today)
         } else if try store.signaturesRequired() {
             throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the penvoerder's key (`printf 'doorbraak withdraw \(id)\\n' > w.txt; ssh-keygen -Y sign -n doorbraak -f KEY w.txt`) and pass --signature w.txt.sig")
         }

@@ -48,6 +48,7 @@ enum NZaRequestCommand: Command {
         guard let id else { throw DoorbraakError(.usage, "give an application ID with --contract REF, or --all --contracts FILE") }
         guard let contract else { throw DoorbraakError(.usage, "--contract REF is required: the beschikking needs the contract between insurer and providers (contractvereiste)") }
         if contractsFile != nil || partial { throw DoorbraakError(.usage, "--contracts and --partial go with --all") }
+        try store.holdAgainstDecideAll()
         let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
             try store.requestBeschikking(id, contract: contract, today: context.today, event: context.audit(for: "coalition and coordinating insurer"))
         }

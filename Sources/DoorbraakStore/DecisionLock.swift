@@ -1,0 +1,75 @@
+import DoorbraakCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The NZa's hold on the pending requests and the room under the ceiling while `nza decide --all`
+/// runs (issue 21). `decide --all` writes its planned grants by application id, not by rank, in
+/// batches; a request, a withdrawal, a single decision or a release committed between two batches
+/// would meet grants that are some of the plan's but not the ranking's first, and change who is
+/// granted (an attacker's review of this landing: a withdrawal between batches left a request
+/// ranked third granted and the one ranked second refused). So `decide --all` holds this lock
+/// exclusively from before its plan to its last commit, and every command that changes the
+/// pending requests or the room holds it shared for its writes: each waits for the other, up
+/// to the busy timeout (then `E-BUSY`, exit 75, as for SQLite's own lock).
+/// It is `flock(2)` on a file beside the database (`<db>-decisions`), never on the database
+/// itself (closing another descriptor of that file would drop SQLite's own locks): the kernel
+/// releases it when the process ends, also on `kill -9`, so nothing stale is left to clear.
+final class DecisionLock {
+    /// Who holds it.
+    enum Mode {
+        /// `nza decide --all`: alone.
+        case deciding
+        /// A command that changes the pending requests or the room: beside others like it.
+        case changing
+    }
+
+    private let descriptor: Int32
+
+    /// The lock file of the database at `path`.
+    static func path(ofDatabase path: String) -> String { path + "-decisions" }
+
+    /// Takes the lock of the database at `path` in `mode`, waiting up to `timeoutMilliseconds`.
+    init(database path: String, mode: Mode, timeoutMilliseconds: Int32) throws(DoorbraakError) {
+        let file = DecisionLock.path(ofDatabase: path)
+        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw DoorbraakError(.io, "cannot open the lock file of `nza decide --all`: \(String(cString: strerror(errno)))", file: file)
+        }
+        let operation = (mode == .deciding ? LOCK_EX : LOCK_SH) | LOCK_NB
+        var waited: Int32 = 0
+        while flock(fd, operation) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw DoorbraakError(.io, "cannot lock the lock file of `nza decide --all`: \(reason)", file: file)
+            }
+            guard waited < timeoutMilliseconds else {
+                close(fd)
+                throw DoorbraakError(.busy, mode == .deciding
+                    ? "the decisions are busy: another command is changing the pending requests or the room under the ceiling (or another `nza decide --all` runs); try again when it is done"
+                    : "the decisions are busy: `nza decide --all` is deciding every pending request; requests, withdrawals, decisions and releases wait until it is done: try again then")
+            }
+            usleep(20_000)
+            waited += 20
+        }
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+}
+
+extension Store {
+    /// Holds the decisions lock shared for the rest of this store's life (see `DecisionLock`):
+    /// a command about to change the pending requests or the room under the ceiling. Taken before
+    /// its write transaction, it waits up to the busy timeout; inside one (a caller that did not
+    /// take it first) it does not wait, since `decide --all` may be waiting for this very
+    /// transaction's write lock: `E-BUSY` at once while a run holds it. While a run that began is
+    /// not ended (killed, or stopped by an error), `E-STATE` (`requireNoUnfinishedDecideAll`).
+    public func holdAgainstDecideAll() throws(DoorbraakError) {
+        guard decisionLock == nil else { return }
+        let lock = try DecisionLock(database: db.path, mode: .changing, timeoutMilliseconds: db.inTransaction ? 0 : db.busyTimeoutMilliseconds)
+        try requireNoUnfinishedDecideAll()
+        decisionLock = lock
+    }
+}
