@@ -87,8 +87,10 @@ enum NZaDecideCommand: Command {
     the grants, then the refusals, each in the order of the application ids, 5,000 decisions per
     transaction (DOORBRAAK_DECIDE_BATCH, clamped to 1–100,000): the ceiling holds at every
     commit, and after a kill a second run decides the rest. Before it decides anything it checks
-    every row a grant rests on against the audit chain (E-LEDGER names an edited row). Safe with
-    any number of processes at once.
+    every row a grant rests on against the audit chain (E-LEDGER names an edited row). While it
+    runs, requests, withdrawals, single decisions and releases wait for it (E-BUSY, exit 75, after
+    the busy timeout); a run of more than one transaction that was stopped or killed holds them off
+    (E-STATE) until `nza decide --all` is run again to its end.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
