@@ -32,9 +32,16 @@ final class DecisionLock {
     /// Takes the lock of the database at `path` in `mode`, waiting up to `timeoutMilliseconds`.
     init(database path: String, mode: Mode, timeoutMilliseconds: Int32) throws(DoorbraakError) {
         let file = DecisionLock.path(ofDatabase: path)
-        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // Not through a link someone put in its place, and only a regular file (a FIFO or a
+        // device there is not a lock of ours).
+        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             throw DoorbraakError(.io, "cannot open the lock file of `nza decide --all`: \(String(cString: strerror(errno)))", file: file)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw DoorbraakError(.io, "the lock file of `nza decide --all` is not a regular file; remove it", file: file)
         }
         let operation = (mode == .deciding ? LOCK_EX : LOCK_SH) | LOCK_NB
         var waited: Int32 = 0
