@@ -214,6 +214,26 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// The lock file beside the database is opened without following a link and must be a
+    /// regular file: a link put in its place (which would create or lock another file) or a FIFO
+    /// is `E-IO` (exit 74), and nothing is decided.
+    @Test func aLockFileThatIsNotOursIsRefused() throws {
+        let s = try rankedAgainstKeys()
+        defer { s.remove() }
+        let lock = s.db + "-decisions"
+        try? FileManager.default.removeItem(atPath: lock)
+        try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: s.folder.appendingPathComponent("elsewhere").path)
+        let linked = try s.run(["nza", "decide", "--all"], today: "2027-01-04")
+        #expect(linked.status == 74 && linked.stderr.contains("E-IO") && !FileManager.default.fileExists(atPath: s.folder.appendingPathComponent("elsewhere").path), "\(linked.stderr)")
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(mkfifo(lock, 0o600) == 0)
+        let fifo = try s.run(["nza", "decide", "--all"], today: "2027-01-04")
+        #expect(fifo.status == 74 && fifo.stderr.contains("not a regular file"), "\(fifo.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "3")
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(try s.run(["nza", "decide", "--all"], today: "2027-01-04").status == 0)
+    }
+
     /// `decide --all` on `s` in batches of `batch` (as 2027-01-04), with `sql` run once, after the
     /// first batch, on the run's own connection outside its transactions: a change that
     /// `PRAGMA data_version` does not show, as bytes rewritten in the file are not.
