@@ -257,6 +257,8 @@ extension Store {
             try checkKeptTotals()
             var detail = ""
             if let pending = try db.row("SELECT bovengrens_cents FROM beschikking WHERE application_id = ? AND status = 'pending'", [.text(id)], { r in r.money(0) }) {
+                // Taking back a pending request changes which requests compete.
+                try requireNoUnfinishedDecideAll()
                 try AuditLog.requireLedgerInOrder(in: db, on: event.today)
                 try db.run("DELETE FROM beschikking WHERE application_id = ?", [.text(id)])
                 try db.run("UPDATE ledger SET pending_cents = pending_cents - ? WHERE id = 1", [.money(pending)])

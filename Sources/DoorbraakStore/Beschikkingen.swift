@@ -109,6 +109,7 @@ extension Store {
         // Every caller takes the decisions lock before its transaction; a new one that did not is
         // still kept from coming between two batches of `decide --all` (see `holdAgainstDecideAll`).
         try holdAgainstDecideAll()
+        try requireNoUnfinishedDecideAll()
         guard let (status, requested, deviations, coordinating) = try db.cached("SELECT status, requested_cents, deviations, coordinating FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2), r.text(3)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
@@ -172,6 +173,7 @@ extension Store {
     /// One decision inside the caller's write transaction (see `decideBeschikking`). A request
     /// already decided is `E-REQUEST` before anything is written.
     private func decideInTransaction(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        try requireNoUnfinishedDecideAll()
         guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
             throw try noRequest(id)
         }
@@ -355,9 +357,13 @@ extension Store {
                     return try writeDecisions(ids, of: plan, checked: unchanged, today: today, event: event)
                 }
             } catch where !decisions.isEmpty {
-                // The decisions committed went to `committed` as they were; the error counts them.
+                // The decisions committed went to `committed` as they were; the error counts them,
+                // and says what the unfinished run holds off (a second review).
                 var stopped = error
                 stopped.message += "; \(decisions.count) decision\(decisions.count == 1 ? " was" : "s were") committed before it stopped (`doorbraak nza register` lists the beschikkingen granted)"
+                if (try? unfinishedDecideAll()) != nil {
+                    stopped.message += "; the run has not ended: until `doorbraak nza decide --all` is run again to its end, no request, withdrawal or single decision is taken"
+                }
                 throw stopped
             }
             committed(taken)
@@ -389,12 +395,14 @@ extension Store {
     }
 
     /// `E-STATE` while a `decide --all` that began is not ended: its committed grants are some of
-    /// its plan's, not the ranking's first, so nothing that changes who is granted is taken until
-    /// a run of it ends (an attacker's review: a request made after a stopped run, before the
-    /// re-run, refused a request ranked before one already granted).
+    /// its plan's, not the ranking's first, so no request, withdrawal or single decision — what
+    /// changes which requests compete — is taken until a run of it ends (an attacker's review: a
+    /// request made after a stopped run, before the re-run, refused a request ranked before one
+    /// already granted). Read under the caller's write lock. A payment or a release is taken: it
+    /// changes no request, and room it frees goes to the re-run's plan in the ranking.
     func requireNoUnfinishedDecideAll() throws(DoorbraakError) {
         guard let (seq, on) = try unfinishedDecideAll() else { return }
-        throw DoorbraakError(.state, "`nza decide --all` began on \(on) (event \(seq)) and has not ended (it was stopped or killed): run `doorbraak nza decide --all` again first; until it has ended, no request, withdrawal, single decision or release is taken")
+        throw DoorbraakError(.state, "`nza decide --all` began on \(on) (event \(seq)) and has not ended (it was stopped or killed): the NZa runs `doorbraak nza decide --all` again to its end first; until then no request, withdrawal or single decision is taken, as the grants made so far are some of its plan's, not the ranking's first")
     }
 
     /// For a test: runs after each committed batch of `decideAll`, with the database's path.

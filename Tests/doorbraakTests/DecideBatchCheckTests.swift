@@ -214,6 +214,49 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// The lock is the database file's, whatever link `--db` names it by: a single decision made
+    /// through a link to the database while the run is between two batches waits for the run too
+    /// (a second review: the lock file was named after `--db` as typed, so the decision came
+    /// between the batches, the run stopped, and its re-run confirmed a lower-ranked grant).
+    @Test func theLockIsTheDatabaseFilesWhateverLinkNamesIt() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.ceilingRound(ceiling: "10000000.00", applications: [("A-0001", 450_000_000, 3600), ("A-0002", 500_000_000, 5000), ("A-0003", 600_000_000, 5400)], contracts: true)
+        let alias = s.folder.appendingPathComponent("alias.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: s.db)
+        var single: CLIResult?
+        Store.betweenDecisionBatches = { _ in
+            if single == nil { single = try? runDoorbraak(["--db", alias, "--today", "2027-01-04", "nza", "decide", "A-0003"], environment: ["DOORBRAAK_BUSY_TIMEOUT_MS": "100"]) }
+        }
+        defer { Store.betweenDecisionBatches = nil }
+        let store = try Store.open(at: s.db)
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try store.decideAll(today: event.today, event: event, batch: 1)
+        #expect(single?.status == 75 && single?.stderr.contains("E-BUSY") == true, "\(String(describing: single?.stderr))")
+        #expect(decisions.map(\.summary) == ["granted A-0001", "granted A-0002", "refused A-0003 (E-CEILING)"], "\(decisions)")
+    }
+
+    /// A stopped run holds off what changes which requests compete, not a payment: a claim
+    /// paid on a granted beschikking is taken, and the stop's message says the run has not
+    /// ended (a second review: a provider's payment was refused, pointing the insurer to the
+    /// NZa's command).
+    @Test func aStoppedRunHoldsOffNoPayment() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.ceilingRound(ceiling: "10000000.00", applications: [("A-0001", 450_000_000, 3600), ("A-0002", 500_000_000, 5000), ("A-0003", 600_000_000, 5400)], contracts: true)
+        let (outcome, _) = try decideAll(s, batch: 1, runningBetweenBatches: "UPDATE review SET note = 'edited' WHERE application_id = 'A-0002' AND insurer = '3311'", once: true)
+        #expect(outcome.failure.map { $0.message.contains("the run has not ended: until `doorbraak nza decide --all` is run again to its end") } == true, "\(outcome)")
+        #expect(try s.sql("SELECT status FROM beschikking WHERE application_id = 'A-0001'") == "granted")
+        let milestone = try s.sql("SELECT code || ',' || tariff_cents FROM application_milestone WHERE application_id = 'A-0001' ORDER BY code LIMIT 1").split(separator: ",")
+        let agb = try s.sql("SELECT agb FROM application_provider WHERE application_id = 'A-0001' ORDER BY agb LIMIT 1")
+        let insurer = try s.sql("SELECT coordinating FROM application WHERE id = 'A-0001'")
+        let half = (Int(milestone[1]) ?? 0) / 2
+        let amount = "\(half / 100).\(String(format: "%02d", half % 100))"
+        let claims = try s.file("claims.csv", "claim_id,application_id,milestone,provider,insurer,amount,date,status,evidence\nC-1,A-0001,\(milestone[0]),\(agb),\(insurer),\(amount),2027-06-30,reached,bewijs.pdf\n")
+        let paid = try s.run(["import", "claims", claims], today: "2027-07-01")
+        #expect(paid.status == 0 && paid.stdout.contains("1 new"), "\(paid.stdout)\(paid.stderr)")
+    }
+
     /// The lock file beside the database is opened without following a link and must be a
     /// regular file: a link put in its place (which would create or lock another file) or a FIFO
     /// is `E-IO` (exit 74), and nothing is decided.
