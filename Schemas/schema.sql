@@ -362,3 +362,10 @@ CREATE INDEX beschikking_granted ON beschikking(status, bovengrens_cents, releas
 -- beschikkingen: 88 → 62 million instructions).
 DROP INDEX beschikking_granted;
 CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents, status) WHERE status = 'granted';
+
+-- migration 16 (issue 21): no table changes. `nza decide --all` writes its decisions by
+-- application id, in batches, under a lock beside the database (`<db>-decisions`) that
+-- every request, withdrawal, single decision and release takes; a doorbraak before it
+-- takes no such lock and could come between two batches, so it must not open this
+-- database: the schema version tells it so.
+SELECT 1;
