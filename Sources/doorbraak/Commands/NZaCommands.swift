@@ -88,9 +88,10 @@ enum NZaDecideCommand: Command {
     transaction (DOORBRAAK_DECIDE_BATCH, clamped to 1–100,000): the ceiling holds at every
     commit, and after a kill a second run decides the rest. Before it decides anything it checks
     every row a grant rests on against the audit chain (E-LEDGER names an edited row). While it
-    runs, requests, withdrawals, single decisions and releases wait for it (E-BUSY, exit 75, after
-    the busy timeout); a run of more than one transaction that was stopped or killed holds them off
-    (E-STATE) until `nza decide --all` is run again to its end.
+    runs, requests, withdrawals, single decisions, claims imports and `round close` wait for it
+    (E-BUSY, exit 75, after the busy timeout); a run of more than one transaction that was stopped
+    or killed holds off requests, withdrawals of pending requests and single decisions (E-STATE)
+    until `nza decide --all` is run again to its end.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
