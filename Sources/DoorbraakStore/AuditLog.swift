@@ -388,6 +388,14 @@ public enum AuditLog {
         try db.rows("SELECT DISTINCT action FROM audit_event ORDER BY action", []) { $0.text(0) }
     }
 
+    /// The actions doorbraak writes: asking the log for one that has not happened yet is an empty
+    /// answer, not a usage error (a newcomer's try: `--action nza-decide-all` on a round whose
+    /// decisions never took more than one transaction).
+    public static let writtenActions: Set<String> = [
+        "init", "party", "party-key", "submit", "replace", "review", "revise", "bar", "allocate", "reallocate", "withdraw",
+        "nza-request", "nza-decide", "nza-decide-all", "payout", "refuse-claim", "release", "final", "close", "cost", "measurement", "bind",
+    ]
+
     /// The event at `seq`, or nil.
     public static func event(in db: Database, seq: Int64) throws(DoorbraakError) -> AuditEvent? {
         try db.cached("SELECT \(columns) FROM audit_event WHERE seq = ?").rowValue([.integer(seq)], event(from:))

@@ -109,7 +109,6 @@ extension Store {
         // Every caller takes the decisions lock before its transaction; a new one that did not is
         // still kept from coming between two batches of `decide --all` (see `holdAgainstDecideAll`).
         try holdAgainstDecideAll()
-        try requireNoUnfinishedDecideAll()
         guard let (status, requested, deviations, coordinating) = try db.cached("SELECT status, requested_cents, deviations, coordinating FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in (r.text(0), r.money(1), r.text(2), r.text(3)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
@@ -131,6 +130,9 @@ extension Store {
         guard status == "allocated" else {
             throw DoorbraakError(.request, "\(id) is \(status); only an allocated application can be requested", field: "application_id")
         }
+        // A new request, not one made before with this contract (a newcomer's try: a contracts
+        // file sent again while a run was stopped printed the refusal once per row).
+        try requireNoUnfinishedDecideAll()
         if let allocated = try db.cached("SELECT coalesce(a.reallocated_on, r.run_on) FROM allocation a, allocation_run r WHERE a.application_id = ? AND r.id = 1")
             .rowValue([.text(id)], { r in r.text(0) }) {
             try DateOrder.request(on: today, allocated: try Day(parsing: allocated), application: id)
@@ -173,7 +175,6 @@ extension Store {
     /// One decision inside the caller's write transaction (see `decideBeschikking`). A request
     /// already decided is `E-REQUEST` before anything is written.
     private func decideInTransaction(_ id: String, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
-        try requireNoUnfinishedDecideAll()
         guard let (status, bovengrens) = try db.cached("SELECT status, bovengrens_cents FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.money(1)) }) else {
             throw try noRequest(id)
         }
@@ -181,6 +182,7 @@ extension Store {
         guard try BeschikkingStatus(kept: status, of: id) == .pending else {
             throw DoorbraakError(.request, "the request for \(id) was already decided: \(status)")
         }
+        try requireNoUnfinishedDecideAll()
         try requireDecidableOn(today, id)
         try AuditLog.requireLedgerInOrder(in: db, on: today)
         try checkKeptTotals()
@@ -386,6 +388,10 @@ extension Store {
     /// The subject of the events that open and close a `decide --all` of more than one transaction.
     static let decideAllSubject = "nza decide --all"
 
+    /// A `decide --all` of more than one transaction that was stopped before its end, for a view:
+    /// the event it began at (its number and business date); nil when none.
+    public func stoppedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? { try unfinishedDecideAll() }
+
     /// The event (its number and business date) that began a `decide --all` of more than one
     /// transaction that has not ended — killed, or stopped by an error; nil when none.
     func unfinishedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? {
@@ -402,7 +408,7 @@ extension Store {
     /// changes no request, and room it frees goes to the re-run's plan in the ranking.
     func requireNoUnfinishedDecideAll() throws(DoorbraakError) {
         guard let (seq, on) = try unfinishedDecideAll() else { return }
-        throw DoorbraakError(.state, "`nza decide --all` began on \(on) (event \(seq)) and has not ended (it was stopped or killed): the NZa runs `doorbraak nza decide --all` again to its end first; until then no request, withdrawal or single decision is taken, as the grants made so far are some of its plan's, not the ranking's first")
+        throw DoorbraakError(.state, "the NZa's `nza decide --all` of \(on) (event \(seq)) was stopped before its end; until the NZa runs it again to its end, no new request, withdrawal of a pending request or single decision is taken (that run decides every pending request)")
     }
 
     /// For a test: runs after each committed batch of `decideAll`, with the database's path.

@@ -61,7 +61,7 @@ final class DecisionLock {
                 close(fd)
                 throw DoorbraakError(.busy, mode == .deciding
                     ? "the decisions are busy: another command is changing the pending requests or the room under the ceiling (or another `nza decide --all` runs); try again when it is done"
-                    : "the decisions are busy: `nza decide --all` is deciding every pending request; requests, withdrawals, decisions and releases wait until it is done: try again then")
+                    : "the decisions are busy: the NZa's `nza decide --all` is deciding every pending request; requests, withdrawals, single decisions, claims and the close of the period wait until it is done: try again in a moment")
             }
             usleep(20_000)
             waited += 20

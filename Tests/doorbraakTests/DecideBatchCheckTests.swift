@@ -201,14 +201,27 @@ import Testing
         let lead = try s.sql("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = 'A-0002'")
         for command in [["application", "withdraw", "A-0002", "--lead", lead], ["nza", "decide", "A-0003"]] {
             let held = try s.run(command, today: "2027-01-04")
-            #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` began on 2027-01-04"), "\(command): \(held.stderr)")
+            #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` of 2027-01-04 (event"), "\(command): \(held.stderr)")
         }
+        // What is not a new change is answered for what it is: an unknown id (E-MISSING), a
+        // request decided already (E-REQUEST), a request made before with the same contract.
+        #expect(try s.run(["nza", "decide", "A-9999"], today: "2027-01-04").status == 66)
+        let decided = try s.run(["nza", "decide", "A-0001"], today: "2027-01-04")
+        #expect(decided.status == 1 && decided.stderr.contains("already decided"), "\(decided.stderr)")
+        // The analyst sees it in `ceiling` and can ask the log for it.
+        #expect(try s.run(["audit", "log", "--action", "nza-decide-all"]).stdout.contains("begun"))
+        #expect(try s.run(["ceiling"]).stdout.contains("`nza decide --all` of 2027-01-04 (event"))
+        #expect(try s.run(["ceiling", "--json"]).stdout.contains("\"decide_all_stopped\": {"))
         // The edit put back, a re-run ends the run; then a withdrawal is judged for what it is.
         _ = try s.sql("UPDATE review SET note = \(note) WHERE application_id = 'A-0002' AND insurer = '3311'")
+        // A request made before with the same contract is unchanged, not refused.
+        let again = try s.run(["nza", "request", "A-0002", "--contract", "OVK-A-0002"], today: "2027-01-04")
+        #expect(again.status == 0 && !again.stderr.contains("E-STATE"), "\(again.status) \(again.stdout)\(again.stderr)")
         let rerun = try s.run(["nza", "decide", "--all"], today: "2027-01-04", environment: batch)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == reference)
         #expect(try s.sql("SELECT before || ' → ' || substr(after, 1, 6) FROM audit_event WHERE subject = 'nza decide --all' ORDER BY seq") == "- → begun:\nbegun → ended:")
+        #expect(try s.run(["ceiling", "--json"]).stdout.contains("\"decide_all_stopped\": null"))
         let after = try s.run(["application", "withdraw", "A-0002", "--lead", lead], today: "2027-01-05")
         #expect(!after.stderr.contains("nza decide --all"), "\(after.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)

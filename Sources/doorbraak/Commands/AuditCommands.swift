@@ -169,7 +169,7 @@ enum AuditLogCommand: Command {
         let store = try context.openStore(readOnly: true)
         let db = store.db
         if let action {
-            let known = try AuditLog.actions(in: db)
+            let known = Set(try AuditLog.actions(in: db)).union(AuditLog.writtenActions).sorted()
             if !known.contains(action) {
                 let hint = NearestName.hint(for: action, among: known)
                 throw DoorbraakError(.usage, "--action \(action) is not an action of this log; \(hint)the log holds \(known.joined(separator: ", "))")

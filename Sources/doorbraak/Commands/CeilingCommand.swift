@@ -19,14 +19,24 @@ enum CeilingCommand: Command {
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
         // The round row as bound too (`checkedCeilingStatus`): its close date is shown.
-        let (status, closed) = try store.db.readTransaction { () throws(DoorbraakError) in (try store.checkedCeilingStatus(), try store.closedOn()) }
+        let (status, closed, stopped) = try store.db.readTransaction { () throws(DoorbraakError) in
+            (try store.checkedCeilingStatus(), try store.closedOn(), try store.stoppedDecideAll())
+        }
         if context.json {
             guard case .object(let members) = CeilingView.json(status) else { return ExitCode.done }
-            Output.json(.object(members + [("closed_on", closed.map { .string($0.description) } ?? .null)]))
+            let closedOn: JSONValue = closed.map { .string($0.description) } ?? .null
+            var stoppedRun = JSONValue.null
+            if let stopped { stoppedRun = .object([("event", .number(String(stopped.seq))), ("on", .string(stopped.on))]) }
+            Output.json(.object(members + [("closed_on", closedOn), ("decide_all_stopped", stoppedRun)]))
         } else {
             Output.line(CeilingView.text(status))
             if let closed {
                 Output.line("the period was closed on \(closed): nothing more is committed; the remaining \(status.remaining) stays unused")
+            }
+            // The NZa analyst's daily view says what holds the others off (a newcomer's try: after
+            // a kill nothing showed it until an insurer was refused).
+            if let stopped {
+                Output.line("`nza decide --all` of \(stopped.on) (event \(stopped.seq)) was stopped before its end: run it again to decide the pending requests; until then no new request, withdrawal of a pending request or single decision is taken")
             }
         }
         return ExitCode.done
