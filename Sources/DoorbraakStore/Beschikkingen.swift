@@ -218,6 +218,13 @@ extension Store {
         getenv("DOORBRAAK_DECIDE_BATCH").flatMap { Int(String(cString: $0)) }.map { max(1, min($0, 100_000)) } ?? 5000
     }
 
+    /// `E-USAGE` when `DOORBRAAK_DECIDE_BATCH` is set to something that is no number: said, not
+    /// taken silently as 5,000 (a newcomer's try). A number outside 1–100,000 is clamped.
+    public static func requireDecisionBatchSetting() throws(DoorbraakError) {
+        guard let text = getenv("DOORBRAAK_DECIDE_BATCH").map({ String(cString: $0) }), Int(text) == nil else { return }
+        throw DoorbraakError(.usage, "DOORBRAAK_DECIDE_BATCH=\(text) is not a number of decisions per transaction (1 to 100,000)")
+    }
+
     private func grant(_ id: String, bovengrens: Money, today: Day, event: AuditContext, after: MacroCeiling) throws(DoorbraakError) {
         // The grant rests on the application, its allocation, the insurers' reviews (their approval
         // was declared at the request), its plan, its registered document and milestones: checked

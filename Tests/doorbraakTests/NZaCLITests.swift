@@ -36,6 +36,19 @@ import Testing
         }
     }
 
+    /// A batch size that is no number is a usage error, nothing decided; a number outside
+    /// 1–100,000 is clamped (0 decides one per transaction).
+    @Test func aBatchSizeThatIsNoNumberIsSaid() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 150_000_000, 300)], contracts: true)
+        let wrong = try sandbox.run(["nza", "decide", "--all"], today: "2027-01-10", environment: ["DOORBRAAK_DECIDE_BATCH": "abc"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("DOORBRAAK_DECIDE_BATCH=abc"), "\(wrong.stderr)")
+        #expect(try sandbox.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "2")
+        #expect(try sandbox.run(["nza", "decide", "--all"], today: "2027-01-10", environment: ["DOORBRAAK_DECIDE_BATCH": "0"]).status == 0)
+        #expect(try sandbox.sql("SELECT count(*) FROM beschikking WHERE status = 'granted'") == "2")
+    }
+
     @Test func aRequestThatNoLongerFitsIsRefusedWhenDecided() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

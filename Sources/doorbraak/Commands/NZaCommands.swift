@@ -99,6 +99,7 @@ enum NZaDecideCommand: Command {
         let id = arguments.operand()
         try arguments.finish()
         guard all != (id != nil) else { throw DoorbraakError(.usage, "give either an application ID or --all") }
+        if all { try Store.requireDecisionBatchSetting() }
         let store = try context.openStore()
         let event = context.audit(for: "NZa")
         // The text lists each batch's decisions as it is committed, so that a run a later batch
