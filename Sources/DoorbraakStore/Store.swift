@@ -62,6 +62,13 @@ public final class Store {
         }
         FileSystem.removeStaleCreations(of: path)
         let temporary = path + ".creating-\(FileSystem.processID)"
+        // The companions of the file (the temporary name's -journal, with a process id of up to 7
+        // digits; the decisions lock) must fit a file name's 255 bytes: a longer --db was SQLite's
+        // "unable to open" (exit 70) halfway.
+        let longest = 255 - ".creating-1234567-journal".utf8.count
+        if let name = path.split(separator: "/").last, name.utf8.count > longest {
+            throw DoorbraakError(.io, "the database's file name is too long for the files doorbraak keeps beside it (its -wal, its decisions lock): choose a --db whose file name has at most \(longest) bytes", file: path)
+        }
         FileSystem.removeDatabase(temporary)
         do {
             do {

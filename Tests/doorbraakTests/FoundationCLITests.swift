@@ -71,6 +71,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// A database's file name leaves room for the files beside it (the temporary name's
+    /// -journal, the decisions lock): 230 bytes is taken, 231 is E-IO (exit 74) with the limit,
+    /// nothing created — it was SQLite's "unable to open database file", exit 70, halfway.
+    @Test func aDatabaseNameTooLongForItsCompanionsIsSaid() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let plans = packageRoot.appendingPathComponent("ModelPlans").path
+        let fits = sandbox.folder.appendingPathComponent(String(repeating: "d", count: 230)).path
+        #expect(try runDoorbraak(["--today", "2026-11-20", "init", "--db", fits, "--plans", plans]).status == 0)
+        #expect(try runDoorbraak(["--db", fits, "--today", "2027-01-04", "nza", "decide", "--all"]).status == 0)
+        let long = sandbox.folder.appendingPathComponent(String(repeating: "e", count: 231)).path
+        let refused = try runDoorbraak(["--today", "2026-11-20", "init", "--db", long, "--plans", plans])
+        #expect(refused.status == 74 && refused.stderr.contains("at most 230 bytes"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path).allSatisfy { !$0.hasPrefix("e") })
+    }
+
     @Test func aBadPlanFolderCreatesNoDatabase() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
