@@ -346,6 +346,7 @@ extension Store {
         // default is 2 MB). This run only: it raises the peak memory of `decide --all` to about
         // 210 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
+        try requireRerunWithinThePeriod(on: today)
         let plan = try checkedPlan(today: today)
         Store.afterDecisionPlan?(db.path)
         let order = plan.decisions.writeOrder
@@ -397,7 +398,11 @@ extension Store {
 
     /// A `decide --all` of more than one transaction that was stopped before its end, for a view:
     /// the event it began at (its number and business date); nil when none.
-    public func stoppedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? { try unfinishedDecideAll() }
+    /// A run going on now is not stopped (a third review: `ceiling` called a running one stopped).
+    public func stoppedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? {
+        guard let unfinished = try unfinishedDecideAll(), !DecisionLock.isDeciding(database: db.path) else { return nil }
+        return unfinished
+    }
 
     /// The event (its number and business date) that began a `decide --all` of more than one
     /// transaction that has not ended — killed, or stopped by an error; nil when none.
@@ -415,7 +420,17 @@ extension Store {
     /// changes no request, and room it frees goes to the re-run's plan in the ranking.
     func requireNoUnfinishedDecideAll() throws(DoorbraakError) {
         guard let (seq, on) = try unfinishedDecideAll() else { return }
-        throw DoorbraakError(.state, "the NZa's `nza decide --all` of \(on) (event \(seq)) was stopped before its end; until the NZa runs it again to its end, no new request, withdrawal of a pending request or single decision is taken (that run decides every pending request)")
+        throw DoorbraakError(.state, "the NZa's `nza decide --all` of \(on) (event \(seq)) was stopped before its end; until the NZa runs it again to its end (dated \(on), the day it began), no new request, withdrawal of a pending request, single decision or close of the period is taken (that run decides every pending request)")
+    }
+
+    /// `E-DATE` when a re-run of a `decide --all` that began within the spending period is dated
+    /// after it: its planned grants would all be refused for the period, and the requests granted
+    /// before the stop would stand by id, not by rank (a third review: a run stopped on
+    /// 2029-12-31 and run again on 2030-01-02 left € 119 mln unused).
+    private func requireRerunWithinThePeriod(on today: Day) throws(DoorbraakError) {
+        guard today > SpendingPeriod.lastDay, let (seq, on) = try unfinishedDecideAll(), let began = try? Day(parsing: on),
+              began <= SpendingPeriod.lastDay else { return }
+        throw DoorbraakError(.date, "`nza decide --all` of \(on) (event \(seq)) was stopped before its end, within the spending period; run it again dated \(on), the day it began (at the latest \(SpendingPeriod.lastDay)), not \(today)")
     }
 
     /// For a test: runs after each committed batch of `decideAll`, with the database's path.

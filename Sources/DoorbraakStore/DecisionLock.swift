@@ -70,6 +70,15 @@ final class DecisionLock {
     }
 
     deinit { close(descriptor) }
+
+    /// Whether a `decide --all` holds the lock of the database at `path` now (a try, let go at
+    /// once; no lock file: none ever ran). For a view, to tell a run going on from one stopped.
+    static func isDeciding(database path: String) -> Bool {
+        let fd = open(DecisionLock.path(ofDatabase: path), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
 }
 
 extension Store {

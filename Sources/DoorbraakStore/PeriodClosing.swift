@@ -25,6 +25,10 @@ extension Store {
     public func closePeriod(today: Day, event: AuditContext) throws(DoorbraakError) -> ClosingResult {
         try holdAgainstDecideAll()
         return try db.writeTransaction { () throws(DoorbraakError) -> ClosingResult in
+            // The close refuses every request still pending: not while a run that decides them
+            // was stopped halfway (a third review: the close refused planned grants ranked above
+            // some already granted).
+            try requireNoUnfinishedDecideAll()
             try requireBound("round", [.integer(1)])
             try PeriodClose.check(today: today, closedOn: try closedOn())
             try checkKeptTotals()

@@ -168,6 +168,9 @@ import Testing
             for command in [["application", "withdraw", "A-0002", "--lead", lead], ["nza", "decide", "A-0003"], ["nza", "request", "A-0003", "--contract", "OVK-A-0003"]] {
                 if let result = try? s.run(command, today: "2027-01-04", environment: quick) { tried.append(result) }
             }
+            // A run going on is not shown as stopped (a third review).
+            let ceiling = try? s.run(["ceiling", "--json"])
+            #expect(ceiling?.status == 0 && ceiling?.stdout.contains("\"decide_all_stopped\": null") == true, "\(String(describing: ceiling?.stdout.suffix(200)))")
         }
         defer { Store.betweenDecisionBatches = nil }
         let store = try Store.open(at: s.db)
@@ -199,10 +202,13 @@ import Testing
         let halfway = try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1")
         #expect(edits == 1 && halfway == "A-0001 granted\nA-0002 pending\nA-0003 pending", "\(halfway)")
         let lead = try s.sql("SELECT s.lead FROM application a JOIN submission s ON s.seq = a.submission_seq WHERE a.id = 'A-0002'")
-        for command in [["application", "withdraw", "A-0002", "--lead", lead], ["nza", "decide", "A-0003"]] {
-            let held = try s.run(command, today: "2027-01-04")
-            #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` of 2027-01-04 (event"), "\(command): \(held.stderr)")
+        for (command, today) in [(["application", "withdraw", "A-0002", "--lead", lead], "2027-01-04"), (["nza", "decide", "A-0003"], "2027-01-04"), (["round", "close"], "2030-01-01")] {
+            let held = try s.run(command, today: today)
+            #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` of 2027-01-04 (event") && held.stderr.contains("dated 2027-01-04"), "\(command): \(held.stderr)")
         }
+        // A re-run after the spending period would refuse every planned grant left for the period.
+        let late = try s.run(["nza", "decide", "--all"], today: "2030-01-02")
+        #expect(late.status == 1 && late.stderr.contains("E-DATE") && late.stderr.contains("run it again dated 2027-01-04"), "\(late.stderr)")
         // What is not a new change is answered for what it is: an unknown id (E-MISSING), a
         // request decided already (E-REQUEST), a request made before with the same contract.
         #expect(try s.run(["nza", "decide", "A-9999"], today: "2027-01-04").status == 66)

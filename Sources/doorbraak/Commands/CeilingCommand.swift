@@ -36,7 +36,7 @@ enum CeilingCommand: Command {
             // The NZa analyst's daily view says what holds the others off (a newcomer's try: after
             // a kill nothing showed it until an insurer was refused).
             if let stopped {
-                Output.line("`nza decide --all` of \(stopped.on) (event \(stopped.seq)) was stopped before its end: run it again to decide the pending requests; until then no new request, withdrawal of a pending request or single decision is taken")
+                Output.line("`nza decide --all` of \(stopped.on) (event \(stopped.seq)) was stopped before its end: run it again, dated \(stopped.on), to decide the pending requests; until then no new request, withdrawal of a pending request, single decision or close of the period is taken")
             }
         }
         return ExitCode.done
