@@ -12,7 +12,8 @@ import Glibc
 /// exclusively from before its plan to its last commit, and every command that changes the
 /// pending requests or the room holds it shared for its writes: each waits for the other, up
 /// to the busy timeout (then `E-BUSY`, exit 75, as for SQLite's own lock).
-/// It is `flock(2)` on a file beside the database (`<db>-decisions`), never on the database
+/// It is `flock(2)` on a file beside the database (`<db>-decisions`, with a turnstile
+/// `<db>-decisions-turn`), never on the database
 /// itself (closing another descriptor of that file would drop SQLite's own locks): the kernel
 /// releases it when the process ends, also on `kill -9`, so nothing stale is left to clear.
 final class DecisionLock {
@@ -24,7 +25,8 @@ final class DecisionLock {
         case changing
     }
 
-    private let descriptor: Int32
+    /// The lock's descriptor, and (for `decide --all`) the turnstile's.
+    private let descriptors: [Int32]
 
     /// The lock file of the database at `path`: beside the file itself, whatever link `--db`
     /// named it by (an attacker's review: a link to the database locked another file, and a
@@ -35,9 +37,36 @@ final class DecisionLock {
         return String(cString: resolved) + "-decisions"
     }
 
-    /// Takes the lock of the database at `path` in `mode`, waiting up to `timeoutMilliseconds`.
+    /// Takes the lock of the database at `path` in `mode`, waiting up to `timeoutMilliseconds`
+    /// for each of its two files. First the turnstile (`<db>-decisions-turn`): `decide --all`
+    /// holds it exclusively from before it waits for the lock to its end, and every other
+    /// command passes it shared on its way to the lock. So a `decide --all` waiting for the lock
+    /// stops new shared holders at the turnstile, and those that hold the lock end: commands
+    /// overlapping one another can no longer keep it out for good (a third review: four loops
+    /// sending a contracts file again held it off past its busy timeout).
     init(database path: String, mode: Mode, timeoutMilliseconds: Int32) throws(DoorbraakError) {
         let file = DecisionLock.path(ofDatabase: path)
+        let exclusive = mode == .deciding
+        let turnstile = try DecisionLock.lock(file + "-turn", exclusive: exclusive, mode: mode, timeoutMilliseconds: timeoutMilliseconds)
+        let lock: Int32
+        do {
+            lock = try DecisionLock.lock(file, exclusive: exclusive, mode: mode, timeoutMilliseconds: timeoutMilliseconds)
+        } catch {
+            close(turnstile)
+            throw error
+        }
+        if exclusive {
+            descriptors = [lock, turnstile]
+        } else {
+            close(turnstile)
+            descriptors = [lock]
+        }
+    }
+
+    deinit { for fd in descriptors { close(fd) } }
+
+    /// `file` opened and locked (`flock`), its descriptor; `E-BUSY` after `timeoutMilliseconds`.
+    private static func lock(_ file: String, exclusive: Bool, mode: Mode, timeoutMilliseconds: Int32) throws(DoorbraakError) -> Int32 {
         // Not through a link someone put in its place, and only a regular file (a FIFO or a
         // device there is not a lock of ours).
         let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -49,7 +78,7 @@ final class DecisionLock {
             close(fd)
             throw DoorbraakError(.io, "the lock file of `nza decide --all` is not a regular file; remove it", file: file)
         }
-        let operation = (mode == .deciding ? LOCK_EX : LOCK_SH) | LOCK_NB
+        let operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
         var waited: Int32 = 0
         while flock(fd, operation) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
@@ -60,16 +89,14 @@ final class DecisionLock {
             guard waited < timeoutMilliseconds else {
                 close(fd)
                 throw DoorbraakError(.busy, mode == .deciding
-                    ? "the decisions are busy: another command is changing the pending requests or the room under the ceiling (or another `nza decide --all` runs); try again when it is done"
+                    ? "the decisions are busy: other commands are changing the pending requests or the room under the ceiling, or sending their files (or another `nza decide --all` runs); try again when they are done"
                     : "the decisions are busy: the NZa's `nza decide --all` is deciding every pending request; requests, withdrawals, single decisions, claims and the close of the period wait until it is done: try again in a moment")
             }
             usleep(20_000)
             waited += 20
         }
-        descriptor = fd
+        return fd
     }
-
-    deinit { close(descriptor) }
 
     /// Whether a `decide --all` holds the lock of the database at `path` now (a try, let go at
     /// once; no lock file: none ever ran). For a view, to tell a run going on from one stopped.

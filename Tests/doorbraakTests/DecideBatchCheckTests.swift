@@ -276,6 +276,37 @@ import Testing
         #expect(paid.status == 0 && paid.stdout.contains("1 new"), "\(paid.stdout)\(paid.stderr)")
     }
 
+    /// A `decide --all` waiting for the lock stops new commands at the turnstile, so commands
+    /// that overlap one another cannot keep it out for good (a third review: four loops sending
+    /// a contracts file again held it off past its busy timeout). Here one command holds the lock
+    /// shared; while `decide --all` waits for it, a request sent again — which would share the
+    /// lock with the first — waits too and gives up (E-BUSY); once the first lets go, the run
+    /// decides.
+    @Test func aWaitingRunStopsNewCommandsAtTheTurnstile() throws {
+        let s = try rankedAgainstKeys()
+        defer { s.remove() }
+        let holder = try Store.open(at: s.db)
+        try holder.holdAgainstDecideAll()
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: doorbraakBinary)
+        run.arguments = ["--db", s.db, "--today", "2027-01-04", "nza", "decide", "--all"]
+        var env = ProcessInfo.processInfo.environment
+        env["DOORBRAAK_BUSY_TIMEOUT_MS"] = "20000"
+        run.environment = env
+        run.standardOutput = FileHandle.nullDevice
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        usleep(400_000)
+        let again = try s.run(["nza", "request", "A-0002", "--contract", "OVK-A-0002"], today: "2027-01-04", environment: ["DOORBRAAK_BUSY_TIMEOUT_MS": "300"])
+        #expect(again.status == 75 && again.stderr.contains("E-BUSY"), "\(again.status) \(again.stderr)")
+        holder.decisionLock = nil
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0)
+        #expect(try s.sql("SELECT count(*) FROM beschikking WHERE status = 'pending'") == "0")
+        // With no run waiting, the same request is unchanged, not busy.
+        #expect(try s.run(["nza", "request", "A-0002", "--contract", "OVK-A-0002"], today: "2027-01-04").status == 0)
+    }
+
     /// The lock file beside the database is opened without following a link and must be a
     /// regular file: a link put in its place (which would create or lock another file) or a FIFO
     /// is `E-IO` (exit 74), and nothing is decided.
