@@ -90,8 +90,8 @@ enum NZaDecideCommand: Command {
     every row a grant rests on against the audit chain (E-LEDGER names an edited row). While it
     runs, requests, withdrawals, single decisions, claims imports and `round close` wait for it
     (E-BUSY, exit 75, after the busy timeout); a run of more than one transaction that was stopped
-    or killed holds off requests, withdrawals of pending requests and single decisions (E-STATE)
-    until `nza decide --all` is run again to its end.
+    or killed holds off requests, withdrawals of pending requests, single decisions and `round
+    close` (E-STATE) until `nza decide --all` is run again to its end, dated the day it began.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
