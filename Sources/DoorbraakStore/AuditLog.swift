@@ -173,9 +173,14 @@ public enum AuditLog {
     /// twice per application, a claim twice per claim).
     public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
         if db.subjectsInOrder.contains(subject, on: day, in: db) { return }
-        let latest = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+        try hold(subject, latest: try latestBusinessDate(of: subject, in: db), on: day, in: db)
+    }
+
+    /// The business date of `subject`'s latest event as written (nil: none, or of the older
+    /// format, without one). One indexed lookup.
+    static func latestBusinessDate(of subject: String, in db: Database) throws(DoorbraakError) -> String? {
+        try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
             .rowValue([.text(subject)], { r in r.optionalText(0) }) ?? nil
-        try hold(subject, latest: latest, on: day, in: db)
     }
 
     /// `E-DATE` when `subject`'s latest event, dated `latest` (nil: none, or of the older format),

@@ -45,8 +45,7 @@ extension Store {
     /// rules).
     public func requireSigner(_ signer: PartyID?, checkedAgainst allowed: [(party: PartyID, line: String)], on day: Day) throws(DoorbraakError) {
         guard let signer else { return }
-        if let text = try db.cached("SELECT on_day FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(signer.description)], { r in r.optionalText(0) }) ?? nil, let registered = try? Day(parsing: text) {
+        if let text = try AuditLog.latestBusinessDate(of: signer.description, in: db), let registered = try? Day(parsing: text) {
             try DateOrder.require(day, notBefore: registered, "a file signed by \(signer)", follows: "the registration of that key")
         }
         guard let line = allowed.first(where: { $0.party == signer })?.line else {

@@ -87,13 +87,6 @@ extension Store {
         }
     }
 
-    /// What recording a decision on `id` rests on and writes, each as the chain bound it: the
-    /// application (the decision writes its status, and writing a row binds it anew, so an edit
-    /// of it would be laundered into the chain — found in this landing: an application's
-    /// requested amount doubled with `sqlite3` before a reviews import was then allocated) and
-    /// the decisions on it before (they decide its status). Checked once per transaction.
-    /// A refusal says what it means to an assessor: the decision is not recorded, and the file
-    /// is not at fault (a newcomer's try: "no money moves on it" read wrong for a review).
     /// The version of `id` registered now, from its application and submission rows as the chain
     /// bound them (`registered`).
     func registeredVersion(of id: String) throws(DoorbraakError) -> Int {
@@ -103,6 +96,13 @@ extension Store {
         return registered.version
     }
 
+    /// What recording a decision on `id` rests on and writes, each as the chain bound it: the
+    /// application (the decision writes its status, and writing a row binds it anew, so an edit
+    /// of it would be laundered into the chain — found in this landing: an application's
+    /// requested amount doubled with `sqlite3` before a reviews import was then allocated) and
+    /// the decisions on it before (they decide its status). Checked once per transaction.
+    /// A refusal says what it means to an assessor: the decision is not recorded, and the file
+    /// is not at fault (a newcomer's try: "no money moves on it" read wrong for a review).
     func requireReviewable(_ id: String) throws(DoorbraakError) {
         let refusal = { (finding: RowFinding) in
             DoorbraakError.ledger("the decision on \(id) is not recorded: \(finding); the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
