@@ -233,15 +233,50 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     }
 
     @Test(arguments: [
-        (1, [1, 0, 0]), (100, [34, 33, 33]), (101, [35, 33, 33]), (12_345, [4115, 4115, 4115]), (7, [3, 2, 2]),
+        (1, [1, 0, 0]), (100, [34, 33, 33]), (101, [34, 34, 33]), (12_345, [4115, 4115, 4115]), (7, [3, 2, 2]),
     ] as [(Int64, [Int64])])
     func attributionAddsUpToTheCent(recovery: Int64, expected: [Int64]) {
         let payers: [UZOVI: Money] = [zk1: euros(10), zk2: euros(10), try! UZOVI(parsing: "0101"): euros(10)]
         let parts = Plausibility.attribute(Money(cents: recovery), among: payers)
         #expect(parts.map(\.part).sum() == Money(cents: recovery))
         #expect(parts.map(\.insurer.rawValue) == ["0101", "3311", "7029"])
-        // Equal payers: the cents left go to the lowest UZOVI code (0101).
+        // Equal payers: the cents left go one each to the lowest UZOVI codes (0101, then 3311).
         #expect(parts.map(\.part.cents) == expected)
+    }
+
+    /// A review's case: one large payment and five payments of € 1,00 in other years and by the
+    /// other insurer, and a recovery of all but one cent. Every cent left going to the largest
+    /// payment put it 4 cents above what was paid in it (the verevening showed a terugvordering
+    /// above betaald). By the largest remainder no part exceeds its payment.
+    @Test func noPartOfARecoveryExceedsWhatItsPayerPaid() {
+        let weights: [Int: Money] = [0: euros(1_877_851), 1: euros(1), 2: euros(1), 3: euros(1), 4: euros(1), 5: euros(1)]
+        let total = weights.values.sum()
+        let parts = Plausibility.split(total - Money(cents: 1), among: weights)
+        #expect(parts.map(\.part).sum() == total - Money(cents: 1))
+        #expect(parts.allSatisfy { $0.part <= weights[$0.key]! }, "\(parts)")
+        // The cent not recovered is the large payment's: it lost the least in rounding down.
+        #expect(parts[0].part == euros(1_877_851) - Money(cents: 1) && parts.dropFirst().map(\.part.cents) == [100, 100, 100, 100, 100])
+    }
+
+    /// The split over many small cases: exact sum, each part within a cent of its exact share
+    /// and never above its weight while the amount is at most the weights' sum.
+    @Test func aSplitAddsUpAndStaysWithinEachWeight() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 1...7, using: &generator)
+            var weights: [Int: Money] = [:]
+            for k in 0..<count { weights[k] = Money(cents: Int64.random(in: 0...(Bool.random(using: &generator) ? 5 : 10_000_000), using: &generator)) }
+            let total = weights.values.sum()
+            guard total > .zero else { continue }
+            let amount = Money(cents: Int64.random(in: 0...total.cents, using: &generator))
+            let parts = Plausibility.split(amount, among: weights)
+            #expect(parts.map(\.part).sum() == amount)
+            for (key, part) in parts {
+                let share = Int128(amount.cents) * Int128(weights[key]!.cents), t = Int128(total.cents)
+                #expect(part <= weights[key]! && Int128(part.cents) >= share / t && Int128(part.cents) <= (share + t - 1) / t,
+                        "\(weights) \(amount) \(parts)")
+            }
+        }
     }
 
     @Test func unequalPayersAttribution() {

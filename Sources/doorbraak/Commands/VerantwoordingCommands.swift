@@ -102,9 +102,9 @@ enum PlausibilityCommand: Command {
     NZa's judgment (bestuurlijk rechtsoordeel): plausibel when the recovery is at most
     --materiality (default 1%) of what the insurer paid, else niet plausibel. A final recovery is
     split over the insurers and years that paid the provider for the application, pro rata to
-    what each paid in each year, rounded down to the cent; the cents left go to the largest
-    payment (the earliest, lowest UZOVI code on a tie), so the parts add up exactly and no judgment
-    holds more than was paid in it. Each finding names the insurers that paid that provider for
+    what each paid in each year, to the cent by the largest remainder (each part rounded down,
+    the cents left one each to the parts rounded down the most), so the parts add up exactly and
+    no judgment holds more than was paid in it. Each finding names the insurers that paid that provider for
     the application (when none did, those that paid the application) and is in their judgment of
     its year: a cost line's year, and for P5 the year the beschikking became final (2029 for a
     period closed on 2030-01-01). --year Y lists year Y's findings only; --insurer U those U paid;
