@@ -407,6 +407,11 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         // A day before the round's latest change says so; on that day or later, nothing is said.
         #expect(asOf.stderr.contains("note: the figures are as of 2028-12-31; the round records changes up to 2029-12-31"), "\(asOf.stderr)")
         #expect(!(try s.run(["monitoring"], today: "2029-12-31").stderr.contains("note:")))
+        // The overview likewise (a review: `report` "on" an earlier day showed later payments and
+        // the close without a word); on the latest day nothing is said.
+        let overview = try s.run(["report"], today: "2028-12-31")
+        #expect(overview.status == 0 && overview.stderr.contains("note: the overview on 2028-12-31 shows the ceiling, payouts, releases and judgments as recorded up to 2029-12-31; only the realised fte are as of 2028-12-31"), "\(overview.stderr)")
+        #expect(!(try s.run(["report"], today: "2029-12-31").stderr.contains("note:")))
         // Each plan KPI by name, value, unit and target; the rate over the one measured application.
         let k1 = try #require(text.split(separator: "\n").first { $0.contains("PAY-A") && $0.contains("K1") })
         #expect(k1.contains("Tijd per rapportage") && k1.contains("-3.25") && k1.contains("min"), "\(text)")
