@@ -329,14 +329,20 @@ extension Store {
         // is not dated before a milestone it follows was reached: `PayoutRules.checkClaimDates`).
         let claimIDs = try db.cached("SELECT c.claim_id FROM json_each(?1) j CROSS JOIN claim c ON c.application_id = j.value")
             .rowsValue([.text(SQLValue.jsonArray(keys))]) { SQLValue.text($0.text(0)) }
+        // And the parts paid on each (a part is paid once: `PayoutRules.checkRepeat`).
         var claimed: [ExactText: [String: ClaimDates]] = [:]
+        var parts: [ExactText: [String: [ClaimPart]]] = [:]
         try requireBoundRows("claim", of: claimIDs) { c, r throws(DoorbraakError) in
             let date = try Day(parsing: r.text(try c("claim_date")))
             let (id, code) = (ExactText(r.text(try c("application_id"))), r.text(try c("milestone")))
             claimed[id, default: [:]][code] = ClaimDates.adding(date, to: claimed[id]?[code])
+            if try ClaimStatus(parsing: r.text(try c("status"))) == .reached {
+                parts[id, default: [:]][code, default: []].append(ClaimPart(id: r.text(try c("claim_id")), provider: r.text(try c("provider")), insurer: r.text(try c("insurer")),
+                                                                            amount: r.money(try c("amount_cents")), date: date, evidence: r.text(try c("evidence"))))
+            }
         }
         for (id, dates) in claimed {
-            milestones[id] = milestones[id]?.map { m in var m = m; m.claimed = dates[m.code]; return m }
+            milestones[id] = milestones[id]?.map { m in var m = m; m.claimed = dates[m.code]; m.parts = parts[id]?[m.code] ?? []; return m }
         }
         // The close date from the round row as checked (a payout after the close is refused).
         var closedOn: Day?

@@ -72,6 +72,24 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         #expect(m2.milestoneStatus == .paid)
     }
 
+    /// A part is paid once: the same provider, insurer, amount, date and evidence under another
+    /// claim id is E-CLAIM-REPEAT; any one of them different is another part.
+    @Test(arguments: [
+        ("C2", "11111111", "3311", Int64(30_00), Day(2027, 6, 30), "rapport.pdf", "E-CLAIM-REPEAT"),
+        ("C2", "22222222", "3311", 30_00, Day(2027, 6, 30), "rapport.pdf", nil),
+        ("C2", "11111111", "7029", 30_00, Day(2027, 6, 30), "rapport.pdf", nil),
+        ("C2", "11111111", "3311", 30_01, Day(2027, 6, 30), "rapport.pdf", nil),
+        ("C2", "11111111", "3311", 30_00, Day(2027, 7, 1), "rapport.pdf", nil),
+        ("C2", "11111111", "3311", 30_00, Day(2027, 6, 30), "rapport-2.pdf", nil),
+    ] as [(String, String, String, Int64, Day, String, String?)])
+    func aPartIsPaidOnceUnderOneClaimID(id: String, provider: String, insurer: String, cents: Int64, date: Day, evidence: String, expected: String?) {
+        var subject = payoutSubject(statuses: [.reached, .expected, .expected], paid: [30_00, 0, 0])
+        subject.milestones[0].parts = [ClaimPart(id: "C1", provider: "11111111", insurer: "3311", amount: Money(cents: 30_00), date: Day(2027, 6, 30), evidence: "rapport.pdf")]
+        var part = claim("M1", cents: cents, date: date, provider: provider, insurer: insurer, evidence: evidence)
+        part.id = id
+        #expect(code { () throws(DoorbraakError) in _ = try PayoutRules.decide(part, on: subject, today: Day(2027, 12, 31)) } == expected)
+    }
+
     @Test func aMissedClaimReleasesWhatIsUnpaidOfAMilestonePaidInPart() throws {
         let d = try PayoutRules.decide(claim("M1", cents: 0, status: .missed, evidence: ""), on: payoutSubject(statuses: [.reached, .expected, .expected], paid: [60_00, 0, 0]), today: Day(2027, 6, 30))
         #expect(d.effect == .release(Money(euros: 40)) && d.milestoneStatus == .released)

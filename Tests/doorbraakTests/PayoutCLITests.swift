@@ -166,6 +166,29 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         try s.checkPayoutInvariant("after final")
     }
 
+    /// A part is paid once (a review: three alike parts under three ids paid one provider the
+    /// whole tariff, and the other member's own part was then refused as over the tariff): the
+    /// same part again under a new id is E-CLAIM-REPEAT, in the same file and in a later one,
+    /// and kept as refused; the other member's part is paid, and so is an alike part the other
+    /// insurer pays (each insurer pays its share under its own contract; the tariff caps both).
+    @Test func thePartAgainUnderANewClaimIDIsRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500)])
+        let part = ",PAY-A,M1,12345678,3311,100000.00,2027-06-15,reached,verslag-M1.pdf\n"
+        let first = try s.run(["import", "claims", try s.file("a.csv", claimHeader + "R-1" + part + "R-2" + part), "--partial"], today: "2027-06-30")
+        #expect(first.status == 1 && first.stdout.contains("1 new, 0 unchanged, 1 rejected"), "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr.contains("E-CLAIM-REPEAT: claim R-2 repeats claim R-1 paid on M1") && first.stderr.contains("a.csv:3: claim_id"), "\(first.stderr)")
+        let later = try s.run(["import", "claims", try s.file("b.csv", claimHeader + "R-3" + part
+            + "R-4,PAY-A,M1,23456789,3311,100000.00,2027-06-15,reached,verslag-M1.pdf\n"
+            + "R-5,PAY-A,M1,12345678,7029,100000.00,2027-06-15,reached,verslag-M1.pdf\n"), "--partial"], today: "2027-06-30")
+        #expect(later.status == 1 && later.stdout.contains("2 new, 0 unchanged, 1 rejected") && later.stderr.contains("E-CLAIM-REPEAT: claim R-3 repeats claim R-1"), "\(later.stdout)\(later.stderr)")
+        #expect(try s.sql("SELECT group_concat(claim_id || ' ' || code, ', ') FROM (SELECT * FROM claim_refusal ORDER BY claim_id)") == "R-2 E-CLAIM-REPEAT, R-3 E-CLAIM-REPEAT")
+        #expect(try s.sql("SELECT paid_cents FROM application_milestone WHERE application_id = 'PAY-A' AND code = 'M1'") == "30000000")
+        try s.checkPayoutInvariant("after repeats")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     @Test func theSameClaimIdWithOtherContentIsRefused() throws {
         let s = try Sandbox()
         defer { s.remove() }

@@ -9,7 +9,8 @@ import Glibc
 /// boundaries, and an edited row in a chunk must refuse only its own rows. The costs and
 /// monitoring imports read ahead in chunks too (`CSVBatch`), and check each row on its own.
 @Suite struct PreparedChunkTests {
-    /// 260 parts of €1,000.00 on M1 of each of CH-A and CH-B, alternating (520 rows: three
+    /// 260 parts of €1,000.00 on M1 of each of CH-A and CH-B, each with its own evidence (an alike
+    /// part under another id is E-CLAIM-REPEAT), alternating (520 rows: three
     /// chunks), an M2 part of CH-A after them, and a claim id twice: once with the same content
     /// in the same chunk, once with other content in the next chunk; at the end a part one cent
     /// above what is left of CH-A's M1 (refused: it must be judged on the parts paid in the same
@@ -17,12 +18,12 @@ import Glibc
     static func claimsFile() -> String {
         var rows = ""
         for i in 0..<260 {
-            rows += "CH-A-\(i),CH-A,M1,12345678,3311,1000.00,2027-06-15,reached,e\n"
-            if i == 100 { rows += "CH-A-100,CH-A,M1,12345678,3311,1000.00,2027-06-15,reached,e\n" }
-            if i == 200 { rows += "CH-A-3,CH-A,M1,12345678,3311,1000.01,2027-06-15,reached,e\n" }
-            rows += "CH-B-\(i),CH-B,M1,23456789,7029,1000.00,2027-06-15,reached,e\n"
+            rows += "CH-A-\(i),CH-A,M1,12345678,3311,1000.00,2027-06-15,reached,e-\(i)\n"
+            if i == 100 { rows += "CH-A-100,CH-A,M1,12345678,3311,1000.00,2027-06-15,reached,e-100\n" }
+            if i == 200 { rows += "CH-A-3,CH-A,M1,12345678,3311,1000.01,2027-06-15,reached,e-3\n" }
+            rows += "CH-B-\(i),CH-B,M1,23456789,7029,1000.00,2027-06-15,reached,e-\(i)\n"
         }
-        rows += "CH-A-OVER,CH-A,M1,12345678,3311,40000.01,2027-06-15,reached,e\nCH-A-REST,CH-A,M1,12345678,3311,40000.00,2027-06-15,reached,e\n"
+        rows += "CH-A-OVER,CH-A,M1,12345678,3311,40000.01,2027-06-15,reached,e-over\nCH-A-REST,CH-A,M1,12345678,3311,40000.00,2027-06-15,reached,e-rest\n"
         return claimHeader + rows + "CH-A-M2,CH-A,M2,12345678,3311,5000.00,2027-06-20,reached,e\n"
     }
 

@@ -92,4 +92,6 @@ extension ErrorCode {
     public static let claimStatus = ErrorCode("E-CLAIM-STATUS", .badInput)
     /// The same claim id came before with other content.
     public static let claimDuplicate = ErrorCode("E-CLAIM-DUPLICATE", .refused)
+    /// A part alike in everything but its claim id to one paid before on the milestone.
+    public static let claimRepeat = ErrorCode("E-CLAIM-REPEAT", .refused)
 }

@@ -14,6 +14,8 @@ public struct PayoutSubject: Sendable, Equatable {
         /// The dates of the claims settled on it (parts paid, or its release); nil while none is
         /// (`checkClaimDates`).
         public var claimed: ClaimDates?
+        /// The parts paid on it so far (`checkRepeat`).
+        public var parts: [ClaimPart] = []
 
         /// A milestone.
         public init(code: String, tariff: Money, status: MilestoneStatus, paid: Money, claimed: ClaimDates? = nil) {
@@ -240,6 +242,18 @@ public enum PayoutRules {
         }
     }
 
+    /// A part is paid once: a reached claim alike in provider, insurer, amount, date and evidence
+    /// to a part already paid on its milestone under another claim id is `E-CLAIM-REPEAT`, kept
+    /// as refused. A review paid one provider the whole tariff in three alike parts under three
+    /// ids (the third by the other insurer would have been refused as such, but the second
+    /// insurer's alike part was not), and the other members' own parts were then refused as
+    /// over the tariff. SPEC §3.7 has every part under its own claim id; a second real part of
+    /// the same provider on the same day differs in its evidence.
+    public static func checkRepeat(_ claim: Claim, of milestone: PayoutSubject.Milestone) throws(DoorbraakError) {
+        guard claim.status == .reached, let earlier = milestone.parts.first(where: { $0.repeats(claim) }) else { return }
+        throw DoorbraakError(.claimRepeat, "claim \(claim.id) repeats claim \(earlier.id) paid on \(claim.milestone): the same provider, insurer, amount, date and evidence; a part is paid once (a second part names its own evidence)", field: "claim_id")
+    }
+
     /// A reached claim names its evidence.
     public static func checkEvidence(_ evidence: String, status: ClaimStatus) throws(DoorbraakError) {
         // Paid per milestone reached (004 line 238): reaching it must be shown.
@@ -258,6 +272,7 @@ public enum PayoutRules {
         try checkProvider(claim.provider, of: subject)
         let milestone = try checkMilestone(claim.milestone, of: subject)
         try checkOrder(claim.milestone, of: subject)
+        try checkRepeat(claim, of: milestone)
         try checkAmount(claim.amount, status: claim.status)
         try checkTariff(claim.amount, of: milestone)
         try checkBovengrens(paid: subject.paid, amount: claim.amount, bovengrens: subject.bovengrens)
@@ -275,6 +290,7 @@ public enum PayoutRules {
         switch claim.status {
         case .reached:
             after.milestones[i].paid += claim.amount
+            after.milestones[i].parts.append(ClaimPart(claim))
             after.milestones[i].status = after.milestones[i].paid == milestone.tariff ? .paid : .reached
             effect = .pay(claim.amount)
         case .missed:
@@ -299,6 +315,42 @@ public enum PayoutRules {
 }
 
 /// The earliest and latest date of the claims settled on one milestone.
+/// A part paid on a milestone, as `checkRepeat` compares a new claim with it.
+public struct ClaimPart: Sendable, Equatable {
+    /// Its claim id.
+    public var id: String
+    /// The provider paid (AGB).
+    public var provider: String
+    /// The paying insurer (UZOVI).
+    public var insurer: String
+    /// The part.
+    public var amount: Money
+    /// The date it was reached.
+    public var date: Day
+    /// The evidence it named.
+    public var evidence: String
+
+    /// A part.
+    public init(id: String, provider: String, insurer: String, amount: Money, date: Day, evidence: String) {
+        self.id = id
+        self.provider = provider
+        self.insurer = insurer
+        self.amount = amount
+        self.date = date
+        self.evidence = evidence
+    }
+
+    /// The part `claim` pays.
+    public init(_ claim: Claim) {
+        self.init(id: claim.id, provider: claim.provider, insurer: claim.insurer, amount: claim.amount, date: claim.date, evidence: claim.evidence)
+    }
+
+    /// Whether `claim` is this part again under another id.
+    func repeats(_ claim: Claim) -> Bool {
+        claim.id != id && claim.provider == provider && claim.insurer == insurer && claim.amount == amount && claim.date == date && claim.evidence == evidence
+    }
+}
+
 public struct ClaimDates: Sendable, Equatable {
     /// The first claim's date: the day the milestone was first reached or released.
     public var first: Day

@@ -18,7 +18,8 @@ enum ImportClaimsCommand: Command {
     tariff. A claim is refused unless the application is granted and the period not closed
     (E-CLAIM-STATE, E-PERIOD), the milestone is its own and not paid in full or released
     (E-CLAIM-MILESTONE), earlier milestones are reached or released (E-CLAIM-ORDER; not kept as
-    refused: import it again later), amount ≤ what is left of the tariff (E-CLAIM-TARIFF), the total paid
+    refused: import it again later), the part is not one paid before on the milestone under
+    another claim id (the same provider, insurer, amount, date and evidence: E-CLAIM-REPEAT), amount ≤ what is left of the tariff (E-CLAIM-TARIFF), the total paid
     stays within the bovengrens (E-CLAIM-BOVENGRENS), the date lies in 2027-01-01 … 2029-12-31 and
     not after --today (E-CLAIM-DATE), the provider is in the coalition (E-CLAIM-PROVIDER), the
     insurer is one of the application's two (E-CLAIM-INSURER) and a reached claim names evidence
