@@ -2,7 +2,8 @@ import DoorbraakCore
 
 /// Reads a CSV file row by row (streaming, through `LineReader`). The delimiter is taken from the
 /// header: `;` (the Dutch spreadsheet default, decimal comma) or `,` (decimal point). Fields may
-/// be quoted with `"` (a doubled `""` inside is a quote); a quoted field may not span lines.
+/// be quoted with `"` (a doubled `""` inside is a quote); a quoted field that spans lines is one
+/// error for its row (`lineBreakInQuotes`).
 public final class CSVReader {
     /// One data row.
     public struct Record {
@@ -75,18 +76,30 @@ public final class CSVReader {
     /// Bytes read so far and the file's size, for progress.
     public var progress: (bytes: Int, total: Int) { (lines.bytesRead, lines.totalBytes) }
 
+    /// Lines read ahead to see whether a quoted field went on over them, given back.
+    private var readAhead: [LineReader.Line] = []
+
+    /// The next line, the ones read ahead first.
+    private func nextLine() throws(DoorbraakError) -> LineReader.Line? {
+        readAhead.isEmpty ? try lines.next() : readAhead.removeFirst()
+    }
+
+    /// How many lines a quoted field is followed over, looking for its closing quote.
+    static let quotedLinesFollowed = 20
+
     /// The next row: a record, or an error located at its line; nil at the end. Blank lines are skipped.
     public func next() throws(DoorbraakError) -> Result<Record, DoorbraakError>? {
-        while let line = try lines.next() {
+        while let line = try nextLine() {
             switch line {
             case .overlong(let number, let length):
                 return .failure(DoorbraakError(.input, "line is \(length) bytes, longer than the \(LineReader.maximumLineLength)-byte limit", file: path, line: number))
             case .text(let number, let bytes):
                 if LineReader.isBlank(bytes) { continue }
+                if let spanning = try lineBreakInQuotes(bytes, at: number) { return .failure(spanning) }
                 do {
                     let values = try CSVReader.split(bytes, delimiter: delimiter)
                     guard values.count == columns.count else {
-                        return .failure(DoorbraakError(.input, "\(values.count) fields where the header has \(columns.count)", file: path, line: number))
+                        return .failure(DoorbraakError(.input, "\(values.count) field\(values.count == 1 ? "" : "s") where the header has \(columns.count)", file: path, line: number))
                     }
                     return .success(Record(line: number, fields: Dictionary(uniqueKeysWithValues: zip(columns, values)), notation: moneyNotation))
                 } catch {
@@ -96,6 +109,33 @@ public final class CSVReader {
         }
         return nil
     }
+
+    /// A row whose quoted field holds a line break (a spreadsheet writes one for an Alt+Enter in a
+    /// cell; RFC 4180 allows it): one error naming the field and its lines, those lines taken as
+    /// the row's — not a quote left open and a second, wrong error on the next line (a review).
+    /// No field doorbraak keeps holds a line break, so the row is refused. A quote that does not
+    /// close within `quotedLinesFollowed` lines gives the lines back: its own line is refused.
+    private func lineBreakInQuotes(_ bytes: [UInt8], at number: Int) throws(DoorbraakError) -> DoorbraakError? {
+        guard CSVReader.quotes(in: bytes) % 2 == 1 else { return nil }
+        var joined = bytes, quotes = CSVReader.quotes(in: bytes)
+        var followed: [LineReader.Line] = []
+        while followed.count < CSVReader.quotedLinesFollowed, let next = try nextLine() {
+            followed.append(next)
+            guard case .text(let last, let more) = next, joined.count + 1 + more.count <= LineReader.maximumLineLength else { break }
+            joined += [0x0A] + more
+            quotes += CSVReader.quotes(in: more)
+            guard quotes % 2 == 0 else { continue }
+            guard let fields = try? CSVReader.split(joined, delimiter: delimiter), let field = fields.firstIndex(where: { $0.contains("\n") }) else { break }
+            let name = field < columns.count ? "\(columns[field])" : "field \(field + 1)"
+            return DoorbraakError(.input, "\(name) holds a line break inside its quotes (lines \(number)–\(last)); a row is one line: remove the line break (in a spreadsheet, the Alt+Enter in the cell)",
+                                  field: field < columns.count ? columns[field] : nil, file: path, line: number)
+        }
+        readAhead = followed + readAhead
+        return nil
+    }
+
+    /// The number of double quotes in `bytes`.
+    static func quotes(in bytes: [UInt8]) -> Int { bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) } }
 
     /// Splits one line into fields (RFC 4180 quoting within the line); invalid UTF-8 is an error.
     static func split(_ bytes: [UInt8], delimiter: UInt8) throws(DoorbraakError) -> [String] {

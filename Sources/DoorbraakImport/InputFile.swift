@@ -83,9 +83,11 @@ public enum InputFile {
         }
     }
 
-    /// The bytes of one record file (`application check|submit FILE`, or `-`); larger than
-    /// `limit` bytes is E-INPUT (one record must not blow up memory).
-    public static func bytes(_ path: String, limit: Int = 16 << 20) throws(DoorbraakError) -> [UInt8] {
+    /// The bytes of one record file (`application check|submit FILE`, or `-`; a model plan of
+    /// `--plans DIR`); larger than `limit` bytes is E-INPUT (one record must not blow up memory).
+    /// By default the limit of one application in an import (`LineReader.maximumLineLength`,
+    /// 1 MB; it was 16 MB for a file of its own, whose parse took 300 MB and more — a review).
+    public static func bytes(_ path: String, limit: Int = LineReader.maximumLineLength) throws(DoorbraakError) -> [UInt8] {
         try reading(path) { (file: String) throws(DoorbraakError) -> [UInt8] in
             var info = stat()
             if stat(file, &info) == 0, Int(info.st_size) > limit {

@@ -23,36 +23,46 @@ public struct ReviewImport: CSVImport {
         settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
-    /// Reads one row into a decision; R3 needs the application's deviations.
+    /// Reads one row into a decision, every malformed field at once (a review: a row with a
+    /// wrong insurer and a wrong version showed the insurer only); R3 needs the application's
+    /// deviations.
     public static func decision(from record: CSVReader.Record, deviations: (String) throws(DoorbraakError) -> [String]) throws(DoorbraakError) -> (String, ReviewDecision) {
         let id = record("application_id")
         let insurer = record("insurer")
-        guard (try? UZOVI(parsing: insurer)) != nil else { throw DoorbraakError(.input, "insurer \"\(insurer)\" must be a 4-digit UZOVI code", field: "insurer") }
+        var errors = ErrorList()
+        if (try? UZOVI(parsing: insurer)) == nil { errors.add(DoorbraakError(.input, "insurer \"\(insurer)\" must be a 4-digit UZOVI code", field: "insurer")) }
         let keys = record("accepted_deviations").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         let note = record("note")
         var version: Int?
         if !record("version").isEmpty {
-            guard let v = ReviewDecision.versionNumber(record("version")) else {
-                throw DoorbraakError(.input, "version \"\(record("version"))\" must be \(ReviewDecision.versionHint)", field: "version")
-            }
-            version = v
+            version = ReviewDecision.versionNumber(record("version"))
+            if version == nil { errors.add(DoorbraakError(.input, "version \"\(record("version"))\" must be \(ReviewDecision.versionHint)", field: "version")) }
         }
+        var verdict: ReviewDecision.Verdict?
+        do { verdict = try ReviewImport.verdict(of: record, keys: keys, id: id, deviations: deviations) } catch { errors.add(error) }
+        if let error = errors.combined { throw error }
+        guard let verdict else { throw DoorbraakError(.internal, "a decision read without a verdict or an error") }
+        return (id, ReviewDecision(insurer: insurer, verdict: verdict, note: note, assessedVersion: version))
+    }
+
+    /// The row's decision and reason, with the accepted keys (and, for R3, the rejected ones).
+    private static func verdict(of record: CSVReader.Record, keys: [String], id: String, deviations: (String) throws(DoorbraakError) -> [String]) throws(DoorbraakError) -> ReviewDecision.Verdict {
         switch record("decision") {
         case "approve":
             guard record("reason").isEmpty else { throw DoorbraakError(.reason, "an approval has no reason code", field: "reason") }
-            return (id, ReviewDecision(insurer: insurer, verdict: .approve(accepted: keys), note: note, assessedVersion: version))
+            return .approve(accepted: keys)
         case "reject":
             guard let reason = RejectionReason(rawValue: record("reason")) else {
                 throw DoorbraakError(.reason, "reason \"\(record("reason"))\" must be one of R1, R2, R3, R4, R5, R9", field: "reason")
             }
-            let rejected = reason == .R3 ? try deviations(id).filter { !keys.contains($0) } : []
             if reason != .R3 && !keys.isEmpty {
                 throw DoorbraakError(.reason, "only an R3 rejection lists deviation keys", field: "accepted_deviations")
             }
+            let rejected = reason == .R3 ? try deviations(id).filter { !keys.contains($0) } : []
             if reason == .R3 && rejected.isEmpty {
                 throw DoorbraakError(.reason, "an R3 rejection must leave at least one deviation unaccepted", field: "accepted_deviations")
             }
-            return (id, ReviewDecision(insurer: insurer, verdict: .reject(reason, rejected: rejected), note: note, assessedVersion: version))
+            return .reject(reason, rejected: rejected)
         default:
             throw DoorbraakError(.input, "decision \"\(record("decision"))\" must be approve or reject", field: "decision")
         }

@@ -65,6 +65,40 @@ import Testing
         #expect { try r.string("id") } throws: { ($0 as? DoorbraakError)?.field == "id" }
     }
 
+    /// A duplicate member is refused among the first members (compared one by one) and past
+    /// them (in a set): both sides of `JSONParser.scannedMembers`.
+    @Test(arguments: [2, 16, 17, 40, 5_000])
+    func aDuplicateMemberIsFoundAmongManyMembers(count: Int) {
+        let members = (0..<count).map { "\"k\($0)\": \($0)" }
+        let unique = "{" + members.joined(separator: ", ") + "}"
+        #expect((try? JSONParser.parse(unique)) != nil)
+        let twice = "{" + (members + ["\"k\(count - 1)\": 0"]).joined(separator: ", ") + "}"
+        #expect { try JSONParser.parse(twice) } throws: { ($0 as? DoorbraakError)?.message.contains("duplicate member \"k\(count - 1)\"") ?? false }
+    }
+
+    /// A record keeps at most `ErrorList.limit` errors and a closing note counting the rest (a
+    /// review: 1.5 million failing array items kept 4.5 million errors, 3.6 GB).
+    @Test(arguments: [(ErrorList.limit, 0), (ErrorList.limit + 1, 1), (10_000, 10_000 - ErrorList.limit)])
+    func aRecordKeepsAFewErrorsAndCountsTheRest(failing: Int, omitted: Int) throws {
+        var r = try JSONObjectReader(try JSONParser.parse("{\"items\": [" + Array(repeating: "{}", count: failing).joined(separator: ",") + "]}"))
+        let error = try #require(throws: DoorbraakError.self) {
+            _ = try r.array("items") { value, path throws(DoorbraakError) in
+                var item = try JSONObjectReader(value, path: path)
+                return try item.string("source")
+            }
+        }
+        let all = error.all
+        #expect(all.count == ErrorList.limit + (omitted > 0 ? 1 : 0))
+        #expect(all.first?.field == "items[0].source" && all[ErrorList.limit - 1].field == "items[\(ErrorList.limit - 1)].source")
+        if omitted > 0 {
+            #expect(all.last?.message == "and \(omitted) more error\(omitted == 1 ? "" : "s") of this record, not listed (the first \(ErrorList.limit) are)" && all.last?.omitted == omitted)
+        }
+        // Combined again one level up behind one more error: the last kept one is counted too,
+        // the count carries over, and it stays one note.
+        let outer = try #require(DoorbraakError.combined([DoorbraakError(.input, "first", field: "id"), error]))
+        #expect(outer.all.count == ErrorList.limit + 1 && outer.all.last?.omitted == omitted + 1 && outer.all.filter { $0.omitted > 0 }.count == 1)
+    }
+
     @Test func errorDescriptionFollowsTheSpecFormat() {
         let e = DoorbraakError(.bar, "too little impact", field: "impact.fte_saved", file: "a.jsonl", line: 3)
         #expect(e.description == "E-BAR: too little impact (a.jsonl:3: impact.fte_saved)")

@@ -55,7 +55,7 @@ extension Application {
             }
             if let milestones {
                 for (i, m) in milestones.enumerated() where milestones[..<i].contains(where: { $0.code == m.code }) {
-                    e.errors.append(DoorbraakError(.input, "milestone \(m.code) is listed twice", field: "milestones[\(i)].code"))
+                    e.add(DoorbraakError(.input, "milestone \(m.code) is listed twice", field: "milestones[\(i)].code"))
                 }
             }
             let impact = e.attempt { () throws(DoorbraakError) in
@@ -65,7 +65,7 @@ extension Application {
                     let costs = errors.attempt { () throws(DoorbraakError) in try i.money("structural_costs_per_year") }
                     let savings = errors.attempt { () throws(DoorbraakError) in try i.money("structural_savings_per_year") }
                     guard let fte, let costs, let savings else {
-                        throw DoorbraakError.combined(errors.errors) ?? DoorbraakError(.input, "impact is incomplete", field: "impact")
+                        throw errors.combined ?? DoorbraakError(.input, "impact is incomplete", field: "impact")
                     }
                     return Impact(fteSaved: fte, structuralCostsPerYear: costs, structuralSavingsPerYear: savings)
                 }
@@ -88,7 +88,7 @@ extension Application {
                 try r.optional("lead").map { v throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: "lead", AGB.init(parsing:)) }
             }
             guard let id, let lead, let plan, let sector, let title, let region, let coalition, let insurers, let requested, let budget,
-                  let milestones, let impact, let otherFunding, let basiseisen, let deviations, e.errors.isEmpty else { return nil }
+                  let milestones, let impact, let otherFunding, let basiseisen, let deviations, e.isEmpty else { return nil }
             return Application(id: id, plan: plan, sector: sector, title: title, region: region, coalition: coalition,
                                coordinatingInsurer: insurers.0, secondInsurer: insurers.1, requested: requested, budget: budget,
                                milestones: milestones, impact: impact, otherFunding: otherFunding, basiseisen: basiseisen, deviations: deviations, lead: lead)

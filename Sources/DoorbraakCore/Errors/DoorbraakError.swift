@@ -89,11 +89,16 @@ public struct DoorbraakError: Error, Sendable, Equatable, CustomStringConvertibl
         return [first] + further.flatMap(\.all)
     }
 
-    /// The errors as one: the first carries the rest; nil when there are none.
+    /// How many further errors of the same record this one stands for, not kept (`ErrorList`):
+    /// non-zero only on the closing note of a record's list.
+    public var omitted = 0
+
+    /// The errors as one, kept within `ErrorList.limit`: the first carries the rest; nil when
+    /// there are none.
     public static func combined(_ errors: [DoorbraakError]) -> DoorbraakError? {
-        guard var first = errors.first else { return nil }
-        first.further += errors.dropFirst()
-        return first
+        var list = ErrorList()
+        for error in errors { list.add(error) }
+        return list.combined
     }
 
     /// An error with its code and message, and optionally where it happened.

@@ -92,11 +92,11 @@ public struct JSONObjectReader {
         }
         var out: [T] = []
         out.reserveCapacity(items.count)
-        var errors: [DoorbraakError] = []
+        var errors = ErrorList()
         for (i, item) in items.enumerated() {
-            do { out.append(try read(item, at(key) + "[\(i)]")) } catch { errors += error.all }
+            do { out.append(try read(item, at(key) + "[\(i)]")) } catch { errors.add(error) }
         }
-        if let error = DoorbraakError.combined(errors) { throw error }
+        if let error = errors.combined { throw error }
         return out
     }
 
@@ -114,17 +114,17 @@ public struct JSONObjectReader {
             throw DoorbraakError(.input, "expected an object, found \(value.typeName)", field: at(key))
         }
         var out: [(String, String)] = []
-        var errors: [DoorbraakError] = []
+        var errors = ErrorList()
         for (k, v) in members {
             if case .object(let inner) = v {
                 // A path written as nested objects: the map is flat, its keys carry the dots.
                 let example = inner.first.map { "\"\(k).\($0.0)\": \"…\"" } ?? "\"\(k)\": \"…\""
-                errors.append(DoorbraakError(.input, "expected a string, found an object: \"\(key)\" is one flat object whose keys carry the dots; write \(example)", field: at(key) + "." + k))
+                errors.add(DoorbraakError(.input, "expected a string, found an object: \"\(key)\" is one flat object whose keys carry the dots; write \(example)", field: at(key) + "." + k))
                 continue
             }
-            do { out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k))) } catch { errors.append(error) }
+            do { out.append((k, try JSONObjectReader.string(v, at: at(key) + "." + k))) } catch { errors.add(error) }
         }
-        if let error = DoorbraakError.combined(errors) { throw error }
+        if let error = errors.combined { throw error }
         return out
     }
 
@@ -136,9 +136,10 @@ public struct JSONObjectReader {
             value = try read(&nested)
         } catch {
             // Report the unknown members beside the failing field.
-            var all = error.all
-            do { try nested.finish() } catch { all += error.all }
-            throw DoorbraakError.combined(all) ?? error
+            var all = ErrorList()
+            all.add(error)
+            do { try nested.finish() } catch { all.add(error) }
+            throw all.combined ?? error
         }
         try nested.finish()
         return value
@@ -149,21 +150,23 @@ public struct JSONObjectReader {
     public mutating func collecting<T>(_ read: (inout JSONObjectReader, inout ErrorList) throws(DoorbraakError) -> T?) throws(DoorbraakError) -> T {
         var errors = ErrorList()
         let value: T?
-        do { value = try read(&self, &errors) } catch { errors.errors += error.all; value = nil }
-        do { try finish() } catch { errors.errors += error.all }
-        if let error = DoorbraakError.combined(errors.errors) { throw error }
+        do { value = try read(&self, &errors) } catch { errors.add(error); value = nil }
+        do { try finish() } catch { errors.add(error) }
+        if let error = errors.combined { throw error }
         guard let value else { throw DoorbraakError(.internal, "a record read failed without an error") }
         return value
     }
 
     /// Refuses members that were never asked for, all of them, each with the nearest known name.
     public func finish() throws(DoorbraakError) {
-        let unknown = members.indices.filter { !used[$0] }.map { i in
+        var unknown = ErrorList()
+        for i in members.indices where !used[i] {
             let name = members[i].0
-            let hint = NearestName.suggestion(for: name, among: asked).map { "; did you mean \"\($0)\"?" } ?? ""
-            return DoorbraakError(.input, "unknown field \"\(name)\"\(hint)", field: at(name))
+            // Past the list's limit each is counted, not worded (no hint looked for).
+            let hint = unknown.isFull ? "" : NearestName.suggestion(for: name, among: asked).map { "; did you mean \"\($0)\"?" } ?? ""
+            unknown.add(DoorbraakError(.input, "unknown field \"\(name)\"\(hint)", field: at(name)))
         }
-        if let error = DoorbraakError.combined(unknown) { throw error }
+        if let error = unknown.combined { throw error }
     }
 
     /// `value` as a string.
@@ -227,18 +230,66 @@ public struct JSONObjectReader {
     }
 }
 
-/// The failures of one record, collected so that all are reported at once.
+/// The failures of one record, collected so that all are reported at once — the first
+/// `limit` of them, and a closing note counting the rest: a record's errors stay few whatever
+/// the file (a review: an application whose `other_funding` held 1.5 million empty objects kept
+/// 4.5 million errors, 3.6 GB, and crashed under a memory limit).
 public struct ErrorList {
-    /// The failures so far.
-    public var errors: [DoorbraakError] = []
+    /// The most errors one record keeps.
+    public static let limit = 100
+    /// The failures kept.
+    public private(set) var errors: [DoorbraakError] = []
+    /// The failures counted but not kept.
+    public private(set) var omitted = 0
+    /// The first failure not kept: the closing note takes its code.
+    private var firstOmitted: DoorbraakError?
 
     /// An empty list.
     public init() {}
 
+    /// Whether nothing failed.
+    public var isEmpty: Bool { errors.isEmpty && omitted == 0 }
+    /// Whether a further failure is only counted.
+    public var isFull: Bool { errors.count >= ErrorList.limit }
+
+    /// Records `error` and every further one it carries; a closing note's count adds up.
+    public mutating func add(_ error: DoorbraakError) {
+        var pending = [error]
+        while let next = pending.popLast() {
+            var each = next
+            let further = each.further
+            each.further = []
+            pending.append(contentsOf: further.reversed())
+            if each.omitted > 0 {
+                omitted += each.omitted
+                if firstOmitted == nil { each.omitted = 0; firstOmitted = each }
+            } else if errors.count < ErrorList.limit {
+                errors.append(each)
+            } else {
+                omitted += 1
+                if firstOmitted == nil { firstOmitted = each }
+            }
+        }
+    }
+
+    /// The kept failures as one error, the first carrying the rest and the closing note; nil
+    /// when there are none.
+    public var combined: DoorbraakError? {
+        guard var first = errors.first ?? firstOmitted else { return nil }
+        first.further = Array(errors.dropFirst())
+        if omitted > 0, let template = firstOmitted {
+            var note = DoorbraakError(template.code, "and \(omitted) more error\(omitted == 1 ? "" : "s") of this record, not listed (the first \(ErrorList.limit) are)",
+                                      file: template.file, line: template.line)
+            note.omitted = omitted
+            first.further.append(note)
+        }
+        return first
+    }
+
     /// The value of `read`, or nil with its errors recorded.
     public mutating func attempt<T>(_ read: () throws(DoorbraakError) -> T) -> T? {
         do { return try read() } catch {
-            errors += error.all
+            add(error)
             return nil
         }
     }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// What one hostile record costs (a review of the fifteenth landing): a record's errors are
+/// bounded, one application file is at most the 1 MB an import takes per application, and a
+/// CSV row reports every malformed field at once in every import.
+@Suite struct HostileRecordsTests {
+    /// 60,000 empty `other_funding` items, each missing its fields: the first 100 errors and
+    /// a note counting the rest, not 180,000 lines (the review's 1.5 million items took 3.6 GB).
+    @Test func anApplicationWithManyFailingItemsReportsAFewAndCountsTheRest() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let file = try s.file("bomb.json", try applicationLine("DBM-2026-0001") { d in
+            d["other_funding"] = Array(repeating: [String: Any](), count: 60_000)
+        })
+        let check = try s.run(["application", "check", file])
+        let lines = check.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(check.status == 65 && lines.count == 101, "\(check.status) \(lines.count)")
+        #expect(lines.last?.contains("more errors of this record, not listed (the first 100 are)") == true, "\(lines.last ?? "")")
+    }
+
+    /// One application file: at most 1 MB, the limit of one application in an import (both sides).
+    @Test func anApplicationFileOfMoreThanOneMegabyteIsRefused() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let line = try applicationLine("DBM-2026-0001")
+        let limit = 1 << 20
+        let padded = line + String(repeating: " ", count: limit - line.utf8.count)
+        #expect(try s.run(["application", "check", try s.file("at.json", padded)]).status == 0)
+        let over = try s.run(["application", "check", try s.file("over.json", padded + " ")])
+        #expect(over.status == 65 && over.stderr.contains("E-INPUT: the file is \(limit + 1) bytes, more than the \(limit)-byte limit"), "\(over.stderr)")
+    }
+
+    /// A claims row with five malformed fields reports all five (it reported the status only).
+    @Test func aClaimsRowReportsEveryMalformedField() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500)])
+        let run = try s.run(["import", "claims", try s.file("c.csv", claimHeader + "C-1,PAY-A,M1,1234567,33111,1e3,2027-13-01,done,x\n")], today: "2027-06-30")
+        let fields = run.stderr.split(separator: "\n").compactMap { $0.split(separator: ": ").last.map(String.init) }
+        #expect(run.status == 65 && fields.map { $0.components(separatedBy: ")").first ?? "" }.sorted() == ["amount", "date", "insurer", "provider", "status"], "\(run.stderr)")
+    }
+
+    /// A reviews row with a malformed insurer, version and decision reports all three.
+    @Test func aReviewsRowReportsEveryMalformedField() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let header = "application_id,insurer,decision,reason,accepted_deviations,note,version\n"
+        let run = try s.run(["import", "reviews", try s.file("r.csv", header + "DBM-2026-0001,33x1,approv,,,,v\n")])
+        #expect(run.status == 65, "\(run.stderr)")
+        for field in ["r.csv:2: insurer", "r.csv:2: version", "r.csv:2: decision"] { #expect(run.stderr.contains(field), "\(field): \(run.stderr)") }
+    }
+
+    /// A quoted field with a line break (a spreadsheet's Alt+Enter) is one error for its row,
+    /// naming the column and both lines; the row after it is read as it stands. A quote that
+    /// never closes is its own line's error, and the lines after it are rows again.
+    @Test func aLineBreakInsideQuotesIsOneErrorForItsRow() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let header = "application_id,insurer,decision,reason,accepted_deviations,note\n"
+        let run = try s.run(["import", "reviews", try s.file("r.csv", header + "X-1,3311,approve,,,\"regel 1\nregel 2\"\nX-2,3311,approve,,,\"open\nX-3,3311,aprove,,,ok\n")])
+        let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(run.status == 65 && errors.count == 3, "\(run.stderr)")
+        #expect(errors.first?.contains("E-INPUT: note holds a line break inside its quotes (lines 2–3); a row is one line") == true && errors.first?.contains("r.csv:2: note)") == true, "\(run.stderr)")
+        #expect(run.stderr.contains("field 6 opens a quote that is not closed on this line (") && run.stderr.contains("r.csv:4)") && run.stderr.contains("r.csv:5: decision"), "\(run.stderr)")
+    }
+}
