@@ -39,27 +39,33 @@ public enum PlanDirectory {
         try plans(from: EmbeddedPlans.files.map { ($0.name, Array($0.text.utf8)) }, folder: "(built-in plans)")
     }
 
-    /// The plans of a set of named files, each checked, ids and codes unique.
+    /// The plans of a set of named files, each checked, ids and codes unique; every file's errors
+    /// at once (a review: three broken plan files were named one per run).
     static func plans(from files: [(name: String, bytes: [UInt8])], folder path: String) throws(DoorbraakError) -> [ModelPlan] {
         var plans: [ModelPlan] = []
         var codes: [String: String] = [:]
+        var errors = ErrorList()
         for (name, bytes) in files {
             let file = (path as NSString).appendingPathComponent(name)
             let plan: ModelPlan
             do {
                 plan = try ModelPlan(json: try JSONParser.parse(bytes))
             } catch {
-                throw error.located(file: file, line: nil)
+                errors.add(error.located(file: file, line: nil))
+                continue
             }
             guard name == plan.id.rawValue + ".json" else {
-                throw DoorbraakError(.planFile, "the file of plan \"\(plan.id)\" must be named \(plan.id).json", field: "id", file: file)
+                errors.add(DoorbraakError(.planFile, "the file of plan \"\(plan.id)\" must be named \(plan.id).json", field: "id", file: file))
+                continue
             }
             if let other = codes[plan.code] {
-                throw DoorbraakError(.planFile, "plan code \(plan.code) is also used by \(other)", field: "code", file: file)
+                errors.add(DoorbraakError(.planFile, "plan code \(plan.code) is also used by \(other)", field: "code", file: file))
+                continue
             }
             codes[plan.code] = file
             plans.append(plan)
         }
+        if let error = errors.combined { throw error }
         return plans
     }
 }

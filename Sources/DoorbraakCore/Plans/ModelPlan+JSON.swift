@@ -1,107 +1,144 @@
 extension ModelPlan {
     /// Reads a plan from its JSON file form (SPEC §4, `Schemas/model-plan.schema.json`) and checks
     /// the cross-field rules the schema cannot express.
+    /// Every failing field and rule is reported at once (a review: a plan with four bad fields
+    /// named one per run).
     public init(json value: JSONValue, eligibleYears: ClosedRange<Int> = RoundSettings.eligibleYears) throws(DoorbraakError) {
         var r = try JSONObjectReader(value)
-        id = try r.parsed("id", PlanID.init(parsing:))
-        code = try r.string("code")
-        version = try r.text("version")
-        title = try r.text("title")
-        theme = try r.parsed("theme", Theme.init(parsing:))
-        sectors = try r.array("sectors") { v, path throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: path, Sector.init(parsing:)) }
-        problem = try r.text("problem")
-        goal = try r.text("goal")
-        scope = try r.text("scope")
-        milestones = try r.array("milestones") { v, path throws(DoorbraakError) in try Milestone(json: v, path: path) }
-        kpis = try r.array("kpis") { v, path throws(DoorbraakError) in
-            var k = try JSONObjectReader(v, path: path)
-            let kpi = KPI(name: try k.text("name"), unit: try k.text("unit"), target: try k.text("target"))
-            try k.finish()
-            return kpi
+        var e = ErrorList()
+        let id = e.attempt { () throws(DoorbraakError) in try r.parsed("id", PlanID.init(parsing:)) }
+        let code = e.attempt { () throws(DoorbraakError) in try r.string("code") }
+        let version = e.attempt { () throws(DoorbraakError) in try r.text("version") }
+        let title = e.attempt { () throws(DoorbraakError) in try r.text("title") }
+        let theme = e.attempt { () throws(DoorbraakError) in try r.parsed("theme", Theme.init(parsing:)) }
+        let sectors = e.attempt { () throws(DoorbraakError) in
+            try r.array("sectors") { v, path throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: path, Sector.init(parsing:)) }
         }
-        norms = try r.object("norms") { n throws(DoorbraakError) in
-            let minProviders = try n.integer("min_providers", in: 1...100)
-            let maxAmount = try n.money("max_amount_per_provider")
-            let years = try n.array("spending_years") { v, path throws(DoorbraakError) in
-                try JSONObjectReader.integer(v, in: 1900...2100, at: path)
+        let problem = e.attempt { () throws(DoorbraakError) in try r.text("problem") }
+        let goal = e.attempt { () throws(DoorbraakError) in try r.text("goal") }
+        let scope = e.attempt { () throws(DoorbraakError) in try r.text("scope") }
+        let milestones = e.attempt { () throws(DoorbraakError) in try r.array("milestones") { v, path throws(DoorbraakError) in try Milestone(json: v, path: path) } }
+        let kpis = e.attempt { () throws(DoorbraakError) in
+            try r.array("kpis") { v, path throws(DoorbraakError) in
+                var k = try JSONObjectReader(v, path: path)
+                return try k.collecting { k, errors throws(DoorbraakError) -> KPI? in
+                    let name = errors.attempt { () throws(DoorbraakError) in try k.text("name") }
+                    let unit = errors.attempt { () throws(DoorbraakError) in try k.text("unit") }
+                    let target = errors.attempt { () throws(DoorbraakError) in try k.text("target") }
+                    guard let name, let unit, let target else { return nil }
+                    return KPI(name: name, unit: unit, target: target)
+                }
             }
-            let fteValue = try n.required("plausible_max_fte_per_mln")
-            let fte = try JSONObjectReader.fte(fteValue, at: FieldPath.join(n.path, "plausible_max_fte_per_mln"))
-            return Norms(minProviders: minProviders, maxAmountPerProvider: maxAmount, spendingYears: years, plausibleMaxFtePerMln: fte)
         }
-        excludedCategories = try r.array("excluded_categories") { v, path throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: path, CostCategory.init(parsing:)) }
-        var answers: [Int: String] = [:]
-        for (key, text) in try r.stringMap("basiseisen") {
-            guard let n = Int(key), (1...14).contains(n), String(n) == key else {
-                throw DoorbraakError(.input, "basiseisen are numbered 1 to 14", field: "basiseisen.\(key)")
+        let norms = e.attempt { () throws(DoorbraakError) in
+            try r.object("norms") { n throws(DoorbraakError) in
+                try n.collecting { n, errors throws(DoorbraakError) -> Norms? in
+                    let minProviders = errors.attempt { () throws(DoorbraakError) in try n.integer("min_providers", in: 1...100) }
+                    let maxAmount = errors.attempt { () throws(DoorbraakError) in try n.money("max_amount_per_provider") }
+                    let years = errors.attempt { () throws(DoorbraakError) in
+                        try n.array("spending_years") { v, path throws(DoorbraakError) in try JSONObjectReader.integer(v, in: 1900...2100, at: path) }
+                    }
+                    let fte = errors.attempt { () throws(DoorbraakError) in
+                        try JSONObjectReader.fte(try n.required("plausible_max_fte_per_mln"), at: FieldPath.join(n.path, "plausible_max_fte_per_mln"))
+                    }
+                    guard let minProviders, let maxAmount, let years, let fte else { return nil }
+                    return Norms(minProviders: minProviders, maxAmountPerProvider: maxAmount, spendingYears: years, plausibleMaxFtePerMln: fte)
+                }
             }
-            answers[n] = text
         }
-        basiseisen = answers
-        source = try r.text("source")
-        try r.finish()
-        try validate(eligibleYears: eligibleYears)
+        let excluded = e.attempt { () throws(DoorbraakError) in
+            try r.array("excluded_categories") { v, path throws(DoorbraakError) in try JSONObjectReader.parsed(v, at: path, CostCategory.init(parsing:)) }
+        }
+        var answers: [Int: String]? = [:]
+        if let map = e.attempt({ () throws(DoorbraakError) in try r.stringMap("basiseisen") }) {
+            for (key, text) in map {
+                guard let n = Int(key), (1...14).contains(n), String(n) == key else {
+                    e.add(DoorbraakError(.input, "basiseisen are numbered 1 to 14", field: "basiseisen.\(key)"))
+                    answers = nil
+                    continue
+                }
+                answers?[n] = text
+            }
+        } else {
+            answers = nil
+        }
+        let source = e.attempt { () throws(DoorbraakError) in try r.text("source") }
+        do { try r.finish() } catch { e.add(error) }
+        guard let id, let code, let version, let title, let theme, let sectors, let problem, let goal, let scope, let milestones, let kpis,
+              let norms, let excluded, let answers, let source else {
+            throw e.combined ?? DoorbraakError(.internal, "a plan read without its fields or an error")
+        }
+        (self.id, self.code, self.version, self.title, self.theme, self.sectors) = (id, code, version, title, theme, sectors)
+        (self.problem, self.goal, self.scope, self.milestones, self.kpis, self.norms) = (problem, goal, scope, milestones, kpis, norms)
+        (excludedCategories, basiseisen, self.source) = (excluded, answers, source)
+        for rule in validate(eligibleYears: eligibleYears) { e.add(rule) }
+        if let error = e.combined { throw error }
     }
 
     /// Cross-field rules: shares sum to 100, unique consecutive codes, dates inside the eligible
-    /// years, sectors unique, all 14 basiseisen present.
-    func validate(eligibleYears: ClosedRange<Int>) throws(DoorbraakError) {
-        func fail(_ message: String, _ field: String) -> DoorbraakError {
-            DoorbraakError(.planFile, message, field: field)
+    /// years, sectors unique, all 14 basiseisen present. Every rule that fails, each once.
+    func validate(eligibleYears: ClosedRange<Int>) -> [DoorbraakError] {
+        var failed: [DoorbraakError] = []
+        func fail(_ message: String, _ field: String) {
+            failed.append(DoorbraakError(.planFile, message, field: field))
         }
-        guard code.utf8.count <= 12, code.split(separator: "-").count == 2,
-              code.utf8.allSatisfy({ Pattern.isUpperAlnum($0) || $0 == UInt8(ascii: "-") }) else {
-            throw fail("plan code \"\(code)\" must look like AI-SGR", "code")
+        if !(code.utf8.count <= 12 && code.split(separator: "-").count == 2 && code.utf8.allSatisfy({ Pattern.isUpperAlnum($0) || $0 == UInt8(ascii: "-") })) {
+            fail("plan code \"\(code)\" must look like AI-SGR", "code")
         }
-        if sectors.isEmpty { throw fail("a plan needs at least one sector", "sectors") }
-        if Set(sectors).count != sectors.count { throw fail("a sector is listed twice", "sectors") }
-        if milestones.isEmpty { throw fail("a plan needs at least one milestone", "milestones") }
-        for (i, m) in milestones.enumerated() where m.code.number != i + 1 {
-            throw fail("milestone codes must run M1, M2, … in order; found \(m.code) at position \(i + 1)", "milestones[\(i)].code")
+        if sectors.isEmpty { fail("a plan needs at least one sector", "sectors") }
+        if Set(sectors).count != sectors.count { fail("a sector is listed twice", "sectors") }
+        if milestones.isEmpty { fail("a plan needs at least one milestone", "milestones") }
+        if let (i, m) = milestones.enumerated().first(where: { $0.element.code.number != $0.offset + 1 }) {
+            fail("milestone codes must run M1, M2, … in order; found \(m.code) at position \(i + 1)", "milestones[\(i)].code")
         }
         let total = milestones.reduce(0) { $0 + $1.share }
-        if total != 100 { throw fail("milestone shares add up to \(total), not 100", "milestones") }
+        if !milestones.isEmpty && total != 100 { fail("milestone shares add up to \(total), not 100", "milestones") }
         for (i, m) in milestones.enumerated() {
-            if !(1...100).contains(m.share) { throw fail("a share is a whole percent 1…100", "milestones[\(i)].share") }
+            if !(1...100).contains(m.share) { fail("a share is a whole percent 1…100", "milestones[\(i)].share") }
             if !eligibleYears.contains(m.latest.year) {
-                throw fail("due date \(m.latest) lies outside \(eligibleYears.lowerBound)–\(eligibleYears.upperBound)", "milestones[\(i)].latest")
+                fail("due date \(m.latest) lies outside \(eligibleYears.lowerBound)–\(eligibleYears.upperBound)", "milestones[\(i)].latest")
             }
         }
-        for (i, pair) in zip(milestones, milestones.dropFirst()).enumerated() where pair.1.latest < pair.0.latest {
-            throw fail("due dates must not go back in time: \(pair.1.code) is due before \(pair.0.code)", "milestones[\(i + 1)].latest")
+        if let (i, pair) = zip(milestones, milestones.dropFirst()).enumerated().first(where: { $0.element.1.latest < $0.element.0.latest }) {
+            fail("due dates must not go back in time: \(pair.1.code) is due before \(pair.0.code)", "milestones[\(i + 1)].latest")
         }
         let years = norms.spendingYears
-        for (i, m) in milestones.enumerated() where !years.contains(m.latest.year) {
-            throw fail("due date \(m.latest) lies outside the plan's spending years", "milestones[\(i)].latest")
+        if let (i, m) = milestones.enumerated().first(where: { !years.contains($0.element.latest.year) }) {
+            fail("due date \(m.latest) lies outside the plan's spending years", "milestones[\(i)].latest")
         }
         if years.isEmpty || years != years.sorted() || Set(years).count != years.count {
-            throw fail("spending years must be listed once each, ascending", "norms.spending_years")
+            fail("spending years must be listed once each, ascending", "norms.spending_years")
         }
         if let bad = years.first(where: { !eligibleYears.contains($0) }) {
-            throw fail("spending year \(bad) lies outside \(eligibleYears.lowerBound)–\(eligibleYears.upperBound) (kasritme, 004 line 2900)", "norms.spending_years")
+            fail("spending year \(bad) lies outside \(eligibleYears.lowerBound)–\(eligibleYears.upperBound) (kasritme, 004 line 2900)", "norms.spending_years")
         }
-        if norms.maxAmountPerProvider.cents <= 0 { throw fail("the maximum per provider must be positive", "norms.max_amount_per_provider") }
-        if Set(excludedCategories).count != excludedCategories.count { throw fail("a category is listed twice", "excluded_categories") }
+        if norms.maxAmountPerProvider.cents <= 0 { fail("the maximum per provider must be positive", "norms.max_amount_per_provider") }
+        if Set(excludedCategories).count != excludedCategories.count { fail("a category is listed twice", "excluded_categories") }
         for n in 1...14 where (basiseisen[n] ?? "").allSatisfy(\.isWhitespace) {
-            throw fail("basiseis \(n) has no normative text", "basiseisen.\(n)")
+            fail("basiseis \(n) has no normative text", "basiseisen.\(n)")
         }
+        return failed
     }
 }
 
 extension ModelPlan.Milestone {
     init(json value: JSONValue, path: String) throws(DoorbraakError) {
         var r = try JSONObjectReader(value, path: path)
-        code = try r.parsed("code", MilestoneCode.init(parsing:))
-        title = try r.text("title")
-        let obligationText = try r.string("obligation")
-        guard let obligation = ModelPlan.Obligation(rawValue: obligationText) else {
-            throw DoorbraakError(.input, "obligation must be inspanning or resultaat", field: path + ".obligation")
+        self = try r.collecting { r, e throws(DoorbraakError) -> ModelPlan.Milestone? in
+            let code = e.attempt { () throws(DoorbraakError) in try r.parsed("code", MilestoneCode.init(parsing:)) }
+            let title = e.attempt { () throws(DoorbraakError) in try r.text("title") }
+            let obligation = e.attempt { () throws(DoorbraakError) -> ModelPlan.Obligation in
+                guard let obligation = ModelPlan.Obligation(rawValue: try r.string("obligation")) else {
+                    throw DoorbraakError(.input, "obligation must be inspanning or resultaat", field: path + ".obligation")
+                }
+                return obligation
+            }
+            let share = e.attempt { () throws(DoorbraakError) in try r.integer("share", in: 1...100) }
+            let latest = e.attempt { () throws(DoorbraakError) in try r.parsed("latest", Day.init(parsing:)) }
+            let evidence = e.attempt { () throws(DoorbraakError) in try r.text("evidence") }
+            guard let code, let title, let obligation, let share, let latest, let evidence else { return nil }
+            return ModelPlan.Milestone(code: code, title: title, obligation: obligation, share: share, latest: latest, evidence: evidence)
         }
-        self.obligation = obligation
-        share = try r.integer("share", in: 1...100)
-        latest = try r.parsed("latest", Day.init(parsing:))
-        evidence = try r.text("evidence")
-        try r.finish()
     }
 }
 
