@@ -31,6 +31,22 @@ extension Store {
     /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`); on a
     /// writing connection the register is first checked against the chain (an insurer inserted
     /// with `sqlite3` must not assess or be paid).
+    /// The registered name of each coalition member whose AGB is in the register under another
+    /// name than the application gives it (a review: a signed application named a registered
+    /// provider "Totaal Andere Naam BV", and the assessor saw that name as fact). A member not in
+    /// the register is not named here: the register does not know every provider.
+    public func registeredNames(differingFrom coalition: [(agb: String, name: String)]) throws(DoorbraakError) -> [String: String] {
+        if db.rowCapture != nil { try requireBoundTable("party") }
+        var differing: [String: String] = [:]
+        for member in coalition {
+            if let registered = try db.cached("SELECT name FROM party WHERE role = 'provider' AND id = ?").rowValue([.text(member.agb)], { $0.text(0) }),
+               registered != member.name {
+                differing[member.agb] = registered
+            }
+        }
+        return differing
+    }
+
     public func registeredInsurers() throws(DoorbraakError) -> Set<String> {
         if db.rowCapture != nil { try requireBoundTable("party") }
         return Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })

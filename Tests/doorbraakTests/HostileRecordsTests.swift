@@ -68,4 +68,22 @@ import Testing
         #expect(errors.first?.contains("E-INPUT: note holds a line break inside its quotes (lines 2–3); a row is one line") == true && errors.first?.contains("r.csv:2: note)") == true, "\(run.stderr)")
         #expect(run.stderr.contains("field 6 opens a quote that is not closed on this line (") && run.stderr.contains("r.csv:4)") && run.stderr.contains("r.csv:5: decision"), "\(run.stderr)")
     }
+
+    /// A coalition member in the register under another name than the application gives it:
+    /// said on submit, and `application show` gives both (a review: the assessor saw a name the
+    /// register does not hold). A member named as registered, or not in the register, is not.
+    @Test func aProviderNamedOtherwiseThanRegisteredIsShownWithItsRegisteredName() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["party", "add", "provider", "12345678", "Ziekenhuis Twente"]).status == 0)
+        #expect(try s.run(["party", "add", "provider", "23456789", "Longcentrum Oost Nederland"]).status == 0)
+        let submit = try s.run(["application", "submit", try s.file("a.json", try applicationLine("DBM-2026-0001"))])
+        #expect(submit.status == 0 && submit.stderr.contains("note: coalition member 23456789 is registered as \"Longcentrum Oost Nederland\"; the application names it \"Longcentrum Oost\""), "\(submit.stderr)")
+        #expect(!submit.stderr.contains("12345678"))
+        let text = try s.run(["application", "show", "DBM-2026-0001"]).stdout
+        #expect(text.contains("Longcentrum Oost (registered as Longcentrum Oost Nederland)") && !text.contains("Ziekenhuis Twente (registered"), "\(text)")
+        let coalition = try json(try s.run(["application", "show", "DBM-2026-0001", "--json"]).stdout)["coalition"] as? [[String: Any]]
+        #expect(coalition?.map { $0["registered_name"] as? String } == [nil, "Longcentrum Oost Nederland"])
+    }
 }

@@ -81,6 +81,10 @@ enum ApplicationSubmitCommand: Command {
             throw error.located(file: file, line: nil)   // E-DUPLICATE, E-STATE, E-LATE of a replacement: name the file
         }
         let id = application.id.rawValue
+        for (agb, registered) in try store.registeredNames(differingFrom: application.coalition.map { ($0.agb.rawValue, $0.name) }).sorted(by: { $0.key < $1.key }) {
+            let named = application.coalition.first { $0.agb.rawValue == agb }?.name ?? ""
+            Output.error("note: coalition member \(agb) is registered as \"\(registered)\"; the application names it \"\(named)\" (`application show` shows both)")
+        }
         if receivedText == nil, let now = Context.wallClockDay, context.today <= intake.settings.deadline, now > intake.settings.deadline {
             // Registered as received on time (--today) although entered after the deadline: allowed
             // for a submission that arrived on time by post, and shown to the assessor.
@@ -264,11 +268,14 @@ enum ApplicationShowCommand: Command {
             guard let record = try store.application(id) else {
                 throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
             }
-            return ApplicationView.Shown(
-                record: record, application: try? ApplicationIntake.parse(Array(record.document.utf8)), plan: try store.plan(record.plan),
+            let application = try? ApplicationIntake.parse(Array(record.document.utf8))
+            var shown = ApplicationView.Shown(
+                record: record, application: application, plan: try store.plan(record.plan),
                 audit: try AuditLog.checkedEvents(in: store.db, subject: id), reviews: try store.reviews(of: id), allocation: try store.allocation(of: id),
                 beschikking: try store.beschikking(of: id), refusedClaims: try store.refusedClaims(of: id), versions: try store.versions(of: id), settings: try store.settings(),
                 insurers: try store.registeredInsurers())
+            shown.registeredNames = try store.registeredNames(differingFrom: (application?.coalition ?? []).map { ($0.agb.rawValue, $0.name) })
+            return shown
         }
         Output.line(context.json ? ApplicationView.showJSON(shown).pretty : ApplicationView.showText(shown))
         return ExitCode.done

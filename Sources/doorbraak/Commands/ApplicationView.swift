@@ -61,6 +61,8 @@ enum ApplicationView {
         var settings: RoundSettings? = nil
         /// The registered insurers' UZOVI codes.
         var insurers: Set<String> = []
+        /// The registered name of each coalition member the application names otherwise, by AGB.
+        var registeredNames: [String: String] = [:]
         /// The round's submission deadline.
         var deadline: Day? { settings?.deadline }
 
@@ -124,6 +126,10 @@ enum ApplicationView {
     static func showJSON(_ s: Shown) -> JSONValue {
         let r = s.record
         let app = s.application
+        let coalition: [JSONValue] = (app?.coalition ?? []).map { member in
+            let registered: JSONValue = s.registeredNames[member.agb.rawValue].map { .string($0) } ?? .null
+            return .object([("agb", .string(member.agb.rawValue)), ("name", .string(member.name)), ("registered_name", registered), ("amount", .string(member.amount.description))])
+        }
         var members: [(String, JSONValue)] = [
             ("id", .string(r.id.rawValue)),
             ("status", .string(r.status)),
@@ -138,7 +144,7 @@ enum ApplicationView {
             ("requested", .string(r.requested.description)),
         ]
         members += [
-            ("coalition", .array((app?.coalition ?? []).map { .object([("agb", .string($0.agb.rawValue)), ("name", .string($0.name)), ("amount", .string($0.amount.description))]) })),
+            ("coalition", .array(coalition)),
             ("budget", .array((app?.budget ?? []).map { .object([("year", .number(String($0.year))), ("category", .string($0.category.rawValue)), ("kind", .string($0.kind.rawValue)), ("amount", .string($0.amount.description))]) })),
             ("impact", .object([
                 ("fte_saved", .string(r.fte.description)),
@@ -212,7 +218,9 @@ enum ApplicationView {
         }
 
         var coalition = Table([("AGB", .left), ("provider", .left), ("share", .right)])
-        for p in app.coalition { coalition.add([p.agb.rawValue, p.name, p.amount.dutch]) }
+        for p in app.coalition {
+            coalition.add([p.agb.rawValue, p.name + (s.registeredNames[p.agb.rawValue].map { " (registered as \($0))" } ?? ""), p.amount.dutch])
+        }
         coalition.add(["", "requested", app.requested.dutch])
         section("coalition", coalition.text.split(separator: "\n").map(String.init))
 
