@@ -20,11 +20,37 @@ public enum ActorName {
         if let bad = name.unicodeScalars.first(where: { !allowed($0) }) {
             throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard with letters, digits, spaces and . , ' - / & @ _; \"\(bad.escaped(asASCII: true))\" is not one of them (doorbraak adds the role and the signer in parentheses itself)")
         }
-        guard !name.lowercased().contains("signed by") else {
+        guard !ActorName.skeleton(name).contains("signed by") else {
             throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard; \"signed by\" is not part of it: doorbraak records who signed a file from its signature")
         }
         return name
     }
+
+    /// The name as it reads: lowercased, accents dropped, and the Cyrillic, Greek and accented
+    /// letters that look like those of "signed by" read as them (a review of the fifteenth
+    /// landing: "clerk ѕigned by provider 40504425", with a Cyrillic ѕ, passed the check and the
+    /// trail read as signed). A name in another script keeps its letters.
+    static func skeleton(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if let plain = lookalikes[scalar] { out.append(plain); continue }
+            out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// Letters that read as one of `s i g n e d b y`.
+    private static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = {
+        let table: [(Unicode.Scalar, String)] = [
+            ("s", "ѕЅśŝşšșꜱŚŜŞŠȘ"), ("i", "іІıíìîïĩīĭįɩιΙӀӏÍÌÎÏĨĪĬĮİ"), ("g", "ɡğĝġģǧցĞĜĠĢǦ"),
+            ("n", "ոñńņňŉηпÑŃŅŇΝ"), ("e", "еЕéèêëēĕėęěεҽÉÈÊËĒĔĖĘĚΕ"), ("d", "ԁďđɗĎĐ"),
+            ("b", "ЬьƄƅβΒВ"), ("y", "уУýÿŷγүҮÝŸŶΥ"),
+        ]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (plain, looks) in table { for scalar in looks.unicodeScalars { map[scalar] = plain } }
+        return map
+    }()
 
     private static func allowed(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == " " || ".,'’-/&@_".unicodeScalars.contains(scalar) { return true }
