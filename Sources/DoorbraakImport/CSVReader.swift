@@ -40,6 +40,11 @@ public final class CSVReader {
         guard case .text(_, let header) = first else {
             throw DoorbraakError(.input, "the header line is too long", file: path, line: 1)
         }
+        // A file whose lines end in a lone CR (an old Mac export) reads as one line: said as such,
+        // not as a header that quotes the rows (a review).
+        if header.contains(0x0D) {
+            throw DoorbraakError(.input, "the lines end in a lone CR (carriage return); save the file with LF or CRLF line ends", file: path, line: 1)
+        }
         let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count
         let commas = header.filter { $0 == UInt8(ascii: ",") }.count
         delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
@@ -50,11 +55,13 @@ public final class CSVReader {
         }
         let missing = expected.filter { !columns.contains($0) }
         let unknown = columns.filter { !expected.contains($0) && !optional.contains($0) }
-        if !missing.isEmpty || !unknown.isEmpty || Set(columns).count != columns.count {
+        let twice = columns.enumerated().filter { i, name in columns[..<i].contains(name) && !columns[(i + 1)...].contains(name) }.map(\.element)
+        if !missing.isEmpty || !unknown.isEmpty || !twice.isEmpty {
             throw DoorbraakError(.input, "the header must be \(expected.joined(separator: String(UnicodeScalar(delimiter))))"
                 + (optional.isEmpty ? "" : " (optionally also \(optional.joined(separator: ", ")))")
                 + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))")
                 + (unknown.isEmpty ? "" : "; unknown: \(unknown.joined(separator: ", "))")
+                + (twice.isEmpty ? "" : "; twice: \(twice.joined(separator: ", "))")
                 + (CSVReader.otherKind(of: columns, expected: expected).map { "; this is the header of \($0.what), for `doorbraak \($0.command)`" } ?? ""),
                 file: path, line: 1)
         }

@@ -86,4 +86,15 @@ import Testing
         let coalition = try json(try s.run(["application", "show", "DBM-2026-0001", "--json"]).stdout)["coalition"] as? [[String: Any]]
         #expect(coalition?.map { $0["registered_name"] as? String } == [nil, "Longcentrum Oost Nederland"])
     }
+
+    /// A header naming a column twice names it; a file with lone CR line ends is said to be one.
+    @Test func aColumnTwiceAndLoneCRLineEndsAreNamed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        let twice = try s.run(["import", "reviews", try s.file("t.csv", "application_id,insurer,decision,reason,accepted_deviations,note,note\nX-1,3311,approve,,,,\n")])
+        #expect(twice.status == 65 && twice.stderr.contains("; twice: note"), "\(twice.stderr)")
+        let cr = try s.run(["import", "reviews", try s.file("cr.csv", "application_id,insurer,decision,reason,accepted_deviations,note\rX-1,3311,approve,,,\r")])
+        #expect(cr.status == 65 && cr.stderr.contains("the lines end in a lone CR (carriage return)") && !cr.stderr.contains("X-1"), "\(cr.stderr)")
+    }
 }
