@@ -256,7 +256,7 @@ public enum Plausibility {
                 let difference = total > amount ? total - amount : amount - total
                 if !settings.deviation.allows(difference, of: amount) {
                     findings.append(Finding(code: .costDeviation, application: a.id, provider: provider, year: finalYear, amount: difference, lineID: nil,
-                                            message: "eligible actual costs \(total) over all years differ \(difference) from the coalition amount \(amount), more than \(settings.deviation)%; an explanation is needed"))
+                                            message: "eligible actual costs \(total) over all years differ \(difference) from the coalition amount \(amount), more than \(settings.deviation)%; the provider explains it to its insurers (outside doorbraak)"))
                 }
             }
         }
