@@ -102,8 +102,13 @@ public struct ApplicationIntake {
         // The template's id is nobody's: registered, it would block every other coalition that
         // kept it (SPEC §3.2), so such a file is refused without being registered.
         if application.id.rawValue == ApplicationTemplate.placeholderID {
+            // The refusal that keeps it out of the register comes first, the admission's findings
+            // after it (a newcomer read 14 E-BASISEISEN lines before the one that said so).
             let admission = checked ?? check(application)
-            throw DoorbraakError.combined(admission.errors) ?? DoorbraakError(.template, "the id \(application.id) is the template's placeholder", field: "id")
+            let isID: (DoorbraakError) -> Bool = { $0.code == .template && $0.field == "id" }
+            let template = admission.errors.first(where: isID)
+                ?? DoorbraakError(.template, "the id \(application.id) is the template's placeholder, so the application is not registered; give it an id of your own", field: "id")
+            throw DoorbraakError.combined([template] + admission.errors.filter { !isID($0) }) ?? template
         }
         // A receipt in the future is refused whatever is registered (a newcomer's try: the same
         // file again with a --received after today was taken as "unchanged").

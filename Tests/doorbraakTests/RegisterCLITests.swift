@@ -146,6 +146,12 @@ import Testing
         let fields = Set(errors.filter { $0["code"] as? String == "E-TEMPLATE" }.compactMap { $0["field"] as? String })
         #expect(fields.isSuperset(of: ["title", "region", "coalition[0].agb", "coalition[0].name", "insurers.coordinating", "insurers.second"]), "\(fields)")
         #expect(errors.filter { $0["code"] as? String == "E-BASISEISEN" }.count == 14)
+        // Submitted, the refusal that keeps it out of the register comes first (a newcomer read
+        // fourteen E-BASISEISEN lines before it), and every other finding still follows.
+        let submit = try sandbox.run(["application", "submit", try sandbox.file("t.json", template.stdout)])
+        let lines = submit.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(submit.status == 1 && lines.first?.hasPrefix("error: E-TEMPLATE: the id ") == true && lines.first?.contains("is not registered") == true, "\(submit.stderr)")
+        #expect(lines.filter { $0.contains("E-BASISEISEN") }.count == 14 && lines.filter { $0.contains("E-TEMPLATE") }.count == fields.count, "\(submit.stderr)")
     }
 
     @Test func everyMalformedFieldIsReportedAtOnceWithTheNearestName() throws {
