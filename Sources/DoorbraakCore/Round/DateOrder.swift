@@ -51,8 +51,10 @@ public enum DateOrder {
         guard received <= entered else {
             throw DoorbraakError(.date, "received \(received) is after the day it is entered (\(entered)); a receipt cannot lie in the future", field: option)
         }
-        if let previous {
-            try require(received, notBefore: previous, "the receipt of a replacement", follows: "the receipt of the version it replaces", field: option)
+        if let previous, received < previous {
+            // The way out is said too (a newcomer followed "use a date on or after" into E-LATE):
+            // a receipt registered on a wrong date stays; the application goes under a new id.
+            throw DoorbraakError(.date, "the receipt of a replacement dated \(received) cannot precede the receipt of the version it replaces on \(previous); a registered receipt date is not changed: if \(previous) was entered by mistake, withdraw the application (`doorbraak application withdraw`) and submit it under a new id with --received", field: option)
         }
     }
 
