@@ -366,3 +366,18 @@ extension Statement {
         return try read(Row(statement: self))
     }
 }
+
+extension Store {
+    /// `error` with "did you mean …?" added when it says application `id` does not exist and a
+    /// registered id is near it (a newcomer typed DBM-2026-001 for DBM-2026-0001 and got no hint,
+    /// where plans and insurers get one). For an id typed on the command line: the register's
+    /// ids are read once, on this error's path only.
+    public func suggestingApplication(_ error: DoorbraakError, for id: String) -> DoorbraakError {
+        guard error.code == .missing, error.message.hasPrefix("no application \"\(id)\""),
+              let ids = try? db.rows("SELECT id FROM application", [], { $0.text(0) }),
+              let near = NearestName.suggestion(for: id, among: ids) else { return error }
+        var hinted = error
+        hinted.message += "; did you mean \(near)?"
+        return hinted
+    }
+}

@@ -97,4 +97,24 @@ import Testing
         let cr = try s.run(["import", "reviews", try s.file("cr.csv", "application_id,insurer,decision,reason,accepted_deviations,note\rX-1,3311,approve,,,\r")])
         #expect(cr.status == 65 && cr.stderr.contains("the lines end in a lone CR (carriage return)") && !cr.stderr.contains("X-1"), "\(cr.stderr)")
     }
+
+    /// A mistyped application id typed on the command line gets the nearest registered one (a
+    /// newcomer: `review DBM-2026-001` gave no hint, where plans and insurers get one); an id near
+    /// none gets none.
+    @Test func aMistypedApplicationIDGetsTheNearestRegisteredOne() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("DBM-2026-0001"))]).status == 0)
+        let commands: [[String]] = [["review", "DBM-2026-001", "--insurer", "3311", "--approve"], ["application", "show", "DBM-2026-001"],
+                                    ["nza", "request", "DBM-2026-001", "--contract", "C"], ["nza", "decide", "DBM-2026-001"],
+                                    ["application", "withdraw", "DBM-2026-001", "--lead", "12345678"], ["payouts", "--application", "DBM-2026-001"],
+                                    ["plausibility", "--application", "DBM-2026-001"]]
+        for command in commands {
+            let run = try s.run(command)
+            #expect(run.status == 66 && run.stderr.contains("no application \"DBM-2026-001\"") && run.stderr.contains("did you mean DBM-2026-0001?"), "\(command): \(run.stderr)")
+        }
+        let far = try s.run(["application", "show", "XYZ-1"])
+        #expect(far.status == 66 && !far.stderr.contains("did you mean"), "\(far.stderr)")
+    }
 }

@@ -180,7 +180,8 @@ enum ApplicationWithdrawCommand: Command {
         } else if try store.signaturesRequired() {
             throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the penvoerder's key (`printf 'doorbraak withdraw \(id)\\n' > w.txt; ssh-keygen -Y sign -n doorbraak -f KEY w.txt`) and pass --signature w.txt.sig")
         }
-        let before = try store.withdraw(id, lead: lead, event: context.audit(for: "coalition \(lead)").signed(by: signer))
+        let before: String
+        do { before = try store.withdraw(id, lead: lead, event: context.audit(for: "coalition \(lead)").signed(by: signer)) } catch { throw store.suggestingApplication(error, for: id) }
         if context.json {
             Output.json(.object([("id", .string(id)), ("status", .string("withdrawn")), ("before", .string(before))]))
         } else {
@@ -266,7 +267,7 @@ enum ApplicationShowCommand: Command {
         let store = try context.openStore(readOnly: true)
         let shown = try store.showing(application: id) { () throws(DoorbraakError) -> ApplicationView.Shown in
             guard let record = try store.application(id) else {
-                throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
+                throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register"), for: id)
             }
             let application = try? ApplicationIntake.parse(Array(record.document.utf8))
             var shown = ApplicationView.Shown(

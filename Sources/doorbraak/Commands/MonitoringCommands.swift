@@ -76,7 +76,7 @@ enum MonitoringCommand: Command {
                                            application: application)
         if let application, summary.rows.isEmpty {
             guard try store.registered(application) != nil else {
-                throw DoorbraakError(.missing, "no application \"\(application)\"; `doorbraak application list` shows the register", field: "application")
+                throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\"; `doorbraak application list` shows the register", field: "application"), for: application.rawValue)
             }
             throw DoorbraakError(.missing, "\(application) has no beschikking granted by \(asOf)\(theme.map { " in theme \($0.rawValue)" } ?? ""): monitoring follows granted applications", field: "application")
         }

@@ -49,8 +49,13 @@ enum NZaRequestCommand: Command {
         guard let contract else { throw DoorbraakError(.usage, "--contract REF is required: the beschikking needs the contract between insurer and providers (contractvereiste)") }
         if contractsFile != nil || partial { throw DoorbraakError(.usage, "--contracts and --partial go with --all") }
         try store.holdAgainstDecideAll()
-        let outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
-            try store.requestBeschikking(id, contract: contract, today: context.today, event: context.audit(for: "coalition and coordinating insurer"))
+        let outcome: RequestOutcome
+        do {
+            outcome = try store.db.writeTransaction { () throws(DoorbraakError) in
+                try store.requestBeschikking(id, contract: contract, today: context.today, event: context.audit(for: "coalition and coordinating insurer"))
+            }
+        } catch {
+            throw store.suggestingApplication(error, for: id)
         }
         switch outcome {
         case .pending(let bovengrens):
@@ -119,7 +124,7 @@ enum NZaDecideCommand: Command {
             if !context.json, shown.granted + shown.refused > 0 {
                 Output.line("\(shown.granted) granted, \(shown.refused) refused before it stopped; remaining under the ceiling \((try? store.ceilingStatus())?.remaining.dutch ?? "unknown")")
             }
-            throw error
+            throw store.suggestingApplication(error, for: id ?? "")
         }
         if !all { show(decisions) }
         let granted = decisions.compactMap { d -> (String, Money)? in if case .granted(let id, let b) = d { return (id, b) } else { return nil } }

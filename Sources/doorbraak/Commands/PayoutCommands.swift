@@ -184,7 +184,7 @@ extension PayoutsCommand {
         // The rows of this one application (a lookup or a key range each, and the claims), not
         // the whole tables the other forms of `payouts` count from.
         guard let record = try store.showing(application: id, { () throws(DoorbraakError) in try store.application(id) }) else {
-            throw DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register")
+            throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(id)\"; `doorbraak application list` shows the register"), for: id)
         }
         let paid = record.milestones.flatMap { m in m.parts.filter { $0.status == "reached" }.map { (m.code, $0) } }
         var perProvider: [String: Money] = [:]

@@ -61,7 +61,7 @@ enum ReviewCommand: Command {
             }
         } catch {
             // The rules name the CSV column; on the command line it is the option.
-            var located = error
+            var located = store.suggestingApplication(error, for: id)
             if located.field == "accepted_deviations" { located.field = approve ? "--accept" : "--reject-deviation" }
             if located.field == "version" { located.field = "--version" }
             throw located

@@ -126,7 +126,7 @@ enum PlausibilityCommand: Command {
         let store = try context.openStore(readOnly: true)
         try InsurerOption.requireRegistered(insurerText, in: store)
         if let application, try store.registered(application) == nil {
-            throw DoorbraakError(.missing, "no application \"\(application)\"", field: "--application")
+            throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\"", field: "--application"), for: application.rawValue)
         }
         let report = try PlausibilityOptions.report(store, settings)
         let view = PlausibilityView(report: report, year: year, insurer: insurer, application: application)
