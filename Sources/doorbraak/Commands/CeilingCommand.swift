@@ -87,6 +87,8 @@ enum CeilingView {
         }
         var years = Table([("year", .left), ("planned spending (granted budgets)", .right)])
         for y in s.years { years.add([String(y.year), y.granted.dutch]) }
-        return [totalsText, themeText, years.text].joined(separator: "\n\n")
+        // A newcomer read the odd cents as a rounding bug: they are the applications' own.
+        let yearsText = years.text + (s.years.isEmpty ? "" : "\n(each granted application's budget per year, as its application gives it, to the cent)")
+        return [totalsText, themeText, yearsText].joined(separator: "\n\n")
     }
 }
