@@ -128,6 +128,13 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect(b["bovengrens"] as? String == "1400000.00")
         #expect(b["bovengrens_granted"] as? String == "2000000.00")
         #expect((b["milestones"] as? [[String: Any]])?.first?["released"] as? String == "600000.00")
+        // `payouts --application` lists every milestone as it stands, a released one too (a
+        // newcomer found only the parts paid there).
+        let released = try s.run(["payouts", "--application", "PAY-B"]).stdout
+        let m1 = released.split(separator: "\n").first { $0.hasPrefix("M1 ") && $0.contains("released") }
+        #expect(released.contains("its milestones") && m1?.contains("€ 600.000,00") == true, "\(released)")
+        let releasedJSON = try json(try s.run(["payouts", "--application", "PAY-B", "--json"]).stdout)["milestones"] as? [[String: Any]]
+        #expect(releasedJSON?.first?["status"] as? String == "released" && releasedJSON?.first?["released"] as? String == "600000.00")
         let text = try s.run(["application", "show", "PAY-B"]).stdout
         #expect(text.contains("€ 1.400.000,00") && text.contains("released € 600.000,00"))
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'release'").hasSuffix("(insurer 7029)"))

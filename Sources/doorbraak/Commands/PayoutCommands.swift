@@ -197,14 +197,23 @@ extension PayoutsCommand {
                              ("date", .string(p.date)), ("amount", .string(p.amount.description))])
                 })),
                 ("providers", .array(perProvider.sorted { $0.key < $1.key }.map { .object([("provider", .string($0.key)), ("paid", .string($0.value.description))]) })),
+                ("milestones", .array(record.milestones.map { m in
+                    .object([("milestone", .string(m.code)), ("tariff", .string(m.tariff.description)), ("status", .string(m.status)),
+                             ("paid", .string(m.paid.description)), ("released", .string(m.released.description))])
+                })),
             ]))
             return ExitCode.done
         }
+        // Every milestone as it stands, a released one too (a newcomer looked for the missed
+        // milestones here and found only the parts paid).
+        var milestones = Table([("milestone", .left), ("tariff", .right), ("status", .left), ("paid", .right), ("released", .right)])
+        for m in record.milestones { milestones.add([m.code, m.tariff.dutch, m.status, m.paid.dutch, m.released.dutch]) }
+        let settled = record.milestones.isEmpty ? "" : "\n\nits milestones\n" + milestones.text
         var table = Table([("milestone", .left), ("claim", .left), ("provider", .left), ("insurer", .left), ("date", .left), ("paid", .right)])
         for (code, p) in paid { table.add([code, p.claim, p.provider, p.insurer, p.date, p.amount.dutch]) }
         var totals = Table([("provider", .left), ("paid in total", .right)])
         for (agb, amount) in perProvider.sorted(by: { $0.key < $1.key }) { totals.add([agb, amount.dutch]) }
-        Output.line(paid.isEmpty ? "nothing paid on \(id) yet" : "parts paid on \(id), per coalition member\n" + table.text + "\n\n" + totals.text)
+        Output.line((paid.isEmpty ? "nothing paid on \(id) yet" : "parts paid on \(id), per coalition member\n" + table.text + "\n\n" + totals.text) + settled)
         return ExitCode.done
     }
 }
