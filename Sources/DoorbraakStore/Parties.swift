@@ -28,17 +28,16 @@ extension Store {
         }
     }
 
-    /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`); on a
-    /// writing connection the register is first checked against the chain (an insurer inserted
-    /// with `sqlite3` must not assess or be paid).
     /// The registered name of each coalition member whose AGB is in the register under another
     /// name than the application gives it (a review: a signed application named a registered
     /// provider "Totaal Andere Naam BV", and the assessor saw that name as fact). A member not in
-    /// the register is not named here: the register does not know every provider.
+    /// the register is not named here: the register does not know every provider. Each member's
+    /// row, or its absence, as the chain bound it (a name edited with `sqlite3` is not shown).
     public func registeredNames(differingFrom coalition: [(agb: String, name: String)]) throws(DoorbraakError) -> [String: String] {
-        if db.rowCapture != nil { try requireBoundTable("party") }
+        let refusal = { (finding: RowFinding) in Store.notShown("the register's name of a coalition member is not shown", finding) }
         var differing: [String: String] = [:]
         for member in coalition {
+            try requireBound("party", [.text(PartyRole.provider.rawValue), .text(member.agb)], refusal: refusal)
             if let registered = try db.cached("SELECT name FROM party WHERE role = 'provider' AND id = ?").rowValue([.text(member.agb)], { $0.text(0) }),
                registered != member.name {
                 differing[member.agb] = registered
@@ -47,6 +46,9 @@ extension Store {
         return differing
     }
 
+    /// The UZOVI codes of the registered insurers (the admission check's `E-INSURERS`); on a
+    /// writing connection the register is first checked against the chain (an insurer inserted
+    /// with `sqlite3` must not assess or be paid).
     public func registeredInsurers() throws(DoorbraakError) -> Set<String> {
         if db.rowCapture != nil { try requireBoundTable("party") }
         return Set(try db.cached("SELECT id FROM party WHERE role = 'insurer'").rowsValue([]) { $0.text(0) })

@@ -85,6 +85,10 @@ import Testing
         #expect(text.contains("Longcentrum Oost (registered as Longcentrum Oost Nederland)") && !text.contains("Ziekenhuis Twente (registered"), "\(text)")
         let coalition = try json(try s.run(["application", "show", "DBM-2026-0001", "--json"]).stdout)["coalition"] as? [[String: Any]]
         #expect(coalition?.map { $0["registered_name"] as? String } == [nil, "Longcentrum Oost Nederland"])
+        // The register's name as the chain bound it: edited with sqlite3, it is not shown.
+        _ = try s.sql("UPDATE party SET name = 'Longcentrum Oost' WHERE role = 'provider' AND id = '23456789'")
+        let edited = try s.run(["application", "show", "DBM-2026-0001"])
+        #expect(edited.status != 0 && edited.stderr.contains("the register's name of a coalition member is not shown") && edited.stderr.contains("party"), "\(edited.stderr)")
     }
 
     /// A header naming a column twice names it; a file with lone CR line ends is said to be one.
