@@ -71,8 +71,10 @@ extension ImportReport {
     mutating func add(_ error: DoorbraakError, id: String?, countRow: Bool = true) {
         if countRow { rejected += 1 }
         for each in error.all {
-            codes[each.code.rawValue, default: 0] += 1
-            errorCount += 1
+            // A record's closing note stands for the errors it counts (`ErrorList`).
+            let count = each.omitted > 0 ? each.omitted : 1
+            codes[each.code.rawValue, default: 0] += count
+            errorCount += count
             if each.code.kind == .badInput { sawBadInput = true }
             if each.code.kind == .missing { sawMissing = true }
             if errors.count < ImportReport.keptErrors { errors.append(RowError(file: each.file, line: each.line, id: id, error: each)) }

@@ -39,6 +39,9 @@ public enum PlanDirectory {
         try plans(from: EmbeddedPlans.files.map { ($0.name, Array($0.text.utf8)) }, folder: "(built-in plans)")
     }
 
+    /// The most errors reported of one plan file when a folder is read.
+    static let errorsPerFile = 10
+
     /// The plans of a set of named files, each checked, ids and codes unique; every file's errors
     /// at once (a review: three broken plan files were named one per run).
     static func plans(from files: [(name: String, bytes: [UInt8])], folder path: String) throws(DoorbraakError) -> [ModelPlan] {
@@ -51,7 +54,11 @@ public enum PlanDirectory {
             do {
                 plan = try ModelPlan(json: try JSONParser.parse(bytes))
             } catch {
-                errors.add(error.located(file: file, line: nil))
+                // A few of each file's, so that every broken file is named (a tamper review: three
+                // files' 360 errors filled the list with the first file's).
+                var own = ErrorList(limit: PlanDirectory.errorsPerFile)
+                own.add(error.located(file: file, line: nil))
+                if let each = own.combined { errors.add(each) }
                 continue
             }
             guard name == plan.id.rawValue + ".json" else {

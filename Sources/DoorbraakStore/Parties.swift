@@ -34,7 +34,7 @@ extension Store {
     /// the register is not named here: the register does not know every provider. Each member's
     /// row, or its absence, as the chain bound it (a name edited with `sqlite3` is not shown).
     public func registeredNames(differingFrom coalition: [(agb: String, name: String)]) throws(DoorbraakError) -> [String: String] {
-        let refusal = { (finding: RowFinding) in Store.notShown("the register's name of a coalition member is not shown", finding) }
+        let refusal = { (finding: RowFinding) in Store.notShown("the register's name of a coalition member is not shown: its row", finding) }
         var differing: [String: String] = [:]
         for member in coalition {
             try requireBound("party", [.text(PartyRole.provider.rawValue), .text(member.agb)], refusal: refusal)

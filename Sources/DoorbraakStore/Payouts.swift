@@ -349,6 +349,19 @@ extension Store {
         try requireBoundRows("round", of: [.integer(1)]) { c, r throws(DoorbraakError) in
             closedOn = r.isNull(try c("closed_on")) ? nil : try Day(parsing: r.text(try c("closed_on")))
         }
+        // The claims found are all the claims: each milestone's paid total (bound) is the sum of
+        // its parts, and one released by a missed claim has that claim (a tamper review: a claim
+        // row deleted, or moved to another application, was never read, and a part alike to it
+        // was paid as new — the repeat and date-order rules read only the rows found).
+        for (id, list) in milestones {
+            for m in list {
+                let parts = m.parts.map(\.amount).sum()
+                let missedClaimGone = m.status == .released && m.claimed == nil && closedOn == nil
+                guard parts == m.paid && !missedClaimGone else {
+                    throw DoorbraakError(.ledger, "milestone \(m.code) of \(id.text) is \(m.status), paid \(m.paid), but the claims kept on it add up to \(parts)\(missedClaimGone ? " and none released it" : ""): a claim was deleted or moved outside doorbraak; no claim is settled on it (run `doorbraak audit verify`)")
+                }
+            }
+        }
         var subjects: [ExactText: CheckedPayoutSubject] = [:]
         for (id, application) in applications {
             let subject = Store.payoutSubject(status: try ApplicationStatus(kept: application.status, of: id.text), coordinating: application.coordinating, second: application.second,

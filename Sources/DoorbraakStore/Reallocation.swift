@@ -29,12 +29,12 @@ extension Store {
             """, []) { r in (r.text(0), r.money(1)) })
         let promised = Dictionary(uniqueKeysWithValues: try db.rows("SELECT theme, sum(requested_cents) FROM application NOT INDEXED WHERE status = 'allocated' GROUP BY theme", []) { r in (r.text(0), r.money(1)) })
         let total = status.remaining - status.pending - promised.values.sum()
-        var themes: [Theme: Money] = [:]
+        var figures: [Theme: ReallocationRoom.ThemeFigures] = [:]
         for t in status.themes {
-            themes[t.theme] = ReallocationRoom.themeRoom(amount: t.amount, granted: t.granted, released: t.released,
-                                                         pending: pending[t.theme.rawValue] ?? .zero, promised: promised[t.theme.rawValue] ?? .zero)
+            figures[t.theme] = ReallocationRoom.ThemeFigures(amount: t.amount, granted: t.granted, released: t.released,
+                                                             pending: pending[t.theme.rawValue] ?? .zero, promised: promised[t.theme.rawValue] ?? .zero)
         }
-        return ReallocationRoom(total: total > .zero ? total : .zero, themes: themes)
+        return ReallocationRoom(total: total > .zero ? total : .zero, themes: ReallocationRoom.themeRooms(figures))
     }
 
     /// Each theme's kept granted and released totals against their recount from the beschikkingen:

@@ -247,8 +247,43 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
         #expect(Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: true, seed: "s").map(\.id.rawValue) == ["AI-1"])
         rooms.themes[.digitaleHybrideZorg] = Money(euros: 20)
         #expect(Reallocator.reallocate(waiting, room: rooms, bar: bar, transfer: true, seed: "s").map(\.id.rawValue) == ["AI-1", "MT-1"])
-        #expect(ReallocationRoom.themeRoom(amount: Money(euros: 10), granted: Money(euros: 30), released: Money(euros: 5), pending: .zero, promised: .zero) == .zero)
-        #expect(ReallocationRoom.themeRoom(amount: Money(euros: 100), granted: Money(euros: 30), released: Money(euros: 5), pending: Money(euros: 10), promised: Money(euros: 20)) == Money(euros: 45))
+        // A theme's room: richtbedrag − committed − pending − promised, never below zero.
+        let alone = ReallocationRoom.themeRooms([.ai: .init(amount: Money(euros: 100), granted: Money(euros: 30), released: Money(euros: 5), pending: Money(euros: 10), promised: Money(euros: 20))])
+        #expect(alone == [.ai: Money(euros: 45)])
+    }
+
+    /// A board review: with `--transfer`, MT was granted 2.3 mln of a 2.0 mln richtbedrag from
+    /// AI's unused 0.5 mln; then DHZ released 1.0 mln and AI 0.225 mln. AI's room counted the
+    /// 0.3 mln it had lent again (0.725 mln), and AI, served first, took DHZ's released room.
+    /// The debt comes off the lender's unused room, never off a release: AI 0.425 mln, DHZ
+    /// 1.0 mln, MT nothing — together the 1.425 mln the ceiling has left.
+    @Test func aBorrowedRoomIsChargedToTheLendersNotCountedAgain() {
+        let mln = { (m: Int64, k: Int64) in Money(cents: m * 100_000_000 + k * 100_000) }
+        let figures: [Theme: ReallocationRoom.ThemeFigures] = [
+            .ai: .init(amount: mln(3, 0), granted: mln(2, 500), released: mln(0, 225), pending: .zero, promised: .zero),
+            .digitaleHybrideZorg: .init(amount: mln(3, 0), granted: mln(3, 0), released: mln(1, 0), pending: .zero, promised: .zero),
+            .medischeTechnologie: .init(amount: mln(2, 0), granted: mln(2, 300), released: .zero, pending: .zero, promised: .zero),
+        ]
+        let rooms = ReallocationRoom.themeRooms(figures)
+        #expect(rooms == [.ai: mln(0, 425), .digitaleHybrideZorg: mln(1, 0), .medischeTechnologie: .zero])
+        // DHZ's own waiting application (1.0 mln) gets DHZ's released room; AI's (0.6 mln) does not fit AI's.
+        let waiting = [AllocationCandidate(id: try! ApplicationID(parsing: "AI-W"), theme: .ai, requested: mln(0, 600), fte: Fte(tenths: 200)),
+                       AllocationCandidate(id: try! ApplicationID(parsing: "DHZ-W"), theme: .digitaleHybrideZorg, requested: mln(1, 0), fte: Fte(tenths: 170))]
+        let given = Reallocator.reallocate(waiting, room: ReallocationRoom(total: mln(1, 425), themes: rooms), bar: try! ImpactBar(parsing: "9"), transfer: true, seed: "s")
+        #expect(given.map(\.id.rawValue) == ["DHZ-W"] && given.map(\.pass) == [.theme])
+        // Its own releases repay a borrower first: MT releasing 0.2 mln still owes 0.1 mln, charged to AI.
+        var repaid = figures
+        repaid[.medischeTechnologie]?.released = mln(0, 200)
+        #expect(ReallocationRoom.themeRooms(repaid) == [.ai: mln(0, 625), .digitaleHybrideZorg: mln(1, 0), .medischeTechnologie: .zero])
+        // Two lenders share the debt by what each left unused (largest remainder), to the cent.
+        let two: [Theme: ReallocationRoom.ThemeFigures] = [
+            .ai: .init(amount: mln(1, 0), granted: mln(0, 700), released: .zero, pending: .zero, promised: .zero),        // 0.3 unused
+            .digitaleHybrideZorg: .init(amount: mln(1, 0), granted: mln(0, 900), released: .zero, pending: .zero, promised: .zero),  // 0.1 unused
+            .medischeTechnologie: .init(amount: mln(1, 0), granted: mln(1, 200), released: .zero, pending: .zero, promised: .zero),  // owes 0.2
+        ]
+        let shared = ReallocationRoom.themeRooms(two)
+        #expect(shared == [.ai: mln(0, 150), .digitaleHybrideZorg: mln(0, 50), .medischeTechnologie: .zero])
+        #expect(shared.values.sum() == mln(0, 200), "together what the ceiling has left of 3.0 mln")
     }
 }
 

@@ -153,7 +153,7 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
 /// The actor's name holds no brackets and never "signed by" (`ActorName`).
 @Suite struct ActorNameTests {
     @Test(arguments: ["A. Jansen", "BO IZA/AZWA secretariaat", "NZa, team zorgmarkten", "Zoë van der Berg-Ölmez", "D’Hondt & Co", "ops_2",
-                      "Иван Петров", "Σοφία Παππά", "signed bij de penvoerder"])
+                      "Łukasz Wąsik", "Çelik Şahin", "signed bij de penvoerder", "Jose\u{0301} Garci\u{0301}a"])
     func aPersonsNameIsTaken(name: String) throws {
         #expect(try ActorName.parse(name) == name)
     }
@@ -161,7 +161,11 @@ func candidate(_ id: String, _ theme: Theme, euros: Int64, fteTenths: Int64) -> 
     @Test(arguments: ["x (file signed by provider:1)", "x [y]", "x: y", "signed by", "Signed  By", "a\u{00A0}b", "a\tb", String(repeating: "a", count: 81), "",
                       // Look-alike letters (a review: a Cyrillic ѕ passed), each letter once, and an accent.
                       "clerk \u{0455}igned by provider 40504425", "s\u{0456}gned by x", "si\u{0261}ned by x", "sig\u{043F}ed by x", "sign\u{0435}d by x",
-                      "signe\u{0501} by x", "signed \u{042C}y x", "signed b\u{0443} x", "s\u{00ED}gned by x", "si\u{0300}gned by x", "ЅІGNЕD ВУ provider 1"])
+                      "signe\u{0501} by x", "signed \u{042C}y x", "signed b\u{0443} x", "s\u{00ED}gned by x", "si\u{0300}gned by x", "ЅІGNЕD ВУ provider 1",
+                      // A tamper review: precomposed, fullwidth, mathematical and small-capital letters, and a separator.
+                      "clerk \u{1E61}igned by provider 40504425", "clerk signe\u{1E0B} by provider", "clerk ｓｉｇｎｅｄ ｂｙ provider 40504425",
+                      "clerk \u{1D5CC}igned by provider", "clerk sig\u{0274}ed by provider", "clerk signed_by provider", "clerk signed-by provider",
+                      "clerk \u{017F}igned by x", "clerk sign\u{00E9}\u{0111} \u{00FE}\u{00FD} x", "Иван Петров", "Σοφία Παππά", "x\u{00D7}y", "\u{0661}\u{0662}"])
     func anythingElseIsRefused(name: String) {
         #expect(throws: DoorbraakError.self) { try ActorName.parse(name) }
     }

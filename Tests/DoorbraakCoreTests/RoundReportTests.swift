@@ -76,3 +76,27 @@ private func row(_ theme: Theme, _ status: ApplicationStatus, euros: Int64, tent
         #expect(WhatIf(bar: try ImpactBar(parsing: "16"), rows: [atBar, centOver, exact, centOver], settings: settings).over > .zero)
     }
 }
+
+/// `init` warns of richtbedragen the ceiling cannot hold (SPEC §3.1): one above the ceiling,
+/// and their sum above it — at the ceiling, nothing; one cent over, a warning.
+@Suite struct RoundSettingsWarningTests {
+    @Test func theDefaultsAddUpToTheCeilingAndWarnOfNothing() {
+        #expect(RoundSettings.standard.warnings.isEmpty)
+    }
+
+    @Test(arguments: [(Int64(0), 0), (1, 1)])
+    func aSumOneCentAboveTheCeilingIsSaid(extraCents: Int64, warnings: Int) {
+        var settings = RoundSettings.standard
+        settings.themeAmounts[.medischeTechnologie] = settings.amount(of: .medischeTechnologie) + Money(cents: extraCents)
+        #expect(settings.warnings.count == warnings && settings.warnings.allSatisfy { $0.contains("more than the macro ceiling") })
+    }
+
+    @Test func aThemeAboveTheCeilingIsSaid() {
+        var settings = RoundSettings.standard
+        settings.ceiling = Money(euros: 6_000_000)
+        settings.themeAmounts = [.ai: Money(euros: 6_000_000), .digitaleHybrideZorg: .zero, .medischeTechnologie: .zero]
+        #expect(settings.warnings.isEmpty, "at the ceiling")
+        settings.themeAmounts[.ai] = Money(cents: 6_000_000_01)
+        #expect(settings.warnings.count == 2 && settings.warnings[0].contains("the richtbedrag of ai (€ 6.000.000,01) is above the macro ceiling"))
+    }
+}

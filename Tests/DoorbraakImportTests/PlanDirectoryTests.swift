@@ -35,13 +35,17 @@ import Testing
             p["milestones"] = milestones
             p["titel"] = "x"
         }
-        try edited(1) { p in p["code"] = 7 }
+        try edited(1) { p in p["code"] = 7; p["kpis"] = Array(repeating: [String: Any](), count: 40) }
         files[2].bytes = Array("{".utf8)
         let error = try #require(throws: DoorbraakError.self) { try PlanDirectory.plans(from: files, folder: "plans") }
         let first = error.all.filter { $0.file == "plans/\(names[0])" }.compactMap(\.field).sorted()
         #expect(first == ["milestones[0].share", "norms.min_providers", "theme", "titel"], "\(error.all)")
         #expect(error.all.contains { $0.file == "plans/\(names[1])" && $0.field == "code" })
         #expect(error.all.contains { $0.file == "plans/\(names[2])" })
+        // A file with many errors names a few and counts the rest, so the files after it are named
+        // too (a tamper review: the first file's errors filled the list).
+        let second = error.all.filter { $0.file == "plans/\(names[1])" }
+        #expect(second.count == PlanDirectory.errorsPerFile + 1 && second.last?.omitted == 121 - PlanDirectory.errorsPerFile, "\(second.map(\.message))")
         #expect(error.all.allSatisfy { [names[0], names[1], names[2]].map { "plans/\($0)" }.contains($0.file ?? "") })
         // The files as they are load.
         files = try names.map { (name: $0, bytes: Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }

@@ -196,6 +196,27 @@ let claimHeader = "claim_id,application_id,milestone,provider,insurer,amount,dat
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// The claims found are all the claims (a tamper review: a paid part's row deleted, or moved to
+    /// another application, with sqlite3 was never read, and the part again under a new id was
+    /// paid): a milestone whose parts do not add up to its bound paid total settles nothing,
+    /// E-LEDGER; a missed claim deleted likewise. `audit verify` names the row.
+    @Test(arguments: [("DELETE FROM claim WHERE claim_id = 'R-1'", "R-2,PAY-A,M1,12345678,3311,100000.00,2027-06-15,reached,verslag-M1.pdf"),
+                      ("UPDATE claim SET application_id = 'PAY-B' WHERE claim_id = 'R-1'", "R-2,PAY-A,M1,12345678,3311,100000.00,2027-06-15,reached,verslag-M1.pdf"),
+                      ("DELETE FROM claim WHERE claim_id = 'M-1'", "M-2,PAY-B,M2,12345678,3311,100000.00,2027-06-01,reached,v.pdf")])
+    func aClaimRowDeletedOrMovedSettlesNothingOnItsMilestone(sql: String, row: String) throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.payoutRound(ceiling: "10000000.00", themeAmount: "10000000.00", applications: [("PAY-A", 1_000_000_00, 500), ("PAY-B", 1_000_000_00, 500)])
+        let part = ",PAY-A,M1,12345678,3311,100000.00,2027-06-15,reached,verslag-M1.pdf\n"
+        #expect(try s.run(["import", "claims", try s.file("a.csv", claimHeader + "R-1" + part + "M-1,PAY-B,M1,12345678,3311,,2027-06-15,missed,\n")], today: "2027-06-30").status == 0)
+        _ = try s.sql(sql)
+        let before = try s.claimState()
+        let again = try s.run(["import", "claims", try s.file("b.csv", claimHeader + row + "\n")], today: "2027-06-30")
+        #expect(again.status == 1 && again.stderr.contains("E-LEDGER") && again.stderr.contains("a claim was deleted or moved outside doorbraak"), "\(sql): \(again.stdout)\(again.stderr)")
+        #expect(try s.claimState() == before, "nothing settled: \(sql)")
+        #expect(try s.run(["audit", "verify"]).status == 1)
+    }
+
     @Test func theSameClaimIdWithOtherContentIsRefused() throws {
         let s = try Sandbox()
         defer { s.remove() }

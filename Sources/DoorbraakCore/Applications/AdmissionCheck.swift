@@ -11,6 +11,8 @@ public struct Admission: Sendable, Equatable {
 
     /// Admissible when no check failed.
     public var isAdmissible: Bool { errors.isEmpty }
+    /// How many checks failed, those only counted included (`ErrorList`).
+    public var failedCount: Int { errors.reduce(0) { $0 + ($1.omitted > 0 ? $1.omitted : 1) } }
     /// Limited without deviations, extended with any.
     public var track: ReviewTrack { deviations.isEmpty ? .limited : .extended }
 }
@@ -22,9 +24,11 @@ public enum AdmissionCheck {
     /// All failures are reported, not only the first.
     public static func run(_ application: Application, plan: ModelPlan?, settings: RoundSettings, received: Day, insurers registered: Set<String>) -> Admission {
         let plan = plan?.id.rawValue == application.plan ? plan : nil
-        var errors: [DoorbraakError] = []
+        // At most `ErrorList.limit` kept, the rest counted (a tamper review: 84,000 unknown
+        // deviation keys in one application kept 84,000 errors, 1.2 GB over an import of 20).
+        var errors = ErrorList()
         func fail(_ code: ErrorCode, _ message: String, _ field: String?) {
-            errors.append(DoorbraakError(code, message, field: field))
+            errors.add(DoorbraakError(code, message, field: field))
         }
 
         // E-PLAN: the plan exists and the sector is one of its sectors.
@@ -104,8 +108,8 @@ public enum AdmissionCheck {
             fail(.insurers, "the coordinating and the second insurer are both \(coordinating); they must differ", "insurers.second")
         }
         // Only a registered health insurer can assess: a mistyped code would hold the round (SPEC §3.10).
-        errors += PartyRegister.checkInsurers([("insurers.coordinating", application.coordinatingInsurer), ("insurers.second", application.secondInsurer)]
-            .filter { !ApplicationTemplate.placeholderInsurers.contains($0.1) }, registered: registered)
+        for error in PartyRegister.checkInsurers([("insurers.coordinating", application.coordinatingInsurer), ("insurers.second", application.secondInsurer)]
+            .filter { !ApplicationTemplate.placeholderInsurers.contains($0.1) }, registered: registered) { errors.add(error) }
 
         // The penvoerder is a member of the coalition (SPEC §3.2: the owner of the application).
         if let lead = application.lead, !application.coalition.contains(where: { $0.agb == lead }) {
@@ -187,6 +191,6 @@ public enum AdmissionCheck {
                      : "\"\(key)\" is not a deviation key; the keys are \(DeviationFinder.keyFormats.joined(separator: ", ")) (a regional or local adaptation: regional.<name>, e.g. regional.scope)", "deviations.\(key)")
             }
         }
-        return Admission(errors: errors, deviations: deviations, impact: impact, theme: plan?.theme)
+        return Admission(errors: errors.combined?.all ?? [], deviations: deviations, impact: impact, theme: plan?.theme)
     }
 }

@@ -237,6 +237,8 @@ public struct JSONObjectReader {
 public struct ErrorList {
     /// The most errors one record keeps.
     public static let limit = 100
+    /// The most errors this list keeps.
+    public let limit: Int
     /// The failures kept.
     public private(set) var errors: [DoorbraakError] = []
     /// The failures counted but not kept.
@@ -244,13 +246,13 @@ public struct ErrorList {
     /// The first failure not kept: the closing note takes its code.
     private var firstOmitted: DoorbraakError?
 
-    /// An empty list.
-    public init() {}
+    /// An empty list that keeps `limit` errors.
+    public init(limit: Int = ErrorList.limit) { self.limit = limit }
 
     /// Whether nothing failed.
     public var isEmpty: Bool { errors.isEmpty && omitted == 0 }
     /// Whether a further failure is only counted.
-    public var isFull: Bool { errors.count >= ErrorList.limit }
+    public var isFull: Bool { errors.count >= limit }
 
     /// Records `error` and every further one it carries; a closing note's count adds up.
     public mutating func add(_ error: DoorbraakError) {
@@ -261,9 +263,16 @@ public struct ErrorList {
             each.further = []
             pending.append(contentsOf: further.reversed())
             if each.omitted > 0 {
-                omitted += each.omitted
-                if firstOmitted == nil { each.omitted = 0; firstOmitted = each }
-            } else if errors.count < ErrorList.limit {
+                // A nested list's closing note stays where it was, named by its own place, while
+                // there is room (a tamper review: three plan files' notes became one, blamed on
+                // the first file); past the room its count joins this list's.
+                if errors.count < limit {
+                    errors.append(each)
+                } else {
+                    omitted += each.omitted
+                    if firstOmitted == nil { each.omitted = 0; firstOmitted = each }
+                }
+            } else if errors.count < limit {
                 errors.append(each)
             } else {
                 omitted += 1
@@ -278,7 +287,7 @@ public struct ErrorList {
         guard var first = errors.first ?? firstOmitted else { return nil }
         first.further = Array(errors.dropFirst())
         if omitted > 0, let template = firstOmitted {
-            var note = DoorbraakError(template.code, "and \(omitted) more error\(omitted == 1 ? "" : "s") of this record, not listed (the first \(ErrorList.limit) are)",
+            var note = DoorbraakError(template.code, "and \(omitted) more error\(omitted == 1 ? "" : "s") of this record, not listed (the first \(limit) are)",
                                       file: template.file, line: template.line)
             note.omitted = omitted
             first.further.append(note)

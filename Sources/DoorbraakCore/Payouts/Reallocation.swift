@@ -9,6 +9,12 @@
 /// - per theme: richtbedrag − (granted − released) − pending − promised within that theme, never
 ///   below zero. A release thus returns room to the theme it came from first; what a theme cannot
 ///   use goes across themes in the second pass. The macro ceiling (`total`) always binds.
+///   A theme that was given more than its richtbedrag (`--transfer`) borrowed the room of the
+///   themes that left some unused; until its own releases repay it, that debt comes off the
+///   lenders' unused room — never off what they released — apportioned to what each left unused
+///   (the allocation pooled it, so who lent how much is not kept). A board review: the lender's
+///   room counted what it had lent again, and its waiting application took the room another
+///   theme had released, because the themes are served in a fixed order.
 public struct ReallocationRoom: Sendable, Equatable {
     /// Room under the macro ceiling.
     public var total: Money
@@ -21,10 +27,41 @@ public struct ReallocationRoom: Sendable, Equatable {
         self.themes = themes
     }
 
-    /// Theme room from its parts, floored at zero.
-    public static func themeRoom(amount: Money, granted: Money, released: Money, pending: Money, promised: Money) -> Money {
-        let room = amount - (granted - released) - pending - promised
-        return room > .zero ? room : .zero
+    /// One theme's figures the room per theme is made of.
+    public struct ThemeFigures: Sendable, Equatable {
+        /// Its richtbedrag.
+        public var amount: Money
+        /// Granted in it.
+        public var granted: Money
+        /// Released in it.
+        public var released: Money
+        /// Pending requests in it.
+        public var pending: Money
+        /// Allocated but not yet requested in it.
+        public var promised: Money
+
+        /// A theme's figures.
+        public init(amount: Money, granted: Money, released: Money, pending: Money, promised: Money) {
+            (self.amount, self.granted, self.released, self.pending, self.promised) = (amount, granted, released, pending, promised)
+        }
+
+        /// What it never gave or promised: below zero when it borrowed.
+        var unused: Money { amount - granted - pending - promised }
+        /// Its room, its releases counted: below zero while it owes.
+        var room: Money { unused + released }
+    }
+
+    /// The room per theme (see the type): each theme's own room, the borrowers' debt charged to
+    /// the lenders' unused room, never below zero.
+    public static func themeRooms(_ figures: [Theme: ThemeFigures]) -> [Theme: Money] {
+        let debt = figures.values.map { $0.room < .zero ? .zero - $0.room : .zero }.sum()
+        var lent: [Theme: Money] = [:]
+        for (theme, f) in figures where f.room > .zero && f.unused > .zero { lent[theme] = min(f.unused, f.room) }
+        let charges = Dictionary(uniqueKeysWithValues: Money.apportion(min(debt, lent.values.sum()), among: lent).map { ($0.key, $0.part) })
+        return figures.mapValues { _ in Money.zero }.merging(figures.map { theme, f in
+            let room = f.room - (charges[theme] ?? .zero)
+            return (theme, room > .zero ? room : .zero)
+        }) { $1 }
     }
 }
 

@@ -120,3 +120,21 @@ extension ErrorCode {
     /// An act that commits money after the spending period.
     public static let period = ErrorCode("E-PERIOD", .refused)
 }
+
+extension RoundSettings {
+    /// What `init` warns of (SPEC §3.1): a richtbedrag above the ceiling can never be used in
+    /// full, and richtbedragen that add up to more than the ceiling can let the board allocate
+    /// more than the NZa can grant — the ceiling binds at the beschikking (SPEC §3.1), where what
+    /// no longer fits is refused, `E-CEILING` (a board review: nothing was said, € 6.7 mln was
+    /// allocated under a € 6 mln ceiling and an allocated applicant then refused). Allowed.
+    public var warnings: [String] {
+        var said = Theme.allCases.filter { amount(of: $0) > ceiling }.map {
+            "the richtbedrag of \($0.rawValue) (\(amount(of: $0))) is above the macro ceiling (\(ceiling)): it can never be used in full"
+        }
+        let total = Theme.allCases.map { amount(of: $0) }.sum()
+        if total > ceiling {
+            said.append("the richtbedragen add up to \(total), more than the macro ceiling (\(ceiling)): the board can allocate more than the NZa can grant, and the NZa refuses what no longer fits (E-CEILING)")
+        }
+        return said
+    }
+}

@@ -131,3 +131,35 @@ extension Sequence where Element == Money {
     /// The total of the amounts.
     public func sum() -> Money { reduce(.zero, +) }
 }
+
+extension Money {
+    /// Splits `amount` over `weights`, pro rata, to the cent by the largest remainder: each part
+    /// rounded down, then the cents left one each to the parts that lost the most in rounding
+    /// (the larger weight, then the lowest key, on a tie), so the parts add up exactly and —
+    /// while `amount` is at most the weights' sum — no part exceeds its weight: a part rounded up
+    /// is at most its exact share rounded up. Sorted by key. (A recovery over the insurers and
+    /// years that paid; a reallocation's debt of borrowing themes over the lending ones.)
+    public static func apportion<K: Comparable>(_ amount: Money, among weights: [K: Money]) -> [(key: K, part: Money)] {
+        let keyed = weights.sorted { $0.key < $1.key }
+        let total = Int128(keyed.map(\.value).sum().cents)
+        guard total > 0 else { return keyed.map { ($0.key, .zero) } }
+        let exact = keyed.map { Int128(amount.cents) * Int128($0.value.cents) }
+        var parts = zip(keyed, exact).map { (key: $0.key, part: Money(cents: Int64($1 / total))) }
+        var rest = (amount - parts.map(\.part).sum()).cents
+        // The remainders are below `total` each and add up to `rest × total`: fewer cents are left
+        // than there are parts with a remainder, so one pass hands out every cent.
+        let order = keyed.indices.sorted { a, b in
+            let (ra, rb) = (exact[a] % total, exact[b] % total)
+            if ra != rb { return ra > rb }
+            if keyed[a].value != keyed[b].value { return keyed[a].value > keyed[b].value }
+            return keyed[a].key < keyed[b].key
+        }
+        // (A negative amount rounds toward zero: its parts give the cents back in the same order.)
+        let step: Int64 = rest < 0 ? -1 : 1
+        for i in order where rest != 0 {
+            parts[i].part += Money(cents: step)
+            rest -= step
+        }
+        return parts
+    }
+}

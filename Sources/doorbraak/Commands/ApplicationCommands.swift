@@ -133,14 +133,14 @@ enum ApplicationSubmitCommand: Command {
     /// receipt date, not the day of entry: `--received` takes a receipt in time entered later).
     private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool, pastDeadline: Bool) {
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
-        let count = "\(admission.errors.count) admission check\(admission.errors.count == 1 ? "" : "s") failed"
+        let count = "\(admission.failedCount) admission check\(admission.failedCount == 1 ? "" : "s") failed"
         let registered = before ? "\(id) stays registered as inadmissible, as it was before" : "registered \(id) as inadmissible"
         if admission.errors.contains(where: { $0.code == .late }) {
             Output.error("\(registered): \(count); it was received after the deadline, so the round cannot take it")
         } else if pastDeadline {
             Output.error("\(registered): \(count); the deadline has passed, so a corrected version is no longer taken")
         } else {
-            Output.error("\(registered): \(count); fix \(admission.errors.count == 1 ? "it" : "them") and submit again with --replace before the deadline")
+            Output.error("\(registered): \(count); fix \(admission.failedCount == 1 ? "it" : "them") and submit again with --replace before the deadline")
         }
     }
 }

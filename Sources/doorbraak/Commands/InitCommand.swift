@@ -61,6 +61,7 @@ enum InitCommand: Command {
     }
 
     static func report(store: Store, plans: [ModelPlan], settings: RoundSettings, context: Context) throws(DoorbraakError) {
+        for warning in settings.warnings { Output.error("warning: \(warning)") }
         if context.json {
             Output.json(.object([
                 ("database", .string(context.databasePath)),
