@@ -38,6 +38,15 @@ func admission(_ change: (inout Application) -> Void, received: Day = Day(2026, 
 func codes(_ a: Admission) -> Set<String> { Set(a.errors.map(\.code.rawValue)) }
 
 @Suite struct AdmissionCheckTests {
+    /// A refusal for the bar shows the impact rounded down, so one just below never reads as the
+    /// bar itself (a board review: "impact 17.00 … is below the bar of 17" for € 1.000.000,01).
+    @Test func anImpactJustBelowTheBarDoesNotReadAsTheBar() {
+        let justBelow = FtePerMillion(fte: Fte(tenths: 170), amount: Money(cents: 1_000_000_01))
+        #expect(justBelow.description == "17.00" && justBelow.belowBarText == "16.99" && !justBelow.reaches(hundredths: 1700))
+        let at = FtePerMillion(fte: Fte(tenths: 170), amount: Money(euros: 1_000_000))
+        #expect(at.belowBarText == "17.00" && at.reaches(hundredths: 1700))
+    }
+
     @Test func theBaseApplicationIsAdmissibleOnTheLimitedTrack() {
         let a = admission { _ in }
         #expect(a.errors.isEmpty, "\(a.errors)")

@@ -82,7 +82,7 @@ public enum Allocator {
                 let ranks = candidates.filter { $0.theme == theme }.count
                 for (i, c) in ranked(all.filter { $0.theme == theme && !passing.contains($0.id) }, seed: seed).enumerated() {
                     below.append(AllocationOutcome(id: c.id, allocated: false, rank: ranks + i + 1, pass: .none, roomBefore: .zero,
-                                                   reason: "E-BAR: \(c.impact) fte per €mln is below the bar of \(bar.number) the board set; not ranked"))
+                                                   reason: "E-BAR: \(c.impact.belowBarText) fte per €mln is below the bar of \(bar.number) the board set; not ranked"))
                 }
             }
         }

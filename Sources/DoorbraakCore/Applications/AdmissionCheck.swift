@@ -48,7 +48,7 @@ public enum AdmissionCheck {
         // E-BAR: basiseis 1, impact on labour (004 line 2629), against the impactlat (004 lines 393–398).
         let impact = application.impactPerMillion
         if !impact.reaches(hundredths: settings.bar.hundredths) {
-            fail(.bar, "impact \(impact) fte per €mln is below the bar of \(settings.bar.number) (\(application.impact.fteSaved) fte for \(application.requested.dutch))", "impact.fte_saved")
+            fail(.bar, "impact \(impact.belowBarText) fte per €mln is below the bar of \(settings.bar.number) (\(application.impact.fteSaved) fte for \(application.requested.dutch))", "impact.fte_saved")
         }
 
         // E-BUSINESSCASE: basiseisen 2 and 9, savings at least the structural costs (004 lines 2630, 2637).

@@ -79,6 +79,14 @@ public struct FtePerMillion: Sendable, Comparable, CustomStringConvertible {
         return DecimalText.format(Int64(clamping: rounded), decimals: 2)
     }
 
+    /// The impact rounded down to the hundredth: what a refusal for the bar shows, so that one
+    /// just below it never reads as the bar itself (a board review: 17.0 fte for € 1.000.000,01
+    /// read "impact 17.00 … is below the bar of 17").
+    public var belowBarText: String {
+        guard amount.cents > 0 else { return "0.00" }
+        return DecimalText.format(Int64(clamping: numerator * 100 / Int128(amount.cents)), decimals: 2)
+    }
+
     /// A bar held in hundredths as text: `17.00`.
     public static func hundredthsText(_ hundredths: Int64) -> String { DecimalText.format(hundredths, decimals: 2) }
 }
