@@ -33,7 +33,7 @@ extension Store {
                 quarters[q, default: (.zero, .zero)].released += cents
             }
             let granted = try db.rows("""
-                SELECT a.theme, a.sector, coalesce(a.region, ''), b.bovengrens_cents, a.fte_tenths FROM beschikking b NOT INDEXED JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
+                SELECT a.theme, a.sector, coalesce(a.region, ''), b.bovengrens_cents - b.released_cents, a.fte_tenths FROM beschikking b NOT INDEXED JOIN application a ON a.id = b.application_id WHERE b.status = 'granted'
                 """, []) { r throws(DoorbraakError) in
                 RoundRow(theme: try Theme(parsing: r.text(0)), sector: r.text(1), region: r.text(2), status: .granted, requested: r.money(3), fte: Fte(tenths: r.int64(4)))
             }

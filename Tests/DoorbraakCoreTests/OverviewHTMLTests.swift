@@ -274,7 +274,7 @@ enum OverviewPages {
                      "Limburg-Noord", "Friesland", "Tilburg", "Utrecht", "Leiden", "Amsterdam", "Flevoland", "Maastricht",
                      "Zuid-Holland Zuid en de Drechtsteden", "Rivierenland <&> Betuwe"]
         let regions = names.enumerated().map { i, name in
-            Spreiding.Region(region: name, applications: 20 - i, amount: Money(euros: Int64(77 - 3 * i) * million + 44_000), fte: Fte(tenths: 15_840 - Int64(i) * 600))
+            Spreiding.Region(region: name, key: Spreiding.key(name), applications: 20 - i, amount: Money(euros: Int64(77 - 3 * i) * million + 44_000), fte: Fte(tenths: 15_840 - Int64(i) * 600))
         }
         var quarters: [Overview.Quarter] = []
         for (i, name) in ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "2028-Q1", "2028-Q2", "2028-Q4", "2029-Q1", "2029-Q2", "2029-Q4", "2030-Q1"].enumerated() {

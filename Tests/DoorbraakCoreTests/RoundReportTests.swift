@@ -46,7 +46,11 @@ private func row(_ theme: Theme, _ status: ApplicationStatus, euros: Int64, tent
         #expect(ai.line.belowBar == 1)
         #expect(report.belowBar == 1)
         #expect(ai.over == Money(euros: 1_000_000) - Money(euros: 275_000_000))
-        #expect(report.approved.count == 2 && report.allocated.count == 1)
+        // The spreiding counts as the theme lines do: the approved at or above the bar (a board
+        // review: it counted those below it); the allocated holding room, not one the NZa refused.
+        #expect(report.approved.count == 1 && report.allocated.count == 1)
+        let refused = RoundReport(rows: rows + [row(.ai, .refused, euros: 1_000_000, tenths: 200)], settings: settings)
+        #expect(refused.approved.count == 2 && refused.allocated.count == 1)
         #expect(report.themes.map(\.theme) == Theme.allCases)
         #expect(report.sectors.first { $0.sector == .msz }?.line.applications == 4)
     }
@@ -98,5 +102,18 @@ private func row(_ theme: Theme, _ status: ApplicationStatus, euros: Int64, tent
         #expect(settings.warnings.isEmpty, "at the ceiling")
         settings.themeAmounts[.ai] = Money(cents: 6_000_000_01)
         #expect(settings.warnings.count == 2 && settings.warnings[0].contains("the richtbedrag of ai (€ 6.000.000,01) is above the macro ceiling"))
+    }
+}
+
+/// A region written in other capitals is one region in every list, named alike (a board review:
+/// "Utrecht" approved and "utrecht" allocated showed the allocation as nothing).
+@Suite struct SpreidingTests {
+    @Test func aRegionInOtherCapitalsIsOneRegionAndListsMatchByKey() {
+        let approved = [row(.ai, .approved, euros: 1_000_000, tenths: 200, region: "utrecht"), row(.ai, .allocated, euros: 1_000_000, tenths: 200, region: " Utrecht ")]
+        let regions = Spreiding.byRegion(approved)
+        #expect(regions.count == 1 && regions[0].region == "Utrecht" && regions[0].key == "utrecht" && regions[0].applications == 2)
+        let allocated = Spreiding.byRegion([approved[0]])
+        #expect(allocated[0].key == regions[0].key && allocated[0].region == "utrecht")
+        #expect(Spreiding.byRegion([row(.ai, .approved, euros: 1, tenths: 1, region: "  ")])[0].region == "(no region given)")
     }
 }

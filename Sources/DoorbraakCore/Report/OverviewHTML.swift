@@ -113,8 +113,8 @@ public enum OverviewHTML {
     static func spreidingSection(_ regions: [Spreiding.Region]) -> String {
         let chart = HorizontalBarChart(
             id: "chart-regions", label: "toegekend per regio",
-            legend: ChartLegend(entries: [.init(label: "toegekend (bovengrenzen zoals verleend)", ink: .granted)]),
-            panels: [.init(title: nil, groups: regions.map { .init(label: $0.region, bars: [.init(series: "toegekend (bovengrenzen zoals verleend)", ink: .granted, value: $0.amount.cents)]) })],
+            legend: ChartLegend(entries: [.init(label: "toegekend (bovengrenzen zoals ze nu staan)", ink: .granted)]),
+            panels: [.init(title: nil, groups: regions.map { .init(label: $0.region, bars: [.init(series: "toegekend (bovengrenzen zoals ze nu staan)", ink: .granted, value: $0.amount.cents)]) })],
             unit: .cents, axisTitle: "bedrag in euro", emptyText: "nog geen beschikkingen")
         let rows = regions.map { [$0.region, String($0.applications), $0.amount.dutch, dutch($0.fte)] }
         return "<h2>Spreiding: toegekende beschikkingen per regio</h2>\n\(chart.svg())\n"

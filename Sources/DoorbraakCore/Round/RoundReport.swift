@@ -48,7 +48,10 @@ public struct RoundReport: Sendable {
     public var themes: [ThemeLine]
     /// Every sector, in order.
     public var sectors: [(sector: Sector, line: Line)]
-    /// The rows approved by both insurers and the rows allocated, for the spreiding per region.
+    /// For the spreiding per region, as the theme lines count (a board review found the regions'
+    /// totals apart from the themes'): the rows approved by both insurers and at or above the
+    /// board's bar, and the rows the board allocated that still hold room — allocated, requested
+    /// or granted; one the NZa refused holds none.
     public var approved: [RoundRow]
     public var allocated: [RoundRow]
 
@@ -65,8 +68,8 @@ public struct RoundReport: Sendable {
         }
         themes = Theme.allCases.map { ThemeLine(theme: $0, line: byTheme[$0] ?? Line(), themeAmount: settings.amount(of: $0)) }
         sectors = Sector.allCases.map { ($0, bySector[$0.rawValue] ?? Line()) }
-        approved = rows.filter(\.status.isApproved)
-        allocated = rows.filter(\.status.isAllocated)
+        approved = rows.filter { $0.status.isApproved && $0.reaches(settings.bar) }
+        allocated = rows.filter { $0.status.isAllocated && $0.status != .refused }
     }
 }
 

@@ -32,8 +32,10 @@ public struct RoundRow: Sendable, Equatable {
 public enum Spreiding {
     /// The totals of one region.
     public struct Region: Sendable, Equatable {
-        /// The region.
+        /// The region, in the spelling that sorts first of those written.
         public var region: String
+        /// The region as compared: trimmed, in lower case (one region however it is capitalised).
+        public var key: String
         /// How many applications.
         public var applications: Int
         /// Their amount.
@@ -43,20 +45,29 @@ public enum Spreiding {
     }
 
     /// The rows per region, largest amount first (then by name). Regions are written by the
-    /// applicants: the same name in other capitals or with spaces around it is one region
-    /// (shown as first written).
+    /// applicants: the same name in other capitals or with spaces around it is one region, shown
+    /// in the spelling that sorts first of those counted; two lists of regions match by `key`
+    /// (a board review: "Utrecht" approved and "utrecht" allocated showed the allocation as
+    /// nothing, and the what-if split the region in two).
     public static func byRegion(_ rows: [RoundRow]) -> [Region] {
         var totals: [String: Region] = [:]
         for row in rows {
             let written = row.region.trimmingWhitespace
             let name = written.isEmpty ? "(no region given)" : written
-            let key = name.lowercased()
-            var r = totals[key] ?? Region(region: name, applications: 0, amount: .zero, fte: Fte(tenths: 0))
+            let key = Spreiding.key(name)
+            var r = totals[key] ?? Region(region: name, key: key, applications: 0, amount: .zero, fte: Fte(tenths: 0))
+            r.region = min(r.region, name)
             r.applications += 1
             r.amount += row.requested
             r.fte = r.fte + row.fte
             totals[key] = r
         }
         return totals.values.sorted { ($1.amount, $0.region) < ($0.amount, $1.region) }
+    }
+
+    /// How a region is compared: trimmed, in lower case.
+    public static func key(_ region: String) -> String {
+        let written = region.trimmingWhitespace
+        return (written.isEmpty ? "(no region given)" : written).lowercased()
     }
 }

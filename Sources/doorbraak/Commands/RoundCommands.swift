@@ -161,10 +161,10 @@ enum SpreidingView {
 
     /// Per region: approved and allocated applications, amount and fte.
     static func table(approved: [RoundRow], allocated: [RoundRow]) -> String {
-        let given = Dictionary(uniqueKeysWithValues: Spreiding.byRegion(allocated).map { ($0.region, $0) })
+        let given = Dictionary(uniqueKeysWithValues: Spreiding.byRegion(allocated).map { ($0.key, $0) })
         var table = Table([("spreiding: region", .left), ("approved", .right), ("approved amount", .right), ("allocated", .right), ("allocated amount", .right), ("fte", .right)])
         for r in Spreiding.byRegion(approved) {
-            let a = given[r.region]
+            let a = given[r.key]
             table.add([r.region, String(r.applications), r.amount.dutch, String(a?.applications ?? 0), (a?.amount ?? .zero).dutch, (a?.fte ?? Fte(tenths: 0)).description])
         }
         return table.text
@@ -172,11 +172,13 @@ enum SpreidingView {
 
     /// Per region, for each bar of a what-if: passing and their amount.
     static func whatif(_ columns: [(bar: String, regions: [Spreiding.Region])]) -> String {
-        let names = Array(Set(columns.flatMap { $0.regions.map(\.region) })).sorted()
+        // One row per region however it is capitalised in each column, named as it sorts first.
+        var names: [String: String] = [:]
+        for region in columns.flatMap(\.regions) { names[region.key] = min(names[region.key] ?? region.region, region.region) }
         var table = Table([("spreiding: region", .left)] + columns.map { ("bar \($0.bar)", Table.Alignment.right) })
-        for name in names {
+        for (key, name) in names.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             table.add([name] + columns.map { c in
-                c.regions.first { $0.region == name }.map { "\($0.applications) · \($0.amount.dutch)" } ?? "0"
+                c.regions.first { $0.key == key }.map { "\($0.applications) · \($0.amount.dutch)" } ?? "0"
             })
         }
         return table.text
