@@ -72,6 +72,8 @@ private func row(_ theme: Theme, _ status: ApplicationStatus, euros: Int64, tent
         #expect(sixteen.amount == Money(euros: 325_000_000) + Money(cents: 1))
         #expect(sixteen.ceiling == Money(euros: 600_000_000))
         #expect(sixteen.regions.count == 1 && sixteen.regions[0].applications == 2)
+        // Of those passing, the approved: what the board decides on (the E-BAR refusal is not).
+        #expect(sixteen.approved == 1 && sixteen.approvedAmount == Money(euros: 275_000_000) && seventeen.approved == 1)
         // The ceiling reached exactly and one cent over.
         let full = RoundRow(theme: .digitaleHybrideZorg, sector: "vvt", region: "Twente", status: .approved, requested: Money(euros: 325_000_000) - Money(cents: 1), fte: Fte(tenths: 90_000))
         #expect(WhatIf(bar: try ImpactBar(parsing: "16"), rows: [atBar, centOver, full], settings: settings).over == Money(euros: 50_000_000))

@@ -102,6 +102,11 @@ public struct WhatIf: Sendable, Equatable {
     public var themes: [ThemeLine]
     /// The spreiding of those passing, largest amount first.
     public var regions: [Spreiding.Region]
+    /// Of those passing, how many both insurers approved, and their amount: what the board
+    /// decides on (004 lines 219–221; a board review: the what-if gave only the admitted total).
+    public var approved: Int
+    /// Their amount.
+    public var approvedAmount: Money
 
     /// Over (+) or under (−) the macro ceiling.
     public var over: Money { amount - ceiling }
@@ -121,5 +126,8 @@ public struct WhatIf: Sendable, Equatable {
                              fte: inTheme.reduce(Fte(tenths: 0)) { $0 + $1.fte }, themeAmount: settings.amount(of: theme))
         }
         regions = Spreiding.byRegion(passing)
+        let approvedRows = passing.filter(\.status.isApproved)
+        approved = approvedRows.count
+        approvedAmount = approvedRows.map(\.requested).sum()
     }
 }

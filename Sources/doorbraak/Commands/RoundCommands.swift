@@ -90,6 +90,7 @@ enum RoundWhatifCommand: Command {
             table.add([w.bar.number, "total", String(w.passing), w.amount.dutch, w.fte.description, w.ceiling.dutch, w.over.signedDutch])
             scenarios.append(.object([("bar", .string(w.bar.number)), ("passing", .number(String(w.passing))), ("amount", .string(w.amount.description)),
                                       ("fte", .string(w.fte.description)), ("ceiling", .string(w.ceiling.description)), ("over", .string(w.over.description)),
+                                      ("approved", .number(String(w.approved))), ("approved_amount", .string(w.approvedAmount.description)),
                                       ("themes", .array(themeJSON)), ("regions", SpreidingView.regionsJSON(w.regions))]))
         }
         let regionColumns = whatifs.map { (bar: $0.bar.number, regions: $0.regions) }
@@ -98,6 +99,7 @@ enum RoundWhatifCommand: Command {
         } else {
             Output.line(table.text)
             Output.line("passing: the admitted applications (and the submissions refused only for E-BAR) at or above each bar, whatever the insurers decided; the total set against the macro ceiling")
+            Output.line("of them approved by both insurers: " + whatifs.map { "bar \($0.bar.number) \($0.approved) · \($0.approvedAmount.dutch)" }.joined(separator: "; "))
             Output.line("\n" + SpreidingView.whatif(regionColumns))
         }
         return ExitCode.done
