@@ -22,7 +22,7 @@ public enum ActorName {
             throw DoorbraakError(.usage, "--actor needs a name of 1 to \(limit) characters")
         }
         if let bad = name.unicodeScalars.first(where: { !allowed($0) }) {
-            throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard with Latin letters (accents allowed), digits, spaces and . , ' - / & @ _; \"\(bad.escaped(asASCII: true))\" is not one of them (doorbraak adds the role and the signer in parentheses itself)")
+            throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard with Latin letters (accents allowed), digits, spaces and . , ' ’ - / & @ _; \"\(bad.escaped(asASCII: true))\" is not one of them (doorbraak adds the role and the signer in parentheses itself)")
         }
         guard !ActorName.skeleton(name).contains("signed by") else {
             throw DoorbraakError(.usage, "--actor (or DOORBRAAK_ACTOR) names the person at the keyboard; \"signed by\" is not part of it: doorbraak records who signed a file from its signature")
