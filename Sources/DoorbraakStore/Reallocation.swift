@@ -29,10 +29,24 @@ extension Store {
             """, []) { r in (r.text(0), r.money(1)) })
         let promised = Dictionary(uniqueKeysWithValues: try db.rows("SELECT theme, sum(requested_cents) FROM application NOT INDEXED WHERE status = 'allocated' GROUP BY theme", []) { r in (r.text(0), r.money(1)) })
         let total = status.remaining - status.pending - promised.values.sum()
+        // What the allocation's transfer pass took of the room each theme left unused (its rows,
+        // not those of a reallocation since).
+        var ownPass: [String: Money] = [:]
+        var transferred = Money.zero
+        for (theme, pass, amount) in try db.rows("""
+            SELECT a.theme, l.pass, sum(a.requested_cents) FROM allocation l NOT INDEXED JOIN application a ON a.id = l.application_id
+            WHERE l.allocated = 1 AND l.reallocated_on IS NULL GROUP BY a.theme, l.pass
+            """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
+            if pass == AllocationOutcome.Pass.transfer.rawValue { transferred += amount } else { ownPass[theme, default: .zero] += amount }
+        }
+        let lent = ReallocationRoom.lent(transferred: transferred, leftover: Dictionary(uniqueKeysWithValues: status.themes.map {
+            ($0.theme, $0.amount - (ownPass[$0.theme.rawValue] ?? .zero))
+        }))
         var figures: [Theme: ReallocationRoom.ThemeFigures] = [:]
         for t in status.themes {
             figures[t.theme] = ReallocationRoom.ThemeFigures(amount: t.amount, granted: t.granted, released: t.released,
-                                                             pending: pending[t.theme.rawValue] ?? .zero, promised: promised[t.theme.rawValue] ?? .zero)
+                                                             pending: pending[t.theme.rawValue] ?? .zero, promised: promised[t.theme.rawValue] ?? .zero,
+                                                             lent: lent[t.theme] ?? .zero)
         }
         return ReallocationRoom(total: total > .zero ? total : .zero, themes: ReallocationRoom.themeRooms(figures))
     }

@@ -255,35 +255,64 @@ func code(_ body: () throws(DoorbraakError) -> Void) -> String? {
     /// A board review: with `--transfer`, MT was granted 2.3 mln of a 2.0 mln richtbedrag from
     /// AI's unused 0.5 mln; then DHZ released 1.0 mln and AI 0.225 mln. AI's room counted the
     /// 0.3 mln it had lent again (0.725 mln), and AI, served first, took DHZ's released room.
-    /// The debt comes off the lender's unused room, never off a release: AI 0.425 mln, DHZ
-    /// 1.0 mln, MT nothing — together the 1.425 mln the ceiling has left.
+    /// The debt comes off what the lender lent, never off a release: AI 0.425 mln, DHZ 1.0 mln, MT
+    /// nothing — together the 1.425 mln the ceiling has left.
     @Test func aBorrowedRoomIsChargedToTheLendersNotCountedAgain() {
-        let mln = { (m: Int64, k: Int64) in Money(cents: m * 100_000_000 + k * 100_000) }
+        let k = { (thousands: Int64) in Money(cents: thousands * 100_000) }
+        let lentByAI = ReallocationRoom.lent(transferred: k(300), leftover: [.ai: k(500), .digitaleHybrideZorg: .zero, .medischeTechnologie: k(-300)])
+        #expect(lentByAI == [.ai: k(300)])
         let figures: [Theme: ReallocationRoom.ThemeFigures] = [
-            .ai: .init(amount: mln(3, 0), granted: mln(2, 500), released: mln(0, 225), pending: .zero, promised: .zero),
-            .digitaleHybrideZorg: .init(amount: mln(3, 0), granted: mln(3, 0), released: mln(1, 0), pending: .zero, promised: .zero),
-            .medischeTechnologie: .init(amount: mln(2, 0), granted: mln(2, 300), released: .zero, pending: .zero, promised: .zero),
+            .ai: .init(amount: k(3_000), granted: k(2_500), released: k(225), pending: .zero, promised: .zero, lent: k(300)),
+            .digitaleHybrideZorg: .init(amount: k(3_000), granted: k(3_000), released: k(1_000), pending: .zero, promised: .zero),
+            .medischeTechnologie: .init(amount: k(2_000), granted: k(2_300), released: .zero, pending: .zero, promised: .zero),
         ]
         let rooms = ReallocationRoom.themeRooms(figures)
-        #expect(rooms == [.ai: mln(0, 425), .digitaleHybrideZorg: mln(1, 0), .medischeTechnologie: .zero])
+        #expect(rooms == [.ai: k(425), .digitaleHybrideZorg: k(1_000), .medischeTechnologie: .zero])
         // DHZ's own waiting application (1.0 mln) gets DHZ's released room; AI's (0.6 mln) does not fit AI's.
-        let waiting = [AllocationCandidate(id: try! ApplicationID(parsing: "AI-W"), theme: .ai, requested: mln(0, 600), fte: Fte(tenths: 200)),
-                       AllocationCandidate(id: try! ApplicationID(parsing: "DHZ-W"), theme: .digitaleHybrideZorg, requested: mln(1, 0), fte: Fte(tenths: 170))]
-        let given = Reallocator.reallocate(waiting, room: ReallocationRoom(total: mln(1, 425), themes: rooms), bar: try! ImpactBar(parsing: "9"), transfer: true, seed: "s")
+        let waiting = [AllocationCandidate(id: try! ApplicationID(parsing: "AI-W"), theme: .ai, requested: k(600), fte: Fte(tenths: 200)),
+                       AllocationCandidate(id: try! ApplicationID(parsing: "DHZ-W"), theme: .digitaleHybrideZorg, requested: k(1_000), fte: Fte(tenths: 170))]
+        let given = Reallocator.reallocate(waiting, room: ReallocationRoom(total: k(1_425), themes: rooms), bar: try! ImpactBar(parsing: "9"), transfer: true, seed: "s")
         #expect(given.map(\.id.rawValue) == ["DHZ-W"] && given.map(\.pass) == [.theme])
         // Its own releases repay a borrower first: MT releasing 0.2 mln still owes 0.1 mln, charged to AI.
         var repaid = figures
-        repaid[.medischeTechnologie]?.released = mln(0, 200)
-        #expect(ReallocationRoom.themeRooms(repaid) == [.ai: mln(0, 625), .digitaleHybrideZorg: mln(1, 0), .medischeTechnologie: .zero])
-        // Two lenders share the debt by what each left unused (largest remainder), to the cent.
-        let two: [Theme: ReallocationRoom.ThemeFigures] = [
-            .ai: .init(amount: mln(1, 0), granted: mln(0, 700), released: .zero, pending: .zero, promised: .zero),        // 0.3 unused
-            .digitaleHybrideZorg: .init(amount: mln(1, 0), granted: mln(0, 900), released: .zero, pending: .zero, promised: .zero),  // 0.1 unused
-            .medischeTechnologie: .init(amount: mln(1, 0), granted: mln(1, 200), released: .zero, pending: .zero, promised: .zero),  // owes 0.2
-        ]
-        let shared = ReallocationRoom.themeRooms(two)
-        #expect(shared == [.ai: mln(0, 150), .digitaleHybrideZorg: mln(0, 50), .medischeTechnologie: .zero])
-        #expect(shared.values.sum() == mln(0, 200), "together what the ceiling has left of 3.0 mln")
+        repaid[.medischeTechnologie]?.released = k(200)
+        #expect(ReallocationRoom.themeRooms(repaid) == [.ai: k(625), .digitaleHybrideZorg: k(1_000), .medischeTechnologie: .zero])
+        // Two lenders share the debt by what each left unused at the allocation (largest remainder).
+        let shared = ReallocationRoom.lent(transferred: k(200), leftover: [.ai: k(300), .digitaleHybrideZorg: k(100), .medischeTechnologie: .zero])
+        #expect(shared == [.ai: k(150), .digitaleHybrideZorg: k(50)])
+    }
+
+    /// A second review: a lender that reused its own release for its own waiting application was
+    /// no longer charged (its unused room below zero), and took the next theme's release. What it
+    /// lent at the allocation is fixed: AI lent 250k and DHZ 164k to MT's 414k; AI released 425k
+    /// and reused 312k of it, DHZ released 337k. AI has 113k of its own left, DHZ 337k: the 450k
+    /// under the ceiling.
+    @Test func aLenderThatReusedItsReleaseIsStillCharged() {
+        let k = { (thousands: Int64) in Money(cents: thousands * 100_000) }
+        let lent = ReallocationRoom.lent(transferred: k(414), leftover: [.ai: k(250), .digitaleHybrideZorg: k(164), .medischeTechnologie: .zero])
+        #expect(lent == [.ai: k(250), .digitaleHybrideZorg: k(164)])
+        let rooms = ReallocationRoom.themeRooms([
+            .ai: .init(amount: k(675), granted: k(737), released: k(425), pending: .zero, promised: .zero, lent: k(250)),
+            .digitaleHybrideZorg: .init(amount: k(501), granted: k(337), released: k(337), pending: .zero, promised: .zero, lent: k(164)),
+            .medischeTechnologie: .init(amount: k(637), granted: k(1_051), released: .zero, pending: .zero, promised: .zero),
+        ])
+        #expect(rooms == [.ai: k(113), .digitaleHybrideZorg: k(337), .medischeTechnologie: .zero] && rooms.values.sum() == k(450))
+        // In the round's ranking: DHZ's 281k (18.86) is given its theme's room before AI's 339k (18.58).
+        let waiting = [AllocationCandidate(id: try! ApplicationID(parsing: "AI-119"), theme: .ai, requested: k(339), fte: Fte(tenths: 63)),
+                       AllocationCandidate(id: try! ApplicationID(parsing: "DHZ-135"), theme: .digitaleHybrideZorg, requested: k(281), fte: Fte(tenths: 53))]
+        let given = Reallocator.reallocate(waiting, room: ReallocationRoom(total: k(450), themes: rooms), bar: try! ImpactBar(parsing: "9"), transfer: true, seed: "s")
+        #expect(given.map(\.id.rawValue) == ["DHZ-135"], "\(given.map(\.reason))")
+    }
+
+    /// Without `--transfer`, when the themes' rooms together exceed the room under the ceiling
+    /// (richtbedragen above it), the best-ranked waiting application gets it, whatever theme the
+    /// code lists first (a second review: AI, listed first, took DHZ's release).
+    @Test func theThemePassFollowsTheRankingAcrossThemes() {
+        let k = { (thousands: Int64) in Money(cents: thousands * 100_000) }
+        let waiting = [AllocationCandidate(id: try! ApplicationID(parsing: "AI-119"), theme: .ai, requested: k(339), fte: Fte(tenths: 63)),
+                       AllocationCandidate(id: try! ApplicationID(parsing: "DHZ-135"), theme: .digitaleHybrideZorg, requested: k(281), fte: Fte(tenths: 53))]
+        let room = ReallocationRoom(total: k(347), themes: [.ai: k(937), .digitaleHybrideZorg: k(337), .medischeTechnologie: .zero])
+        #expect(Reallocator.reallocate(waiting, room: room, bar: try! ImpactBar(parsing: "9"), transfer: false, seed: "s").map(\.id.rawValue) == ["DHZ-135"])
     }
 }
 

@@ -9,12 +9,12 @@
 /// - per theme: richtbedrag − (granted − released) − pending − promised within that theme, never
 ///   below zero. A release thus returns room to the theme it came from first; what a theme cannot
 ///   use goes across themes in the second pass. The macro ceiling (`total`) always binds.
-///   A theme that was given more than its richtbedrag (`--transfer`) borrowed the room of the
-///   themes that left some unused; until its own releases repay it, that debt comes off the
-///   lenders' unused room — never off what they released — apportioned to what each left unused
-///   (the allocation pooled it, so who lent how much is not kept). A board review: the lender's
-///   room counted what it had lent again, and its waiting application took the room another
-///   theme had released, because the themes are served in a fixed order.
+///   A theme that was given more than its richtbedrag (`--transfer`) borrowed the room the other
+///   themes left unused at the allocation; until its own releases repay it, that debt comes off
+///   what each lent (the allocation's transfer pass, apportioned to what each theme left unused
+///   then: the pass pooled it), never off what a theme released. Two reviews of the fifteenth
+///   landing: a lender's room counted what it had lent again, and once a lender had reused its own
+///   release it was no longer charged at all — another theme's release then went to it.
 public struct ReallocationRoom: Sendable, Equatable {
     /// Room under the macro ceiling.
     public var total: Money
@@ -39,24 +39,31 @@ public struct ReallocationRoom: Sendable, Equatable {
         public var pending: Money
         /// Allocated but not yet requested in it.
         public var promised: Money
+        /// What the allocation's transfer pass took of the room it left unused (`lent`).
+        public var lent: Money
 
         /// A theme's figures.
-        public init(amount: Money, granted: Money, released: Money, pending: Money, promised: Money) {
-            (self.amount, self.granted, self.released, self.pending, self.promised) = (amount, granted, released, pending, promised)
+        public init(amount: Money, granted: Money, released: Money, pending: Money, promised: Money, lent: Money = .zero) {
+            (self.amount, self.granted, self.released, self.pending, self.promised, self.lent) = (amount, granted, released, pending, promised, lent)
         }
 
-        /// What it never gave or promised: below zero when it borrowed.
-        var unused: Money { amount - granted - pending - promised }
         /// Its room, its releases counted: below zero while it owes.
-        var room: Money { unused + released }
+        var room: Money { amount - (granted - released) - pending - promised }
     }
 
-    /// The room per theme (see the type): each theme's own room, the borrowers' debt charged to
-    /// the lenders' unused room, never below zero.
+    /// What each theme lent at the allocation: the transfer pass's total `transferred`,
+    /// apportioned to what each theme left unused after its own pass (`leftover`; the pass
+    /// pooled it, so who lent which euro is not kept).
+    public static func lent(transferred: Money, leftover: [Theme: Money]) -> [Theme: Money] {
+        let lenders = leftover.filter { $0.value > .zero }
+        return Dictionary(uniqueKeysWithValues: Money.apportion(min(transferred, lenders.values.sum()), among: lenders).map { ($0.key, $0.part) })
+    }
+
+    /// The room per theme (see the type): each theme's own room, less its share of what the
+    /// borrowers still owe (at most what it lent), never below zero.
     public static func themeRooms(_ figures: [Theme: ThemeFigures]) -> [Theme: Money] {
         let debt = figures.values.map { $0.room < .zero ? .zero - $0.room : .zero }.sum()
-        var lent: [Theme: Money] = [:]
-        for (theme, f) in figures where f.room > .zero && f.unused > .zero { lent[theme] = min(f.unused, f.room) }
+        let lent = figures.filter { $0.value.lent > .zero }.mapValues(\.lent)
         let charges = Dictionary(uniqueKeysWithValues: Money.apportion(min(debt, lent.values.sum()), among: lent).map { ($0.key, $0.part) })
         return figures.mapValues { _ in Money.zero }.merging(figures.map { theme, f in
             let room = f.room - (charges[theme] ?? .zero)
@@ -67,9 +74,9 @@ public struct ReallocationRoom: Sendable, Equatable {
 
 /// Gives freed room to approved applications that were not allocated (SPEC §3.5 `round reallocate`).
 public enum Reallocator {
-    /// Within each theme, by `Allocator.ranked` with the round's lottery `seed`, the waiting
-    /// applications that fit both the theme's room and the total room are allocated (one that
-    /// does not fit is skipped, the next tried); then, only when the board allocated the round
+    /// In the round's ranking (`Allocator.ranked` with its lottery `seed`, across themes), the
+    /// waiting applications that fit both their theme's room and the total room are allocated
+    /// (one that does not fit is skipped, the next tried); then, only when the board allocated the round
     /// with `--transfer`, the best remaining of any theme that fit the room the themes have left
     /// and the total room. The board's choices at the allocation hold for the room a release
     /// frees (a money review of the twelfth landing: without `--transfer`, room a release never
@@ -84,18 +91,20 @@ public enum Reallocator {
         var taken = Set<ApplicationID>()
         var ranks: [ApplicationID: Int] = [:]
         for theme in Theme.allCases {
-            var themeRoom = themeRooms[theme] ?? .zero
-            for (i, c) in Allocator.ranked(passing.filter { $0.theme == theme }, seed: seed).enumerated() {
-                ranks[c.id] = i + 1
-                let before = min(themeRoom, total)
-                guard c.requested <= before else { continue }
-                themeRoom -= c.requested
-                total -= c.requested
-                taken.insert(c.id)
-                given.append(AllocationOutcome(id: c.id, allocated: true, rank: i + 1, pass: .theme, roomBefore: before,
-                                               reason: "reallocated: rank \(i + 1) of the waiting in \(theme.rawValue); fits the freed room (\(before))"))
-            }
-            themeRooms[theme] = themeRoom
+            for (i, c) in Allocator.ranked(passing.filter { $0.theme == theme }, seed: seed).enumerated() { ranks[c.id] = i + 1 }
+        }
+        // In the round's ranking across themes, each within its theme's room and the total: when
+        // the themes' rooms together exceed the room under the ceiling (richtbedragen above it),
+        // the best-ranked get it, not the theme the code lists first (a board review).
+        for c in Allocator.ranked(passing, seed: seed) {
+            let rank = ranks[c.id] ?? 0
+            let before = min(themeRooms[c.theme] ?? .zero, total)
+            guard c.requested <= before else { continue }
+            themeRooms[c.theme] = (themeRooms[c.theme] ?? .zero) - c.requested
+            total -= c.requested
+            taken.insert(c.id)
+            given.append(AllocationOutcome(id: c.id, allocated: true, rank: rank, pass: .theme, roomBefore: before,
+                                           reason: "reallocated: rank \(rank) of the waiting in \(c.theme.rawValue); fits the freed room (\(before))"))
         }
         guard transfer else { return given }
         // What the themes have left, as the allocation's transfer pass pooled it, within the ceiling.
