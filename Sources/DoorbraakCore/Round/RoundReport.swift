@@ -50,8 +50,8 @@ public struct RoundReport: Sendable {
     public var sectors: [(sector: Sector, line: Line)]
     /// For the spreiding per region, as the theme lines count (a board review found the regions'
     /// totals apart from the themes'): the rows approved by both insurers and at or above the
-    /// board's bar, and the rows the board allocated that still hold room — allocated, requested
-    /// or granted; one the NZa refused holds none.
+    /// board's bar, and the rows the board allocated that the NZa did not refuse — allocated,
+    /// requested or granted, at their requested amount.
     public var approved: [RoundRow]
     public var allocated: [RoundRow]
 
