@@ -251,7 +251,7 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     @Test func noPartOfARecoveryExceedsWhatItsPayerPaid() {
         let weights: [Int: Money] = [0: euros(1_877_851), 1: euros(1), 2: euros(1), 3: euros(1), 4: euros(1), 5: euros(1)]
         let total = weights.values.sum()
-        let parts = Plausibility.split(total - Money(cents: 1), among: weights)
+        let parts = Money.apportion(total - Money(cents: 1), among: weights)
         #expect(parts.map(\.part).sum() == total - Money(cents: 1))
         #expect(parts.allSatisfy { $0.part <= weights[$0.key]! }, "\(parts)")
         // The cent not recovered is the large payment's: it lost the least in rounding down.
@@ -269,7 +269,7 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
             let total = weights.values.sum()
             guard total > .zero else { continue }
             let amount = Money(cents: Int64.random(in: 0...total.cents, using: &generator))
-            let parts = Plausibility.split(amount, among: weights)
+            let parts = Money.apportion(amount, among: weights)
             #expect(parts.map(\.part).sum() == amount)
             for (key, part) in parts {
                 let share = Int128(amount.cents) * Int128(weights[key]!.cents), t = Int128(total.cents)

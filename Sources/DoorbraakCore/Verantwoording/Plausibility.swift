@@ -240,7 +240,7 @@ public enum Plausibility {
         for (ap, t) in totals.sorted(by: { ($0.key.application, $0.key.provider) < ($1.key.application, $1.key.provider) }) where t.paid > t.eligible {
             let amount = t.paid - t.eligible
             let isFinal = facts[ap.application]?.isFinal ?? false
-            let parts = split(amount, among: paidBy[ap] ?? [:]).map { (insurer: $0.key.insurer, part: $0.part, year: $0.key.year) }
+            let parts = Money.apportion(amount, among: paidBy[ap] ?? [:]).map { (insurer: $0.key.insurer, part: $0.part, year: $0.key.year) }
             recoveries.append(Recovery(application: ap.application, provider: ap.provider, paid: t.paid, eligible: t.eligible, amount: amount, isFinal: isFinal, parts: parts))
             findings.append(Finding(code: .costRecovery, application: ap.application, provider: ap.provider, year: nil, amount: amount, lineID: nil,
                                     message: "paid \(t.paid) over all years but eligible actual costs are \(t.eligible); \(amount) \(isFinal ? "is recovered" : "would be recovered (provisional while the beschikking runs)")",
@@ -280,19 +280,12 @@ public enum Plausibility {
         return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings)
     }
 
-    /// Splits `amount` over `weights`, pro rata, to the cent by the largest remainder
-    /// (`Money.apportion`): no part above its weight (a judgment holding more recovery than was
-    /// paid in it; found by a review, when every cent left went to the largest weight).
-    static func split<K: Comparable>(_ amount: Money, among weights: [K: Money]) -> [(key: K, part: Money)] {
-        Money.apportion(amount, among: weights)
-    }
-
     /// Splits a provider's `recovery` over the insurers that paid it, pro rata to what each paid,
     /// to the cent by the largest remainder (`split`), so the parts add up exactly to `recovery`
     /// and none exceeds what its insurer paid. Parts are sorted
     /// by UZOVI code; an insurer whose part is zero is still listed.
     public static func attribute(_ recovery: Money, among paid: [UZOVI: Money]) -> [(insurer: UZOVI, part: Money)] {
-        split(recovery, among: paid).map { (insurer: $0.key, part: $0.part) }
+        Money.apportion(recovery, among: paid).map { (insurer: $0.key, part: $0.part) }
     }
 
     // MARK: - Internals
