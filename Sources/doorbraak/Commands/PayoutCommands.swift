@@ -236,10 +236,12 @@ enum RoundReallocateCommand: Command {
     static let help = """
     The board (BO IZA/AZWA) gives the room under the macro ceiling that releases freed — remaining
     minus pending requests minus applications allocated but not yet requested — to the approved
-    applications that were not allocated, in the round's ranking (fte per €mln): first within their
-    theme (richtbedrag − committed − pending − allocated-not-requested in that theme, committed
-    being the current bovengrenzen after releases), then — only when the round was allocated with
-    --transfer — across themes. The board's choices at the allocation hold: an application below
+    applications that were not allocated, in the round's ranking (fte per €mln, across themes):
+    first each within its theme's room (richtbedrag − committed − pending − allocated-not-requested
+    in that theme, committed being the current bovengrenzen after releases, less the theme's share
+    of what a theme given more than its richtbedrag at an allocation with --transfer still owes:
+    never off what the theme released), then — only when the round was allocated with --transfer —
+    across themes. The board's choices at the allocation hold: an application below
     the bar it set gets no room (E-BAR). They become `allocated` and can request a beschikking
     (`nza request`); the NZa still checks the ceiling. --dry-run shows the outcome and writes nothing.
     """
