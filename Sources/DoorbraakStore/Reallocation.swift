@@ -32,14 +32,18 @@ extension Store {
         // What the allocation's transfer pass took of the room each theme left unused (its rows,
         // not those of a reallocation since).
         var ownPass: [String: Money] = [:]
-        var transferred = Money.zero
+        var received: [Theme: Money] = [:]
         for (theme, pass, amount) in try db.rows("""
             SELECT a.theme, l.pass, sum(a.requested_cents) FROM allocation l NOT INDEXED JOIN application a ON a.id = l.application_id
             WHERE l.allocated = 1 AND l.reallocated_on IS NULL GROUP BY a.theme, l.pass
             """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
-            if pass == AllocationOutcome.Pass.transfer.rawValue { transferred += amount } else { ownPass[theme, default: .zero] += amount }
+            if pass == AllocationOutcome.Pass.transfer.rawValue {
+                received[try Theme(parsing: theme), default: .zero] += amount
+            } else {
+                ownPass[theme, default: .zero] += amount
+            }
         }
-        let lent = ReallocationRoom.lent(transferred: transferred, leftover: Dictionary(uniqueKeysWithValues: status.themes.map {
+        let lent = ReallocationRoom.lent(received: received, leftover: Dictionary(uniqueKeysWithValues: status.themes.map {
             ($0.theme, $0.amount - (ownPass[$0.theme.rawValue] ?? .zero))
         }))
         var figures: [Theme: ReallocationRoom.ThemeFigures] = [:]

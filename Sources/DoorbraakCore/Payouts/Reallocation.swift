@@ -51,12 +51,19 @@ public struct ReallocationRoom: Sendable, Equatable {
         var room: Money { amount - (granted - released) - pending - promised }
     }
 
-    /// What each theme lent at the allocation: the transfer pass's total `transferred`,
-    /// apportioned to what each theme left unused after its own pass (`leftover`; the pass
-    /// pooled it, so who lent which euro is not kept).
-    public static func lent(transferred: Money, leftover: [Theme: Money]) -> [Theme: Money] {
-        let lenders = leftover.filter { $0.value > .zero }
-        return Dictionary(uniqueKeysWithValues: Money.apportion(min(transferred, lenders.values.sum()), among: lenders).map { ($0.key, $0.part) })
+    /// What each theme lent at the allocation: what the transfer pass gave each theme
+    /// (`received`) first uses the room that theme left unused itself (`leftover`); the rest was
+    /// borrowed, and is apportioned over the room the other themes left unused and did not use
+    /// themselves (the pass pooled it, so who lent which euro is not kept). A third review: the
+    /// borrower counted as a lender to itself, and the lender was charged half its loan.
+    public static func lent(received: [Theme: Money], leftover: [Theme: Money]) -> [Theme: Money] {
+        var borrowed = Money.zero
+        var lenders: [Theme: Money] = [:]
+        for theme in Set(received.keys).union(leftover.keys) {
+            let net = max(leftover[theme] ?? .zero, .zero) - (received[theme] ?? .zero)
+            if net > .zero { lenders[theme] = net } else { borrowed += .zero - net }
+        }
+        return Dictionary(uniqueKeysWithValues: Money.apportion(min(borrowed, lenders.values.sum()), among: lenders).filter { $0.part > .zero }.map { ($0.key, $0.part) })
     }
 
     /// The room per theme (see the type): each theme's own room, less its share of what the
