@@ -132,8 +132,8 @@ public final class CSVReader {
     /// No field doorbraak keeps holds a line break, so the row is refused. A quote that does not
     /// close within `quotedLinesFollowed` lines gives the lines back: its own line is refused.
     private func lineBreakInQuotes(_ bytes: [UInt8], at number: Int) throws(DoorbraakError) -> DoorbraakError? {
-        guard CSVReader.quotes(in: bytes) % 2 == 1 else { return nil }
         var joined = bytes, quotes = CSVReader.quotes(in: bytes)
+        guard quotes % 2 == 1 else { return nil }
         var followed: [LineReader.Line] = []
         while followed.count < CSVReader.quotedLinesFollowed, let next = try nextLine() {
             followed.append(next)

@@ -31,20 +31,16 @@ extension Store {
         let total = status.remaining - status.pending - promised.values.sum()
         // What the allocation's transfer pass took of the room each theme left unused (its rows,
         // not those of a reallocation since).
-        var ownPass: [String: Money] = [:]
+        var ownPass: [Theme: Money] = [:]
         var received: [Theme: Money] = [:]
         for (theme, pass, amount) in try db.rows("""
             SELECT a.theme, l.pass, sum(a.requested_cents) FROM allocation l NOT INDEXED JOIN application a ON a.id = l.application_id
             WHERE l.allocated = 1 AND l.reallocated_on IS NULL GROUP BY a.theme, l.pass
-            """, [], { r in (r.text(0), r.text(1), r.money(2)) }) {
-            if pass == AllocationOutcome.Pass.transfer.rawValue {
-                received[try Theme(parsing: theme), default: .zero] += amount
-            } else {
-                ownPass[theme, default: .zero] += amount
-            }
+            """, [], { r throws(DoorbraakError) in (try Theme(parsing: r.text(0)), r.text(1), r.money(2)) }) {
+            if pass == AllocationOutcome.Pass.transfer.rawValue { received[theme, default: .zero] += amount } else { ownPass[theme, default: .zero] += amount }
         }
         let lent = ReallocationRoom.lent(received: received, leftover: Dictionary(uniqueKeysWithValues: status.themes.map {
-            ($0.theme, $0.amount - (ownPass[$0.theme.rawValue] ?? .zero))
+            ($0.theme, $0.amount - (ownPass[$0.theme] ?? .zero))
         }))
         var figures: [Theme: ReallocationRoom.ThemeFigures] = [:]
         for t in status.themes {

@@ -314,7 +314,6 @@ public enum PayoutRules {
     }
 }
 
-/// The earliest and latest date of the claims settled on one milestone.
 /// A part paid on a milestone, as `checkRepeat` compares a new claim with it.
 public struct ClaimPart: Sendable, Equatable {
     /// Its claim id.
@@ -351,6 +350,7 @@ public struct ClaimPart: Sendable, Equatable {
     }
 }
 
+/// The earliest and latest date of the claims settled on one milestone.
 public struct ClaimDates: Sendable, Equatable {
     /// The first claim's date: the day the milestone was first reached or released.
     public var first: Day

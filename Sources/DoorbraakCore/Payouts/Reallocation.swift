@@ -11,10 +11,10 @@
 ///   use goes across themes in the second pass. The macro ceiling (`total`) always binds.
 ///   A theme that was given more than its richtbedrag (`--transfer`) borrowed the room the other
 ///   themes left unused at the allocation; until its own releases repay it, that debt comes off
-///   what each lent (the allocation's transfer pass, apportioned to what each theme left unused
-///   then: the pass pooled it), never off what a theme released. Two reviews of the fifteenth
-///   landing: a lender's room counted what it had lent again, and once a lender had reused its own
-///   release it was no longer charged at all — another theme's release then went to it.
+///   what each lent (`lent`), never off what a theme released (`themeRooms`). Reviews of the
+///   fifteenth landing: a lender's room counted what it had lent again, and once a lender had
+///   reused its own release it was no longer charged at all — another theme's release then went
+///   to it.
 public struct ReallocationRoom: Sendable, Equatable {
     /// Room under the macro ceiling.
     public var total: Money
@@ -72,10 +72,7 @@ public struct ReallocationRoom: Sendable, Equatable {
         let debt = figures.values.map { $0.room < .zero ? .zero - $0.room : .zero }.sum()
         let lent = figures.filter { $0.value.lent > .zero }.mapValues(\.lent)
         let charges = Dictionary(uniqueKeysWithValues: Money.apportion(min(debt, lent.values.sum()), among: lent).map { ($0.key, $0.part) })
-        return figures.mapValues { _ in Money.zero }.merging(figures.map { theme, f in
-            let room = f.room - (charges[theme] ?? .zero)
-            return (theme, room > .zero ? room : .zero)
-        }) { $1 }
+        return Dictionary(uniqueKeysWithValues: figures.map { theme, f in (theme, max(f.room - (charges[theme] ?? .zero), .zero)) })
     }
 }
 

@@ -52,9 +52,8 @@ public enum Spreiding {
     public static func byRegion(_ rows: [RoundRow]) -> [Region] {
         var totals: [String: Region] = [:]
         for row in rows {
-            let written = row.region.trimmingWhitespace
-            let name = written.isEmpty ? "(no region given)" : written
-            let key = Spreiding.key(name)
+            let name = Spreiding.name(row.region)
+            let key = name.lowercased()
             var r = totals[key] ?? Region(region: name, key: key, applications: 0, amount: .zero, fte: Fte(tenths: 0))
             r.region = min(r.region, name)
             r.applications += 1
@@ -65,9 +64,12 @@ public enum Spreiding {
         return totals.values.sorted { ($1.amount, $0.region) < ($0.amount, $1.region) }
     }
 
-    /// How a region is compared: trimmed, in lower case.
-    public static func key(_ region: String) -> String {
+    /// A region as written, trimmed (a placeholder when none is given).
+    static func name(_ region: String) -> String {
         let written = region.trimmingWhitespace
-        return (written.isEmpty ? "(no region given)" : written).lowercased()
+        return written.isEmpty ? "(no region given)" : written
     }
+
+    /// How a region is compared: its name in lower case.
+    public static func key(_ region: String) -> String { name(region).lowercased() }
 }

@@ -281,7 +281,7 @@ public enum Plausibility {
     }
 
     /// Splits a provider's `recovery` over the insurers that paid it, pro rata to what each paid,
-    /// to the cent by the largest remainder (`split`), so the parts add up exactly to `recovery`
+    /// to the cent by the largest remainder (`Money.apportion`), so the parts add up exactly to `recovery`
     /// and none exceeds what its insurer paid. Parts are sorted
     /// by UZOVI code; an insurer whose part is zero is still listed.
     public static func attribute(_ recovery: Money, among paid: [UZOVI: Money]) -> [(insurer: UZOVI, part: Money)] {
