@@ -89,7 +89,10 @@ extension Store {
 
     /// The version of `id` registered now, from its application and submission rows as the chain
     /// bound them (`registered`).
+    /// A chunk of an import prepared it (`prepareReviews`) when its rows were as bound: the
+    /// version is then taken from what that check read.
     func registeredVersion(of id: String) throws(DoorbraakError) -> Int {
+        if preparedVersions.transaction == db.transactionNumber, let version = preparedVersions.versions[ExactText(id)] { return version }
         guard let registered = try registered(try ApplicationID(parsing: id)) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
@@ -117,9 +120,19 @@ extension Store {
     public func prepareReviews(of ids: [String]) throws(DoorbraakError) {
         guard !ids.isEmpty, db.inTransaction else { return }
         let keys = ids.map { SQLValue.text($0) }
+        var submissions: [Int64: ExactText] = [:]
+        var versions: [ExactText: Int] = [:]
         do throws(DoorbraakError) {
-            try requireBoundRows("application", of: keys)
+            try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in
+                let seq = try c("submission_seq")
+                if !r.isNull(seq) { submissions[r.int64(seq)] = ExactText(r.text(try c("id"))) }
+            })
             try requireBoundRows("review", of: keys)
+            // The version each application points at, from its submission row as bound (what
+            // `registered` reads per review: a file naming the version it assessed).
+            try requireBoundRows("submission", of: submissions.keys.sorted().map { .integer($0) }, reading: { c, r throws(DoorbraakError) in
+                if let id = submissions[r.int64(try c("seq"))], ExactText(r.text(try c("application_id"))) == id { versions[id] = r.int(try c("version")) }
+            })
         } catch where error.code == .ledger {
             return
         }
@@ -127,6 +140,10 @@ extension Store {
             markChecked(Store.rowScope("application", key: RowKey.text([id])))
             markChecked(Store.childrenScope("review", of: id))
         }
+        if preparedVersions.transaction != db.transactionNumber || preparedVersions.versions.count >= PreparedVersions.limit {
+            preparedVersions = PreparedVersions(transaction: db.transactionNumber)
+        }
+        preparedVersions.versions.merge(versions) { _, new in new }
     }
 
     /// The deviation keys found at submission of `id`, or nil when there is no such application;
@@ -154,4 +171,12 @@ extension Statement {
         while try step() { out.append(try read(Row(statement: self))) }
         return out
     }
+}
+
+/// The registered version of each application a chunk of a reviews import rests on, as checked
+/// against the chain in that transaction (`prepareReviews`); a bounded cache.
+struct PreparedVersions {
+    static let limit = 10_000
+    var transaction = -1
+    var versions: [ExactText: Int] = [:]
 }

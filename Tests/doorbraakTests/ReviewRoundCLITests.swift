@@ -85,6 +85,26 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(unknown.status == 65 && unknown.stderr.contains("optionally also version") && unknown.stderr.contains("unknown: versie"), "\(unknown.stderr)")
     }
 
+    /// The version a reviews file names is compared with the submission row as the chain bound
+    /// it, also when a chunk of the import read it at once (issue 21): a replaced version's
+    /// number edited with `sqlite3` is named (E-LEDGER), not taken to let a decision on a
+    /// version that was never registered pass, and the other applications' rows are recorded (`--partial`).
+    @Test func aVersionEditedWithSqliteIsNamedAtAReviewsImport() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        let replaced = try sandbox.run(["application", "submit", "--replace", try sandbox.file("r1.json", try applicationLine("R-1") { d in d["title"] = "tweede versie" })])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        _ = try sandbox.sql("UPDATE submission SET version = 3 WHERE application_id = 'R-1' AND version = 2")
+        let header = "application_id,insurer,decision,reason,accepted_deviations,note,version\n"
+        let r = try sandbox.run(["import", "reviews", try sandbox.file("v.csv", header + "R-3,3311,approve,,,,1\nR-1,3311,approve,,,,3\nR-3,7029,approve,,,,1\n"), "--partial", "--json"])
+        let errors = try json(r.stdout)["errors"] as? [[String: Any]]
+        #expect(r.status == 1 && errors?.map { $0["code"] as? String } == ["E-LEDGER"] && errors?.first?["line"] as? Int == 3, "\(r.status) \(r.stdout) \(r.stderr)")
+        #expect(try sandbox.sql("SELECT application_id || ' ' || insurer FROM review ORDER BY 1") == "R-3 3311\nR-3 7029")
+        _ = try sandbox.sql("UPDATE submission SET version = 2 WHERE application_id = 'R-1' AND version = 3")
+        let current = try sandbox.run(["import", "reviews", try sandbox.file("c.csv", header + "R-1,3311,approve,,,,2\n")])
+        #expect(current.status == 0 && current.stdout.contains("1 new"), "\(current.stdout)\(current.stderr)")
+    }
+
     @Test func aReviewsFileWithABadRowAppliesNothing() throws {
         let sandbox = try reviewedRoundSandbox()
         defer { sandbox.remove() }
