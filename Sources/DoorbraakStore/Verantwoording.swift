@@ -182,6 +182,7 @@ extension Store {
         try requireBound("cost_line", [.text(line.lineID)], absent: true, refusal: VerantwoordingKind.costs.notStored)
         let coalition = try requireGranted(line.application.rawValue, .costs).coalition
         try VerantwoordingDates.checkCost(year: line.year, today: today)
+        try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
         try db.cached("""
@@ -194,6 +195,17 @@ extension Store {
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
         return .stored(findings: findings)
+    }
+
+    /// A stored line under another id alike to `line` in every field, if any, as the chain bound
+    /// it (a line inserted with `sqlite3` refuses nothing: it is named, E-LEDGER).
+    private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> String? {
+        guard let alike = try db.cached("""
+            SELECT line_id FROM cost_line WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND description = ? AND line_id <> ? LIMIT 1
+            """).rowValue([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
+                          .money(line.amount), .text(line.description), .text(line.lineID)], { $0.text(0) }) else { return nil }
+        try requireBound("cost_line", [.text(alike)], refusal: VerantwoordingKind.costs.notStored)
+        return alike
     }
 
     /// Whether `application` is stored, and its plan, from its row as the chain bound it.

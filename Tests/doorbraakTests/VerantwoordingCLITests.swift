@@ -314,6 +314,37 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.sql("SELECT amount_cents FROM cost_line WHERE line_id = 'L-1'") == "100000")
     }
 
+    /// A cost is reimbursed once: a line alike in every field to a stored one under another id
+    /// (an attacker's review: `ZZ-1` and `zz-1` wiped out a recovery) is E-COST-REPEAT and changes
+    /// nothing, in another file and in the same one; a cent more, another year or another
+    /// description is another cost. A P7 names every field that differs (a newcomer's try: a
+    /// corrected AGB read "€ 50.000,00 in 2029, now € 50.000,00 in 2029"). An alike line added
+    /// with `sqlite3` refuses nothing: it is named (E-LEDGER).
+    @Test func aCostAlikeInEveryFieldUnderAnotherIdIsARepeat() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let line = ",PAY-A,12345678,2027,personnel,incidental,1000.00,team\n"
+        #expect(try s.costs("ZZ-1" + line).status == 0)
+        let before = try s.verantwoordingState()
+        let letters = try s.costs("zz-1" + line, ["--json"])
+        let error = (try json(letters.stdout)["errors"] as? [[String: Any]])?.first
+        #expect(letters.status == 1 && error?["code"] as? String == "E-COST-REPEAT" && error?["field"] as? String == "line_id", "\(letters.stdout)")
+        #expect((error?["message"] as? String)?.contains("repeats cost line ZZ-1 (their ids differ only in letter case)") == true, "\(letters.stdout)")
+        let other = try s.costs("ZZ-2" + line)
+        #expect(other.status == 1 && other.stderr.contains("E-COST-REPEAT") && other.stderr.contains("repeats cost line ZZ-1:"), "\(other.stderr)")
+        #expect(try s.verantwoordingState() == before)
+        let twice = try s.costs("AA-1,PAY-A,12345678,2027,personnel,incidental,7.00,reis\nAA-2,PAY-A,12345678,2027,personnel,incidental,7.00,reis\n", ["--partial"])
+        #expect(twice.status == 1 && twice.stdout.contains("1 new, 0 unchanged, 1 rejected") && twice.stderr.contains(":3:") && twice.stderr.contains("[id AA-2]"), "\(twice.stdout)\(twice.stderr)")
+        let differ = try s.costs("ZZ-3,PAY-A,12345678,2027,personnel,incidental,1000.01,team\nZZ-4,PAY-A,12345678,2028,personnel,incidental,1000.00,team\nZZ-5,PAY-A,12345678,2027,personnel,incidental,1000.00,team Q2\n")
+        #expect(differ.status == 0 && differ.stdout.contains("3 new"), "\(differ.stderr)")
+        let moved = try s.costs("ZZ-1,PAY-A,23456789,2027,personnel,incidental,1000.00,team\n")
+        #expect(moved.status == 1 && moved.stderr.contains("P7") && moved.stderr.contains("provider 12345678, now 23456789") && !moved.stderr.contains("amount"), "\(moved.stderr)")
+        _ = try s.sql("INSERT INTO cost_line (line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on) SELECT 'FAKE', application_id, provider, year, category, kind, 900, 'x', content, findings, imported_on FROM cost_line WHERE line_id = 'ZZ-1'")
+        let forged = try s.costs("BB-1,PAY-A,12345678,2027,personnel,incidental,9.00,x\n")
+        #expect(forged.status == 1 && forged.stderr.contains("E-LEDGER") && !forged.stderr.contains("E-COST-REPEAT"), "\(forged.stderr)")
+    }
+
     /// Only costs made are accounted, and a measurement is of the transformation the beschikking
     /// funds (a business-date review: a 2029 cost line imported in 2027 cancelled a recovery; a
     /// peildatum in 2020 was reported as the realised impact). Both sides of each boundary.

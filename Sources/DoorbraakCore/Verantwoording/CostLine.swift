@@ -87,9 +87,32 @@ public struct CostLine: Sendable, Equatable {
     public static func isUnchanged(_ stored: CostLine, _ reported: CostLine) throws(DoorbraakError) -> Bool {
         guard stored.lineID == reported.lineID else { return false }
         guard stored.canonicalContent == reported.canonicalContent else {
-            throw DoorbraakError(.costConflict, "cost line \(reported.lineID) was reported before with other content (\(stored.amount) in \(stored.year), now \(reported.amount) in \(reported.year))", field: "line_id")
+            let changed = CostLine.differences(stored, reported).map { "\($0.field) \($0.stored), now \($0.reported)" }.joined(separator: "; ")
+            throw DoorbraakError(.costConflict, "cost line \(reported.lineID) was reported before with other content (\(changed)); a line is reimbursed once: another cost needs its own line id", field: "line_id")
         }
         return true
+    }
+
+    /// The fields in which two lines differ, in column order, with both values as a reader sees
+    /// them (a P7 that showed only amount and year read "€ 50.000,00 in 2029, now € 50.000,00 in
+    /// 2029" when the provider differed — a newcomer's try).
+    static func differences(_ stored: CostLine, _ reported: CostLine) -> [(field: String, stored: String, reported: String)] {
+        let fields: [(String, (CostLine) -> String)] = [
+            ("application_id", { $0.application.rawValue }), ("provider", { $0.provider.rawValue }), ("year", { String($0.year) }),
+            ("category", { $0.category.rawValue }), ("kind", { $0.kind.rawValue }), ("amount", { $0.amount.dutch }), ("description", { "\"\($0.description)\"" }),
+        ]
+        return fields.compactMap { field, value in value(stored) == value(reported) ? nil : (field, value(stored), value(reported)) }
+    }
+
+    /// `E-COST-REPEAT` when `alike`, a stored line under another id, holds the same application,
+    /// provider, year, category, kind, amount and description: a cost is reimbursed once (004
+    /// line 267: actual costs), and a second line alike in every field is the same cost counted
+    /// twice — an attacker's review had a recovery wiped out by one cost declared under `ZZ-1`
+    /// and `zz-1`. Two costs that are alike in amount differ in their description.
+    public static func requireNotRepeat(_ line: CostLine, alike: String?) throws(DoorbraakError) {
+        guard let alike, alike != line.lineID else { return }
+        let letters = alike.lowercased() == line.lineID.lowercased() ? " (their ids differ only in letter case)" : ""
+        throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats cost line \(alike)\(letters): the same application, provider, year, category, kind, amount and description; a cost is reimbursed once (another cost of the same amount says what it is in its description)", field: "line_id")
     }
 
     /// 1–64 characters of letters, digits and `-_./`, starting with a letter or digit.
