@@ -163,7 +163,7 @@ public final class CSVReader {
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == delimiter {
                 let slice = bytes[start..<end]
-                if slice.contains(0) { throw DoorbraakError(.input, "field \(fields.count + 1) contains a NUL byte") }
+                try CSVReader.requireNoBreak(slice, field: fields.count + 1)
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
                 }
@@ -175,6 +175,24 @@ public final class CSVReader {
         return try splitQuoted(bytes, delimiter: delimiter)
     }
 
+    /// A field holds no NUL byte and no line break of another kind than the line's own end: a
+    /// vertical tab, a form feed, NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR
+    /// (U+2029) — no field doorbraak keeps holds a line break (an attacker's review stored a
+    /// U+2028 in a claim's evidence). One pass over the bytes, as UTF-8 encodes them.
+    static func requireNoBreak(_ bytes: ArraySlice<UInt8>, field: Int) throws(DoorbraakError) {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0 { throw DoorbraakError(.input, "field \(field) contains a NUL byte") }
+            if b == 0x0B || b == 0x0C
+                || (b == 0xC2 && i + 1 < bytes.endIndex && bytes[i + 1] == 0x85)
+                || (b == 0xE2 && i + 2 < bytes.endIndex && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)) {
+                throw DoorbraakError(.input, "field \(field) holds a line break (a vertical tab, form feed, U+0085, U+2028 or U+2029); a row is one line: remove it")
+            }
+            i += 1
+        }
+    }
+
     /// The general path of `split`: fields in double quotes (a quote doubled inside one, spaces
     /// around one), every error named by its field.
     static func splitQuoted(_ bytes: [UInt8], delimiter: UInt8) throws(DoorbraakError) -> [String] {
@@ -184,7 +202,7 @@ public final class CSVReader {
         var quoted = false
         var wasQuoted = false
         func finish() throws(DoorbraakError) {
-            if field.contains(0) { throw DoorbraakError(.input, "field \(fields.count + 1) contains a NUL byte") }
+            try CSVReader.requireNoBreak(field[...], field: fields.count + 1)
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
             }

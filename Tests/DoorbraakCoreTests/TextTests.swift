@@ -14,6 +14,7 @@ import Testing
     @Test(arguments: [
         ("verslag-1.pdf", false), ("", false), ("~ !", false), ("rapport é €", false),
         ("\u{1F}", true), ("\u{7F}", true), ("a\u{0}b", true), ("\u{202E}fdp.exe", true), ("\u{200B}", true), ("\u{85}", true),
+        ("a\u{2028}b", true), ("\u{2029}", true), ("a\u{A0}b", false),
     ])
     func findsControlAndFormatCharacters(text: String, found: Bool) {
         #expect(text.hasControlOrFormatCharacter == found)

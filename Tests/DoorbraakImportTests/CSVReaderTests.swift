@@ -24,12 +24,17 @@ import Testing
         #expect(try split("é,€ 1.250,00", ";") == ["é,€ 1.250,00"])
     }
 
-    @Test func everyMalformedFieldIsNamedOnBothPaths() {
+    @Test func everyMalformedFieldIsNamedOnBothPaths() throws {
         #expect(error { () throws(DoorbraakError) in try split("a,b\"c") } == "a quote inside unquoted field 2")
         #expect(error { () throws(DoorbraakError) in try split("\"a\"b,c") } == "text after the closing quote of field 1")
         #expect(error { () throws(DoorbraakError) in try split("a,\"b") } == "field 2 opens a quote that is not closed on this line")
         #expect(error { () throws(DoorbraakError) in try split("a,b\u{0}") } == "field 2 contains a NUL byte")
         #expect(error { () throws(DoorbraakError) in try split("\"a\",b\u{0}") } == "field 2 contains a NUL byte")
+        for lineBreak in ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(error { () throws(DoorbraakError) in try split("a,b\(lineBreak)c") }?.hasPrefix("field 2 holds a line break") == true)
+            #expect(error { () throws(DoorbraakError) in try split("a,\"b\(lineBreak)\"") }?.hasPrefix("field 2 holds a line break") == true)
+        }
+        #expect(try split("a,b\u{2027}c\u{A0}é") == ["a", "b\u{2027}c\u{A0}é"])
         let invalid: [UInt8] = [0x61, 0x2C, 0xFF, 0x2C, 0x62]
         #expect(error { () throws(DoorbraakError) in try CSVReader.split(invalid, delimiter: 0x2C) } == "field 2 is not valid UTF-8")
         #expect(error { () throws(DoorbraakError) in try CSVReader.splitQuoted(invalid, delimiter: 0x2C) } == "field 2 is not valid UTF-8")

@@ -11,14 +11,17 @@ extension String {
         return String(self[start..<end])
     }
 
-    /// Whether the text holds a control or format character (bidirectional marks among them),
-    /// which a printed reference, evidence name or actor must not; printable ASCII is skipped
-    /// without looking up its Unicode category.
+    /// Whether the text holds a control or format character (bidirectional marks among them) or
+    /// a line or paragraph separator (U+2028, U+2029: a line break, an attacker's review stored
+    /// one in a claim's evidence), which a printed reference, evidence name or actor must not;
+    /// printable ASCII is skipped without looking up its Unicode category.
     public var hasControlOrFormatCharacter: Bool {
         unicodeScalars.contains { scalar in
             if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
-            let category = scalar.properties.generalCategory
-            return category == .control || category == .format
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
         }
     }
 
