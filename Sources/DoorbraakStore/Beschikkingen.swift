@@ -559,7 +559,10 @@ extension Store {
                     try writeGrant(id, grant, bovengrens: request.bovengrens, today: today, event: event, after: after, into: &totals)
                     ceiling = after
                     decisions.append(.granted(id: id, bovengrens: request.bovengrens))
-                case (.refuse(let code, let reason), false):
+                case (.refuse(let code, let atCommit), false):
+                    // Worded as the ranking decided it (the room at its turn), refused again here
+                    // under the room the grants before it leave, which is no larger.
+                    let reason = plan.decisions.reasons[id] ?? atCommit
                     try refuse(id, bovengrens: request.bovengrens, reason: reason, code: code, today: today, event: event)
                     decisions.append(.refused(id: id, code: code, reason: reason))
                 default:

@@ -8,12 +8,25 @@ public enum CeilingDecision: Sendable, Equatable {
     /// Refused, with the code and why.
     case refuse(code: ErrorCode, reason: String)
 
-    /// The decision on a request of `bovengrens` under `ceiling`, on `today`.
-    public init(_ bovengrens: Money, under ceiling: MacroCeiling, on today: Day) {
+    /// Where a request of `nza decide --all` stood in the allocation ranking: its place among
+    /// the pending requests decided in the run.
+    public struct Turn: Sendable, Equatable {
+        public let rank: Int
+        public let of: Int
+        public init(rank: Int, of: Int) { self.rank = rank; self.of = of }
+    }
+
+    /// The decision on a request of `bovengrens` under `ceiling`, on `today`; `turn` when it is
+    /// decided in the ranking (`decide --all`): a refusal then gives the room left at its turn and
+    /// its rank (a newcomer's try: every refusal of a run named the room left at its end, and
+    /// the analyst could not explain why a smaller request ranked lower was granted).
+    public init(_ bovengrens: Money, under ceiling: MacroCeiling, on today: Day, turn: Turn? = nil) {
         if today > SpendingPeriod.lastDay {
             self = .refuse(code: .period, reason: "no beschikking is granted after the spending period 2027–2029 (it ended \(SpendingPeriod.lastDay))")
         } else if let after = ceiling.granting(bovengrens) {
             self = .grant(after: after)
+        } else if let turn {
+            self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling at its turn: rank \(turn.rank) of the \(turn.of) requests decided by the allocation ranking (a smaller request ranked after it may still fit)")
         } else {
             self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling")
         }
@@ -35,22 +48,27 @@ public struct DecisionPlan: Sendable, Equatable {
     public let grants: [String]
     /// The requests refused, in key order.
     public let refusals: [String]
+    /// Why each refused request was refused at its turn in the ranking (the room then, its rank).
+    public let reasons: [String: String]
 
     /// The plan for `ranked` (highest first, with their bovengrenzen) under the kept totals
     /// `ceiling`, on `today`.
     public init(ranked: [(id: String, bovengrens: Money)], under ceiling: MacroCeiling, on today: Day) {
         var room = ceiling
-        var grants: [String] = [], refusals: [String] = []
-        for request in ranked {
-            if case .grant(let after) = CeilingDecision(request.bovengrens, under: room, on: today) {
+        var grants: [String] = [], refusals: [String] = [], reasons: [String: String] = [:]
+        for (index, request) in ranked.enumerated() {
+            switch CeilingDecision(request.bovengrens, under: room, on: today, turn: CeilingDecision.Turn(rank: index + 1, of: ranked.count)) {
+            case .grant(let after):
                 grants.append(request.id)
                 room = after
-            } else {
+            case .refuse(_, let reason):
                 refusals.append(request.id)
+                reasons[request.id] = reason
             }
         }
         self.grants = grants.sorted(by: DecisionPlan.keyOrder)
         self.refusals = refusals.sorted(by: DecisionPlan.keyOrder)
+        self.reasons = reasons
     }
 
     /// The order the decisions are written in: the grants, then the refusals.
