@@ -101,7 +101,8 @@ public struct RegisterEntry: Sendable, Equatable {
     public var fte: Fte
     /// Admission codes of a refusal.
     public var codes: String
-    /// The insurers' rejection reasons (R1–R9), in code order; empty unless rejected.
+    /// The insurers' rejection reasons (R1–R9) of a rejected one, or the NZa's refusal code
+    /// (E-CEILING, E-PERIOD) of a refused one, in code order; empty otherwise.
     public var rejections: [String] = []
     /// Its beschikking is final (every milestone settled).
     public var isFinal = false
@@ -292,9 +293,13 @@ extension Store {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // Which beschikkingen are final and why the rejected ones were rejected, one scan each (a
         // newcomer listed --status final and read granted, and rejected rows without a reason).
+        // And why the NZa refused the refused ones (a newcomer's try: their codes column was empty).
         var finals = Set<ExactText>()
-        try db.each("SELECT application_id FROM beschikking NOT INDEXED WHERE final_on IS NOT NULL", []) { r in finals.insert(ExactText(r.text(0))) }
         var rejections: [ExactText: [String]] = [:]
+        try db.each("SELECT application_id, final_on IS NOT NULL, status, refusal_code FROM beschikking NOT INDEXED WHERE final_on IS NOT NULL OR status = 'refused'", []) { r in
+            if r.int(1) == 1 { finals.insert(ExactText(r.text(0))) }
+            if r.text(2) == "refused", let code = r.optionalText(3) { rejections[ExactText(r.text(0)), default: []].append(code) }
+        }
         try db.each("SELECT application_id, reason FROM review NOT INDEXED WHERE decision = 'reject' AND reason IS NOT NULL", []) { r in
             rejections[ExactText(r.text(0)), default: []].append(r.text(1))
         }
@@ -308,7 +313,7 @@ extension Store {
         for i in entries.indices {
             let key = ExactText(entries[i].id)
             entries[i].isFinal = finals.contains(key)
-            if entries[i].status == ApplicationStatus.rejected.rawValue { entries[i].rejections = Set(rejections[key] ?? []).sorted() }
+            if [ApplicationStatus.rejected.rawValue, ApplicationStatus.refused.rawValue].contains(entries[i].status) { entries[i].rejections = Set(rejections[key] ?? []).sorted() }
         }
         return entries
     }

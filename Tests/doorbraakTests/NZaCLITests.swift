@@ -67,6 +67,12 @@ import Testing
         #expect(late.status == 1)
         #expect(late.stderr.contains("error: E-CEILING: C-3 refused: bovengrens € 0,01 does not fit the € 0,00 left"), "\(late.stderr)")
         #expect(try json(try sandbox.run(["application", "show", "C-3", "--json"]).stdout)["status"] as? String == "refused")
+        // The register says why (a newcomer's try: its codes column was empty for a refusal).
+        let refused = try sandbox.run(["application", "list", "--status", "refused"], today: "2027-01-05")
+        #expect(refused.stdout.split(separator: "\n").contains { $0.hasPrefix("C-3 ") && $0.hasSuffix("E-CEILING") }, "\(refused.stdout)")
+        let listed = try json(try sandbox.run(["application", "list", "--json"], today: "2027-01-05").stdout)["applications"] as? [[String: Any]]
+        #expect(listed?.first { $0["id"] as? String == "C-3" }?["rejections"] as? [String] == ["E-CEILING"], "\(String(describing: listed))")
+        #expect(listed?.first { $0["id"] as? String == "C-1" }?["rejections"] as? [String] == [], "\(String(describing: listed))")
         try sandbox.checkInvariant("after a refused request")
     }
 
