@@ -669,9 +669,15 @@ extension Store {
     /// review of this landing: "run `nza request` first" sent the NZa in a loop).
     private func noRequest(_ id: String) throws(DoorbraakError) -> DoorbraakError {
         try requireBound("beschikking", [.text(id)], absent: true)
-        if try db.cached("SELECT 1 FROM application WHERE id = ?").rowValue([.text(id)], { _ in true }) == nil {
+        guard let status = try db.cached("SELECT status FROM application WHERE id = ?").rowValue([.text(id)], { r in r.text(0) }) else {
             try requireBound("application", [.text(id)], absent: true)
             return DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
+        }
+        // Its status as the chain bound it: a request is only for an allocated application (a
+        // newcomer's try: "run `nza request` first" for one not allocated led to E-REQUEST).
+        try requireBound("application", [.text(id)])
+        guard status == ApplicationStatus.allocated.rawValue else {
+            return DoorbraakError(.missing, "no request for a beschikking for \"\(id)\": it is \(status), and only an allocated application is requested (`doorbraak round allocate` decides which)", field: "application_id")
         }
         return DoorbraakError(.missing, "no request for a beschikking for \"\(id)\"; run `doorbraak nza request` first", field: "application_id")
     }

@@ -53,6 +53,8 @@ import Testing
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 150_000_000, 300), ("C-3", 1, 1)], contracts: false)
+        let unrequested = try sandbox.run(["nza", "decide", "C-3"])
+        #expect(unrequested.status == 66 && unrequested.stderr.contains("no request for a beschikking for \"C-3\"; run `doorbraak nza request` first"), "\(unrequested.stderr)")
         for id in ["C-1", "C-2"] {
             #expect(try sandbox.run(["nza", "request", id, "--contract", "OVK-\(id)"]).status == 0)
         }
