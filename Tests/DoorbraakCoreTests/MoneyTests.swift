@@ -40,6 +40,19 @@ import Testing
         #expect(throws: DoorbraakError.self) { try Money(parsing: text, notation: .semicolonCSV) }
     }
 
+    /// A currency sign is said to be one, in either notation (a newcomer's `€ 125.000,00` read
+    /// "thousands separators must group the digits by three"); other failures keep their own words.
+    @Test func aCurrencySignIsSaidToBeOne() throws {
+        for (text, notation) in [("€ 125.000,00", Money.Notation.semicolonCSV), ("€125000,00", .semicolonCSV), ("EUR 5,00", .semicolonCSV), ("€1", .json), ("5.00 eur", .commaCSV)] {
+            #expect { try Money(parsing: text, notation: notation) } throws: { error in
+                (error as? DoorbraakError)?.message.contains("write the amount without a currency sign") == true
+            }
+        }
+        #expect { try Money(parsing: "1.2500,00", notation: .semicolonCSV) } throws: { error in
+            (error as? DoorbraakError)?.message.contains("group the digits by three") == true
+        }
+    }
+
     @Test func formatsMachineAndDutch() {
         #expect(Money(cents: 125_000_000).description == "1250000.00")
         #expect(Money(cents: 1).description == "0.01")

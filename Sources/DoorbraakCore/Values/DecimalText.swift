@@ -14,8 +14,21 @@ enum DecimalText {
         case blank, negative, tooManyDecimals(Int), malformed(String)
     }
 
-    /// Parses `text` into units of 10^-`decimals`, e.g. `"12.5"` with 1 decimal → 125.
+    /// Parses `text` into units of 10^-`decimals`, e.g. `"12.5"` with 1 decimal → 125. A text
+    /// that fails and holds a currency sign is told to leave it out (a newcomer's `€ 125.000,00`
+    /// read "thousands separators must group the digits by three"); only a failure looks.
     static func parse(_ text: String, decimals: Int, style: Style) throws(Failure) -> Int64 {
+        do {
+            return try parseDigits(text, decimals: decimals, style: style)
+        } catch {
+            if text.contains("€") || text.uppercased().contains("EUR") {
+                throw .malformed("write the amount without a currency sign, as in " + (style == .point ? "1250000.00" : "1.250.000,00 or 1250000,00"))
+            }
+            throw error
+        }
+    }
+
+    private static func parseDigits(_ text: String, decimals: Int, style: Style) throws(Failure) -> Int64 {
         if text.isEmpty { throw .blank }
         var chars = Array(text.utf8)
         if chars.first == UInt8(ascii: "-") { throw .negative }
