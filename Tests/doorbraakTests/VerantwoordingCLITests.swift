@@ -287,8 +287,17 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(recoveries.count == 1 && recoveries[0]["application"] as? String == "PAY-A" && recoveries[0]["recovery"] as? String == "100000.00", "\(recoveries)")
         #expect(((mine["findings"] as? [[String: Any]]) ?? []).allSatisfy { $0["application"] as? String == "PAY-A" })
         #expect((mine["judgments"] as? [[String: Any]])?.map { "\($0["insurer"] ?? "") \($0["year"] ?? "")" } == ["3311 2027"])
+        // Every provider of the coalition, also one with nothing paid or accounted (a newcomer's
+        // try: a project lead saw only the providers with a recovery).
+        let providers = try #require(mine["providers"] as? [[String: Any]])
+        #expect(providers.map { "\($0["provider"] ?? "") \($0["paid"] ?? "") \($0["accounted"] ?? "") \($0["eligible"] ?? "") \($0["recovery"] ?? "") \($0["recovered"] ?? "")" }
+                == ["12345678 300000.00 200000.00 200000.00 100000.00 1", "23456789 0.00 0.00 0.00 0.00 0"], "\(providers)")
+        #expect(providers.allSatisfy { $0["coalition_amount"] is String }, "\(providers)")
+        #expect(try json(try s.run(["plausibility", "--json"], today: "2029-12-31").stdout)["providers"] is NSNull)
         let other = try s.run(["plausibility", "--application", "PAY-B"], today: "2029-12-31")
         #expect(other.status == 0 && other.stdout.hasPrefix("PAY-B: no recovery and no findings"), "\(other.stdout)")
+        #expect(other.stdout.contains("every provider of PAY-B over the whole beschikking") && other.stdout.contains("covered")
+                && other.stdout.contains("€ 300.000,00") && other.stdout.contains("nothing paid"), "\(other.stdout)")
         let unknown = try s.run(["plausibility", "--application", "PAY-Z"], today: "2029-12-31")
         #expect(unknown.status == 66 && unknown.stderr.contains("no application \"PAY-Z\""), "\(unknown.stderr)")
     }

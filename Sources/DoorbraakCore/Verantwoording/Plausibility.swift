@@ -174,6 +174,50 @@ public enum Plausibility {
         public var judgments: [Judgment]
         /// The settings used.
         public var settings: Settings
+        /// Each application's coalition amounts (`ApplicationFacts.coalition`), for `standing`.
+        public var coalitions: [ApplicationID: [AGB: Money]] = [:]
+
+        /// Where every provider of `application` stands over the whole beschikking — each member
+        /// of its coalition and anyone else paid or accounting on it, by AGB: its coalition
+        /// amount, paid, accounted, eligible, and what is recovered (final) or would be
+        /// (provisional). A project lead's question "what have we still to account for" (a
+        /// newcomer's try: only the providers with a recovery were listed).
+        public func standing(of application: ApplicationID) -> [ProviderStanding] {
+            var byProvider: [AGB: ProviderStanding] = [:]
+            for (provider, amount) in coalitions[application] ?? [:] {
+                byProvider[provider] = ProviderStanding(provider: provider, coalitionAmount: amount)
+            }
+            for row in rows where row.application == application {
+                var standing = byProvider[row.provider] ?? ProviderStanding(provider: row.provider, coalitionAmount: nil)
+                standing.paid += row.paid
+                standing.eligible += row.eligible
+                standing.accounted += row.eligible + row.ineligible
+                byProvider[row.provider] = standing
+            }
+            for r in recoveries where r.application == application {
+                byProvider[r.provider]?.recovery = r.amount
+                byProvider[r.provider]?.recovered = r.isFinal
+            }
+            return byProvider.values.sorted { $0.provider < $1.provider }
+        }
+    }
+
+    /// One provider of an application over the whole beschikking (`Report.standing`).
+    public struct ProviderStanding: Sendable, Equatable {
+        /// The provider.
+        public var provider: AGB
+        /// Its amount in the coalition; nil for a provider outside it (its lines are P6).
+        public var coalitionAmount: Money?
+        /// Paid to it, all insurers and years.
+        public var paid: Money = .zero
+        /// Its cost lines, eligible or not.
+        public var accounted: Money = .zero
+        /// Its eligible actual costs.
+        public var eligible: Money = .zero
+        /// Paid − eligible when positive (P1): recovered once the beschikking is final.
+        public var recovery: Money = .zero
+        /// The beschikking is final, so the recovery is recovered, not provisional.
+        public var recovered = false
     }
 
     /// Runs the test. Every payout and cost line must name an application of `applications`
@@ -277,7 +321,8 @@ public enum Plausibility {
         findings.sort(by: Plausibility.order)
 
         let judgments = judge(findings: findings, recoveries: recoveries, payouts: payouts, settings: settings)
-        return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings)
+        return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings,
+                      coalitions: facts.mapValues(\.coalition))
     }
 
     /// Splits a provider's `recovery` over the insurers that paid it, pro rata to what each paid,

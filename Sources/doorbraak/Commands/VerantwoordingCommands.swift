@@ -200,6 +200,13 @@ struct PlausibilityView {
                 ])
             })),
             ("findings", .array(findings.map(PlausibilityView.finding))),
+            ("providers", application.map { id in .array(report.standing(of: id).map { p in
+                .object([
+                    ("provider", .string(p.provider.rawValue)), ("coalition_amount", p.coalitionAmount.map { .string($0.description) } ?? .null),
+                    ("paid", .string(p.paid.description)), ("accounted", .string(p.accounted.description)), ("eligible", .string(p.eligible.description)),
+                    ("recovery", .string(p.recovery.description)), ("recovered", .bool(p.recovered)),
+                ])
+            }) } ?? .null),
             ("settings", .object([("materiality", .string(report.settings.materiality.description)), ("deviation", .string(report.settings.deviation.description))])),
         ])
     }
@@ -216,15 +223,29 @@ struct PlausibilityView {
         return table.text
     }
 
+    /// With `--application`: every provider of it over the whole beschikking.
+    var standingTable: String? {
+        guard let application else { return nil }
+        let standing = report.standing(of: application)
+        guard !standing.isEmpty else { return nil }
+        var table = Table([("provider", .left), ("coalition amount", .right), ("paid", .right), ("accounted", .right), ("eligible", .right), ("paid above eligible", .right), ("state", .left)])
+        for p in standing {
+            let state = p.recovery == .zero ? (p.paid == .zero ? "nothing paid" : "covered") : p.recovered ? "recovered" : "to account for (else recovered when final)"
+            table.add([p.provider.rawValue, p.coalitionAmount?.dutch ?? "outside", p.paid.dutch, p.accounted.dutch, p.eligible.dutch, p.recovery.dutch, state])
+        }
+        return "every provider of \(application) over the whole beschikking: paid against its eligible actual costs (accounted minus the lines with a finding)\n" + table.text
+    }
+
     var text: String {
         if let application, recoveries.isEmpty, findings.isEmpty {
-            return "\(application): no recovery and no findings" + (judgments.isEmpty ? "" : "\n\nthe judgments of its insurers' years, over every application they paid\n" + judgmentTable)
+            return "\(application): no recovery and no findings" + (standingTable.map { "\n\n" + $0 } ?? "")
+                + (judgments.isEmpty ? "" : "\n\nthe judgments of its insurers' years, over every application they paid\n" + judgmentTable)
         }
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
         // With --application the judgments are the insurers' over every application they paid in
         // that year (a newcomer read an insurer-year's 16 findings as the application's own).
         let scope = application.map { "; each over every application the insurer paid that year — the findings and recovery of \($0) are listed below" } ?? ""
-        var parts = ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid\(scope))", judgmentTable]
+        var parts = (standingTable.map { [$0] } ?? []) + ["NZa judgment per insurer and year (plausibel when the recovery is at most \(report.settings.materiality)% of paid\(scope))", judgmentTable]
         if !recoveries.isEmpty {
             var table = Table([("application", .left), ("provider", .left), ("paid", .right), ("eligible costs", .right), ("recovery", .right), ("state", .left), ("per insurer and year", .left)])
             for r in recoveries {
