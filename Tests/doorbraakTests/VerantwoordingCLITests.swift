@@ -323,6 +323,24 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.sql("SELECT amount_cents FROM cost_line WHERE line_id = 'L-1'") == "100000")
     }
 
+    /// A judgment resting on a beschikking that is not final is provisional: its recovery counts
+    /// in no judgment yet (a newcomer's try: "plausibel" in 2027 before a cost line was
+    /// accounted). The SPEC's judgment value stays; `running` and the text say it.
+    @Test func aJudgmentOnRunningBeschikkingenIsProvisional() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        let running = try s.judgments()
+        #expect(running.map { "\($0["judgment"] ?? "") \($0["running"] ?? "")" } == ["plausibel 1"], "\(running)")
+        let text = try s.run(["plausibility"], today: "2029-12-31").stdout
+        #expect(text.contains("plausibel (provisional: 1 beschikking running)"), "\(text)")
+        try s.finish("PAY-A")
+        let final = try s.judgments()
+        #expect(final.allSatisfy { $0["running"] as? Int == 0 }, "\(final)")
+        #expect(!(try s.run(["plausibility"], today: "2029-12-31").stdout.contains("provisional: ")))
+    }
+
     /// A cost is reimbursed once: a line alike in every field to a stored one under another id
     /// (an attacker's review: `ZZ-1` and `zz-1` wiped out a recovery) is E-COST-REPEAT and changes
     /// nothing, in another file and in the same one; a cent more, another year or another

@@ -204,15 +204,19 @@ public struct Overview: Sendable, Equatable {
         public var findings: Int
         /// `plausibel` or `niet plausibel`.
         public var judgment: String
+        /// The judgment as a reader sees it (`Plausibility.Judgment.judgmentText`: provisional
+        /// while beschikkingen it rests on run).
+        public var label: String
 
         /// A judgment.
-        public init(insurer: String, year: Int, paid: Money, recovery: Money, findings: Int, judgment: String) {
+        public init(insurer: String, year: Int, paid: Money, recovery: Money, findings: Int, judgment: String, label: String? = nil) {
             self.insurer = insurer
             self.year = year
             self.paid = paid
             self.recovery = recovery
             self.findings = findings
             self.judgment = judgment
+            self.label = label ?? judgment
         }
     }
 

@@ -168,7 +168,7 @@ public enum OverviewHTML {
                                           .init(label: "materialiteit 1%", ink: .norm, line: true, dashed: true)]),
             panels: [.init(title: nil, groups: groups, norms: [.init(label: "materialiteit 1%", value: 100)])],
             unit: .basisPoints, axisTitle: "terugvordering in % van het uitbetaalde (verzekeraar — jaar)", emptyText: "nog geen verantwoording")
-        let rows = judgments.map { [$0.insurer, String($0.year), $0.paid.dutch, $0.recovery.dutch, String($0.findings), $0.judgment] }
+        let rows = judgments.map { [$0.insurer, String($0.year), $0.paid.dutch, $0.recovery.dutch, String($0.findings), $0.label] }
         return "<h2>Verantwoording: het oordeel van de NZa per verzekeraar en jaar</h2>\n\(chart.svg())\n"
             + "<p class=\"note\">Boven de lijn (1% van het uitbetaalde) is het oordeel niet plausibel.</p>\n"
             + (judgments.isEmpty ? "<p class=\"note\">Nog geen verantwoording.</p>\n" : "")

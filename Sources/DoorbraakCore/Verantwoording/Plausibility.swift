@@ -157,9 +157,18 @@ public enum Plausibility {
         public var findings: [Finding]
         /// Whether the recovery stays at or below the materiality of what was paid.
         public var isPlausible: Bool
+        /// How many of the applications this insurer paid in the year have a beschikking that is
+        /// not final yet: their recovery is provisional and counts in no judgment, so the
+        /// judgment is provisional too (a newcomer's try: "plausibel" in 2027 before a single
+        /// cost line was accounted).
+        public var running: Int = 0
 
         /// `plausibel` or `niet plausibel`, as SPEC §5.3 writes it.
         public var judgment: String { isPlausible ? "plausibel" : "niet plausibel" }
+        /// The judgment as a reader sees it: provisional while beschikkingen it rests on run.
+        public var judgmentText: String {
+            running == 0 ? judgment : "\(judgment) (provisional: \(running) beschikking\(running == 1 ? "" : "en") running)"
+        }
     }
 
     /// Everything the test found.
@@ -320,7 +329,8 @@ public enum Plausibility {
         }
         findings.sort(by: Plausibility.order)
 
-        let judgments = judge(findings: findings, recoveries: recoveries, payouts: payouts, settings: settings)
+        let judgments = judge(findings: findings, recoveries: recoveries, payouts: payouts, settings: settings,
+                              final: Set(facts.values.filter(\.isFinal).map(\.id)))
         return Report(rows: rows, recoveries: recoveries, findings: findings, judgments: judgments, settings: settings,
                       coalitions: facts.mapValues(\.coalition))
     }
@@ -395,11 +405,17 @@ public enum Plausibility {
     }
 
     /// The judgments per insurer and year, with the recovery attributed and the findings placed.
-    static func judge(findings: [Finding], recoveries: [Recovery], payouts: [Payout], settings: Settings) -> [Judgment] {
+    /// `final`: the applications whose beschikking is final.
+    static func judge(findings: [Finding], recoveries: [Recovery], payouts: [Payout], settings: Settings, final: Set<ApplicationID>) -> [Judgment] {
         var paid: [InsurerYear: Money] = [:]
         var recovery: [InsurerYear: Money] = [:]
         var listed: [InsurerYear: [Finding]] = [:]
-        for p in payouts { paid[InsurerYear(insurer: p.insurer, year: p.year), default: .zero] += p.amount }
+        var running: [InsurerYear: Set<ApplicationID>] = [:]
+        for p in payouts {
+            let iy = InsurerYear(insurer: p.insurer, year: p.year)
+            paid[iy, default: .zero] += p.amount
+            if !final.contains(p.application) { running[iy, default: []].insert(p.application) }
+        }
 
         // A recovery's parts per insurer and year: a final one counts in that judgment; a
         // provisional one is listed there, not counted.
@@ -427,7 +443,8 @@ public enum Plausibility {
             let r = recovery[iy] ?? .zero
             // The NZa's yearly judgment per insurer (004 line 272): plausibel within the materiality.
             return Judgment(insurer: iy.insurer, year: iy.year, paid: p, eligible: p - r, recovery: r,
-                            findings: (listed[iy] ?? []).sorted(by: Plausibility.order), isPlausible: settings.materiality.allows(r, of: p))
+                            findings: (listed[iy] ?? []).sorted(by: Plausibility.order), isPlausible: settings.materiality.allows(r, of: p),
+                            running: running[iy]?.count ?? 0)
         }
     }
 

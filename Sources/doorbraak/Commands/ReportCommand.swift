@@ -44,7 +44,7 @@ enum ReportCommand: Command {
         try store.showing(.overview) { () throws(DoorbraakError) -> Overview in
             let plausibility = try PlausibilityOptions.report(store, Plausibility.Settings.standard)
             let judgments = plausibility.judgments.map { j in
-                Overview.Judgment(insurer: j.insurer.rawValue, year: j.year, paid: j.paid, recovery: j.recovery, findings: j.findings.count, judgment: j.judgment)
+                Overview.Judgment(insurer: j.insurer.rawValue, year: j.year, paid: j.paid, recovery: j.recovery, findings: j.findings.count, judgment: j.judgment, label: j.judgmentText)
             }
             let input = try store.monitoringInput()
             let summary = Monitoring.summarise(applications: input.applications, measurements: input.measurements, asOf: today, bar: input.bar, theme: nil)
@@ -106,7 +106,7 @@ enum OverviewView {
         }
         if !o.judgments.isEmpty {
             var judgments = Table([("insurer", .left), ("year", .left), ("paid", .right), ("recovery", .right), ("findings", .right), ("judgment", .left)])
-            for j in o.judgments { judgments.add([j.insurer, String(j.year), j.paid.dutch, j.recovery.dutch, String(j.findings), j.judgment]) }
+            for j in o.judgments { judgments.add([j.insurer, String(j.year), j.paid.dutch, j.recovery.dutch, String(j.findings), j.label]) }
             out += ["", judgments.text]
         }
         if !o.impactRealised.isEmpty {

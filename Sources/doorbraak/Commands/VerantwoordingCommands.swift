@@ -189,6 +189,7 @@ struct PlausibilityView {
                     ("insurer", .string(j.insurer.rawValue)), ("year", .number(String(j.year))),
                     ("paid", .string(j.paid.description)), ("eligible", .string(j.eligible.description)), ("recovery", .string(j.recovery.description)),
                     ("findings", .array(j.findings.map(PlausibilityView.finding))), ("judgment", .string(j.judgment)),
+                    ("running", .number(String(j.running))),
                 ])
             })),
             ("recoveries", .array(recoveries.map { r in
@@ -216,7 +217,7 @@ struct PlausibilityView {
         // costs, another amount (a newcomer's try read the two as one).
         var table = Table([("insurer", .left), ("year", .left), ("paid", .right), ("paid − recovery", .right), ("recovery", .right), ("findings", .right), ("NZa judgment", .left)])
         for j in judgments {
-            table.add([j.insurer.rawValue, String(j.year), j.paid.dutch, j.eligible.dutch, j.recovery.dutch, String(j.findings.count), j.judgment])
+            table.add([j.insurer.rawValue, String(j.year), j.paid.dutch, j.eligible.dutch, j.recovery.dutch, String(j.findings.count), j.judgmentText])
         }
         table.add(["total", "", judgments.map(\.paid).sum().dutch, judgments.map(\.eligible).sum().dutch, judgments.map(\.recovery).sum().dutch, "",
                    "\(judgments.filter(\.isPlausible).count) of \(judgments.count) plausibel"])
