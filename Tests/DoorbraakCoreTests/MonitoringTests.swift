@@ -127,7 +127,10 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
         #expect(ai.claimed == fte(450) && ai.realised == fte(300) && ai.paid == Money(euros: 2_000_000) && ai.measured == 1 && ai.unmeasured == 1)
         #expect(s.total.claimed == fte(850) && s.total.realised == fte(500) && s.total.paid == Money(euros: 4_000_000))
         #expect(s.total.measured == 2 && s.total.unmeasured == 1)
-        #expect(s.total.realisedPercentOfClaimed == "58.82")
+        // Realised over what the measured ones claimed (500 of 750), not all three (500 of 850):
+        // the same applications the rate per €mln is over.
+        #expect(s.total.measuredClaimed == fte(750) && s.total.realisedPercentOfClaimed == "66.67")
+        #expect(ai.measuredClaimed == fte(350) && ai.realisedPercentOfClaimed == "85.71")
         #expect(Self.summary(asOf: Day(2028, 12, 31), theme: .digitaleHybrideZorg).rows.map(\.id) == [a2])
     }
 

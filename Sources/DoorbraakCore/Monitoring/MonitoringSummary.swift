@@ -84,6 +84,8 @@ public enum Monitoring {
         public var paid: Money
         /// What was paid to the measured ones: the realised rate is over these only.
         public var measuredPaid: Money = .zero
+        /// The fte claimed by the measured ones: the realised share of claimed is over these only.
+        public var measuredClaimed = Fte(tenths: 0)
         /// How many were measured.
         public var measured: Int
         /// How many were not.
@@ -107,9 +109,11 @@ public enum Monitoring {
         /// The realised fte as a percentage of the ~27,600 fte ambition, `1.25` (two decimals, rounded half up; display only).
         public var ambitionPercent: String { Monitoring.percent(realised.tenths, of: Monitoring.ambitionFte.tenths) }
 
-        /// The realised fte as a percentage of the claimed fte, `80.00`; nil when nothing was claimed.
+        /// The realised fte as a percentage of the fte the measured ones claimed, `80.00` (an
+        /// unmeasured one has realised nothing yet, as for `realisedPerMillion`: a newcomer's try
+        /// found the two ratios of one row over different applications); nil when none was measured.
         public var realisedPercentOfClaimed: String? {
-            claimed.tenths > 0 ? Monitoring.percent(realised.tenths, of: claimed.tenths) : nil
+            measuredClaimed.tenths > 0 ? Monitoring.percent(realised.tenths, of: measuredClaimed.tenths) : nil
         }
 
         mutating func add(_ row: Row) {
@@ -118,6 +122,7 @@ public enum Monitoring {
             if let r = row.realised {
                 realised = realised + r
                 measuredPaid += row.paid
+                measuredClaimed = measuredClaimed + row.claimed
                 measured += 1
             } else {
                 unmeasured += 1

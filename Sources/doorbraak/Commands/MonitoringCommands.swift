@@ -104,7 +104,7 @@ enum MonitoringView {
     static func totals(_ t: Monitoring.Totals) -> [(String, JSONValue)] {
         [
             ("claimed_fte", .string(t.claimed.description)), ("realised_fte", .string(t.realised.description)), ("paid", .string(t.paid.description)),
-            ("paid_to_measured", .string(t.measuredPaid.description)),
+            ("paid_to_measured", .string(t.measuredPaid.description)), ("claimed_fte_of_measured", .string(t.measuredClaimed.description)),
             ("measured", .number(String(t.measured))), ("unmeasured", .number(String(t.unmeasured))),
             ("realised_fte_per_mln", t.realisedPerMillion.map { .string($0.description) } ?? .null),
         ]
@@ -137,8 +137,8 @@ enum MonitoringView {
     }
 
     static func row(_ name: String, _ t: Monitoring.Totals) -> [String] {
-        [name, String(t.measured + t.unmeasured), String(t.measured), t.claimed.description, t.realised.description,
-         t.realisedPercentOfClaimed.map { $0 + "%" } ?? "-", t.paid.dutch, t.realisedPerMillion?.description ?? "-"]
+        [name, String(t.measured + t.unmeasured), String(t.measured), t.claimed.description, t.measuredClaimed.description, t.realised.description,
+         t.realisedPercentOfClaimed.map { $0 + "%" } ?? "-", t.paid.dutch, t.measuredPaid.dutch, t.realisedPerMillion?.description ?? "-"]
     }
 
     /// The themes and total, the verdict against bar and ambition, and (when asked) every application.
@@ -161,11 +161,12 @@ enum MonitoringView {
             }
             if s.rows.contains(where: { !$0.kpis.isEmpty }) { parts += ["the plan KPIs at the latest peildatum", kpiTable.text] }
         }
-        var themes = Table([("theme", .left), ("applications", .right), ("measured", .right), ("claimed fte", .right), ("realised fte", .right),
-                            ("of claimed", .right), ("paid", .right), ("realised fte/€mln", .right)])
+        // Each ratio divides the two columns before it: over the measured applications only.
+        var themes = Table([("theme", .left), ("applications", .right), ("measured", .right), ("claimed fte", .right), ("of them measured", .right), ("realised fte", .right),
+                            ("of claimed", .right), ("paid", .right), ("to the measured", .right), ("realised fte/€mln", .right)])
         for t in s.themes { themes.add(row(t.theme.rawValue, t.totals)) }
         themes.add(row("total", s.total))
-        parts += ["per theme, measured up to \(s.asOf)", themes.text]
+        parts += ["per theme, measured up to \(s.asOf) (realised against what the measured applications claimed and were paid)", themes.text]
         let bar = hundredths(s.bar.hundredths)
         var verdict: [String] = []
         if let rate = s.total.realisedPerMillion {
