@@ -49,6 +49,22 @@ import Testing
         #expect(try sandbox.sql("SELECT count(*) FROM beschikking WHERE status = 'granted'") == "2")
     }
 
+    /// A single decision while the pending requests together ask more than the room says that
+    /// the order of deciding, not the ranking, then takes the room (a newcomer's try); at exactly
+    /// the room, nothing is said.
+    @Test func aSingleDecisionSaysWhenThePendingRequestsDoNotAllFit() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3500000.00", applications: [("C-1", 100_000_000, 300), ("C-2", 100_000_000, 300), ("C-3", 150_000_001, 400)], contracts: true)
+        let first = try sandbox.run(["nza", "decide", "C-1"])
+        #expect(first.status == 0 && first.stderr.contains("note: the requests still pending ask € 2.500.000,01, more than the € 2.500.000,00 left") && first.stderr.contains("nza decide --all"), "\(first.stderr)")
+        let exact = try Sandbox()
+        defer { exact.remove() }
+        try exact.ceilingRound(ceiling: "3500000.00", applications: [("C-1", 100_000_000, 300), ("C-2", 100_000_000, 300), ("C-3", 150_000_000, 400)], contracts: true)
+        let fits = try exact.run(["nza", "decide", "C-1"])
+        #expect(fits.status == 0 && !fits.stderr.contains("note:"), "\(fits.stderr)")
+    }
+
     @Test func aRequestThatNoLongerFitsIsRefusedWhenDecided() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -33,6 +33,17 @@ public enum CeilingDecision: Sendable, Equatable {
     }
 }
 
+extension CeilingDecision {
+    /// The note after a single decision when the requests still pending ask more than the room
+    /// left: decided one at a time they take the room in the order they are decided, not in the
+    /// allocation ranking that `decide --all` follows (a newcomer's try: the lowest-ranked
+    /// request decided alone pushed out a better-ranked one, without a word). Nil when they fit.
+    public static func rankingNote(pending: Money, remaining: Money) -> String? {
+        guard pending > remaining else { return nil }
+        return "note: the requests still pending ask \(pending.dutch), more than the \(remaining.dutch) left under the macro ceiling: decided one at a time, they take the room in the order you decide them, not in the allocation ranking (`doorbraak nza decide --all` decides by the ranking)"
+    }
+}
+
 /// What `nza decide --all` decides before it writes anything (issue 21): the pending requests in
 /// the allocation ranking, each decided by `CeilingDecision` under the room the requests ranked
 /// before it left. Which requests are granted is the ranking's; the order they are written in is

@@ -84,7 +84,9 @@ enum NZaDecideCommand: Command {
     static let help = """
     A decision re-reads the kept totals: granted when granted − released + bovengrens ≤ ceiling,
     else refused with E-CEILING; then every other pending request that no longer fits is refused
-    too (lopende aanvragen afwijzen). A granted beschikking records the bovengrens, the date and
+    too (lopende aanvragen afwijzen). Decided one at a time, requests take the room in the order
+    they are decided: a single decision notes when the requests still pending ask more than the
+    room left. A granted beschikking records the bovengrens, the date and
     one prestatie per milestone (<plan-code>-<milestone>, with its tariff). One decision is one
     BEGIN IMMEDIATE transaction. --all decides in the allocation ranking (fte per €mln, highest
     first; ties to more fte, then the smaller amount, then the board's lottery of `round
@@ -138,6 +140,7 @@ enum NZaDecideCommand: Command {
             let status = try store.ceilingStatus()
             if all && decisions.isEmpty { Output.line("no pending requests to decide") }
             Output.line("\(granted.count) granted, \(refused.count) refused; remaining under the ceiling \(status.remaining.dutch)")
+            if !all, let note = CeilingDecision.rankingNote(pending: status.pending, remaining: status.remaining) { Output.error(note) }
         }
         if !all, let id, let own = refused.first(where: { $0.0 == id }) {
             Output.error("error: \(own.1): \(id) refused: \(own.2)")
