@@ -11,6 +11,8 @@ import DoorbraakStore
 public struct CostImport: CSVImport {
     /// The columns, in the SPEC's order.
     public static let columns = CostLine.columns
+    /// How many lines above their provider's share a result lists (`Result.aboveShare`).
+    public static let aboveShareKept = 100
 
     /// What an import did.
     public struct Result: Sendable {
@@ -18,6 +20,12 @@ public struct CostImport: CSVImport {
         public var report: ImportReport
         /// The stored new lines that carry a finding, per code (zero when nothing was committed).
         public var findings: [String: Int]
+        /// The first `aboveShareKept` stored new lines whose amount alone is above their
+        /// provider's whole coalition amount (`CostLine.isAboveShare`), in file order (none when
+        /// nothing was committed); bounded, so a hostile file keeps no more than these.
+        public var aboveShare: [(line: Int, cost: CostLine, share: Money)] = []
+        /// How many there were in all.
+        public var aboveShareCount = 0
     }
 
     /// Where, on which date, by whom, and whether the good rows are kept when some fail.
@@ -40,6 +48,8 @@ public struct CostImport: CSVImport {
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> Result {
         var findings: [String: Int] = [:]
+        var aboveShare: [(line: Int, cost: CostLine, share: Money)] = []
+        var aboveShareCount = 0
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
                                           try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .costs)
@@ -49,14 +59,18 @@ public struct CostImport: CSVImport {
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
             if signer != nil { try PartySignature.requireMember(signer: signer, of: line.application.rawValue, coalition: try store.costCoalition(of: line.application)) }
             switch try store.storeCost(line, today: today, event: event) {
-            case .stored(let codes):
+            case .stored(let codes, let share):
                 for code in codes { findings[code.rawValue, default: 0] += 1 }
+                if let share {
+                    aboveShareCount += 1
+                    if aboveShare.count < CostImport.aboveShareKept { aboveShare.append((record.line, line, share)) }
+                }
                 return .new
             case .unchanged:
                 return .unchanged
             }
         }
-        return Result(report: report, findings: report.committed ? findings : [:])
+        return Result(report: report, findings: report.committed ? findings : [:], aboveShare: report.committed ? aboveShare : [], aboveShareCount: report.committed ? aboveShareCount : 0)
     }
 }
 

@@ -2,8 +2,10 @@ import DoorbraakCore
 
 /// What storing one cost line or measurement did.
 public enum VerantwoordingOutcome: Sendable, Equatable {
-    /// Stored for the first time; for a cost line, the findings (P2, P3, P4, P6) it carries.
-    case stored(findings: [ErrorCode])
+    /// Stored for the first time; for a cost line, the findings (P2, P3, P4, P6) it carries and,
+    /// when its amount alone is above its provider's whole coalition amount, that amount
+    /// (`CostLine.isAboveShare`: likely a typo, and a stored line is not replaced).
+    case stored(findings: [ErrorCode], aboveShare: Money? = nil)
     /// The same id (or key) with the same content was stored before: nothing changed.
     case unchanged
 }
@@ -19,8 +21,10 @@ struct VerantwoordingSubject {
     var grantedOn: Day?
     /// The application's plan (`.monitoring`; nil when there is no such application).
     var plan: String?
-    /// The coalition (`.costs`).
-    var coalition: Set<AGB>
+    /// The coalition (`.costs`), each provider with its coalition amount.
+    var shares: [AGB: Money]
+    /// The coalition's providers.
+    var coalition: Set<AGB> { Set(shares.keys) }
 }
 
 /// Which rows a verantwoording import rests on (see `VerantwoordingSubject`).
@@ -112,7 +116,7 @@ extension Store {
         let key = ExactText(application)
         if verantwoordingSubjects.transaction == db.transactionNumber, verantwoordingSubjects.kind == kind, let known = verantwoordingSubjects.checked[key] { return known }
         try checkVerantwoordingSubjects([application], kind)
-        return verantwoordingSubjects.checked[key] ?? VerantwoordingSubject(granted: false, plan: nil, coalition: [])
+        return verantwoordingSubjects.checked[key] ?? VerantwoordingSubject(granted: false, plan: nil, shares: [:])
     }
 
     /// Checks and reads what a chunk of cost lines or measurements rests on at once (issue 21:
@@ -143,17 +147,17 @@ extension Store {
                 granted[ExactText(r.text(try c("application_id")))] = try r.optionalText(try c("decided_on")).map { d throws(DoorbraakError) in try Day(parsing: d) }
             }
         }, refusal: kind.notStored)
-        var coalitions: [ExactText: Set<AGB>] = [:]
+        var coalitions: [ExactText: [AGB: Money]] = [:]
         if kind == .costs {
             try requireBoundRows("application_provider", of: keys, reading: { c, r throws(DoorbraakError) in
-                coalitions[ExactText(r.text(try c("application_id"))), default: []].insert(try AGB(parsing: r.text(try c("agb"))))
+                coalitions[ExactText(r.text(try c("application_id"))), default: [:]][try AGB(parsing: r.text(try c("agb")))] = r.money(try c("amount_cents"))
             }, refusal: kind.notStored)
         }
         if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != kind || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
         for id in ids.map(ExactText.init) {
-            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, plan: plans[id], coalition: coalitions[id] ?? [])
+            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, plan: plans[id], shares: coalitions[id] ?? [:])
         }
     }
 
@@ -180,7 +184,8 @@ extension Store {
         // A line deleted outside doorbraak is not a new one (an attacker's review: a line
         // refused with P7 was stored after the one before it was deleted with `sqlite3`).
         try requireBound("cost_line", [.text(line.lineID)], absent: true, refusal: VerantwoordingKind.costs.notStored)
-        let coalition = try requireGranted(line.application.rawValue, .costs).coalition
+        let subject = try requireGranted(line.application.rawValue, .costs)
+        let coalition = subject.coalition
         try VerantwoordingDates.checkCost(year: line.year, today: today)
         try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
@@ -194,7 +199,8 @@ extension Store {
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
-        return .stored(findings: findings)
+        let share = subject.shares[line.provider]
+        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil)
     }
 
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound

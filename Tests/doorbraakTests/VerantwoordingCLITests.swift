@@ -341,6 +341,26 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(!(try s.run(["plausibility"], today: "2029-12-31").stdout.contains("provisional: ")))
     }
 
+    /// A line whose amount alone is above its provider's whole coalition amount is stored (the
+    /// costs may be real) and said, with its line (a newcomer's try: € 12.500.000,00 typed for
+    /// € 125.000,00 was stored without a word, and a stored line cannot be replaced); at the
+    /// coalition amount itself nothing is said.
+    @Test func aLineAboveItsProvidersWholeShareIsSaid() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let share = try #require(Int(try s.sql("SELECT amount_cents FROM application_provider WHERE application_id = 'PAY-A' AND agb = '12345678'")))
+        func euros(_ cents: Int) -> String { "\(cents / 100).\(String(format: "%02d", cents % 100))" }
+        let at = try s.costs("S-1,PAY-A,12345678,2027,personnel,incidental,\(euros(share)),team\n")
+        #expect(at.status == 0 && !at.stderr.contains("note:"), "\(at.stderr)")
+        let over = try s.run(["import", "costs", try s.file("over.csv", costHeader + "S-2,PAY-A,12345678,2027,material,incidental,1.00,x\nS-3,PAY-A,12345678,2028,personnel,incidental,\(euros(share + 1)),team\n")], today: "2029-12-31")
+        #expect(over.status == 0 && over.stdout.contains("2 new"), "\(over.stdout)\(over.stderr)")
+        #expect(over.stderr.contains("note: 1 stored line is on its own above the provider's whole coalition amount") && over.stderr.contains("over.csv:3: S-3"), "\(over.stderr)")
+        let json = try json(try s.run(["import", "costs", try s.file("j.csv", costHeader + "S-4,PAY-A,12345678,2029,other,incidental,\(euros(share + 1)),b\n"), "--json"], today: "2029-12-31").stdout)
+        let listed = json["above_share"] as? [[String: Any]]
+        #expect(listed?.map { "\($0["line"] ?? "") \($0["id"] ?? "") \($0["coalition_amount"] ?? "")" } == ["2 S-4 \(euros(share))"] && json["above_share_count"] as? Int == 1, "\(json)")
+    }
+
     /// A cost is reimbursed once: a line alike in every field to a stored one under another id
     /// (an attacker's review: `ZZ-1` and `zz-1` wiped out a recovery) is E-COST-REPEAT and changes
     /// nothing, in another file and in the same one; a cent more, another year or another

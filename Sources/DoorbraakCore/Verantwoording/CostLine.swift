@@ -104,6 +104,16 @@ public struct CostLine: Sendable, Equatable {
         return fields.compactMap { field, value in value(stored) == value(reported) ? nil : (field, value(stored), value(reported)) }
     }
 
+    /// Whether the line's amount alone is above its provider's whole coalition amount (`share`;
+    /// nil for a provider outside the coalition, which is P6): stored — the costs may be real —
+    /// but said at the import, since a stored line is not replaced (P7) and a misplaced decimal
+    /// would cancel a recovery (a newcomer's try: € 12.500.000,00 typed for € 125.000,00 was
+    /// stored without a word). At the share itself nothing is said.
+    public static func isAboveShare(_ line: CostLine, share: Money?) -> Bool {
+        guard let share else { return false }
+        return line.amount > share
+    }
+
     /// `E-COST-REPEAT` when `alike`, a stored line under another id, holds the same application,
     /// provider, year, category, kind, amount and description: a cost is reimbursed once (004
     /// line 267: actual costs), and a second line alike in every field is the same cost counted

@@ -44,9 +44,22 @@ enum ImportCostsCommand: Command {
         }
         bar?.finish()
         let findings = result.findings.sorted { $0.key < $1.key }
-        ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) }))])
+        let above: JSONValue = .array(result.aboveShare.map { a in
+            .object([("line", .number(String(a.line))), ("id", .string(a.cost.lineID)), ("provider", .string(a.cost.provider.rawValue)),
+                     ("amount", .string(a.cost.amount.description)), ("coalition_amount", .string(a.share.description))])
+        })
+        ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) })), ("above_share", above),
+                                                                     ("above_share_count", .number(String(result.aboveShareCount)))])
         if !context.json, !findings.isEmpty {
             Output.line("stored with a finding (not eligible; see `doorbraak plausibility`): " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if !context.json, !result.aboveShare.isEmpty {
+            // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
+            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7):")
+            for a in result.aboveShare.prefix(10) {
+                Output.error("  \(path):\(a.line): \(a.cost.lineID) \(a.cost.amount.dutch) for provider \(a.cost.provider) on \(a.cost.application), whose coalition amount is \(a.share.dutch)")
+            }
+            if result.aboveShareCount > 10 { Output.error("  … and \(result.aboveShareCount - 10) more (`--json` lists the first \(CostImport.aboveShareKept))") }
         }
         return ImportView.exitCode(result.report)
     }
