@@ -64,7 +64,7 @@ import Glibc
         #expect(try s.sql("SELECT application_id || ' ' || paid_cents FROM beschikking ORDER BY 1") == "CH-A 100000\nCH-B 0\nCH-C 100000")
     }
 
-    /// 300 cost lines and 300 measurements (two chunks each; measured in 2028, after the grant) on two applications, one line and
+    /// 300 cost lines (each its own cost: E-COST-REPEAT refuses alike ones) and 300 measurements (two chunks each; measured in 2028, after the grant) on two applications, one line and
     /// one measurement of an application that is not granted, and a line id again with other
     /// content in the next chunk (P7).
     @Test func costsAndMeasurementsAcrossChunksAreCheckedPerRow() throws {
@@ -74,10 +74,10 @@ import Glibc
         var lines = ""
         for i in 0..<300 {
             let app = i % 2 == 0 ? "CH-A" : "CH-B"
-            lines += "L-\(i),\(app),12345678,2027,personnel,incidental,100.00,inzet\n"
+            lines += "L-\(i),\(app),12345678,2027,personnel,incidental,100.00,inzet \(i)\n"
             if i == 10 { lines += "L-X,PAY-NONE,12345678,2027,personnel,incidental,100.00,inzet\n" }
         }
-        lines += "L-3,CH-B,12345678,2027,personnel,incidental,100.01,inzet\n"
+        lines += "L-3,CH-B,12345678,2027,personnel,incidental,100.01,inzet 3\n"
         let costs = try s.costs(lines, ["--partial"])
         #expect(costs.stdout.contains("300 new, 0 unchanged, 2 rejected"), "\(costs.stdout) \(costs.stderr)")
         #expect(costs.stderr.contains("E-COST-APPLICATION") && costs.stderr.contains("P7"), "\(costs.stderr)")
