@@ -361,6 +361,27 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(listed?.map { "\($0["line"] ?? "") \($0["id"] ?? "") \($0["coalition_amount"] ?? "")" } == ["2 S-4 \(euros(share))"] && json["above_share_count"] as? Int == 1, "\(json)")
     }
 
+    /// The business-date order holds per subject also when the chain's latest date is found in
+    /// one lookup (issue 21): an event dated after the import on another application does not
+    /// refuse this one's line, one on the same application does, and a date in the chain that
+    /// is not one (edited to sort above every date) does not let a line dated before its
+    /// application's latest change pass.
+    @Test func theDateOrderHoldsPerSubjectWhenTheLatestDateIsLookedUpOnce() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        func line(_ id: String, _ app: String) -> String { costHeader + "\(id),\(app),12345678,2027,personnel,incidental,1\(id.suffix(1)).00,team \(id)\n" }
+        #expect(try s.run(["import", "costs", try s.file("a1.csv", line("A-1", "PAY-A"))], today: "2028-06-01").status == 0)
+        let other = try s.run(["import", "costs", try s.file("b1.csv", line("B-1", "PAY-B"))], today: "2028-05-01")
+        #expect(other.status == 0, "\(other.stderr)")
+        let before = try s.run(["import", "costs", try s.file("a2.csv", line("A-2", "PAY-A"))], today: "2028-05-01")
+        #expect(before.status == 1 && before.stderr.contains("E-DATE") && before.stderr.contains("2028-06-01"), "\(before.stderr)")
+        _ = try s.sql("UPDATE audit_event SET on_day = 'zzzz' WHERE seq = 1")
+        let garbled = try s.run(["import", "costs", try s.file("a3.csv", line("A-3", "PAY-A"))], today: "2028-05-15")
+        #expect(garbled.status == 1 && garbled.stderr.contains("E-DATE"), "\(garbled.stderr)")
+        #expect(try s.run(["import", "costs", try s.file("a4.csv", line("A-4", "PAY-A"))], today: "2028-06-02").status == 0)
+    }
+
     /// A cost is reimbursed once: a line alike in every field to a stored one under another id
     /// (an attacker's review: `ZZ-1` and `zz-1` wiped out a recovery) is E-COST-REPEAT and changes
     /// nothing, in another file and in the same one; a cent more, another year or another
