@@ -369,9 +369,3 @@ CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents
 -- takes no such lock and could come between two batches, so it must not open this
 -- database: the schema version tells it so.
 SELECT 1;
-
--- migration 17 (issue 21): the chain's latest business date in one lookup. A write finds
--- every subject in order at once when no event is dated after its day (the usual case:
--- commands run on the day they are recorded), instead of looking up each subject's
--- latest event; `report` reads the date it notes from the index as well.
-CREATE INDEX audit_event_on_day ON audit_event(on_day);

@@ -69,10 +69,6 @@ struct SubjectsInOrder {
     private var subjects = Set<ExactText>()
     /// The ledger's latest change is dated on or before `day`.
     private var ledger = false
-    /// No event of the chain is dated after `day`, so every subject is in order for it.
-    private var everything = false
-    /// Whether the chain's latest date was looked up for `day` in this transaction.
-    private var lookedUp = false
     static let limit = 50_000
 
     /// Whether this holds for `day` in the open transaction.
@@ -80,20 +76,7 @@ struct SubjectsInOrder {
         db.inTransaction && transaction == db.transactionNumber && self.day == day
     }
 
-    func contains(_ subject: String, on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && (everything || subjects.contains(ExactText(subject))) }
-
-    /// Whether no event of the chain was found dated after `day` in this transaction.
-    func isEverythingInOrder(on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && everything }
-
-    /// Whether the chain's latest date is still to be looked up for `day` in this transaction.
-    func needsLookup(on day: Day, in db: Database) -> Bool { !(holds(on: day, in: db) && lookedUp) }
-
-    /// The chain's latest date was looked up for `day`: `inOrder` when no event is after it.
-    mutating func lookedUp(on day: Day, inOrder: Bool, in db: Database) {
-        guard use(day, in: db) else { return }
-        lookedUp = true
-        everything = inOrder
-    }
+    func contains(_ subject: String, on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && subjects.contains(ExactText(subject)) }
 
     func ledgerInOrder(on day: Day, in db: Database) -> Bool { holds(on: day, in: db) && ledger }
 
@@ -105,8 +88,6 @@ struct SubjectsInOrder {
             self.day = day
             subjects.removeAll(keepingCapacity: true)
             ledger = false
-            everything = false
-            lookedUp = false
         }
         return true
     }
@@ -192,25 +173,7 @@ public enum AuditLog {
     /// twice per application, a claim twice per claim).
     public static func requireInOrder(in db: Database, subject: String, on day: Day) throws(DoorbraakError) {
         if db.subjectsInOrder.contains(subject, on: day, in: db) { return }
-        if try everythingInOrder(on: day, in: db) { return }
         try hold(subject, latest: try latestBusinessDate(of: subject, in: db), on: day, in: db)
-    }
-
-    /// Whether no event of the chain is dated after `day` — then every subject is in order for
-    /// it, and no subject's latest event need be looked up (issue 21: one lookup per
-    /// transaction instead of one per subject). Looked up once per transaction and day, from
-    /// the index on `on_day`, as the per-subject lookup reads its own index; a date that is not
-    /// one (an older event without it) counts as none, as there.
-    /// The latest date must be one: a text that is not (it would sort anywhere) leaves each
-    /// subject to its own lookup.
-    private static func everythingInOrder(on day: Day, in db: Database) throws(DoorbraakError) -> Bool {
-        guard db.inTransaction else { return false }
-        if db.subjectsInOrder.needsLookup(on: day, in: db) {
-            let text = try db.cached("SELECT max(on_day) FROM audit_event INDEXED BY audit_event_on_day").rowValue([], { $0.optionalText(0) }) ?? nil
-            let inOrder = text.map { t in (try? Day(parsing: t)).map { $0 <= day } ?? false } ?? true
-            db.subjectsInOrder.lookedUp(on: day, inOrder: inOrder, in: db)
-        }
-        return db.subjectsInOrder.isEverythingInOrder(on: day, in: db)
     }
 
     /// The business date of `subject`'s latest event as written (nil: none, or of the older
@@ -234,7 +197,6 @@ public enum AuditLog {
     public static func requireInOrder(in db: Database, subjects: [String], on day: Day) throws(DoorbraakError) {
         let open = subjects.filter { !db.subjectsInOrder.contains($0, on: day, in: db) }
         guard !open.isEmpty else { return }
-        if try everythingInOrder(on: day, in: db) { return }
         try db.cached("SELECT j.value, (SELECT on_day FROM audit_event WHERE subject = j.value ORDER BY seq DESC LIMIT 1) FROM json_each(?1) j")
             .each([.text(SQLValue.jsonArray(open.map { .text($0) }))]) { r throws(DoorbraakError) in
                 try hold(r.text(0), latest: r.optionalText(1), on: day, in: db)
@@ -266,10 +228,8 @@ public enum AuditLog {
 
     /// The latest business date in the chain (nil before the first dated event): for the board's
     /// acts on the whole round, an upgrade's date, and a report looking at an earlier day.
-    /// `fromIndex`: read from the index on `on_day` (one lookup) rather than the table (a scan).
-    public static func latestBusinessDay(in db: Database, fromIndex: Bool = false) throws(DoorbraakError) -> Day? {
-        let sql = fromIndex ? "SELECT max(on_day) FROM audit_event INDEXED BY audit_event_on_day" : "SELECT max(on_day) FROM audit_event NOT INDEXED"
-        guard let text = try db.cached(sql).rowValue([], { $0.optionalText(0) }) ?? nil else { return nil }
+    public static func latestBusinessDay(in db: Database) throws(DoorbraakError) -> Day? {
+        guard let text = try db.row("SELECT max(on_day) FROM audit_event", [], { $0.optionalText(0) }) ?? nil else { return nil }
         return try? Day(parsing: text)
     }
 

@@ -388,19 +388,12 @@ public enum Schema {
         -- database: the schema version tells it so.
         SELECT 1;
         """,
-        """
-        -- migration 17 (issue 21): the chain's latest business date in one lookup. A write finds
-        -- every subject in order at once when no event is dated after its day (the usual case:
-        -- commands run on the day they are recorded), instead of looking up each subject's
-        -- latest event; `report` reads the date it notes from the index as well.
-        CREATE INDEX audit_event_on_day ON audit_event(on_day);
-        """,
     ]
 
-    /// Migrations that change indexes only (16: nothing at all; 17 an index): no row's image changes, so an upgrade across only
+    /// Migrations that change indexes only (16: nothing at all): no row's image changes, so an upgrade across only
     /// these neither proves nor binds the rows anew (at 100,000 beschikkingen that took 31 s and
     /// 194 MB), and records the new version with an event.
-    public static let indexOnlyMigrations: Set<Int> = [14, 15, 16, 17]
+    public static let indexOnlyMigrations: Set<Int> = [14, 15, 16]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.
     public static var fileText: String {

@@ -1,5 +1,5 @@
 // Generated: DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations
 extension Schema {
     /// SHA-256 of the schema the migrations build (`SchemaCheck.digest`).
-    public static let digest = "61dbf2d4f1279decae05555f02941bd877a3737721c2e6c9a42444edae7d4d83"
+    public static let digest = "540c0aacce249c79c8692ad3a9035fb6b0331a18d209655cbd1cd799c011708e"
 }

@@ -205,11 +205,17 @@ extension Store {
 
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound
     /// it (a line inserted with `sqlite3` refuses nothing: it is named, E-LEDGER).
+    /// The lines alike in every other field are few; their descriptions are compared as a reader
+    /// reads them (`CostLine.sameDescription`).
     private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> String? {
-        guard let alike = try db.cached("""
-            SELECT line_id FROM cost_line WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND description = ? AND line_id <> ? LIMIT 1
-            """).rowValue([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
-                          .money(line.amount), .text(line.description), .text(line.lineID)], { $0.text(0) }) else { return nil }
+        var alike: String?
+        try db.cached("""
+            SELECT line_id, description FROM cost_line WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND line_id <> ?
+            """).each([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
+                       .money(line.amount), .text(line.lineID)]) { r in
+                if alike == nil, CostLine.sameDescription(r.text(1), line.description) { alike = r.text(0) }
+            }
+        guard let alike else { return nil }
         try requireBound("cost_line", [.text(alike)], refusal: VerantwoordingKind.costs.notStored)
         return alike
     }

@@ -105,6 +105,33 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(current.status == 0 && current.stdout.contains("1 new"), "\(current.stdout)\(current.stderr)")
     }
 
+    /// A typed note is one line without control, bidirectional or line-break characters, as a
+    /// reviews file's is (an attacker's review forged a line of the audit trail with `--note`);
+    /// a basiseis answer or a deviation's explanation may hold line feeds, no line or paragraph
+    /// separator, and `application show` indents its later lines under it.
+    @Test func aNoteIsOneLineAndProseHoldsNoSeparators() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        for note in ["ok\n2026-11-22  insurer 3311: approve", "ok\u{2028}x", "ok\u{85}x", "ok\u{200B}x", "ok\rx"] {
+            let r = try sandbox.run(["review", "R-1", "--insurer", "3311", "--approve", "--note", note])
+            #expect(r.status == 65 && r.stderr.contains("E-INPUT") && r.stderr.contains("(note)"), "\(note.debugDescription): \(r.stderr)")
+        }
+        #expect(try sandbox.sql("SELECT count(*) FROM review") == "0")
+        #expect(try sandbox.run(["review", "R-1", "--insurer", "3311", "--approve", "--note", "goed plan — akkoord"]).status == 0)
+        for (field, text, code) in [("basiseisen", "Coalitie a\u{2028}2. basiseis", "E-BASISEISEN"), ("basiseisen", "a\u{200B}b", "E-BASISEISEN"),
+                                    ("deviations", "Regionale\u{2029}pilot", "E-DEVIATION")] {
+            let line = try applicationLine("P-1") { d in
+                if field == "basiseisen" { var b = d["basiseisen"] as! [String: Any]; b["1"] = text; d["basiseisen"] = b } else { d["deviations"] = ["impact.fte_norm": text] }
+            }
+            let r = try sandbox.run(["application", "check", try sandbox.file("p.json", line)])
+            #expect(r.status == 1 && r.stderr.contains(code) && r.stderr.contains("line-separator"), "\(field): \(r.stderr)")
+        }
+        let prose = try applicationLine("P-2") { d in var b = d["basiseisen"] as! [String: Any]; b["1"] = "Eerste regel\n2. geen basiseis"; d["basiseisen"] = b }
+        #expect(try sandbox.run(["application", "submit", try sandbox.file("p2.json", prose)]).status == 0)
+        let shown = try sandbox.run(["application", "show", "P-2"]).stdout
+        #expect(shown.contains("   1. Eerste regel\n      2. geen basiseis"), "\(shown)")
+    }
+
     @Test func aReviewsFileWithABadRowAppliesNothing() throws {
         let sandbox = try reviewedRoundSandbox()
         defer { sandbox.remove() }

@@ -361,12 +361,13 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(listed?.map { "\($0["line"] ?? "") \($0["id"] ?? "") \($0["coalition_amount"] ?? "")" } == ["2 S-4 \(euros(share))"] && json["above_share_count"] as? Int == 1, "\(json)")
     }
 
-    /// The business-date order holds per subject also when the chain's latest date is found in
-    /// one lookup (issue 21): an event dated after the import on another application does not
-    /// refuse this one's line, one on the same application does, and a date in the chain that
-    /// is not one (edited to sort above every date) does not let a line dated before its
-    /// application's latest change pass.
-    @Test func theDateOrderHoldsPerSubjectWhenTheLatestDateIsLookedUpOnce() throws {
+    /// The business-date order holds per subject: an event dated after the import on another
+    /// application does not refuse this one's line, one on the same application does, and a
+    /// date in the chain that is not one (edited to sort above every date) does not let a line
+    /// dated before its application's latest change pass. (A lookup of the chain's latest date
+    /// for every subject at once was tried in this landing and taken out: an attacker's review
+    /// emptied its index below SQL and switched the order off for every subject with one edit.)
+    @Test func theDateOrderHoldsPerSubject() throws {
         let s = try Sandbox()
         defer { s.remove() }
         try s.grantedRound(["PAY-A", "PAY-B"])
@@ -402,6 +403,18 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let other = try s.costs("ZZ-2" + line)
         #expect(other.status == 1 && other.stderr.contains("E-COST-REPEAT") && other.stderr.contains("repeats cost line ZZ-1:"), "\(other.stderr)")
         #expect(try s.verantwoordingState() == before)
+        // The description as a reader reads it (a second review: case, a double or no-break
+        // space, another normal form passed); an invisible character is no description at all.
+        let caf = "Caf\u{E9} inzet"
+        #expect(try s.costs("CF-1,PAY-A,12345678,2027,material,incidental,3.00,\(caf)\n").status == 0)
+        for (id, text) in [("V-1", "cafe\u{301}  INZET"), ("V-2", "caf\u{E9}\u{A0}inzet"), ("V-3", "Café Inzet")] {
+            let r = try s.costs("\(id),PAY-A,12345678,2027,material,incidental,3.00,\(text)\n")
+            #expect(r.status == 1 && r.stderr.contains("E-COST-REPEAT") && r.stderr.contains("repeats cost line CF-1"), "\(text.debugDescription): \(r.stderr)")
+        }
+        for text in ["team\u{200B}", "te\u{AD}am", "te\u{FEFF}am", "te\u{2028}am"] {
+            let r = try s.costs("W-1,PAY-A,12345678,2027,personnel,incidental,1000.00,\(text)\n")
+            #expect(r.status == 65 && (r.stderr.contains("E-COST-INPUT") || r.stderr.contains("E-INPUT")), "\(text.debugDescription): \(r.stderr)")
+        }
         let twice = try s.costs("AA-1,PAY-A,12345678,2027,personnel,incidental,7.00,reis\nAA-2,PAY-A,12345678,2027,personnel,incidental,7.00,reis\n", ["--partial"])
         #expect(twice.status == 1 && twice.stdout.contains("1 new, 0 unchanged, 1 rejected") && twice.stderr.contains(":3:") && twice.stderr.contains("[id AA-2]"), "\(twice.stdout)\(twice.stderr)")
         let differ = try s.costs("ZZ-3,PAY-A,12345678,2027,personnel,incidental,1000.01,team\nZZ-4,PAY-A,12345678,2028,personnel,incidental,1000.00,team\nZZ-5,PAY-A,12345678,2027,personnel,incidental,1000.00,team Q2\n")

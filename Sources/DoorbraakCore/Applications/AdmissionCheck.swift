@@ -139,6 +139,8 @@ public enum AdmissionCheck {
             let answer = application.basiseisen[String(n)] ?? ""
             if answer.allSatisfy(\.isWhitespace) {
                 fail(.basiseisen, "basiseis \(n) has no answer", "basiseisen.\(n)")
+            } else if !answer.isPrintableProse {
+                fail(.basiseisen, "the answer contains control, bidirectional or line-separator characters (line feeds are allowed)", "basiseisen.\(n)")
             } else if ApplicationTemplate.isPlaceholder(answer) {
                 fail(.basiseisen, "basiseis \(n) still holds the template's placeholder; describe how this coalition meets it", "basiseisen.\(n)")
             }
@@ -175,10 +177,8 @@ public enum AdmissionCheck {
         }
         // An explanation is prose (line breaks allowed) printed for the reviewers: no other
         // control or bidirectional characters that could disguise what they read.
-        for key in application.deviations.keys.sorted() where (application.deviations[key] ?? "").unicodeScalars.contains(where: { s in
-            s.value != 0x0A && s.value != 0x09 && (s.properties.generalCategory == .control || s.properties.generalCategory == .format)
-        }) {
-            fail(.deviation, "the explanation contains control or bidirectional characters", "deviations.\(key)")
+        for key in application.deviations.keys.sorted() where !(application.deviations[key] ?? "").isPrintableProse {
+            fail(.deviation, "the explanation contains control, bidirectional or line-separator characters (line feeds are allowed)", "deviations.\(key)")
         }
         if let plan {
             deviations = DeviationFinder.deviations(of: application, from: plan)

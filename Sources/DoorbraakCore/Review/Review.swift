@@ -187,9 +187,15 @@ public enum ReviewRules {
         }
     }
 
-    /// The checks every decision passes: deviation keys known, an approval accepting them all,
+    /// The checks every decision passes: a note on one line without control or bidirectional
+    /// characters (it is printed in the audit trail and `application show`: an attacker's review
+    /// typed `--note` with a line break and forged a line of the trail; a reviews file's note was
+    /// refused by the CSV reader already), deviation keys known, an approval accepting them all,
     /// a rejection's reason and keys consistent.
     static func validate(_ decision: ReviewDecision, on subject: ReviewSubject) throws(DoorbraakError) {
+        if decision.note.hasControlOrFormatCharacter {
+            throw DoorbraakError(.input, "the note must be one line without control, bidirectional or line-break characters", field: "note")
+        }
         let known = Set(subject.deviations)
         switch decision.verdict {
         case .approve(let accepted):

@@ -25,6 +25,20 @@ extension String {
         }
     }
 
+    /// Whether the text is prose a reviewer reads (a basiseis answer, a deviation's explanation):
+    /// line feeds and tabs allowed, no other control or format character and no line or
+    /// paragraph separator (U+2028, U+2029: an attacker's review printed a forged basiseis line
+    /// with one; shown, each line after the first is indented under its item).
+    public var isPrintableProse: Bool {
+        !unicodeScalars.contains { scalar in
+            if scalar.value >= 0x20 && scalar.value < 0x7F || scalar.value == 0x0A || scalar.value == 0x09 { return false }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
+        }
+    }
+
     /// Without leading and trailing whitespace of any kind, line ends included.
     public var trimmingWhitespace: String {
         var s = Substring(self)

@@ -114,11 +114,23 @@ public struct CostLine: Sendable, Equatable {
         return line.amount > share
     }
 
+    /// Whether two descriptions say the same, as a reader reads them: compared without regard to
+    /// letter case, runs of white space (a no-break space among them) or Unicode's canonical
+    /// forms (Swift compares "café" composed and decomposed as equal) — an attacker's review
+    /// repeated a cost as "Inzet", with a double space or in another normal form.
+    public static func sameDescription(_ a: String, _ b: String) -> Bool {
+        func folded(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        return folded(a) == folded(b)
+    }
+
     /// `E-COST-REPEAT` when `alike`, a stored line under another id, holds the same application,
-    /// provider, year, category, kind, amount and description: a cost is reimbursed once (004
-    /// line 267: actual costs), and a second line alike in every field is the same cost counted
-    /// twice — an attacker's review had a recovery wiped out by one cost declared under `ZZ-1`
-    /// and `zz-1`. Two costs that are alike in amount differ in their description.
+    /// provider, year, category, kind, amount and description (`sameDescription`): a cost is
+    /// reimbursed once (004 line 267: actual costs), and a second line alike in every field is
+    /// the same cost counted twice — an attacker's review had a recovery wiped out by one cost
+    /// declared under `ZZ-1` and `zz-1`. Two costs that are alike in amount differ in their
+    /// description.
     public static func requireNotRepeat(_ line: CostLine, alike: String?) throws(DoorbraakError) {
         guard let alike, alike != line.lineID else { return }
         let letters = alike.lowercased() == line.lineID.lowercased() ? " (their ids differ only in letter case)" : ""
@@ -157,8 +169,14 @@ public struct CostLine: Sendable, Equatable {
         return text
     }
 
-    /// C0/C1 controls and the bidirectional overrides and isolates.
+    /// Control and format characters (the bidirectional overrides, zero-width characters and
+    /// the soft hyphen among them) and line or paragraph separators: an attacker's review
+    /// repeated a cost under another id with a zero-width space in its description.
     static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        if s.value >= 0x20 && s.value < 0x7F { return false }
+        switch s.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }

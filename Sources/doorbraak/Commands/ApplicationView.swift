@@ -25,7 +25,7 @@ enum ApplicationView {
             "impact       \(a.impact) fte per €mln (\(app.impact.fteSaved) fte)",
             "track        \(a.track.rawValue)\(a.deviations.isEmpty ? " (follows the model plan)" : "")",
         ]
-        for key in a.deviations { lines.append("deviation    \(key): \(app.deviations[key] ?? "(not explained)")") }
+        for key in a.deviations { lines.append("deviation    \(key): \((app.deviations[key] ?? "(not explained)").replacingOccurrences(of: "\n", with: "\n             "))") }
         lines.append(a.isAdmissible ? "admissible   yes" : "admissible   no: \(a.errors.count) check\(a.errors.count == 1 ? "" : "s") failed (\(Array(Set(a.errors.map(\.code.rawValue))).sorted().joined(separator: ", ")))")
         return lines.joined(separator: "\n")
     }
@@ -193,7 +193,11 @@ enum ApplicationView {
     static func showText(_ s: Shown) -> String {
         let r = s.record
         var out: [String] = []
-        func section(_ title: String, _ body: [String]) { out.append(""); out.append(title); out += body.map { "  " + $0 } }
+        // An item's later lines (prose with line feeds) are indented under it, so none reads as
+        // an item of its own (an attacker's review forged a basiseis line).
+        func section(_ title: String, _ body: [String]) {
+            out.append(""); out.append(title); out += body.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n      ") }
+        }
 
         out.append("application  \(r.id)\(s.application.map { " — \($0.title)" } ?? "")")
         out.append("status       \(r.status)\(r.codes.isEmpty ? "" : " (\(r.codes.joined(separator: ", ")))")")

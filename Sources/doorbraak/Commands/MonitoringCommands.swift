@@ -82,7 +82,7 @@ enum MonitoringCommand: Command {
         }
         // A day before what is recorded counts nothing after it: say so (a newcomer read "nothing
         // paid yet" on a round whose payments were dated after the system date).
-        if let latest = try AuditLog.latestBusinessDay(in: store.db, fromIndex: true), latest > asOf {
+        if let latest = try AuditLog.latestBusinessDay(in: store.db), latest > asOf {
             Output.error("note: the figures are as of \(asOf); the round records changes up to \(latest), which count from their own dates (give --today or --as-of to look later)")
         }
         if context.json {

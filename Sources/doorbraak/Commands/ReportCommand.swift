@@ -23,7 +23,7 @@ enum ReportCommand: Command {
         let overview = try overview(of: store, on: context.today)
         // Only the realised fte are as of the business date; the rest is everything recorded (a
         // review: an overview "on 2029-06-30" showed the close of 2030-01-01 without a word).
-        if let latest = try AuditLog.latestBusinessDay(in: store.db, fromIndex: true), latest > context.today {
+        if let latest = try AuditLog.latestBusinessDay(in: store.db), latest > context.today {
             Output.error("note: the overview on \(context.today) shows the ceiling, payouts, releases and judgments as recorded up to \(latest); only the realised fte are as of \(context.today) (give --today \(latest) for one date throughout)")
         }
         if let html {
