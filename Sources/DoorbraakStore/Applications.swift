@@ -139,6 +139,13 @@ extension Store {
             // and no version of it is registered: a row deleted with `sqlite3` and the file sent
             // again failed on SQLite's constraint (E-DATABASE) — found in the twelfth session.
             let refusal = { (finding: RowFinding) in Store.notStored("the application", finding) }
+            // The application row without the version it points at: the version is what is gone
+            // (an attacker's review: the message named the application row as deleted).
+            if let seq = try db.cached("SELECT submission_seq FROM application WHERE id = ?").rowValue([.text(id.rawValue)], { $0.int64(0) }) {
+                try requireBound("application", [.text(id.rawValue)], refusal: refusal)
+                try requireBound("submission", [.integer(seq)], refusal: refusal)
+                throw refusal(RowFinding(table: "submission", key: String(seq), change: .deleted))
+            }
             try requireBound("application", [.text(id.rawValue)], absent: true, refusal: refusal)
             for seq in try db.cached("SELECT seq FROM submission WHERE application_id = ?").rowsValue([.text(id.rawValue)], { $0.int64(0) }) {
                 try requireBound("submission", [.integer(seq)], refusal: refusal)

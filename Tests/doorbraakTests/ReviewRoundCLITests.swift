@@ -103,6 +103,12 @@ func reviewedRoundSandbox() throws -> Sandbox {
         _ = try sandbox.sql("UPDATE submission SET version = 2 WHERE application_id = 'R-1' AND version = 3")
         let current = try sandbox.run(["import", "reviews", try sandbox.file("c.csv", header + "R-1,3311,approve,,,,2\n")])
         #expect(current.status == 0 && current.stdout.contains("1 new"), "\(current.stdout)\(current.stderr)")
+        // The version the application points at deleted: that row is named, not the application's.
+        let kept = try sandbox.sql("SELECT quote(seq) FROM submission WHERE application_id = 'R-1' AND version = 2")
+        _ = try sandbox.sql("DELETE FROM submission WHERE application_id = 'R-1' AND version = 2")
+        let gone = try sandbox.run(["import", "reviews", try sandbox.file("g.csv", header + "R-1,7029,approve,,,,2\n")])
+        #expect(gone.status == 1 && gone.stderr.contains("E-LEDGER") && gone.stderr.contains("submission \(kept)") && gone.stderr.contains("deleted"), "\(gone.stderr)")
+        #expect(try sandbox.sql("SELECT count(*) FROM review WHERE application_id = 'R-1'") == "1")
     }
 
     /// A typed note is one line without control, bidirectional or line-break characters, as a
