@@ -76,8 +76,18 @@ public struct ApplicationIntake {
     }
 
     /// Parses `bytes` as an application; malformed input throws `E-INPUT` with every error.
+    /// A CSV file doorbraak reads is named as such, with the command that takes it.
     public static func parse(_ bytes: [UInt8]) throws(DoorbraakError) -> Application {
-        try Application(json: try JSONParser.parse(bytes))
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            if let kind = CSVReader.kind(ofFirstLineIn: bytes) {
+                throw DoorbraakError(.input, "this is \(kind.what), not an application (JSON); it is for `doorbraak \(kind.command)`")
+            }
+            throw error
+        }
+        return try Application(json: json)
     }
 
     /// Runs the admission checks only (what `application check` does).

@@ -84,6 +84,17 @@ public final class CSVReader {
         ("a contracts file", "nza request --all --contracts", ContractImport.columns),
     ]
 
+    /// The kind of CSV file whose first line is in `bytes`, if it is one doorbraak reads (a
+    /// reviews file with or without its `version` column): for a file that is no JSON (a
+    /// newcomer gave a reviews file to `application submit` and read "invalid JSON").
+    static func kind(ofFirstLineIn bytes: [UInt8]) -> (what: String, command: String)? {
+        var line = Array(bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(4096))
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        let text = String(decoding: line, as: UTF8.self)
+        let names = Set(text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingSpaces })
+        return kinds.first { names == Set($0.columns) || names == Set($0.columns + ["version"]) }.map { ($0.what, $0.command) }
+    }
+
     /// The other kind of file whose header `columns` is, if any.
     static func otherKind(of columns: [String], expected: [String]) -> (what: String, command: String)? {
         kinds.first { Set($0.columns) == Set(columns) && Set($0.columns) != Set(expected) }.map { ($0.what, $0.command) }

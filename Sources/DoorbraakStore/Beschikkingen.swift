@@ -119,12 +119,14 @@ extension Store {
         try requireBound("allocation", [.text(id)])
         try requireBound("allocation_run", [.integer(1)])
         try requireBoundChildren("review", of: id)
-        try SpendingPeriod.check(today, doing: "a beschikking cannot be requested")
         let contract = try ContractReference(parsing: contract).rawValue
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
             if previous == contract { return .unchanged }
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
         }
+        // A request made before is unchanged also after the period (a newcomer's contracts file
+        // sent again in 2030 got E-PERIOD for every row); a new one is refused.
+        try SpendingPeriod.check(today, doing: "a beschikking cannot be requested")
         // A beschikking deleted outside doorbraak is named, not taken for none requested.
         try requireBound("beschikking", [.text(id)], absent: true)
         guard status == "allocated" else {

@@ -56,7 +56,7 @@ import Testing
         // Each refusal is worded with the room left at its turn in the ranking, not at the end.
         #expect(plan.reasons == [
             "A-1": "bovengrens € 5,00 does not fit the € 4,00 left under the macro ceiling at its turn: rank 2 of the 4 requests decided by the allocation ranking (a smaller request ranked after it may still fit)",
-            "B-4": "bovengrens € 0,01 does not fit the € 0,00 left under the macro ceiling at its turn: rank 4 of the 4 requests decided by the allocation ranking (a smaller request ranked after it may still fit)",
+            "B-4": "bovengrens € 0,01 does not fit the € 0,00 left under the macro ceiling at its turn: rank 4 of the 4 requests decided by the allocation ranking",
         ], "\(plan.reasons)")
         // Each grant written in that order fits the kept totals as the grants before it leave
         // them, and each refusal does not fit the room every grant leaves.

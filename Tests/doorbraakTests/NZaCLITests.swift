@@ -65,6 +65,21 @@ import Testing
         #expect(fits.status == 0 && !fits.stderr.contains("note:"), "\(fits.stderr)")
     }
 
+    /// No new request after the spending period (its last day and the next); a request made
+    /// before is unchanged when sent again after it (a newcomer's contracts file of 2027, sent
+    /// again in 2030, got E-PERIOD once per row).
+    @Test func aRequestAfterThePeriodIsRefusedAndOneMadeBeforeIsUnchanged() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 100_000_000, 300), ("C-2", 100_000_000, 300)], contracts: false)
+        #expect(try sandbox.run(["nza", "request", "C-1", "--contract", "OVK-C-1"], today: "2027-01-04").status == 0)
+        let again = try sandbox.run(["nza", "request", "C-1", "--contract", "OVK-C-1"], today: "2030-01-01")
+        #expect(again.status == 0 && !again.stderr.contains("E-PERIOD"), "\(again.stdout)\(again.stderr)")
+        let late = try sandbox.run(["nza", "request", "C-2", "--contract", "OVK-C-2"], today: "2030-01-01")
+        #expect(late.status == 1 && late.stderr.contains("E-PERIOD"), "\(late.stderr)")
+        #expect(try sandbox.run(["nza", "request", "C-2", "--contract", "OVK-C-2"], today: "2029-12-31").status == 0)
+    }
+
     @Test func aRequestThatNoLongerFitsIsRefusedWhenDecided() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -138,6 +138,27 @@ func reviewedRoundSandbox() throws -> Sandbox {
         #expect(shown.contains("   1. Eerste regel\n      2. geen basiseis"), "\(shown)")
     }
 
+    /// Other content under an id an insurer decided on is not sent to `--replace`, which would
+    /// refuse it (a newcomer went in a circle); a reviews file given as an application is named.
+    @Test func aDecidedApplicationSentAgainIsToldTheWayOut() throws {
+        let sandbox = try reviewedRoundSandbox()
+        defer { sandbox.remove() }
+        #expect(try sandbox.run(["review", "R-1", "--insurer", "3311", "--approve"]).status == 0)
+        let changed = try sandbox.file("r1.json", try applicationLine("R-1") { d in d["title"] = "tweede versie" })
+        let again = try sandbox.run(["application", "submit", changed])
+        #expect(again.status == 1 && again.stderr.contains("E-DUPLICATE") && again.stderr.contains("can no longer be replaced") && !again.stderr.contains("--replace"), "\(again.stderr)")
+        let undecided = try sandbox.run(["application", "submit", try sandbox.file("r2.json", try applicationLine("R-3") { d in d["title"] = "andere" })])
+        #expect(undecided.status == 1 && undecided.stderr.contains("submit --replace"), "\(undecided.stderr)")
+        let csv = try sandbox.file("reviews.csv", "application_id,insurer,decision,reason,accepted_deviations,note,version\nR-1,3311,approve,,,,1\n")
+        let wrong = try sandbox.run(["application", "submit", csv])
+        #expect(wrong.status == 65 && wrong.stderr.contains("this is a reviews file, not an application") && wrong.stderr.contains("import reviews"), "\(wrong.stderr)")
+        let notCSV = try sandbox.run(["application", "submit", try sandbox.file("x.json", "{\"id\": ")])
+        #expect(notCSV.status == 65 && notCSV.stderr.contains("invalid JSON"), "\(notCSV.stderr)")
+        // A project lead's application without a beschikking has nothing to account for.
+        let none = try sandbox.run(["plausibility", "--application", "R-2"])
+        #expect(none.status == 0 && none.stdout.contains("R-2 has no beschikking (it is submitted)"), "\(none.stdout)")
+    }
+
     @Test func aReviewsFileWithABadRowAppliesNothing() throws {
         let sandbox = try reviewedRoundSandbox()
         defer { sandbox.remove() }

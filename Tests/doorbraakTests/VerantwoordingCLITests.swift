@@ -383,6 +383,38 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.run(["import", "costs", try s.file("a4.csv", line("A-4", "PAY-A"))], today: "2028-06-02").status == 0)
     }
 
+    /// The analyst's spreadsheets: `payouts --csv` per year and per quarter and `plausibility
+    /// --csv` per insurer and year, in the Dutch convention of `nza register --csv` (a
+    /// newcomer's try: only the register and the verevening could be exported); and an
+    /// application never granted says so under `--application`.
+    @Test func payoutsAndJudgmentsAreWrittenForASpreadsheet() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,200000.00,team\n").status == 0)
+        func read(_ path: String) throws -> [String] {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte order mark")
+            return String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        }
+        let year = s.folder.appendingPathComponent("payouts.csv").path
+        let paid = try s.run(["payouts", "--csv", year], today: "2029-12-31")
+        #expect(paid.status == 0 && paid.stdout.hasPrefix("wrote the payouts") && !paid.stdout.contains("----"), "\(paid.stdout)")
+        let rows = try read(year)
+        #expect(rows.first == "verzekeraar;jaar;uitbetaald;verwacht;vrijgegeven" && rows.contains { $0.hasPrefix("3311;2027;300000,00;") }, "\(rows)")
+        let quarter = s.folder.appendingPathComponent("q.csv").path
+        #expect(try s.run(["payouts", "--by", "quarter", "--csv", quarter], today: "2029-12-31").status == 0)
+        let quarters = try read(quarter)
+        #expect(quarters.contains("3311;2027-Q2;300000,00;0,00"), "\(quarters)")
+        #expect(try s.run(["payouts", "--due", "--csv", quarter], today: "2029-12-31").status == 64)
+        let judged = s.folder.appendingPathComponent("judgments.csv").path
+        #expect(try s.run(["plausibility", "--csv", judged], today: "2029-12-31").status == 0)
+        let judgments = try read(judged)
+        #expect(judgments.first == "verzekeraar;jaar;uitbetaald;uitbetaald min terugvordering;terugvordering;bevindingen;oordeel;lopend"
+                && judgments.dropFirst().allSatisfy { $0.hasSuffix(";plausibel;1") } && judgments.count == 2, "\(judgments)")
+    }
+
     /// A cost is reimbursed once: a line alike in every field to a stored one under another id
     /// (an attacker's review: `ZZ-1` and `zz-1` wiped out a recovery) is E-COST-REPEAT and changes
     /// nothing, in another file and in the same one; a cent more, another year or another

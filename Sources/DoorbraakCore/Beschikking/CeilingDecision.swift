@@ -26,7 +26,7 @@ public enum CeilingDecision: Sendable, Equatable {
         } else if let after = ceiling.granting(bovengrens) {
             self = .grant(after: after)
         } else if let turn {
-            self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling at its turn: rank \(turn.rank) of the \(turn.of) requests decided by the allocation ranking (a smaller request ranked after it may still fit)")
+            self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling at its turn: rank \(turn.rank) of the \(turn.of) requests decided by the allocation ranking" + (turn.rank < turn.of ? " (a smaller request ranked after it may still fit)" : ""))
         } else {
             self = .refuse(code: .ceiling, reason: "bovengrens \(bovengrens) does not fit the \(ceiling.remaining) left under the macro ceiling")
         }

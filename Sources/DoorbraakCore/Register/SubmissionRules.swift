@@ -48,6 +48,10 @@ public enum SubmissionRules {
     /// told to use `--replace`; anyone else that the id is taken (never to replace it).
     public static func duplicate(_ id: String, version: Int, status: ApplicationStatus, owner: String?, penvoerder: String?) -> DoorbraakError {
         if owner == nil || owner == penvoerder {
+            // Not sent to `--replace` when that would be refused (a newcomer went in a circle).
+            guard status.isReplaceable else {
+                return DoorbraakError(.duplicate, "application \(id) was submitted before with other content (version \(version), \(status)); an insurer has decided on it, so it can no longer be replaced — withdraw it (`doorbraak application withdraw`) and submit the new content under a new id", field: "id")
+            }
             return DoorbraakError(.duplicate, "application \(id) was submitted before with other content (version \(version), \(status)); to replace it before the deadline use `application submit --replace`", field: "id")
         }
         return DoorbraakError(.duplicate, "application id \(id) is already registered to another coalition; choose an id of your own", field: "id")

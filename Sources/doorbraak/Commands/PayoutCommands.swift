@@ -61,7 +61,7 @@ enum ImportClaimsCommand: Command {
 enum PayoutsCommand: Command {
     static let name = "payouts"
     static let summary = "paid, expected and released per insurer and year"
-    static let usage = "[--insurer UZOVI] [--year YEAR] [--by year|quarter] | --due [--insurer UZOVI] | --application ID"
+    static let usage = "[--insurer UZOVI] [--year YEAR] [--by year|quarter] [--csv FILE] | --due [--insurer UZOVI] | --application ID"
     static let help = """
     With --due: the milestones of running beschikkingen due on or before --today and not settled
     (expected, or reached with a rest unpaid), oldest first, those due before --today marked
@@ -76,6 +76,8 @@ enum PayoutsCommand: Command {
     coordinating insurer because no claim names a payer yet) and released (a missed milestone for
     the insurer its claim names, in the claim's year; the rest released when a beschikking became
     final for the coordinating insurer, in the year of the claim that settled it), with totals.
+    --csv FILE writes the table per year or per quarter for a Dutch spreadsheet instead: UTF-8
+    with a byte order mark, semicolons, decimal commas and Dutch headers, as `nza register --csv`.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -84,20 +86,31 @@ enum PayoutsCommand: Command {
         let application = try arguments.value("--application")
         let due = arguments.flag("--due")
         let by = try arguments.value("--by") ?? "year"
+        let csv = try arguments.value("--csv")
         try arguments.finish()
         guard by == "year" || by == "quarter" else { throw DoorbraakError(.usage, "--by takes year or quarter") }
+        if csv != nil, due || application != nil { throw DoorbraakError(.usage, "--csv writes the table per year or per quarter; it takes no --due or --application") }
         if let application {
             guard insurer == nil, yearText == nil else { throw DoorbraakError(.usage, "--application shows one beschikking; it takes no --insurer or --year") }
             return try parts(of: application, context)
         }
         if insurer != nil { try InsurerOption.requireRegistered(insurer, in: try context.openStore(readOnly: true)) }
         if due { return try duePayments(insurer: insurer, context) }
-        if by == "quarter" { return try quarters(insurer: insurer, context) }
+        if by == "quarter" { return try quarters(insurer: insurer, csv: csv, context) }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
         let year = try PlausibilityOptions.year(yearText, required: false)
         let store = try context.openStore(readOnly: true)
         let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payouts(insurer: insurer, year: year) }
         let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
+        if let csv {
+            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "jaar", "uitbetaald", "verwacht", "vrijgegeven"])
+            for l in lines { text += SemicolonCSV.row([l.insurer, String(l.year), l.paid.decimalComma, l.expected.decimalComma, l.released.decimalComma]) }
+            try OutputFile.write(text, to: csv)
+            if !context.json {
+                Output.line("wrote the payouts of \(Set(lines.map(\.insurer)).count) insurer(s) per year to \(csv): paid \(total.paid.dutch), expected \(total.expected.dutch), released \(total.released.dutch)")
+                return ExitCode.done
+            }
+        }
         if context.json {
             func line(_ l: PayoutLine) -> [(String, JSONValue)] {
                 [("paid", .string(l.paid.description)), ("expected", .string(l.expected.description)), ("released", .string(l.released.description))]
@@ -146,7 +159,7 @@ extension PayoutsCommand {
     }
 
     /// Paid and released per insurer and quarter (`payouts --by quarter`), every quarter shown.
-    static func quarters(insurer: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
+    static func quarters(insurer: String?, csv: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
         let store = try context.openStore(readOnly: true)
         let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payoutsByQuarter(insurer: insurer) }
         // Every quarter between the first and the last of the round, zero where empty.
@@ -164,6 +177,15 @@ extension PayoutsCommand {
         var rows: [(insurer: String, quarter: String, paid: Money, released: Money)] = []
         for i in Set(lines.map(\.insurer)).sorted() {
             for q in quarters { rows.append(lines.first { $0.insurer == i && $0.quarter == q } ?? (i, q, .zero, .zero)) }
+        }
+        if let csv {
+            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "kwartaal", "uitbetaald", "vrijgegeven"])
+            for r in rows { text += SemicolonCSV.row([r.insurer, r.quarter, r.paid.decimalComma, r.released.decimalComma]) }
+            try OutputFile.write(text, to: csv)
+            if !context.json {
+                Output.line("wrote the payouts of \(Set(rows.map(\.insurer)).count) insurer(s) per quarter to \(csv): paid \(rows.map(\.paid).sum().dutch), released \(rows.map(\.released).sum().dutch)")
+                return ExitCode.done
+            }
         }
         if context.json {
             Output.json(.object([("quarters", .array(rows.map { r in

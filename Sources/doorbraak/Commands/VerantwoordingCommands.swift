@@ -98,7 +98,7 @@ enum PlausibilityOptions {
 enum PlausibilityCommand: Command {
     static let name = "plausibility"
     static let summary = "test the actual costs: eligible, findings P1–P6, recovery, the NZa's judgment per insurer and year"
-    static let usage = "[--year YEAR] [--insurer UZOVI] [--application ID] [--materiality PCT] [--deviation PCT]"
+    static let usage = "[--year YEAR] [--insurer UZOVI] [--application ID] [--materiality PCT] [--deviation PCT] [--csv FILE]"
     static let help = """
     Sets what the insurers paid (reached claims; a payout's year is its claim date's year) against
     the providers' actual costs (`import costs`). Eligible actual cost is the sum of the lines
@@ -123,7 +123,9 @@ enum PlausibilityCommand: Command {
     period closed on 2030-01-01). --year Y lists year Y's findings only; --insurer U those U paid;
     --application ID one application's recovery and findings (a project lead's own outcome), with
     the judgments they count in. They narrow what is shown, not what is computed. A report: exit 0
-    whatever the judgment.
+    whatever the judgment. --csv FILE writes the judgments per insurer and year for a Dutch
+    spreadsheet instead (as `nza register --csv`; `lopend` counts the beschikkingen still running,
+    whose recovery is provisional).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -131,6 +133,7 @@ enum PlausibilityCommand: Command {
         let insurerText = try arguments.value("--insurer")
         let applicationText = try arguments.value("--application")
         let settings = try PlausibilityOptions.settings(&arguments)
+        let csv = try arguments.value("--csv")
         try arguments.finish()
         var insurer: UZOVI?
         if let insurerText { do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
@@ -138,11 +141,33 @@ enum PlausibilityCommand: Command {
         if let applicationText { do { application = try ApplicationID(parsing: applicationText) } catch { throw DoorbraakError(.usage, "--application: \(error.message)") } }
         let store = try context.openStore(readOnly: true)
         try InsurerOption.requireRegistered(insurerText, in: store)
-        if let application, try store.registered(application) == nil {
-            throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\"", field: "--application"), for: application.rawValue)
+        var registered: RegisteredVersion?
+        if let application {
+            registered = try store.registered(application)
+            if registered == nil {
+                throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\"", field: "--application"), for: application.rawValue)
+            }
         }
         let report = try PlausibilityOptions.report(store, settings)
         let view = PlausibilityView(report: report, year: year, insurer: insurer, application: application)
+        if let csv {
+            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "jaar", "uitbetaald", "uitbetaald min terugvordering", "terugvordering", "bevindingen", "oordeel", "lopend"])
+            for j in view.judgments {
+                text += SemicolonCSV.row([j.insurer.rawValue, String(j.year), j.paid.decimalComma, j.eligible.decimalComma, j.recovery.decimalComma,
+                                          String(j.findings.count), j.judgment, String(j.running)])
+            }
+            try OutputFile.write(text, to: csv)
+            if !context.json {
+                Output.line("wrote \(view.judgments.count) judgment(s) per insurer and year to \(csv): \(view.judgments.filter(\.isPlausible).count) plausibel, recovery \(view.judgments.map(\.recovery).sum().dutch)")
+                return ExitCode.done
+            }
+        }
+        // An application never granted has nothing to account for (a newcomer read "no recovery
+        // and no findings" for one not allocated).
+        if let application, let registered, report.coalitions[application] == nil, !context.json {
+            Output.line("\(application) has no beschikking (it is \(registered.status)): nothing was paid on it and nothing is accounted for")
+            return ExitCode.done
+        }
         if context.json {
             Output.json(view.json)
         } else {
