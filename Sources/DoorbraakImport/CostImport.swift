@@ -26,6 +26,10 @@ public struct CostImport: CSVImport {
         public var aboveShare: [(line: Int, cost: CostLine, share: Money)] = []
         /// How many there were in all.
         public var aboveShareCount = 0
+        /// How many stored new lines are on a beschikking that is final: its recovery and the
+        /// judgments it counts in change with them (a newcomer's try: a line after the judgment
+        /// turned a final recovery into "covered" without a word).
+        public var onFinal = 0
     }
 
     /// Where, on which date, by whom, and whether the good rows are kept when some fail.
@@ -50,6 +54,7 @@ public struct CostImport: CSVImport {
         var findings: [String: Int] = [:]
         var aboveShare: [(line: Int, cost: CostLine, share: Money)] = []
         var aboveShareCount = 0
+        var onFinal = 0
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
                                           try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .costs)
@@ -59,8 +64,9 @@ public struct CostImport: CSVImport {
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
             if signer != nil { try PartySignature.requireMember(signer: signer, of: line.application.rawValue, coalition: try store.costCoalition(of: line.application)) }
             switch try store.storeCost(line, today: today, event: event) {
-            case .stored(let codes, let share):
+            case .stored(let codes, let share, let final):
                 for code in codes { findings[code.rawValue, default: 0] += 1 }
+                if final { onFinal += 1 }
                 if let share {
                     aboveShareCount += 1
                     if aboveShare.count < CostImport.aboveShareKept { aboveShare.append((record.line, line, share)) }
@@ -70,7 +76,8 @@ public struct CostImport: CSVImport {
                 return .unchanged
             }
         }
-        return Result(report: report, findings: report.committed ? findings : [:], aboveShare: report.committed ? aboveShare : [], aboveShareCount: report.committed ? aboveShareCount : 0)
+        return Result(report: report, findings: report.committed ? findings : [:], aboveShare: report.committed ? aboveShare : [], aboveShareCount: report.committed ? aboveShareCount : 0,
+                      onFinal: report.committed ? onFinal : 0)
     }
 }
 

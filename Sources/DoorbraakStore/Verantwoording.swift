@@ -5,7 +5,9 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
     /// Stored for the first time; for a cost line, the findings (P2, P3, P4, P6) it carries and,
     /// when its amount alone is above its provider's whole coalition amount, that amount
     /// (`CostLine.isAboveShare`: likely a typo, and a stored line is not replaced).
-    case stored(findings: [ErrorCode], aboveShare: Money? = nil)
+    /// `onFinal`: the line's beschikking is final, so its recovery and the judgments it counts
+    /// in change with it (SPEC §3.8 names no deadline for the verantwoording).
+    case stored(findings: [ErrorCode], aboveShare: Money? = nil, onFinal: Bool = false)
     /// The same id (or key) with the same content was stored before: nothing changed.
     case unchanged
 }
@@ -19,6 +21,8 @@ struct VerantwoordingSubject {
     var granted: Bool
     /// The day the beschikking was granted (nil when it is not).
     var grantedOn: Day?
+    /// The beschikking is final (every milestone settled, or the period closed).
+    var isFinal = false
     /// The application's plan (`.monitoring`; nil when there is no such application).
     var plan: String?
     /// The coalition (`.costs`), each provider with its coalition amount.
@@ -142,9 +146,11 @@ extension Store {
             try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in plans[ExactText(r.text(try c("id")))] = r.text(try c("plan")) }, refusal: kind.notStored)
         }
         var granted: [ExactText: Day?] = [:]
+        var final = Set<ExactText>()
         try requireBoundRows("beschikking", of: keys, reading: { c, r throws(DoorbraakError) in
             if try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted {
                 granted[ExactText(r.text(try c("application_id")))] = try r.optionalText(try c("decided_on")).map { d throws(DoorbraakError) in try Day(parsing: d) }
+                if !r.isNull(try c("final_on")) { final.insert(ExactText(r.text(try c("application_id")))) }
             }
         }, refusal: kind.notStored)
         var coalitions: [ExactText: [AGB: Money]] = [:]
@@ -157,7 +163,7 @@ extension Store {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
         for id in ids.map(ExactText.init) {
-            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, plan: plans[id], shares: coalitions[id] ?? [:])
+            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, isFinal: final.contains(id), plan: plans[id], shares: coalitions[id] ?? [:])
         }
     }
 
@@ -200,7 +206,7 @@ extension Store {
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
         let share = subject.shares[line.provider]
-        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil)
+        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil, onFinal: subject.isFinal)
     }
 
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound

@@ -357,8 +357,24 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(over.status == 0 && over.stdout.contains("2 new"), "\(over.stdout)\(over.stderr)")
         #expect(over.stderr.contains("note: 1 stored line is on its own above the provider's whole coalition amount") && over.stderr.contains("over.csv:3: S-3"), "\(over.stderr)")
         let json = try json(try s.run(["import", "costs", try s.file("j.csv", costHeader + "S-4,PAY-A,12345678,2029,other,incidental,\(euros(share + 1)),b\n"), "--json"], today: "2029-12-31").stdout)
+        #expect(json["on_final"] as? Int == 0, "\(json)")
         let listed = json["above_share"] as? [[String: Any]]
         #expect(listed?.map { "\($0["line"] ?? "") \($0["id"] ?? "") \($0["coalition_amount"] ?? "")" } == ["2 S-4 \(euros(share))"] && json["above_share_count"] as? Int == 1, "\(json)")
+    }
+
+    /// A line stored on a beschikking that is final says that its recovery and judgments change
+    /// (a newcomer's try: a line after the judgment turned a final recovery into "covered"
+    /// without a word); on a running one nothing is said.
+    @Test func aLineOnAFinalBeschikkingSaysItChangesTheJudgment() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        try s.finish("PAY-A")
+        let final = try s.costs("F-1,PAY-A,12345678,2027,personnel,incidental,10.00,team\n")
+        #expect(final.status == 0 && final.stderr.contains("note: 1 stored line is on a beschikking that is final"), "\(final.stderr)")
+        let running = try s.costs("F-2,PAY-B,12345678,2027,personnel,incidental,10.00,team\n")
+        #expect(running.status == 0 && !running.stderr.contains("is final"), "\(running.stderr)")
     }
 
     /// The business-date order holds per subject: an event dated after the import on another

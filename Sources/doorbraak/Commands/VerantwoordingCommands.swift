@@ -49,13 +49,17 @@ enum ImportCostsCommand: Command {
                      ("amount", .string(a.cost.amount.description)), ("coalition_amount", .string(a.share.description))])
         })
         ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) })), ("above_share", above),
-                                                                     ("above_share_count", .number(String(result.aboveShareCount)))])
+                                                                     ("above_share_count", .number(String(result.aboveShareCount))),
+                                                                     ("on_final", .number(String(result.onFinal)))])
         if !context.json, !findings.isEmpty {
             Output.line("stored with a finding (not eligible; see `doorbraak plausibility`): " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
+        if !context.json, result.onFinal > 0 {
+            Output.error("note: \(result.onFinal) stored line\(result.onFinal == 1 ? " is" : "s are") on a beschikking that is final: its recovery and the NZa's judgments it counts in are recomputed with \(result.onFinal == 1 ? "it" : "them") (`doorbraak plausibility`)")
+        }
         if !context.json, !result.aboveShare.isEmpty {
             // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
-            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7):")
+            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7; a correction goes through the insurer):")
             for a in result.aboveShare.prefix(10) {
                 Output.error("  \(path):\(a.line): \(a.cost.lineID) \(a.cost.amount.dutch) for provider \(a.cost.provider) on \(a.cost.application), whose coalition amount is \(a.share.dutch)")
             }
