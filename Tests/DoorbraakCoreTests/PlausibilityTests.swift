@@ -366,6 +366,9 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
     @Test(arguments: [
         ("plain", "plain"), ("a;b", "\"a;b\""), ("zeg \"ja\"", "\"zeg \"\"ja\"\"\""), ("regel\nregel", "\"regel\nregel\""),
         ("cr\r\nlf", "\"cr\r\nlf\""), (" rand", "\" rand\""), ("", ""), ("1,50", "1,50"),
+        // A formula is written as text (an attacker's region); a negative amount stays a number.
+        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+31 6", "'+31 6"), ("@SUM(A1)", "'@SUM(A1)"), ("-2+3", "'-2+3"),
+        ("-", "'-"), ("-1250,00", "-1250,00"), ("\tx", "'\tx"), ("Utrecht=Oost", "Utrecht=Oost"),
     ])
     func csvFieldsAreQuotedWhenNeeded(text: String, expected: String) {
         #expect(SemicolonCSV.field(text) == expected)

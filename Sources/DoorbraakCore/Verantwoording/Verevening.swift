@@ -59,8 +59,13 @@ public enum Verevening {
 
 /// A minimal writer of semicolon-delimited CSV (RFC 4180 quoting, CRLF line ends).
 public enum SemicolonCSV {
-    /// One field: quoted when it holds `;`, `"`, a line end or leading or trailing spaces; inner quotes doubled.
-    public static func field(_ text: String) -> String {
+    /// One field: quoted when it holds `;`, `"`, a line end or leading or trailing spaces; inner
+    /// quotes doubled. A text a spreadsheet would take for a formula (starting with `=`, `+`, `@`,
+    /// a tab or a carriage return, or `-` when it is not a number) is written with a leading `'`,
+    /// which the spreadsheet shows as text (a provider's region `=HYPERLINK(…)` in `nza register
+    /// --csv` would otherwise run in the analyst's spreadsheet).
+    public static func field(_ raw: String) -> String {
+        let text = isFormula(raw) ? "'" + raw : raw
         let needsQuotes = text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
@@ -70,6 +75,17 @@ public enum SemicolonCSV {
             if c == "\"" { quoted.append("\"") }
         }
         return quoted + "\""
+    }
+
+    /// Whether a spreadsheet would read `text` as a formula: it starts with `=`, `+`, `@`, a tab or
+    /// a carriage return, or with `-` and is not a number such as `-1250,00`.
+    static func isFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "+", "@", "\t", "\r": return true
+        case "-": return !text.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ",") } || text.count == 1
+        default: return false
+        }
     }
 
     /// One row with its line end.
