@@ -121,6 +121,9 @@ extension Store {
         try requireBoundChildren("review", of: id)
         let contract = try ContractReference(parsing: contract).rawValue
         if let (previous, state) = try db.cached("SELECT contract, status FROM beschikking WHERE application_id = ?").rowValue([.text(id)], { r in (r.text(0), r.text(1)) }) {
+            // As the chain bound it, before it is called unchanged or quoted (an attacker's
+            // review: a contract edited, a request inserted with sqlite3 read "unchanged").
+            try requireBound("beschikking", [.text(id)])
             if previous == contract { return .unchanged }
             throw DoorbraakError(.request, "\(id) was already requested with contract \(previous) (now \(state)); a request is made once", field: "contract")
         }

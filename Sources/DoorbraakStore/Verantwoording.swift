@@ -5,8 +5,9 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
     /// Stored for the first time; for a cost line, the findings (P2, P3, P4, P6) it carries and,
     /// when its amount alone is above its provider's whole coalition amount, that amount
     /// (`CostLine.isAboveShare`: likely a typo, and a stored line is not replaced).
-    /// `onFinal`: the line's beschikking is final, so its recovery and the judgments it counts
-    /// in change with it (SPEC §3.8 names no deadline for the verantwoording).
+    /// `onFinal`: an eligible line (no finding) on a beschikking that is final, so its recovery
+    /// and the judgments it counts in may change with it (SPEC §3.8 names no deadline for the
+    /// verantwoording); a line with a finding counts in no recovery.
     case stored(findings: [ErrorCode], aboveShare: Money? = nil, onFinal: Bool = false)
     /// The same id (or key) with the same content was stored before: nothing changed.
     case unchanged
@@ -206,7 +207,7 @@ extension Store {
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
         let share = subject.shares[line.provider]
-        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil, onFinal: subject.isFinal)
+        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil, onFinal: subject.isFinal && findings.isEmpty)
     }
 
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound

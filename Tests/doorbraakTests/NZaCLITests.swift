@@ -78,6 +78,10 @@ import Testing
         let late = try sandbox.run(["nza", "request", "C-2", "--contract", "OVK-C-2"], today: "2030-01-01")
         #expect(late.status == 1 && late.stderr.contains("E-PERIOD"), "\(late.stderr)")
         #expect(try sandbox.run(["nza", "request", "C-2", "--contract", "OVK-C-2"], today: "2029-12-31").status == 0)
+        // A request edited or added with sqlite3 is named, not called unchanged (a second review).
+        _ = try sandbox.sql("UPDATE beschikking SET contract = 'EVIL-1' WHERE application_id = 'C-1'")
+        let edited = try sandbox.run(["nza", "request", "C-1", "--contract", "EVIL-1"], today: "2030-01-01")
+        #expect(edited.status == 1 && edited.stderr.contains("E-LEDGER"), "\(edited.stdout)\(edited.stderr)")
     }
 
     @Test func aRequestThatNoLongerFitsIsRefusedWhenDecided() throws {

@@ -372,9 +372,12 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
         try s.finish("PAY-A")
         let final = try s.costs("F-1,PAY-A,12345678,2027,personnel,incidental,10.00,team\n")
-        #expect(final.status == 0 && final.stderr.contains("note: 1 stored line is on a beschikking that is final"), "\(final.stderr)")
+        #expect(final.status == 0 && final.stderr.contains("note: 1 eligible stored line is on a beschikking that is final"), "\(final.stderr)")
         let running = try s.costs("F-2,PAY-B,12345678,2027,personnel,incidental,10.00,team\n")
         #expect(running.status == 0 && !running.stderr.contains("is final"), "\(running.stderr)")
+        // A line with a finding counts in no recovery: nothing to say (a second review).
+        let notEligible = try s.costs("F-3,PAY-A,12345678,2027,personnel,structural,10.00,team\n")
+        #expect(notEligible.status == 0 && !notEligible.stderr.contains("is final") && !notEligible.stderr.contains("are final"), "\(notEligible.stderr)")
     }
 
     /// The business-date order holds per subject: an event dated after the import on another
@@ -424,6 +427,26 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let quarters = try read(quarter)
         #expect(quarters.contains("3311;2027-Q2;300000,00;0,00"), "\(quarters)")
         #expect(try s.run(["payouts", "--due", "--csv", quarter], today: "2029-12-31").status == 64)
+        // --year narrows the quarters (it was ignored), and a year that is none is refused.
+        let only = s.folder.appendingPathComponent("q2028.csv").path
+        #expect(try s.run(["payouts", "--by", "quarter", "--year", "2028", "--csv", only], today: "2029-12-31").status == 0)
+        let onlyRows = try read(only)
+        #expect(onlyRows.dropFirst().allSatisfy { $0.contains(";2028-Q") } && !onlyRows.contains { $0.contains("2027-Q2") }, "\(onlyRows)")
+        #expect(try s.run(["payouts", "--by", "quarter", "--year", "banana"], today: "2029-12-31").status == 64)
+        // An export never replaces the round's database, a link or a device, and keeps a file's
+        // permissions (an attacker's review replaced the database with a CSV).
+        let database = try s.run(["payouts", "--csv", s.db], today: "2029-12-31")
+        #expect(database.status == 74 && database.stderr.contains("is a database"), "\(database.stderr)")
+        #expect(try s.run(["ceiling"], today: "2029-12-31").status == 0)
+        let link = s.folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: year)
+        let linked = try s.run(["payouts", "--csv", link], today: "2029-12-31")
+        #expect(linked.status == 74 && linked.stderr.contains("not an ordinary file"), "\(linked.stderr)")
+        let device = try s.run(["payouts", "--csv", "/dev/null"], today: "2029-12-31")
+        #expect(device.status == 74, "\(device.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: year)
+        #expect(try s.run(["payouts", "--csv", year], today: "2029-12-31").status == 0)
+        #expect((try FileManager.default.attributesOfItem(atPath: year)[.posixPermissions] as? Int) == 0o600)
         let judged = s.folder.appendingPathComponent("judgments.csv").path
         #expect(try s.run(["plausibility", "--csv", judged], today: "2029-12-31").status == 0)
         let judgments = try read(judged)

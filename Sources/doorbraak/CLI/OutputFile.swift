@@ -1,22 +1,53 @@
 import DoorbraakCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Files the commands write (reports, generated data), with the engine's error codes: a folder
 /// where a file belongs, or a file that cannot be written, is `E-IO` (exit 74).
 enum OutputFile {
-    /// Writes `text` to `path`, replacing a file that is there.
+    /// Writes `text` to `path`, replacing a regular file that is there with its permissions kept.
+    /// What is there is replaced only when it is an ordinary file and no round's database: a
+    /// folder, a link, a device or pipe, a SQLite database or its companion files (`-wal`,
+    /// `-shm`, `-journal`, the decisions lock) is `E-IO` and left as it is (an attacker's review:
+    /// `payouts --csv doorbraak.sqlite` replaced the round with a CSV and said it wrote it;
+    /// `/dev/full` became a regular file; a file kept at 600 came back 644).
     static func write(_ text: String, to path: String) throws(DoorbraakError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DoorbraakError(.io, "expected a file, found a folder", file: path)
+        var mode: mode_t?
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: throw DoorbraakError(.io, "expected a file, found a folder", file: path)
+            case S_IFREG: break
+            default: throw DoorbraakError(.io, "is not an ordinary file (a link, device or pipe), so it is not replaced; name a new file", file: path)
+            }
+            if OutputFile.isDatabase(path) {
+                throw DoorbraakError(.io, "is a database (or one of its companion files), so it is not replaced; name a new file", file: path)
+            }
+            mode = status.st_mode & 0o7777
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: mode.map { [.posixPermissions: Int($0)] }) else {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
                 throw DoorbraakError(.io, "cannot write the file: the folder \(folder) does not exist", file: path)
             }
             throw DoorbraakError(.io, "cannot write the file", file: path)
         }
+    }
+
+    /// Whether `path` is a SQLite database (its first bytes) or a companion file of one beside it.
+    static func isDatabase(_ path: String) -> Bool {
+        func startsAsDatabase(_ file: String) -> Bool {
+            guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 16)).map { Array($0) == Array("SQLite format 3\0".utf8) } ?? false
+        }
+        if startsAsDatabase(path) { return true }
+        for suffix in ["-wal", "-shm", "-journal", "-decisions", "-decisions-turn"] where path.hasSuffix(suffix) {
+            if startsAsDatabase(String(path.dropLast(suffix.count))) { return true }
+        }
+        return false
     }
 
     /// Makes `folder` (and its parents) when it is not there, and returns `folder/name`.

@@ -68,7 +68,7 @@ enum PayoutsCommand: Command {
     overdue (a milestone due before its beschikking was granted is due on the day of the grant); --insurer narrows to the applications it is coordinating or second insurer of. Each
     names the insurers that paid its parts so far, so an assessor sees whose the rest is.
     With --by quarter: paid and released per insurer and quarter (every quarter from the first
-    to the last shown, zero where nothing happened).
+    to the last shown, zero where nothing happened; with --year Y, Y's quarters only).
     With --application ID: the parts paid on each milestone of one beschikking, per coalition
     member (claim, provider, paying insurer, date, amount), and the total per provider.
     Otherwise, per paying insurer and year: paid (reached claims, by the claim's insurer and date), expected
@@ -96,7 +96,7 @@ enum PayoutsCommand: Command {
         }
         if insurer != nil { try InsurerOption.requireRegistered(insurer, in: try context.openStore(readOnly: true)) }
         if due { return try duePayments(insurer: insurer, context) }
-        if by == "quarter" { return try quarters(insurer: insurer, csv: csv, context) }
+        if by == "quarter" { return try quarters(insurer: insurer, year: try PlausibilityOptions.year(yearText, required: false), csv: csv, context) }
         if let insurer { do { _ = try UZOVI(parsing: insurer) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") } }
         let year = try PlausibilityOptions.year(yearText, required: false)
         let store = try context.openStore(readOnly: true)
@@ -159,9 +159,11 @@ extension PayoutsCommand {
     }
 
     /// Paid and released per insurer and quarter (`payouts --by quarter`), every quarter shown.
-    static func quarters(insurer: String?, csv: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
+    /// `year`: only that year's quarters (an attacker's review: `--year` was ignored here).
+    static func quarters(insurer: String?, year: Int?, csv: String?, _ context: Context) throws(DoorbraakError) -> Int32 {
         let store = try context.openStore(readOnly: true)
         let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payoutsByQuarter(insurer: insurer) }
+            .filter { line in year.map { line.quarter.hasPrefix("\($0)-") } ?? true }
         // Every quarter between the first and the last of the round, zero where empty.
         let all = Set(lines.map(\.quarter)).sorted()
         var quarters: [String] = []

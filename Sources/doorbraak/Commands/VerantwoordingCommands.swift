@@ -55,7 +55,7 @@ enum ImportCostsCommand: Command {
             Output.line("stored with a finding (not eligible; see `doorbraak plausibility`): " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if !context.json, result.onFinal > 0 {
-            Output.error("note: \(result.onFinal) stored line\(result.onFinal == 1 ? " is" : "s are") on a beschikking that is final: its recovery and the NZa's judgments it counts in are recomputed with \(result.onFinal == 1 ? "it" : "them") (`doorbraak plausibility`)")
+            Output.error("note: \(result.onFinal) eligible stored line\(result.onFinal == 1 ? " is" : "s are") on a beschikking that is final: its recovery and the NZa's judgments it counts in are recomputed with \(result.onFinal == 1 ? "it" : "them") and may change (`doorbraak plausibility`)")
         }
         if !context.json, !result.aboveShare.isEmpty {
             // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
