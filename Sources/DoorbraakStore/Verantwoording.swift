@@ -28,8 +28,6 @@ struct VerantwoordingSubject {
     var plan: String?
     /// The coalition (`.costs`), each provider with its coalition amount.
     var shares: [AGB: Money]
-    /// The coalition's providers.
-    var coalition: Set<AGB> { Set(shares.keys) }
 }
 
 /// Which rows a verantwoording import rests on (see `VerantwoordingSubject`).
@@ -94,7 +92,7 @@ extension Store {
     /// The coalition of a granted application a cost line is reported on (`E-COST-APPLICATION`
     /// when it is not granted), for the signed file's check that its provider takes part.
     public func costCoalition(of application: ApplicationID) throws(DoorbraakError) -> Set<AGB> {
-        try requireGranted(application.rawValue, .costs).coalition
+        Set(try requireGranted(application.rawValue, .costs).shares.keys)
     }
 
     /// The checked subject of a granted application; `E-COST-APPLICATION` or
@@ -192,11 +190,10 @@ extension Store {
         // refused with P7 was stored after the one before it was deleted with `sqlite3`).
         try requireBound("cost_line", [.text(line.lineID)], absent: true, refusal: VerantwoordingKind.costs.notStored)
         let subject = try requireGranted(line.application.rawValue, .costs)
-        let coalition = subject.coalition
         try VerantwoordingDates.checkCost(year: line.year, today: today)
         try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
-        let findings = Plausibility.findings(of: line, coalition: coalition).map(\.code)
+        let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code)
         try db.cached("""
             INSERT INTO cost_line (line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
