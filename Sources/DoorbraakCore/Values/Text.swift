@@ -13,16 +13,9 @@ extension String {
 
     /// Whether the text holds a control or format character (bidirectional marks among them) or
     /// a line or paragraph separator (U+2028, U+2029: a line break, an attacker's review stored
-    /// one in a claim's evidence), which a printed reference, evidence name or actor must not;
-    /// printable ASCII is skipped without looking up its Unicode category.
+    /// one in a claim's evidence), which a printed reference, evidence name or actor must not.
     public var hasControlOrFormatCharacter: Bool {
-        unicodeScalars.contains { scalar in
-            if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
-        }
+        unicodeScalars.contains(where: \.isUnprintable)
     }
 
     /// Whether the text is prose a reviewer reads (a basiseis answer, a deviation's explanation):
@@ -30,13 +23,7 @@ extension String {
     /// paragraph separator (U+2028, U+2029: an attacker's review printed a forged basiseis line
     /// with one; shown, each line after the first is indented under its item).
     public var isPrintableProse: Bool {
-        !unicodeScalars.contains { scalar in
-            if scalar.value >= 0x20 && scalar.value < 0x7F || scalar.value == 0x0A || scalar.value == 0x09 { return false }
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
-        }
+        !unicodeScalars.contains { $0 != "\n" && $0 != "\t" && $0.isUnprintable }
     }
 
     /// Without leading and trailing whitespace of any kind, line ends included.
@@ -45,5 +32,18 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control or format character (the bidirectional overrides, zero-width characters and the
+    /// soft hyphen among them) or a line or paragraph separator: nothing doorbraak prints from
+    /// input may hold one. Printable ASCII is passed without looking up its Unicode category.
+    public var isUnprintable: Bool {
+        if value >= 0x20 && value < 0x7F { return false }
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }

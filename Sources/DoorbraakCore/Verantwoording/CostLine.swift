@@ -163,20 +163,11 @@ public struct CostLine: Sendable, Equatable {
         guard text.count <= maximumDescriptionLength else {
             throw DoorbraakError(.input, "description has \(text.count) characters; at most \(maximumDescriptionLength) are allowed")
         }
-        if let bad = text.unicodeScalars.first(where: CostLine.isUnprintable) {
+        // No control, format or separator character (an attacker's review repeated a cost under
+        // another id with a zero-width space in its description).
+        if let bad = text.unicodeScalars.first(where: \.isUnprintable) {
             throw DoorbraakError(.input, "description contains the unprintable character U+\(String(bad.value, radix: 16, uppercase: true))")
         }
         return text
-    }
-
-    /// Control and format characters (the bidirectional overrides, zero-width characters and
-    /// the soft hyphen among them) and line or paragraph separators: an attacker's review
-    /// repeated a cost under another id with a zero-width space in its description.
-    static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
-        if s.value >= 0x20 && s.value < 0x7F { return false }
-        switch s.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
     }
 }
