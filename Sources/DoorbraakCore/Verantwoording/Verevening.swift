@@ -92,6 +92,12 @@ public enum SemicolonCSV {
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ";") + "\r\n"
     }
+
+    /// A whole file for a Dutch spreadsheet: a byte order mark (so it reads UTF-8), the header
+    /// row, then the rows.
+    public static func file(header: [String], rows: [[String]]) -> String {
+        "\u{FEFF}" + row(header) + rows.map(row).joined()
+    }
 }
 
 extension Money {

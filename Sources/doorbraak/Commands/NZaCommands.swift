@@ -176,13 +176,11 @@ enum NZaRegisterCommand: Command {
         let store = try context.openStore(readOnly: true)
         let lines = try store.showing(.register) { () throws(DoorbraakError) in try store.register(final: status.map { $0 == "final" }) }
         if let csv {
-            var text = "\u{FEFF}" + SemicolonCSV.row(["aanvraag", "penvoerder", "coordinerend", "tweede", "regio", "contract", "bovengrens verleend",
-                                                      "bovengrens huidig", "uitbetaald", "vrijgegeven", "status", "verleend op", "definitief op"])
-            for l in lines {
-                text += SemicolonCSV.row([l.application, l.penvoerder, l.coordinating, l.second, l.region, l.contract, l.granted.decimalComma,
-                                          l.current.decimalComma, l.paid.decimalComma, l.released.decimalComma, l.finalOn == nil ? "lopend" : "definitief",
-                                          l.decidedOn, l.finalOn ?? ""])
-            }
+            let text = SemicolonCSV.file(header: ["aanvraag", "penvoerder", "coordinerend", "tweede", "regio", "contract", "bovengrens verleend",
+                                                  "bovengrens huidig", "uitbetaald", "vrijgegeven", "status", "verleend op", "definitief op"], rows: lines.map { l in
+                [l.application, l.penvoerder, l.coordinating, l.second, l.region, l.contract, l.granted.decimalComma,
+                 l.current.decimalComma, l.paid.decimalComma, l.released.decimalComma, l.finalOn == nil ? "lopend" : "definitief", l.decidedOn, l.finalOn ?? ""]
+            })
             try OutputFile.write(text, to: csv)
             if !context.json {
                 // The file is the output, as `report verevening --out` (a newcomer got the table on screen as well).

@@ -103,9 +103,9 @@ enum PayoutsCommand: Command {
         let lines = try store.showing(.payouts) { () throws(DoorbraakError) in try store.payouts(insurer: insurer, year: year) }
         let total = PayoutLine(insurer: "total", year: 0, paid: lines.map(\.paid).sum(), expected: lines.map(\.expected).sum(), released: lines.map(\.released).sum())
         if let csv {
-            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "jaar", "uitbetaald", "verwacht", "vrijgegeven"])
-            for l in lines { text += SemicolonCSV.row([l.insurer, String(l.year), l.paid.decimalComma, l.expected.decimalComma, l.released.decimalComma]) }
-            try OutputFile.write(text, to: csv)
+            try OutputFile.write(SemicolonCSV.file(header: ["verzekeraar", "jaar", "uitbetaald", "verwacht", "vrijgegeven"], rows: lines.map { l in
+                [l.insurer, String(l.year), l.paid.decimalComma, l.expected.decimalComma, l.released.decimalComma]
+            }), to: csv)
             if !context.json {
                 Output.line("wrote the payouts of \(Set(lines.map(\.insurer)).count) insurer(s) per year to \(csv): paid \(total.paid.dutch), expected \(total.expected.dutch), released \(total.released.dutch)")
                 return ExitCode.done
@@ -181,9 +181,9 @@ extension PayoutsCommand {
             for q in quarters { rows.append(lines.first { $0.insurer == i && $0.quarter == q } ?? (i, q, .zero, .zero)) }
         }
         if let csv {
-            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "kwartaal", "uitbetaald", "vrijgegeven"])
-            for r in rows { text += SemicolonCSV.row([r.insurer, r.quarter, r.paid.decimalComma, r.released.decimalComma]) }
-            try OutputFile.write(text, to: csv)
+            try OutputFile.write(SemicolonCSV.file(header: ["verzekeraar", "kwartaal", "uitbetaald", "vrijgegeven"], rows: rows.map { r in
+                [r.insurer, r.quarter, r.paid.decimalComma, r.released.decimalComma]
+            }), to: csv)
             if !context.json {
                 Output.line("wrote the payouts of \(Set(rows.map(\.insurer)).count) insurer(s) per quarter to \(csv): paid \(rows.map(\.paid).sum().dutch), released \(rows.map(\.released).sum().dutch)")
                 return ExitCode.done

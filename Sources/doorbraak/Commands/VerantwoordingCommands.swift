@@ -155,12 +155,10 @@ enum PlausibilityCommand: Command {
         let report = try PlausibilityOptions.report(store, settings)
         let view = PlausibilityView(report: report, year: year, insurer: insurer, application: application)
         if let csv {
-            var text = "\u{FEFF}" + SemicolonCSV.row(["verzekeraar", "jaar", "uitbetaald", "uitbetaald min terugvordering", "terugvordering", "bevindingen", "oordeel", "lopend"])
-            for j in view.judgments {
-                text += SemicolonCSV.row([j.insurer.rawValue, String(j.year), j.paid.decimalComma, j.eligible.decimalComma, j.recovery.decimalComma,
-                                          String(j.findings.count), j.judgment, String(j.running)])
-            }
-            try OutputFile.write(text, to: csv)
+            try OutputFile.write(SemicolonCSV.file(header: ["verzekeraar", "jaar", "uitbetaald", "uitbetaald min terugvordering", "terugvordering", "bevindingen", "oordeel", "lopend"],
+                                                   rows: view.judgments.map { j in
+                [j.insurer.rawValue, String(j.year), j.paid.decimalComma, j.eligible.decimalComma, j.recovery.decimalComma, String(j.findings.count), j.judgment, String(j.running)]
+            }), to: csv)
             if !context.json {
                 Output.line("wrote \(view.judgments.count) judgment(s) per insurer and year to \(csv): \(view.judgments.filter(\.isPlausible).count) plausibel, recovery \(view.judgments.map(\.recovery).sum().dutch)")
                 return ExitCode.done
