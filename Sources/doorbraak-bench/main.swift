@@ -90,6 +90,15 @@ final class Bench {
         try require(try Runner.run([sqlite3, db, ".backup '\(copy)'"]), "sqlite3 .backup")
     }
 
+    /// The copy of `db` the floor of the import `name` writes on; with `--keep` also one that
+    /// stays as it was (`before-<name>.sqlite`), to run and profile that import again.
+    func beforeImport(_ db: String, _ name: String, in folder: String) throws -> String {
+        let copy = folder + "/floor-\(name).sqlite"
+        try snapshot(db, copy)
+        if keep { try snapshot(db, folder + "/before-\(name).sqlite") }
+        return copy
+    }
+
     /// Removes a database with its WAL and shared memory: a WAL left beside a new copy under the
     /// same name would be read into it.
     func removeDatabase(_ path: String) {
@@ -152,7 +161,7 @@ final class Bench {
         let real = folder + "/real.sqlite"
         try require(try doorbraakRun(real, ["init"], today: "2026-11-01"), "init")
         log("size \(size): import applications")
-        try snapshot(real, folder + "/floor-apps.sqlite")
+        let floorApps = try beforeImport(real, "apps", in: folder)
         let apps = try doorbraakRun(real, ["import", "applications", w.applications, "--partial"], today: "2026-12-01")
         try require(apps, "import applications", allow: [0, 1])
         result.ours["applications"] = apps.seconds
@@ -169,11 +178,11 @@ final class Bench {
               json_extract(line, '$.insurers.coordinating'), json_extract(line, '$.insurers.second') FROM raw;
             """)
         result.sqlite["applications"] = bareApps.seconds
-        result.floor["applications"] = try floor(folder + "/floor-apps.sqlite", Floor.applications(w.applications, today: "2026-12-01", outcome: real), against: real, "applications")
+        result.floor["applications"] = try floor(floorApps, Floor.applications(w.applications, today: "2026-12-01", outcome: real), against: real, "applications")
 
         log("size \(size): import reviews")
         let reviewRows = try lineCount(w.reviews) - 1
-        try snapshot(real, folder + "/floor-reviews.sqlite")
+        let floorReviews = try beforeImport(real, "reviews", in: folder)
         let reviews = try doorbraakRun(real, ["import", "reviews", w.reviews, "--partial"], today: "2026-12-01")
         try require(reviews, "import reviews", allow: [0, 1])
         result.ours["reviews"] = reviews.seconds
@@ -183,7 +192,7 @@ final class Bench {
             CREATE TABLE r(application_id TEXT, insurer TEXT, decision TEXT, reason TEXT, accepted_deviations TEXT, note TEXT);
             .import --csv --skip 1 \(w.reviews) r
             """).seconds
-        result.floor["reviews"] = try floor(folder + "/floor-reviews.sqlite", Floor.reviews(w.reviews, today: "2026-12-01"), against: real, "reviews")
+        result.floor["reviews"] = try floor(floorReviews, Floor.reviews(w.reviews, today: "2026-12-01"), against: real, "reviews")
         result.reportMS = try median(3) { try doorbraakRun(real, ["round", "report"], today: "2026-12-02").seconds * 1000 }
 
         // Many small beschikkingen: the ceiling and one decision at this size, claims and costs.
@@ -233,7 +242,7 @@ final class Bench {
         for file in [before, copy] { removeDatabase(file) }
 
         log("size \(size): import claims")
-        try snapshot(small, folder + "/floor-claims.sqlite")
+        let floorClaims = try beforeImport(small, "claims", in: folder)
         let claims = try doorbraakRun(small, ["import", "claims", w.claims], today: "2027-07-01")
         try require(claims, "import claims")
         result.ours["claims"] = claims.seconds
@@ -243,10 +252,10 @@ final class Bench {
             CREATE TABLE c(claim_id TEXT, application_id TEXT, milestone TEXT, provider TEXT, insurer TEXT, amount TEXT, date TEXT, status TEXT, evidence TEXT);
             .import --csv --skip 1 \(w.claims) c
             """).seconds
-        result.floor["claims"] = try floor(folder + "/floor-claims.sqlite", Floor.claims(w.claims, today: "2027-07-01"), against: small, "claims")
+        result.floor["claims"] = try floor(floorClaims, Floor.claims(w.claims, today: "2027-07-01"), against: small, "claims")
 
         log("size \(size): import costs")
-        try snapshot(small, folder + "/floor-costs.sqlite")
+        let floorCosts = try beforeImport(small, "costs", in: folder)
         let costs = try doorbraakRun(small, ["import", "costs", w.costs], today: "2028-01-15")
         if costs.status == 64 {
             log("size \(size): `import costs` is not built; skipped")
@@ -259,11 +268,11 @@ final class Bench {
                 CREATE TABLE k(line_id TEXT, application_id TEXT, provider TEXT, year TEXT, category TEXT, kind TEXT, amount TEXT, description TEXT);
                 .import --csv --skip 1 \(w.costs) k
                 """).seconds
-            result.floor["costs"] = try floor(folder + "/floor-costs.sqlite", Floor.costs(w.costs, today: "2028-01-15"), against: small, "costs")
+            result.floor["costs"] = try floor(floorCosts, Floor.costs(w.costs, today: "2028-01-15"), against: small, "costs")
         }
 
         log("size \(size): import monitoring")
-        try snapshot(small, folder + "/floor-monitoring.sqlite")
+        let floorMonitoring = try beforeImport(small, "monitoring", in: folder)
         let monitoring = try doorbraakRun(small, ["import", "monitoring", w.monitoring], today: "2028-01-15")
         try require(monitoring, "import monitoring")
         result.ours["monitoring"] = monitoring.seconds
@@ -273,7 +282,7 @@ final class Bench {
             CREATE TABLE m(application_id TEXT, peildatum TEXT, kpi TEXT, value TEXT);
             .import --csv --skip 1 \(w.monitoring) m
             """).seconds
-        result.floor["monitoring"] = try floor(folder + "/floor-monitoring.sqlite", Floor.monitoring(w.monitoring, today: "2028-01-15"), against: small, "monitoring")
+        result.floor["monitoring"] = try floor(floorMonitoring, Floor.monitoring(w.monitoring, today: "2028-01-15"), against: small, "monitoring")
 
         // The audit of the whole small round: chain, every row against its binding, totals.
         log("size \(size): audit verify")
