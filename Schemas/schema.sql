@@ -369,3 +369,13 @@ CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents
 -- takes no such lock and could come between two batches, so it must not open this
 -- database: the schema version tells it so.
 SELECT 1;
+
+-- migration 17 (the insurers' plausibility test, 004 lines 272 and 2868): an insurer of
+-- the application judges a stored cost line not plausible, saying why; the line then
+-- counts as not eligible (P8). One row per line, written once: a rejection is final.
+CREATE TABLE cost_rejection (
+    line_id         TEXT PRIMARY KEY REFERENCES cost_line(line_id),
+    insurer         TEXT NOT NULL,
+    note            TEXT NOT NULL CHECK (length(note) > 0),
+    rejected_on     TEXT NOT NULL
+) STRICT;

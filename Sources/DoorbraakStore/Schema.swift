@@ -388,12 +388,23 @@ public enum Schema {
         -- database: the schema version tells it so.
         SELECT 1;
         """,
+        """
+        -- migration 17 (the insurers' plausibility test, 004 lines 272 and 2868): an insurer of
+        -- the application judges a stored cost line not plausible, saying why; the line then
+        -- counts as not eligible (P8). One row per line, written once: a rejection is final.
+        CREATE TABLE cost_rejection (
+            line_id         TEXT PRIMARY KEY REFERENCES cost_line(line_id),
+            insurer         TEXT NOT NULL,
+            note            TEXT NOT NULL CHECK (length(note) > 0),
+            rejected_on     TEXT NOT NULL
+        ) STRICT;
+        """,
     ]
 
-    /// Migrations that change indexes only (16: nothing at all): no row's image changes, so an upgrade across only
+    /// Migrations that change indexes only (16: nothing at all; 17: a new table, empty): no row's image changes, so an upgrade across only
     /// these neither proves nor binds the rows anew (at 100,000 beschikkingen that took 31 s and
     /// 194 MB), and records the new version with an event.
-    public static let indexOnlyMigrations: Set<Int> = [14, 15, 16]
+    public static let indexOnlyMigrations: Set<Int> = [14, 15, 16, 17]
 
     /// The migrations written out as `Schemas/schema.sql` holds them.
     public static var fileText: String {

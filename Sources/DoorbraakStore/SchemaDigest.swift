@@ -1,5 +1,5 @@
 // Generated: DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations
 extension Schema {
     /// SHA-256 of the schema the migrations build (`SchemaCheck.digest`).
-    public static let digest = "540c0aacce249c79c8692ad3a9035fb6b0331a18d209655cbd1cd799c011708e"
+    public static let digest = "41375e06a5f89faa509a658b2fc6e9c3ed702a978bad6f001558f926bc837522"
 }

@@ -35,7 +35,7 @@ public enum ShownView: String, Sendable, CaseIterable {
     public var tables: [String] {
         switch self {
         case .payouts: ["claim", "bovengrens_release", "application_milestone", "beschikking", "application", "application_provider"]
-        case .plausibility, .verevening: ["claim", "cost_line", "application_provider", "beschikking"]
+        case .plausibility, .verevening: ["claim", "cost_line", "cost_rejection", "application_provider", "beschikking"]
         case .register: ["beschikking", "application", "submission"]
         case .monitoring: ["application", "beschikking", "claim", "measurement", "plan"]
         case .round, .whatif: ["application", "review"]

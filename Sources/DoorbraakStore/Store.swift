@@ -155,7 +155,7 @@ public final class Store {
             }
             try AuditLog.append(in: db, context, action: "bind", subject: "round", before: "schema version \(current)",
                                 after: rebinding ? "schema version \(latest): \(rows) rows as they stand bound to the chain"
-                                    : "schema version \(latest): indexes only, every row stays as the chain bound it")
+                                    : "schema version \(latest): indexes and new tables only, every row stays as the chain bound it")
             return SchemaUpgrade(from: current, to: latest, rowsBound: rebinding ? rows : nil)
         }
     }

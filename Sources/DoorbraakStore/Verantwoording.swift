@@ -63,6 +63,8 @@ public struct PlausibilityInput: Sendable {
     public var payouts: [Plausibility.Payout]
     /// Every stored cost line.
     public var costs: [CostLine]
+    /// The insurers' rejections of cost lines (P8).
+    public var rejections: [CostRejection]
     /// Every application with a beschikking, claims or cost lines: coalition and whether all milestones are settled.
     public var applications: [Plausibility.ApplicationFacts]
 }
@@ -224,6 +226,55 @@ extension Store {
         return alike
     }
 
+    /// What `rejectCost` did.
+    public enum CostRejectionOutcome: Sendable, Equatable {
+        /// Rejected now: the line, and whether its beschikking is final (its recovery and the
+        /// judgments it counts in change with it).
+        case rejected(CostLine, onFinal: Bool)
+        /// The same insurer rejected the line before with the same note: nothing changed.
+        case unchanged(CostLine)
+    }
+
+    /// An insurer's rejection of a stored cost line (`CostRejection`, P8), in one write
+    /// transaction: the line, its application's insurers, its beschikking and a rejection made
+    /// before, each as the chain bound it; `E-MISSING` for an unknown line, `E-REVIEWER`,
+    /// `E-DECIDED`, `E-DATE` (before the chain's latest date of the application). One event.
+    public func rejectCost(_ lineID: String, insurer: UZOVI, note: String, today: Day, event: AuditContext) throws(DoorbraakError) -> CostRejectionOutcome {
+        try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in
+            guard let line = try db.cached(Store.costLineByID).rowValue([.text(lineID)], Store.costLine) else {
+                try requireBound("cost_line", [.text(lineID)], absent: true)
+                throw DoorbraakError(.missing, "no cost line \"\(lineID)\"", field: "line_id")
+            }
+            try requireBound("cost_line", [.text(lineID)])
+            let application = line.application.rawValue
+            try requireBound("application", [.text(application)])
+            guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
+                throw DoorbraakError.missingRow("application", in: db)
+            }
+            try CostRejection.requireInsurer(insurer, of: application, coordinating: coordinating, second: second, line: lineID)
+            let rejection = CostRejection(lineID: lineID, insurer: insurer, note: try CostRejection.parseNote(note), on: today)
+            if let stored = try db.cached("SELECT line_id, insurer, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowValue([.text(lineID)], Store.costRejection) {
+                try requireBound("cost_rejection", [.text(lineID)])
+                _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
+                return .unchanged(line)
+            }
+            try requireBound("cost_rejection", [.text(lineID)], absent: true)
+            let subject = try verantwoordingSubject(application, .costs)
+            try db.cached("INSERT INTO cost_rejection (line_id, insurer, note, rejected_on) VALUES (?, ?, ?, ?)")
+                .run([.text(lineID), .text(insurer.rawValue), .text(rejection.note), .text(today.description)])
+            let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code.rawValue)
+            try AuditLog.append(in: db, event.acting(for: "insurer \(insurer)"), action: "cost-reject", subject: application,
+                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (findings.isEmpty ? "eligible" : "findings \(findings.joined(separator: ", "))"),
+                                after: "P8: not plausible to insurer \(insurer) — \(rejection.note); not eligible")
+            return .rejected(line, onFinal: subject.isFinal)
+        }
+    }
+
+    /// A stored rejection from a row of `line_id, insurer, note, rejected_on`.
+    static func costRejection(_ r: Row) throws(DoorbraakError) -> CostRejection {
+        CostRejection(lineID: r.text(0), insurer: try UZOVI(parsing: r.text(1)), note: r.text(2), on: try Day(parsing: r.text(3)))
+    }
+
     /// Whether `application` is stored, and its plan, from its row as the chain bound it.
     public func planOf(_ application: String) throws(DoorbraakError) -> (exists: Bool, plan: String?) {
         let plan = try verantwoordingSubject(application, .monitoring).plan
@@ -271,6 +322,7 @@ extension Store {
                 payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
             }
             let costs = try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", [], Store.costLine)
+            let rejections = try db.rows("SELECT line_id, insurer, note, rejected_on FROM cost_rejection ORDER BY line_id", [], Store.costRejection)
             var coalitions: [String: [AGB: Money]] = [:]
             for (a, agb, m) in try db.rows("""
                 SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p
@@ -287,7 +339,7 @@ extension Store {
             for (id, coalition) in coalitions.sorted(by: { $0.key < $1.key }) {
                 facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, finalOn: finals[id]))
             }
-            return PlausibilityInput(payouts: payouts, costs: costs, applications: facts)
+            return PlausibilityInput(payouts: payouts, costs: costs, rejections: rejections, applications: facts)
         }
     }
 

@@ -16,7 +16,7 @@ let plausibilitySchema = """
    "properties": {"insurer": {"type": "string", "pattern": "^[0-9]{4}$"}, "year": {"type": "integer", "minimum": 2027, "maximum": 2029},
      "paid": {"$ref": "#/$defs/amount"}, "eligible": {"$ref": "#/$defs/amount"}, "recovery": {"$ref": "#/$defs/amount"},
      "findings": {"type": "array", "items": {"type": "object", "required": ["code", "application", "provider", "amount"],
-       "properties": {"code": {"enum": ["P1", "P2", "P3", "P4", "P5", "P6"]}, "application": {"type": "string", "pattern": "^[A-Z0-9][A-Z0-9-]{2,39}$"},
+       "properties": {"code": {"enum": ["P1", "P2", "P3", "P4", "P5", "P6", "P8"]}, "application": {"type": "string", "pattern": "^[A-Z0-9][A-Z0-9-]{2,39}$"},
                       "provider": {"type": "string", "pattern": "^[0-9]{8}$"}, "amount": {"$ref": "#/$defs/amount"}}}},
      "judgment": {"enum": ["plausibel", "niet plausibel"]}}}}},
  "$defs": {"amount": {"type": "string", "pattern": "^[0-9]+\\\\.[0-9]{2}$"}}}
@@ -658,5 +658,145 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let measured = try s.run(["import", "monitoring", one + "/monitoring.csv", "--partial", "--json"], today: "2029-12-31")
         #expect((try json(measured.stdout)["errors"] as? [[String: Any]])?.map { $0["code"] as? String } == ["E-MONITORING-KPI"])
         #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+}
+
+/// The insurers' plausibility test of a cost line (004 lines 272 and 2868): `cost reject`.
+@Suite struct CostRejectionTests {
+    /// A recovery set by rejections on both sides of the materiality: a rejected line of exactly
+    /// 1% of paid leaves the judgment plausibel, one a cent more does not. The rejected line is
+    /// P8 with its insurer and note, not eligible; the recovery rises by its amount.
+    @Test func aRejectedLineIsNotEligibleAtTheMaterialityAndOneCentOver() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        try s.pay("C-A1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-B1,PAY-B,M1,12345678,7029,300000.00,2027-06-20,reached,b.pdf\n")
+        try s.finish("PAY-A")
+        try s.finish("PAY-B")
+        #expect(try s.costs("""
+            A-1,PAY-A,12345678,2027,personnel,incidental,297000.00,team
+            A-2,PAY-A,12345678,2027,material,incidental,3000.00,laptops
+            B-1,PAY-B,12345678,2027,personnel,incidental,296999.99,team
+            B-2,PAY-B,12345678,2027,material,incidental,3000.01,laptops
+
+            """).status == 0)
+        let before = try s.judgments()
+        #expect(before.allSatisfy { $0["recovery"] as? String == "0.00" && $0["judgment"] as? String == "plausibel" }, "\(before)")
+
+        let a = try s.run(["cost", "reject", "A-2", "--insurer", "3311", "--note", "geen facturen van de laptops"], today: "2030-01-02")
+        #expect(a.status == 0 && a.stdout.contains("rejected by insurer 3311: P8, not eligible") && a.stdout.contains("€ 3.000,00"), "\(a.stdout)\(a.stderr)")
+        #expect(a.stderr.contains("is final"), "the beschikking is final: \(a.stderr)")
+        // The second insurer of the application may reject as well.
+        let b = try s.run(["cost", "reject", "B-2", "--insurer", "7029", "--note", "laptops blijven bij de aanbieder", "--json"], today: "2030-01-02")
+        let out = try json(b.stdout)
+        #expect(b.status == 0 && out["finding"] as? String == "P8" && out["outcome"] as? String == "rejected" && out["amount"] as? String == "3000.01", "\(b.stdout)")
+
+        let list = try s.judgments()
+        let ja = try judgment(list, "3311", 2027), jb = try judgment(list, "7029", 2027)
+        #expect(ja["recovery"] as? String == "3000.00" && ja["judgment"] as? String == "plausibel", "\(ja)")
+        #expect(jb["recovery"] as? String == "3000.01" && jb["judgment"] as? String == "niet plausibel", "\(jb)")
+        let p8 = try s.allFindings().filter { $0["code"] as? String == "P8" }
+        #expect(p8.count == 2 && p8.first?["line"] as? String == "A-2" && p8.first?["insurers"] as? [String] == ["3311"], "\(p8)")
+        #expect((p8.first?["message"] as? String)?.contains("not plausible to insurer 3311 (2030-01-02): geen facturen van de laptops") == true, "\(p8)")
+        #expect(findings(ja).contains { $0["code"] as? String == "P8" && $0["amount"] as? String == "3000.00" })
+        let event = try s.sql("SELECT actor || ' | ' || action || ' | ' || subject || ' | ' || before || ' | ' || after FROM audit_event WHERE action = 'cost-reject' ORDER BY seq LIMIT 1")
+        #expect(event.contains("(insurer 3311) | cost-reject | PAY-A | cost line A-2: 2027 € 3.000,00, provider 12345678, eligible | P8: not plausible to insurer 3311"), "\(event)")
+        #expect(try s.run(["audit", "verify"], today: "2030-01-02").status == 0)
+    }
+
+    /// Who, when and how often: only the application's two insurers (a registered other one is
+    /// E-REVIEWER, an unregistered code E-INSURERS), never before the line's own import (its
+    /// date is the last day that passes), a known line, a note of one line; the same rejection
+    /// twice changes nothing and another one is E-DECIDED. A refusal leaves the database as it was.
+    @Test func onlyTheApplicationsInsurersRejectOnceWithANote() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.run(["import", "costs", try s.file("c.csv", costHeader + "A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n")],
+                          today: "2028-03-01").status == 0)
+        func reject(_ line: String, _ insurer: String, _ note: String?, today: String = "2028-03-01") throws -> CLIResult {
+            try s.run(["cost", "reject", line, "--insurer", insurer] + (note.map { ["--note", $0] } ?? []), today: today)
+        }
+        let state = { () throws -> String in try s.sql("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM cost_rejection)") }
+        let before = try state()
+        let other = try reject("A-1", "3336", "x")
+        #expect(other.status == 1 && other.stderr.contains("E-REVIEWER") && other.stderr.contains("coordinating 3311, second 7029"), "\(other.stderr)")
+        let unknown = try reject("A-1", "9999", "x")
+        #expect(unknown.status != 0 && unknown.stderr.contains("E-INSURERS"), "\(unknown.stderr)")
+        let early = try reject("A-1", "3311", "x", today: "2028-02-29")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2028-03-01"), "\(early.stderr)")
+        let missing = try reject("A-9", "3311", "x")
+        #expect(missing.status == 66 && missing.stderr.contains("E-MISSING") && missing.stderr.contains("A-9"), "\(missing.stderr)")
+        for note in [nil, "", "   ", "twee\nregels", "nul\u{200B}breedte", String(repeating: "x", count: 501)] {
+            let r = try reject("A-1", "3311", note)
+            #expect(r.status == 64 && r.stderr.contains("--note"), "\(String(describing: note).debugDescription): \(r.stderr)")
+        }
+        #expect(try state() == before)
+        let longest = try reject("A-1", "3311", String(repeating: "x", count: 500))
+        #expect(longest.status == 0, "\(longest.stderr)")
+        let again = try reject("A-1", "3311", String(repeating: "x", count: 500), today: "2028-03-02")
+        #expect(again.status == 0 && again.stdout.contains("nothing changed"), "\(again.stdout)")
+        let afterOnce = try state()
+        let otherNote = try reject("A-1", "3311", "iets anders", today: "2028-03-02")
+        #expect(otherNote.status == 1 && otherNote.stderr.contains("E-DECIDED") && otherNote.stderr.contains("a rejection is final"), "\(otherNote.stderr)")
+        let otherInsurer = try reject("A-1", "7029", String(repeating: "x", count: 500), today: "2028-03-02")
+        #expect(otherInsurer.status == 1 && otherInsurer.stderr.contains("E-DECIDED"), "\(otherInsurer.stderr)")
+        #expect(try state() == afterOnce)
+        // The correction: the right cost under a new id is stored; the rejected one again is a repeat.
+        #expect(try s.costs("A-3,PAY-A,12345678,2027,personnel,incidental,100.00,team (A-1 corrected)\n").status == 0)
+        let repeated = try s.costs("A-4,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n")
+        #expect(repeated.status == 1 && repeated.stderr.contains("E-COST-REPEAT") && repeated.stderr.contains("A-1"), "\(repeated.stderr)")
+    }
+
+    /// A rejection is bound to the chain: edited, deleted or added with `sqlite3`, it is named by
+    /// `audit verify`, the plausibility test is not shown, and no rejection is made on it.
+    @Test func aRejectionEditedDeletedOrAddedIsNamed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n").status == 0)
+        #expect(try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "geen uren"], today: "2029-12-31").status == 0)
+        let kept = s.folder.appendingPathComponent("kept.sqlite").path
+        _ = try s.sql("VACUUM INTO '\(kept)'")
+        for (edit, expected) in [("UPDATE cost_rejection SET note = 'akkoord'", "note is \"akkoord\""),
+                                 ("DELETE FROM cost_rejection", "deleted outside doorbraak"),
+                                 ("INSERT INTO cost_rejection VALUES ('A-2', '3311', 'nep', '2029-12-31')", "added outside doorbraak")] {
+            for file in [s.db, s.db + "-wal", s.db + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            try FileManager.default.copyItem(atPath: kept, toPath: s.db)
+            _ = try s.sql(edit)
+            let verify = try s.run(["audit", "verify"], today: "2029-12-31")
+            #expect(verify.status != 0 && verify.stdout.contains("cost_rejection") && verify.stdout.contains(expected), "\(edit): \(verify.stdout)")
+            let shown = try s.run(["plausibility"], today: "2029-12-31")
+            #expect(shown.status == 1 && shown.stderr.contains("E-LEDGER") && shown.stderr.contains("cost_rejection"), "\(edit): \(shown.stderr)")
+        }
+        let onAdded = try s.run(["cost", "reject", "A-2", "--insurer", "3311", "--note", "nep"], today: "2029-12-31")
+        #expect(onAdded.status == 1 && onAdded.stderr.contains("E-LEDGER"), "\(onAdded.stderr)")
+    }
+}
+
+/// A rejection signed by its insurer: the statement names the line, the signer is the insurer of --insurer.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen"))) struct SignedCostRejectionTests {
+    let signed = SignedFileTests()
+
+    @Test func aSignedRejectionIsTheNamedInsurersOfThatLine() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n").status == 0)
+        let k3311 = try signed.keygen(s, "i3311"), k7029 = try signed.keygen(s, "i7029")
+        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
+        #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
+        let statement = try s.file("r.txt", "doorbraak cost reject A-1\n")
+        func reject(_ line: String, _ insurer: String, _ signature: String) throws -> CLIResult {
+            try s.run(["cost", "reject", line, "--insurer", insurer, "--note", "geen uren", "--signature", signature], today: "2029-12-31")
+        }
+        let byOther = try reject("A-1", "3311", try signed.sign(statement, with: k7029))
+        #expect(byOther.status == 1 && byOther.stderr.contains("E-SIGNATURE") && byOther.stderr.contains("not by insurer 3311"), "\(byOther.stderr)")
+        let otherLine = try reject("A-2", "3311", try signed.sign(statement, with: k3311))
+        #expect(otherLine.status == 1 && otherLine.stderr.contains("E-SIGNATURE"), "a signature of A-1's statement for A-2: \(otherLine.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
+        let good = try reject("A-1", "3311", try signed.sign(statement, with: k3311))
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'cost-reject'").contains("signed by insurer:3311"))
     }
 }

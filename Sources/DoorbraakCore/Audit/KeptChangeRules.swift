@@ -45,6 +45,7 @@ public enum KeptChangeRules {
         "claim": [Guard(columns: nil, actions: [])],
         "claim_refusal": [Guard(columns: nil, actions: [])],
         "cost_line": [Guard(columns: nil, actions: [])],
+        "cost_rejection": [Guard(columns: nil, actions: [])],
         "measurement": [Guard(columns: nil, actions: [])],
         "bovengrens_release": [Guard(columns: nil, actions: [])],
     ]

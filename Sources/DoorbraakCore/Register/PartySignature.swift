@@ -87,6 +87,11 @@ public enum PartySignature {
     /// --signature SIG`): these exact bytes, so a signature withdraws that application only.
     public static func withdrawalStatement(_ id: String) -> String { "doorbraak withdraw \(id)\n" }
 
+    /// The statement an insurer signs to reject a cost line (`cost reject LINE --signature SIG`):
+    /// these exact bytes, so a signature rejects that line only (a rejection is final, so a
+    /// replayed signature changes nothing).
+    public static func costRejectionStatement(_ lineID: String) -> String { "doorbraak cost reject \(lineID)\n" }
+
     /// `E-SIGNATURE` when a provider file acts for an application another provider leads.
     public static func requireLead(_ lead: String?, of application: String, signer: String?) throws(DoorbraakError) {
         guard let signer, lead != signer else { return }

@@ -71,7 +71,7 @@ public enum Plausibility {
         public var isFinal: Bool { finalOn != nil }
     }
 
-    /// One finding P1–P6.
+    /// One finding P1–P6, or P8 (`CostRejection`).
     public struct Finding: Sendable, Equatable {
         /// `P1` … `P6`.
         public var code: ErrorCode
@@ -79,14 +79,14 @@ public enum Plausibility {
         public var application: ApplicationID
         /// The provider.
         public var provider: AGB
-        /// The year it is judged in: a cost line's year (P2–P4, P6), the year the beschikking
+        /// The year it is judged in: a cost line's year (P2–P4, P6, P8), the year the beschikking
         /// became final for P5 (within 2027–2029: a period closed on 2030-01-01 counts in 2029);
         /// nil for P1 over all years (in a judgment, a P1 part carries the year of its payment).
         public var year: Int?
-        /// P1: the recovery (in a judgment: that insurer's part); P2–P4, P6: the cost line's
+        /// P1: the recovery (in a judgment: that insurer's part); P2–P4, P6, P8: the cost line's
         /// amount; P5: the absolute difference with the coalition amount.
         public var amount: Money
-        /// The cost line, for P2–P4 and P6.
+        /// The cost line, for P2–P4, P6 and P8.
         public var lineID: String?
         /// A sentence for people.
         public var message: String
@@ -108,7 +108,7 @@ public enum Plausibility {
         public var year: Int
         /// Paid to the provider for the application in the year (all insurers).
         public var paid: Money
-        /// The eligible actual cost: cost lines without P2, P3, P4 or P6.
+        /// The eligible actual cost: cost lines without P2, P3, P4, P6 or P8.
         public var eligible: Money
         /// The cost lines that are not eligible.
         public var ineligible: Money
@@ -245,7 +245,11 @@ public enum Plausibility {
     /// none did, the insurers that paid the application) and is listed in their judgments of the
     /// finding's year (P5: the year the beschikking became final). A finding of a year in which
     /// none of them paid (a cost line of 2026, say) is only in `findings`, with its insurers.
-    public static func run(payouts: [Payout], costs: [CostLine], applications: [ApplicationFacts], settings: Settings = .standard) throws(DoorbraakError) -> Report {
+    ///
+    /// A line an insurer rejected (`rejections`, by line id) is P8 besides its own findings, and
+    /// not eligible; a rejection of a line not among `costs` is `E-MISSING`.
+    public static func run(payouts: [Payout], costs: [CostLine], rejections: [CostRejection] = [], applications: [ApplicationFacts],
+                           settings: Settings = .standard) throws(DoorbraakError) -> Report {
         var facts: [ApplicationID: ApplicationFacts] = [:]
         for a in applications { facts[a.id] = a }
         for p in payouts where facts[p.application] == nil {
@@ -255,13 +259,19 @@ public enum Plausibility {
         for line in lines where facts[line.application] == nil {
             throw DoorbraakError(.missing, "cost line \(line.lineID) names application \(line.application), which is not known", field: "application_id")
         }
+        var rejected: [String: CostRejection] = [:]
+        for rejection in rejections { rejected[rejection.lineID] = rejection }
+        let known = Set(lines.map(\.lineID))
+        if let stray = rejected.keys.sorted().first(where: { !known.contains($0) }) {
+            throw DoorbraakError(.missing, "a rejection names cost line \(stray), which is not known", field: "line_id")
+        }
 
         var findings: [Finding] = []
         var eligible: [Key: Money] = [:]
         var ineligible: [Key: Money] = [:]
         for line in lines {
             let key = Key(application: line.application, provider: line.provider, year: line.year)
-            let lineFindings = costFindings(line, coalition: facts[line.application]?.coalition ?? [:])
+            let lineFindings = costFindings(line, coalition: facts[line.application]?.coalition ?? [:]) + (rejected[line.lineID].map { [$0.finding(of: line)] } ?? [])
             findings += lineFindings
             if lineFindings.isEmpty {
                 eligible[key, default: .zero] += line.amount

@@ -14,6 +14,8 @@ extension ErrorCode {
     public static let costProvider = ErrorCode("P6", .refused)
     /// P7: the same cost line id with other content; rejected at import.
     public static let costConflict = ErrorCode("P7", .refused)
+    /// P8: an insurer of the application judged the cost line not plausible (`CostRejection`); not eligible.
+    public static let costRejected = ErrorCode("P8", .refused)
     /// A cost line alike in every field to a stored line under another id; rejected at import
     /// (a cost is reimbursed once, as a claim's part is paid once: `claimRepeat`).
     public static let costRepeat = ErrorCode("E-COST-REPEAT", .refused)

@@ -49,7 +49,7 @@ struct Context {
         // An upgrade is recorded in the chain; say so, so that nobody meets its event unawares.
         if let upgrade = store.upgrade {
             Output.error("note: \(databasePath) upgraded from schema version \(upgrade.from) to \(upgrade.to): "
-                         + (upgrade.rowsBound.map { "\($0) rows as they stand bound to the chain" } ?? "indexes only, every row stays as the chain bound it")
+                         + (upgrade.rowsBound.map { "\($0) rows as they stand bound to the chain" } ?? "indexes and new tables only, every row stays as the chain bound it")
                          + "; recorded as a `bind` event (`doorbraak audit log --action bind`)")
         }
         if let mode = store.db.loosePermissions {

@@ -59,13 +59,85 @@ enum ImportCostsCommand: Command {
         }
         if !context.json, !result.aboveShare.isEmpty {
             // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
-            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7; a correction goes through the insurer):")
+            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7: its insurer rejects a wrong one with `doorbraak cost reject`, and the right cost is reported under a new line id):")
             for a in result.aboveShare.prefix(10) {
                 Output.error("  \(path):\(a.line): \(a.cost.lineID) \(a.cost.amount.dutch) for provider \(a.cost.provider) on \(a.cost.application), whose coalition amount is \(a.share.dutch)")
             }
             if result.aboveShareCount > 10 { Output.error("  … and \(result.aboveShareCount - 10) more (`--json` lists the first \(CostImport.aboveShareKept))") }
         }
         return ImportView.exitCode(result.report)
+    }
+}
+
+/// `doorbraak cost reject LINE --insurer U --note TEXT`.
+enum CostRejectCommand: Command {
+    static let name = "cost reject"
+    static let summary = "an insurer judges a stored cost line not plausible (P8: not eligible), saying why"
+    static let usage = "LINE --insurer UZOVI --note TEXT [--signature SIG]"
+    static let help = """
+    The insurers test the providers' costs for plausibility (004: "aan de zorgverzekeraars wordt
+    gevraagd om de kosten te toetsen op plausibiliteit"). The coordinating or the second insurer
+    of the line's application (anyone else gets E-REVIEWER) rejects a stored cost line, and
+    --note says why in one line: the line is then not eligible (finding P8 in `doorbraak
+    plausibility`, with the insurer and the note), so what was paid for it is recovered.
+    It is also how a wrong line is corrected: a stored line is never replaced (P7), so its insurer
+    rejects it ("typed 50.000 for 5.000; see K-2") and the provider reports the right cost under a
+    new line id. A rejection is final: the same one again changes nothing, another is E-DECIDED;
+    a line rejected in error is reported again under a new id, its description saying so.
+    Recorded in the audit trail (`cost-reject`) with the actor, on the application.
+    --signature SIG: the insurer's OpenSSH signature of the statement "doorbraak cost reject LINE"
+    and a newline (`printf 'doorbraak cost reject LINE\\n' > r.txt; ssh-keygen -Y sign -n doorbraak
+    -f KEY r.txt` gives r.txt.sig); required when the round requires signed files.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        guard let insurerText = try arguments.value("--insurer") else {
+            throw DoorbraakError(.usage, "cost reject needs --insurer UZOVI: the coordinating or second insurer of the line's application")
+        }
+        let insurer: UZOVI
+        do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
+        guard let noteText = try arguments.value("--note") else {
+            throw DoorbraakError(.usage, "cost reject needs --note TEXT: why the cost is not plausible, for the provider and the NZa")
+        }
+        let note: String
+        do { note = try CostRejection.parseNote(noteText) } catch { throw DoorbraakError(.usage, "--note: \(error.message)") }
+        let signature = try SignedFile.signatureOption(&arguments)
+        let lineID = try arguments.requiredOperand("cost line id")
+        try arguments.finish()
+        let store = try context.openStore()
+        try InsurerOption.requireRegistered(insurer.rawValue, in: store)
+        var signer: PartyID?
+        if let signature {
+            let allowed = try store.allowedSigners()
+            signer = try FileSignature.signer(ofText: PartySignature.costRejectionStatement(lineID), signature: signature, allowedSigners: allowed)
+            _ = try PartySignature.insurer(signer: signer, option: insurer.rawValue, file: signature)
+            try store.requireSigner(signer, checkedAgainst: allowed, on: context.today)
+        } else if try store.signaturesRequired() {
+            throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the insurer's key (`printf 'doorbraak cost reject \(lineID)\\n' > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt`) and pass --signature r.txt.sig")
+        }
+        let outcome = try store.rejectCost(lineID, insurer: insurer, note: note, today: context.today, event: context.audit().signed(by: signer))
+        switch outcome {
+        case .rejected(let line, let onFinal):
+            if context.json {
+                Output.json(.object([("line", .string(lineID)), ("application", .string(line.application.rawValue)), ("insurer", .string(insurer.rawValue)),
+                                     ("finding", .string(ErrorCode.costRejected.rawValue)), ("amount", .string(line.amount.description)),
+                                     ("outcome", .string("rejected")), ("on_final", .bool(onFinal))]))
+            } else {
+                Output.line("cost line \(lineID) (\(line.amount.dutch), provider \(line.provider), \(line.year), \(line.application)) rejected by insurer \(insurer): P8, not eligible — \(note)")
+                Output.line("its effect on the recovery: `doorbraak plausibility --application \(line.application)`")
+                if onFinal {
+                    Output.error("note: the beschikking of \(line.application) is final: its recovery and the NZa's judgments it counts in change with this rejection")
+                }
+            }
+        case .unchanged(let line):
+            if context.json {
+                Output.json(.object([("line", .string(lineID)), ("application", .string(line.application.rawValue)), ("insurer", .string(insurer.rawValue)),
+                                     ("outcome", .string("unchanged"))]))
+            } else {
+                Output.line("cost line \(lineID): insurer \(insurer) rejected it before with this note; nothing changed")
+            }
+        }
+        return ExitCode.done
     }
 }
 
@@ -94,7 +166,7 @@ enum PlausibilityOptions {
     /// Runs the test on everything stored.
     static func report(_ store: Store, _ settings: Plausibility.Settings, view: ShownView = .plausibility) throws(DoorbraakError) -> Plausibility.Report {
         let input = try store.showing(view) { () throws(DoorbraakError) in try store.plausibilityInput() }
-        return try Plausibility.run(payouts: input.payouts, costs: input.costs, applications: input.applications, settings: settings)
+        return try Plausibility.run(payouts: input.payouts, costs: input.costs, rejections: input.rejections, applications: input.applications, settings: settings)
     }
 }
 
