@@ -212,12 +212,24 @@ enum DemoCommand: Command {
         Output.line(costTable.text)
         for row in costs.report.errors.prefix(1) { Output.line("for example: \(row.error.code): \(row.error.message)") }
 
+        // Stage 8b: an insurer tests a line and judges it not plausible (004 line 272): the largest
+        // line of a provider it paid, rejected with a note; the line is then not eligible (P8).
+        let accounted = try store.plausibilityInput()
+        let tested = accounted.costs.compactMap { line in
+            accounted.payouts.first { $0.application == line.application && $0.provider == line.provider }.map { (line: line, insurer: $0.insurer) }
+        }.max { ($0.line.amount, $1.line.lineID) < ($1.line.amount, $0.line.lineID) }
+        if let tested {
+            let note = "geen urenregistratie bij deze inzet"
+            _ = try store.rejectCost(tested.line.lineID, insurer: tested.insurer, note: note, today: accountDay, event: context.audit())
+            Output.line("\n== 13b. an insurer tests the costs: \(tested.insurer) rejects cost line \(tested.line.lineID) (\(tested.line.amount.dutch), provider \(tested.line.provider), \(tested.line.application)) as not plausible, \"\(note)\" (`doorbraak cost reject`): P8, not eligible; the provider's recovery is computed without it")
+        }
+
         let plausibility = try PlausibilityOptions.report(store, .standard)
         let view = PlausibilityView(report: plausibility, year: nil, insurer: nil)
         Output.line("\n== 14. plausibility: the insurers test the costs; the NZa's judgment per insurer and year (materiality 1% of paid)")
         Output.line(view.judgmentTable)
         var findingTable = Table([("finding", .left), ("count", .right), ("amount", .right)])
-        for code in ["P1", "P2", "P3", "P4", "P5", "P6"] {
+        for code in ["P1", "P2", "P3", "P4", "P5", "P6", "P8"] {
             let found = plausibility.findings.filter { $0.code.rawValue == code }
             findingTable.add([code, String(found.count), found.map(\.amount).sum().dutch])
         }
@@ -261,7 +273,7 @@ enum DemoCommand: Command {
             "final: by \(endDay) \(finals) beschikkingen were final; on \(closeDay) the board closed the period, releasing what was unpaid: \(closed.paid) paid in total, \(closed.released) released, every beschikking final at what was paid (\(parts) milestones were paid in parts).",
             "verantwoording: the providers accounted for their actual costs in \(costs.report.new) lines; \(costs.findings.values.reduce(0, +)) of them are not eligible "
                 + "(outside 2027–2029, structural, hulpmiddelen bought or outside the coalition), and \(costs.report.rejected) reported twice with other content \(costs.report.rejected == 1 ? "was" : "were") refused.",
-            "judgment: the insurers tested the costs and the NZa judged \(plausible) of \(plausibility.judgments.count) insurer-years plausibel; \(recovery) is recovered from providers, "
+            "judgment: the insurers tested the costs (\(tested == nil ? "no line" : "one line") judged not plausible, P8) and the NZa judged \(plausible) of \(plausibility.judgments.count) insurer-years plausibel; \(recovery) is recovered from providers, "
                 + "and \(fixedCosts) enters the risicoverevening as fixed costs.",
             "impact: the coalitions measured \(impact.total.realised.description) fte realised of the \(impact.total.claimed.description) fte claimed, "
                 + "\(impact.total.ambitionPercent)% of the ~\(Monitoring.ambitionFte.description) fte AZWA ambition (which belongs to € 800 mln including the social domain, not to this money alone); \(impact.total.unmeasured) granted applications have no measurement yet.",

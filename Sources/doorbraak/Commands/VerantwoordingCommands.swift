@@ -79,7 +79,8 @@ enum CostRejectCommand: Command {
     gevraagd om de kosten te toetsen op plausibiliteit"). The coordinating or the second insurer
     of the line's application (anyone else gets E-REVIEWER) rejects a stored cost line, and
     --note says why in one line: the line is then not eligible (finding P8 in `doorbraak
-    plausibility`, with the insurer and the note), so what was paid for it is recovered.
+    plausibility`, with the insurer and the note): what was paid above the provider's eligible
+    costs without it is recovered (P1).
     It is also how a wrong line is corrected: a stored line is never replaced (P7), so its insurer
     rejects it ("typed 50.000 for 5.000; see K-2") and the provider reports the right cost under a
     new line id. A rejection is final: the same one again changes nothing, another is E-DECIDED;
@@ -173,13 +174,14 @@ enum PlausibilityOptions {
 /// `doorbraak plausibility`.
 enum PlausibilityCommand: Command {
     static let name = "plausibility"
-    static let summary = "test the actual costs: eligible, findings P1–P6, recovery, the NZa's judgment per insurer and year"
+    static let summary = "test the actual costs: eligible, findings P1–P6 and P8, recovery, the NZa's judgment per insurer and year"
     static let usage = "[--year YEAR] [--insurer UZOVI] [--application ID] [--materiality PCT] [--deviation PCT] [--csv FILE]"
     static let help = """
     Sets what the insurers paid (reached claims; a payout's year is its claim date's year) against
     the providers' actual costs (`import costs`). Eligible actual cost is the sum of the lines
     without a finding; not eligible are lines outside 2027–2029 (P2), structural costs (P3),
-    bought hulpmiddelen (P4) and lines of a provider outside the coalition (P6). Recovery
+    bought hulpmiddelen (P4), lines of a provider outside the coalition (P6) and lines an
+    insurer of the application judged not plausible (P8, `doorbraak cost reject`). Recovery
     (terugvordering, P1) is per application and provider over the whole beschikking: paid over
     all years above eligible cost over all years (a payment in 2028 for costs of 2027 recovers
     nothing). While the beschikking runs it is provisional (shown, not counted); once it is
