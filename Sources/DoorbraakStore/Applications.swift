@@ -392,4 +392,13 @@ extension Store {
         hinted.message += "; did you mean \(near)?"
         return hinted
     }
+
+    /// `error` (E-MISSING for cost line `id`) with the nearest stored line id, if one is near.
+    public func suggestingCostLine(_ error: DoorbraakError, for id: String) -> DoorbraakError {
+        guard error.code == .missing, let ids = try? db.rows("SELECT line_id FROM cost_line", [], { $0.text(0) }),
+              let near = NearestName.suggestion(for: id, among: ids) else { return error }
+        var hinted = error
+        hinted.message += "; did you mean \(near)?"
+        return hinted
+    }
 }

@@ -212,17 +212,30 @@ extension Store {
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound
     /// it (a line inserted with `sqlite3` refuses nothing: it is named, E-LEDGER).
     /// The lines alike in every other field are few; their descriptions are compared as a reader
-    /// reads them (`CostLine.sameDescription`).
-    private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> String? {
-        var alike: String?
+    /// reads them (`CostLine.sameDescription`) — except a line an insurer rejected: its cost is not
+    /// reported again whatever the description says (an attacker's review undid a rejection with
+    /// a Cyrillic "о" in the description of the same cost under a new id).
+    private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> CostLine.Alike? {
+        var alike: CostLine.Alike?
+        var candidates: [(id: String, description: String, rejectedBy: String?)] = []
         try db.cached("""
-            SELECT line_id, description FROM cost_line WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND line_id <> ?
+            SELECT c.line_id, c.description, r.insurer FROM cost_line c LEFT JOIN cost_rejection r ON r.line_id = c.line_id
+            WHERE c.application_id = ? AND c.provider = ? AND c.year = ? AND c.category = ? AND c.kind = ? AND c.amount_cents = ? AND c.line_id <> ?
             """).each([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
                        .money(line.amount), .text(line.lineID)]) { r in
-                if alike == nil, CostLine.sameDescription(r.text(1), line.description) { alike = r.text(0) }
+                candidates.append((r.text(0), r.text(1), r.optionalText(2)))
             }
+        for candidate in candidates {
+            // Whether the candidate was rejected decides: its rejection, or its having none, as bound.
+            try requireBound("cost_rejection", [.text(candidate.id)], absent: candidate.rejectedBy == nil, refusal: VerantwoordingKind.costs.notStored)
+            if let insurer = candidate.rejectedBy {
+                alike = CostLine.Alike(lineID: candidate.id, rejectedBy: insurer)
+                break
+            }
+            if alike == nil, CostLine.sameDescription(candidate.description, line.description) { alike = CostLine.Alike(lineID: candidate.id, rejectedBy: nil) }
+        }
         guard let alike else { return nil }
-        try requireBound("cost_line", [.text(alike)], refusal: VerantwoordingKind.costs.notStored)
+        try requireBound("cost_line", [.text(alike.lineID)], refusal: VerantwoordingKind.costs.notStored)
         return alike
     }
 
@@ -231,16 +244,18 @@ extension Store {
         /// Rejected now: the line, and whether its beschikking is final (its recovery and the
         /// judgments it counts in change with it).
         case rejected(CostLine, onFinal: Bool)
-        /// The same insurer rejected the line before with the same note: nothing changed.
+        /// The same insurer rejected the line before in the same words: nothing changed.
         case unchanged(CostLine)
     }
 
-    /// An insurer's rejection of a stored cost line (`CostRejection`, P8), in one write
-    /// transaction: the line, its application's insurers, its beschikking and a rejection made
-    /// before, each as the chain bound it; `E-MISSING` for an unknown line, `E-REVIEWER`,
-    /// `E-DECIDED`, `E-DATE` (before the chain's latest date of the application). One event.
-    public func rejectCost(_ lineID: String, insurer: UZOVI, note: String, today: Day, event: AuditContext) throws(DoorbraakError) -> CostRejectionOutcome {
-        try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in
+    /// An insurer's rejection of a stored cost line (`CostRejection`, P8), dated `rejection.on`,
+    /// in one write transaction: the line, its application's insurers, the claims that paid its
+    /// provider, its beschikking and coalition, and a rejection made before, each as the chain bound
+    /// it; `E-MISSING` for an unknown line, `E-REVIEWER`, `E-STATE`, `E-DECIDED`, `E-INPUT` (a
+    /// plausible part not below the amount), `E-DATE` (before the application's latest event). One event.
+    public func rejectCost(_ rejection: CostRejection, event: AuditContext) throws(DoorbraakError) -> CostRejectionOutcome {
+        let lineID = rejection.lineID
+        return try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in
             guard let line = try db.cached(Store.costLineByID).rowValue([.text(lineID)], Store.costLine) else {
                 try requireBound("cost_line", [.text(lineID)], absent: true)
                 throw DoorbraakError(.missing, "no cost line \"\(lineID)\"", field: "line_id")
@@ -251,28 +266,35 @@ extension Store {
             guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
                 throw DoorbraakError.missingRow("application", in: db)
             }
-            try CostRejection.requireInsurer(insurer, of: application, coordinating: coordinating, second: second, line: lineID)
-            let rejection = CostRejection(lineID: lineID, insurer: insurer, note: try CostRejection.parseNote(note), on: today)
-            if let stored = try db.cached("SELECT line_id, insurer, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowValue([.text(lineID)], Store.costRejection) {
+            var payers = Set<String>()
+            for (claim, insurer) in try db.cached("SELECT claim_id, insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
+                .rowsValue([.text(application), .text(line.provider.rawValue)], { r in (r.text(0), r.text(1)) }) {
+                try requireBound("claim", [.text(claim)])
+                payers.insert(insurer)
+            }
+            try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.sorted())
+            try CostRejection.requirePart(rejection.plausible, of: line)
+            if let stored = try db.cached("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowValue([.text(lineID)], Store.costRejection) {
                 try requireBound("cost_rejection", [.text(lineID)])
                 _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
                 return .unchanged(line)
             }
             try requireBound("cost_rejection", [.text(lineID)], absent: true)
             let subject = try verantwoordingSubject(application, .costs)
-            try db.cached("INSERT INTO cost_rejection (line_id, insurer, note, rejected_on) VALUES (?, ?, ?, ?)")
-                .run([.text(lineID), .text(insurer.rawValue), .text(rejection.note), .text(today.description)])
-            let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code.rawValue)
-            try AuditLog.append(in: db, event.acting(for: "insurer \(insurer)"), action: "cost-reject", subject: application,
-                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (findings.isEmpty ? "eligible" : "findings \(findings.joined(separator: ", "))"),
-                                after: "P8: not plausible to insurer \(insurer) — \(rejection.note); not eligible")
+            try CostRejection.requireEligible(line, findings: Plausibility.findings(of: line, coalition: subject.shares).map(\.code))
+            try db.cached("INSERT INTO cost_rejection (line_id, insurer, plausible_cents, note, rejected_on) VALUES (?, ?, ?, ?, ?)")
+                .run([.text(lineID), .text(rejection.insurer.rawValue), .money(rejection.plausible), .text(rejection.note), .text(rejection.on.description)])
+            let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
+            try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
+                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), eligible",
+                                after: "P8: not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(line.amount - rejection.plausible) not eligible")
             return .rejected(line, onFinal: subject.isFinal)
         }
     }
 
-    /// A stored rejection from a row of `line_id, insurer, note, rejected_on`.
+    /// A stored rejection from a row of `line_id, insurer, plausible_cents, note, rejected_on`.
     static func costRejection(_ r: Row) throws(DoorbraakError) -> CostRejection {
-        CostRejection(lineID: r.text(0), insurer: try UZOVI(parsing: r.text(1)), note: r.text(2), on: try Day(parsing: r.text(3)))
+        CostRejection(lineID: r.text(0), insurer: try UZOVI(parsing: r.text(1)), plausible: r.money(2), note: r.text(3), on: try Day(parsing: r.text(4)))
     }
 
     /// Whether `application` is stored, and its plan, from its row as the chain bound it.
@@ -322,7 +344,7 @@ extension Store {
                 payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
             }
             let costs = try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", [], Store.costLine)
-            let rejections = try db.rows("SELECT line_id, insurer, note, rejected_on FROM cost_rejection ORDER BY line_id", [], Store.costRejection)
+            let rejections = try db.rows("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection ORDER BY line_id", [], Store.costRejection)
             var coalitions: [String: [AGB: Money]] = [:]
             for (a, agb, m) in try db.rows("""
                 SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p

@@ -684,12 +684,13 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(before.allSatisfy { $0["recovery"] as? String == "0.00" && $0["judgment"] as? String == "plausibel" }, "\(before)")
 
         let a = try s.run(["cost", "reject", "A-2", "--insurer", "3311", "--note", "geen facturen van de laptops"], today: "2030-01-02")
-        #expect(a.status == 0 && a.stdout.contains("rejected by insurer 3311: P8, not eligible") && a.stdout.contains("€ 3.000,00"), "\(a.stdout)\(a.stderr)")
+        #expect(a.status == 0 && a.stdout.contains("rejected by insurer 3311: P8, € 3.000,00 not eligible"), "\(a.stdout)\(a.stderr)")
         #expect(a.stderr.contains("is final"), "the beschikking is final: \(a.stderr)")
-        // The second insurer of the application may reject as well.
+        // The second insurer of PAY-B paid its provider, so it tests the costs.
         let b = try s.run(["cost", "reject", "B-2", "--insurer", "7029", "--note", "laptops blijven bij de aanbieder", "--json"], today: "2030-01-02")
         let out = try json(b.stdout)
-        #expect(b.status == 0 && out["finding"] as? String == "P8" && out["outcome"] as? String == "rejected" && out["amount"] as? String == "3000.01", "\(b.stdout)")
+        #expect(b.status == 0 && out["finding"] as? String == "P8" && out["outcome"] as? String == "rejected" && out["not_eligible"] as? String == "3000.01"
+                && out["note"] as? String == "laptops blijven bij de aanbieder" && out["on"] as? String == "2030-01-02", "\(b.stdout)")
 
         let list = try s.judgments()
         let ja = try judgment(list, "3311", 2027), jb = try judgment(list, "7029", 2027)
@@ -698,54 +699,90 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let p8 = try s.allFindings().filter { $0["code"] as? String == "P8" }
         #expect(p8.count == 2 && p8.first?["line"] as? String == "A-2" && p8.first?["insurers"] as? [String] == ["3311"], "\(p8)")
         #expect((p8.first?["message"] as? String)?.contains("not plausible to insurer 3311 (2030-01-02): geen facturen van de laptops") == true, "\(p8)")
+        let rejection = p8.first?["rejection"] as? [String: Any]
+        #expect(rejection?["insurer"] as? String == "3311" && rejection?["on"] as? String == "2030-01-02" && rejection?["plausible"] as? String == "0.00"
+                && rejection?["note"] as? String == "geen facturen van de laptops", "\(String(describing: rejection))")
         #expect(findings(ja).contains { $0["code"] as? String == "P8" && $0["amount"] as? String == "3000.00" })
         let event = try s.sql("SELECT actor || ' | ' || action || ' | ' || subject || ' | ' || before || ' | ' || after FROM audit_event WHERE action = 'cost-reject' ORDER BY seq LIMIT 1")
         #expect(event.contains("(insurer 3311) | cost-reject | PAY-A | cost line A-2: 2027 € 3.000,00, provider 12345678, eligible | P8: not plausible to insurer 3311"), "\(event)")
         #expect(try s.run(["audit", "verify"], today: "2030-01-02").status == 0)
     }
 
-    /// Who, when and how often: only the application's two insurers (a registered other one is
-    /// E-REVIEWER, an unregistered code E-INSURERS), never before the line's own import (its
-    /// date is the last day that passes), a known line, a note of one line; the same rejection
-    /// twice changes nothing and another one is E-DECIDED. A refusal leaves the database as it was.
-    @Test func onlyTheApplicationsInsurersRejectOnceWithANote() throws {
+    /// A part of a line kept as plausible (the correction of a wrong amount): at the line's
+    /// amount it is refused (a line plausible in full is not rejected), a cent below it leaves
+    /// one cent not eligible; the recovery follows to the cent.
+    @Test func aPlausiblePartIsBelowTheAmountAndOnlyTheRestIsNotEligible() throws {
         let s = try Sandbox()
         defer { s.remove() }
         try s.grantedRound()
-        #expect(try s.run(["import", "costs", try s.file("c.csv", costHeader + "A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n")],
-                          today: "2028-03-01").status == 0)
-        func reject(_ line: String, _ insurer: String, _ note: String?, today: String = "2028-03-01") throws -> CLIResult {
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        try s.finish()
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,300000.00,team\n").status == 0)
+        let full = try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "uren", "--plausible", "300000.00"], today: "2030-01-02")
+        #expect(full.status == 65 && full.stderr.contains("not below the line's amount") && full.stderr.contains("(--plausible)"), "\(full.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
+        let part = try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "uren", "--plausible", "299999.99"], today: "2030-01-02")
+        #expect(part.status == 0 && part.stdout.contains("above a plausible € 299.999,99: P8, € 0,01 not eligible"), "\(part.stdout)\(part.stderr)")
+        let j = try judgment(try s.judgments(), "3311", 2027)
+        #expect(j["recovery"] as? String == "0.01" && j["eligible"] as? String == "299999.99", "\(j)")
+        #expect(findings(j).contains { $0["code"] as? String == "P8" && $0["amount"] as? String == "0.01" })
+    }
+
+    /// Who, when and how often: only an insurer of the application that paid the line's provider
+    /// (one that paid nothing, another registered one: E-REVIEWER; an unregistered code:
+    /// E-INSURERS), never before the application's latest event (that day passes), a known line
+    /// that is eligible (a P3 line: E-STATE), a note that says something on one line; the same
+    /// rejection twice changes nothing and another is E-DECIDED; the rejected cost sent again
+    /// under a new id is E-COST-REPEAT whatever its description. A refusal changes nothing.
+    @Test func onlyAnInsurerThatPaidRejectsOnceWithANote() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")  // imported on 2029-12-31
+        #expect(try s.run(["import", "costs", try s.file("c.csv", costHeader + "A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,material,structural,2000.00,licentie\n")],
+                          today: "2030-01-05").status == 0)
+        func reject(_ line: String, _ insurer: String, _ note: String?, today: String = "2030-01-05") throws -> CLIResult {
             try s.run(["cost", "reject", line, "--insurer", insurer] + (note.map { ["--note", $0] } ?? []), today: today)
         }
         let state = { () throws -> String in try s.sql("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM cost_rejection)") }
         let before = try state()
+        let unpaid = try reject("A-1", "7029", "x")
+        #expect(unpaid.status == 1 && unpaid.stderr.contains("E-REVIEWER") && unpaid.stderr.contains("paid provider 12345678 nothing for PAY-A (paid by 3311)"), "\(unpaid.stderr)")
         let other = try reject("A-1", "3336", "x")
         #expect(other.status == 1 && other.stderr.contains("E-REVIEWER") && other.stderr.contains("coordinating 3311, second 7029"), "\(other.stderr)")
         let unknown = try reject("A-1", "9999", "x")
         #expect(unknown.status != 0 && unknown.stderr.contains("E-INSURERS"), "\(unknown.stderr)")
-        let early = try reject("A-1", "3311", "x", today: "2028-02-29")
-        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2028-03-01"), "\(early.stderr)")
+        let early = try reject("A-1", "3311", "x", today: "2030-01-04")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("2030-01-05"), "\(early.stderr)")
         let missing = try reject("A-9", "3311", "x")
-        #expect(missing.status == 66 && missing.stderr.contains("E-MISSING") && missing.stderr.contains("A-9"), "\(missing.stderr)")
-        for note in [nil, "", "   ", "twee\nregels", "nul\u{200B}breedte", String(repeating: "x", count: 501)] {
+        #expect(missing.status == 66 && missing.stderr.contains("E-MISSING") && missing.stderr.contains("did you mean A-1"), "\(missing.stderr)")
+        let structural = try reject("A-2", "3311", "x")
+        #expect(structural.status == 1 && structural.stderr.contains("E-STATE") && structural.stderr.contains("not eligible already (P3)"), "\(structural.stderr)")
+        let notes: [String?] = [nil, "", "   ", "twee\nregels", "nul\u{200B}breedte", "\u{3164}\u{2800}", "a\u{FFFD}b", "a" + String(repeating: "\u{301}", count: 600),
+                                String(repeating: "x", count: 501)]
+        for note in notes {
             let r = try reject("A-1", "3311", note)
             #expect(r.status == 64 && r.stderr.contains("--note"), "\(String(describing: note).debugDescription): \(r.stderr)")
         }
+        let escaped = try s.run(["cost", "reject", "A-\u{1B}[31m1", "--insurer", "3311", "--note", "x"], today: "2030-01-05")
+        #expect(escaped.status == 64 && !escaped.stderr.contains("\u{1B}"), "an id no line has is not echoed raw: \(escaped.stderr.debugDescription)")
         #expect(try state() == before)
         let longest = try reject("A-1", "3311", String(repeating: "x", count: 500))
         #expect(longest.status == 0, "\(longest.stderr)")
-        let again = try reject("A-1", "3311", String(repeating: "x", count: 500), today: "2028-03-02")
+        let again = try reject("A-1", "3311", String(repeating: "x", count: 500), today: "2030-01-06")
         #expect(again.status == 0 && again.stdout.contains("nothing changed"), "\(again.stdout)")
         let afterOnce = try state()
-        let otherNote = try reject("A-1", "3311", "iets anders", today: "2028-03-02")
+        let otherNote = try reject("A-1", "3311", "iets anders", today: "2030-01-06")
         #expect(otherNote.status == 1 && otherNote.stderr.contains("E-DECIDED") && otherNote.stderr.contains("a rejection is final"), "\(otherNote.stderr)")
-        let otherInsurer = try reject("A-1", "7029", String(repeating: "x", count: 500), today: "2028-03-02")
-        #expect(otherInsurer.status == 1 && otherInsurer.stderr.contains("E-DECIDED"), "\(otherInsurer.stderr)")
         #expect(try state() == afterOnce)
-        // The correction: the right cost under a new id is stored; the rejected one again is a repeat.
-        #expect(try s.costs("A-3,PAY-A,12345678,2027,personnel,incidental,100.00,team (A-1 corrected)\n").status == 0)
-        let repeated = try s.costs("A-4,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n")
-        #expect(repeated.status == 1 && repeated.stderr.contains("E-COST-REPEAT") && repeated.stderr.contains("A-1"), "\(repeated.stderr)")
+        // The rejected cost again under a new id, in other words, is a repeat; another cost is not.
+        for description in ["team (opnieuw)", "t\u{435}am"] {
+            let repeated = try s.run(["import", "costs", try s.file("r.csv", costHeader + "A-4,PAY-A,12345678,2027,personnel,incidental,1000.00,\(description)\n")], today: "2030-01-06")
+            #expect(repeated.status == 1 && repeated.stderr.contains("E-COST-REPEAT") && repeated.stderr.contains("which insurer 3311 rejected"), "\(description): \(repeated.stderr)")
+        }
+        #expect(try state() == afterOnce)
+        let another = try s.run(["import", "costs", try s.file("n.csv", costHeader + "A-5,PAY-A,12345678,2027,personnel,incidental,1000.01,team\n")], today: "2030-01-06")
+        #expect(another.status == 0, "\(another.stderr)")
     }
 
     /// A rejection is bound to the chain: edited, deleted or added with `sqlite3`, it is named by
@@ -754,13 +791,15 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         let s = try Sandbox()
         defer { s.remove() }
         try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
         #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n").status == 0)
         #expect(try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "geen uren"], today: "2029-12-31").status == 0)
         let kept = s.folder.appendingPathComponent("kept.sqlite").path
         _ = try s.sql("VACUUM INTO '\(kept)'")
         for (edit, expected) in [("UPDATE cost_rejection SET note = 'akkoord'", "note is \"akkoord\""),
+                                 ("UPDATE cost_rejection SET plausible_cents = 99999", "plausible_cents is"),
                                  ("DELETE FROM cost_rejection", "deleted outside doorbraak"),
-                                 ("INSERT INTO cost_rejection VALUES ('A-2', '3311', 'nep', '2029-12-31')", "added outside doorbraak")] {
+                                 ("INSERT INTO cost_rejection VALUES ('A-2', '3311', 0, 'nep', '2029-12-31')", "added outside doorbraak")] {
             for file in [s.db, s.db + "-wal", s.db + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
             try FileManager.default.copyItem(atPath: kept, toPath: s.db)
             _ = try s.sql(edit)
@@ -771,31 +810,48 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         }
         let onAdded = try s.run(["cost", "reject", "A-2", "--insurer", "3311", "--note", "nep"], today: "2029-12-31")
         #expect(onAdded.status == 1 && onAdded.stderr.contains("E-LEDGER"), "\(onAdded.stderr)")
+        // With the rejection deleted, the rejected cost is not taken again under a new id either.
+        for file in [s.db, s.db + "-wal", s.db + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+        try FileManager.default.copyItem(atPath: kept, toPath: s.db)
+        _ = try s.sql("DELETE FROM cost_rejection")
+        let again = try s.costs("A-3,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n")
+        #expect(again.status == 1 && again.stderr.contains("E-LEDGER") && again.stderr.contains("cost_rejection"), "\(again.stderr)")
     }
 }
 
-/// A rejection signed by its insurer: the statement names the line, the signer is the insurer of --insurer.
+/// A rejection signed by its insurer: the statement holds every field it decides (line, insurer,
+/// plausible part, note), and the signer is the insurer of --insurer.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen"))) struct SignedCostRejectionTests {
     let signed = SignedFileTests()
 
-    @Test func aSignedRejectionIsTheNamedInsurersOfThatLine() throws {
+    @Test func aSignedRejectionIsTheNamedInsurersOfThatLineAndNote() throws {
         let s = try Sandbox()
         defer { s.remove() }
         try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-06-16,reached,b.pdf\n")
         #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,personnel,incidental,2000.00,reis\n").status == 0)
         let k3311 = try signed.keygen(s, "i3311"), k7029 = try signed.keygen(s, "i7029")
         #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
         #expect(try s.run(["party", "key", "insurer:7029", k7029 + ".pub"]).status == 0)
-        let statement = try s.file("r.txt", "doorbraak cost reject A-1\n")
-        func reject(_ line: String, _ insurer: String, _ signature: String) throws -> CLIResult {
-            try s.run(["cost", "reject", line, "--insurer", insurer, "--note", "geen uren", "--signature", signature], today: "2029-12-31")
+        let options = ["--insurer", "3311", "--note", "geen uren", "--plausible", "400.00"]
+        let printed = try s.run(["cost", "reject", "A-1"] + options + ["--statement"], today: "2029-12-31")
+        #expect(printed.status == 0 && printed.stdout == "doorbraak cost reject A-1\ninsurer 3311\nplausible 400.00\nnote geen uren\n", "\(printed.stdout.debugDescription)")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0", "--statement stores nothing")
+        let statement = try s.file("r.txt", printed.stdout)
+        let signature = try signed.sign(statement, with: k3311)
+        func reject(_ line: String, _ options: [String], _ signature: String) throws -> CLIResult {
+            try s.run(["cost", "reject", line] + options + ["--signature", signature], today: "2029-12-31")
         }
-        let byOther = try reject("A-1", "3311", try signed.sign(statement, with: k7029))
-        #expect(byOther.status == 1 && byOther.stderr.contains("E-SIGNATURE") && byOther.stderr.contains("not by insurer 3311"), "\(byOther.stderr)")
-        let otherLine = try reject("A-2", "3311", try signed.sign(statement, with: k3311))
-        #expect(otherLine.status == 1 && otherLine.stderr.contains("E-SIGNATURE"), "a signature of A-1's statement for A-2: \(otherLine.stderr)")
+        let byOther = try reject("A-1", ["--insurer", "7029", "--note", "geen uren", "--plausible", "400.00"], try signed.sign(try s.file("r7029.txt", printed.stdout), with: k7029))
+        #expect(byOther.status == 1 && byOther.stderr.contains("E-SIGNATURE"), "\(byOther.stderr)")
+        let otherNote = try reject("A-1", ["--insurer", "3311", "--note", "fraude", "--plausible", "400.00"], signature)
+        #expect(otherNote.status == 1 && otherNote.stderr.contains("E-SIGNATURE"), "a note the insurer did not sign: \(otherNote.stderr)")
+        let otherPart = try reject("A-1", ["--insurer", "3311", "--note", "geen uren"], signature)
+        #expect(otherPart.status == 1 && otherPart.stderr.contains("E-SIGNATURE"), "a part the insurer did not sign: \(otherPart.stderr)")
+        let otherLine = try reject("A-2", options, signature)
+        #expect(otherLine.status == 1 && otherLine.stderr.contains("E-SIGNATURE"), "A-1's statement for A-2: \(otherLine.stderr)")
         #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
-        let good = try reject("A-1", "3311", try signed.sign(statement, with: k3311))
+        let good = try reject("A-1", options, signature)
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'cost-reject'").contains("signed by insurer:3311"))
     }

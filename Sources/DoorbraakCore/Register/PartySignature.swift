@@ -28,7 +28,7 @@ public enum PartySignature {
     public static func insurer(signer: PartyID?, option: String?, file: String) throws(DoorbraakError) -> String? {
         guard let signer else { return option }
         guard signer.role == .insurer else {
-            throw DoorbraakError(.signature, "\(file) is signed by \(signer); reviews, claims and requests for a beschikking come from an insurer", file: file)
+            throw DoorbraakError(.signature, "\(file) is signed by \(signer); reviews, claims, requests for a beschikking and rejections of cost lines come from an insurer", file: file)
         }
         if let option, option != signer.id {
             throw DoorbraakError(.signature, "\(file) is signed by \(signer), not by insurer \(option) named by --insurer", file: file)
@@ -86,11 +86,6 @@ public enum PartySignature {
     /// The statement a penvoerder signs to withdraw an application (`application withdraw ID
     /// --signature SIG`): these exact bytes, so a signature withdraws that application only.
     public static func withdrawalStatement(_ id: String) -> String { "doorbraak withdraw \(id)\n" }
-
-    /// The statement an insurer signs to reject a cost line (`cost reject LINE --signature SIG`):
-    /// these exact bytes, so a signature rejects that line only (a rejection is final, so a
-    /// replayed signature changes nothing).
-    public static func costRejectionStatement(_ lineID: String) -> String { "doorbraak cost reject \(lineID)\n" }
 
     /// `E-SIGNATURE` when a provider file acts for an application another provider leads.
     public static func requireLead(_ lead: String?, of application: String, signer: String?) throws(DoorbraakError) {

@@ -125,27 +125,47 @@ public struct CostLine: Sendable, Equatable {
         return folded(a) == folded(b)
     }
 
+    /// A stored line under another id that `requireNotRepeat` refuses a new line for.
+    public struct Alike: Sendable, Equatable {
+        /// Its id.
+        public var lineID: String
+        /// The insurer that rejected it (then alike in every field but the description), if any.
+        public var rejectedBy: String?
+
+        /// A stored line alike to a new one.
+        public init(lineID: String, rejectedBy: String?) {
+            self.lineID = lineID
+            self.rejectedBy = rejectedBy
+        }
+    }
+
     /// `E-COST-REPEAT` when `alike`, a stored line under another id, holds the same application,
     /// provider, year, category, kind, amount and description (`sameDescription`): a cost is
     /// reimbursed once (004 line 267: actual costs), and a second line alike in every field is
     /// the same cost counted twice — an attacker's review had a recovery wiped out by one cost
     /// declared under `ZZ-1` and `zz-1`. Two costs that are alike in amount differ in their
-    /// description.
-    public static func requireNotRepeat(_ line: CostLine, alike: String?) throws(DoorbraakError) {
-        guard let alike, alike != line.lineID else { return }
-        let letters = alike.lowercased() == line.lineID.lowercased() ? " (their ids differ only in letter case)" : ""
-        throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats cost line \(alike)\(letters): the same application, provider, year, category, kind, amount and description; a cost is reimbursed once (another cost of the same amount says what it is in its description)", field: "line_id")
+    /// description — unless the stored one was rejected by an insurer (`CostRejection`): then the
+    /// same cost in other words is refused too, or a rejection would be undone by a new id.
+    public static func requireNotRepeat(_ line: CostLine, alike: Alike?) throws(DoorbraakError) {
+        guard let alike, alike.lineID != line.lineID else { return }
+        let letters = alike.lineID.lowercased() == line.lineID.lowercased() ? " (their ids differ only in letter case)" : ""
+        if let insurer = alike.rejectedBy {
+            throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats the cost of line \(alike.lineID)\(letters), which insurer \(insurer) rejected as not plausible (P8): the same application, provider, year, category, kind and amount; a rejected cost is not reported again (its insurer sets the part that is plausible: `doorbraak cost reject --plausible`)", field: "line_id")
+        }
+        throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats cost line \(alike.lineID)\(letters): the same application, provider, year, category, kind, amount and description; a cost is reimbursed once (another cost of the same amount says what it is in its description)", field: "line_id")
     }
 
     /// 1–64 characters of letters, digits and `-_./`, starting with a letter or digit.
-    static func parseLineID(_ text: String) throws(DoorbraakError) -> String {
+    public static func parseLineID(_ text: String) throws(DoorbraakError) -> String {
         let bytes = Array(text.utf8)
         func allowed(_ c: UInt8) -> Bool {
             Pattern.isUpperAlnum(c) || Pattern.isLowerAlnum(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "/")
         }
         guard let first = bytes.first else { throw DoorbraakError(.input, "line id is blank") }
         guard bytes.count <= 64, Pattern.isUpperAlnum(first) || Pattern.isLowerAlnum(first), bytes.allSatisfy(allowed) else {
-            throw DoorbraakError(.input, "line id \"\(text)\" must be 1–64 letters, digits and '-_./', starting with a letter or digit")
+            // The id is quoted only when it is printable ASCII: an escape sequence in it must not reach a terminal.
+            let shown = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? "\"\(text)\" " : ""
+            throw DoorbraakError(.input, "line id \(shown)must be 1–64 letters, digits and '-_./', starting with a letter or digit")
         }
         return text
     }
@@ -160,12 +180,16 @@ public struct CostLine: Sendable, Equatable {
 
     /// Free text without control or bidirectional characters (it is printed in reports).
     static func parseDescription(_ text: String) throws(DoorbraakError) -> String {
-        guard text.count <= maximumDescriptionLength else {
-            throw DoorbraakError(.input, "description has \(text.count) characters; at most \(maximumDescriptionLength) are allowed")
+        // Counted in Unicode scalars: 60,000 combining accents on one letter are one Character
+        // (an attacker's review of the seventeenth landing).
+        let length = text.unicodeScalars.count
+        guard length <= maximumDescriptionLength else {
+            throw DoorbraakError(.input, "description has \(length) characters; at most \(maximumDescriptionLength) are allowed")
         }
         // No control, format or separator character (an attacker's review repeated a cost under
-        // another id with a zero-width space in its description).
-        if let bad = text.unicodeScalars.first(where: \.isUnprintable) {
+        // another id with a zero-width space in its description), nothing that shows nothing (a
+        // Hangul filler) and no U+FFFD standing for bytes that were no UTF-8.
+        if let bad = text.unicodeScalars.first(where: \.isUnkeptInRecords) {
             throw DoorbraakError(.input, "description contains the unprintable character U+\(String(bad.value, radix: 16, uppercase: true))")
         }
         return text

@@ -1,68 +1,119 @@
-/// An insurer's judgment that a stored cost line is not plausible (004 lines 272 and 2868: "aan
-/// de zorgverzekeraars wordt gevraagd om de kosten te toetsen op plausibiliteit"): finding P8,
-/// the line not eligible. SPEC §3.8 has the engine's own findings (P2–P6) only; this is the
-/// insurers' test that SPEC §2 step 8 names. It is also the way a wrong line is corrected: a
-/// stored line is never replaced (P7), so the insurer rejects it, saying why, and the provider
-/// reports the right cost under a new line id.
+/// An insurer's judgment that a stored cost line is not plausible, in whole or above a plausible
+/// part (004 lines 272 and 2868: "aan de zorgverzekeraars wordt gevraagd om de kosten te toetsen
+/// op plausibiliteit"): finding P8, the rejected part not eligible. SPEC §3.8 has the engine's own
+/// findings (P2–P6) only; this is the insurers' test that SPEC §2 step 8 names. It is also the way
+/// a wrong line is corrected: a stored line is never replaced (P7), so its insurer sets the part
+/// of it that is plausible (`plausible`: € 450.100,00 of a € 500.100,00 line).
 ///
-/// Only the application's coordinating or second insurer rejects (`E-REVIEWER`), with a note
-/// that says why. A rejection is final: the same one again changes nothing, another is
-/// `E-DECIDED`. A rejection taken back by a signed statement could be put back by replaying
-/// the first signature; so a line rejected in error is reported again under a new id, its
-/// description saying so (an alike description is `E-COST-REPEAT`).
+/// Only an insurer that paid the line's provider for the application rejects (`E-REVIEWER`): the
+/// recovery a rejection causes is attributed to the insurers that paid, so an insurer that paid
+/// nothing could otherwise turn another's judgment (an attacker's review). A line that is not
+/// eligible already (P2, P3, P4, P6) is not rejected (`E-STATE`). The note says why. A rejection
+/// is final: the same one again changes nothing, another is `E-DECIDED`; and the rejected cost is
+/// not reported again under another id, whatever its description (`E-COST-REPEAT`).
 public struct CostRejection: Sendable, Equatable {
-    /// The longest note kept (as a cost line's description).
+    /// The longest note kept, in Unicode scalars (as a cost line's description).
     public static let maximumNoteLength = CostLine.maximumDescriptionLength
 
     /// The cost line.
     public var lineID: String
     /// The insurer that judged it not plausible.
     public var insurer: UZOVI
+    /// The part of the line's amount that is plausible (zero: none of it); always below the amount.
+    public var plausible: Money
     /// Why, for the provider and the NZa.
     public var note: String
     /// The business date of the judgment.
     public var on: Day
 
     /// A rejection from known-valid values.
-    public init(lineID: String, insurer: UZOVI, note: String, on: Day) {
+    public init(lineID: String, insurer: UZOVI, plausible: Money = .zero, note: String, on: Day) {
         self.lineID = lineID
         self.insurer = insurer
+        self.plausible = plausible
         self.note = note
         self.on = on
     }
 
-    /// The note as given, when it says something on one printable line of at most
-    /// `maximumNoteLength` characters (it is printed in the findings and the audit trail).
+    /// The note as given, when it says something — at least one letter or digit — on one line of
+    /// at most `maximumNoteLength` Unicode scalars, every one of them printable and visible (it is
+    /// printed in the findings and the audit trail). An attacker's review passed a note of Hangul
+    /// fillers, one of 60,000 combining accents counted as one character, and bytes that were no
+    /// UTF-8 kept as U+FFFD.
     public static func parseNote(_ text: String) throws(DoorbraakError) -> String {
-        guard !text.allSatisfy(\.isWhitespace) else {
+        if let bad = text.unicodeScalars.first(where: \.isUnkeptInRecords) {
+            throw DoorbraakError(.input, "the note must be one line of visible text; it contains U+\(String(bad.value, radix: 16, uppercase: true))\(bad == "\u{FFFD}" ? " (bytes that are no UTF-8)" : "")", field: "note")
+        }
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
             throw DoorbraakError(.input, "a rejection says why the cost is not plausible: give a note", field: "note")
         }
-        guard text.count <= maximumNoteLength else {
-            throw DoorbraakError(.input, "the note has \(text.count) characters; at most \(maximumNoteLength) are allowed", field: "note")
-        }
-        if let bad = text.unicodeScalars.first(where: \.isUnprintable) {
-            throw DoorbraakError(.input, "the note must be one line; it contains the unprintable character U+\(String(bad.value, radix: 16, uppercase: true))", field: "note")
+        let length = text.unicodeScalars.count
+        guard length <= maximumNoteLength else {
+            throw DoorbraakError(.input, "the note has \(length) characters; at most \(maximumNoteLength) are allowed", field: "note")
         }
         return text
     }
 
+    /// `E-INPUT` unless `plausible` lies below the line's amount: a line plausible in full is not rejected.
+    public static func requirePart(_ plausible: Money, of line: CostLine) throws(DoorbraakError) {
+        guard plausible < line.amount else {
+            throw DoorbraakError(.input, "the plausible part \(plausible.dutch) is not below the line's amount \(line.amount.dutch): a line plausible in full is not rejected", field: "plausible")
+        }
+    }
+
     /// `E-REVIEWER` unless `insurer` is the coordinating or the second insurer of the line's
-    /// application: they pay it, so they test its costs.
-    public static func requireInsurer(_ insurer: UZOVI, of application: String, coordinating: String, second: String, line: String) throws(DoorbraakError) {
-        guard insurer.rawValue != coordinating, insurer.rawValue != second else { return }
-        throw DoorbraakError(.reviewer, "insurer \(insurer) is not an insurer of \(application) (coordinating \(coordinating), second \(second)); only they test the costs of cost line \(line)", field: "--insurer")
+    /// application and paid the line's provider for it (`payers`: the insurers that did).
+    public static func requireInsurer(_ insurer: UZOVI, of line: CostLine, coordinating: String, second: String, payers: [String]) throws(DoorbraakError) {
+        guard insurer.rawValue == coordinating || insurer.rawValue == second else {
+            throw DoorbraakError(.reviewer, "insurer \(insurer) is not an insurer of \(line.application) (coordinating \(coordinating), second \(second)); only they test the costs of cost line \(line.lineID)", field: "--insurer")
+        }
+        guard payers.contains(insurer.rawValue) else {
+            let paid = payers.isEmpty ? "no insurer has paid it yet" : "paid by \(payers.joined(separator: ", "))"
+            throw DoorbraakError(.reviewer, "insurer \(insurer) paid provider \(line.provider) nothing for \(line.application) (\(paid)): a rejection moves the recovery of what was paid, so the insurers that paid it test its costs", field: "--insurer")
+        }
     }
 
-    /// A line rejected before: the same insurer and note again is unchanged (true); anything else
-    /// is `E-DECIDED`, naming the rejection that stands.
+    /// `E-STATE` when the line is not eligible already (`findings`: its P2, P3, P4, P6): a
+    /// rejection would change nothing but count the line twice among the findings.
+    public static func requireEligible(_ line: CostLine, findings: [ErrorCode]) throws(DoorbraakError) {
+        guard !findings.isEmpty else { return }
+        throw DoorbraakError(.state, "cost line \(line.lineID) is not eligible already (\(findings.map(\.rawValue).joined(separator: ", "))): a rejection changes nothing", field: "line_id")
+    }
+
+    /// A line rejected before: the same insurer, part and note again is unchanged (true); anything
+    /// else is `E-DECIDED`, naming the rejection that stands.
     public static func isUnchanged(stored: CostRejection, again: CostRejection) throws(DoorbraakError) -> Bool {
-        if stored.insurer == again.insurer, stored.note == again.note { return true }
-        throw DoorbraakError(.decided, "cost line \(stored.lineID) was rejected by insurer \(stored.insurer) on \(stored.on) (\"\(stored.note)\"); a rejection is final: a cost rejected in error is reported again under a new line id", field: "line_id")
+        if stored.insurer == again.insurer, stored.plausible == again.plausible, stored.note == again.note { return true }
+        throw DoorbraakError(.decided, "cost line \(stored.lineID) was rejected by insurer \(stored.insurer) on \(stored.on)\(stored.plausible == .zero ? "" : " above a plausible \(stored.plausible.dutch)") (\"\(stored.note)\"); a rejection is final")
     }
 
-    /// The finding P8 this rejection makes of `line`.
+    /// The statement an insurer signs (`cost reject … --signature SIG`): every field it decides,
+    /// one per line, so a signature stands for this line, insurer, part and note only (an
+    /// attacker's review: a statement of the line alone let whoever held it write any note under
+    /// the insurer's name). The note is one line, so the statement reads one way only.
+    public var statement: String {
+        "doorbraak cost reject \(lineID)\ninsurer \(insurer)\nplausible \(plausible.description)\nnote \(note)\n"
+    }
+
+    /// The amount of `line` this rejection leaves eligible.
+    public func eligible(of line: CostLine) -> Money { plausible }
+
+    /// The finding P8 this rejection makes of `line`: the amount above the plausible part.
     func finding(of line: CostLine) -> Plausibility.Finding {
-        Plausibility.Finding(code: .costRejected, application: line.application, provider: line.provider, year: line.year, amount: line.amount, lineID: line.lineID,
-                             message: "cost line \(line.lineID) of \(line.amount) is not plausible to insurer \(insurer) (\(on)): \(note); not eligible")
+        let part = plausible == .zero ? "" : " above its plausible part \(plausible)"
+        var finding = Plausibility.Finding(code: .costRejected, application: line.application, provider: line.provider, year: line.year, amount: line.amount - plausible,
+                                           lineID: line.lineID,
+                                           message: "cost line \(line.lineID) of \(line.amount) is not plausible\(part) to insurer \(insurer) (\(on)): \(note); \(line.amount - plausible) not eligible")
+        finding.rejection = self
+        return finding
+    }
+}
+
+extension Unicode.Scalar {
+    /// Not kept in a note or a cost line's description: a control, format or separator character,
+    /// one that is ignorable and so shows nothing (a Hangul filler, a variation selector), or the
+    /// replacement character that stands for bytes that were no UTF-8.
+    var isUnkeptInRecords: Bool {
+        isUnprintable || properties.isDefaultIgnorableCodePoint || self == "\u{FFFD}"
     }
 }

@@ -96,6 +96,8 @@ public enum Plausibility {
         /// provider for the application (when none did, those that paid the application); for P1
         /// the insurers its recovery is attributed to.
         public var insurers: [UZOVI] = []
+        /// P8: the insurer's rejection (who, when, the plausible part, why).
+        public var rejection: CostRejection?
     }
 
     /// Paid and accounted for one application, provider and year.
@@ -246,8 +248,9 @@ public enum Plausibility {
     /// finding's year (P5: the year the beschikking became final). A finding of a year in which
     /// none of them paid (a cost line of 2026, say) is only in `findings`, with its insurers.
     ///
-    /// A line an insurer rejected (`rejections`, by line id) is P8 besides its own findings, and
-    /// not eligible; a rejection of a line not among `costs` is `E-MISSING`.
+    /// A line an insurer rejected (`rejections`, by line id) is P8 and eligible only for its
+    /// plausible part (a line with a finding of its own is not eligible at all, and no P8 is added:
+    /// the store refuses such a rejection); a rejection of a line not among `costs` is `E-MISSING`.
     public static func run(payouts: [Payout], costs: [CostLine], rejections: [CostRejection] = [], applications: [ApplicationFacts],
                            settings: Settings = .standard) throws(DoorbraakError) -> Report {
         var facts: [ApplicationID: ApplicationFacts] = [:]
@@ -271,12 +274,17 @@ public enum Plausibility {
         var ineligible: [Key: Money] = [:]
         for line in lines {
             let key = Key(application: line.application, provider: line.provider, year: line.year)
-            let lineFindings = costFindings(line, coalition: facts[line.application]?.coalition ?? [:]) + (rejected[line.lineID].map { [$0.finding(of: line)] } ?? [])
-            findings += lineFindings
-            if lineFindings.isEmpty {
-                eligible[key, default: .zero] += line.amount
-            } else {
+            let own = costFindings(line, coalition: facts[line.application]?.coalition ?? [:])
+            findings += own
+            if !own.isEmpty {
                 ineligible[key, default: .zero] += line.amount
+            } else if let rejection = rejected[line.lineID] {
+                // P8: the part above what the insurer judged plausible is not eligible.
+                findings.append(rejection.finding(of: line))
+                eligible[key, default: .zero] += rejection.eligible(of: line)
+                ineligible[key, default: .zero] += line.amount - rejection.eligible(of: line)
+            } else {
+                eligible[key, default: .zero] += line.amount
             }
         }
 

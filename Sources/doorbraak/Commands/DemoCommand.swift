@@ -215,12 +215,13 @@ enum DemoCommand: Command {
         // Stage 8b: an insurer tests a line and judges it not plausible (004 line 272): the largest
         // line of a provider it paid, rejected with a note; the line is then not eligible (P8).
         let accounted = try store.plausibilityInput()
-        let tested = accounted.costs.compactMap { line in
+        let coalitions = Dictionary(accounted.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
+        let tested = accounted.costs.filter { Plausibility.findings(of: $0, coalition: coalitions[$0.application] ?? [:]).isEmpty }.compactMap { line in
             accounted.payouts.first { $0.application == line.application && $0.provider == line.provider }.map { (line: line, insurer: $0.insurer) }
         }.max { ($0.line.amount, $1.line.lineID) < ($1.line.amount, $0.line.lineID) }
         if let tested {
             let note = "geen urenregistratie bij deze inzet"
-            _ = try store.rejectCost(tested.line.lineID, insurer: tested.insurer, note: note, today: accountDay, event: context.audit())
+            _ = try store.rejectCost(CostRejection(lineID: tested.line.lineID, insurer: tested.insurer, note: note, on: accountDay), event: context.audit())
             Output.line("\n== 13b. an insurer tests the costs: \(tested.insurer) rejects cost line \(tested.line.lineID) (\(tested.line.amount.dutch), provider \(tested.line.provider), \(tested.line.application)) as not plausible, \"\(note)\" (`doorbraak cost reject`): P8, not eligible; the provider's recovery is computed without it")
         }
 

@@ -69,31 +69,34 @@ enum ImportCostsCommand: Command {
     }
 }
 
-/// `doorbraak cost reject LINE --insurer U --note TEXT`.
+/// `doorbraak cost reject LINE --insurer U --note TEXT [--plausible AMOUNT]`.
 enum CostRejectCommand: Command {
     static let name = "cost reject"
-    static let summary = "an insurer judges a stored cost line not plausible (P8: not eligible), saying why"
-    static let usage = "LINE --insurer UZOVI --note TEXT [--signature SIG]"
+    static let summary = "an insurer that paid a provider judges its cost line not plausible (P8), in whole or above a plausible part"
+    static let usage = "LINE --insurer UZOVI --note TEXT [--plausible AMOUNT] [--statement | --signature SIG]"
     static let help = """
     The insurers test the providers' costs for plausibility (004: "aan de zorgverzekeraars wordt
-    gevraagd om de kosten te toetsen op plausibiliteit"). The coordinating or the second insurer
-    of the line's application (anyone else gets E-REVIEWER) rejects a stored cost line, and
-    --note says why in one line: the line is then not eligible (finding P8 in `doorbraak
-    plausibility`, with the insurer and the note): what was paid above the provider's eligible
-    costs without it is recovered (P1).
-    It is also how a wrong line is corrected: a stored line is never replaced (P7), so its insurer
-    rejects it ("typed 50.000 for 5.000; see K-2") and the provider reports the right cost under a
-    new line id. A rejection is final: the same one again changes nothing, another is E-DECIDED;
-    a line rejected in error is reported again under a new id, its description saying so.
+    gevraagd om de kosten te toetsen op plausibiliteit"). An insurer of the line's application
+    that paid the line's provider for it (anyone else gets E-REVIEWER: the recovery a rejection
+    causes falls on the insurers that paid) rejects a stored cost line; --note says why in one
+    line. The line is then not eligible above --plausible AMOUNT (default 0.00: none of it), which
+    lies below the line's amount: finding P8 in `doorbraak plausibility`, with the insurer, the
+    date and the note, and what was paid above the provider's eligible costs is recovered (P1).
+    It is also how a wrong line is corrected: a stored line is never replaced (P7), so its
+    insurer sets the part that is right (`--plausible 450100.00` for a line of 500100.00).
+    A line that is not eligible already (P2, P3, P4, P6) is not rejected (E-STATE). A rejection is
+    final: the same one again changes nothing, another is E-DECIDED; the rejected cost reported
+    again under another line id is E-COST-REPEAT, whatever its description.
     Recorded in the audit trail (`cost-reject`) with the actor, on the application.
-    --signature SIG: the insurer's OpenSSH signature of the statement "doorbraak cost reject LINE"
-    and a newline (`printf 'doorbraak cost reject LINE\\n' > r.txt; ssh-keygen -Y sign -n doorbraak
-    -f KEY r.txt` gives r.txt.sig); required when the round requires signed files.
+    --statement prints the statement the insurer signs (every field above, one per line) and
+    stores nothing; `--signature SIG` then takes the insurer's OpenSSH signature of it (`doorbraak
+    cost reject … --statement > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt` gives
+    r.txt.sig), required when the round requires signed files.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         guard let insurerText = try arguments.value("--insurer") else {
-            throw DoorbraakError(.usage, "cost reject needs --insurer UZOVI: the coordinating or second insurer of the line's application")
+            throw DoorbraakError(.usage, "cost reject needs --insurer UZOVI: an insurer that paid the line's provider for the application")
         }
         let insurer: UZOVI
         do { insurer = try UZOVI(parsing: insurerText) } catch { throw DoorbraakError(.usage, "--insurer: \(error.message)") }
@@ -102,29 +105,55 @@ enum CostRejectCommand: Command {
         }
         let note: String
         do { note = try CostRejection.parseNote(noteText) } catch { throw DoorbraakError(.usage, "--note: \(error.message)") }
+        var plausible = Money.zero
+        if let text = try arguments.value("--plausible") {
+            do { plausible = try Money(parsing: text, notation: .json) } catch { throw DoorbraakError(.usage, "--plausible: \(error.message) (write 450100.00)") }
+        }
+        let printStatement = arguments.flag("--statement")
         let signature = try SignedFile.signatureOption(&arguments)
-        let lineID = try arguments.requiredOperand("cost line id")
+        let operand = try arguments.requiredOperand("cost line id")
         try arguments.finish()
+        let lineID: String
+        do { lineID = try CostLine.parseLineID(operand) } catch { throw DoorbraakError(.usage, "the cost line id: \(error.message)") }
+        if printStatement && signature != nil { throw DoorbraakError(.usage, "--statement prints what to sign; give --signature on the next run, with the same options") }
+        let rejection = CostRejection(lineID: lineID, insurer: insurer, plausible: plausible, note: note, on: context.today)
+        if printStatement {
+            print(rejection.statement, terminator: "")
+            return ExitCode.done
+        }
         let store = try context.openStore()
         try InsurerOption.requireRegistered(insurer.rawValue, in: store)
         var signer: PartyID?
         if let signature {
             let allowed = try store.allowedSigners()
-            signer = try FileSignature.signer(ofText: PartySignature.costRejectionStatement(lineID), signature: signature, allowedSigners: allowed)
+            signer = try FileSignature.signer(ofText: rejection.statement, signature: signature, allowedSigners: allowed)
             _ = try PartySignature.insurer(signer: signer, option: insurer.rawValue, file: signature)
             try store.requireSigner(signer, checkedAgainst: allowed, on: context.today)
         } else if try store.signaturesRequired() {
-            throw DoorbraakError(.signature, "this round requires signed party files: sign the statement with the insurer's key (`printf 'doorbraak cost reject \(lineID)\\n' > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt`) and pass --signature r.txt.sig")
+            throw DoorbraakError(.signature, "this round requires signed party files: the insurer signs the statement of this rejection (run the same command with --statement instead of storing: `… --statement > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt`) and passes --signature r.txt.sig")
         }
-        let outcome = try store.rejectCost(lineID, insurer: insurer, note: note, today: context.today, event: context.audit().signed(by: signer))
+        let outcome: Store.CostRejectionOutcome
+        do {
+            outcome = try store.rejectCost(rejection, event: context.audit().signed(by: signer))
+        } catch {
+            // On the command line the line is the operand and the part an option.
+            var located = error
+            if located.field == "line_id" { located.field = nil }
+            if located.field == "plausible" { located.field = "--plausible" }
+            if located.code == .missing { located = store.suggestingCostLine(located, for: lineID) }
+            throw located
+        }
+        let fields: [(String, JSONValue)] = [("line", .string(lineID)), ("insurer", .string(insurer.rawValue)), ("plausible", .string(plausible.description)),
+                                             ("note", .string(note)), ("on", .string(context.today.description))]
         switch outcome {
         case .rejected(let line, let onFinal):
             if context.json {
-                Output.json(.object([("line", .string(lineID)), ("application", .string(line.application.rawValue)), ("insurer", .string(insurer.rawValue)),
-                                     ("finding", .string(ErrorCode.costRejected.rawValue)), ("amount", .string(line.amount.description)),
-                                     ("outcome", .string("rejected")), ("on_final", .bool(onFinal))]))
+                Output.json(.object(fields + [("application", .string(line.application.rawValue)), ("finding", .string(ErrorCode.costRejected.rawValue)),
+                                              ("amount", .string(line.amount.description)), ("not_eligible", .string((line.amount - plausible).description)),
+                                              ("outcome", .string("rejected")), ("on_final", .bool(onFinal))]))
             } else {
-                Output.line("cost line \(lineID) (\(line.amount.dutch), provider \(line.provider), \(line.year), \(line.application)) rejected by insurer \(insurer): P8, not eligible — \(note)")
+                let part = plausible == .zero ? "" : " above a plausible \(plausible.dutch)"
+                Output.line("cost line \(lineID) (\(line.amount.dutch), provider \(line.provider), \(line.year), \(line.application)) rejected by insurer \(insurer)\(part): P8, \((line.amount - plausible).dutch) not eligible — \(note)")
                 Output.line("its effect on the recovery: `doorbraak plausibility --application \(line.application)`")
                 if onFinal {
                     Output.error("note: the beschikking of \(line.application) is final: its recovery and the NZa's judgments it counts in change with this rejection")
@@ -132,10 +161,9 @@ enum CostRejectCommand: Command {
             }
         case .unchanged(let line):
             if context.json {
-                Output.json(.object([("line", .string(lineID)), ("application", .string(line.application.rawValue)), ("insurer", .string(insurer.rawValue)),
-                                     ("outcome", .string("unchanged"))]))
+                Output.json(.object(fields + [("application", .string(line.application.rawValue)), ("outcome", .string("unchanged"))]))
             } else {
-                Output.line("cost line \(lineID): insurer \(insurer) rejected it before with this note; nothing changed")
+                Output.line("cost line \(lineID): insurer \(insurer) rejected it before in the same words; nothing changed")
             }
         }
         return ExitCode.done
@@ -293,6 +321,10 @@ struct PlausibilityView {
             ("amount", .string(f.amount.description)), ("year", f.year.map { .number(String($0)) } ?? .null),
             ("line", f.lineID.map { .string($0) } ?? .null), ("message", .string(f.message)),
             ("provisional", .bool(f.provisional)), ("insurers", .array(f.insurers.map { .string($0.rawValue) })),
+            // P8: who rejected the line, when, the part kept as plausible and why (the insurers above are those that paid).
+            ("rejection", f.rejection.map { r in
+                .object([("insurer", .string(r.insurer.rawValue)), ("on", .string(r.on.description)), ("plausible", .string(r.plausible.description)), ("note", .string(r.note))])
+            } ?? .null),
         ])
     }
 
