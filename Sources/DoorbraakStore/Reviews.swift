@@ -33,8 +33,10 @@ extension Store {
                                     deviations: deviations.split(separator: " ").map(String.init), decidedBy: previous.map(\.0))
         let next = try ReviewRules.apply(decision, to: subject)
         try SubmissionRules.checkBeforeAllocation(id, allocatedOn: try allocatedOn(), doing: "decided on")
-        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
+        // The subject's latest event first: it is never before the receipt, so its date is the
+        // one to suggest (a newcomer followed "on or after" the receipt into a second refusal).
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
+        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
@@ -66,8 +68,10 @@ extension Store {
         if decision.assessedVersion != nil {
             try ReviewRules.requireAssessed(decision, registered: try registeredVersion(of: id), of: id, signed: false)
         }
-        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
+        // The subject's latest event first: it is never before the receipt, so its date is the
+        // one to suggest (a newcomer followed "on or after" the receipt into a second refusal).
         try AuditLog.requireInOrder(in: db, subject: id, on: today)
+        try DateOrder.review(on: today, received: try Day(parsing: receivedText), application: id)
         let (decisionName, reason, accepted, rejected) = Store.columns(of: decision)
         guard let mine = previous.first(where: { $0.insurer == decision.insurer }) else { throw DoorbraakError(.internal, "the decision to revise vanished") }
         try db.cached("UPDATE review SET decision = ?, reason = ?, accepted = ?, rejected = ?, note = ?, decided_on = ? WHERE application_id = ? AND insurer = ?")

@@ -1,5 +1,5 @@
 // Generated: DOORBRAAK_WRITE_SCHEMA=1 swift test --filter theSchemaFileIsTheMigrations
 extension Schema {
     /// SHA-256 of the schema the migrations build (`SchemaCheck.digest`).
-    public static let digest = "41375e06a5f89faa509a658b2fc6e9c3ed702a978bad6f001558f926bc837522"
+    public static let digest = "d7f60e6b3f7e95ee375f5137fbc7e4b8f338a0d0821d4b48adfe8a686bc93acd"
 }

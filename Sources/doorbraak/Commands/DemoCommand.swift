@@ -36,6 +36,15 @@ enum DemoCommand: Command {
             context.databasePath = (scratch ?? ".") + "/doorbraak.sqlite"
         }
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        if scratch == nil {
+            // The files it writes beside the database replace nothing of the user's (a newcomer's
+            // own costs.csv and report.html were overwritten without a word).
+            let folder = (context.databasePath as NSString).deletingLastPathComponent
+            let present = DemoCommand.writtenFiles.filter { FileManager.default.fileExists(atPath: ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent($0)) }
+            if !present.isEmpty {
+                throw DoorbraakError(.exists, "the demo writes its files beside the database, and \(present.joined(separator: ", ")) \(present.count == 1 ? "is" : "are") there already; give --db a path in an empty folder (`mkdir demo && doorbraak demo --db demo/doorbraak.sqlite`)")
+            }
+        }
         let plans = try PlanDirectory.load(plansPath)
         let settings = RoundSettings.standard
         // The demo keeps its own calendar (so it runs the same on any system date), and each
@@ -304,6 +313,12 @@ enum DemoView {
         rejected.add(["applications rejected", String(report.rejected)])
         return admitted.text + "\n\n" + rejected.text
     }
+}
+
+extension DemoCommand {
+    /// What the demo writes beside a database given with --db.
+    static let writtenFiles = ["applications.jsonl", "reviews.csv", "contracts.csv", "contracts-reallocated.csv", "claims.csv", "claims-to-2029.csv",
+                               "costs.csv", "monitoring.csv", "report.html"]
 }
 
 /// A scratch folder for the demo.

@@ -290,10 +290,15 @@ struct PlausibilityView {
 
     /// The application shown alone (`--application`), if any.
     let application: ApplicationID?
+    /// `--year` and `--insurer`, which narrow what is shown.
+    let year: Int?
+    let insurer: UZOVI?
 
     init(report: Plausibility.Report, year: Int?, insurer: UZOVI?, application: ApplicationID? = nil) {
         self.report = report
         self.application = application
+        self.year = year
+        self.insurer = insurer
         let ofApplication = { (id: ApplicationID) in application == nil || id == application }
         recoveries = report.recoveries.filter { r in
             ofApplication(r.application) && r.parts.contains { (year == nil || $0.year == year) && (insurer == nil || $0.insurer == insurer) }
@@ -385,7 +390,11 @@ struct PlausibilityView {
 
     var text: String {
         if let application, recoveries.isEmpty, findings.isEmpty {
-            return "\(application): no recovery and no findings" + (standingTable.map { "\n\n" + $0 } ?? "")
+            // Narrowed, say so: the recovery of another year or insurer is not "no recovery" (a
+            // newcomer read that line above a provider marked recovered).
+            let scope = [year.map { "in \($0)" }, insurer.map { "for insurer \($0)" }].compactMap { $0 }.joined(separator: " ")
+            let narrowed = scope.isEmpty ? "" : " \(scope) (without --year and --insurer: `doorbraak plausibility --application \(application)`)"
+            return "\(application): no recovery and no findings\(narrowed)" + (standingTable.map { "\n\n" + $0 } ?? "")
                 + (judgments.isEmpty ? "" : "\n\nthe judgments of its insurers' years, over every application they paid\n" + judgmentTable)
         }
         guard !judgments.isEmpty || !findings.isEmpty else { return "no payouts and no cost lines to judge" }
@@ -410,7 +419,7 @@ struct PlausibilityView {
                            f.insurers.isEmpty ? "nobody" : f.insurers.map(\.rawValue).joined(separator: ", "), f.message])
             }
             parts += ["findings, each with the insurers that paid what it is about (listed in their judgment of the finding's year when they paid in it; "
-                      + "P5 over all years, in the year the beschikking became final; deviation \(report.settings.deviation)%)", table.text]
+                      + "P5 over all years, in the year the beschikking became final (2029 when later); deviation \(report.settings.deviation)%)", table.text]
         }
         return parts.joined(separator: "\n\n")
     }
