@@ -280,3 +280,50 @@ import Testing
         #expect(submitted.status == 65 && submitted.stderr.contains("write \"milestones.M5.due\": \"…\""), "\(submitted.stderr)")
     }
 }
+
+/// What the seventeenth landing's newcomer tripped over.
+@Suite struct SeventeenthNewcomerTests {
+    /// A review dated before the receipt, after a later event on the application: the refusal
+    /// suggests the latest event's date (it suggested the receipt, which was then refused too);
+    /// that date passes.
+    @Test func aReviewsDateRefusalSuggestsADateThatPasses() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initRound()
+        #expect(try s.run(["application", "submit", try s.file("a.json", try applicationLine("R-1"))], today: "2026-11-25").status == 0)
+        #expect(try s.run(["review", "R-1", "--insurer", "3311", "--approve"], today: "2026-11-26").status == 0)
+        let early = try s.run(["review", "R-1", "--insurer", "7029", "--approve"], today: "2026-11-24")
+        #expect(early.status == 1 && early.stderr.contains("E-DATE") && early.stderr.contains("use a date on or after 2026-11-26"), "\(early.stderr)")
+        #expect(try s.run(["review", "R-1", "--insurer", "7029", "--approve"], today: "2026-11-26").status == 0)
+    }
+
+    /// `plausibility --application ID --year Y` of an application whose recovery lies in another
+    /// year says it is narrowed, not that there is no recovery.
+    @Test func aNarrowedApplicationSaysItIsNarrowed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        try s.finish()
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,200000.00,team\n").status == 0)
+        let narrowed = try s.run(["plausibility", "--application", "PAY-A", "--year", "2028"], today: "2029-12-31")
+        #expect(narrowed.status == 0 && narrowed.stdout.hasPrefix("PAY-A: no recovery and no findings in 2028 (without --year and --insurer:"), "\(narrowed.stdout)")
+        #expect(narrowed.stdout.contains("recovered"), "the provider's state still shows: \(narrowed.stdout)")
+        let whole = try s.run(["plausibility", "--application", "PAY-A"], today: "2029-12-31")
+        #expect(whole.status == 0 && !whole.stdout.contains("no recovery") && whole.stdout.contains("€ 100.000,00"), "\(whole.stdout)")
+    }
+
+    /// `demo --db PATH` replaces none of the user's files beside the database: refused, nothing
+    /// written; in an empty folder it runs.
+    @Test func theDemoReplacesNoFileOfTheUsers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = folder.appendingPathComponent("costs.csv")
+        try "mine\n".write(to: mine, atomically: true, encoding: .utf8)
+        let refused = try runDoorbraak(["demo", "--db", folder.appendingPathComponent("d.sqlite").path, "--applications", "20"])
+        #expect(refused.status == 1 && refused.stderr.contains("E-EXISTS") && refused.stderr.contains("costs.csv"), "\(refused.stderr)")
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "mine\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("d.sqlite").path))
+    }
+}
