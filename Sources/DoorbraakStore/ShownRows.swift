@@ -14,6 +14,8 @@ public enum ShownView: String, Sendable, CaseIterable {
     case plausibility = "the plausibility test is"
     /// `report verevening`, built on the plausibility test.
     case verevening = "the verevening is"
+    /// `cost list`: the stored cost lines with their findings, and who paid their providers.
+    case costs = "the cost lines are"
     /// `nza register`.
     case register = "the register of beschikkingen is"
     /// `monitoring`: claimed against realised fte and the plan KPIs.
@@ -35,7 +37,7 @@ public enum ShownView: String, Sendable, CaseIterable {
     public var tables: [String] {
         switch self {
         case .payouts: ["claim", "bovengrens_release", "application_milestone", "beschikking", "application", "application_provider"]
-        case .plausibility, .verevening: ["claim", "cost_line", "cost_rejection", "application_provider", "beschikking"]
+        case .plausibility, .verevening, .costs: ["claim", "cost_line", "cost_rejection", "application_provider", "beschikking"]
         case .register: ["beschikking", "application", "submission"]
         case .monitoring: ["application", "beschikking", "claim", "measurement", "plan"]
         case .round, .whatif: ["application", "review"]
@@ -52,7 +54,7 @@ public enum ShownView: String, Sendable, CaseIterable {
     var showsSettings: Bool {
         switch self {
         case .round, .whatif, .monitoring, .plans, .overview: true
-        case .payouts, .plausibility, .verevening, .register, .applications, .parties: false
+        case .payouts, .plausibility, .verevening, .costs, .register, .applications, .parties: false
         }
     }
 

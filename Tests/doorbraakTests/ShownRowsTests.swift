@@ -16,7 +16,7 @@ import Testing
         [["payouts", "--json"], ["payouts", "--by", "quarter", "--json"], ["payouts", "--due", "--json"], ["payouts", "--application", id, "--json"],
          ["plausibility", "--json"], ["report", "verevening", "--year", "2028", "--json"], ["nza", "register", "--json"], ["ceiling", "--json"],
          ["monitoring", "--json"], ["round", "report", "--json"], ["round", "whatif", "--bar", "9,17", "--json"], ["application", "list", "--json"],
-         ["application", "show", id, "--json"], ["plans", "list", "--json"], ["party", "list", "--json"], ["report"]]
+         ["application", "show", id, "--json"], ["plans", "list", "--json"], ["party", "list", "--json"], ["report"], ["cost", "list", "--json"]]
     }
 
     /// Every view of `round` (`views(showing:)` of its first granted application) with what it
@@ -75,6 +75,7 @@ import Testing
         ("claim", "amount_cents", ["payouts", "--by", "quarter"], "claim CL-"),
         ("cost_line", "amount_cents", ["plausibility"], "cost_line "),
         ("cost_line", "amount_cents", ["report", "verevening", "--year", "2028"], "cost_line "),
+        ("cost_line", "amount_cents", ["cost", "list"], "cost_line "),
         ("beschikking", "bovengrens_cents", ["nza", "register"], "beschikking "),
         ("application_milestone", "tariff_cents", ["payouts", "--due"], "application_milestone "),
         ("measurement", "value_units", ["monitoring"], "measurement "),

@@ -856,3 +856,28 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'cost-reject'").contains("signed by insurer:3311"))
     }
 }
+
+/// `cost list`: the lines an insurer may test, with what is eligible of each and why not.
+@Suite struct CostListTests {
+    @Test func theInsurersListShowsTheLinesOfTheProvidersItPaid() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,material,structural,2000.00,licentie\nB-1,PAY-A,23456789,2027,personnel,incidental,500.00,inzet\n").status == 0)
+        #expect(try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--plausible", "600.00", "--note", "uren"], today: "2029-12-31").status == 0)
+        let mine = try s.run(["cost", "list", "--insurer", "3311"], today: "2029-12-31")
+        #expect(mine.status == 0 && mine.stdout.contains("A-1") && mine.stdout.contains("A-2") && !mine.stdout.contains("B-1"), "only the provider 3311 paid: \(mine.stdout)")
+        #expect(mine.stdout.contains("P8 by 3311 (2029-12-31): uren") && mine.stdout.contains("€ 600,00") && mine.stdout.contains("P3"), "\(mine.stdout)")
+        #expect(mine.stdout.contains("2 lines: € 3.000,00 accounted, € 600,00 eligible"), "\(mine.stdout)")
+        let none = try s.run(["cost", "list", "--insurer", "7029"], today: "2029-12-31")
+        #expect(none.status == 0 && none.stdout.contains("no cost lines of providers insurer 7029 paid"), "\(none.stdout)")
+        let all = try json(try s.run(["cost", "list", "--application", "PAY-A", "--json"], today: "2029-12-31").stdout)
+        let lines = try #require(all["lines"] as? [[String: Any]])
+        #expect(lines.map { $0["line"] as? String } == ["A-1", "A-2", "B-1"] && lines.map { $0["eligible"] as? String } == ["600.00", "0.00", "500.00"], "\(lines)")
+        let p8 = ((lines.first?["findings"] as? [[String: Any]])?.first)
+        #expect(p8?["code"] as? String == "P8" && p8?["insurers"] as? [String] == ["3311"] && (p8?["rejection"] as? [String: Any])?["plausible"] as? String == "600.00", "\(String(describing: p8))")
+        let typo = try s.run(["cost", "list", "--application", "PAY-B"], today: "2029-12-31")
+        #expect(typo.status == 66 && typo.stderr.contains("did you mean PAY-A"), "\(typo.stderr)")
+    }
+}

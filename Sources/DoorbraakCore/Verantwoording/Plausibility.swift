@@ -262,30 +262,19 @@ public enum Plausibility {
         for line in lines where facts[line.application] == nil {
             throw DoorbraakError(.missing, "cost line \(line.lineID) names application \(line.application), which is not known", field: "application_id")
         }
-        var rejected: [String: CostRejection] = [:]
-        for rejection in rejections { rejected[rejection.lineID] = rejection }
         let known = Set(lines.map(\.lineID))
-        if let stray = rejected.keys.sorted().first(where: { !known.contains($0) }) {
+        if let stray = rejections.map(\.lineID).sorted().first(where: { !known.contains($0) }) {
             throw DoorbraakError(.missing, "a rejection names cost line \(stray), which is not known", field: "line_id")
         }
 
         var findings: [Finding] = []
         var eligible: [Key: Money] = [:]
         var ineligible: [Key: Money] = [:]
-        for line in lines {
-            let key = Key(application: line.application, provider: line.provider, year: line.year)
-            let own = costFindings(line, coalition: facts[line.application]?.coalition ?? [:])
-            findings += own
-            if !own.isEmpty {
-                ineligible[key, default: .zero] += line.amount
-            } else if let rejection = rejected[line.lineID] {
-                // P8: the part above what the insurer judged plausible is not eligible.
-                findings.append(rejection.finding(of: line))
-                eligible[key, default: .zero] += rejection.eligible(of: line)
-                ineligible[key, default: .zero] += line.amount - rejection.eligible(of: line)
-            } else {
-                eligible[key, default: .zero] += line.amount
-            }
+        for state in lineStates(costs: lines, rejections: rejections, coalitions: facts.mapValues(\.coalition)) {
+            let key = Key(application: state.line.application, provider: state.line.provider, year: state.line.year)
+            findings += state.findings
+            eligible[key, default: .zero] += state.eligible
+            ineligible[key, default: .zero] += state.line.amount - state.eligible
         }
 
         var paid: [Key: Money] = [:]

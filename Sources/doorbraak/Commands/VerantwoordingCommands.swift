@@ -69,6 +69,69 @@ enum ImportCostsCommand: Command {
     }
 }
 
+/// `doorbraak cost list [--application ID] [--insurer U]`.
+enum CostListCommand: Command {
+    static let name = "cost list"
+    static let summary = "the stored cost lines with what is eligible of each and why not: the insurer's list to test"
+    static let usage = "[--application ID] [--insurer UZOVI]"
+    static let help = """
+    Every stored cost line (`import costs`), by line id: application, provider, year, category,
+    kind, amount, the part that is eligible, its findings (P2, P3, P4, P6 of its own; P8 when an
+    insurer rejected it, with who, when and why) and its description. --application ID narrows to
+    one application; --insurer U to the lines of the providers U paid for an application: the
+    lines U may test and reject (`doorbraak cost reject`).
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let application = try arguments.value("--application")
+        let insurer = try InsurerOption.take(&arguments)
+        try arguments.finish()
+        let store = try context.openStore(readOnly: true)
+        try InsurerOption.requireRegistered(insurer, in: store)
+        let input = try store.showing(.costs) { () throws(DoorbraakError) in try store.plausibilityInput() }
+        if let application, !input.applications.contains(where: { $0.id.rawValue == application }) {
+            throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\" with a beschikking or cost lines"), for: application)
+        }
+        var payers: [String: Set<UZOVI>] = [:]
+        for p in input.payouts { payers["\(p.application)|\(p.provider)", default: []].insert(p.insurer) }
+        let states = Plausibility.lineStates(costs: input.costs, rejections: input.rejections,
+                                             coalitions: Dictionary(input.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a }))
+            .filter { s in
+                (application == nil || s.line.application.rawValue == application)
+                    && (insurer == nil || payers["\(s.line.application)|\(s.line.provider)"]?.contains { $0.rawValue == insurer } == true)
+            }
+            .map { s in
+                // Each finding names the insurers that paid the line's provider for the application.
+                var s = s
+                for i in s.findings.indices { s.findings[i].insurers = (payers["\(s.line.application)|\(s.line.provider)"] ?? []).sorted() }
+                return s
+            }
+        if context.json {
+            Output.json(.object([("lines", .array(states.map { s in
+                .object([("line", .string(s.line.lineID)), ("application", .string(s.line.application.rawValue)), ("provider", .string(s.line.provider.rawValue)),
+                         ("year", .number(String(s.line.year))), ("category", .string(s.line.category.rawValue)), ("kind", .string(s.line.kind.rawValue)),
+                         ("amount", .string(s.line.amount.description)), ("eligible", .string(s.eligible.description)),
+                         ("findings", .array(s.findings.map(PlausibilityView.finding))), ("description", .string(s.line.description))])
+            }))]))
+            return ExitCode.done
+        }
+        guard !states.isEmpty else {
+            Output.line("no cost lines" + (application.map { " of \($0)" } ?? "") + (insurer.map { " of providers insurer \($0) paid" } ?? ""))
+            return ExitCode.done
+        }
+        var table = Table([("line", .left), ("application", .left), ("provider", .left), ("year", .left), ("category", .left), ("kind", .left),
+                           ("amount", .right), ("eligible", .right), ("findings", .left), ("description", .left)])
+        for s in states {
+            let found = s.findings.map { f in f.rejection.map { "P8 by \($0.insurer) (\($0.on)): \($0.note)" } ?? f.code.rawValue }.joined(separator: ", ")
+            table.add([s.line.lineID, s.line.application.rawValue, s.line.provider.rawValue, String(s.line.year), s.line.category.rawValue, s.line.kind.rawValue,
+                       s.line.amount.dutch, s.eligible.dutch, found, s.line.description])
+        }
+        Output.line(table.text)
+        Output.line("\(states.count) line\(states.count == 1 ? "" : "s"): \(states.map(\.line.amount).sum().dutch) accounted, \(states.map(\.eligible).sum().dutch) eligible")
+        return ExitCode.done
+    }
+}
+
 /// `doorbraak cost reject LINE --insurer U --note TEXT [--plausible AMOUNT]`.
 enum CostRejectCommand: Command {
     static let name = "cost reject"
