@@ -30,6 +30,9 @@ public struct CostImport: CSVImport {
         /// judgments it counts in change with them (a newcomer's try: a line after the judgment
         /// turned a final recovery into "covered" without a word).
         public var onFinal = 0
+        /// The stored new lines of a provider with a line an insurer rejected on the same
+        /// application, per application (their insurers test them: `cost list`).
+        public var afterRejection: [String: Int] = [:]
     }
 
     /// Where, on which date, by whom, and whether the good rows are kept when some fail.
@@ -55,6 +58,7 @@ public struct CostImport: CSVImport {
         var aboveShare: [(line: Int, cost: CostLine, share: Money)] = []
         var aboveShareCount = 0
         var onFinal = 0
+        var afterRejection: [String: Int] = [:]
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
                                           try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .costs)
@@ -64,9 +68,10 @@ public struct CostImport: CSVImport {
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
             if signer != nil { try PartySignature.requireMember(signer: signer, of: line.application.rawValue, coalition: try store.costCoalition(of: line.application)) }
             switch try store.storeCost(line, today: today, event: event) {
-            case .stored(let codes, let share, let final):
+            case .stored(let codes, let share, let final, let rejected):
                 for code in codes { findings[code.rawValue, default: 0] += 1 }
                 if final { onFinal += 1 }
+                if rejected { afterRejection[line.application.rawValue, default: 0] += 1 }
                 if let share {
                     aboveShareCount += 1
                     if aboveShare.count < CostImport.aboveShareKept { aboveShare.append((record.line, line, share)) }
@@ -77,7 +82,7 @@ public struct CostImport: CSVImport {
             }
         }
         return Result(report: report, findings: report.committed ? findings : [:], aboveShare: report.committed ? aboveShare : [], aboveShareCount: report.committed ? aboveShareCount : 0,
-                      onFinal: report.committed ? onFinal : 0)
+                      onFinal: report.committed ? onFinal : 0, afterRejection: report.committed ? afterRejection : [:])
     }
 }
 

@@ -391,15 +391,16 @@ public enum Schema {
         """
         -- migration 17 (the insurers' plausibility test, 004 lines 272 and 2868): an insurer that
         -- paid the line's provider judges a stored cost line not plausible above a plausible part
-        -- (zero: none of it), saying why; the rest of the line is not eligible (P8). One row per
-        -- line, written once: a rejection is final.
+        -- (zero: none of it), saying why; once every insurer that paid the provider did, the rest
+        -- of the line is not eligible (P8). One row per line and insurer, written once: final.
         CREATE TABLE cost_rejection (
-            line_id         TEXT PRIMARY KEY REFERENCES cost_line(line_id),
+            line_id         TEXT NOT NULL REFERENCES cost_line(line_id),
             insurer         TEXT NOT NULL,
             plausible_cents INTEGER NOT NULL CHECK (plausible_cents >= 0),
             note            TEXT NOT NULL CHECK (length(note) > 0),
-            rejected_on     TEXT NOT NULL
-        ) STRICT;
+            rejected_on     TEXT NOT NULL,
+            PRIMARY KEY (line_id, insurer)
+        ) STRICT, WITHOUT ROWID;
         """,
     ]
 

@@ -8,7 +8,7 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
     /// `onFinal`: an eligible line (no finding) on a beschikking that is final, so its recovery
     /// and the judgments it counts in may change with it (SPEC §3.8 names no deadline for the
     /// verantwoording); a line with a finding counts in no recovery.
-    case stored(findings: [ErrorCode], aboveShare: Money? = nil, onFinal: Bool = false)
+    case stored(findings: [ErrorCode], aboveShare: Money? = nil, onFinal: Bool = false, afterRejection: Bool = false)
     /// The same id (or key) with the same content was stored before: nothing changed.
     case unchanged
 }
@@ -28,6 +28,10 @@ struct VerantwoordingSubject {
     var plan: String?
     /// The coalition (`.costs`), each provider with its coalition amount.
     var shares: [AGB: Money]
+    /// The providers (`.costs`) with a line an insurer rejected on this application: a new line of
+    /// theirs is said at the import (an attacker's review undid a rejection with the same cost a
+    /// cent lower; the insurers see what is new with `cost list`).
+    var rejectedProviders: Set<AGB> = []
 }
 
 /// Which rows a verantwoording import rests on (see `VerantwoordingSubject`).
@@ -65,8 +69,11 @@ public struct PlausibilityInput: Sendable {
     public var costs: [CostLine]
     /// The insurers' rejections of cost lines (P8).
     public var rejections: [CostRejection]
+
     /// Every application with a beschikking, claims or cost lines: coalition and whether all milestones are settled.
     public var applications: [Plausibility.ApplicationFacts]
+    /// The day each cost line was imported, by line id (`cost list`: what is new since a test).
+    public var importedOn: [String: Day] = [:]
 }
 
 /// Everything the monitoring summary reads, from one snapshot.
@@ -155,16 +162,25 @@ extension Store {
             }
         }, refusal: kind.notStored)
         var coalitions: [ExactText: [AGB: Money]] = [:]
+        var rejected: [ExactText: Set<AGB>] = [:]
         if kind == .costs {
             try requireBoundRows("application_provider", of: keys, reading: { c, r throws(DoorbraakError) in
                 coalitions[ExactText(r.text(try c("application_id"))), default: [:]][try AGB(parsing: r.text(try c("agb")))] = r.money(try c("amount_cents"))
             }, refusal: kind.notStored)
+            // Only said at the import, decides nothing: read as it stands.
+            try db.cached("""
+                SELECT DISTINCT c.application_id, c.provider FROM cost_rejection r JOIN cost_line c ON c.line_id = r.line_id
+                WHERE c.application_id IN (SELECT value FROM json_each(?))
+                """).each([.text(SQLValue.jsonArray(keys))]) { r in
+                if let agb = try? AGB(parsing: r.text(1)) { rejected[ExactText(r.text(0)), default: []].insert(agb) }
+            }
         }
         if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != kind || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
         for id in ids.map(ExactText.init) {
-            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, isFinal: final.contains(id), plan: plans[id], shares: coalitions[id] ?? [:])
+            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, isFinal: final.contains(id), plan: plans[id],
+                                                                       shares: coalitions[id] ?? [:], rejectedProviders: rejected[id] ?? [])
         }
     }
 
@@ -206,7 +222,8 @@ extension Store {
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
         let share = subject.shares[line.provider]
-        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil, onFinal: subject.isFinal && findings.isEmpty)
+        return .stored(findings: findings, aboveShare: CostLine.isAboveShare(line, share: share) ? share : nil, onFinal: subject.isFinal && findings.isEmpty,
+                       afterRejection: subject.rejectedProviders.contains(line.provider))
     }
 
     /// A stored line under another id alike to `line` in every field, if any, as the chain bound
@@ -217,18 +234,14 @@ extension Store {
     /// a Cyrillic "о" in the description of the same cost under a new id).
     private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> CostLine.Alike? {
         var alike: CostLine.Alike?
-        var candidates: [(id: String, description: String, rejectedBy: String?)] = []
-        try db.cached("""
-            SELECT c.line_id, c.description, r.insurer FROM cost_line c LEFT JOIN cost_rejection r ON r.line_id = c.line_id
-            WHERE c.application_id = ? AND c.provider = ? AND c.year = ? AND c.category = ? AND c.kind = ? AND c.amount_cents = ? AND c.line_id <> ?
-            """).each([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
-                       .money(line.amount), .text(line.lineID)]) { r in
-                candidates.append((r.text(0), r.text(1), r.optionalText(2)))
-            }
+        let candidates = try db.cached("""
+            SELECT line_id, description FROM cost_line
+            WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND line_id <> ?
+            """).rowsValue([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
+                            .money(line.amount), .text(line.lineID)], { r in (id: r.text(0), description: r.text(1)) })
         for candidate in candidates {
-            // Whether the candidate was rejected decides: its rejection, or its having none, as bound.
-            try requireBound("cost_rejection", [.text(candidate.id)], absent: candidate.rejectedBy == nil, refusal: VerantwoordingKind.costs.notStored)
-            if let insurer = candidate.rejectedBy {
+            // Whether the candidate was rejected decides: its rejections, or its having none, as bound.
+            if let insurer = try rejecters(of: candidate.id).first {
                 alike = CostLine.Alike(lineID: candidate.id, rejectedBy: insurer)
                 break
             }
@@ -241,19 +254,25 @@ extension Store {
 
     /// What `rejectCost` did.
     public enum CostRejectionOutcome: Sendable, Equatable {
-        /// Rejected now: the line, and whether its beschikking is final (its recovery and the
-        /// judgments it counts in change with it).
-        case rejected(CostLine, onFinal: Bool)
-        /// The same insurer rejected the line before in the same words: nothing changed.
-        case unchanged(CostLine)
+        /// Rejected now: the line; whether its beschikking is final (its recovery and the
+        /// judgments it counts in change with it); the other insurers that paid its provider and
+        /// have not rejected it (while there are any, the rejection does not count yet); what of
+        /// the line is not eligible once it counts (nil while it does not).
+        case rejected(CostLine, onFinal: Bool, awaiting: [String], notEligible: Money?)
+        /// This insurer rejected the line before in the same words, on that day: nothing changed.
+        case unchanged(CostLine, on: Day)
+        /// `checkOnly`: every check passed; nothing was stored.
+        case checked(CostLine)
     }
 
     /// An insurer's rejection of a stored cost line (`CostRejection`, P8), dated `rejection.on`,
     /// in one write transaction: the line, its application's insurers, the claims that paid its
-    /// provider, its beschikking and coalition, and a rejection made before, each as the chain bound
-    /// it; `E-MISSING` for an unknown line, `E-REVIEWER`, `E-STATE`, `E-DECIDED`, `E-INPUT` (a
-    /// plausible part not below the amount), `E-DATE` (before the application's latest event). One event.
-    public func rejectCost(_ rejection: CostRejection, event: AuditContext) throws(DoorbraakError) -> CostRejectionOutcome {
+    /// provider, its beschikking and coalition, and the rejections made before, each as the chain
+    /// bound it; `E-MISSING` for an unknown line, `E-STATE` (not eligible already), `E-REVIEWER`,
+    /// `E-DECIDED`, `E-INPUT` (a plausible part not below the amount), `E-DATE` (before the
+    /// application's latest event). One event. `checkOnly` stores nothing (`--statement`: an
+    /// insurer does not sign a rejection that would be refused).
+    public func rejectCost(_ rejection: CostRejection, event: AuditContext, checkOnly: Bool = false) throws(DoorbraakError) -> CostRejectionOutcome {
         let lineID = rejection.lineID
         return try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in
             guard let line = try db.cached(Store.costLineByID).rowValue([.text(lineID)], Store.costLine) else {
@@ -262,6 +281,8 @@ extension Store {
             }
             try requireBound("cost_line", [.text(lineID)])
             let application = line.application.rawValue
+            let subject = try verantwoordingSubject(application, .costs)
+            try CostRejection.requireEligible(line, findings: Plausibility.findings(of: line, coalition: subject.shares).map(\.code))
             try requireBound("application", [.text(application)])
             guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
                 throw DoorbraakError.missingRow("application", in: db)
@@ -274,22 +295,32 @@ extension Store {
             }
             try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.sorted())
             try CostRejection.requirePart(rejection.plausible, of: line)
-            if let stored = try db.cached("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowValue([.text(lineID)], Store.costRejection) {
-                try requireBound("cost_rejection", [.text(lineID)])
+            // Every rejection of the line as bound (a deleted one is named, not taken as absent).
+            try requireBoundRows("cost_rejection", of: [.text(lineID)])
+            let given = try db.cached("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowsValue([.text(lineID)], Store.costRejection)
+            if let stored = given.first(where: { $0.insurer == rejection.insurer }) {
                 _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
-                return .unchanged(line)
+                return .unchanged(line, on: stored.on)
             }
-            try requireBound("cost_rejection", [.text(lineID)], absent: true)
-            let subject = try verantwoordingSubject(application, .costs)
-            try CostRejection.requireEligible(line, findings: Plausibility.findings(of: line, coalition: subject.shares).map(\.code))
+            try AuditLog.requireInOrder(in: db, subject: application, on: rejection.on)
+            if checkOnly { return .checked(line) }
             try db.cached("INSERT INTO cost_rejection (line_id, insurer, plausible_cents, note, rejected_on) VALUES (?, ?, ?, ?, ?)")
                 .run([.text(lineID), .text(rejection.insurer.rawValue), .money(rejection.plausible), .text(rejection.note), .text(rejection.on.description)])
+            let awaiting = payers.subtracting(given.map(\.insurer.rawValue) + [rejection.insurer.rawValue]).sorted()
             let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
+            let notEligible = awaiting.isEmpty ? line.amount - (given.map(\.plausible) + [rejection.plausible]).reduce(.zero) { max($0, $1) } : nil
+            let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
             try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
-                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), eligible",
-                                after: "P8: not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(line.amount - rejection.plausible) not eligible")
-            return .rejected(line, onFinal: subject.isFinal)
+                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
+                                after: "P8: not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")
+            return .rejected(line, onFinal: subject.isFinal, awaiting: awaiting, notEligible: notEligible)
         }
+    }
+
+    /// The insurers that rejected a stored line, if any, each as bound (`alikeCostLine`).
+    private func rejecters(of lineID: String) throws(DoorbraakError) -> [String] {
+        try requireBoundRows("cost_rejection", of: [.text(lineID)], refusal: VerantwoordingKind.costs.notStored)
+        return try db.cached("SELECT insurer FROM cost_rejection WHERE line_id = ? ORDER BY insurer").rowsValue([.text(lineID)], { $0.text(0) })
     }
 
     /// A stored rejection from a row of `line_id, insurer, plausible_cents, note, rejected_on`.
@@ -361,7 +392,9 @@ extension Store {
             for (id, coalition) in coalitions.sorted(by: { $0.key < $1.key }) {
                 facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, finalOn: finals[id]))
             }
-            return PlausibilityInput(payouts: payouts, costs: costs, rejections: rejections, applications: facts)
+            var importedOn: [String: Day] = [:]
+            for (id, day) in try db.rows("SELECT line_id, imported_on FROM cost_line NOT INDEXED", [], { r in (r.text(0), r.text(1)) }) { importedOn[id] = try Day(parsing: day) }
+            return PlausibilityInput(payouts: payouts, costs: costs, rejections: rejections, applications: facts, importedOn: importedOn)
         }
     }
 

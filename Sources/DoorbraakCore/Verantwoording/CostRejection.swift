@@ -5,9 +5,11 @@
 /// a wrong line is corrected: a stored line is never replaced (P7), so its insurer sets the part
 /// of it that is plausible (`plausible`: € 450.100,00 of a € 500.100,00 line).
 ///
-/// Only an insurer that paid the line's provider for the application rejects (`E-REVIEWER`): the
-/// recovery a rejection causes is attributed to the insurers that paid, so an insurer that paid
-/// nothing could otherwise turn another's judgment (an attacker's review). A line that is not
+/// Only an insurer that paid the line's provider for the application rejects (`E-REVIEWER`), and
+/// the rejection counts once every insurer that paid the provider rejected the line
+/// (`Plausibility.lineStates`): the recovery it causes is attributed to all of them, so one alone
+/// must not turn another's judgment (two attacker's reviews: one that paid nothing, then one that
+/// paid 14%). Each insurer rejects once. A line that is not
 /// eligible already (P2, P3, P4, P6) is not rejected (`E-STATE`). The note says why. A rejection
 /// is final: the same one again changes nothing, another is `E-DECIDED`; and the rejected cost is
 /// not reported again under another id, whatever its description (`E-COST-REPEAT`).
@@ -42,7 +44,10 @@ public struct CostRejection: Sendable, Equatable {
     /// UTF-8 kept as U+FFFD.
     public static func parseNote(_ text: String) throws(DoorbraakError) -> String {
         if let bad = text.unicodeScalars.first(where: \.isUnkeptInRecords) {
-            throw DoorbraakError(.input, "the note must be one line of visible text; it contains U+\(String(bad.value, radix: 16, uppercase: true))\(bad == "\u{FFFD}" ? " (bytes that are no UTF-8)" : "")", field: "note")
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let named = bad == "\n" || bad == "\r" ? "a line break" : code + (bad == "\u{FFFD}" ? " (bytes that are no UTF-8)" : "")
+            throw DoorbraakError(.input, "the note must be one line of visible text; it contains \(named)", field: "note")
         }
         guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
             throw DoorbraakError(.input, "a rejection says why the cost is not plausible: give a note", field: "note")
@@ -80,8 +85,8 @@ public struct CostRejection: Sendable, Equatable {
         throw DoorbraakError(.state, "cost line \(line.lineID) is not eligible already (\(findings.map(\.rawValue).joined(separator: ", "))): a rejection changes nothing", field: "line_id")
     }
 
-    /// A line rejected before: the same insurer, part and note again is unchanged (true); anything
-    /// else is `E-DECIDED`, naming the rejection that stands.
+    /// A line this insurer rejected before: the same part and note again is unchanged (true);
+    /// another is `E-DECIDED`, naming the rejection that stands.
     public static func isUnchanged(stored: CostRejection, again: CostRejection) throws(DoorbraakError) -> Bool {
         if stored.insurer == again.insurer, stored.plausible == again.plausible, stored.note == again.note { return true }
         throw DoorbraakError(.decided, "cost line \(stored.lineID) was rejected by insurer \(stored.insurer) on \(stored.on)\(stored.plausible == .zero ? "" : " above a plausible \(stored.plausible.dutch)") (\"\(stored.note)\"); a rejection is final")
@@ -95,16 +100,14 @@ public struct CostRejection: Sendable, Equatable {
         "doorbraak cost reject \(lineID)\ninsurer \(insurer)\nplausible \(plausible.description)\nnote \(note)\n"
     }
 
-    /// The amount of `line` this rejection leaves eligible.
-    public func eligible(of line: CostLine) -> Money { plausible }
-
-    /// The finding P8 this rejection makes of `line`: the amount above the plausible part.
-    func finding(of line: CostLine) -> Plausibility.Finding {
-        let part = plausible == .zero ? "" : " above its plausible part \(plausible)"
-        var finding = Plausibility.Finding(code: .costRejected, application: line.application, provider: line.provider, year: line.year, amount: line.amount - plausible,
+    /// The finding P8 of `line` rejected by every insurer that paid its provider (`by`), keeping
+    /// `kept` eligible: the amount above it, with who judged it, when and why.
+    static func finding(of line: CostLine, by rejections: [CostRejection], keeping kept: Money) -> Plausibility.Finding {
+        let who = rejections.map { "insurer \($0.insurer) on \($0.on)\($0.plausible == .zero ? "" : " (plausible \($0.plausible))"): \($0.note)" }.joined(separator: "; ")
+        var finding = Plausibility.Finding(code: .costRejected, application: line.application, provider: line.provider, year: line.year, amount: line.amount - kept,
                                            lineID: line.lineID,
-                                           message: "cost line \(line.lineID) of \(line.amount) is not plausible\(part) to insurer \(insurer) (\(on)): \(note); \(line.amount - plausible) not eligible")
-        finding.rejection = self
+                                           message: "\(line.amount - kept) of cost line \(line.lineID) (\(line.amount)) judged not plausible by \(who); not eligible")
+        finding.rejections = rejections
         return finding
     }
 }

@@ -96,8 +96,8 @@ public enum Plausibility {
         /// provider for the application (when none did, those that paid the application); for P1
         /// the insurers its recovery is attributed to.
         public var insurers: [UZOVI] = []
-        /// P8: the insurer's rejection (who, when, the plausible part, why).
-        public var rejection: CostRejection?
+        /// P8: the rejections of every insurer that paid the provider (who, when, the plausible part, why).
+        public var rejections: [CostRejection] = []
     }
 
     /// Paid and accounted for one application, provider and year.
@@ -248,9 +248,10 @@ public enum Plausibility {
     /// finding's year (P5: the year the beschikking became final). A finding of a year in which
     /// none of them paid (a cost line of 2026, say) is only in `findings`, with its insurers.
     ///
-    /// A line an insurer rejected (`rejections`, by line id) is P8 and eligible only for its
-    /// plausible part (a line with a finding of its own is not eligible at all, and no P8 is added:
-    /// the store refuses such a rejection); a rejection of a line not among `costs` is `E-MISSING`.
+    /// A line rejected by every insurer that paid its provider for the application
+    /// (`rejections`; `lineStates`) is P8 and eligible only for the largest plausible part they
+    /// gave (a line with a finding of its own is not eligible at all, and no P8 is added: the
+    /// store refuses such a rejection); a rejection of a line not among `costs` is `E-MISSING`.
     public static func run(payouts: [Payout], costs: [CostLine], rejections: [CostRejection] = [], applications: [ApplicationFacts],
                            settings: Settings = .standard) throws(DoorbraakError) -> Report {
         var facts: [ApplicationID: ApplicationFacts] = [:]
@@ -270,7 +271,7 @@ public enum Plausibility {
         var findings: [Finding] = []
         var eligible: [Key: Money] = [:]
         var ineligible: [Key: Money] = [:]
-        for state in lineStates(costs: lines, rejections: rejections, coalitions: facts.mapValues(\.coalition)) {
+        for state in lineStates(costs: lines, rejections: rejections, coalitions: facts.mapValues(\.coalition), payers: payers(of: payouts)) {
             let key = Key(application: state.line.application, provider: state.line.provider, year: state.line.year)
             findings += state.findings
             eligible[key, default: .zero] += state.eligible

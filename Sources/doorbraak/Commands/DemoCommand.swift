@@ -222,11 +222,13 @@ enum DemoCommand: Command {
         for row in costs.report.errors.prefix(1) { Output.line("for example: \(row.error.code): \(row.error.message)") }
 
         // Stage 8b: an insurer tests a line and judges it not plausible (004 line 272): the largest
-        // line of a provider it paid, rejected with a note; the line is then not eligible (P8).
+        // line of a provider it alone paid, rejected with a note; the line is then not eligible (P8).
         let accounted = try store.plausibilityInput()
         let coalitions = Dictionary(accounted.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
+        let payers = Plausibility.payers(of: accounted.payouts)
         let tested = accounted.costs.filter { Plausibility.findings(of: $0, coalition: coalitions[$0.application] ?? [:]).isEmpty }.compactMap { line in
-            accounted.payouts.first { $0.application == line.application && $0.provider == line.provider }.map { (line: line, insurer: $0.insurer) }
+            // A provider one insurer paid: its rejection alone counts.
+            (payers[line.application]?[line.provider]).flatMap { $0.count == 1 ? $0.first : nil }.map { (line: line, insurer: $0) }
         }.max { ($0.line.amount, $1.line.lineID) < ($1.line.amount, $0.line.lineID) }
         if let tested {
             let note = "geen urenregistratie bij deze inzet"

@@ -50,12 +50,18 @@ enum ImportCostsCommand: Command {
         })
         ImportView.print(result.report, json: context.json, extra: [("findings", .object(findings.map { ($0.key, .number(String($0.value))) })), ("above_share", above),
                                                                      ("above_share_count", .number(String(result.aboveShareCount))),
-                                                                     ("on_final", .number(String(result.onFinal)))])
+                                                                     ("on_final", .number(String(result.onFinal))),
+                                                                     ("after_rejection", .object(result.afterRejection.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) }))])
         if !context.json, !findings.isEmpty {
             Output.line("stored with a finding (not eligible; see `doorbraak plausibility`): " + findings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if !context.json, result.onFinal > 0 {
             Output.error("note: \(result.onFinal) eligible stored line\(result.onFinal == 1 ? " is" : "s are") on a beschikking that is final: its recovery and the NZa's judgments it counts in are recomputed with \(result.onFinal == 1 ? "it" : "them") and may change (`doorbraak plausibility`)")
+        }
+        if !context.json, !result.afterRejection.isEmpty {
+            // A rejected cost is refused again only when it is the same; a new line of that provider is said (its insurers test it).
+            let count = result.afterRejection.values.reduce(0, +)
+            Output.error("note: \(count) stored line\(count == 1 ? " is" : "s are") of a provider with a line an insurer rejected on the same application; its insurers test \(count == 1 ? "it" : "them") (" + result.afterRejection.sorted { $0.key < $1.key }.prefix(5).map { "`doorbraak cost list --application \($0.key)`" }.joined(separator: ", ") + (result.afterRejection.count > 5 ? ", …" : "") + ")")
         }
         if !context.json, !result.aboveShare.isEmpty {
             // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
@@ -92,27 +98,21 @@ enum CostListCommand: Command {
         if let application, !input.applications.contains(where: { $0.id.rawValue == application }) {
             throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\" with a beschikking or cost lines"), for: application)
         }
-        var payers: [String: Set<UZOVI>] = [:]
-        for p in input.payouts { payers["\(p.application)|\(p.provider)", default: []].insert(p.insurer) }
-        let states = Plausibility.lineStates(costs: input.costs, rejections: input.rejections,
-                                             coalitions: Dictionary(input.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a }))
+        let payers = Plausibility.payers(of: input.payouts)
+        let coalitions = Dictionary(input.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
+        let paidBy = { (s: Plausibility.LineState) -> [UZOVI] in (payers[s.line.application]?[s.line.provider] ?? []).sorted() }
+        let states = Plausibility.lineStates(costs: input.costs, rejections: input.rejections, coalitions: coalitions, payers: payers)
             .filter { s in
-                (application == nil || s.line.application.rawValue == application)
-                    && (insurer == nil || payers["\(s.line.application)|\(s.line.provider)"]?.contains { $0.rawValue == insurer } == true)
+                (application == nil || s.line.application.rawValue == application) && (insurer == nil || paidBy(s).contains { $0.rawValue == insurer })
             }
             .map { s in
                 // Each finding names the insurers that paid the line's provider for the application.
                 var s = s
-                for i in s.findings.indices { s.findings[i].insurers = (payers["\(s.line.application)|\(s.line.provider)"] ?? []).sorted() }
+                for i in s.findings.indices { s.findings[i].insurers = paidBy(s) }
                 return s
             }
         if context.json {
-            Output.json(.object([("lines", .array(states.map { s in
-                .object([("line", .string(s.line.lineID)), ("application", .string(s.line.application.rawValue)), ("provider", .string(s.line.provider.rawValue)),
-                         ("year", .number(String(s.line.year))), ("category", .string(s.line.category.rawValue)), ("kind", .string(s.line.kind.rawValue)),
-                         ("amount", .string(s.line.amount.description)), ("eligible", .string(s.eligible.description)),
-                         ("findings", .array(s.findings.map(PlausibilityView.finding))), ("description", .string(s.line.description))])
-            }))]))
+            Output.json(.object([("lines", .array(states.map { CostListCommand.json($0, importedOn: input.importedOn[$0.line.lineID]) }))]))
             return ExitCode.done
         }
         guard !states.isEmpty else {
@@ -120,15 +120,35 @@ enum CostListCommand: Command {
             return ExitCode.done
         }
         var table = Table([("line", .left), ("application", .left), ("provider", .left), ("year", .left), ("category", .left), ("kind", .left),
-                           ("amount", .right), ("eligible", .right), ("findings", .left), ("description", .left)])
+                           ("amount", .right), ("eligible", .right), ("imported", .left), ("findings", .left), ("description", .left)])
         for s in states {
-            let found = s.findings.map { f in f.rejection.map { "P8 by \($0.insurer) (\($0.on)): \($0.note)" } ?? f.code.rawValue }.joined(separator: ", ")
             table.add([s.line.lineID, s.line.application.rawValue, s.line.provider.rawValue, String(s.line.year), s.line.category.rawValue, s.line.kind.rawValue,
-                       s.line.amount.dutch, s.eligible.dutch, found, s.line.description])
+                       s.line.amount.dutch, s.eligible.dutch, input.importedOn[s.line.lineID]?.description ?? "", CostListCommand.findingsText(s), s.line.description])
         }
         Output.line(table.text)
         Output.line("\(states.count) line\(states.count == 1 ? "" : "s"): \(states.map(\.line.amount).sum().dutch) accounted, \(states.map(\.eligible).sum().dutch) eligible")
         return ExitCode.done
+    }
+
+    /// A line's findings in words: the codes, a P8 with who, when and why, a pending rejection with who still has to judge.
+    static func findingsText(_ s: Plausibility.LineState) -> String {
+        let rejections = { (list: [CostRejection]) in list.map { "\($0.insurer) (\($0.on)): \($0.note)" }.joined(separator: "; ") }
+        var parts = s.findings.map { f in f.code == .costRejected ? "P8 by " + rejections(f.rejections) : f.code.rawValue }
+        if !s.pending.isEmpty {
+            parts.append("rejected by \(rejections(s.pending)); counts once \(s.awaiting.map(\.rawValue).joined(separator: ", ")) rejects it too")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// One line as `cost list --json` gives it.
+    static func json(_ s: Plausibility.LineState, importedOn: Day?) -> JSONValue {
+        .object([("line", .string(s.line.lineID)), ("application", .string(s.line.application.rawValue)), ("provider", .string(s.line.provider.rawValue)),
+                 ("year", .number(String(s.line.year))), ("category", .string(s.line.category.rawValue)), ("kind", .string(s.line.kind.rawValue)),
+                 ("amount", .string(s.line.amount.description)), ("eligible", .string(s.eligible.description)),
+                 ("imported_on", importedOn.map { .string($0.description) } ?? .null),
+                 ("findings", .array(s.findings.map(PlausibilityView.finding))),
+                 ("pending_rejections", .array(s.pending.map(PlausibilityView.rejection))), ("awaiting", .array(s.awaiting.map { .string($0.rawValue) })),
+                 ("description", .string(s.line.description))])
     }
 }
 
@@ -140,19 +160,22 @@ enum CostRejectCommand: Command {
     static let help = """
     The insurers test the providers' costs for plausibility (004: "aan de zorgverzekeraars wordt
     gevraagd om de kosten te toetsen op plausibiliteit"). An insurer of the line's application
-    that paid the line's provider for it (anyone else gets E-REVIEWER: the recovery a rejection
-    causes falls on the insurers that paid) rejects a stored cost line; --note says why in one
-    line. The line is then not eligible above --plausible AMOUNT (default 0.00: none of it), which
-    lies below the line's amount: finding P8 in `doorbraak plausibility`, with the insurer, the
-    date and the note, and what was paid above the provider's eligible costs is recovered (P1).
+    that paid the line's provider for it (anyone else gets E-REVIEWER) rejects a stored cost line
+    (`doorbraak cost list --insurer U` lists them); --note says why in one line. Once every insurer
+    that paid the provider for the application rejected the line — the recovery it causes falls
+    on all of them, so one alone does not decide it for another — the line is not eligible above
+    the largest --plausible AMOUNT they gave (default 0.00: none of it; below the line's amount):
+    finding P8 in `doorbraak plausibility`, with who, when and why, and what was paid above the
+    provider's eligible costs is recovered (P1).
     It is also how a wrong line is corrected: a stored line is never replaced (P7), so its
     insurer sets the part that is right (`--plausible 450100.00` for a line of 500100.00).
     A line that is not eligible already (P2, P3, P4, P6) is not rejected (E-STATE). A rejection is
     final: the same one again changes nothing, another is E-DECIDED; the rejected cost reported
     again under another line id is E-COST-REPEAT, whatever its description.
     Recorded in the audit trail (`cost-reject`) with the actor, on the application.
-    --statement prints the statement the insurer signs (every field above, one per line) and
-    stores nothing; `--signature SIG` then takes the insurer's OpenSSH signature of it (`doorbraak
+    --statement checks the rejection as if to store it, then prints the statement the insurer
+    signs (line, insurer, part and note, one per line) and stores nothing; `--signature SIG` then
+    takes the insurer's OpenSSH signature of it (`doorbraak
     cost reject … --statement > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt` gives
     r.txt.sig), required when the round requires signed files.
     """
@@ -179,11 +202,8 @@ enum CostRejectCommand: Command {
         let lineID: String
         do { lineID = try CostLine.parseLineID(operand) } catch { throw DoorbraakError(.usage, "the cost line id: \(error.message)") }
         if printStatement && signature != nil { throw DoorbraakError(.usage, "--statement prints what to sign; give --signature on the next run, with the same options") }
+        if printStatement && context.json { throw DoorbraakError(.usage, "--statement prints the statement to sign as it is, not as JSON") }
         let rejection = CostRejection(lineID: lineID, insurer: insurer, plausible: plausible, note: note, on: context.today)
-        if printStatement {
-            print(rejection.statement, terminator: "")
-            return ExitCode.done
-        }
         let store = try context.openStore()
         try InsurerOption.requireRegistered(insurer.rawValue, in: store)
         var signer: PartyID?
@@ -192,41 +212,51 @@ enum CostRejectCommand: Command {
             signer = try FileSignature.signer(ofText: rejection.statement, signature: signature, allowedSigners: allowed)
             _ = try PartySignature.insurer(signer: signer, option: insurer.rawValue, file: signature)
             try store.requireSigner(signer, checkedAgainst: allowed, on: context.today)
-        } else if try store.signaturesRequired() {
+        } else if !printStatement, try store.signaturesRequired() {
             throw DoorbraakError(.signature, "this round requires signed party files: the insurer signs the statement of this rejection (run the same command with --statement instead of storing: `… --statement > r.txt; ssh-keygen -Y sign -n doorbraak -f KEY r.txt`) and passes --signature r.txt.sig")
         }
         let outcome: Store.CostRejectionOutcome
         do {
-            outcome = try store.rejectCost(rejection, event: context.audit().signed(by: signer))
+            outcome = try store.rejectCost(rejection, event: context.audit().signed(by: signer), checkOnly: printStatement)
         } catch {
             // On the command line the line is the operand and the part an option.
             var located = error
             if located.field == "line_id" { located.field = nil }
-            if located.field == "plausible" { located.field = "--plausible" }
+            if located.field == "plausible" { located = DoorbraakError(.usage, located.message, field: "--plausible") }
             if located.code == .missing { located = store.suggestingCostLine(located, for: lineID) }
             throw located
         }
         let fields: [(String, JSONValue)] = [("line", .string(lineID)), ("insurer", .string(insurer.rawValue)), ("plausible", .string(plausible.description)),
-                                             ("note", .string(note)), ("on", .string(context.today.description))]
+                                             ("note", .string(note))]
         switch outcome {
-        case .rejected(let line, let onFinal):
+        case .checked:
+            // The statement of a rejection that every check lets through, for the insurer to sign.
+            print(rejection.statement, terminator: "")
+        case .rejected(let line, let onFinal, let awaiting, let notEligible):
             if context.json {
-                Output.json(.object(fields + [("application", .string(line.application.rawValue)), ("finding", .string(ErrorCode.costRejected.rawValue)),
-                                              ("amount", .string(line.amount.description)), ("not_eligible", .string((line.amount - plausible).description)),
-                                              ("outcome", .string("rejected")), ("on_final", .bool(onFinal))]))
+                Output.json(.object(fields + [("on", .string(context.today.description)), ("application", .string(line.application.rawValue)),
+                                              ("amount", .string(line.amount.description)), ("outcome", .string("rejected")),
+                                              ("counts", .bool(notEligible != nil)), ("not_eligible", notEligible.map { .string($0.description) } ?? .null),
+                                              ("awaiting", .array(awaiting.map { .string($0) })), ("on_final", .bool(onFinal))]))
             } else {
                 let part = plausible == .zero ? "" : " above a plausible \(plausible.dutch)"
-                Output.line("cost line \(lineID) (\(line.amount.dutch), provider \(line.provider), \(line.year), \(line.application)) rejected by insurer \(insurer)\(part): P8, \((line.amount - plausible).dutch) not eligible — \(note)")
-                Output.line("its effect on the recovery: `doorbraak plausibility --application \(line.application)`")
-                if onFinal {
-                    Output.error("note: the beschikking of \(line.application) is final: its recovery and the NZa's judgments it counts in change with this rejection")
+                let about = "cost line \(lineID) (\(line.amount.dutch), provider \(line.provider), \(line.year), \(line.application)) rejected by insurer \(insurer)\(part)"
+                if let notEligible {
+                    Output.line("\(about): P8, \(notEligible.dutch) not eligible — \(note)")
+                    Output.line("its effect on the recovery: `doorbraak plausibility --application \(line.application)`")
+                    if onFinal {
+                        Output.error("note: the beschikking of \(line.application) is final: its recovery and the NZa's judgments it counts in change with this rejection")
+                    }
+                } else {
+                    Output.line("\(about) — \(note)")
+                    Output.line("recorded; it counts (P8) once insurer \(awaiting.joined(separator: " and ")), which also paid provider \(line.provider) for \(line.application), rejects it too: the recovery falls on every insurer that paid (`doorbraak cost list --application \(line.application)` shows it awaiting)")
                 }
             }
-        case .unchanged(let line):
+        case .unchanged(let line, let on):
             if context.json {
-                Output.json(.object(fields + [("application", .string(line.application.rawValue)), ("outcome", .string("unchanged"))]))
+                Output.json(.object(fields + [("on", .string(on.description)), ("application", .string(line.application.rawValue)), ("outcome", .string("unchanged"))]))
             } else {
-                Output.line("cost line \(lineID): insurer \(insurer) rejected it before in the same words; nothing changed")
+                Output.line("cost line \(lineID): insurer \(insurer) rejected it on \(on) in the same words; nothing changed")
             }
         }
         return ExitCode.done
@@ -390,10 +420,12 @@ struct PlausibilityView {
             ("line", f.lineID.map { .string($0) } ?? .null), ("message", .string(f.message)),
             ("provisional", .bool(f.provisional)), ("insurers", .array(f.insurers.map { .string($0.rawValue) })),
             // P8: who rejected the line, when, the part kept as plausible and why (the insurers above are those that paid).
-            ("rejection", f.rejection.map { r in
-                .object([("insurer", .string(r.insurer.rawValue)), ("on", .string(r.on.description)), ("plausible", .string(r.plausible.description)), ("note", .string(r.note))])
-            } ?? .null),
+            ("rejections", .array(f.rejections.map(PlausibilityView.rejection))),
         ])
+    }
+
+    static func rejection(_ r: CostRejection) -> JSONValue {
+        .object([("insurer", .string(r.insurer.rawValue)), ("on", .string(r.on.description)), ("plausible", .string(r.plausible.description)), ("note", .string(r.note))])
     }
 
     var json: JSONValue {
