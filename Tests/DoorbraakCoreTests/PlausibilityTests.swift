@@ -380,3 +380,55 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
         #expect(SemicolonCSV.row(["a", "b;c"]) == "a;\"b;c\"\r\n")
     }
 }
+
+/// The insurers' rejections of cost lines (P8), counted as `Plausibility.lineStates` counts them.
+@Suite struct CostRejectionRuleTests {
+    private func rejection(_ id: String, by insurer: UZOVI, keeping plausible: Money = .zero) -> CostRejection {
+        CostRejection(lineID: id, insurer: insurer, plausible: plausible, note: "geen uren", on: Day(2030, 1, 2))
+    }
+
+    /// One payer: its rejection counts; the part it keeps is eligible, a cent below the amount
+    /// leaves a cent not eligible, and the recovery follows to the cent.
+    @Test func aSolePayersRejectionCountsForTheRestAboveItsPart() throws {
+        let costs = [line("K-1", euros(1_000))]
+        let kept = try Plausibility.run(payouts: [pay(euros(1_000))], costs: costs, rejections: [rejection("K-1", by: zk1, keeping: euros(999, 99))],
+                                        applications: [facts(final: true)])
+        #expect(kept.recoveries.map(\.amount) == [Money(cents: 1)])
+        #expect(kept.findings.first { $0.code == .costRejected }?.amount == Money(cents: 1))
+        let whole = try Plausibility.run(payouts: [pay(euros(1_000))], costs: costs, rejections: [rejection("K-1", by: zk1)], applications: [facts(final: true)])
+        #expect(whole.recoveries.map(\.amount) == [euros(1_000)])
+    }
+
+    /// Two payers: one rejection counts for nothing and is pending, awaiting the other; both
+    /// count, keeping the larger part. A line with a finding of its own gets no P8.
+    @Test func aLinePaidByTwoCountsOnceBothRejectAndKeepsTheLargerPart() {
+        let costs = [line("K-1", euros(1_000)), line("K-2", kind: .structural, euros(50))]
+        let payers: [ApplicationID: [AGB: Set<UZOVI>]] = [app: [agbA: [zk1, zk2]]]
+        let coalitions = [app: [agbA: euros(100_000), agbB: euros(100_000)]]
+        let one = Plausibility.lineStates(costs: costs, rejections: [rejection("K-1", by: zk1)], coalitions: coalitions, payers: payers)
+        #expect(one[0].eligible == euros(1_000) && one[0].findings.isEmpty && one[0].pending.map(\.insurer) == [zk1] && one[0].awaiting == [zk2])
+        let both = Plausibility.lineStates(costs: costs, rejections: [rejection("K-1", by: zk1, keeping: euros(200)), rejection("K-1", by: zk2, keeping: euros(300)),
+                                                                       rejection("K-2", by: zk1), rejection("K-2", by: zk2)],
+                                           coalitions: coalitions, payers: payers)
+        #expect(both[0].eligible == euros(300) && both[0].findings.map(\.code) == [.costRejected] && both[0].findings.first?.amount == euros(700))
+        #expect(both[0].findings.first?.rejections.map(\.insurer) == [zk1, zk2] && both[0].pending.isEmpty)
+        #expect(both[1].findings.map(\.code) == [.costStructural] && both[1].eligible == .zero)
+        // Nobody paid the provider: a rejection (the store refuses one) counts for nothing.
+        let unpaid = Plausibility.lineStates(costs: costs, rejections: [rejection("K-1", by: zk1)], coalitions: coalitions, payers: [:])
+        #expect(unpaid[0].eligible == euros(1_000) && unpaid[0].findings.isEmpty)
+    }
+
+    /// The note: one line of visible text with a letter or digit, at most 500 scalars (500 passes, 501 not).
+    @Test func aNoteSaysSomethingOnOneVisibleLine() throws {
+        #expect(try CostRejection.parseNote(String(repeating: "x", count: 500)).count == 500)
+        for bad in [String(repeating: "x", count: 501), "", " ", "a\nb", "a\u{200B}", "\u{3164}", "a\u{FFFD}", "e" + String(repeating: "\u{301}", count: 500)] {
+            #expect(throws: DoorbraakError.self, "\(bad.debugDescription)") { try CostRejection.parseNote(bad) }
+        }
+    }
+
+    /// The statement signed holds every field the rejection decides, one per line.
+    @Test func theStatementHoldsEveryFieldDecided() {
+        let r = rejection("K-1", by: zk1, keeping: euros(450_100))
+        #expect(r.statement == "doorbraak cost reject K-1\ninsurer 3311\nplausible 450100.00\nnote geen uren\n")
+    }
+}
