@@ -312,7 +312,7 @@ extension Store {
             let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
             try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
                                 before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
-                                after: "P8: not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")
+                                after: (notEligible == nil ? "P8 pending: " : "P8: ") + "not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")
             return .rejected(line, onFinal: subject.isFinal, awaiting: awaiting, notEligible: notEligible)
         }
     }

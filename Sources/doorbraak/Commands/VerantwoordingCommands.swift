@@ -193,7 +193,7 @@ enum CostRejectCommand: Command {
         do { note = try CostRejection.parseNote(noteText) } catch { throw DoorbraakError(.usage, "--note: \(error.message)") }
         var plausible = Money.zero
         if let text = try arguments.value("--plausible") {
-            do { plausible = try Money(parsing: text, notation: .json) } catch { throw DoorbraakError(.usage, "--plausible: \(error.message) (write 450100.00)") }
+            do { plausible = try Money(parsing: text, notation: .json) } catch { throw DoorbraakError(.usage, "--plausible: \(error.message) (write the amount with a decimal point and no thousands separators, as 450100.00)") }
         }
         let printStatement = arguments.flag("--statement")
         let signature = try SignedFile.signatureOption(&arguments)
