@@ -385,17 +385,18 @@ extension Store {
     /// where plans and insurers get one). For an id typed on the command line: the register's
     /// ids are read once, on this error's path only.
     public func suggestingApplication(_ error: DoorbraakError, for id: String) -> DoorbraakError {
-        guard error.code == .missing, error.message.hasPrefix("no application \"\(id)\""),
-              let ids = try? db.rows("SELECT id FROM application", [], { $0.text(0) }),
-              let near = NearestName.suggestion(for: id, among: ids) else { return error }
-        var hinted = error
-        hinted.message += "; did you mean \(near)?"
-        return hinted
+        suggesting(error, "no application \"\(id)\"", nearestTo: id, among: "SELECT id FROM application")
     }
 
     /// `error` (E-MISSING for cost line `id`) with the nearest stored line id, if one is near.
     public func suggestingCostLine(_ error: DoorbraakError, for id: String) -> DoorbraakError {
-        guard error.code == .missing, let ids = try? db.rows("SELECT line_id FROM cost_line", [], { $0.text(0) }),
+        suggesting(error, "no cost line \"\(id)\"", nearestTo: id, among: "SELECT line_id FROM cost_line")
+    }
+
+    /// `error`, when it is the E-MISSING that begins with `missing`, with "did you mean …?" for the
+    /// id `query` reads nearest to `id`; read on this error's path only.
+    private func suggesting(_ error: DoorbraakError, _ missing: String, nearestTo id: String, among query: String) -> DoorbraakError {
+        guard error.code == .missing, error.message.hasPrefix(missing), let ids = try? db.rows(query, [], { $0.text(0) }),
               let near = NearestName.suggestion(for: id, among: ids) else { return error }
         var hinted = error
         hinted.message += "; did you mean \(near)?"

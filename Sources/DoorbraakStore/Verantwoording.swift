@@ -74,6 +74,14 @@ public struct PlausibilityInput: Sendable {
     public var applications: [Plausibility.ApplicationFacts]
     /// The day each cost line was imported, by line id (`cost list`: what is new since a test).
     public var importedOn: [String: Day] = [:]
+
+    /// Every cost line as the plausibility test counts it (`Plausibility.lineStates`), with the
+    /// insurers that paid each provider (`cost list`, the demo's insurer).
+    public func lineStates() -> (states: [Plausibility.LineState], payers: [ApplicationID: [AGB: Set<UZOVI>]]) {
+        let payers = Plausibility.payers(of: self.payouts)
+        let coalitions = Dictionary(applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
+        return (Plausibility.lineStates(costs: costs, rejections: rejections, coalitions: coalitions, payers: payers), payers)
+    }
 }
 
 /// Everything the monitoring summary reads, from one snapshot.
@@ -241,8 +249,8 @@ extension Store {
                             .money(line.amount), .text(line.lineID)], { r in (id: r.text(0), description: r.text(1)) })
         for candidate in candidates {
             // Whether the candidate was rejected decides: its rejections, or its having none, as bound.
-            if let insurer = try rejecters(of: candidate.id).first {
-                alike = CostLine.Alike(lineID: candidate.id, rejectedBy: insurer)
+            if let rejection = try rejections(of: candidate.id, refusal: VerantwoordingKind.costs.notStored).first {
+                alike = CostLine.Alike(lineID: candidate.id, rejectedBy: rejection.insurer.rawValue)
                 break
             }
             if alike == nil, CostLine.sameDescription(candidate.description, line.description) { alike = CostLine.Alike(lineID: candidate.id, rejectedBy: nil) }
@@ -287,17 +295,15 @@ extension Store {
             guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
                 throw DoorbraakError.missingRow("application", in: db)
             }
-            var payers = Set<String>()
+            var payers = Set<UZOVI>()
             for (claim, insurer) in try db.cached("SELECT claim_id, insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
                 .rowsValue([.text(application), .text(line.provider.rawValue)], { r in (r.text(0), r.text(1)) }) {
                 try requireBound("claim", [.text(claim)])
-                payers.insert(insurer)
+                payers.insert(try UZOVI(parsing: insurer))
             }
-            try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.sorted())
+            try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.map(\.rawValue).sorted())
             try CostRejection.requirePart(rejection.plausible, of: line)
-            // Every rejection of the line as bound (a deleted one is named, not taken as absent).
-            try requireBoundRows("cost_rejection", of: [.text(lineID)])
-            let given = try db.cached("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection WHERE line_id = ?").rowsValue([.text(lineID)], Store.costRejection)
+            let given = try rejections(of: lineID)
             if let stored = given.first(where: { $0.insurer == rejection.insurer }) {
                 _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
                 return .unchanged(line, on: stored.on)
@@ -306,9 +312,10 @@ extension Store {
             if checkOnly { return .checked(line) }
             try db.cached("INSERT INTO cost_rejection (line_id, insurer, plausible_cents, note, rejected_on) VALUES (?, ?, ?, ?, ?)")
                 .run([.text(lineID), .text(rejection.insurer.rawValue), .money(rejection.plausible), .text(rejection.note), .text(rejection.on.description)])
-            let awaiting = payers.subtracting(given.map(\.insurer.rawValue) + [rejection.insurer.rawValue]).sorted()
+            let now = given + [rejection]
+            let awaiting = CostRejection.awaiting(now, payers: payers).map(\.rawValue)
             let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
-            let notEligible = awaiting.isEmpty ? line.amount - (given.map(\.plausible) + [rejection.plausible]).reduce(.zero) { max($0, $1) } : nil
+            let notEligible = CostRejection.kept(by: now, payers: payers).map { line.amount - $0 }
             let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
             try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
                                 before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
@@ -317,13 +324,17 @@ extension Store {
         }
     }
 
-    /// The insurers that rejected a stored line, if any, each as bound (`alikeCostLine`).
-    private func rejecters(of lineID: String) throws(DoorbraakError) -> [String] {
-        try requireBoundRows("cost_rejection", of: [.text(lineID)], refusal: VerantwoordingKind.costs.notStored)
-        return try db.cached("SELECT insurer FROM cost_rejection WHERE line_id = ? ORDER BY insurer").rowsValue([.text(lineID)], { $0.text(0) })
+    /// The rejections of a stored line, by insurer, after every one of them (a deleted one too) was
+    /// found as the chain bound it.
+    private func rejections(of lineID: String, refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) -> [CostRejection] {
+        try requireBoundRows("cost_rejection", of: [.text(lineID)], refusal: refusal)
+        return try db.cached("SELECT \(Store.costRejectionColumns) FROM cost_rejection WHERE line_id = ? ORDER BY insurer").rowsValue([.text(lineID)], Store.costRejection)
     }
 
-    /// A stored rejection from a row of `line_id, insurer, plausible_cents, note, rejected_on`.
+    /// The columns a stored rejection is read from, for `costRejection(_:)`.
+    static let costRejectionColumns = "line_id, insurer, plausible_cents, note, rejected_on"
+
+    /// A stored rejection from a row of `costRejectionColumns`.
     static func costRejection(_ r: Row) throws(DoorbraakError) -> CostRejection {
         CostRejection(lineID: r.text(0), insurer: try UZOVI(parsing: r.text(1)), plausible: r.money(2), note: r.text(3), on: try Day(parsing: r.text(4)))
     }
@@ -374,8 +385,14 @@ extension Store {
                 """, [], { r in (r.text(0), r.text(1), r.text(2), r.int(3), r.money(4)) }) {
                 payouts.append(Plausibility.Payout(application: try ApplicationID(parsing: a), provider: try AGB(parsing: p), insurer: try UZOVI(parsing: i), year: y, amount: m))
             }
-            let costs = try db.rows("SELECT \(Store.costLineColumns) FROM cost_line ORDER BY line_id", [], Store.costLine)
-            let rejections = try db.rows("SELECT line_id, insurer, plausible_cents, note, rejected_on FROM cost_rejection ORDER BY line_id", [], Store.costRejection)
+            // The lines and the day each was imported, in one scan.
+            var importedOn: [String: Day] = [:]
+            let costs = try db.rows("SELECT \(Store.costLineColumns), imported_on FROM cost_line ORDER BY line_id", []) { r throws(DoorbraakError) in
+                let line = try Store.costLine(r)
+                importedOn[line.lineID] = try Day(parsing: r.text(8))
+                return line
+            }
+            let rejections = try db.rows("SELECT \(Store.costRejectionColumns) FROM cost_rejection ORDER BY line_id", [], Store.costRejection)
             var coalitions: [String: [AGB: Money]] = [:]
             for (a, agb, m) in try db.rows("""
                 SELECT p.application_id, p.agb, p.amount_cents FROM application_provider p
@@ -392,8 +409,6 @@ extension Store {
             for (id, coalition) in coalitions.sorted(by: { $0.key < $1.key }) {
                 facts.append(Plausibility.ApplicationFacts(id: try ApplicationID(parsing: id), coalition: coalition, finalOn: finals[id]))
             }
-            var importedOn: [String: Day] = [:]
-            for (id, day) in try db.rows("SELECT line_id, imported_on FROM cost_line NOT INDEXED", [], { r in (r.text(0), r.text(1)) }) { importedOn[id] = try Day(parsing: day) }
             return PlausibilityInput(payouts: payouts, costs: costs, rejections: rejections, applications: facts, importedOn: importedOn)
         }
     }

@@ -19,8 +19,7 @@ public struct ContractReference: Sendable, Equatable, CustomStringConvertible {
             throw DoorbraakError(.contract, "a contract reference has 3 to 64 characters; this one has \(trimmed.unicodeScalars.count)", field: "contract")
         }
         if let bad = trimmed.unicodeScalars.first(where: { !ContractReference.allowed($0) }) {
-            let hex = String(bad.value, radix: 16, uppercase: true)
-            throw DoorbraakError(.contract, "a contract reference may hold only letters, digits, space and -/._; it contains U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)", field: "contract")
+            throw DoorbraakError(.contract, "a contract reference may hold only letters, digits, space and -/._; it contains \(bad.codePoint)", field: "contract")
         }
         guard let first = trimmed.unicodeScalars.first, ContractReference.alphanumeric(first) else {
             throw DoorbraakError(.contract, "a contract reference starts with a letter or digit", field: "contract")

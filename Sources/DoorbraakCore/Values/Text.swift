@@ -46,4 +46,10 @@ extension Unicode.Scalar {
         default: return false
         }
     }
+
+    /// The code point as a message names it: `U+00AD`, at least four hex digits.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
 }

@@ -44,9 +44,7 @@ public struct CostRejection: Sendable, Equatable {
     /// UTF-8 kept as U+FFFD.
     public static func parseNote(_ text: String) throws(DoorbraakError) -> String {
         if let bad = text.unicodeScalars.first(where: \.isUnkeptInRecords) {
-            let hex = String(bad.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let named = bad == "\n" || bad == "\r" ? "a line break" : code + (bad == "\u{FFFD}" ? " (bytes that are no UTF-8)" : "")
+            let named = bad == "\n" || bad == "\r" ? "a line break" : bad.codePoint + (bad == "\u{FFFD}" ? " (bytes that are no UTF-8)" : "")
             throw DoorbraakError(.input, "the note must be one line of visible text; it contains \(named)", field: "note")
         }
         guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
@@ -98,6 +96,20 @@ public struct CostRejection: Sendable, Equatable {
     /// the insurer's name). The note is one line, so the statement reads one way only.
     public var statement: String {
         "doorbraak cost reject \(lineID)\ninsurer \(insurer)\nplausible \(plausible.description)\nnote \(note)\n"
+    }
+
+    /// The insurers of `payers` (those that paid the line's provider for the application) that
+    /// have not rejected it among `given`, in code order: while there are any, the rejections do
+    /// not count (the recovery they cause falls on every insurer that paid).
+    public static func awaiting(_ given: [CostRejection], payers: Set<UZOVI>) -> [UZOVI] {
+        payers.subtracting(given.map(\.insurer)).sorted()
+    }
+
+    /// What of a line stays eligible once `given` count (`awaiting` is empty and someone paid):
+    /// the largest plausible part any of them gave; nil while they do not count.
+    public static func kept(by given: [CostRejection], payers: Set<UZOVI>) -> Money? {
+        guard !given.isEmpty, !payers.isEmpty, awaiting(given, payers: payers).isEmpty else { return nil }
+        return given.map(\.plausible).max() ?? .zero
     }
 
     /// The finding P8 of `line` rejected by every insurer that paid its provider (`by`), keeping

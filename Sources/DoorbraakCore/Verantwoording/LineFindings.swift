@@ -42,9 +42,9 @@ extension Plausibility {
             let given = (rejected[line.lineID] ?? []).sorted { $0.insurer < $1.insurer }
             guard !given.isEmpty else { return LineState(line: line, findings: [], eligible: line.amount) }
             let paid = payers[line.application]?[line.provider] ?? []
-            let awaiting = paid.subtracting(given.map(\.insurer)).sorted()
-            guard awaiting.isEmpty, !paid.isEmpty else { return LineState(line: line, findings: [], eligible: line.amount, pending: given, awaiting: awaiting) }
-            let kept = given.map(\.plausible).max() ?? .zero
+            guard let kept = CostRejection.kept(by: given, payers: paid) else {
+                return LineState(line: line, findings: [], eligible: line.amount, pending: given, awaiting: CostRejection.awaiting(given, payers: paid))
+            }
             return LineState(line: line, findings: [CostRejection.finding(of: line, by: given, keeping: kept)], eligible: kept)
         }
     }

@@ -223,10 +223,8 @@ enum DemoCommand: Command {
 
         // Stage 8b: an insurer tests a line and judges it not plausible (004 line 272): the largest
         // line of a provider it alone paid, rejected with a note; the line is then not eligible (P8).
-        let accounted = try store.plausibilityInput()
-        let coalitions = Dictionary(accounted.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
-        let payers = Plausibility.payers(of: accounted.payouts)
-        let tested = accounted.costs.filter { Plausibility.findings(of: $0, coalition: coalitions[$0.application] ?? [:]).isEmpty }.compactMap { line in
+        let (states, payers) = try store.plausibilityInput().lineStates()
+        let tested = states.filter { $0.findings.isEmpty }.map(\.line).compactMap { line in
             // A provider one insurer paid: its rejection alone counts.
             (payers[line.application]?[line.provider]).flatMap { $0.count == 1 ? $0.first : nil }.map { (line: line, insurer: $0) }
         }.max { ($0.line.amount, $1.line.lineID) < ($1.line.amount, $0.line.lineID) }

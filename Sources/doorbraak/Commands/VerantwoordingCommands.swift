@@ -98,10 +98,9 @@ enum CostListCommand: Command {
         if let application, !input.applications.contains(where: { $0.id.rawValue == application }) {
             throw store.suggestingApplication(DoorbraakError(.missing, "no application \"\(application)\" with a beschikking or cost lines"), for: application)
         }
-        let payers = Plausibility.payers(of: input.payouts)
-        let coalitions = Dictionary(input.applications.map { ($0.id, $0.coalition) }, uniquingKeysWith: { a, _ in a })
+        let (all, payers) = input.lineStates()
         let paidBy = { (s: Plausibility.LineState) -> [UZOVI] in (payers[s.line.application]?[s.line.provider] ?? []).sorted() }
-        let states = Plausibility.lineStates(costs: input.costs, rejections: input.rejections, coalitions: coalitions, payers: payers)
+        let states = all
             .filter { s in
                 (application == nil || s.line.application.rawValue == application) && (insurer == nil || paidBy(s).contains { $0.rawValue == insurer })
             }
