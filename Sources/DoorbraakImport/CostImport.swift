@@ -61,7 +61,8 @@ public struct CostImport: CSVImport {
         var afterRejection: [String: Int] = [:]
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
-                                          try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .costs)
+                                          try store.prepareCosts(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(),
+                                                                 lineIDs: records.compactMap { try? CostLine.parseLineID($0("line_id")) }, today: today)
                                       }) { record throws(DoorbraakError) in
             let line = try CostImport.line(from: record)
             let signer = actingFor?.role == .provider ? actingFor?.id : nil

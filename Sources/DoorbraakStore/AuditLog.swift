@@ -195,12 +195,26 @@ public enum AuditLog {
     /// `requireInOrder` for many subjects at once (a chunk of `nza decide --all`): one statement
     /// instead of one per subject.
     public static func requireInOrder(in db: Database, subjects: [String], on day: Day) throws(DoorbraakError) {
+        try latestBusinessDates(of: subjects, on: day, in: db) { subject, latest throws(DoorbraakError) in try hold(subject, latest: latest, on: day, in: db) }
+    }
+
+    /// Finds which of `subjects` are in order for `day` at once (a chunk of a CSV import: one
+    /// statement instead of one per subject) and keeps them so; a subject that is not is left
+    /// to the row that names it, which meets its own `E-DATE` (`requireInOrder`).
+    public static func noteInOrder(in db: Database, subjects: [String], on day: Day) throws(DoorbraakError) {
+        try latestBusinessDates(of: subjects, on: day, in: db) { subject, latest throws(DoorbraakError) in
+            do throws(DoorbraakError) { try hold(subject, latest: latest, on: day, in: db) } catch where error.code == .date {}
+        }
+    }
+
+    /// Calls `body` with each of `subjects` not yet found in order for `day` and the business
+    /// date of its latest event as written (see `latestBusinessDate`), in one statement.
+    private static func latestBusinessDates(of subjects: [String], on day: Day, in db: Database,
+                                            _ body: (String, String?) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
         let open = subjects.filter { !db.subjectsInOrder.contains($0, on: day, in: db) }
         guard !open.isEmpty else { return }
         try db.cached("SELECT j.value, (SELECT on_day FROM audit_event WHERE subject = j.value ORDER BY seq DESC LIMIT 1) FROM json_each(?1) j")
-            .each([.text(SQLValue.jsonArray(open.map { .text($0) }))]) { r throws(DoorbraakError) in
-                try hold(r.text(0), latest: r.optionalText(1), on: day, in: db)
-            }
+            .each([.text(SQLValue.jsonArray(open.map { .text($0) }))]) { r throws(DoorbraakError) in try body(r.text(0), r.optionalText(1)) }
     }
 
     /// `E-DATE` when `day` precedes the day the round was opened (`init`): nothing happens in a

@@ -146,8 +146,10 @@ extension Store {
             if !finalInPayment {
                 try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
             }
-            try AuditLog.append(in: db, event.acting(for: "NZa"), action: "final", subject: subjectName, before: "granted, bovengrens \(before)",
-                                after: "final: every milestone settled; bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
+            // Credited to whoever settled the last milestone (the insurer's claims), not to the
+            // NZa: no one at the NZa acted (a newcomer's try read "(NZa)" on an insurer's import).
+            try AuditLog.append(in: db, actor, action: "final", subject: subjectName, before: "granted, bovengrens \(before)",
+                                after: "final: every milestone settled (claim \(claim.id)); bovengrens \(decision.bovengrensAfter) = paid in total" + (rest > .zero ? ", \(rest) released" : ""))
         }
         return .settled(decision)
     }

@@ -10,6 +10,8 @@ public final class Store {
     var preparedClaims = PreparedClaims()
     /// What the cost lines and measurements of this transaction rest on, as checked (`verantwoordingSubject`).
     var verantwoordingSubjects = VerantwoordingSubjects()
+    /// The new line ids of a costs import's chunk (`prepareCosts`).
+    var newCostLineIDs = NewCostLineIDs()
     /// The registered versions a reviews import's chunk checked (`prepareReviews`).
     var preparedVersions = PreparedVersions()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).

@@ -64,6 +64,15 @@ private func codes(_ r: Plausibility.Report) -> [String] { r.findings.map(\.code
         }
     }
 
+    /// A description's unprintable character is named as a note's and a contract's are: U+ and
+    /// four digits at least (it read "U+AD").
+    @Test func namesTheUnprintableCharacterOfADescriptionWithFourDigits() {
+        for (text, code) in [("a\u{AD}b", "U+00AD"), ("a\u{200B}", "U+200B"), ("a\u{E0001}", "U+E0001")] {
+            #expect(throws: DoorbraakError.self) { try CostLine.parseDescription(text) }
+            do { _ = try CostLine.parseDescription(text) } catch { #expect(error.message.contains("character \(code)"), "\(error.message)") }
+        }
+    }
+
     @Test(arguments: [("amount", ""), ("year", "2101"), ("category", "Personnel"), ("amount", "-1.00"), ("line_id", "")])
     func namesTheOneBadField(field: String, text: String) {
         var fields = Self.good

@@ -60,6 +60,19 @@ import Testing
         #expect(try table("table-impact", in: page) == bins.map { ["\($0["bin"]!)", "\($0["applications"]!)", "\($0["granted"]!)"] })
         let human = try sandbox.run(["report", "--html", html], today: "2028-07-01")
         #expect(human.stdout.contains("wrote the overview with charts to \(html)"))
+        // The text has what the page and --json have: the bar, spreiding and the parts.
+        #expect(human.stdout.contains("the bar: \(try #require(figures["bar"] as? String)) fte per €mln"), "\(human.stdout)")
+        let regions = try #require(figures["regions"] as? [[String: Any]])
+        let parts = try #require(figures["parts"] as? [[String: Any]])
+        #expect(!regions.isEmpty && !parts.isEmpty, "the demo grants and pays")
+        for r in regions {
+            let row = "\(r["region"]!)  .*  \(r["applications"]!)  .*\(dutch(r["amount"] as! String))"
+            #expect(human.stdout.range(of: row, options: .regularExpression) != nil, "region row \(row): \(human.stdout)")
+        }
+        for p in parts {
+            #expect(human.stdout.range(of: "\(p["members"]!) .* \(p["milestones"]!) .*\(dutch(p["paid"] as! String))", options: .regularExpression) != nil, "parts \(p)")
+        }
+        #expect(human.stdout.contains("spreiding: region") && human.stdout.contains("paid to coalition members"))
         #expect(try sandbox.run(["report", "--html", sandbox.folder.path]).status == 74)
     }
 }

@@ -323,6 +323,54 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.sql("SELECT amount_cents FROM cost_line WHERE line_id = 'L-1'") == "100000")
     }
 
+    /// The beschikking made final by an insurer's claims is that insurer's act in the trail (it
+    /// read "(NZa)": no one at the NZa acted), naming the claim that settled the last milestone.
+    @Test func theFinalEventIsTheInsurersWhoseClaimSettledTheLastMilestone() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.sql("SELECT count(*) FROM audit_event WHERE action = 'final'") == "0")
+        try s.finish("PAY-A")
+        let final = try s.sql("SELECT actor || ' | ' || after FROM audit_event WHERE action = 'final'")
+        #expect(final.contains("(insurer 3311)") && !final.contains("NZa") && final.contains("(claim F-PAY-A-M3)"), "\(final)")
+    }
+
+    /// A near-miss category or kind gets a "did you mean"; what the file held is quoted with its
+    /// escape sequence shown as a code, never sent to the assessor's terminal.
+    @Test func aWrongCategoryIsNamedWithTheNearestAndNoEscapeReachesTheTerminal() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let near = try s.costs("L-1,PAY-A,12345678,2027,personel,incidentl,10.00,team\n")
+        #expect(near.status == 65 && near.stderr.contains("unknown cost category \"personel\"; did you mean personnel? use one of")
+                && near.stderr.contains("unknown cost kind \"incidentl\"; did you mean incidental? use one of"), "\(near.stderr)")
+        let far = try s.costs("L-1,PAY-A,12345678,2027,reiskosten,incidental,10.00,team\n")
+        #expect(far.stderr.contains("unknown cost category \"reiskosten\"; use one of personnel"), "\(far.stderr)")
+        let escaped = try s.costs("L-1,PAY-A,12345678,2027,\u{1B}[31mpersonel,incidental,10.00,te\u{1B}]0;x\u{7}am\n")
+        #expect(escaped.status == 65 && !escaped.stderr.unicodeScalars.contains("\u{1B}") && !escaped.stderr.unicodeScalars.contains("\u{7}")
+                && escaped.stderr.contains("\"<U+001B>[31mpersonel\""), "\(escaped.stderr)")
+    }
+
+    /// A line id twice in one file (one chunk, whose new ids are found at once: issue 21): the
+    /// second, alike, is unchanged; with other content it is P7 and the file changes nothing; a
+    /// line inserted with `sqlite3` under an id the file brings is named, not replaced.
+    @Test func aLineIdTwiceInOneFileIsLookedUpAgain() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        let line = "L-9,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n"
+        let twice = try s.costs(line + line)
+        #expect(twice.status == 0 && twice.stdout.contains("1 new, 1 unchanged"), "\(twice.stdout)")
+        let before = try s.verantwoordingState()
+        let other = try s.costs("L-8,PAY-A,12345678,2027,personnel,incidental,5.00,ok\nL-8,PAY-A,12345678,2027,personnel,incidental,5.01,ok\n")
+        #expect(other.status == 1 && other.stderr.contains("P7") && other.stderr.contains(":3:"), "\(other.stderr)")
+        #expect(try s.verantwoordingState() == before)
+        _ = try s.sql("INSERT INTO cost_line SELECT 'L-7', application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line WHERE line_id = 'L-9'")
+        let inserted = try s.costs("L-7,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n")
+        #expect(inserted.status == 1 && inserted.stderr.contains("E-LEDGER") && inserted.stderr.contains("cost_line L-7"), "\(inserted.stderr)")
+    }
+
     /// A judgment resting on a beschikking that is not final is provisional: its recovery counts
     /// in no judgment yet (a newcomer's try: "plausibel" in 2027 before a cost line was
     /// accounted). The SPEC's judgment value stays; `running` and the text say it.
@@ -396,6 +444,9 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(other.status == 0, "\(other.stderr)")
         let before = try s.run(["import", "costs", try s.file("a2.csv", line("A-2", "PAY-A"))], today: "2028-05-01")
         #expect(before.status == 1 && before.stderr.contains("E-DATE") && before.stderr.contains("2028-06-01"), "\(before.stderr)")
+        // One chunk of both applications (their order found at once, issue 21): each line meets its own.
+        let mixed = try s.run(["import", "costs", try s.file("ab.csv", line("B-2", "PAY-B") + line("A-5", "PAY-A").dropFirst(costHeader.count)), "--partial"], today: "2028-05-01")
+        #expect(mixed.status == 1 && mixed.stdout.contains("1 new, 0 unchanged, 1 rejected") && mixed.stderr.contains("ab.csv:3") && mixed.stderr.contains("E-DATE"), "\(mixed.status) \(mixed.stdout) \(mixed.stderr)")
         _ = try s.sql("UPDATE audit_event SET on_day = 'zzzz' WHERE seq = 1")
         let garbled = try s.run(["import", "costs", try s.file("a3.csv", line("A-3", "PAY-A"))], today: "2028-05-15")
         #expect(garbled.status == 1 && garbled.stderr.contains("E-DATE"), "\(garbled.stderr)")
@@ -914,6 +965,13 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(lines.map { $0["line"] as? String } == ["A-1", "A-2", "B-1"] && lines.map { $0["eligible"] as? String } == ["600.00", "0.00", "500.00"], "\(lines)")
         let p8 = ((lines.first?["findings"] as? [[String: Any]])?.first)
         #expect(p8?["code"] as? String == "P8" && p8?["insurers"] as? [String] == ["3311"] && ((p8?["rejections"] as? [[String: Any]])?.first)?["plausible"] as? String == "600.00", "\(String(describing: p8))")
+        #expect(all["count"] as? Int == 3 && all["accounted"] as? String == "3500.00" && all["eligible"] as? String == "1100.00", "totals: \(all)")
+        let provider = try s.run(["cost", "list", "--provider", "23456789"], today: "2029-12-31")
+        #expect(provider.status == 0 && provider.stdout.contains("B-1") && !provider.stdout.contains("A-1") && provider.stdout.contains("1 line: € 500,00 accounted, € 500,00 eligible"), "\(provider.stdout)")
+        let providerJSON = try json(try s.run(["cost", "list", "--provider", "23456789", "--insurer", "3311", "--json"], today: "2029-12-31").stdout)
+        #expect(providerJSON["count"] as? Int == 0 && providerJSON["accounted"] as? String == "0.00" && (providerJSON["lines"] as? [Any])?.isEmpty == true, "\(providerJSON)")
+        let badProvider = try s.run(["cost", "list", "--provider", "1234"], today: "2029-12-31")
+        #expect(badProvider.status == 64 && badProvider.stderr.contains("--provider"), "\(badProvider.stderr)")
         let typo = try s.run(["cost", "list", "--application", "PAY-B"], today: "2029-12-31")
         #expect(typo.status == 66 && typo.stderr.contains("did you mean PAY-A"), "\(typo.stderr)")
     }

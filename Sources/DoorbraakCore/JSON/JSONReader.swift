@@ -309,6 +309,9 @@ public enum NearestName {
     /// The known name within a small edit distance of `name` (at most a third of its length, at
     /// least 2 for names of four or more characters, at most 3), the closest first; nil when none is near.
     public static func suggestion(for name: String, among known: [String]) -> String? {
+        // A name of a file is not measured beyond a name's length (a hostile field of 100,000
+        // characters would cost millions of steps per row).
+        guard name.utf8.count <= 128 else { return nil }
         let limit = name.count <= 3 ? 1 : min(3, max(2, name.count / 3))
         let scored = Set(known).map { ($0, distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0

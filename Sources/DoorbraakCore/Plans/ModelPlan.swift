@@ -96,7 +96,8 @@ public enum CostCategory: String, Sendable, CaseIterable, Comparable {
     /// Parses a category id.
     public init(parsing text: String) throws(DoorbraakError) {
         guard let c = CostCategory(rawValue: text) else {
-            throw DoorbraakError(.input, "unknown cost category \"\(text)\"; use one of \(CostCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = CostCategory.allCases.map(\.rawValue)
+            throw DoorbraakError(.input, "unknown cost category \"\(text)\"; \(NearestName.hint(for: text, among: names))use one of \(names.joined(separator: ", "))")
         }
         self = c
     }

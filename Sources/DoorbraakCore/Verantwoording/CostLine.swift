@@ -9,7 +9,8 @@ public enum CostKind: String, Sendable, CaseIterable, Comparable {
     /// Parses a kind, naming the valid ones when it is not one.
     public init(parsing text: String) throws(DoorbraakError) {
         guard let kind = CostKind(rawValue: text) else {
-            throw DoorbraakError(.input, "unknown cost kind \"\(text)\"; use one of \(CostKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = CostKind.allCases.map(\.rawValue)
+            throw DoorbraakError(.input, "unknown cost kind \"\(text)\"; \(NearestName.hint(for: text, among: names))use one of \(names.joined(separator: ", "))")
         }
         self = kind
     }
@@ -190,7 +191,7 @@ public struct CostLine: Sendable, Equatable {
         // another id with a zero-width space in its description), nothing that shows nothing (a
         // Hangul filler) and no U+FFFD standing for bytes that were no UTF-8.
         if let bad = text.unicodeScalars.first(where: \.isUnkeptInRecords) {
-            throw DoorbraakError(.input, "description contains the unprintable character U+\(String(bad.value, radix: 16, uppercase: true))")
+            throw DoorbraakError(.input, "description contains the unprintable character \(bad.codePoint)")
         }
         return text
     }

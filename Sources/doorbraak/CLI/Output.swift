@@ -14,9 +14,22 @@ enum Output {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// A line on stderr.
+    /// A line on stderr, with every control or format character but a line end and a tab shown
+    /// as its code (`<U+001B>`): an error quotes what a file held, and an escape sequence in a
+    /// cost category recoloured the assessor's terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((shown(text) + "\n").utf8))
+    }
+
+    /// `text` with its unprintable characters but line ends and tabs as `<U+XXXX>`.
+    static func shown(_ text: String) -> String {
+        func kept(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\t" || !c.isUnprintable }
+        guard !text.unicodeScalars.allSatisfy(kept) else { return text }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if kept(c) { out.append(c) } else { out.append(contentsOf: "<\(c.codePoint)>".unicodeScalars) }
+        }
+        return String(out)
     }
 }
 

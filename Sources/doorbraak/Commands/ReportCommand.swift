@@ -98,11 +98,23 @@ enum OverviewView {
         out += ["", themes.text]
         var bins = Table([("fte per €mln", .left), ("applications", .right), ("granted", .right)])
         for b in o.impactBins { bins.add([b.label, String(b.all), String(b.granted)]) }
-        out += ["", bins.text]
+        out += ["", bins.text, "the bar: \(FtePerMillion.hundredthsText(o.barHundredths)) fte per €mln"]
+        // Spreiding and the parts paid to coalition members, as `--json` and `--html` have them
+        // (a newcomer's try: the text report had neither).
+        if !o.regions.isEmpty {
+            var regions = Table([("spreiding: region", .left), ("beschikkingen", .right), ("amount", .right), ("fte", .right)])
+            for r in o.regions { regions.add([r.region, String(r.applications), r.amount.dutch, r.fte.description]) }
+            out += ["", regions.text]
+        }
         if !o.quarters.isEmpty {
             var quarters = Table([("quarter", .left), ("paid", .right), ("released", .right)])
             for q in o.quarters { quarters.add([q.quarter, q.paid.dutch, q.released.dutch]) }
             out += ["", quarters.text]
+        }
+        if !o.parts.isEmpty {
+            var parts = Table([("paid to coalition members", .left), ("milestones", .right), ("paid", .right)])
+            for p in o.parts { parts.add([p.members, String(p.milestones), p.paid.dutch]) }
+            out += ["", parts.text]
         }
         if !o.judgments.isEmpty {
             var judgments = Table([("insurer", .left), ("year", .left), ("paid", .right), ("recovery", .right), ("findings", .right), ("judgment", .left)])

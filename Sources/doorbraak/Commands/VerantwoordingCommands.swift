@@ -79,17 +79,21 @@ enum ImportCostsCommand: Command {
 enum CostListCommand: Command {
     static let name = "cost list"
     static let summary = "the stored cost lines with what is eligible of each and why not: the insurer's list to test"
-    static let usage = "[--application ID] [--insurer UZOVI]"
+    static let usage = "[--application ID] [--provider AGB] [--insurer UZOVI]"
     static let help = """
     Every stored cost line (`import costs`), by line id: application, provider, year, category,
     kind, amount, the part that is eligible, its findings (P2, P3, P4, P6 of its own; P8 when an
-    insurer rejected it, with who, when and why) and its description. --application ID narrows to
-    one application; --insurer U to the lines of the providers U paid for an application: the
-    lines U may test and reject (`doorbraak cost reject`).
+    insurer rejected it, with who, when and why) and its description, and their totals (accounted
+    and eligible; in --json `count`, `accounted`, `eligible`). --application ID narrows to one
+    application; --provider AGB to one provider's lines; --insurer U to the lines of the providers
+    U paid for an application: the lines U may test and reject (`doorbraak cost reject`).
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let application = try arguments.value("--application")
+        let provider = try arguments.value("--provider").map { text throws(DoorbraakError) in
+            do throws(DoorbraakError) { return try AGB(parsing: text) } catch { throw DoorbraakError(.usage, "--provider: \(error.message)") }
+        }
         let insurer = try InsurerOption.take(&arguments)
         try arguments.finish()
         let store = try context.openStore(readOnly: true)
@@ -102,7 +106,8 @@ enum CostListCommand: Command {
         let paidBy = { (s: Plausibility.LineState) -> [UZOVI] in (payers[s.line.application]?[s.line.provider] ?? []).sorted() }
         let states = all
             .filter { s in
-                (application == nil || s.line.application.rawValue == application) && (insurer == nil || paidBy(s).contains { $0.rawValue == insurer })
+                (application == nil || s.line.application.rawValue == application) && (provider == nil || s.line.provider == provider)
+                    && (insurer == nil || paidBy(s).contains { $0.rawValue == insurer })
             }
             .map { s in
                 // Each finding names the insurers that paid the line's provider for the application.
@@ -111,11 +116,14 @@ enum CostListCommand: Command {
                 return s
             }
         if context.json {
-            Output.json(.object([("lines", .array(states.map { CostListCommand.json($0, importedOn: input.importedOn[$0.line.lineID]) }))]))
+            Output.json(.object([("count", .number(String(states.count))), ("accounted", .string(states.map(\.line.amount).sum().description)),
+                                 ("eligible", .string(states.map(\.eligible).sum().description)),
+                                 ("lines", .array(states.map { CostListCommand.json($0, importedOn: input.importedOn[$0.line.lineID]) }))]))
             return ExitCode.done
         }
         guard !states.isEmpty else {
-            Output.line("no cost lines" + (application.map { " of \($0)" } ?? "") + (insurer.map { " of providers insurer \($0) paid" } ?? ""))
+            Output.line("no cost lines" + (application.map { " of \($0)" } ?? "") + (provider.map { " of provider \($0)" } ?? "")
+                        + (insurer.map { " of providers insurer \($0) paid" } ?? ""))
             return ExitCode.done
         }
         var table = Table([("line", .left), ("application", .left), ("provider", .left), ("year", .left), ("category", .left), ("kind", .left),
