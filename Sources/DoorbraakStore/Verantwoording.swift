@@ -312,47 +312,51 @@ extension Store {
     /// application's latest event). One event. `checkOnly` stores nothing (`--statement`: an
     /// insurer does not sign a rejection that would be refused).
     public func rejectCost(_ rejection: CostRejection, event: AuditContext, checkOnly: Bool = false) throws(DoorbraakError) -> CostRejectionOutcome {
+        try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in try storeRejection(rejection, event: event, checkOnly: checkOnly) }
+    }
+
+    /// `rejectCost` inside the open write transaction (a file of rejections: one transaction for
+    /// the file, each row checked and stored as one rejection is).
+    public func storeRejection(_ rejection: CostRejection, event: AuditContext, checkOnly: Bool = false) throws(DoorbraakError) -> CostRejectionOutcome {
         let lineID = rejection.lineID
-        return try db.writeTransaction { () throws(DoorbraakError) -> CostRejectionOutcome in
-            guard let line = try db.cached(Store.costLineByID).rowValue([.text(lineID)], Store.costLine) else {
-                try requireBound("cost_line", [.text(lineID)], absent: true)
-                throw DoorbraakError(.missing, "no cost line \"\(lineID)\"", field: "line_id")
-            }
-            try requireBound("cost_line", [.text(lineID)])
-            let application = line.application.rawValue
-            let subject = try verantwoordingSubject(application, .costs)
-            try CostRejection.requireEligible(line, findings: Plausibility.findings(of: line, coalition: subject.shares).map(\.code))
-            try requireBound("application", [.text(application)])
-            guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
-                throw DoorbraakError.missingRow("application", in: db)
-            }
-            var payers = Set<UZOVI>()
-            for (claim, insurer) in try db.cached("SELECT claim_id, insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
-                .rowsValue([.text(application), .text(line.provider.rawValue)], { r in (r.text(0), r.text(1)) }) {
-                try requireBound("claim", [.text(claim)])
-                payers.insert(try UZOVI(parsing: insurer))
-            }
-            try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.map(\.rawValue).sorted())
-            try CostRejection.requirePart(rejection.plausible, of: line)
-            let given = try rejections(of: lineID)
-            if let stored = given.first(where: { $0.insurer == rejection.insurer }) {
-                _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
-                return .unchanged(line, on: stored.on)
-            }
-            try AuditLog.requireInOrder(in: db, subject: application, on: rejection.on)
-            if checkOnly { return .checked(line) }
-            try db.cached("INSERT INTO cost_rejection (line_id, insurer, plausible_cents, note, rejected_on) VALUES (?, ?, ?, ?, ?)")
-                .run([.text(lineID), .text(rejection.insurer.rawValue), .money(rejection.plausible), .text(rejection.note), .text(rejection.on.description)])
-            let now = given + [rejection]
-            let awaiting = CostRejection.awaiting(now, payers: payers).map(\.rawValue)
-            let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
-            let notEligible = CostRejection.kept(by: now, payers: payers).map { line.amount - $0 }
-            let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
-            try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
-                                before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
-                                after: (notEligible == nil ? "P8 pending: " : "P8: ") + "not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")
-            return .rejected(line, onFinal: subject.isFinal, awaiting: awaiting, notEligible: notEligible)
+        guard let line = try db.cached(Store.costLineByID).rowValue([.text(lineID)], Store.costLine) else {
+            try requireBound("cost_line", [.text(lineID)], absent: true)
+            throw DoorbraakError(.missing, "no cost line \"\(lineID)\"", field: "line_id")
         }
+        try requireBound("cost_line", [.text(lineID)])
+        let application = line.application.rawValue
+        let subject = try verantwoordingSubject(application, .costs)
+        try CostRejection.requireEligible(line, findings: Plausibility.findings(of: line, coalition: subject.shares).map(\.code))
+        try requireBound("application", [.text(application)])
+        guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
+            throw DoorbraakError.missingRow("application", in: db)
+        }
+        var payers = Set<UZOVI>()
+        for (claim, insurer) in try db.cached("SELECT claim_id, insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
+            .rowsValue([.text(application), .text(line.provider.rawValue)], { r in (r.text(0), r.text(1)) }) {
+            try requireBound("claim", [.text(claim)])
+            payers.insert(try UZOVI(parsing: insurer))
+        }
+        try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.map(\.rawValue).sorted())
+        try CostRejection.requirePart(rejection.plausible, of: line)
+        let given = try rejections(of: lineID)
+        if let stored = given.first(where: { $0.insurer == rejection.insurer }) {
+            _ = try CostRejection.isUnchanged(stored: stored, again: rejection)
+            return .unchanged(line, on: stored.on)
+        }
+        try AuditLog.requireInOrder(in: db, subject: application, on: rejection.on)
+        if checkOnly { return .checked(line) }
+        try db.cached("INSERT INTO cost_rejection (line_id, insurer, plausible_cents, note, rejected_on) VALUES (?, ?, ?, ?, ?)")
+            .run([.text(lineID), .text(rejection.insurer.rawValue), .money(rejection.plausible), .text(rejection.note), .text(rejection.on.description)])
+        let now = given + [rejection]
+        let awaiting = CostRejection.awaiting(now, payers: payers).map(\.rawValue)
+        let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
+        let notEligible = CostRejection.kept(by: now, payers: payers).map { line.amount - $0 }
+        let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
+        try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
+                            before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
+                            after: (notEligible == nil ? "P8 pending: " : "P8: ") + "not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")
+        return .rejected(line, onFinal: subject.isFinal, awaiting: awaiting, notEligible: notEligible)
     }
 
     /// The rejections of a stored line, by insurer, after every one of them (a deleted one too) was

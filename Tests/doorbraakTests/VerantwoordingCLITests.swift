@@ -943,6 +943,67 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'cost-reject'").contains("signed by insurer:3311"))
     }
+
+    /// A file of rejections signed by an insurer holds that insurer's rows only, and the
+    /// signature covers the file as it was signed.
+    @Test func aSignedFileOfRejectionsIsTheSignersOwn() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-06-16,reached,b.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n").status == 0)
+        let k3311 = try signed.keygen(s, "i3311")
+        #expect(try s.run(["party", "key", "insurer:3311", k3311 + ".pub"]).status == 0)
+        let header = "line_id,insurer,plausible,note\n"
+        let mixed = try s.file("mixed.csv", header + "A-1,3311,,geen uren\nA-1,7029,,geen uren\n")
+        let mixedRun = try s.run(["import", "rejections", mixed, "--signature", try signed.sign(mixed, with: k3311)], today: "2029-12-31")
+        #expect(mixedRun.status == 1 && mixedRun.stderr.contains("E-REVIEWER") && mixedRun.stderr.contains("mixed.csv:3"), "\(mixedRun.stderr)")
+        let own = try s.file("own.csv", header + "A-1,3311,,geen uren\n")
+        let ownSignature = try signed.sign(own, with: k3311)
+        _ = try s.file("own.csv", header + "A-1,3311,999.00,geen uren\n")
+        #expect(try s.run(["import", "rejections", own, "--signature", ownSignature], today: "2029-12-31").stderr.contains("E-SIGNATURE"), "the file changed after signing")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
+        _ = try s.file("own.csv", header + "A-1,3311,,geen uren\n")
+        let good = try s.run(["import", "rejections", own, "--signature", ownSignature], today: "2029-12-31")
+        #expect(good.status == 0 && good.stdout.contains("0 counted") && good.stdout.contains("1 awaiting"), "7029 paid too: \(good.stdout) \(good.stderr)")
+        #expect(try s.sql("SELECT actor FROM audit_event WHERE action = 'cost-reject'").contains("signed by insurer:3311"))
+    }
+}
+
+/// `import rejections`: `cost reject` for a file of lines, with the same checks, all or nothing.
+@Suite struct RejectionImportTests {
+    @Test func aFileOfRejectionsIsCheckedRowByRowAsOneRejectionIs() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\nA-2,PAY-A,12345678,2027,material,structural,2000.00,licentie\nB-1,PAY-A,23456789,2027,personnel,incidental,500.00,inzet\nA-3,PAY-A,12345678,2027,personnel,incidental,300.00,reis\n").status == 0)
+        let header = "line_id,insurer,plausible,note\n"
+        let state = { () throws -> String in try s.sql("SELECT (SELECT count(*) FROM audit_event), (SELECT count(*) FROM cost_rejection)") }
+        let before = try state()
+        let rows = "A-1,3311,600.00,uren te hoog\nB-1,3311,,geen facturen\nA-2,3311,,x\nA-9,3311,,x\nA-3,3311,300.00,x\nA-3,9999,,\n"
+        let all = try s.run(["import", "rejections", try s.file("r.csv", header + rows)], today: "2029-12-31")
+        // The malformed row stops the file before the rules run (as every import).
+        #expect(all.status == 65 && all.stderr.contains("r.csv:7") && all.stderr.contains("E-INPUT") && all.stderr.contains("note"), "\(all.stderr)")
+        let ruled = try s.run(["import", "rejections", try s.file("r2.csv", header + rows.replacingOccurrences(of: "A-3,9999,,\n", with: ""))], today: "2029-12-31")
+        #expect(ruled.status == 65, "a part not below the amount is bad input: \(ruled.stdout) \(ruled.stderr)")
+        for (line, code) in [("r2.csv:3", "E-REVIEWER"), ("r2.csv:4", "E-STATE"), ("r2.csv:5", "E-MISSING"), ("r2.csv:6", "E-INPUT")] {
+            #expect(ruled.stderr.contains(code) && ruled.stderr.contains(line), "\(code) at \(line): \(ruled.stderr)")
+        }
+        #expect(ruled.stderr.contains("r2.csv:3: insurer)"), "the file's column, not the option: \(ruled.stderr)")
+        #expect(try state() == before, "all or nothing")
+        let partial = try s.run(["import", "rejections", try s.file("r3.csv", header + rows.replacingOccurrences(of: "A-3,9999,,\n", with: "")), "--partial"], today: "2029-12-31")
+        #expect(partial.status == 65 && partial.stdout.contains("1 new, 0 unchanged, 4 rejected") && partial.stdout.contains("P8: 1 counted (€ 400,00 not eligible), 0 awaiting"), "\(partial.stdout)")
+        #expect(try s.sql("SELECT line_id || ' ' || insurer || ' ' || plausible_cents || ' ' || rejected_on FROM cost_rejection") == "A-1 3311 60000 2029-12-31")
+        // The same again changes nothing; a semicolon file with a decimal comma is read as such.
+        let again = try s.run(["import", "rejections", try s.file("r4.csv", "line_id;insurer;plausible;note\nA-1;3311;600,00;uren te hoog\nA-3;3311;1.0,00;x\n"), "--partial"], today: "2029-12-31")
+        #expect(again.stdout.contains("0 new, 1 unchanged, 1 rejected") && again.stderr.contains("r4.csv:3"), "\(again.stdout) \(again.stderr)")
+        let other = try s.run(["import", "rejections", try s.file("r5.csv", header + "A-1,3311,500.00,uren te hoog\n")], today: "2029-12-31")
+        #expect(other.status == 1 && other.stderr.contains("E-DECIDED"), "\(other.stderr)")
+        let json = try json(try s.run(["import", "rejections", try s.file("r6.csv", "line_id;insurer;plausible;note\nA-3;3311;100,00;reis niet gemaakt\n"), "--json"], today: "2029-12-31").stdout)
+        #expect(json["counted"] as? Int == 1 && json["not_eligible"] as? String == "200.00" && json["awaiting"] as? Int == 0, "\(json)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
 }
 
 /// `cost list`: the lines an insurer may test, with what is eligible of each and why not.

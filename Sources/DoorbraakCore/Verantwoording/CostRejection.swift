@@ -37,6 +37,22 @@ public struct CostRejection: Sendable, Equatable {
         self.on = on
     }
 
+    /// The columns of a file of rejections (`doorbraak import rejections`), in order.
+    public static let columns = ["line_id", "insurer", "plausible", "note"]
+
+    /// Parses one row of a file of rejections (column name → text), dated `on`, whose plausible
+    /// part is written in `notation` (empty: none of the line is plausible); every malformed field
+    /// of the row at once, each `E-INPUT` with its column name.
+    public init(fields: [String: String], notation: Money.Notation, on day: Day) throws(FieldErrors) {
+        var row = RowParser(fields, code: .input)
+        let lineID = row.field("line_id", CostLine.parseLineID)
+        let insurer = row.field("insurer", UZOVI.init(parsing:))
+        let plausible = row.field("plausible") { text throws(DoorbraakError) in text.isEmpty ? Money.zero : try Money(parsing: text, notation: notation) }
+        let note = row.field("note", CostRejection.parseNote)
+        guard let lineID, let insurer, let plausible, let note else { throw FieldErrors(row.errors) }
+        self.init(lineID: lineID, insurer: insurer, plausible: plausible, note: note, on: day)
+    }
+
     /// The note as given, when it says something — at least one letter or digit — on one line of
     /// at most `maximumNoteLength` Unicode scalars, every one of them printable and visible (it is
     /// printed in the findings and the audit trail). An attacker's review passed a note of Hangul
@@ -68,11 +84,11 @@ public struct CostRejection: Sendable, Equatable {
     /// application and paid the line's provider for it (`payers`: the insurers that did).
     public static func requireInsurer(_ insurer: UZOVI, of line: CostLine, coordinating: String, second: String, payers: [String]) throws(DoorbraakError) {
         guard insurer.rawValue == coordinating || insurer.rawValue == second else {
-            throw DoorbraakError(.reviewer, "insurer \(insurer) is not an insurer of \(line.application) (coordinating \(coordinating), second \(second)); only they test the costs of cost line \(line.lineID)", field: "--insurer")
+            throw DoorbraakError(.reviewer, "insurer \(insurer) is not an insurer of \(line.application) (coordinating \(coordinating), second \(second)); only they test the costs of cost line \(line.lineID)", field: "insurer")
         }
         guard payers.contains(insurer.rawValue) else {
             let paid = payers.isEmpty ? "no insurer has paid it yet" : "paid by \(payers.joined(separator: ", "))"
-            throw DoorbraakError(.reviewer, "insurer \(insurer) paid provider \(line.provider) nothing for \(line.application) (\(paid)): a rejection moves the recovery of what was paid, so the insurers that paid it test its costs", field: "--insurer")
+            throw DoorbraakError(.reviewer, "insurer \(insurer) paid provider \(line.provider) nothing for \(line.application) (\(paid)): a rejection moves the recovery of what was paid, so the insurers that paid it test its costs", field: "insurer")
         }
     }
 

@@ -27,7 +27,7 @@ enum Commands {
         NZaRequestCommand.self, NZaDecideCommand.self, NZaRegisterCommand.self,
         CeilingCommand.self,
         ImportClaimsCommand.self, PayoutsCommand.self,
-        ImportCostsCommand.self, CostListCommand.self, CostRejectCommand.self, PlausibilityCommand.self, ImportMonitoringCommand.self, MonitoringCommand.self,
+        ImportCostsCommand.self, CostListCommand.self, CostRejectCommand.self, ImportRejectionsCommand.self, PlausibilityCommand.self, ImportMonitoringCommand.self, MonitoringCommand.self,
         ReportCommand.self, ReportVereveningCommand.self,
         AuditVerifyCommand.self, AuditHeadCommand.self, AuditLogCommand.self,
         GenerateCommand.self, GenerateContractsCommand.self, GenerateClaimsCommand.self, GenerateCostsCommand.self,

@@ -230,6 +230,7 @@ enum CostRejectCommand: Command {
             var located = error
             if located.field == "line_id" { located.field = nil }
             if located.field == "plausible" { located = DoorbraakError(.usage, located.message, field: "--plausible") }
+            if located.field == "insurer" { located.field = "--insurer" }
             if located.code == .missing { located = store.suggestingCostLine(located, for: lineID) }
             throw located
         }
@@ -574,5 +575,50 @@ enum ReportVereveningCommand: Command {
             FileHandle.standardOutput.write(Data(csv.utf8))
         }
         return ExitCode.done
+    }
+}
+
+/// `doorbraak import rejections FILE`.
+enum ImportRejectionsCommand: Command {
+    static let name = "import rejections"
+    static let summary = "an insurer's rejections of cost lines (P8) from a file: `cost reject` for many lines at once"
+    static let usage = "FILE [--partial] [--signature FILE]"
+    static let help = """
+    CSV with the header line_id,insurer,plausible,note: comma-delimited with a decimal point
+    (450100.00) or semicolon-delimited with a decimal comma (450.100,00), taken from the header;
+    plausible empty is none of the line. Each row is what `doorbraak cost reject LINE --insurer U
+    --plausible AMOUNT --note NOTE` does, dated --today, with the same checks: only an insurer that
+    paid the line's provider for the application (E-REVIEWER), a line still eligible (E-STATE),
+    each insurer's rejection final (the same again changes nothing, another is E-DECIDED), not
+    before the application's latest event (E-DATE); an unknown line is E-MISSING. A malformed row
+    is E-INPUT, naming every failing field (exit 65). One transaction: all or nothing unless
+    --partial; one audit event (`cost-reject`) per stored rejection.
+    --signature FILE: an OpenSSH signature of the file by an insurer's registered key; every row
+    is then that insurer's (E-REVIEWER otherwise). Required when the round requires signed files.
+    """
+
+    static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
+        let partial = arguments.flag("--partial")
+        let signature = try SignedFile.signatureOption(&arguments)
+        let path = try arguments.requiredOperand("rejections file")
+        try arguments.finish()
+        let store = try context.openStore()
+        let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
+        let registered = try store.registeredInsurers()
+        let result = try InputFile.importing(path, privateCopy: signed.privateCopy, report: \.report) { (file: String) throws(DoorbraakError) in
+            let signer = try signed.signer(of: file, expected: "the insurer whose rejections they are")
+            var importer = RejectionImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
+            importer.actingFor = try PartySignature.insurer(signer: signer, option: nil, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+            return try importer.run(file, registered: registered)
+        }
+        ImportView.print(result.report, json: context.json, extra: [("counted", .number(String(result.counted))), ("awaiting", .number(String(result.awaiting))),
+                                                                     ("not_eligible", .string(result.notEligible.description)), ("on_final", .number(String(result.onFinal)))])
+        if !context.json, result.counted + result.awaiting > 0 {
+            Output.line("P8: \(result.counted) counted (\(result.notEligible.dutch) not eligible), \(result.awaiting) awaiting another insurer that paid the provider (`doorbraak cost list`; the recovery: `doorbraak plausibility`)")
+        }
+        if !context.json, result.onFinal > 0 {
+            Output.error("note: \(result.onFinal) rejection\(result.onFinal == 1 ? " is" : "s are") of a line on a beschikking that is final: its recovery and the NZa's judgments it counts in change with \(result.onFinal == 1 ? "it" : "them")")
+        }
+        return ImportView.exitCode(result.report)
     }
 }
