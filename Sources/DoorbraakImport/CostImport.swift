@@ -109,7 +109,7 @@ public struct MonitoringImport: CSVImport {
         var kpis: [String: [String]] = [:]
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .monitoring)
+                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .monitoring, today: today)
                                 }) { record throws(DoorbraakError) in
             let id = record("application_id")
             // Checked once per application and transaction by the store (`verantwoordingSubject`).

@@ -153,10 +153,12 @@ extension Store {
         return verantwoordingSubjects.checked[key] ?? VerantwoordingSubject(granted: false, plan: nil, shares: [:])
     }
 
-    /// Checks and reads what a chunk of cost lines or measurements rests on at once (issue 21:
-    /// a few set-based statements per chunk). When a row of the chunk is not as bound nothing is
-    /// kept, so that each line meets its own refusal.
-    public func prepareVerantwoording(of applications: [String], _ kind: VerantwoordingKind) throws(DoorbraakError) {
+    /// Checks and reads what a chunk of cost lines or measurements rests on at once, and which
+    /// of its applications are in business-date order for `today` (issue 21: a few set-based
+    /// statements per chunk). When a row of the chunk is not as bound nothing is kept, so that
+    /// each line meets its own refusal; an application out of order is left to its rows.
+    public func prepareVerantwoording(of applications: [String], _ kind: VerantwoordingKind, today: Day) throws(DoorbraakError) {
+        try AuditLog.noteInOrder(in: db, subjects: applications, on: today)
         let known = verantwoordingSubjects.transaction == db.transactionNumber && verantwoordingSubjects.kind == kind
         let open = applications.filter { !known || verantwoordingSubjects.checked[ExactText($0)] == nil }
         guard !open.isEmpty else { return }
@@ -206,13 +208,12 @@ extension Store {
         }
     }
 
-    /// Prepares a chunk of cost lines: what their applications rest on (`prepareVerantwoording`),
-    /// which applications are in business-date order for `today`, and which of `lineIDs` are new
-    /// (`NewCostLineIDs`) — a few statements for the chunk instead of three lookups per line
-    /// (issue 21). Only spares lookups: a row that is not as bound still meets its refusal.
+    /// Prepares a chunk of cost lines: what their applications rest on and their business-date
+    /// order (`prepareVerantwoording`), and which of `lineIDs` are new (`NewCostLineIDs`) — a few
+    /// statements for the chunk instead of three lookups per line (issue 21). Only spares
+    /// lookups: a row that is not as bound still meets its refusal.
     public func prepareCosts(of applications: [String], lineIDs: [String], today: Day) throws(DoorbraakError) {
-        try prepareVerantwoording(of: applications, .costs)
-        try AuditLog.noteInOrder(in: db, subjects: applications, on: today)
+        try prepareVerantwoording(of: applications, .costs, today: today)
         var ids = Set(lineIDs.map(ExactText.init))
         try db.cached("""
             SELECT j.value FROM json_each(?1) j
@@ -272,6 +273,11 @@ extension Store {
     /// reported again whatever the description says (an attacker's review undid a rejection with
     /// a Cyrillic "о" in the description of the same cost under a new id).
     private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> CostLine.Alike? {
+        // The lines alike are found by their content, so every stored line is first found as the
+        // chain bound it — once per transaction (an attacker's review: the rejected line's amount
+        // edited for the length of an import, then put back, let its cost be stored again and
+        // `audit verify` passed).
+        try requireBoundTable("cost_line", refusal: VerantwoordingKind.costs.notStored)
         var alike: CostLine.Alike?
         let candidates = try db.cached("""
             SELECT line_id, description FROM cost_line
@@ -331,10 +337,13 @@ extension Store {
         guard let (coordinating, second) = try db.cached("SELECT coordinating, second FROM application WHERE id = ?").rowValue([.text(application)], { r in (r.text(0), r.text(1)) }) else {
             throw DoorbraakError.missingRow("application", in: db)
         }
+        // Who paid the provider is found by the claims' content, so every claim is first found as
+        // the chain bound it — once per transaction (an attacker's review: a claim set to missed
+        // for the length of a rejection let it count, and its event kept saying so).
+        try requireBoundTable("claim")
         var payers = Set<UZOVI>()
-        for (claim, insurer) in try db.cached("SELECT claim_id, insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
-            .rowsValue([.text(application), .text(line.provider.rawValue)], { r in (r.text(0), r.text(1)) }) {
-            try requireBound("claim", [.text(claim)])
+        for insurer in try db.cached("SELECT insurer FROM claim WHERE application_id = ? AND provider = ? AND status = 'reached'")
+            .rowsValue([.text(application), .text(line.provider.rawValue)], { r in r.text(0) }) {
             payers.insert(try UZOVI(parsing: insurer))
         }
         try CostRejection.requireInsurer(rejection.insurer, of: line, coordinating: coordinating, second: second, payers: payers.map(\.rawValue).sorted())
@@ -351,8 +360,11 @@ extension Store {
         let now = given + [rejection]
         let awaiting = CostRejection.awaiting(now, payers: payers).map(\.rawValue)
         let part = rejection.plausible == .zero ? "" : " above a plausible \(rejection.plausible)"
-        let notEligible = CostRejection.kept(by: now, payers: payers).map { line.amount - $0 }
-        let counts = notEligible.map { "\($0) not eligible" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
+        let kept = CostRejection.kept(by: now, payers: payers)
+        let notEligible = kept.map { line.amount - $0 }
+        // When another payer gave a larger plausible part, that one is kept: said, so the trail adds up.
+        let largest = kept.flatMap { $0 == rejection.plausible ? nil : " (the largest plausible part the insurers that paid gave, \($0), is kept)" } ?? ""
+        let counts = notEligible.map { "\($0) not eligible\(largest)" } ?? "counts once \(awaiting.joined(separator: ", ")), which also paid the provider, rejects it too"
         try AuditLog.append(in: db, event.acting(for: "insurer \(rejection.insurer)"), action: "cost-reject", subject: application,
                             before: "cost line \(lineID): \(line.year) \(line.amount), provider \(line.provider), " + (given.isEmpty ? "eligible" : "rejected by \(given.map(\.insurer.rawValue).joined(separator: ", "))"),
                             after: (notEligible == nil ? "P8 pending: " : "P8: ") + "not plausible\(part) to insurer \(rejection.insurer) — \(rejection.note); \(counts)")

@@ -15,6 +15,19 @@ import Testing
         #expect(a.canonical == b.canonical)
     }
 
+    /// What people and tools read (`pretty`, every `--json`) escapes each control or format
+    /// character, also beyond ASCII and beyond the BMP (a surrogate pair); the canonical text,
+    /// which is hashed, keeps them as they are; other text is untouched.
+    @Test func prettyEscapesEveryUnprintableCharacterAndCanonicalKeepsThem() throws {
+        let value = JSONValue.object([("id", .string("a\u{202E}b\u{9B}c\u{E0001}d\u{7F}e\u{1B}")), ("k\u{2066}", .string("€ café 😀"))])
+        let pretty = value.pretty
+        #expect(pretty.contains("\"a\\u202eb\\u009bc\\udb40\\udc01d\\u007fe\\u001b\""), "\(pretty)")
+        #expect(pretty.contains("\"k\\u2066\"") && pretty.contains("\"€ café 😀\""), "\(pretty)")
+        #expect(!pretty.unicodeScalars.contains { $0.value >= 0x7F && $0.isUnprintable })
+        #expect(try JSONParser.parse(Array(pretty.utf8)) == value, "the escapes read back as the same text")
+        #expect(value.canonical.contains("a\u{202E}b\u{9B}c\u{E0001}d\u{7F}e\\u001b"), "\(value.canonical)")
+    }
+
     @Test func skipsByteOrderMark() throws {
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8)) == .object([]))
     }

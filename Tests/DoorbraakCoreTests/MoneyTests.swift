@@ -53,6 +53,18 @@ import Testing
         }
     }
 
+    /// A decimal point in a semicolon file and a text that is no number get their own words (a
+    /// newcomer read "group the digits by three" for `200000.00` and for `n.v.t.`).
+    @Test func aDecimalPointAndNoNumberAreSaidInASemicolonFile() {
+        for (text, words) in [("200000.00", "write a decimal comma"), ("1.5", "write a decimal comma"), ("n.v.t.", "only digits, thousands dots and one decimal comma"),
+                              ("1..250,00", "only digits, thousands dots"), ("1.2500,00", "group the digits by three"), ("12.500.00", "group the digits by three")] {
+            #expect { try Money(parsing: text, notation: .semicolonCSV) } throws: { error in
+                (error as? DoorbraakError)?.message.contains(words) == true
+            }
+        }
+        #expect((try? Money(parsing: "1.250.000,00", notation: .semicolonCSV)) == Money(cents: 125_000_000))
+    }
+
     @Test func formatsMachineAndDutch() {
         #expect(Money(cents: 125_000_000).description == "1250000.00")
         #expect(Money(cents: 1).description == "0.01")

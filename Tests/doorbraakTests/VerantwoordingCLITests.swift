@@ -453,6 +453,19 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(try s.run(["import", "costs", try s.file("a4.csv", line("A-4", "PAY-A"))], today: "2028-06-02").status == 0)
     }
 
+    /// The same for measurements: one chunk of two applications, one of them with an event after
+    /// the import's date; each row meets its own order.
+    @Test func theDateOrderHoldsPerSubjectForMeasurements() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["PAY-A", "PAY-B"])
+        #expect(try s.measure("PAY-A,2027-06-30,fte,1.5\n", today: "2028-06-01").status == 0)
+        let mixed = try s.run(["import", "monitoring", try s.file("m.csv", monitoringHeader + "PAY-B,2027-06-30,fte,1.0\nPAY-A,2027-12-31,fte,2.0\n"), "--partial"], today: "2028-05-01")
+        #expect(mixed.status == 1 && mixed.stdout.contains("1 new, 0 unchanged, 1 rejected") && mixed.stderr.contains("m.csv:3") && mixed.stderr.contains("E-DATE")
+                && mixed.stderr.contains("2028-06-01"), "\(mixed.status) \(mixed.stdout) \(mixed.stderr)")
+        #expect(try s.measure("PAY-A,2027-12-31,fte,2.0\n", today: "2028-06-01").status == 0)
+    }
+
     /// The analyst's spreadsheets: `payouts --csv` per year and per quarter and `plausibility
     /// --csv` per insurer and year, in the Dutch convention of `nza register --csv` (a
     /// newcomer's try: only the register and the verevening could be exported); and an
@@ -970,8 +983,95 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
     }
 }
 
+/// What a rule finds by content is first found as the chain bound it (an attacker's review of
+/// the eighteenth landing: an edit for the length of one command, put back afterwards, decided it
+/// and `audit verify` passed).
+@Suite struct ContentLookupTests {
+    /// The repeat check finds the rejected line by its amount: edited or deleted for the length of
+    /// an import, the repeat is refused as resting on an edited row, not stored.
+    @Test func aRejectedLineEditedOrDeletedForAnImportIsNamedNotRepeated() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n").status == 0)
+        #expect(try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "geen uren"], today: "2029-12-31").status == 0)
+        let repeatLine = "A-1b,PAY-A,12345678,2027,personnel,incidental,1000.00,team opnieuw\n"
+        #expect(try s.costs(repeatLine).stderr.contains("E-COST-REPEAT"))
+        let row = try s.sql("SELECT quote(line_id), quote(application_id), quote(provider), year, quote(category), quote(kind), amount_cents, quote(description), quote(content), quote(findings), quote(imported_on) FROM cost_line WHERE line_id = 'A-1'")
+        for (edit, undo) in [("UPDATE cost_line SET amount_cents = amount_cents + 1 WHERE line_id = 'A-1'", "UPDATE cost_line SET amount_cents = amount_cents - 1 WHERE line_id = 'A-1'"),
+                             ("DELETE FROM cost_line WHERE line_id = 'A-1'", "INSERT INTO cost_line VALUES (\(row.replacingOccurrences(of: "|", with: ",")))")] {
+            _ = try s.sql(edit)
+            let hidden = try s.costs(repeatLine)
+            #expect(hidden.status == 1 && hidden.stderr.contains("E-LEDGER") && hidden.stderr.contains("cost_line A-1"), "\(edit): \(hidden.stderr)")
+            _ = try s.sql(undo)
+            #expect(try s.sql("SELECT count(*) FROM cost_line") == "1")
+        }
+        #expect(try s.costs(repeatLine).stderr.contains("E-COST-REPEAT"))
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// Who paid the provider is found by the claims' status: a claim set to missed for the length
+    /// of a rejection refuses it, so the trail never records a P8 that does not count.
+    @Test func aClaimHiddenForARejectionIsNamed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-12-15,reached,b.pdf\n")
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n").status == 0)
+        _ = try s.sql("PRAGMA ignore_check_constraints = ON; UPDATE claim SET status = 'missed' WHERE claim_id = 'C-2'")
+        let hidden = try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "geen uren"], today: "2029-12-31")
+        #expect(hidden.status == 1 && hidden.stderr.contains("E-LEDGER") && hidden.stderr.contains("claim C-2"), "\(hidden.stderr)")
+        let file = try s.run(["import", "rejections", try s.file("r.csv", "line_id,insurer,plausible,note\nA-1,3311,,geen uren\n")], today: "2029-12-31")
+        #expect(file.status == 1 && file.stderr.contains("E-LEDGER") && file.stderr.contains("claim C-2"), "\(file.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
+        _ = try s.sql("PRAGMA ignore_check_constraints = ON; UPDATE claim SET status = 'reached' WHERE claim_id = 'C-2'")
+        let good = try s.run(["cost", "reject", "A-1", "--insurer", "3311", "--note", "geen uren"], today: "2029-12-31")
+        #expect(good.status == 0 && good.stdout.contains("once insurer 7029"), "\(good.stdout)")
+    }
+
+    /// A tampered value quoted by `audit verify` and `audit log` reaches the screen with its
+    /// escape sequence shown as a code (it cleared the administrator's screen).
+    @Test func aTamperedValueIsQuotedWithoutItsEscapeSequence() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,1000.00,team\n").status == 0)
+        _ = try s.sql("UPDATE cost_line SET description = 'd' || char(27) || '[2J' || char(8238) WHERE line_id = 'A-1'; UPDATE audit_event SET after = 'x' || char(27) || '[31m' WHERE seq = (SELECT max(seq) FROM audit_event)")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status != 0 && verify.stdout.contains("<U+001B>[2J<U+202E>") && !verify.stdout.unicodeScalars.contains("\u{1B}"), "\(verify.stdout)")
+        let log = try s.run(["audit", "log", "PAY-A"])
+        #expect(log.stdout.contains("x<U+001B>[31m") && !log.stdout.unicodeScalars.contains("\u{1B}"), "\(log.stdout)")
+    }
+}
+
 /// `import rejections`: `cost reject` for a file of lines, with the same checks, all or nothing.
 @Suite struct RejectionImportTests {
+    /// The second payer's rejection in a file, with a smaller part than the first's: the trail
+    /// says the larger part is kept (it read "€ 100.000,00 not eligible" beside a part of 0.00);
+    /// the same line twice in one file with another part is said to be twice in the file; --insurer
+    /// holds the file to that insurer's rows; a rejection that awaits a payer is no change to a final beschikking.
+    @Test func theTrailSaysTheLargestPartAndAFileSaysItsOwnRepeats() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound()
+        try s.pay("C-1,PAY-A,M1,12345678,3311,300000.00,2027-06-15,reached,a.pdf\nC-2,PAY-A,M2,12345678,7029,300000.00,2027-12-15,reached,b.pdf\n")
+        try s.finish(from: 3)
+        #expect(try s.costs("A-1,PAY-A,12345678,2027,personnel,incidental,600000.00,team\n").status == 0)
+        let header = "line_id,insurer,plausible,note\n"
+        let twice = try s.run(["import", "rejections", try s.file("t.csv", header + "A-1,3311,500000.00,deels\nA-1,3311,400000.00,deels\n")], today: "2030-01-02")
+        #expect(twice.status == 1 && twice.stderr.contains("twice in this file, with another plausible part or note than at line 2") && twice.stderr.contains("t.csv:3"), "\(twice.stderr)")
+        let other = try s.run(["import", "rejections", try s.file("o.csv", header + "A-1,7029,,geen\n"), "--insurer", "3311"], today: "2030-01-02")
+        #expect(other.status == 1 && other.stderr.contains("E-REVIEWER") && other.stderr.contains("acts for insurer 3311"), "\(other.stderr)")
+        #expect(try s.sql("SELECT count(*) FROM cost_rejection") == "0")
+        let first = try s.run(["import", "rejections", try s.file("a.csv", header + "A-1,3311,500000.00,deels onderbouwd\nA-1,3311,500000.00,deels onderbouwd\n"), "--insurer", "3311"], today: "2030-01-02")
+        #expect(first.status == 0 && first.stdout.contains("1 new, 1 unchanged") && first.stdout.contains("0 counted") && !first.stderr.contains("is final"), "\(first.stdout) \(first.stderr)")
+        let second = try s.run(["import", "rejections", try s.file("b.csv", header + "A-1,7029,,geen uren\n")], today: "2030-01-02")
+        #expect(second.status == 0 && second.stdout.contains("P8: 1 counted (€ 100.000,00 not eligible)") && second.stderr.contains("is of a line on a beschikking that is final"), "\(second.stdout) \(second.stderr)")
+        let trail = try s.sql("SELECT after FROM audit_event WHERE action = 'cost-reject' ORDER BY seq DESC LIMIT 1")
+        #expect(trail.contains("€ 100.000,00 not eligible (the largest plausible part the insurers that paid gave, € 500.000,00, is kept)"), "\(trail)")
+    }
+
     @Test func aFileOfRejectionsIsCheckedRowByRowAsOneRejectionIs() throws {
         let s = try Sandbox()
         defer { s.remove() }

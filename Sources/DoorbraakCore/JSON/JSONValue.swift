@@ -46,7 +46,10 @@ extension JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Human-readable text with two-space indentation, keys in written order.
+    /// Human-readable text with two-space indentation, keys in written order; every control or
+    /// format character escaped (`\u202e`), so that what an import file held (a bidirectional
+    /// override, a C1 control) reaches no terminal through `--json` (an attacker's review). The
+    /// canonical text, which is hashed, keeps its minimal escapes.
     public var pretty: String {
         var out: [UInt8] = []
         write(into: &out, pretty: true, indent: 0)
@@ -63,7 +66,7 @@ extension JSONValue {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n): out.append(contentsOf: n.utf8)
-        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .string(let s): JSONValue.writeString(s, into: &out, escapingUnprintable: pretty)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
@@ -82,7 +85,7 @@ extension JSONValue {
             for (i, (key, value)) in ordered.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(&out, indent + 1) }
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(key, into: &out, escapingUnprintable: pretty)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(0x20) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
@@ -92,11 +95,28 @@ extension JSONValue {
         }
     }
 
-    /// Writes `s` as a JSON string literal (UTF-8).
-    public static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// Writes `s` as a JSON string literal (UTF-8); `escapingUnprintable` also escapes every
+    /// control or format character and line or paragraph separator beyond ASCII (`pretty`).
+    public static func writeString(_ s: String, into out: inout [UInt8], escapingUnprintable: Bool = false) {
         out.append(0x22)
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapingUnprintable && $0 >= 0x7F) }) {
             out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
+        if escapingUnprintable, s.unicodeScalars.contains(where: { $0.value >= 0x7F && $0.isUnprintable }) {
+            for scalar in s.unicodeScalars {
+                if scalar.value >= 0x7F && scalar.isUnprintable {
+                    for unit in String(scalar).utf16 {
+                        let hex = Array("0123456789abcdef".utf8)
+                        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int((unit >> 8) & 0xF)], hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)]])
+                    }
+                } else {
+                    var piece: [UInt8] = []
+                    writeString(String(scalar), into: &piece)
+                    out.append(contentsOf: piece.dropFirst().dropLast())
+                }
+            }
             out.append(0x22)
             return
         }

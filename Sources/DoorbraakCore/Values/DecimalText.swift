@@ -68,6 +68,14 @@ enum DecimalText {
             let groups = chars.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             guard let first = groups.first, (1...3).contains(first.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                // Told apart for a newcomer, who read "group the digits by three" for `n.v.t.`
+                // and for `200000.00` in a semicolon file.
+                if chars.contains(where: { !isDigit($0) && $0 != UInt8(ascii: ".") }) || groups.contains(where: \.isEmpty) {
+                    throw .malformed("only digits, thousands dots and one decimal comma are allowed")
+                }
+                if groups.count == 2, let last = groups.last, (1...2).contains(last.count) {
+                    throw .malformed("a decimal point is not allowed here; write a decimal comma, as in 1250000,00 or 1.250.000,00 (a semicolon-separated file takes a decimal comma, a comma-separated one a decimal point)")
+                }
                 throw .malformed("thousands separators must group the digits by three, as in 1.250.000,00")
             }
             let digits = Array(groups.joined())

@@ -3,8 +3,10 @@ import Foundation
 
 /// Writing to stdout and stderr.
 enum Output {
-    /// A line on stdout.
-    static func line(_ text: String = "") { print(text) }
+    /// A line on stdout, its control or format characters but line ends and tabs shown as codes
+    /// (`shown`): `audit verify` and `audit log` quote what a tampered row holds, and an escape
+    /// sequence in it cleared the administrator's screen.
+    static func line(_ text: String = "") { print(shown(text)) }
 
     /// A JSON document on stdout.
     static func json(_ value: JSONValue) { print(value.pretty) }

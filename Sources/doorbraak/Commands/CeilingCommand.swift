@@ -3,6 +3,10 @@ import DoorbraakStore
 
 /// `doorbraak ceiling`: the room under the macro ceiling, from the kept totals.
 enum CeilingCommand: Command {
+    /// Said under the totals when granted exceeds the ceiling (a newcomer read it as a breach, in
+    /// `ceiling` and again in `report`).
+    static let grantedAboveCeiling = "(granted above the ceiling: it counts every bovengrens as granted, also room released since and granted again by a reallocation; the ceiling binds what is committed)"
+
     static let name = "ceiling"
     static let summary = "ceiling, granted, released, committed, pending and remaining; per theme and year"
     static let usage = ""
@@ -73,10 +77,7 @@ enum CeilingView {
         totals.add(["remaining", s.remaining.dutch])
         totals.add(["paid out", s.paid.dutch])
         var totalsText = totals.text
-        if s.granted > s.ceiling {
-            // A newcomer read granted above the ceiling as a breach.
-            totalsText += "\n(granted above the ceiling: it counts every bovengrens as granted, also room released since and granted again by a reallocation; the ceiling binds what is committed)"
-        }
+        if s.granted > s.ceiling { totalsText += "\n" + CeilingCommand.grantedAboveCeiling }
         var themes = Table([("theme", .left), ("richtbedrag", .right), ("granted", .right), ("released", .right), ("richtbedrag left", .right)])
         for t in s.themes {
             themes.add([t.theme.rawValue, t.amount.dutch, t.granted.dutch, t.released.dutch, t.richtbedragLeft.dutch])

@@ -11,9 +11,11 @@ enum ReportCommand: Command {
     Prints the overview's figures (text, or --json). With --html FILE it writes one
     self-contained page (inline SVG and CSS, nothing loaded from elsewhere) with a chart and a
     table for: the macro ceiling (paid, committed, pending, remaining), per theme requested /
-    allocated / granted against the richtbedrag, the fte per €mln of every admitted application
-    against the bars 9, 17 and 35, payouts and releases per quarter, the NZa's plausibility
-    judgment per insurer and year, and realised against claimed fte.
+    allocated / granted against the richtbedrag, the fte per €mln of every submitted application
+    against the bars 9, 17 and 35 and the board's bar, spreiding (the granted beschikkingen per
+    region), payouts and releases per quarter, the milestones paid to one or to more coalition
+    members, the NZa's plausibility judgment per insurer and year, and realised against claimed
+    fte. The text has the same tables.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
@@ -93,6 +95,7 @@ enum OverviewView {
             ceiling.add([label, amount.dutch])
         }
         out.append(ceiling.text)
+        if c.granted > c.ceiling { out.append(CeilingCommand.grantedAboveCeiling) }
         var themes = Table([("theme", .left), ("richtbedrag", .right), ("requested", .right), ("allocated", .right), ("committed", .right)])
         for t in o.themes { themes.add([t.theme.rawValue, t.amount.dutch, t.requested.dutch, t.allocated.dutch, t.committed.dutch]) }
         out += ["", themes.text]
@@ -102,7 +105,7 @@ enum OverviewView {
         // Spreiding and the parts paid to coalition members, as `--json` and `--html` have them
         // (a newcomer's try: the text report had neither).
         if !o.regions.isEmpty {
-            var regions = Table([("spreiding: region", .left), ("beschikkingen", .right), ("amount", .right), ("fte", .right)])
+            var regions = Table([("spreiding: region", .left), ("beschikkingen", .right), ("bovengrenzen now", .right), ("fte", .right)])
             for r in o.regions { regions.add([r.region, String(r.applications), r.amount.dutch, r.fte.description]) }
             out += ["", regions.text]
         }
@@ -113,7 +116,7 @@ enum OverviewView {
         }
         if !o.parts.isEmpty {
             var parts = Table([("paid to coalition members", .left), ("milestones", .right), ("paid", .right)])
-            for p in o.parts { parts.add([p.members, String(p.milestones), p.paid.dutch]) }
+            for p in o.parts { parts.add([p.members == "1" ? "1 member" : "2 or more members", String(p.milestones), p.paid.dutch]) }
             out += ["", parts.text]
         }
         if !o.judgments.isEmpty {

@@ -582,7 +582,7 @@ enum ReportVereveningCommand: Command {
 enum ImportRejectionsCommand: Command {
     static let name = "import rejections"
     static let summary = "an insurer's rejections of cost lines (P8) from a file: `cost reject` for many lines at once"
-    static let usage = "FILE [--partial] [--signature FILE]"
+    static let usage = "FILE [--partial] [--insurer UZOVI] [--signature FILE]"
     static let help = """
     CSV with the header line_id,insurer,plausible,note: comma-delimited with a decimal point
     (450100.00) or semicolon-delimited with a decimal comma (450.100,00), taken from the header;
@@ -593,22 +593,25 @@ enum ImportRejectionsCommand: Command {
     before the application's latest event (E-DATE); an unknown line is E-MISSING. A malformed row
     is E-INPUT, naming every failing field (exit 65). One transaction: all or nothing unless
     --partial; one audit event (`cost-reject`) per stored rejection.
-    --signature FILE: an OpenSSH signature of the file by an insurer's registered key; every row
-    is then that insurer's (E-REVIEWER otherwise). Required when the round requires signed files.
+    --insurer UZOVI: the file is that insurer's; a row of another insurer is refused (E-REVIEWER).
+    --signature FILE: an OpenSSH signature of the file by an insurer's registered key; the file
+    then acts for that insurer only, as with --insurer. Required when the round requires signed files.
     """
 
     static func run(_ arguments: inout ArgumentList, _ context: Context) throws(DoorbraakError) -> Int32 {
         let partial = arguments.flag("--partial")
+        let insurer = try InsurerOption.take(&arguments)
         let signature = try SignedFile.signatureOption(&arguments)
         let path = try arguments.requiredOperand("rejections file")
         try arguments.finish()
         let store = try context.openStore()
+        try InsurerOption.requireRegistered(insurer, in: store)
         let signed = try SignedFile(path, signature: signature, store: store, today: context.today)
         let registered = try store.registeredInsurers()
         let result = try InputFile.importing(path, privateCopy: signed.privateCopy, report: \.report) { (file: String) throws(DoorbraakError) in
-            let signer = try signed.signer(of: file, expected: "the insurer whose rejections they are")
+            let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the insurer whose rejections they are")
             var importer = RejectionImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
-            importer.actingFor = try PartySignature.insurer(signer: signer, option: nil, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
+            importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
             return try importer.run(file, registered: registered)
         }
         ImportView.print(result.report, json: context.json, extra: [("counted", .number(String(result.counted))), ("awaiting", .number(String(result.awaiting))),
