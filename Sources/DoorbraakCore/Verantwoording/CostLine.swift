@@ -89,7 +89,7 @@ public struct CostLine: Sendable, Equatable {
         guard stored.lineID == reported.lineID else { return false }
         guard stored.canonicalContent == reported.canonicalContent else {
             let changed = CostLine.differences(stored, reported).map { "\($0.field) \($0.stored), now \($0.reported)" }.joined(separator: "; ")
-            throw DoorbraakError(.costConflict, "cost line \(reported.lineID) was reported before with other content (\(changed)); a line is reimbursed once: another cost needs its own line id", field: "line_id")
+            throw DoorbraakError(.costConflict, "cost line \(reported.lineID) was reported before — earlier in this file or in an earlier import — with other content (\(changed)); a line is reimbursed once: another cost needs its own line id", field: "line_id")
         }
         return true
     }

@@ -198,7 +198,9 @@ enum DemoCommand: Command {
             Output.line("refused: " + restClaims.codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         Output.line("paid in total \(final.paid), released in total \(final.released), committed \(final.committed)")
-        let parts = try store.db.integer("SELECT count(*) FROM (SELECT 1 FROM claim WHERE status = 'reached' GROUP BY application_id, milestone HAVING count(*) > 1)")
+        // Counted as the report counts them: milestones paid to two or more members (a newcomer
+        // found 48 here and 47 in the report: a member paid two parts counted as two).
+        let parts = try store.db.integer("SELECT count(*) FROM (SELECT 1 FROM claim WHERE status = 'reached' GROUP BY application_id, milestone HAVING count(DISTINCT provider) > 1)")
         Output.line("\(parts) milestones were paid in parts to more than one coalition member")
 
         // Stage 7b: the board closes the period: what is unpaid is released, every beschikking final.
@@ -291,10 +293,11 @@ enum DemoCommand: Command {
         for (i, step) in steps.enumerated() { Output.line("\(i + 1). \(step)") }
 
         // The overview for the NZa analyst, beside the database (or in the system's temporary
-        // folder when the demo's own folder is removed).
+        // folder when the demo's own folder is removed, under a name of its own: a fixed name
+        // replaced whatever another user or run kept there, a newcomer's try).
         let reportPath = scratch == nil
             ? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("report.html")
-            : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-overview.html").path
+            : FileManager.default.temporaryDirectory.appendingPathComponent("doorbraak-overview-\(UUID().uuidString.prefix(8).lowercased()).html").path
         try OutputFile.write(OverviewHTML.page(try ReportCommand.overview(of: store, on: accountDay)), to: reportPath)
         Output.line("\n== the overview report for the NZa analyst, with charts: \(reportPath)")
         Output.line("\n== audit chain: \(audit.chain.events) events and \(audit.rows.rows) rows, \(audit.ok ? "verified" : "BROKEN")")

@@ -10,8 +10,8 @@ enum ReportCommand: Command {
     static let help = """
     Prints the overview's figures (text, or --json). With --html FILE it writes one
     self-contained page (inline SVG and CSS, nothing loaded from elsewhere) with a chart and a
-    table for: the macro ceiling (paid, committed, pending, remaining), per theme requested /
-    allocated / granted against the richtbedrag, the fte per €mln of every submitted application
+    table for: the macro ceiling (paid, committed, pending, remaining), per theme the richtbedrag,
+    requested, allocated and committed, the fte per €mln of every submitted application
     against the bars 9, 17 and 35 and the board's bar, spreiding (the granted beschikkingen per
     region), payouts and releases per quarter, the milestones paid to one or to more coalition
     members, the NZa's plausibility judgment per insurer and year, and realised against claimed
@@ -105,7 +105,7 @@ enum OverviewView {
         // Spreiding and the parts paid to coalition members, as `--json` and `--html` have them
         // (a newcomer's try: the text report had neither).
         if !o.regions.isEmpty {
-            var regions = Table([("spreiding: region", .left), ("beschikkingen", .right), ("bovengrenzen now", .right), ("fte", .right)])
+            var regions = Table([("spreiding: region", .left), ("beschikkingen", .right), ("bovengrenzen now", .right), ("fte claimed", .right)])
             for r in o.regions { regions.add([r.region, String(r.applications), r.amount.dutch, r.fte.description]) }
             out += ["", regions.text]
         }
