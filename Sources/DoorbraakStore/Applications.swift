@@ -164,13 +164,13 @@ extension Store {
     /// The earliest registered version of `id` whose content is `hash`, if any: every version's
     /// row as the chain bound it (one edited to hide it, or to match, is named).
     public func version(of id: ApplicationID, withContent hash: String) throws(DoorbraakError) -> Int? {
-        var found: Int?
-        for (seq, version, content) in try db.cached("SELECT seq, version, content_sha256 FROM submission WHERE application_id = ? ORDER BY version")
-            .rowsValue([.text(id.rawValue)], { r in (r.int64(0), r.int(1), r.text(2)) }) {
-            try requireBound("submission", [.integer(seq)])
-            if found == nil, content == hash { found = version }
-        }
-        return found
+        // The versions are found by their application, not by their key, so the whole register
+        // is first found as the chain bound it, once per transaction (an attacker's review: a
+        // version moved to another application for the length of one command let its signed
+        // file be replayed, and `audit verify` passed once it was moved back).
+        try requireBoundTable("submission")
+        return try db.cached("SELECT version FROM submission WHERE application_id = ? AND content_sha256 = ? ORDER BY version LIMIT 1")
+            .rowValue([.text(id.rawValue), .text(hash)], { r in r.int(0) })
     }
 
     /// Registers a submission (SPEC §3.2 register): every version is kept with its codes; the

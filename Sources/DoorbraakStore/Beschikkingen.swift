@@ -206,6 +206,13 @@ extension Store {
     /// Lopende aanvragen afwijzen: every pending request larger than the room `remaining` is
     /// refused. A request dated after today is not yet there to refuse; its own decision refuses it.
     private func sweep(leaving remaining: Money, today: Day, event: AuditContext) throws(DoorbraakError) -> [BeschikkingDecision] {
+        // The requests to refuse are found by their status and size, so every pending request is
+        // first found as the chain bound it; the kept pending total (checked before) holds their
+        // sum, so none is hidden by a changed status either (an attacker's review: a pending
+        // bovengrens lowered for the length of one decision, and another raised by as much, kept
+        // a request that no longer fit from its refusal, to be granted later from released room).
+        let pending = try db.cached("SELECT application_id FROM beschikking WHERE status = 'pending'").rowsValue([]) { r in SQLValue.text(r.text(0)) }
+        if !pending.isEmpty { try requireBoundRows("beschikking", of: pending) }
         let overrunning = try db.cached(Store.pendingSweep).rowsValue([.money(remaining)]) { r in (r.text(0), r.money(1), r.text(2)) }
         var refused: [BeschikkingDecision] = []
         for (other, size, requested) in overrunning where requested <= today.description {

@@ -147,15 +147,12 @@ extension Store {
         try keyedParties().map { ($0.party, PartySignature.allowedSignerLine($0.party, key: $0.key)) }
     }
 
-    /// Every party that has a key, with its key, each row checked against the chain.
+    /// Every party that has a key, with its key, after the whole register was checked against
+    /// the chain (an attacker's review: a party whose key was set to NULL with `sqlite3` was
+    /// passed over, and its key registered for another party).
     func keyedParties() throws(DoorbraakError) -> [(party: PartyID, key: String)] {
-        var keyed: [(PartyID, String)] = []
-        for party in try parties() {
-            guard let key = party.publicKey else { continue }
-            try requireBound("party", [.text(party.party.role.rawValue), .text(party.party.id)])
-            keyed.append((party.party, key))
-        }
-        return keyed
+        try requireBoundTable("party")
+        return try parties().compactMap { party in party.publicKey.map { (party.party, $0) } }
     }
 
     /// Whether the round demands signed party files (`init --require-signatures`), as bound.

@@ -36,6 +36,25 @@ import Testing
         }
     }
 
+    /// The sweep finds the requests that no longer fit by their size: a pending bovengrens
+    /// lowered for the length of one decision (and another raised by as much, so the kept pending
+    /// total agrees) is named, not passed over (an attacker's review of the eighteenth landing).
+    @Test func aPendingRequestHiddenFromTheSweepIsNamed() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        // After C-1 and C-2, € 100,00 is left: C-3 (€ 150,00) no longer fits, C-4 (€ 10,00) does;
+        // C-3 lowered to € 100,00 and C-4 raised to € 60,00 both fit, with the same pending total.
+        try sandbox.ceilingRound(ceiling: "3000000.00", applications: [("C-1", 150_000_000, 300), ("C-2", 149_990_000, 300), ("C-3", 15_000, 1), ("C-4", 1_000, 1)], contracts: true)
+        #expect(try sandbox.run(["nza", "decide", "C-1"], today: "2027-01-10").status == 0)
+        let edit = try sandbox.sql("UPDATE beschikking SET bovengrens_cents = 10000 WHERE application_id = 'C-3'; UPDATE beschikking SET bovengrens_cents = 6000 WHERE application_id = 'C-4'")
+        #expect(edit.isEmpty, "\(edit)")
+        let hidden = try sandbox.run(["nza", "decide", "C-2"], today: "2027-01-10")
+        #expect(hidden.status == 1 && hidden.stderr.contains("E-LEDGER") && hidden.stderr.contains("beschikking C-"), "\(hidden.status) \(hidden.stdout) \(hidden.stderr)")
+        _ = try sandbox.sql("UPDATE beschikking SET bovengrens_cents = 15000 WHERE application_id = 'C-3'; UPDATE beschikking SET bovengrens_cents = 1000 WHERE application_id = 'C-4'")
+        let second = try json(try sandbox.run(["nza", "decide", "C-2", "--json"], today: "2027-01-10").stdout)
+        #expect(((second["refused"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == ["C-3"], "\(second)")
+    }
+
     /// A batch size that is no number is a usage error, nothing decided; a number outside
     /// 1–100,000 is clamped (0 decides one per transaction).
     @Test func aBatchSizeThatIsNoNumberIsSaid() throws {

@@ -32,6 +32,15 @@ import Testing
         try signed.shell(["ssh-keygen", "-q", "-s", ed, "-I", "x", ed + ".pub"])
         let certificate = try s.run(["party", "key", "insurer:7095", ed + "-cert.pub"])
         #expect(certificate.status == 65 && certificate.stderr.contains("certificate"), "\(certificate.stderr)")
+        // A party whose key was set to NULL with `sqlite3` is not passed over: the register is
+        // checked whole before a key is compared (an attacker's review of the eighteenth landing).
+        let kept = try s.sql("SELECT public_key FROM party WHERE role = 'insurer' AND id = '3343'")
+        _ = try s.sql("UPDATE party SET public_key = NULL WHERE role = 'insurer' AND id = '3343'")
+        let hidden = try s.run(["party", "key", "insurer:7095", ed + ".pub"])
+        #expect(hidden.status == 1 && hidden.stderr.contains("E-LEDGER") && hidden.stderr.contains("party insurer"), "\(hidden.stderr)")
+        _ = try s.sql("UPDATE party SET public_key = '\(kept)' WHERE role = 'insurer' AND id = '3343'")
+        let again = try s.run(["party", "key", "insurer:7095", ed + ".pub"])
+        #expect(again.status == 1 && again.stderr.contains("E-PARTY") && again.stderr.contains("insurer:3343"), "\(again.stderr)")
     }
 
     /// A signature file larger than any OpenSSH signature is refused before ssh-keygen reads it.

@@ -341,6 +341,13 @@ import Testing
         #expect(replay.status == 1 && replay.stderr.contains("E-SIGNATURE") && replay.stderr.contains("version 1 of RP-1, replaced since (version 2 is registered)"), "\(replay.stderr)")
         #expect(replay.stderr.contains("v1.json: id)"), "the refusal names the file and field: \(replay.stderr)")
         #expect(try s.sql("SELECT max(version) FROM submission WHERE application_id = 'RP-1'") == "2")
+        // Version 1 moved to another application for the length of the replay is named, not
+        // passed over (an attacker's review of the eighteenth landing).
+        _ = try s.sql("UPDATE submission SET application_id = 'RP-9' WHERE application_id = 'RP-1' AND version = 1")
+        let moved = try s.run(["--actor", "mailroom", "application", "submit", "--replace", v1, "--signature", sig1])
+        #expect(moved.status != 0 && moved.stderr.contains("E-LEDGER") && moved.stderr.contains("submission"), "\(moved.stderr)")
+        _ = try s.sql("UPDATE submission SET application_id = 'RP-1' WHERE application_id = 'RP-9'")
+        #expect(try s.sql("SELECT max(version) FROM submission WHERE application_id = 'RP-1'") == "2")
         // The current version again changes nothing; new content signed again is a new version.
         #expect(try s.run(["application", "submit", "--replace", v2, "--signature", sig2]).stdout.contains("nothing changed"))
         let v3 = try s.file("v3.json", try applicationLine("RP-1") { d in d["title"] = "terug naar de eerste opzet" })
