@@ -47,22 +47,11 @@ public struct RejectionImport: CSVImport {
     /// Imports `path`; `registered` are the insurers of the register (a row of another is E-INSURERS).
     public func run(_ path: String, registered: Set<String>) throws(DoorbraakError) -> Result {
         var result = Result(report: ImportReport())
-        // The first row of each line and insurer in this file: a second with another part or note
-        // is said to be one (it read "was rejected on …" when the file was all or nothing).
-        var first: [String: (line: Int, rejection: CostRejection)] = [:]
         let report = try CSVBatch.run(path, columns: RejectionImport.columns, into: store, partial: partial, rowsName: "rejections", progress: progress,
                                       check: { record throws(DoorbraakError) in _ = try RejectionImport.rejection(from: record, on: today) }) { record throws(DoorbraakError) in
             let rejection = try RejectionImport.rejection(from: record, on: today)
             if let error = PartyRegister.checkInsurers([("insurer", rejection.insurer.rawValue)], registered: registered).first { throw error }
             try PartySignature.requireOwnRow(insurer: rejection.insurer.rawValue, actingFor: actingFor, code: .reviewer)
-            let key = rejection.lineID + "\u{0}" + rejection.insurer.rawValue
-            if let earlier = first[key] {
-                guard earlier.rejection == rejection else {
-                    throw DoorbraakError(.decided, "cost line \(rejection.lineID) is rejected by insurer \(rejection.insurer) twice in this file, with another plausible part or note than at line \(earlier.line); a rejection is final: keep one row", field: "line_id")
-                }
-            } else {
-                first[key] = (record.line, rejection)
-            }
             switch try store.storeRejection(rejection, event: event) {
             case .rejected(_, let final, _, let notEligible):
                 if let notEligible {

@@ -103,7 +103,10 @@ public struct CostRejection: Sendable, Equatable {
     /// another is `E-DECIDED`, naming the rejection that stands.
     public static func isUnchanged(stored: CostRejection, again: CostRejection) throws(DoorbraakError) -> Bool {
         if stored.insurer == again.insurer, stored.plausible == again.plausible, stored.note == again.note { return true }
-        throw DoorbraakError(.decided, "cost line \(stored.lineID) was rejected by insurer \(stored.insurer) on \(stored.on)\(stored.plausible == .zero ? "" : " above a plausible \(stored.plausible.dutch)") (\"\(stored.note)\"); a rejection is final")
+        // The same day: maybe a row earlier in the same file, which an all-or-nothing import then
+        // did not keep (a newcomer read "was rejected" of a file that stored nothing).
+        let when = stored.on == again.on ? "on \(stored.on) (earlier in this file, or in a command of that day)" : "on \(stored.on)"
+        throw DoorbraakError(.decided, "cost line \(stored.lineID) was rejected by insurer \(stored.insurer) \(when)\(stored.plausible == .zero ? "" : " above a plausible \(stored.plausible.dutch)") (\"\(stored.note)\"); a rejection is final")
     }
 
     /// The statement an insurer signs (`cost reject … --signature SIG`): every field it decides,
