@@ -382,3 +382,13 @@ CREATE TABLE cost_rejection (
     rejected_on     TEXT NOT NULL,
     PRIMARY KEY (line_id, insurer)
 ) STRICT, WITHOUT ROWID;
+
+-- migration 18 (an attacker's review of the eighteenth landing): a `nza decide --all` of
+-- more than one transaction, from its first commit to its end, as a row the chain binds
+-- (its guard read the run's newest event as written: edited for the length of one
+-- command, a single decision was taken while the run was unfinished).
+CREATE TABLE decide_all_run (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    begun_on TEXT NOT NULL,
+    planned  INTEGER NOT NULL CHECK (planned > 0)
+) STRICT;

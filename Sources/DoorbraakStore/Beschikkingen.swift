@@ -373,6 +373,7 @@ extension Store {
                     // end: until then nothing that changes who is granted is taken, also after a
                     // kill (see `requireNoUnfinishedDecideAll`).
                     if next == 0, order.count > batch, try unfinishedDecideAll() == nil {
+                        try db.cached("INSERT INTO decide_all_run (id, begun_on, planned) VALUES (1, ?, ?)").run([.text(today.description), .int(order.count)])
                         try AuditLog.append(in: db, event, action: "nza-decide-all", subject: Store.decideAllSubject, before: "-",
                                             after: "begun: \(order.count) decisions planned in the ranking (\(plan.decisions.grants.count) grants, \(plan.decisions.refusals.count) refusals), \(batch) per transaction")
                     }
@@ -398,6 +399,7 @@ extension Store {
         if try unfinishedDecideAll() != nil {
             try db.writeTransaction { () throws(DoorbraakError) in
                 guard try unfinishedDecideAll() != nil else { return }
+                try db.cached("DELETE FROM decide_all_run").run([])
                 try AuditLog.append(in: db, event, action: "nza-decide-all", subject: Store.decideAllSubject, before: "begun",
                                     after: "ended: every request it planned is decided")
             }
@@ -419,9 +421,16 @@ extension Store {
     /// The event (its number and business date) that began a `decide --all` of more than one
     /// transaction that has not ended — killed, or stopped by an error; nil when none.
     func unfinishedDecideAll() throws(DoorbraakError) -> (seq: Int64, on: String)? {
-        guard let (seq, on, after) = try db.cached("SELECT seq, on_day, after FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
-            .rowValue([.text(Store.decideAllSubject)], { r in (r.int64(0), r.optionalText(1) ?? "", r.text(2)) }) else { return nil }
-        return after.hasPrefix("begun") ? (seq, on) : nil
+        // The run's row, as the chain bound it, decides (its newest event, read as written, was
+        // edited for the length of one command to take a single decision: an attacker's review).
+        try requireBoundTable("decide_all_run")
+        let begun = try db.cached("SELECT begun_on FROM decide_all_run WHERE id = 1").rowValue([]) { r in r.text(0) }
+        let marker = try db.cached("SELECT seq, on_day, after FROM audit_event WHERE subject = ? ORDER BY seq DESC LIMIT 1")
+            .rowValue([.text(Store.decideAllSubject)], { r in (seq: r.int64(0), on: r.optionalText(1) ?? "", after: r.text(2)) })
+        if let begun { return (marker?.seq ?? 0, begun) }
+        // A run begun before the row was kept (schema version 17 and before): its events say.
+        guard let marker, marker.after.hasPrefix("begun") else { return nil }
+        return (marker.seq, marker.on)
     }
 
     /// `E-STATE` while a `decide --all` that began is not ended: its committed grants are some of

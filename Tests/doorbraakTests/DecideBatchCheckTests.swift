@@ -206,6 +206,20 @@ import Testing
             let held = try s.run(command, today: today)
             #expect(held.status == 1 && held.stderr.contains("E-STATE") && held.stderr.contains("`nza decide --all` of 2027-01-04 (event") && held.stderr.contains("dated 2027-01-04"), "\(command): \(held.stderr)")
         }
+        // The run is a row the chain binds: its newest event edited for the length of one
+        // decision does not open it (an attacker's review of the eighteenth landing), and the
+        // row deleted is named.
+        #expect(try s.sql("SELECT begun_on || ' ' || planned FROM decide_all_run") == "2027-01-04 3")
+        _ = try s.sql("UPDATE audit_event SET subject = 'nza decide --all ' WHERE subject = 'nza decide --all'")
+        let edited = try s.run(["nza", "decide", "A-0003"], today: "2027-01-04")
+        #expect(edited.status == 1 && edited.stderr.contains("E-STATE") && edited.stderr.contains("`nza decide --all` of 2027-01-04"), "\(edited.stderr)")
+        _ = try s.sql("UPDATE audit_event SET subject = 'nza decide --all' WHERE subject = 'nza decide --all '")
+        let row = try s.sql("SELECT begun_on, planned FROM decide_all_run")
+        _ = try s.sql("DELETE FROM decide_all_run")
+        let deleted = try s.run(["nza", "decide", "A-0003"], today: "2027-01-04")
+        #expect(deleted.status == 1 && deleted.stderr.contains("E-LEDGER") && deleted.stderr.contains("decide_all_run"), "\(deleted.stderr)")
+        let parts = row.split(separator: "|")
+        _ = try s.sql("INSERT INTO decide_all_run VALUES (1, '\(parts[0])', \(parts[1]))")
         // A re-run after the spending period would refuse every planned grant left for the period.
         let late = try s.run(["nza", "decide", "--all"], today: "2030-01-02")
         #expect(late.status == 1 && late.stderr.contains("E-DATE") && late.stderr.contains("run it again dated 2027-01-04"), "\(late.stderr)")
@@ -228,6 +242,7 @@ import Testing
         #expect(try s.sql("SELECT application_id || ' ' || status FROM beschikking ORDER BY 1") == reference)
         #expect(try s.sql("SELECT before || ' → ' || substr(after, 1, 6) FROM audit_event WHERE subject = 'nza decide --all' ORDER BY seq") == "- → begun:\nbegun → ended:")
         #expect(try s.run(["ceiling", "--json"]).stdout.contains("\"decide_all_stopped\": null"))
+        #expect(try s.sql("SELECT count(*) FROM decide_all_run") == "0", "the run's row goes at its end")
         let after = try s.run(["application", "withdraw", "A-0002", "--lead", lead], today: "2027-01-05")
         #expect(!after.stderr.contains("nza decide --all"), "\(after.stderr)")
         #expect(try s.run(["audit", "verify"]).status == 0)

@@ -11,7 +11,7 @@ import Testing
     /// SQL that takes a current database's schema back to version 12 (migration 13 undone), so
     /// that it looks like one of the previous landing.
     static let toVersion12 = """
-        DROP TABLE cost_rejection;
+        DROP TABLE decide_all_run; DROP TABLE cost_rejection;
         DROP INDEX beschikking_granted; CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents) WHERE status = 'granted';
         DROP TRIGGER milestone_within_tariff; DROP INDEX claim_application_milestone;
         CREATE UNIQUE INDEX claim_milestone ON claim(application_id, milestone);
@@ -119,7 +119,7 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM claim") == "0", "nothing was paid")
     }
 
-    /// Migrations 14–17 change an index or add an empty table only: a version-13 database is upgraded without proving or
+    /// Migrations 14–18 change an index or add an empty table only: a version-13 database is upgraded without proving or
     /// binding its rows anew (one event records it), its claims are then checked as before, and an
     /// edited row stays named by `audit verify` (the upgrade did not bind it).
     @Test func anIndexOnlyUpgradeBindsNothingAnew() throws {
@@ -127,7 +127,7 @@ import Testing
         defer { round.remove() }
         let s = try copy(of: try #require(round.templates["import claims"]))
         defer { s.remove() }
-        _ = try s.sql("DROP TABLE cost_rejection; DROP INDEX beschikking_granted; CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents) WHERE status = 'granted'; PRAGMA user_version = 13;")
+        _ = try s.sql("DROP TABLE decide_all_run; DROP TABLE cost_rejection; DROP INDEX beschikking_granted; CREATE INDEX beschikking_granted ON beschikking(bovengrens_cents, released_cents) WHERE status = 'granted'; PRAGMA user_version = 13;")
         let bindings = try s.sql("SELECT count(*) FROM row_binding")
         _ = try s.sql("UPDATE application SET fte_tenths = fte_tenths + 1 WHERE id = (SELECT min(id) FROM application)")
         let verify = try s.run(["audit", "verify"], today: "2027-06-30")

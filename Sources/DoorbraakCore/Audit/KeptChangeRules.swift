@@ -48,6 +48,8 @@ public enum KeptChangeRules {
         "cost_rejection": [Guard(columns: nil, actions: [])],
         "measurement": [Guard(columns: nil, actions: [])],
         "bovengrens_release": [Guard(columns: nil, actions: [])],
+        // Written by a `decide --all`'s first batch and deleted at its end: never changed.
+        "decide_all_run": [Guard(columns: nil, actions: [])],
     ]
 
     /// The status changes each command makes (SPEC §5.2), per table and action: the gates of the
