@@ -292,8 +292,7 @@ extension Store {
             }
             if alike == nil, CostLine.sameDescription(candidate.description, line.description) { alike = CostLine.Alike(lineID: candidate.id, rejectedBy: nil) }
         }
-        guard let alike else { return nil }
-        try requireBound("cost_line", [.text(alike.lineID)], refusal: VerantwoordingKind.costs.notStored)
+        // Its row was found as bound with the whole table above.
         return alike
     }
 

@@ -99,41 +99,29 @@ extension JSONValue {
     /// control or format character and line or paragraph separator beyond ASCII (`pretty`).
     public static func writeString(_ s: String, into out: inout [UInt8], escapingUnprintable: Bool = false) {
         out.append(0x22)
+        defer { out.append(0x22) }
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapingUnprintable && $0 >= 0x7F) }) {
             out.append(contentsOf: s.utf8)
-            out.append(0x22)
             return
         }
-        if escapingUnprintable, s.unicodeScalars.contains(where: { $0.value >= 0x7F && $0.isUnprintable }) {
-            for scalar in s.unicodeScalars {
-                if scalar.value >= 0x7F && scalar.isUnprintable {
-                    for unit in String(scalar).utf16 {
-                        let hex = Array("0123456789abcdef".utf8)
-                        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int((unit >> 8) & 0xF)], hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)]])
-                    }
-                } else {
-                    var piece: [UInt8] = []
-                    writeString(String(scalar), into: &piece)
-                    out.append(contentsOf: piece.dropFirst().dropLast())
-                }
-            }
-            out.append(0x22)
-            return
+        let hex = Array("0123456789abcdef".utf8)
+        func escape(_ unit: UInt16) {
+            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int((unit >> 8) & 0xF)], hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)]])
         }
-        for byte in s.utf8 {
-            switch byte {
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+            case 0x00..<0x20: escape(UInt16(scalar.value))
+            case 0x7F... where escapingUnprintable && scalar.isUnprintable:
+                // Beyond the BMP as a surrogate pair.
+                UTF16.encode(scalar) { escape($0) }
+            default: UTF8.encode(scalar) { out.append($0) }
             }
         }
-        out.append(0x22)
     }
 
     /// The member named `key` of an object.
