@@ -37,6 +37,21 @@ enum CSVBatch {
                     prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
                     retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
+        try run(path, columns: columns, optional: optional, into: store, partial: partial, rowsName: rowsName, progress: progress, check: check, begin: begin,
+                prepare: prepare, aside: CSVAside<Never>?.none, retry: retry, take)
+    }
+
+    /// `run`, with `aside` reading the file and preparing its chunks on a second thread beside
+    /// the writer (`CSVAside`) when the database is a file in WAL mode; `prepare` then prepares
+    /// only a chunk the reader left to the writer.
+    static func run<Prepared: Sendable>(_ path: String, columns: [String], optional: [String] = [], into store: Store, partial: Bool, rowsName: String,
+                                        progress: ImportProgress? = nil,
+                                        check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
+                                        begin: (() throws(DoorbraakError) -> Void)? = nil,
+                                        prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
+                                        aside: CSVAside<Prepared>?,
+                                        retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
+                                        _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
             let reader = try CSVReader(path: path, expected: columns, optional: optional)
             var report = ImportReport()
@@ -66,17 +81,35 @@ enum CSVBatch {
             var rows = 0
             var chunk: [Result<CSVReader.Record, DoorbraakError>] = []
             chunk.reserveCapacity(CSVBatch.chunkSize)
+            var read = reader.progress
+            // Started under the write lock, after `begin`: see `CSVAside`.
+            let beside = try aside.flatMap { aside throws(DoorbraakError) in try CSVBatch.besideWriter(db) ? aside.start(reader, database: db.path, chunkSize: CSVBatch.chunkSize) : nil }
+            defer { beside?.1.stop() }
             var more = true
             while more {
-                chunk.removeAll(keepingCapacity: true)
-                while chunk.count < CSVBatch.chunkSize, let row = try reader.next() { chunk.append(row) }
+                var prepared: Prepared?
+                if let (queue, _) = beside {
+                    switch queue.take() {
+                    case .failed(let error): throw error
+                    case .chunk(let taken, let found, let done, let total):
+                        chunk = taken
+                        prepared = found
+                        read = (done, total)
+                    }
+                } else {
+                    chunk.removeAll(keepingCapacity: true)
+                    while chunk.count < CSVBatch.chunkSize, let row = try reader.next() { chunk.append(row) }
+                    read = reader.progress
+                }
                 more = chunk.count == CSVBatch.chunkSize
-                if let prepare, !chunk.isEmpty {
+                if let prepared, let aside {
+                    try aside.adopt(prepared)
+                } else if let prepare, !chunk.isEmpty {
                     try prepare(chunk.compactMap { if case .success(let record) = $0 { record } else { nil } })
                 }
                 for row in chunk {
                     rows += 1
-                    if rows % 1000 == 0, let progress { progress.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total) }
+                    if rows % 1000 == 0, let progress { progress.update(rows: rows, done: read.bytes, total: read.total) }
                     switch row {
                     case .failure(let error):
                         report.add(error, id: nil)
@@ -94,7 +127,7 @@ enum CSVBatch {
                     }
                 }
             }
-            progress?.update(rows: rows, done: reader.progress.bytes, total: reader.progress.total)
+            progress?.update(rows: rows, done: read.bytes, total: read.total)
             if let retry {
                 let outcome = try retry()
                 report.new += outcome.new
@@ -107,6 +140,15 @@ enum CSVBatch {
             throw error
         }
         return report
+    }
+}
+
+extension CSVBatch {
+    /// Whether a chunk may be prepared beside the writer: a database file in WAL mode, where a
+    /// reader neither waits for the writer nor makes it wait.
+    static func besideWriter(_ db: Database) throws(DoorbraakError) -> Bool {
+        guard !db.path.isEmpty, db.path != ":memory:" else { return false }
+        return try db.row("PRAGMA journal_mode", [], { r in r.text(0) }) == "wal"
     }
 }
 
@@ -133,6 +175,9 @@ public struct CSVImportSettings {
     /// The party the file acts for (`--insurer U`, or the signer of a signed file): every row
     /// must be that party's (SPEC §3.10); nil when the file may hold any party's rows.
     public var actingFor: PartyID?
+    /// Whether the file is read and each chunk's checks made on a second thread beside the
+    /// writer (`CSVAside`); off, the writer does it all (the tests compare the two).
+    public var checksBesideWriter = true
 
     /// The settings of one import.
     public init(store: Store, today: Day, event: AuditContext, partial: Bool) {

@@ -6,7 +6,7 @@ import DoorbraakCore
 /// error for its row (`lineBreakInQuotes`).
 public final class CSVReader {
     /// One data row.
-    public struct Record {
+    public struct Record: Sendable {
         /// The 1-based line in the file.
         public var line: Int
         /// The fields by column name.

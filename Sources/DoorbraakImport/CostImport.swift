@@ -52,6 +52,22 @@ public struct CostImport: CSVImport {
         }
     }
 
+    /// The applications of a chunk, each once, in order.
+    static func applications(of records: [CSVReader.Record]) -> [String] {
+        Array(Set(records.compactMap(\.preparableApplication))).sorted()
+    }
+
+    /// The well-formed line ids of a chunk.
+    static func lineIDs(of records: [CSVReader.Record]) -> [String] {
+        records.compactMap { try? CostLine.parseLineID($0("line_id")) }
+    }
+
+    /// What a chunk of cost lines rests on and its rows read, beside the writer.
+    struct PreparedCosts: Sendable {
+        let found: PreparedVerantwoording
+        let lines: [Int: Swift.Result<CostLine, DoorbraakError>]
+    }
+
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> Result {
         var findings: [String: Int] = [:]
@@ -59,12 +75,24 @@ public struct CostImport: CSVImport {
         var aboveShareCount = 0
         var onFinal = 0
         var afterRejection: [String: Int] = [:]
+        // The lines of the chunk being taken, read beside the writer, by line number.
+        var parsed: [Int: Swift.Result<CostLine, DoorbraakError>] = [:]
+        let store = self.store, today = self.today
+        let aside = settings.checksBesideWriter ? CSVAside<PreparedCosts>(prepare: { reader, records throws(DoorbraakError) in
+            var lines: [Int: Swift.Result<CostLine, DoorbraakError>] = [:]
+            for record in records { lines[record.line] = Swift.Result { () throws(DoorbraakError) in try CostImport.line(from: record) } }
+            let found = try reader.preparedAside(of: CostImport.applications(of: records), .costs, lines: lines.values.compactMap { try? $0.get() }, today: today)
+            return PreparedCosts(found: found, lines: lines)
+        }, adopt: { prepared throws(DoorbraakError) in
+            try store.adopt(prepared.found)
+            parsed = prepared.lines
+        }) : nil
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
-                                          try store.prepareCosts(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(),
-                                                                 lineIDs: records.compactMap { try? CostLine.parseLineID($0("line_id")) }, today: today)
-                                      }) { record throws(DoorbraakError) in
-            let line = try CostImport.line(from: record)
+                                          try store.prepareCosts(of: CostImport.applications(of: records), lineIDs: CostImport.lineIDs(of: records), today: today)
+                                      }, aside: aside) { record throws(DoorbraakError) in
+            let line: CostLine
+            if let read = parsed.removeValue(forKey: record.line) { line = try read.get() } else { line = try CostImport.line(from: record) }
             let signer = actingFor?.role == .provider ? actingFor?.id : nil
             try PartySignature.requireOwnLine(provider: line.provider.rawValue, signer: signer)
             if signer != nil { try PartySignature.requireMember(signer: signer, of: line.application.rawValue, coalition: try store.costCoalition(of: line.application)) }
@@ -107,10 +135,16 @@ public struct MonitoringImport: CSVImport {
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         var kpis: [String: [String]] = [:]
+        let store = self.store, today = self.today
+        let aside = settings.checksBesideWriter ? CSVAside<PreparedVerantwoording>(prepare: { reader, records throws(DoorbraakError) in
+            try reader.preparedAside(of: CostImport.applications(of: records), .monitoring, today: today)
+        }, adopt: { prepared throws(DoorbraakError) in
+            try store.adopt(prepared)
+        }) : nil
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareVerantwoording(of: Array(Set(records.compactMap(\.preparableApplication))).sorted(), .monitoring, today: today)
-                                }) { record throws(DoorbraakError) in
+                                    try store.prepareVerantwoording(of: CostImport.applications(of: records), .monitoring, today: today)
+                                }, aside: aside) { record throws(DoorbraakError) in
             let id = record("application_id")
             // Checked once per application and transaction by the store (`verantwoordingSubject`).
             let known = try store.planOf(id)

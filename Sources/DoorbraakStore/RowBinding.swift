@@ -122,7 +122,7 @@ public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
 /// A text equal to another only byte for byte, as SQLite compares keys (Swift's String holds
 /// canonically equivalent texts equal: "K" and the Kelvin sign U+212A).
-struct ExactText: Hashable {
+struct ExactText: Hashable, Sendable {
     let text: String
 
     init(_ text: String) { self.text = text }

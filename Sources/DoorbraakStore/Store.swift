@@ -12,6 +12,8 @@ public final class Store {
     var verantwoordingSubjects = VerantwoordingSubjects()
     /// The new line ids of a costs import's chunk (`prepareCosts`).
     var newCostLineIDs = NewCostLineIDs()
+    /// The cost lines this transaction stored, once a chunk was prepared beside it (`adopt`).
+    var costsWritten = CostsWritten()
     /// The registered versions a reviews import's chunk checked (`prepareReviews`).
     var preparedVersions = PreparedVersions()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).

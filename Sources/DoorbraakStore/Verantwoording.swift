@@ -18,7 +18,7 @@ public enum VerantwoordingOutcome: Sendable, Equatable {
 /// P6), for a measurement the application's plan (its KPIs). Only the rows that decide are
 /// checked: a cost line's application row decides nothing once its beschikking is granted, and
 /// a measurement's coalition decides nothing.
-struct VerantwoordingSubject {
+struct VerantwoordingSubject: Sendable {
     var granted: Bool
     /// The day the beschikking was granted (nil when it is not).
     var grantedOn: Day?
@@ -67,12 +67,47 @@ struct VerantwoordingSubjects {
 struct NewCostLineIDs {
     var transaction = -1
     var ids = Set<ExactText>()
+    /// The chunk's line ids alike to no stored line under another id when the chunk was
+    /// prepared beside the writer (`Store.preparedAside`, the whole table found as bound).
+    var noAlike = Set<ExactText>()
+
+    /// Whether `id`'s line was alike to no stored line when prepared, in transaction `number`.
+    func alikeToNone(_ id: String, in number: Int) -> Bool {
+        transaction == number && noAlike.contains(ExactText(id))
+    }
 
     /// Whether `id` is one of them in transaction `number`; it is one no more (a second line
     /// under the same id is looked up).
     mutating func take(_ id: String, in number: Int) -> Bool {
         transaction == number && ids.remove(ExactText(id)) != nil
     }
+}
+
+/// What a chunk of cost lines or measurements rests on, found beside the writer
+/// (`Store.preparedAside`) and handed to it (`Store.adopt`).
+public struct PreparedVerantwoording: Sendable {
+    let kind: VerantwoordingKind
+    /// The business date the order was found for.
+    let day: Day
+    /// The applications whose latest event is dated on or before `day`.
+    let inOrder: [ExactText]
+    /// The applications whose rows were found as the chain bound them, with what they rest on.
+    let subjects: [ExactText: VerantwoordingSubject]
+    /// The chunk's line ids with neither a row nor a binding (costs).
+    let newLineIDs: Set<ExactText>
+    /// The whole `cost_line` table was found as bound.
+    let costLinesChecked: Bool
+    /// The chunk's line ids alike to no stored line under another id (when `costLinesChecked`).
+    let noAlike: Set<ExactText>
+}
+
+/// The cost lines a costs import stored in its transaction, for the chunks prepared beside the
+/// writer, which cannot see them: their ids (not new any more) and what makes a line alike
+/// (`CostLine.alikeKey`: a later line alike to one of them is looked up).
+struct CostsWritten {
+    var transaction = -1
+    var ids = SeenKeys()
+    var alike = SeenKeys()
 }
 
 /// Everything the plausibility test reads, from one snapshot.
@@ -222,6 +257,74 @@ extension Store {
         newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: ids)
     }
 
+    /// What `prepareCosts` or `prepareVerantwoording` finds for a chunk, found on a read-only
+    /// store beside the importing writer (issue 21: the checks on the second core), to be handed
+    /// to the writer's store with `adopt`. The read transaction must have begun while the writer
+    /// held its write lock and before it wrote: its snapshot is then the writer's own view of
+    /// every row the chunk rests on (a costs or monitoring import writes none of them).
+    /// `checkCostLines`: also check the whole `cost_line` table, as the repeat check does once
+    /// per transaction. What is not found as bound is left out, so the writer meets the refusal
+    /// itself, row by row, as it would without this.
+    public func preparedAside(of applications: [String], _ kind: VerantwoordingKind, lines: [CostLine] = [], today: Day) throws(DoorbraakError) -> PreparedVerantwoording {
+        guard db.readOnly, db.inTransaction else {
+            throw DoorbraakError(.internal, "a chunk prepared beside the writer outside a read transaction of a read-only store")
+        }
+        if kind == .costs {
+            try prepareCosts(of: applications, lineIDs: lines.map(\.lineID), today: today)
+        } else {
+            try prepareVerantwoording(of: applications, kind, today: today)
+        }
+        var subjects: [ExactText: VerantwoordingSubject] = [:]
+        var inOrder: [ExactText] = []
+        for id in applications.map(ExactText.init) {
+            if let subject = verantwoordingSubjects.checked[id] { subjects[id] = subject }
+            if db.subjectsInOrder.contains(id.text, on: today, in: db) { inOrder.append(id) }
+        }
+        var costLinesChecked = false
+        var noAlike = Set<ExactText>()
+        if kind == .costs {
+            // The repeat check's whole-table check (`alikeCostLine`), once: the store keeps it passed.
+            do throws(DoorbraakError) {
+                try requireBoundTable("cost_line")
+                costLinesChecked = true
+            } catch where error.code == .ledger {}
+            if costLinesChecked {
+                noAlike = Set(lines.map { ExactText($0.lineID) })
+                let keys = JSONValue.array(lines.map { line in
+                    .array([.string(line.lineID), .string(line.application.rawValue), .string(line.provider.rawValue), .number(String(line.year)),
+                            .string(line.category.rawValue), .string(line.kind.rawValue), .number(String(line.amount.cents))])
+                }).canonical
+                try db.cached("""
+                    SELECT json_extract(j.value, '$[0]') FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM cost_line c
+                      WHERE c.application_id = json_extract(j.value, '$[1]') AND c.provider = json_extract(j.value, '$[2]') AND c.year = json_extract(j.value, '$[3]')
+                        AND c.category = json_extract(j.value, '$[4]') AND c.kind = json_extract(j.value, '$[5]') AND c.amount_cents = json_extract(j.value, '$[6]')
+                        AND c.line_id <> json_extract(j.value, '$[0]'))
+                    """).each([.text(keys)]) { r in noAlike.remove(ExactText(r.text(0))) }
+            }
+        }
+        return PreparedVerantwoording(kind: kind, day: today, inOrder: inOrder, subjects: subjects,
+                                      newLineIDs: kind == .costs ? newCostLineIDs.ids : [], costLinesChecked: costLinesChecked, noAlike: noAlike)
+    }
+
+    /// Takes over what a read-only store found beside this writer (`preparedAside`), for the
+    /// open write transaction: what the lines this transaction stored since make otherwise (an
+    /// id stored, a line alike stored) is looked up row by row.
+    public func adopt(_ prepared: PreparedVerantwoording) throws(DoorbraakError) {
+        guard db.inTransaction, !db.readOnly else { return }
+        for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
+        if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != prepared.kind
+            || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
+            verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: prepared.kind)
+        }
+        verantwoordingSubjects.checked.merge(prepared.subjects) { _, found in found }
+        if prepared.kind == .costs {
+            if costsWritten.transaction != db.transactionNumber { costsWritten = CostsWritten(transaction: db.transactionNumber) }
+            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !costsWritten.ids.mayContain($0.text) },
+                                            noAlike: prepared.costLinesChecked ? prepared.noAlike : [])
+        }
+        if prepared.costLinesChecked, try needsCheck("cost_line *") { verifiedScopes.passed.insert(ExactText("cost_line *")) }
+    }
+
     /// The KPI ids of model plan `id` as the chain bound its row (nil: no such plan).
     public func checkedKPIs(ofPlan id: String) throws(DoorbraakError) -> [String]? {
         try requireBound("plan", [.text(id)], refusal: VerantwoordingKind.monitoring.notStored)
@@ -249,7 +352,9 @@ extension Store {
         }
         let subject = try requireGranted(line.application.rawValue, .costs)
         try VerantwoordingDates.checkCost(year: line.year, today: today)
-        try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line))
+        // Alike to no line stored before the import (found beside the writer) nor to one it stored since: none to look up.
+        let alikeToNone = newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !costsWritten.alike.mayContain(line.alikeKey)
+        try CostLine.requireNotRepeat(line, alike: alikeToNone ? nil : try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code)
         try db.cached("""
@@ -258,6 +363,10 @@ extension Store {
             """).run([.text(line.lineID), .text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue),
                       .text(line.kind.rawValue), .money(line.amount), .text(line.description), .text(line.canonicalContent),
                       .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
+        if costsWritten.transaction == db.transactionNumber {
+            costsWritten.ids.insert(line.lineID)
+            costsWritten.alike.insert(line.alikeKey)
+        }
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")

@@ -126,6 +126,12 @@ public struct CostLine: Sendable, Equatable {
         return folded(a) == folded(b)
     }
 
+    /// The fields that make two lines alike for `requireNotRepeat` but for the description (a
+    /// key for a set: one text).
+    public var alikeKey: String {
+        "\(application.rawValue)\u{1F}\(provider.rawValue)\u{1F}\(year)\u{1F}\(category.rawValue)\u{1F}\(kind.rawValue)\u{1F}\(amount.cents)"
+    }
+
     /// A stored line under another id that `requireNotRepeat` refuses a new line for.
     public struct Alike: Sendable, Equatable {
         /// Its id.

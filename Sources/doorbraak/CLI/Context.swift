@@ -14,6 +14,10 @@ struct Context {
     var json: Bool
     /// Who makes the changes: `--actor`, else `DOORBRAAK_ACTOR`, else the login name (SPEC §5).
     var actor: String
+    /// Whether a CSV import reads its file and checks its chunks on a second thread beside the
+    /// writer (`CSVImportSettings.checksBesideWriter`); `DOORBRAAK_CHECKS_BESIDE_WRITER=0` turns
+    /// it off, for the tests and the bench that compare the two (README, Performance).
+    var checksBesideWriter = true
 
     /// Takes the global options out of `arguments`.
     static func take(from arguments: inout ArgumentList, environment: [String: String]) throws(DoorbraakError) -> Context {
@@ -35,7 +39,8 @@ struct Context {
         // A login name is taken as it is where it reads as a name, else as "operator".
         let cleanActor = try given.map { n throws(DoorbraakError) in try ActorName.parse(n.trimmingWhitespace) }
             ?? ((try? ActorName.parse(Context.loginName(environment))) ?? "operator")
-        return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"), actor: cleanActor)
+        return Context(databasePath: db, databaseNamed: named != nil, today: today, json: arguments.flag("--json"), actor: cleanActor,
+                       checksBesideWriter: environment["DOORBRAAK_CHECKS_BESIDE_WRITER"] != "0")
     }
 
     /// Opens the round's database.

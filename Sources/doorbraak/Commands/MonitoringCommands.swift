@@ -34,6 +34,7 @@ enum ImportMonitoringCommand: Command {
             let signer = try signed.signer(of: file, expected: "the penvoerder")
             var importer = MonitoringImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.provider(signer: signer, file: path).map { a throws(DoorbraakError) in try PartyID(role: .provider, id: a) }
+            importer.settings.checksBesideWriter = context.checksBesideWriter
             importer.progress = bar
             return try importer.run(file)
         }

@@ -39,6 +39,7 @@ enum ImportCostsCommand: Command {
             let signer = try signed.signer(of: file, expected: "the provider whose costs they are")
             var importer = CostImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.provider(signer: signer, file: path).map { a throws(DoorbraakError) in try PartyID(role: .provider, id: a) }
+            importer.settings.checksBesideWriter = context.checksBesideWriter
             importer.progress = bar
             return try importer.run(file)
         }
