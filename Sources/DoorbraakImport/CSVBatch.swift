@@ -83,7 +83,11 @@ enum CSVBatch {
             chunk.reserveCapacity(CSVBatch.chunkSize)
             var read = reader.progress
             // Started under the write lock, after `begin`: see `CSVAside`.
-            let beside = try aside.flatMap { aside throws(DoorbraakError) in try CSVBatch.besideWriter(db) ? aside.start(reader, database: db.path, chunkSize: CSVBatch.chunkSize) : nil }
+            var beside: (BoundedQueue<CSVAside<Prepared>.Item>, CSVAsideHandle)?
+            if let aside, try CSVBatch.besideWriter(db) {
+                try store.beginBesideWriter()
+                beside = aside.start(reader, database: db.path, chunkSize: CSVBatch.chunkSize)
+            }
             defer { beside?.1.stop() }
             var more = true
             while more {

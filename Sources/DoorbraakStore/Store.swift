@@ -12,8 +12,9 @@ public final class Store {
     var verantwoordingSubjects = VerantwoordingSubjects()
     /// The new line ids of a costs import's chunk (`prepareCosts`).
     var newCostLineIDs = NewCostLineIDs()
-    /// The cost lines this transaction stored, once a chunk was prepared beside it (`adopt`).
-    var costsWritten = CostsWritten()
+    /// What this write transaction wrote since an import began preparing its chunks beside it
+    /// (`beginBesideWriter`).
+    var writtenAside = WrittenBesideWriter()
     /// The registered versions a reviews import's chunk checked (`prepareReviews`).
     var preparedVersions = PreparedVersions()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
@@ -335,6 +336,38 @@ enum DecimalFormat {
 }
 
 /// What `requireBound` and its kin have checked in the open transaction.
+/// What an import's write transaction wrote, for the chunks a read-only store prepares beside it
+/// (`CSVAside`), which cannot see it: a costs import's line ids (not new any more) and the keys
+/// that make a line alike (`CostLine.alikeKey`: a later line alike to one of them is looked up);
+/// a claims import's claim ids and their applications (whose payout subject is read again).
+/// Noted from the transaction's first row on (`Store.beginBesideWriter`), whatever chunk was
+/// prepared where.
+struct WrittenBesideWriter {
+    var transaction = -1
+    var ids = SeenKeys()
+    var keys = SeenKeys()
+}
+
+extension Store {
+    /// Starts noting what the open write transaction writes, before any chunk is prepared beside
+    /// it (`CSVAside`).
+    public func beginBesideWriter() throws(DoorbraakError) {
+        guard db.inTransaction, !db.readOnly else {
+            throw DoorbraakError(.internal, "chunks prepared beside a writer outside its write transaction")
+        }
+        writtenAside = WrittenBesideWriter(transaction: db.transactionNumber)
+    }
+
+    /// What the open write transaction wrote (`beginBesideWriter`); a chunk prepared beside the
+    /// writer is taken over only with it.
+    func writtenBesideWriter() throws(DoorbraakError) -> WrittenBesideWriter {
+        guard db.inTransaction, !db.readOnly, writtenAside.transaction == db.transactionNumber else {
+            throw DoorbraakError(.internal, "a chunk prepared beside the writer taken over without noting what the writer wrote")
+        }
+        return writtenAside
+    }
+}
+
 struct VerifiedScopes {
     /// The scopes that passed: `table key`, `table of parent`, `table *`, `kept totals`, by their
     /// bytes (a key that reads alike is another row).

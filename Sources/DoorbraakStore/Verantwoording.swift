@@ -101,15 +101,6 @@ public struct PreparedVerantwoording: Sendable {
     let noAlike: Set<ExactText>
 }
 
-/// The cost lines a costs import stored in its transaction, for the chunks prepared beside the
-/// writer, which cannot see them: their ids (not new any more) and what makes a line alike
-/// (`CostLine.alikeKey`: a later line alike to one of them is looked up).
-struct CostsWritten {
-    var transaction = -1
-    var ids = SeenKeys()
-    var alike = SeenKeys()
-}
-
 /// Everything the plausibility test reads, from one snapshot.
 public struct PlausibilityInput: Sendable {
     /// Paid per application, provider, insurer and year (reached claims; a payout's year is its claim date's year).
@@ -302,8 +293,13 @@ extension Store {
                     """).each([.text(keys)]) { r in noAlike.remove(ExactText(r.text(0))) }
             }
         }
-        return PreparedVerantwoording(kind: kind, day: today, inOrder: inOrder, subjects: subjects,
-                                      newLineIDs: kind == .costs ? newCostLineIDs.ids : [], costLinesChecked: costLinesChecked, noAlike: noAlike)
+        let found = PreparedVerantwoording(kind: kind, day: today, inOrder: inOrder, subjects: subjects,
+                                           newLineIDs: kind == .costs ? newCostLineIDs.ids : [], costLinesChecked: costLinesChecked, noAlike: noAlike)
+        // The writer keeps what was found; this store needs none of it for the next chunk.
+        verantwoordingSubjects = VerantwoordingSubjects()
+        newCostLineIDs = NewCostLineIDs()
+        db.subjectsInOrder = SubjectsInOrder()
+        return found
     }
 
     /// Takes over what a read-only store found beside this writer (`preparedAside`), for the
@@ -318,8 +314,8 @@ extension Store {
         }
         verantwoordingSubjects.checked.merge(prepared.subjects) { _, found in found }
         if prepared.kind == .costs {
-            if costsWritten.transaction != db.transactionNumber { costsWritten = CostsWritten(transaction: db.transactionNumber) }
-            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !costsWritten.ids.mayContain($0.text) },
+            let written = try writtenBesideWriter()
+            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !written.ids.mayContain($0.text) },
                                             noAlike: prepared.costLinesChecked ? prepared.noAlike : [])
         }
         if prepared.costLinesChecked, try needsCheck("cost_line *") { verifiedScopes.passed.insert(ExactText("cost_line *")) }
@@ -353,7 +349,7 @@ extension Store {
         let subject = try requireGranted(line.application.rawValue, .costs)
         try VerantwoordingDates.checkCost(year: line.year, today: today)
         // Alike to no line stored before the import (found beside the writer) nor to one it stored since: none to look up.
-        let alikeToNone = newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !costsWritten.alike.mayContain(line.alikeKey)
+        let alikeToNone = newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !writtenAside.keys.mayContain(line.alikeKey)
         try CostLine.requireNotRepeat(line, alike: alikeToNone ? nil : try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code)
@@ -363,9 +359,9 @@ extension Store {
             """).run([.text(line.lineID), .text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue),
                       .text(line.kind.rawValue), .money(line.amount), .text(line.description), .text(line.canonicalContent),
                       .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
-        if costsWritten.transaction == db.transactionNumber {
-            costsWritten.ids.insert(line.lineID)
-            costsWritten.alike.insert(line.alikeKey)
+        if writtenAside.transaction == db.transactionNumber {
+            writtenAside.ids.insert(line.lineID)
+            writtenAside.keys.insert(line.alikeKey)
         }
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",

@@ -57,6 +57,12 @@ import Testing
                 try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('cost_line', 'measurement', 'review', 'application') ORDER BY tbl, key, seq"),
                 try s.sql("SELECT application_id, insurer, decision, reason, accepted, rejected, note, decided_on FROM review ORDER BY 1, 2"),
                 try s.sql("SELECT id, status FROM application ORDER BY id"),
+                try s.sql("SELECT claim_id, application_id, milestone, amount_cents, status FROM claim ORDER BY claim_id"),
+                try s.sql("SELECT claim_id, code, message FROM claim_refusal ORDER BY claim_id"),
+                try s.sql("SELECT application_id, code, status, paid_cents FROM application_milestone ORDER BY 1, 2"),
+                try s.sql("SELECT application_id, paid_cents, released_cents, final_on FROM beschikking ORDER BY 1"),
+                try s.sql("SELECT paid_cents, released_cents FROM ledger"),
+                try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('claim', 'claim_refusal', 'application_milestone', 'beschikking') ORDER BY tbl, key, seq"),
                 try s.sql("SELECT count(*) FROM audit_event")]
     }
 
@@ -141,6 +147,27 @@ import Testing
         #expect(result.stdout.contains("518 new, 1 unchanged, 4 rejected"), "\(result.stdout) \(result.stderr.prefix(3000))")
         for code in ["E-DECIDED", "E-MISSING", "E-LEDGER"] { #expect(result.stderr.contains(code), "\(code): \(result.stderr.prefix(3000))") }
         #expect(try s.sql("SELECT status || ' ' || count(*) FROM application GROUP BY status ORDER BY 1") == "approved 258\nrejected 1\nsubmitted 1")
+    }
+
+    /// Parts on the same milestones across three chunks (each chunk's payout subjects must be
+    /// read again as the writer left them), a claim id again in the same chunk and with other
+    /// content in the next, a part one cent over what is left: as `PreparedChunkTests` has it.
+    @Test func aClaimsFileComesToWhatTheWriterAloneComesTo() throws {
+        let granted = { () throws -> Sandbox in
+            let s = try Sandbox()
+            try s.grantedRound(["CH-A", "CH-B"])
+            return s
+        }
+        let (s, result) = try bothWays(["import", "claims", "--partial"], today: "2027-06-30", round: granted, file: PreparedChunkTests.claimsFile(), named: "claims.csv")
+        defer { s.remove() }
+        #expect(result.stdout.contains("522 new, 1 unchanged, 2 rejected"), "\(result.stdout) \(result.stderr)")
+        #expect(try s.sql("SELECT paid_cents FROM ledger") == "56500000")
+        let (t, edited) = try bothWays(["import", "claims", "--partial"], today: "2027-06-30", round: granted, prepare: { s in
+            _ = try s.sql("UPDATE application SET second = '3334' WHERE id = 'CH-B'")
+        }, file: PreparedChunkTests.claimsFile(), named: "claims.csv")
+        defer { t.remove() }
+        #expect(edited.stderr.contains("E-LEDGER"), "\(edited.stderr.prefix(2000))")
+        #expect(try t.sql("SELECT count(*) FROM claim WHERE application_id = 'CH-B'") == "0")
     }
 
     @Test func aMonitoringFileComesToWhatTheWriterAloneComesTo() throws {
