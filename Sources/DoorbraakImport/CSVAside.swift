@@ -23,25 +23,27 @@ struct CSVAside<Prepared: Sendable> {
     /// One chunk of the file as the writer receives it.
     enum Item: Sendable {
         /// The rows, in file order; what the reader prepared (nil: the writer prepares them);
-        /// bytes read so far and the file's size.
-        case chunk(rows: [Result<CSVReader.Record, DoorbraakError>], prepared: Prepared?, done: Int, total: Int)
+        /// whether the file ended with them; bytes read so far and the file's size.
+        case chunk(rows: [Result<CSVReader.Record, DoorbraakError>], prepared: Prepared?, last: Bool, done: Int, total: Int)
         /// Reading the file failed; the import stops with this error.
         case failed(DoorbraakError)
     }
 
-    /// How many chunks may wait for the writer.
-    static var capacity: Int { 4 }
+    /// How many chunks may wait for the writer (one more is being read, one taken).
+    static var capacity: Int { 1 }
 
     /// Starts the reader thread on `reader`'s file and the database at `database` (the writer
-    /// holds its write lock already); the writer takes chunks until one is shorter than
-    /// `chunkSize` or `.failed`, and calls `stop` on the handle before it returns.
-    func start(_ reader: CSVReader, database: String, chunkSize: Int) -> (BoundedQueue<Item>, CSVAsideHandle) {
+    /// holds its write lock already); the writer takes chunks until the last or `.failed`, and
+    /// calls `stop` on the handle before it returns.
+    /// `writer`: the writer's database files and chain head; a second connection that does not
+    /// find both (another file renamed over the path, the chain of another copy) prepares nothing.
+    func start(_ reader: CSVReader, database: String, writer: (files: Set<FileIdentity>, head: String)) -> (BoundedQueue<Item>, CSVAsideHandle) {
         let queue = BoundedQueue<Item>(capacity: Self.capacity)
         let done = DispatchSemaphore(value: 0)
         let handoff = Handoff(reader)
         let prepare = self.prepare
         let thread = Thread {
-            Self.produce(handoff.take(), database: database, chunkSize: chunkSize, prepare: prepare, into: queue)
+            Self.produce(handoff.take(), database: database, writer: writer, prepare: prepare, into: queue)
             done.signal()
         }
         thread.stackSize = 8 << 20
@@ -49,18 +51,21 @@ struct CSVAside<Prepared: Sendable> {
         return (queue, CSVAsideHandle(cancel: { queue.cancel() }, done: done))
     }
 
-    private static func produce(_ reader: CSVReader, database: String, chunkSize: Int,
+    private static func produce(_ reader: CSVReader, database: String, writer: (files: Set<FileIdentity>, head: String),
                                 prepare: (Store, [CSVReader.Record]) throws(DoorbraakError) -> Prepared, into queue: BoundedQueue<Item>) {
         // No store, no preparation: the writer prepares every chunk itself.
         var store: Store? = try? Store.open(at: database, readOnly: true)
-        if let opened = store, (try? opened.db.execute("BEGIN")) == nil { store = nil }
+        if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !Self.isWriters(opened, writer) {
+            try? opened.db.execute("ROLLBACK")
+            store = nil
+        }
         defer { if let store { try? store.db.execute("ROLLBACK") } }
         var rows: [Result<CSVReader.Record, DoorbraakError>] = []
-        rows.reserveCapacity(chunkSize)
-        while true {
-            rows.removeAll(keepingCapacity: true)
+        rows.reserveCapacity(CSVBatch.chunkSize)
+        var more = true
+        while more {
             do throws(DoorbraakError) {
-                while rows.count < chunkSize, let row = try reader.next() { rows.append(row) }
+                more = try CSVBatch.readChunk(reader, into: &rows)
             } catch {
                 _ = queue.put(.failed(error))
                 return
@@ -68,9 +73,17 @@ struct CSVAside<Prepared: Sendable> {
             let records = rows.compactMap { if case .success(let record) = $0 { record } else { nil } }
             var prepared: Prepared?
             if let store, !records.isEmpty { prepared = try? prepare(store, records) }
-            guard queue.put(.chunk(rows: rows, prepared: prepared, done: reader.progress.bytes, total: reader.progress.total)) else { return }
-            if rows.count < chunkSize { return }
+            guard queue.put(.chunk(rows: rows, prepared: prepared, last: !more, done: reader.progress.bytes, total: reader.progress.total)) else { return }
         }
+    }
+}
+
+extension CSVAside {
+    /// Whether `store` reads the writer's database: its file is one the writer opened and its
+    /// snapshot ends with the writer's newest event.
+    static func isWriters(_ store: Store, _ writer: (files: Set<FileIdentity>, head: String)) -> Bool {
+        guard !writer.files.isEmpty, !store.db.openedFiles.isEmpty, store.db.openedFiles.isSubset(of: writer.files) else { return false }
+        return (try? store.chainHeadText()) == writer.head
     }
 }
 

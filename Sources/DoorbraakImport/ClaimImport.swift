@@ -73,17 +73,15 @@ public struct ClaimImport: CSVImport {
         // A claim of status released frees room under the ceiling.
         try store.holdAgainstDecideAll()
         let waiting = Waiting()
-        let store = self.store, today = self.today
-        let aside = settings.checksBesideWriter ? CSVAside<PreparedClaimsChunk?>(prepare: { reader, records throws(DoorbraakError) in
-            try reader.preparedClaimsAside(ClaimImport.preparable(records), today: today)
-        }, adopt: { chunk throws(DoorbraakError) in if let chunk { try store.adopt(chunk) } else { try store.prepareClaims([], today: today) } }) : nil
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareClaims(ClaimImport.preparable(records), today: today)
+                                    try store.prepareClaims(records.compactMap { r in
+                                        guard let application = r.preparableApplication, (try? Claim.checkID(r("claim_id"))) != nil else { return nil }
+                                        return (id: r("claim_id"), application: application)
+                                    }, today: today)
                                 },
-                                aside: aside,
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             // Another insurer's claim is refused, not kept as refused: it is that insurer's to import.
@@ -95,14 +93,6 @@ public struct ClaimImport: CSVImport {
                 waiting.claims.append((claim, record.line, error))
                 return .deferred
             }
-        }
-    }
-
-    /// The claims of a chunk whose id and application are well-formed, for `prepareClaims`.
-    static func preparable(_ records: [CSVReader.Record]) -> [(id: String, application: String)] {
-        records.compactMap { r in
-            guard let application = r.preparableApplication, (try? Claim.checkID(r("claim_id"))) != nil else { return nil }
-            return (id: r("claim_id"), application: application)
         }
     }
 

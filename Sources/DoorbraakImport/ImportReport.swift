@@ -25,6 +25,9 @@ public struct ImportReport: Sendable {
     /// §3.2: the register keeps every submission); nil for the other imports. Kept when the
     /// import commits, like the new rows.
     public var registeredInadmissible: Int?
+    /// How many of the file's chunks were read and checked on the second thread beside the
+    /// writer (`CSVAside`); nil for an import that does not do so.
+    public var chunksCheckedBesideWriter: Int?
     /// The first `keptErrors` errors of refused rows (memory stays flat however many rows fail);
     /// `errorCount` counts them all.
     public var errors: [RowError] = []

@@ -70,18 +70,14 @@ public struct ReviewImport: CSVImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        let store = self.store
-        let aside = settings.checksBesideWriter ? CSVAside<PreparedReviews?>(prepare: { reader, records throws(DoorbraakError) in
-            try reader.preparedReviewsAside(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
-        }, adopt: { found in if let found { store.adopt(found) } }) : nil
-        return try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
+        try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
                          // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
                          check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
                          // What a chunk's decisions rest on and write (the applications and their
                          // decisions), checked set-based before its rows are taken.
                          prepare: { records throws(DoorbraakError) in
                              try store.prepareReviews(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
-                         }, aside: aside) { record throws(DoorbraakError) in
+                         }) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return deviations

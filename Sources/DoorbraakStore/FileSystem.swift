@@ -15,6 +15,30 @@ enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The open file descriptors of this process (Linux's /proc/self/fd); nil where it cannot be read.
+    static func openDescriptors() -> Set<Int32>? {
+        guard let dir = opendir("/proc/self/fd") else { return nil }
+        defer { closedir(dir) }
+        // The listing's own descriptor is not one of them (its number is free again after it).
+        let own = dirfd(dir)
+        var descriptors = Set<Int32>()
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if let fd = Int32(name), fd != own { descriptors.insert(fd) }
+        }
+        return descriptors
+    }
+
+    /// The regular files open on `descriptors`, by device and inode.
+    static func identities(of descriptors: Set<Int32>) -> Set<FileIdentity> {
+        var found = Set<FileIdentity>()
+        for fd in descriptors {
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { found.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) }
+        }
+        return found
+    }
+
     /// Removes a database file and its WAL companions, ignoring absence.
     static func removeDatabase(_ path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
@@ -75,4 +99,10 @@ public enum Clock {
     public static var today: Day {
         (try? Day(parsing: String(timestamp().prefix(10)))) ?? Day(2026, 1, 1)
     }
+}
+
+/// A file as the kernel knows it: its device and inode, whatever name it has now.
+public struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
 }

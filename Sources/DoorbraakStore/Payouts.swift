@@ -10,7 +10,7 @@ public enum ClaimOutcome: Sendable, Equatable {
 
 /// The payout rules' view of one application as checked, its theme and the kept paid total of
 /// its beschikking (-1 without one).
-struct CheckedPayoutSubject: Sendable {
+struct CheckedPayoutSubject {
     var subject: PayoutSubject
     var theme: String
     var keptPaid: Money
@@ -22,19 +22,6 @@ struct PreparedClaims {
     var transaction = -1
     var subjects: [ExactText: CheckedPayoutSubject] = [:]
     var newClaimIDs = Set<ExactText>()
-}
-
-/// What `prepareClaims` finds for a chunk of claims on a read-only store beside the importing
-/// writer (`Store.preparedClaimsAside`), to be handed to the writer (`Store.adopt`).
-public struct PreparedClaimsChunk: Sendable {
-    /// The business date the order was found for.
-    let day: Day
-    /// The applications found in business-date order.
-    let inOrder: [ExactText]
-    /// The payout subjects found as bound.
-    let subjects: [ExactText: CheckedPayoutSubject]
-    /// The claim ids with no claim, no kept refusal and no binding of either.
-    let newClaimIDs: Set<ExactText>
 }
 
 /// A milestone due and not settled (`payouts --due`).
@@ -100,10 +87,6 @@ extension Store {
         // A claim settled before with the same content changes nothing, whatever the date (a
         // newcomer's try: the same file again on a wrong date gave an E-DATE for each of its 40
         // unchanged rows); it writes nothing, so it precedes nothing.
-        if writtenAside.transaction == db.transactionNumber {
-            writtenAside.ids.insert(claim.id)
-            writtenAside.keys.insert(claim.application)
-        }
         let isNew = takePreparedNewClaim(claim.id)
         if !isNew, try settledBefore(claim) { return .unchanged }
         // Business time first, before anything is written (a refusal is kept with an event too).
@@ -318,36 +301,6 @@ extension Store {
         } catch where error.code == .ledger || error.code == .date {
             preparedClaims = PreparedClaims()
         }
-    }
-
-    /// `prepareClaims` on a read-only store beside the importing writer (issue 21; see
-    /// `CSVAside`): nil when nothing could be prepared (a row not as bound, an application out of
-    /// date order), so the writer prepares the chunk itself and each claim meets its refusal.
-    public func preparedClaimsAside(_ claims: [(id: String, application: String)], today: Day) throws(DoorbraakError) -> PreparedClaimsChunk? {
-        guard db.readOnly, db.inTransaction else {
-            throw DoorbraakError(.internal, "a chunk prepared beside the writer outside a read transaction of a read-only store")
-        }
-        try prepareClaims(claims, today: today)
-        defer {
-            // The writer keeps what was found; this store needs none of it for the next chunk.
-            preparedClaims = PreparedClaims()
-            db.subjectsInOrder = SubjectsInOrder()
-        }
-        guard preparedClaims.transaction == db.transactionNumber else { return nil }
-        let applications = Set(claims.map { ExactText($0.application) })
-        return PreparedClaimsChunk(day: today, inOrder: applications.filter { db.subjectsInOrder.contains($0.text, on: today, in: db) },
-                                   subjects: preparedClaims.subjects, newClaimIDs: preparedClaims.newClaimIDs)
-    }
-
-    /// Takes over what a read-only store found beside this writer (`preparedClaimsAside`), for
-    /// the open write transaction: the subject of an application this transaction settled or
-    /// refused a claim on since, and a claim id it met, are read again as they now stand.
-    public func adopt(_ chunk: PreparedClaimsChunk) throws(DoorbraakError) {
-        let written = try writtenBesideWriter()
-        for id in chunk.inOrder { db.subjectsInOrder.insert(id.text, on: chunk.day, in: db) }
-        preparedClaims = PreparedClaims(transaction: db.transactionNumber,
-                                        subjects: chunk.subjects.filter { !written.keys.mayContain($0.key.text) },
-                                        newClaimIDs: chunk.newClaimIDs.filter { !written.ids.mayContain($0.text) })
     }
 
     /// The checked payout subjects of `ids`, by application id (an unknown id has none).

@@ -122,38 +122,7 @@ extension Store {
     /// table. When a row of the chunk is not as bound, nothing is marked: each row's own check
     /// then names its row, with its line.
     public func prepareReviews(of ids: [String]) throws(DoorbraakError) {
-        guard !ids.isEmpty, db.inTransaction, let found = try reviewChunk(ids) else { return }
-        adopt(found)
-    }
-
-    /// `prepareReviews` on a read-only store beside the importing writer (issue 21; see
-    /// `preparedAside` of cost lines): nil when a row of the chunk is not as bound. What it finds
-    /// holds for the writer too, though the writer may have written some of these applications
-    /// and decisions since (an application's second decision in a later chunk): a row the writer
-    /// wrote passes its own check as well, and every other row is the one found here.
-    public func preparedReviewsAside(of ids: [String]) throws(DoorbraakError) -> PreparedReviews? {
-        guard db.readOnly, db.inTransaction else {
-            throw DoorbraakError(.internal, "a chunk prepared beside the writer outside a read transaction of a read-only store")
-        }
-        return ids.isEmpty ? nil : try reviewChunk(ids)
-    }
-
-    /// Takes over what `prepareReviews` or `preparedReviewsAside` found, for the open transaction.
-    public func adopt(_ found: PreparedReviews) {
-        guard db.inTransaction else { return }
-        for id in found.ids {
-            markChecked(Store.rowScope("application", key: RowKey.text([id])))
-            markChecked(Store.childrenScope("review", of: id))
-        }
-        if preparedVersions.transaction != db.transactionNumber || preparedVersions.versions.count >= PreparedVersions.limit {
-            preparedVersions = PreparedVersions(transaction: db.transactionNumber)
-        }
-        preparedVersions.versions.merge(found.versions) { _, new in new }
-    }
-
-    /// The applications `ids` and their decisions found as bound, with the version each points at;
-    /// nil when one row is not.
-    private func reviewChunk(_ ids: [String]) throws(DoorbraakError) -> PreparedReviews? {
+        guard !ids.isEmpty, db.inTransaction else { return }
         let keys = ids.map { SQLValue.text($0) }
         var submissions: [Int64: ExactText] = [:]
         var versions: [ExactText: Int] = [:]
@@ -169,9 +138,16 @@ extension Store {
                 if let id = submissions[r.int64(try c("seq"))], ExactText(r.text(try c("application_id"))) == id { versions[id] = r.int(try c("version")) }
             })
         } catch where error.code == .ledger {
-            return nil
+            return
         }
-        return PreparedReviews(ids: ids, versions: versions)
+        for id in ids {
+            markChecked(Store.rowScope("application", key: RowKey.text([id])))
+            markChecked(Store.childrenScope("review", of: id))
+        }
+        if preparedVersions.transaction != db.transactionNumber || preparedVersions.versions.count >= PreparedVersions.limit {
+            preparedVersions = PreparedVersions(transaction: db.transactionNumber)
+        }
+        preparedVersions.versions.merge(versions) { _, new in new }
     }
 
     /// The deviation keys found at submission of `id`, or nil when there is no such application;
@@ -199,14 +175,6 @@ extension Statement {
         while try step() { out.append(try read(Row(statement: self))) }
         return out
     }
-}
-
-/// What a chunk of a reviews import rests on, found as bound (`Store.prepareReviews`).
-public struct PreparedReviews: Sendable {
-    /// The applications whose row and decisions were found as bound.
-    let ids: [String]
-    /// The registered version each points at.
-    let versions: [ExactText: Int]
 }
 
 /// The registered version of each application a chunk of a reviews import rests on, as checked

@@ -338,8 +338,7 @@ enum DecimalFormat {
 /// What `requireBound` and its kin have checked in the open transaction.
 /// What an import's write transaction wrote, for the chunks a read-only store prepares beside it
 /// (`CSVAside`), which cannot see it: a costs import's line ids (not new any more) and the keys
-/// that make a line alike (`CostLine.alikeKey`: a later line alike to one of them is looked up);
-/// a claims import's claim ids and their applications (whose payout subject is read again).
+/// that make a line alike (`CostLine.alikeKey`: a later line alike to one of them is looked up).
 /// Noted from the transaction's first row on (`Store.beginBesideWriter`), whatever chunk was
 /// prepared where.
 struct WrittenBesideWriter {
@@ -356,6 +355,12 @@ extension Store {
             throw DoorbraakError(.internal, "chunks prepared beside a writer outside its write transaction")
         }
         writtenAside = WrittenBesideWriter(transaction: db.transactionNumber)
+    }
+
+    /// The newest event of the chain as this connection reads it (`seq:hash`): a connection
+    /// beside the writer must read the writer's chain (`CSVAside`).
+    public func chainHeadText() throws(DoorbraakError) -> String {
+        try db.row("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1", [], { r in "\(r.int64(0)):\(r.text(1))" }) ?? ""
     }
 
     /// What the open write transaction wrote (`beginBesideWriter`); a chunk prepared beside the

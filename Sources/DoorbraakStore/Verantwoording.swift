@@ -349,7 +349,9 @@ extension Store {
         let subject = try requireGranted(line.application.rawValue, .costs)
         try VerantwoordingDates.checkCost(year: line.year, today: today)
         // Alike to no line stored before the import (found beside the writer) nor to one it stored since: none to look up.
-        let alikeToNone = newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !writtenAside.keys.mayContain(line.alikeKey)
+        let noting = writtenAside.transaction == db.transactionNumber
+        let alikeKey = noting ? line.alikeKey : ""
+        let alikeToNone = noting && newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !writtenAside.keys.mayContain(alikeKey)
         try CostLine.requireNotRepeat(line, alike: alikeToNone ? nil : try alikeCostLine(line))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code)
@@ -359,9 +361,9 @@ extension Store {
             """).run([.text(line.lineID), .text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue),
                       .text(line.kind.rawValue), .money(line.amount), .text(line.description), .text(line.canonicalContent),
                       .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
-        if writtenAside.transaction == db.transactionNumber {
+        if noting {
             writtenAside.ids.insert(line.lineID)
-            writtenAside.keys.insert(line.alikeKey)
+            writtenAside.keys.insert(alikeKey)
         }
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",

@@ -54,15 +54,7 @@ import Testing
         return [String(result.status), result.stdout.replacingOccurrences(of: folder, with: "<s>"), result.stderr.replacingOccurrences(of: folder, with: "<s>"),
                 try s.sql("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line ORDER BY line_id"),
                 try s.sql("SELECT seq, on_day, action, subject, before, after FROM audit_event WHERE seq > 1 ORDER BY seq"),
-                try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('cost_line', 'measurement', 'review', 'application') ORDER BY tbl, key, seq"),
-                try s.sql("SELECT application_id, insurer, decision, reason, accepted, rejected, note, decided_on FROM review ORDER BY 1, 2"),
-                try s.sql("SELECT id, status FROM application ORDER BY id"),
-                try s.sql("SELECT claim_id, application_id, milestone, amount_cents, status FROM claim ORDER BY claim_id"),
-                try s.sql("SELECT claim_id, code, message FROM claim_refusal ORDER BY claim_id"),
-                try s.sql("SELECT application_id, code, status, paid_cents FROM application_milestone ORDER BY 1, 2"),
-                try s.sql("SELECT application_id, paid_cents, released_cents, final_on FROM beschikking ORDER BY 1"),
-                try s.sql("SELECT paid_cents, released_cents FROM ledger"),
-                try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('claim', 'claim_refusal', 'application_milestone', 'beschikking') ORDER BY tbl, key, seq"),
+                try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('cost_line', 'measurement') ORDER BY tbl, key, seq"),
                 try s.sql("SELECT count(*) FROM audit_event")]
     }
 
@@ -96,6 +88,11 @@ import Testing
             #expect(said?.contains(code) == true, "line \(line) \(code): \(result.stderr)")
         }
         #expect(try s.sql("SELECT findings FROM cost_line WHERE line_id = 'P-1'") == "P6")
+        // The chunks were checked beside the writer (else this compared the writer with itself).
+        let twice = costHeader + BesideWriterTests.file()
+        let beside = try json(try s.run(["import", "costs", "--partial", "--json", try s.file("again.csv", twice)], today: "2029-12-31").stdout)
+        let alone = try json(try s.run(["import", "costs", "--partial", "--json", try s.file("again.csv", twice)], today: "2029-12-31", environment: BesideWriterTests.inline).stdout)
+        #expect(beside["chunks_checked_beside_writer"] as? Int == 3 && alone["chunks_checked_beside_writer"] == nil, "\(beside) \(alone)")
         #expect(try s.sql("SELECT count(*) FROM cost_line") == "611")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
@@ -124,50 +121,20 @@ import Testing
         #expect(try t.sql("SELECT count(*) FROM cost_line") == "10")
     }
 
-    /// 260 submitted applications; the first insurer's decisions on all of them, then the
-    /// second's (each application's second decision in a later chunk), a decision again
-    /// (unchanged), one contradicting it (E-DECIDED), an unknown application, and the rows of an
-    /// application edited with `sqlite3` (E-LEDGER, its decisions only).
-    @Test func aReviewsFileComesToWhatTheWriterAloneComesTo() throws {
-        let ids = (0..<260).map { "RV-\($0)" }
-        let submitted = { () throws -> Sandbox in
-            let s = try Sandbox()
-            try s.initRound(["--theme-amount", "digitale-hybride-zorg=200000000.00"])
-            let r = try s.run(["import", "applications", try s.file("apps.jsonl", try ids.map { try applicationLine($0) }.joined(separator: "\n"))])
-            try #require(r.status == 0, "\(r.stderr)")
-            return s
-        }
-        var rows = ids.map { "\($0),3311,approve,,,\n" }.joined()
-        rows += "RV-3,3311,approve,,,\nRV-4,3311,reject,R1,,\nRV-NONE,3311,approve,,,\n"
-        rows += ids.map { "\($0),7029,\($0 == "RV-9" ? "reject,R1" : "approve,"),,\n" }.joined()
-        let (s, result) = try bothWays(["import", "reviews", "--partial"], today: "2026-12-31", round: submitted, prepare: { s in
-            _ = try s.sql("UPDATE application SET requested_cents = requested_cents + 1 WHERE id = 'RV-7'")
-        }, file: "application_id,insurer,decision,reason,accepted_deviations,note\n" + rows, named: "reviews.csv")
+    /// Found by an attacker's review: a chunk held 250 rows whatever their length (a row may
+    /// hold 1 MiB), and beside the writer a few chunks wait. A chunk now ends at about 4 MB: 60
+    /// rows of 900 KB (each refused: the description is too long) stay under 64 MB both ways.
+    @Test func longRowsStayUnderTheMemoryTarget() throws {
+        let s = try round()
         defer { s.remove() }
-        #expect(result.stdout.contains("518 new, 1 unchanged, 4 rejected"), "\(result.stdout) \(result.stderr.prefix(3000))")
-        for code in ["E-DECIDED", "E-MISSING", "E-LEDGER"] { #expect(result.stderr.contains(code), "\(code): \(result.stderr.prefix(3000))") }
-        #expect(try s.sql("SELECT status || ' ' || count(*) FROM application GROUP BY status ORDER BY 1") == "approved 258\nrejected 1\nsubmitted 1")
-    }
-
-    /// Parts on the same milestones across three chunks (each chunk's payout subjects must be
-    /// read again as the writer left them), a claim id again in the same chunk and with other
-    /// content in the next, a part one cent over what is left: as `PreparedChunkTests` has it.
-    @Test func aClaimsFileComesToWhatTheWriterAloneComesTo() throws {
-        let granted = { () throws -> Sandbox in
-            let s = try Sandbox()
-            try s.grantedRound(["CH-A", "CH-B"])
-            return s
+        let long = String(repeating: "x", count: 900_000)
+        let file = try s.file("long.csv", costHeader + (0..<60).map { "LONG-\($0),CH-A,12345678,2027,personnel,incidental,1.00,\(long)\n" }.joined())
+        for environment in [[:], BesideWriterTests.inline] {
+            let argv = ["/usr/bin/env"] + environment.map { "\($0.key)=\($0.value)" } + [doorbraakBinary, "--db", s.db, "--today", "2029-12-31", "import", "costs", file, "--partial"]
+            let (status, peakMB) = try PreparedChunkTests().peakMemory(argv)
+            #expect(status == 65, "every row malformed")
+            #expect(peakMB < 64, "peak \(peakMB) MB \(environment)")
         }
-        let (s, result) = try bothWays(["import", "claims", "--partial"], today: "2027-06-30", round: granted, file: PreparedChunkTests.claimsFile(), named: "claims.csv")
-        defer { s.remove() }
-        #expect(result.stdout.contains("522 new, 1 unchanged, 2 rejected"), "\(result.stdout) \(result.stderr)")
-        #expect(try s.sql("SELECT paid_cents FROM ledger") == "56500000")
-        let (t, edited) = try bothWays(["import", "claims", "--partial"], today: "2027-06-30", round: granted, prepare: { s in
-            _ = try s.sql("UPDATE application SET second = '3334' WHERE id = 'CH-B'")
-        }, file: PreparedChunkTests.claimsFile(), named: "claims.csv")
-        defer { t.remove() }
-        #expect(edited.stderr.contains("E-LEDGER"), "\(edited.stderr.prefix(2000))")
-        #expect(try t.sql("SELECT count(*) FROM claim WHERE application_id = 'CH-B'") == "0")
     }
 
     @Test func aMonitoringFileComesToWhatTheWriterAloneComesTo() throws {

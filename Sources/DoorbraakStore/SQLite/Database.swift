@@ -14,6 +14,11 @@ public final class Database {
     private var handle: OpaquePointer?
     /// The file this connection is open on.
     public let path: String
+    /// The files SQLite opened for this connection when it opened `path` and first read it (the
+    /// descriptors that added: the file, in WAL mode its -wal and -shm), whatever is at `path` later: a second connection of an import is known to be
+    /// on the writer's file by these (`CSVAside`; an attacker's review renamed a copy over the
+    /// path for the moment the second connection opened it). Empty where it cannot be told.
+    public private(set) var openedFiles = Set<FileIdentity>()
     /// Statements prepared once and reused (see `cached(_:)`); finalized before the connection closes.
     var statementCache: [String: Statement] = [:]
     /// Counts the transactions begun on this connection, so a check can be made once per transaction.
@@ -92,6 +97,7 @@ public final class Database {
         Database.configureSQLite
         let flags = (self.readOnly && !writable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
+        let descriptors = FileSystem.openDescriptors()
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
@@ -112,6 +118,8 @@ public final class Database {
         } catch where error.code == .notADatabase {
             throw DoorbraakError(.notADatabase, "this file is not a doorbraak database", file: path)
         }
+        // SQLite opens the file, and in WAL mode its -wal and -shm, by the first read.
+        if let descriptors, let now = FileSystem.openDescriptors() { openedFiles = FileSystem.identities(of: now.subtracting(descriptors)) }
         try execute("PRAGMA foreign_keys = ON")
         // FULL: in WAL mode, NORMAL may lose the last commits on a power loss (not on a crash of
         // the process). A grant or a payout that the NZa was told about and that then vanishes is

@@ -320,7 +320,8 @@ enum ImportView {
                 ("unchanged", .number(String(report.unchanged))),
                 ("rejected", .number(String(report.rejected))),
                 ("committed", .bool(report.committed)),
-            ] + (report.registeredInadmissible.map { [("registered_inadmissible", JSONValue.number(String($0)))] } ?? []) + [
+            ] + (report.registeredInadmissible.map { [("registered_inadmissible", JSONValue.number(String($0)))] } ?? [])
+              + (report.chunksCheckedBesideWriter.map { [("chunks_checked_beside_writer", JSONValue.number(String($0)))] } ?? []) + [
                 ("error_count", .number(String(report.errorCount))),
                 ("errors", .array(report.errors.map { row in
                     .object([

@@ -48,7 +48,6 @@ enum ImportClaimsCommand: Command {
             let signer = try signed.signer(of: file, expected: insurer.map { "insurer:\($0)" } ?? "the paying insurer")
             var importer = ClaimImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
-            importer.settings.checksBesideWriter = context.checksBesideWriter
             importer.progress = bar
             return try importer.run(file)
         }
