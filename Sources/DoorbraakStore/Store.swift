@@ -15,6 +15,8 @@ public final class Store {
     /// What this write transaction wrote since an import began preparing its chunks beside it
     /// (`beginBesideWriter`).
     var writtenAside = WrittenBesideWriter()
+    /// What makes each stored cost line alike, as checked in this transaction (`StoredAlikeKeys`).
+    var storedAlike = StoredAlikeKeys()
     /// The registered versions a reviews import's chunk checked (`prepareReviews`).
     var preparedVersions = PreparedVersions()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
@@ -337,14 +339,11 @@ enum DecimalFormat {
 
 /// What `requireBound` and its kin have checked in the open transaction.
 /// What an import's write transaction wrote, for the chunks a read-only store prepares beside it
-/// (`CSVAside`), which cannot see it: a costs import's line ids (not new any more) and the keys
-/// that make a line alike (`CostLine.alikeKey`: a later line alike to one of them is looked up).
-/// Noted from the transaction's first row on (`Store.beginBesideWriter`), whatever chunk was
+/// (`CSVAside`), which cannot see it: a costs import's line ids (not new any more). Noted from the transaction's first row on (`Store.beginBesideWriter`), whatever chunk was
 /// prepared where.
 struct WrittenBesideWriter {
     var transaction = -1
     var ids = SeenKeys()
-    var keys = SeenKeys()
 }
 
 extension Store {

@@ -67,14 +67,6 @@ struct VerantwoordingSubjects {
 struct NewCostLineIDs {
     var transaction = -1
     var ids = Set<ExactText>()
-    /// The chunk's line ids alike to no stored line under another id when the chunk was
-    /// prepared beside the writer (`Store.preparedAside`, the whole table found as bound).
-    var noAlike = Set<ExactText>()
-
-    /// Whether `id`'s line was alike to no stored line when prepared, in transaction `number`.
-    func alikeToNone(_ id: String, in number: Int) -> Bool {
-        transaction == number && noAlike.contains(ExactText(id))
-    }
 
     /// Whether `id` is one of them in transaction `number`; it is one no more (a second line
     /// under the same id is looked up).
@@ -95,10 +87,28 @@ public struct PreparedVerantwoording: Sendable {
     let subjects: [ExactText: VerantwoordingSubject]
     /// The chunk's line ids with neither a row nor a binding (costs).
     let newLineIDs: Set<ExactText>
-    /// The whole `cost_line` table was found as bound.
-    let costLinesChecked: Bool
-    /// The chunk's line ids alike to no stored line under another id (when `costLinesChecked`).
-    let noAlike: Set<ExactText>
+    /// With the first chunk, when the whole `cost_line` table was found as bound: what makes each stored line alike, from the bytes found as bound
+    /// (`StoredAlikeKeys`).
+    let alikeKeys: Set<UInt64>?
+}
+
+/// What makes each stored cost line alike to another (`CostLine.alikeKey`, hashed), taken once
+/// per write transaction from the very bytes the whole `cost_line` table was checked in, and
+/// kept with the lines the transaction stores: the repeat check reads no line it did not check
+/// (an attacker's review: the bytes of a rejected line changed in the file between the table's
+/// check and the repeat check's lookup, and put back after, let its cost be stored again and
+/// `audit verify` passed). A key it holds is looked up and the line found checked; one it does
+/// not hold has no line alike.
+struct StoredAlikeKeys {
+    var transaction = -1
+    var hashes = Set<UInt64>()
+
+    /// FNV-1a over the key's bytes: a collision only makes a line be looked up.
+    static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 }
 
 /// Everything the plausibility test reads, from one snapshot.
@@ -253,9 +263,9 @@ extension Store {
     /// to the writer's store with `adopt`. The read transaction must have begun while the writer
     /// held its write lock and before it wrote: its snapshot is then the writer's own view of
     /// every row the chunk rests on (a costs or monitoring import writes none of them).
-    /// `checkCostLines`: also check the whole `cost_line` table, as the repeat check does once
-    /// per transaction. What is not found as bound is left out, so the writer meets the refusal
-    /// itself, row by row, as it would without this.
+    /// With the first chunk of costs also the whole `cost_line` table, as the repeat check does
+    /// once per transaction. What is not found as bound is left out, so the writer meets the
+    /// refusal itself, row by row, as it would without this.
     public func preparedAside(of applications: [String], _ kind: VerantwoordingKind, lines: [CostLine] = [], today: Day) throws(DoorbraakError) -> PreparedVerantwoording {
         guard db.readOnly, db.inTransaction else {
             throw DoorbraakError(.internal, "a chunk prepared beside the writer outside a read transaction of a read-only store")
@@ -271,30 +281,15 @@ extension Store {
             if let subject = verantwoordingSubjects.checked[id] { subjects[id] = subject }
             if db.subjectsInOrder.contains(id.text, on: today, in: db) { inOrder.append(id) }
         }
-        var costLinesChecked = false
-        var noAlike = Set<ExactText>()
-        if kind == .costs {
-            // The repeat check's whole-table check (`alikeCostLine`), once: the store keeps it passed.
-            do throws(DoorbraakError) {
-                try requireBoundTable("cost_line")
-                costLinesChecked = true
-            } catch where error.code == .ledger {}
-            if costLinesChecked {
-                noAlike = Set(lines.map { ExactText($0.lineID) })
-                let keys = JSONValue.array(lines.map { line in
-                    .array([.string(line.lineID), .string(line.application.rawValue), .string(line.provider.rawValue), .number(String(line.year)),
-                            .string(line.category.rawValue), .string(line.kind.rawValue), .number(String(line.amount.cents))])
-                }).canonical
-                try db.cached("""
-                    SELECT json_extract(j.value, '$[0]') FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM cost_line c
-                      WHERE c.application_id = json_extract(j.value, '$[1]') AND c.provider = json_extract(j.value, '$[2]') AND c.year = json_extract(j.value, '$[3]')
-                        AND c.category = json_extract(j.value, '$[4]') AND c.kind = json_extract(j.value, '$[5]') AND c.amount_cents = json_extract(j.value, '$[6]')
-                        AND c.line_id <> json_extract(j.value, '$[0]'))
-                    """).each([.text(keys)]) { r in noAlike.remove(ExactText(r.text(0))) }
-            }
+        var alikeKeys: Set<UInt64>?
+        if kind == .costs, storedAlike.transaction != db.transactionNumber {
+            // The repeat check's whole-table check (`alikeCostLine`), tried once, with what makes
+            // each line alike; the writer keeps them (this store marks it tried).
+            storedAlike = StoredAlikeKeys(transaction: db.transactionNumber)
+            do throws(DoorbraakError) { alikeKeys = try checkedAlikeKeys() } catch where error.code == .ledger {}
         }
         let found = PreparedVerantwoording(kind: kind, day: today, inOrder: inOrder, subjects: subjects,
-                                           newLineIDs: kind == .costs ? newCostLineIDs.ids : [], costLinesChecked: costLinesChecked, noAlike: noAlike)
+                                           newLineIDs: kind == .costs ? newCostLineIDs.ids : [], alikeKeys: alikeKeys)
         // The writer keeps what was found; this store needs none of it for the next chunk.
         verantwoordingSubjects = VerantwoordingSubjects()
         newCostLineIDs = NewCostLineIDs()
@@ -315,10 +310,13 @@ extension Store {
         verantwoordingSubjects.checked.merge(prepared.subjects) { _, found in found }
         if prepared.kind == .costs {
             let written = try writtenBesideWriter()
-            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !written.ids.mayContain($0.text) },
-                                            noAlike: prepared.costLinesChecked ? prepared.noAlike : [])
+            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !written.ids.mayContain($0.text) })
+            // Taken only before this transaction has keys of its own: then it has stored no line yet.
+            if let keys = prepared.alikeKeys, storedAlike.transaction != db.transactionNumber {
+                storedAlike = StoredAlikeKeys(transaction: db.transactionNumber, hashes: keys)
+                if try needsCheck("cost_line *") { verifiedScopes.passed.insert(ExactText("cost_line *")) }
+            }
         }
-        if prepared.costLinesChecked, try needsCheck("cost_line *") { verifiedScopes.passed.insert(ExactText("cost_line *")) }
     }
 
     /// The KPI ids of model plan `id` as the chain bound its row (nil: no such plan).
@@ -349,10 +347,8 @@ extension Store {
         let subject = try requireGranted(line.application.rawValue, .costs)
         try VerantwoordingDates.checkCost(year: line.year, today: today)
         // Alike to no line stored before the import (found beside the writer) nor to one it stored since: none to look up.
-        let noting = writtenAside.transaction == db.transactionNumber
-        let alikeKey = noting ? line.alikeKey : ""
-        let alikeToNone = noting && newCostLineIDs.alikeToNone(line.lineID, in: db.transactionNumber) && !writtenAside.keys.mayContain(alikeKey)
-        try CostLine.requireNotRepeat(line, alike: alikeToNone ? nil : try alikeCostLine(line))
+        let alikeKey = StoredAlikeKeys.hash(line.alikeKey)
+        try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line, key: alikeKey))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
         let findings = Plausibility.findings(of: line, coalition: subject.shares).map(\.code)
         try db.cached("""
@@ -361,10 +357,8 @@ extension Store {
             """).run([.text(line.lineID), .text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue),
                       .text(line.kind.rawValue), .money(line.amount), .text(line.description), .text(line.canonicalContent),
                       .text(findings.map(\.rawValue).joined(separator: " ")), .text(today.description)])
-        if noting {
-            writtenAside.ids.insert(line.lineID)
-            writtenAside.keys.insert(alikeKey)
-        }
+        storedAlike.hashes.insert(alikeKey)
+        if writtenAside.transaction == db.transactionNumber { writtenAside.ids.insert(line.lineID) }
         let noted = findings.isEmpty ? "" : "; findings \(findings.map(\.rawValue).joined(separator: ", ")): not eligible"
         try AuditLog.append(in: db, event.acting(for: "provider \(line.provider)"), action: "cost", subject: line.application.rawValue, before: "-",
                             after: "cost line \(line.lineID): \(line.year) \(line.category.rawValue) \(line.kind.rawValue) \(line.amount), provider \(line.provider)\(noted)")
@@ -379,12 +373,15 @@ extension Store {
     /// reads them (`CostLine.sameDescription`) — except a line an insurer rejected: its cost is not
     /// reported again whatever the description says (an attacker's review undid a rejection with
     /// a Cyrillic "о" in the description of the same cost under a new id).
-    private func alikeCostLine(_ line: CostLine) throws(DoorbraakError) -> CostLine.Alike? {
+    private func alikeCostLine(_ line: CostLine, key: UInt64) throws(DoorbraakError) -> CostLine.Alike? {
         // The lines alike are found by their content, so every stored line is first found as the
         // chain bound it — once per transaction (an attacker's review: the rejected line's amount
         // edited for the length of an import, then put back, let its cost be stored again and
-        // `audit verify` passed).
-        try requireBoundTable("cost_line", refusal: VerantwoordingKind.costs.notStored)
+        // `audit verify` passed) — and what makes it alike kept from the bytes checked.
+        if storedAlike.transaction != db.transactionNumber {
+            storedAlike = StoredAlikeKeys(transaction: db.transactionNumber, hashes: try checkedAlikeKeys())
+        }
+        guard storedAlike.hashes.contains(key) else { return nil }
         var alike: CostLine.Alike?
         let candidates = try db.cached("""
             SELECT line_id, description FROM cost_line
@@ -399,8 +396,23 @@ extension Store {
             }
             if alike == nil, CostLine.sameDescription(candidate.description, line.description) { alike = CostLine.Alike(lineID: candidate.id, rejectedBy: nil) }
         }
-        // Its row was found as bound with the whole table above.
+        // A line alike that was found as bound and is not found now: the file changed since the
+        // table's check (or two keys hash alike) — the table is checked again as it stands.
+        if candidates.isEmpty { _ = try checkedAlikeKeys() }
+        // Each row found is checked as it is read.
+        for candidate in candidates { try requireBound("cost_line", [.text(candidate.id)], refusal: VerantwoordingKind.costs.notStored) }
         return alike
+    }
+
+    /// The whole `cost_line` table checked against the chain as it stands, and what makes each
+    /// line alike (`StoredAlikeKeys`), from the very bytes compared.
+    private func checkedAlikeKeys() throws(DoorbraakError) -> Set<UInt64> {
+        var hashes = Set<UInt64>()
+        try requireBoundTable("cost_line", reading: { c, r throws(DoorbraakError) in
+            hashes.insert(StoredAlikeKeys.hash(CostLine.alikeKey(application: r.text(try c("application_id")), provider: r.text(try c("provider")), year: r.int(try c("year")),
+                                                                 category: r.text(try c("category")), kind: r.text(try c("kind")), cents: r.int64(try c("amount_cents")))))
+        }, refusal: VerantwoordingKind.costs.notStored)
+        return hashes
     }
 
     /// What `rejectCost` did.

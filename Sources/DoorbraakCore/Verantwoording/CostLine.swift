@@ -129,7 +129,12 @@ public struct CostLine: Sendable, Equatable {
     /// The fields that make two lines alike for `requireNotRepeat` but for the description (a
     /// key for a set: one text).
     public var alikeKey: String {
-        "\(application.rawValue)\u{1F}\(provider.rawValue)\u{1F}\(year)\u{1F}\(category.rawValue)\u{1F}\(kind.rawValue)\u{1F}\(amount.cents)"
+        CostLine.alikeKey(application: application.rawValue, provider: provider.rawValue, year: year, category: category.rawValue, kind: kind.rawValue, cents: amount.cents)
+    }
+
+    /// `alikeKey` of a stored line's fields as kept.
+    public static func alikeKey(application: String, provider: String, year: Int, category: String, kind: String, cents: Int64) -> String {
+        "\(application)\u{1F}\(provider)\u{1F}\(year)\u{1F}\(category)\u{1F}\(kind)\u{1F}\(cents)"
     }
 
     /// A stored line under another id that `requireNotRepeat` refuses a new line for.
