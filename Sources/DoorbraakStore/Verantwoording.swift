@@ -346,7 +346,7 @@ extension Store {
         }
         let subject = try requireGranted(line.application.rawValue, .costs)
         try VerantwoordingDates.checkCost(year: line.year, today: today)
-        // Alike to no line stored before the import (found beside the writer) nor to one it stored since: none to look up.
+        // What makes the line alike, kept with the others once it is stored (`StoredAlikeKeys`).
         let alikeKey = StoredAlikeKeys.hash(line.alikeKey)
         try CostLine.requireNotRepeat(line, alike: try alikeCostLine(line, key: alikeKey))
         try AuditLog.requireInOrder(in: db, subject: line.application.rawValue, on: today)
@@ -388,6 +388,11 @@ extension Store {
             WHERE application_id = ? AND provider = ? AND year = ? AND category = ? AND kind = ? AND amount_cents = ? AND line_id <> ?
             """).rowsValue([.text(line.application.rawValue), .text(line.provider.rawValue), .int(line.year), .text(line.category.rawValue), .text(line.kind.rawValue),
                             .money(line.amount), .text(line.lineID)], { r in (id: r.text(0), description: r.text(1)) })
+        // Each row found is checked as it is read; a line alike that was found as bound and is not
+        // found now (the file changed since the table's check, or two keys hash alike) has the
+        // table checked again as it stands.
+        for candidate in candidates { try requireBound("cost_line", [.text(candidate.id)], refusal: VerantwoordingKind.costs.notStored) }
+        if candidates.isEmpty { _ = try checkedAlikeKeys() }
         for candidate in candidates {
             // Whether the candidate was rejected decides: its rejections, or its having none, as bound.
             if let rejection = try rejections(of: candidate.id, refusal: VerantwoordingKind.costs.notStored).first {
@@ -396,11 +401,6 @@ extension Store {
             }
             if alike == nil, CostLine.sameDescription(candidate.description, line.description) { alike = CostLine.Alike(lineID: candidate.id, rejectedBy: nil) }
         }
-        // A line alike that was found as bound and is not found now: the file changed since the
-        // table's check (or two keys hash alike) — the table is checked again as it stands.
-        if candidates.isEmpty { _ = try checkedAlikeKeys() }
-        // Each row found is checked as it is read.
-        for candidate in candidates { try requireBound("cost_line", [.text(candidate.id)], refusal: VerantwoordingKind.costs.notStored) }
         return alike
     }
 

@@ -403,7 +403,7 @@ func findings(_ j: [String: Any]) -> [[String: Any]] { j["findings"] as? [[Strin
         #expect(at.status == 0 && !at.stderr.contains("note:"), "\(at.stderr)")
         let over = try s.run(["import", "costs", try s.file("over.csv", costHeader + "S-2,PAY-A,12345678,2027,material,incidental,1.00,x\nS-3,PAY-A,12345678,2028,personnel,incidental,\(euros(share + 1)),team\n")], today: "2029-12-31")
         #expect(over.status == 0 && over.stdout.contains("2 new"), "\(over.stdout)\(over.stderr)")
-        #expect(over.stderr.contains("note: 1 stored line is on its own above the provider's whole coalition amount") && over.stderr.contains("over.csv:3: S-3"), "\(over.stderr)")
+        #expect(over.stderr.contains("note: 1 stored line is alone above the provider's whole coalition amount") && over.stderr.contains("over.csv:3: S-3"), "\(over.stderr)")
         let json = try json(try s.run(["import", "costs", try s.file("j.csv", costHeader + "S-4,PAY-A,12345678,2029,other,incidental,\(euros(share + 1)),b\n"), "--json"], today: "2029-12-31").stdout)
         #expect(json["on_final"] as? Int == 0, "\(json)")
         let listed = json["above_share"] as? [[String: Any]]

@@ -162,7 +162,7 @@ public struct CostLine: Sendable, Equatable {
         guard let alike, alike.lineID != line.lineID else { return }
         let letters = alike.lineID.lowercased() == line.lineID.lowercased() ? " (their ids differ only in letter case)" : ""
         if let insurer = alike.rejectedBy {
-            throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats the cost of line \(alike.lineID)\(letters), which insurer \(insurer) rejected as not plausible (P8): the same application, provider, year, category, kind and amount; a rejected cost is not reported again (its insurer sets the part that is plausible: `doorbraak cost reject --plausible`)", field: "line_id")
+            throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats the cost of line \(alike.lineID)\(letters), which insurer \(insurer) rejected as not plausible (P8): the same application, provider, year, category, kind and amount; a rejected cost is not reported again (ask that insurer: it sets the part that is plausible with `doorbraak cost reject --plausible`)", field: "line_id")
         }
         throw DoorbraakError(.costRepeat, "cost line \(line.lineID) repeats cost line \(alike.lineID)\(letters): the same application, provider, year, category, kind, amount and description; a cost is reimbursed once (another cost of the same amount says what it is in its description)", field: "line_id")
     }

@@ -66,7 +66,7 @@ enum ImportCostsCommand: Command {
         }
         if !context.json, !result.aboveShare.isEmpty {
             // Said, not refused: the costs may be real; but a stored line is not replaced (P7).
-            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is" : "s are") on its own above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7: its insurer rejects a wrong one with `doorbraak cost reject`, and the right cost is reported under a new line id):")
+            Output.error("note: \(result.aboveShareCount) stored line\(result.aboveShareCount == 1 ? " is alone" : "s are each alone") above the provider's whole coalition amount; check the amount (a stored line cannot be replaced, P7: its insurer rejects a wrong one with `doorbraak cost reject`, and the right cost is reported under a new line id):")
             for a in result.aboveShare.prefix(10) {
                 Output.error("  \(path):\(a.line): \(a.cost.lineID) \(a.cost.amount.dutch) for provider \(a.cost.provider) on \(a.cost.application), whose coalition amount is \(a.share.dutch)")
             }
