@@ -106,19 +106,15 @@ import Testing
 
     /// An edited beschikking refuses its own lines; an edited stored line refuses every line
     /// that would be checked for a repeat — the same rows with the same words both ways.
-    @Test func anEditedRowIsRefusedAsTheWriterAloneRefusesIt() throws {
-        let (s, result) = try bothWays(["import", "costs", "--partial"], today: "2029-12-31", prepare: { s in
-            _ = try s.sql("UPDATE beschikking SET decided_on = '2027-01-02' WHERE application_id = 'CH-B'")
-        }, file: costHeader + BesideWriterTests.file(), named: "costs.csv")
+    @Test(arguments: [("UPDATE beschikking SET decided_on = '2027-01-02' WHERE application_id = 'CH-B'", "decided_on",
+                       "SELECT count(*) FROM cost_line WHERE application_id = 'CH-B'", "0"),
+                      ("UPDATE cost_line SET amount_cents = 1299 WHERE line_id = 'B-2'", "B-2", "SELECT count(*) FROM cost_line", "10")])
+    func anEditedRowIsRefusedAsTheWriterAloneRefusesIt(edit: String, named: String, count: String, stored: String) throws {
+        let (s, result) = try bothWays(["import", "costs", "--partial"], today: "2029-12-31", prepare: { s in _ = try s.sql(edit) },
+                                       file: costHeader + BesideWriterTests.file(), named: "costs.csv")
         defer { s.remove() }
-        #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains("decided_on"), "\(result.stderr.prefix(2000))")
-        #expect(try s.sql("SELECT count(*) FROM cost_line WHERE application_id = 'CH-B'") == "0")
-        let (t, edited) = try bothWays(["import", "costs", "--partial"], today: "2029-12-31", prepare: { s in
-            _ = try s.sql("UPDATE cost_line SET amount_cents = 1299 WHERE line_id = 'B-2'")
-        }, file: costHeader + BesideWriterTests.file(), named: "costs.csv")
-        defer { t.remove() }
-        #expect(edited.status == 1 && edited.stderr.contains("E-LEDGER") && edited.stderr.contains("B-2"), "\(edited.stderr.prefix(2000))")
-        #expect(try t.sql("SELECT count(*) FROM cost_line") == "10")
+        #expect(result.status == 1 && result.stderr.contains("E-LEDGER") && result.stderr.contains(named), "\(result.stderr.prefix(2000))")
+        #expect(try s.sql(count) == stored)
     }
 
     /// Found by an attacker's review: a chunk held 250 rows whatever their length (a row may
