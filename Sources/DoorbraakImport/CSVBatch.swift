@@ -182,6 +182,11 @@ extension CSVReader.Record {
     var preparableApplication: String? { (try? ApplicationID(parsing: self("application_id")))?.rawValue }
 }
 
+extension [CSVReader.Record] {
+    /// The well-formed applications of a chunk, each once, in order (`preparableApplication`).
+    var preparableApplications: [String] { Set(compactMap(\.preparableApplication)).sorted() }
+}
+
 /// What every CSV import is given: the store, the business date, who acts, all-or-nothing or
 /// `--partial`, and where progress goes.
 public struct CSVImportSettings {

@@ -52,11 +52,6 @@ public struct CostImport: CSVImport {
         }
     }
 
-    /// The applications of a chunk, each once, in order.
-    static func applications(of records: [CSVReader.Record]) -> [String] {
-        Array(Set(records.compactMap(\.preparableApplication))).sorted()
-    }
-
     /// The well-formed line ids of a chunk.
     static func lineIDs(of records: [CSVReader.Record]) -> [String] {
         records.compactMap { try? CostLine.parseLineID($0("line_id")) }
@@ -81,7 +76,7 @@ public struct CostImport: CSVImport {
         let aside = settings.checksBesideWriter ? CSVAside<PreparedCosts>(prepare: { reader, records throws(DoorbraakError) in
             var lines: [Int: Swift.Result<CostLine, DoorbraakError>] = [:]
             for record in records { lines[record.line] = Swift.Result { () throws(DoorbraakError) in try CostImport.line(from: record) } }
-            let found = try reader.preparedAside(of: CostImport.applications(of: records), .costs, lines: lines.values.compactMap { try? $0.get() }, today: today)
+            let found = try reader.preparedAside(of: records.preparableApplications, .costs, lines: lines.values.compactMap { try? $0.get() }, today: today)
             return PreparedCosts(found: found, lines: lines)
         }, adopt: { prepared throws(DoorbraakError) in
             try store.adopt(prepared.found)
@@ -89,7 +84,7 @@ public struct CostImport: CSVImport {
         }) : nil
         let report = try CSVBatch.run(path, columns: CostImport.columns, into: store, partial: partial, rowsName: "cost lines", progress: progress,
                                       prepare: { records throws(DoorbraakError) in
-                                          try store.prepareCosts(of: CostImport.applications(of: records), lineIDs: CostImport.lineIDs(of: records), today: today)
+                                          try store.prepareCosts(of: records.preparableApplications, lineIDs: CostImport.lineIDs(of: records), today: today)
                                       }, aside: aside) { record throws(DoorbraakError) in
             let line: CostLine
             if let read = parsed.removeValue(forKey: record.line) { line = try read.get() } else { line = try CostImport.line(from: record) }
@@ -137,13 +132,13 @@ public struct MonitoringImport: CSVImport {
         var kpis: [String: [String]] = [:]
         let store = self.store, today = self.today
         let aside = settings.checksBesideWriter ? CSVAside<PreparedVerantwoording>(prepare: { reader, records throws(DoorbraakError) in
-            try reader.preparedAside(of: CostImport.applications(of: records), .monitoring, today: today)
+            try reader.preparedAside(of: records.preparableApplications, .monitoring, today: today)
         }, adopt: { prepared throws(DoorbraakError) in
             try store.adopt(prepared)
         }) : nil
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
-                                    try store.prepareVerantwoording(of: CostImport.applications(of: records), .monitoring, today: today)
+                                    try store.prepareVerantwoording(of: records.preparableApplications, .monitoring, today: today)
                                 }, aside: aside) { record throws(DoorbraakError) in
             let id = record("application_id")
             // Checked once per application and transaction by the store (`verantwoordingSubject`).

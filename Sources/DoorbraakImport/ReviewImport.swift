@@ -76,7 +76,7 @@ public struct ReviewImport: CSVImport {
                          // What a chunk's decisions rest on and write (the applications and their
                          // decisions), checked set-based before its rows are taken.
                          prepare: { records throws(DoorbraakError) in
-                             try store.prepareReviews(of: Array(Set(records.compactMap(\.preparableApplication))).sorted())
+                             try store.prepareReviews(of: records.preparableApplications)
                          }) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }

@@ -260,12 +260,17 @@ public enum AuditLog {
         try DateOrder.require(day, notBefore: latest, what, follows: "the latest recorded change of the round" + (change.map { " (\($0))" } ?? ""))
     }
 
+    /// The newest event (seq, hash) as `db` reads it; (0, genesis) before the first.
+    static func lastEvent(in db: Database) throws(DoorbraakError) -> (Int64, String) {
+        try db.cached("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").rowValue([]) { r in (r.int64(0), r.text(1)) } ?? (0, genesis)
+    }
+
     /// The head (seq, hash) as this transaction has it. The first time in a transaction, the head
     /// kept in the ledger must be the last event (one indexed read): a head edited outside
     /// doorbraak would chain the next event to nothing, or collide with an event.
     static func head(ofTransactionIn db: Database) throws(DoorbraakError) -> (Int64, String) {
         if let cached = db.currentChainHead() { return (cached.seq, cached.hash) }
-        let last = try db.cached("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").rowValue([]) { r in (r.int64(0), r.text(1)) } ?? (0, genesis)
+        let last = try lastEvent(in: db)
         guard let row = try db.cached("SELECT audit_seq, audit_head FROM ledger WHERE id = 1").rowValue([], { r in (r.int64(0), r.text(1)) }) else {
             // Only `init` writes before the ledger row exists: into an empty chain.
             if last.0 == 0 { return last }

@@ -359,7 +359,8 @@ extension Store {
     /// The newest event of the chain as this connection reads it (`seq:hash`): a connection
     /// beside the writer must read the writer's chain (`CSVAside`).
     public func chainHeadText() throws(DoorbraakError) -> String {
-        try db.row("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1", [], { r in "\(r.int64(0)):\(r.text(1))" }) ?? ""
+        let (seq, hash) = try AuditLog.lastEvent(in: db)
+        return "\(seq):\(hash)"
     }
 
     /// What the open write transaction wrote (`beginBesideWriter`); a chunk prepared beside the

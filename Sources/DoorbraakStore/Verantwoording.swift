@@ -103,12 +103,8 @@ struct StoredAlikeKeys {
     var transaction = -1
     var hashes = Set<UInt64>()
 
-    /// FNV-1a over the key's bytes: a collision only makes a line be looked up.
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    /// A key's hash (`SeenKeys.hash`): a collision only makes a line be looked up.
+    static func hash(_ key: String) -> UInt64 { SeenKeys.hash(key) }
 }
 
 /// Everything the plausibility test reads, from one snapshot.
@@ -235,13 +231,19 @@ extension Store {
                 if let agb = try? AGB(parsing: r.text(1)) { rejected[ExactText(r.text(0)), default: []].insert(agb) }
             }
         }
+        keepCheckedSubjects(Dictionary(ids.map(ExactText.init).map { id in
+            (id, VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, isFinal: final.contains(id), plan: plans[id],
+                                       shares: coalitions[id] ?? [:], rejectedProviders: rejected[id] ?? []))
+        }, uniquingKeysWith: { _, last in last }), kind)
+    }
+
+    /// Keeps `subjects` as checked for the rest of the open transaction (a bounded cache: past
+    /// its limit, or in another transaction or kind, it starts afresh).
+    private func keepCheckedSubjects(_ subjects: [ExactText: VerantwoordingSubject], _ kind: VerantwoordingKind) {
         if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != kind || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
             verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: kind)
         }
-        for id in ids.map(ExactText.init) {
-            verantwoordingSubjects.checked[id] = VerantwoordingSubject(granted: granted[id] != nil, grantedOn: granted[id] ?? nil, isFinal: final.contains(id), plan: plans[id],
-                                                                       shares: coalitions[id] ?? [:], rejectedProviders: rejected[id] ?? [])
-        }
+        verantwoordingSubjects.checked.merge(subjects) { _, found in found }
     }
 
     /// Prepares a chunk of cost lines: what their applications rest on and their business-date
@@ -303,11 +305,7 @@ extension Store {
     public func adopt(_ prepared: PreparedVerantwoording) throws(DoorbraakError) {
         guard db.inTransaction, !db.readOnly else { return }
         for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
-        if verantwoordingSubjects.transaction != db.transactionNumber || verantwoordingSubjects.kind != prepared.kind
-            || verantwoordingSubjects.checked.count >= VerantwoordingSubjects.limit {
-            verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: prepared.kind)
-        }
-        verantwoordingSubjects.checked.merge(prepared.subjects) { _, found in found }
+        keepCheckedSubjects(prepared.subjects, prepared.kind)
         if prepared.kind == .costs {
             let written = try writtenBesideWriter()
             newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !written.ids.mayContain($0.text) })
