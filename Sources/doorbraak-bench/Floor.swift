@@ -43,7 +43,7 @@ enum Floor {
         INSERT OR IGNORE INTO application_milestone (application_id, code, tariff_cents, due)
           SELECT a.app, json_extract(m.value, '$.code'), CAST(round(json_extract(m.value, '$.tariff') * 100) AS INTEGER), json_extract(m.value, '$.due')
           FROM a, json_each(a.d, '$.milestones') m WHERE a.ok;
-        \(events("'submit'", subject: "app", before: "'-'", after: "'submitted'", from: "a", today: today))
+        \(events("'submit'", subject: "app", before: "'-'", after: "'version 1 submitted, track limited, requested € ' || json_extract(d, '$.requested') || ', sha256 ' || lower(hex(randomblob(8)))", from: "a", today: today))
         INSERT INTO row_binding (tbl, key, seq, image)
           SELECT 'submission', CAST(seq AS TEXT), \(lastEvent), randomblob(195) FROM a
           UNION ALL SELECT 'application', app, \(lastEvent), randomblob(263) FROM a
@@ -65,7 +65,11 @@ enum Floor {
           SELECT application_id, insurer, decision, NULLIF(reason, ''), CASE WHEN decision = 'approve' THEN replace(accepted_deviations, '|', ' ') ELSE '' END,
             '', note, '\(today)' FROM t WHERE application_id IN decided;
         UPDATE application SET status = 'approved' WHERE id IN decided;
-        \(events("'review'", subject: "application_id", before: "'submitted'", after: "decision || ' ' || reason", from: "t", today: today))
+        \(events("'review'", subject: "application_id", before: "'submitted'", after: """
+            'in-review (' || decision || CASE WHEN reason <> '' THEN ' ' || reason ELSE '' END
+              || CASE WHEN accepted_deviations <> '' THEN CASE WHEN decision = 'approve' THEN ' accepting [' ELSE ' [' END || replace(accepted_deviations, '|', ' ') || ']' ELSE '' END
+              || ' on version 1)' || CASE WHEN decision = 'reject' THEN ' — ' || note ELSE '' END
+            """, from: "t", today: today))
         INSERT INTO row_binding (tbl, key, seq, image)
           SELECT 'review', \(key("application_id", "insurer")), \(lastEvent), randomblob(83) FROM t WHERE application_id IN decided
           UNION ALL SELECT 'application', id, \(lastEvent), randomblob(262) FROM decided;
@@ -80,12 +84,17 @@ enum Floor {
         .import --csv --skip 1 \(file) t
         INSERT INTO claim (claim_id, application_id, milestone, provider, insurer, amount_cents, claim_date, status, evidence, content, imported_on)
           SELECT claim_id, application_id, milestone, provider, insurer, CAST(round(amount * 100) AS INTEGER), date, status, evidence,
-            claim_id || ',' || application_id || ',' || milestone || ',' || amount, '\(today)' FROM t;
+            application_id || milestone || provider || insurer || CAST(round(amount * 100) AS INTEGER) || date || status || evidence, '\(today)' FROM t;
         UPDATE application_milestone SET status = 'paid', paid_cents = tariff_cents WHERE (application_id, code) IN (SELECT application_id, milestone FROM t);
         UPDATE beschikking SET paid_cents = bovengrens_cents - released_cents, final_on = '\(today)' WHERE application_id IN (SELECT application_id FROM t);
         UPDATE ledger SET paid_cents = paid_cents + (SELECT sum(CAST(round(amount * 100) AS INTEGER)) FROM t) WHERE id = 1;
-        \(events("'payout'", subject: "application_id", before: "'expected'", after: "'paid ' || amount", from: "t", today: today))
-        \(events("'final'", subject: "application_id", before: "'granted'", after: "'final'", from: "t", today: today))
+        \(events("'payout'", subject: "application_id", before: "milestone || ' expected'", after: """
+            milestone || ' paid: part € ' || amount || ' to provider ' || provider || ' (claim ' || claim_id || ', ' || date || ', evidence ' || evidence
+              || '), € ' || amount || ' of its tariff € ' || amount || '; paid in total € ' || amount || ' of bovengrens € ' || amount
+            """, from: "t", today: today))
+        \(events("'final'", subject: "application_id", before: "'granted, bovengrens € ' || amount", after: """
+            'final: every milestone settled (claim ' || claim_id || '); bovengrens € ' || amount || ' = paid in total'
+            """, from: "t", today: today))
         INSERT INTO row_binding (tbl, key, seq, image)
           SELECT 'claim', claim_id, \(lastEvent), randomblob(222) FROM t
           UNION ALL SELECT 'application_milestone', \(key("application_id", "milestone")), \(lastEvent), randomblob(63) FROM t
@@ -102,8 +111,10 @@ enum Floor {
         .import --csv --skip 1 \(file) t
         INSERT INTO cost_line (line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on)
           SELECT line_id, application_id, provider, CAST(year AS INTEGER), category, kind, CAST(round(amount * 100) AS INTEGER), description,
-            line_id || ',' || application_id || ',' || amount, '', '\(today)' FROM t;
-        \(events("'cost'", subject: "line_id", before: "'-'", after: "amount", from: "t", today: today))
+            application_id || provider || year || category || kind || amount || description, '', '\(today)' FROM t;
+        \(events("'cost'", subject: "application_id", before: "'-'", after: """
+            'cost line ' || line_id || ': ' || year || ' ' || category || ' ' || kind || ' € ' || amount || ', provider ' || provider
+            """, from: "t", today: today))
         INSERT INTO row_binding (tbl, key, seq, image) SELECT 'cost_line', line_id, \(lastEvent), randomblob(211) FROM t;
         COMMIT;
         """
@@ -116,7 +127,7 @@ enum Floor {
         .import --csv --skip 1 \(file) t
         INSERT INTO measurement (application_id, peildatum, kpi, value_units, imported_on)
           SELECT application_id, peildatum, kpi, CAST(round(value * 10000) AS INTEGER), '\(today)' FROM t;
-        \(events("'measurement'", subject: "application_id", before: "'-'", after: "kpi || ' ' || value", from: "t", today: today))
+        \(events("'measurement'", subject: "application_id", before: "'-'", after: "kpi || ' = ' || value || ' on peildatum ' || peildatum", from: "t", today: today))
         INSERT INTO row_binding (tbl, key, seq, image)
           SELECT 'measurement', \(key("application_id", "peildatum", "kpi")), \(lastEvent), randomblob(61) FROM t;
         COMMIT;
@@ -126,39 +137,48 @@ enum Floor {
     /// The writes of `nza decide --all` granting every pending request: the beschikking and the
     /// application set to granted, a prestatie per milestone, the kept totals (ledger, theme,
     /// spending year), one event per decision and a binding per row written — in one transaction
-    /// with the page cache `decide --all` uses (64 MB), where doorbraak commits in batches and
-    /// binds the kept totals' rows once per batch. Nothing is checked, ranked or hashed.
+    /// with the page cache `decide --all` uses (64 MB). doorbraak commits in batches of 5,000 and
+    /// binds the kept totals' rows (the ledger, the themes and spending years the batch changed)
+    /// once per batch; the floor binds them as often, on each batch's last event. Nothing is
+    /// checked, ranked or hashed.
     static func decideAll(today: String) -> String {
         """
         PRAGMA cache_size = -65536;
         BEGIN;
         CREATE TEMP TABLE t AS SELECT b.application_id AS id, b.bovengrens_cents AS g, a.theme AS theme, p.code AS plan
           FROM beschikking b JOIN application a ON a.id = b.application_id JOIN plan p ON p.id = a.plan WHERE b.status = 'pending' ORDER BY random();
+        CREATE TEMP TABLE years AS SELECT DISTINCT CAST(substr(m.due, 1, 4) AS INTEGER) AS year FROM t JOIN application_milestone m ON m.application_id = t.id;
         UPDATE beschikking SET status = 'granted', decided_on = '\(today)' WHERE application_id IN (SELECT id FROM t);
         UPDATE application SET status = 'granted' WHERE id IN (SELECT id FROM t);
         INSERT INTO prestatie (application_id, milestone, code, tariff_cents)
           SELECT m.application_id, m.code, t.plan || '-' || m.code, m.tariff_cents FROM t JOIN application_milestone m ON m.application_id = t.id;
         UPDATE ledger SET granted_cents = granted_cents + (SELECT sum(g) FROM t), pending_cents = pending_cents - (SELECT sum(g) FROM t) WHERE id = 1;
-        UPDATE theme SET granted_cents = granted_cents + coalesce((SELECT sum(g) FROM t WHERE t.theme = theme.theme), 0);
-        UPDATE ledger_year SET granted_cents = granted_cents + 1;
+        UPDATE theme SET granted_cents = granted_cents + coalesce((SELECT sum(g) FROM t WHERE t.theme = theme.theme), 0) WHERE theme IN (SELECT theme FROM t);
+        UPDATE ledger_year SET granted_cents = granted_cents + 1 WHERE year IN years;
+        CREATE TEMP TABLE mark AS SELECT max(seq) AS s FROM audit_event;
         \(events("'nza-decide'", subject: "id", before: "'requested'", after: "'granted, bovengrens ' || g || ', 1 prestaties ' || plan || '-M…; committed 123456789.00 of 600000000.00'", from: "t", today: today))
+        CREATE TEMP TABLE batch_end AS SELECT seq FROM audit_event, mark
+          WHERE seq > mark.s AND ((seq - mark.s) % 5000 = 0 OR seq = (SELECT max(seq) FROM audit_event));
         INSERT INTO row_binding (tbl, key, seq, image)
           SELECT 'beschikking', id, \(lastEvent), randomblob(118) FROM t
           UNION ALL SELECT 'application', id, \(lastEvent), randomblob(221) FROM t
           UNION ALL SELECT 'prestatie', \(key("m.application_id", "m.code")), \(lastEvent), randomblob(70) FROM t JOIN application_milestone m ON m.application_id = t.id
-          UNION ALL SELECT 'ledger', '1', \(lastEvent), randomblob(54)
-          UNION ALL SELECT 'theme', theme, \(lastEvent), randomblob(46) FROM theme
-          UNION ALL SELECT 'ledger_year', CAST(year AS TEXT), \(lastEvent), randomblob(18) FROM ledger_year;
+          UNION ALL SELECT 'ledger', '1', seq, randomblob(54) FROM batch_end
+          UNION ALL SELECT 'theme', theme, seq, randomblob(46) FROM batch_end, (SELECT DISTINCT theme FROM t)
+          UNION ALL SELECT 'ledger_year', CAST(year AS TEXT), seq, randomblob(18) FROM batch_end, years;
         COMMIT;
         """
     }
 
-    /// One audit event per row of `from`, with random blobs where the import hashes (the hash,
-    /// the previous hash, and the commitment over the rows the transaction bound).
+    /// One audit event per row of `from`, its texts as long as the import's (the same words with
+    /// the amounts as written in the file), the import's millisecond timestamp, and random hex
+    /// where the import hashes: the hash and the previous hash of every event, and the
+    /// commitment over the rows a transaction bound on its last event only, as the import keeps it.
     private static func events(_ action: String, subject: String, before: String, after: String, from: String, today: String) -> String {
         """
         INSERT INTO audit_event (at, on_day, actor, action, subject, before, after, rows_sha256, prev_hash, hash)
-          SELECT '\(today)T00:00:00Z', '\(today)', 'bench', \(action), \(subject), \(before), coalesce(\(after), ''), hex(randomblob(32)), hex(randomblob(32)), hex(randomblob(32)) FROM \(from);
+          SELECT '\(today)T00:00:00.000Z', '\(today)', 'bench', \(action), \(subject), \(before), coalesce(\(after), ''), NULL, hex(randomblob(32)), hex(randomblob(32)) FROM \(from);
+        UPDATE audit_event SET rows_sha256 = hex(randomblob(32)) WHERE seq = \(lastEvent);
         """
     }
 }

@@ -58,6 +58,8 @@ final class Bench {
     var floorMismatches: [String] = []
     /// Every table compared, per import: (import, table, doorbraak rows, floor rows).
     var floorCounts: [(String, String, Int, Int)] = []
+    /// Every B-tree compared, per import: (import, B-tree, pages the import changed, pages the floor changed).
+    var floorPages: [(String, String, Int, Int)] = []
 
     init(doorbraak: String, sqlite3: String, root: String, checkFloor: Bool, keep: Bool, log: @escaping (String) -> Void) {
         self.doorbraak = doorbraak
@@ -95,7 +97,7 @@ final class Bench {
     func beforeImport(_ db: String, _ name: String, in folder: String) throws -> String {
         let copy = folder + "/floor-\(name).sqlite"
         try snapshot(db, copy)
-        if keep { try snapshot(db, folder + "/before-\(name).sqlite") }
+        if keep || checkFloor { try snapshot(db, folder + "/before-\(name).sqlite") }
         return copy
     }
 
@@ -106,10 +108,16 @@ final class Bench {
     }
 
     /// Times `script` (see `Floor`) on the copy taken before the import; with `--check-floor`,
-    /// then compares the copy's row count per table with the database the import wrote.
+    /// then compares the copy's row count per table, and the pages it changed per B-tree (see
+    /// `PagesWritten`), with the database the import wrote.
     func floor(_ copy: String, _ script: String, against imported: String, _ name: String) throws -> Double {
         let seconds = try sqlite(copy, script).seconds
         if checkFloor {
+            let before = (copy as NSString).deletingLastPathComponent + "/before-\(floorName(copy)).sqlite"
+            let oursWrote = try PagesWritten.count(before: before, after: imported, sqlite3: sqlite3)
+            let floorWrote = try PagesWritten.count(before: before, after: copy, sqlite3: sqlite3)
+            for tree in Set(oursWrote.keys).union(floorWrote.keys).sorted() { floorPages.append((name, tree, oursWrote[tree] ?? 0, floorWrote[tree] ?? 0)) }
+            floorMismatches += PagesWritten.mismatches(name, ours: oursWrote, floor: floorWrote)
             let (ours, theirs) = (try tableCounts(imported), try tableCounts(copy))
             for table in Set(ours.keys).union(theirs.keys).sorted() {
                 let (a, b) = (ours[table] ?? -1, theirs[table] ?? -1)
@@ -118,6 +126,11 @@ final class Bench {
             }
         }
         return seconds
+    }
+
+    /// `apps` of `…/floor-apps.sqlite`: the name `beforeImport` gave the copies.
+    func floorName(_ copy: String) -> String {
+        String((copy as NSString).lastPathComponent.dropFirst("floor-".count).dropLast(".sqlite".count))
     }
 
     /// The number of rows of every table of `db`.
@@ -203,20 +216,16 @@ final class Bench {
         try require(try doorbraakRun(small, ["import", "reviews", w.smallReviews], today: "2026-12-01"), "reviews small")
         try require(try doorbraakRun(small, ["round", "allocate", "--seed", "bench"], today: "2026-12-02"), "allocate small")
         try require(try doorbraakRun(small, ["nza", "request", "--all", "--contracts", w.contracts], today: "2026-12-03"), "request small")
-        // The round as it stands before the decisions: for the floor of `decide --all` (and, with
-        // --keep, to profile it).
-        let requested = folder + "/small-requested.sqlite"
-        try snapshot(small, requested)
+        // The round as it stands before the decisions: the copy the floor of `decide --all`
+        // writes on (and, with --keep, `before-decide-all.sqlite` to profile it again).
+        let floorDecide = try beforeImport(small, "decide-all", in: folder)
         let all = try doorbraakRun(small, ["nza", "decide", "--all"], today: "2027-01-04")
         try require(all, "decide all")
         result.decideAllMS = all.seconds * 1000
         result.decideAllPeakMB = all.peakMB
         log("size \(size): the writes-only floor of decide --all")
-        // With --keep the round before the decisions stays as it was; the floor writes a copy.
-        let floorCopy = keep ? folder + "/small-requested-floor.sqlite" : requested
-        if keep { try snapshot(requested, floorCopy) }
-        result.decideAllFloorMS = try sqlite(floorCopy, Floor.decideAll(today: "2027-01-04")).seconds * 1000
-        try? FileManager.default.removeItem(atPath: floorCopy)
+        result.decideAllFloorMS = try floor(floorDecide, Floor.decideAll(today: "2027-01-04"), against: small, "decide --all") * 1000
+        removeDatabase(floorDecide)
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
         let first = Workload.id(0)
@@ -375,13 +384,17 @@ do {
         for (name, table, ours, floor) in bench.floorCounts where ours != 0 || floor != 0 {
             print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(table.padding(toLength: 24, withPad: " ", startingAt: 0)) doorbraak \(ours)  floor \(floor)\(ours == floor ? "" : "  DIFFERENT")")
         }
+        // And the pages each wrote, B-tree by B-tree.
+        for (name, tree, ours, floor) in bench.floorPages {
+            print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) pages of \(tree.padding(toLength: 31, withPad: " ", startingAt: 0)) doorbraak \(ours)  floor \(floor)")
+        }
         // `exit` skips the `defer` above: the data goes (or stays, with --keep) here.
         if keep { status("data kept in \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
         if !bench.floorMismatches.isEmpty {
             status(bench.floorMismatches.joined(separator: "\n"))
             exit(1)
         }
-        print("the floor made as many rows in every table as each import")
+        print("the floor made as many rows in every table as each import, and changed as many pages of every B-tree within 10%")
         exit(0)
     }
     BenchReport(results: results, startMS: start, startSpreadMS: (starts.max() ?? 0) - (starts.min() ?? 0), cpus: cpus, sqliteVersion: sqliteVersion ?? "?").print(json: json)
