@@ -340,8 +340,9 @@ extension Store {
     /// failure halfway (another process edited a row meanwhile) rolls its batch back and is thrown
     /// counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
-    /// when a later batch stops the run).
-    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch,
+    /// when a later batch stops the run). With `documentsBeside`, the plan reads the requests'
+    /// documents on a second thread while it checks the tables (`DocumentsAside`).
+    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch, documentsBeside: Bool = true,
                           committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
         // This store's own shared hold (a command that requested or paid before, the demo) is let
         // go first: its later changes take it again.
@@ -359,7 +360,7 @@ extension Store {
         // 210 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
         try requireRerunWithinThePeriod(on: today)
-        let plan = try checkedPlan(today: today)
+        let plan = try checkedPlan(today: today, besideTheScans: documentsBeside)
         Store.afterDecisionPlan?(db.path)
         let order = plan.decisions.writeOrder
         var next = 0
@@ -476,13 +477,14 @@ extension Store {
     /// totals; the dates; then the plan, in the allocation ranking. The ranking, the dates and
     /// what each grant writes are taken from the very rows checked (a second read of the file
     /// could find other bytes).
-    private func checkedPlan(today: Day) throws(DoorbraakError) -> CheckedPlan {
+    private func checkedPlan(today: Day, besideTheScans: Bool) throws(DoorbraakError) -> CheckedPlan {
         try db.readTransaction { () throws(DoorbraakError) -> CheckedPlan in
             var requested: [String: (on: String, bovengrens: Money)] = [:]
             var candidates: [String: (theme: String, requested: Money, fte: Int64, plan: String, submission: Int64)] = [:]
             var milestones: [String: [(code: String, tariff: Money)]] = [:]
             var planCodes: [String: String] = [:]
             var digests: [Int64: String] = [:]
+            var documents: DocumentsAside?
             var seed = ""
             for table in Store.decidedOnTables {
                 switch table {
@@ -496,6 +498,11 @@ extension Store {
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
                         candidates[r.text(0)] = (r.text(try c("theme")), r.money(try c("requested_cents")), r.int64(try c("fte_tenths")),
                                                  r.text(try c("plan")), r.int64(try c("submission_seq")))
+                    }
+                    // The requests and their submissions are known: their documents are read
+                    // beside the scans of the other tables (the beschikkingen come first).
+                    if besideTheScans, !requested.isEmpty {
+                        documents = DocumentsAside.start(path: db.path, submissions: requested.keys.compactMap { candidates[$0]?.submission })
                     }
                 case "allocation_run":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in seed = r.text(try c("seed")) }
@@ -513,7 +520,15 @@ extension Store {
                     try requireBoundTable(table)
                 }
             }
-            let budgets = try checkedBudgets(ofSubmissions: requested.keys.compactMap { candidates[$0]?.submission }, digests: digests)
+            // A document read beside counts only when it hashes to what its checked row holds; the
+            // rest are read here, as they were before.
+            var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
+            var unread: [Int64] = []
+            let aside = documents?.wait() ?? [:]
+            for seq in requested.keys.compactMap({ candidates[$0]?.submission }) {
+                if let document = aside[seq], let digest = digests[seq], document.sha256 == digest { budgets[seq] = document.budget } else { unread.append(seq) }
+            }
+            budgets.merge(try checkedBudgets(ofSubmissions: unread, digests: digests)) { first, _ in first }
             // The kept totals after the rows, so that an edited row is named rather than the total
             // it skews.
             try checkKeptTotals()

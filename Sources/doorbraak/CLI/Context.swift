@@ -15,8 +15,10 @@ struct Context {
     /// Who makes the changes: `--actor`, else `DOORBRAAK_ACTOR`, else the login name (SPEC §5).
     var actor: String
     /// Whether a CSV import reads its file and checks its chunks on a second thread beside the
-    /// writer (`CSVImportSettings.checksBesideWriter`); `DOORBRAAK_CHECKS_BESIDE_WRITER=0` turns
-    /// it off, for the tests and the bench that compare the two (README, Performance).
+    /// writer (`CSVImportSettings.checksBesideWriter`), and `nza decide --all` reads the requests'
+    /// documents beside its check of the tables (`documentsBeside`);
+    /// `DOORBRAAK_CHECKS_BESIDE_WRITER=0` turns both off, for the tests and the bench that compare
+    /// the two (README, Performance).
     var checksBesideWriter = true
 
     /// Takes the global options out of `arguments`.
