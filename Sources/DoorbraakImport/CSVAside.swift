@@ -55,7 +55,7 @@ struct CSVAside<Prepared: Sendable> {
                                 prepare: (Store, [CSVReader.Record]) throws(DoorbraakError) -> Prepared, into queue: BoundedQueue<Item>) {
         // No store, no preparation: the writer prepares every chunk itself.
         var store: Store? = try? Store.open(at: database, readOnly: true)
-        if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !Self.isWriters(opened, writer) {
+        if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !opened.readsTheChain(of: writer) {
             try? opened.db.execute("ROLLBACK")
             store = nil
         }
@@ -75,15 +75,6 @@ struct CSVAside<Prepared: Sendable> {
             if let store, !records.isEmpty { prepared = try? prepare(store, records) }
             guard queue.put(.chunk(rows: rows, prepared: prepared, last: !more, done: reader.progress.bytes, total: reader.progress.total)) else { return }
         }
-    }
-}
-
-extension CSVAside {
-    /// Whether `store` reads the writer's database: its file is one the writer opened and its
-    /// snapshot ends with the writer's newest event.
-    static func isWriters(_ store: Store, _ writer: (files: Set<FileIdentity>, head: String)) -> Bool {
-        guard !writer.files.isEmpty, !store.db.openedFiles.isEmpty, store.db.openedFiles.isSubset(of: writer.files) else { return false }
-        return (try? store.chainHeadText()) == writer.head
     }
 }
 

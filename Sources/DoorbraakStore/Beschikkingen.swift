@@ -341,7 +341,7 @@ extension Store {
     /// counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
     /// when a later batch stops the run). With `documentsBeside`, the plan reads the requests'
-    /// documents on a second thread while it checks the tables (`DocumentsAside`).
+    /// documents and checks three of its tables on a second thread (`PlanAside`).
     public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch, documentsBeside: Bool = true,
                           committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
         // This store's own shared hold (a command that requested or paid before, the demo) is let
@@ -484,9 +484,13 @@ extension Store {
             var milestones: [String: [(code: String, tariff: Money)]] = [:]
             var planCodes: [String: String] = [:]
             var digests: [Int64: String] = [:]
-            var documents: DocumentsAside?
             var seed = ""
+            // The second core checks the tables no grant takes a value from and reads the
+            // documents, on a connection whose snapshot begins after this one's (`PlanAside`).
+            let aside = besideTheScans ? PlanAside.start(path: db.path, plan: (db.openedFiles, try chainHeadText())) : nil
+            defer { aside?.finish() }
             for table in Store.decidedOnTables {
+                if aside != nil, PlanAside.tables.contains(table) { continue }
                 switch table {
                 case "beschikking":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in
@@ -499,11 +503,9 @@ extension Store {
                         candidates[r.text(0)] = (r.text(try c("theme")), r.money(try c("requested_cents")), r.int64(try c("fte_tenths")),
                                                  r.text(try c("plan")), r.int64(try c("submission_seq")))
                     }
-                    // The requests and their submissions are known: their documents are read
-                    // beside the scans of the other tables (the beschikkingen come first).
-                    if besideTheScans, !requested.isEmpty {
-                        documents = DocumentsAside.start(path: db.path, submissions: requested.keys.compactMap { candidates[$0]?.submission })
-                    }
+                    // The requests and their submissions are known (the beschikkingen come first):
+                    // their documents are read beside the scans of the other tables.
+                    aside?.readDocuments(of: requested.keys.compactMap { candidates[$0]?.submission })
                 case "allocation_run":
                     try requireBoundTable(table) { c, r throws(DoorbraakError) in seed = r.text(try c("seed")) }
                 case "application_milestone":
@@ -522,11 +524,18 @@ extension Store {
             }
             // A document read beside counts only when it hashes to what its checked row holds; the
             // rest are read here, as they were before.
+            // The tables checked beside: refused as they would be here; checked here when the second
+            // connection could not show it reads this file and chain.
+            switch aside?.checkedTables() {
+            case .refused(let error): throw error
+            case .notTheSame: for table in PlanAside.tables { try requireBoundTable(table) }
+            case .checked, nil: break
+            }
             var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
             var unread: [Int64] = []
-            let aside = documents?.wait() ?? [:]
+            let besideRead = aside?.documents() ?? [:]
             for seq in requested.keys.compactMap({ candidates[$0]?.submission }) {
-                if let document = aside[seq], let digest = digests[seq], document.sha256 == digest { budgets[seq] = document.budget } else { unread.append(seq) }
+                if let document = besideRead[seq], let digest = digests[seq], document.sha256 == digest { budgets[seq] = document.budget } else { unread.append(seq) }
             }
             budgets.merge(try checkedBudgets(ofSubmissions: unread, digests: digests)) { first, _ in first }
             // The kept totals after the rows, so that an edited row is named rather than the total

@@ -363,6 +363,13 @@ extension Store {
         return "\(seq):\(hash)"
     }
 
+    /// Whether this (second) connection reads `other`'s database: its file is one the other
+    /// opened and its snapshot ends with the other's newest event (`CSVAside`, `PlanAside`).
+    public func readsTheChain(of other: (files: Set<FileIdentity>, head: String)) -> Bool {
+        guard !other.files.isEmpty, !db.openedFiles.isEmpty, db.openedFiles.isSubset(of: other.files) else { return false }
+        return (try? chainHeadText()) == other.head
+    }
+
     /// What the open write transaction wrote (`beginBesideWriter`); a chunk prepared beside the
     /// writer is taken over only with it.
     func writtenBesideWriter() throws(DoorbraakError) -> WrittenBesideWriter {

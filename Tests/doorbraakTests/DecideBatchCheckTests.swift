@@ -27,7 +27,7 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 1, "verify names the edited row")
     }
 
-    /// `DocumentsAside` (in this serialized suite: its hook is global). What the second thread
+    /// `PlanAside` (in this serialized suite: its hook is global). What the second thread
     /// read is taken only when its SHA-256 is the one the plan's checked `submission` row holds:
     /// documents read there from other bytes (each budget raised, its SHA-256 theirs) are read by
     /// the plan itself, and every grant, prestatie and total by spending year is what it is
@@ -41,14 +41,14 @@ import Testing
         let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 33)
         defer { s.remove() }
         var altered = 0
-        DocumentsAside.afterReading = { path, read in
+        PlanAside.afterReading = { path, read in
             guard path == s.db else { return }
             for (seq, document) in read {
-                read[seq] = DocumentsAside.Read(sha256: SHA256.hex("other bytes \(seq)"), budget: document.budget.map { (year: $0.year, amount: "9" + $0.amount) })
+                read[seq] = PlanAside.Read(sha256: SHA256.hex("other bytes \(seq)"), budget: document.budget.map { (year: $0.year, amount: "9" + $0.amount) })
                 altered += 1
             }
         }
-        defer { DocumentsAside.afterReading = nil }
+        defer { PlanAside.afterReading = nil }
         let decisions = try decideAll(s, batch: 5, rewritingBetweenBatches: "SELECT 1").0.get()
         #expect(altered > 0 && decisions.count > 5, "\(altered) \(decisions)")
         #expect(try s.sql(grants) == (try reference.sql(grants)) && !(try s.sql(grants)).isEmpty)
