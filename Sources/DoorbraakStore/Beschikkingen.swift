@@ -340,9 +340,9 @@ extension Store {
     /// failure halfway (another process edited a row meanwhile) rolls its batch back and is thrown
     /// counting the decisions committed before it.
     /// `committed` gets each batch's decisions once it is committed (so that they are shown even
-    /// when a later batch stops the run). With `documentsBeside`, the plan reads the requests'
+    /// when a later batch stops the run). With `secondThread`, the plan reads the requests'
     /// documents and checks three of its tables on a second thread (`PlanAside`).
-    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch, documentsBeside: Bool = true,
+    public func decideAll(today: Day, event: AuditContext, batch: Int = Store.decisionBatch, secondThread: Bool = true,
                           committed: ([BeschikkingDecision]) -> Void = { _ in }) throws(DoorbraakError) -> [BeschikkingDecision] {
         // This store's own shared hold (a command that requested or paid before, the demo) is let
         // go first: its later changes take it again.
@@ -360,7 +360,7 @@ extension Store {
         // 210 MB at 100,000 requests.
         try db.execute("PRAGMA cache_size = -65536")
         try requireRerunWithinThePeriod(on: today)
-        let plan = try checkedPlan(today: today, besideTheScans: documentsBeside)
+        let plan = try checkedPlan(today: today, secondThread: secondThread)
         Store.afterDecisionPlan?(db.path)
         let order = plan.decisions.writeOrder
         var next = 0
@@ -476,8 +476,9 @@ extension Store {
     /// request; each pending request's document against the SHA-256 of its checked row; the kept
     /// totals; the dates; then the plan, in the allocation ranking. The ranking, the dates and
     /// what each grant writes are taken from the very rows checked (a second read of the file
-    /// could find other bytes).
-    private func checkedPlan(today: Day, besideTheScans: Bool) throws(DoorbraakError) -> CheckedPlan {
+    /// could find other bytes). With `secondThread`, three tables and the documents are checked
+    /// and read on a second connection beside (`PlanAside`).
+    private func checkedPlan(today: Day, secondThread: Bool) throws(DoorbraakError) -> CheckedPlan {
         try db.readTransaction { () throws(DoorbraakError) -> CheckedPlan in
             var requested: [String: (on: String, bovengrens: Money)] = [:]
             var candidates: [String: (theme: String, requested: Money, fte: Int64, plan: String, submission: Int64)] = [:]
@@ -487,7 +488,7 @@ extension Store {
             var seed = ""
             // The second core checks the tables no grant takes a value from and reads the
             // documents, on a connection whose snapshot begins after this one's (`PlanAside`).
-            let aside = besideTheScans ? PlanAside.start(path: db.path, plan: (db.openedFiles, try chainHeadText())) : nil
+            let aside = secondThread ? PlanAside.start(path: db.path, plan: (db.openedFiles, try chainHeadText())) : nil
             defer { aside?.finish() }
             for table in Store.decidedOnTables {
                 if aside != nil, PlanAside.tables.contains(table) { continue }
@@ -522,8 +523,6 @@ extension Store {
                     try requireBoundTable(table)
                 }
             }
-            // A document read beside counts only when it hashes to what its checked row holds; the
-            // rest are read here, as they were before.
             // The tables checked beside: refused as they would be here; checked here when the second
             // connection could not show it reads this file and chain.
             switch aside?.checkedTables() {
@@ -531,6 +530,8 @@ extension Store {
             case .notTheSame: for table in PlanAside.tables { try requireBoundTable(table) }
             case .checked, nil: break
             }
+            // A document read beside counts only when it hashes to what its checked row holds; the
+            // rest are read here, as they were before.
             var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
             var unread: [Int64] = []
             let besideRead = aside?.documents() ?? [:]

@@ -15,8 +15,8 @@ struct Context {
     /// Who makes the changes: `--actor`, else `DOORBRAAK_ACTOR`, else the login name (SPEC §5).
     var actor: String
     /// Whether a CSV import reads its file and checks its chunks on a second thread beside the
-    /// writer (`CSVImportSettings.checksBesideWriter`), and `nza decide --all` reads the requests'
-    /// documents beside its check of the tables (`documentsBeside`);
+    /// writer (`CSVImportSettings.checksBesideWriter`), and `nza decide --all` plans on two threads
+    /// (`Store.decideAll`'s `secondThread`);
     /// `DOORBRAAK_CHECKS_BESIDE_WRITER=0` turns both off, for the tests and the bench that compare
     /// the two (README, Performance).
     var checksBesideWriter = true

@@ -120,7 +120,7 @@ enum NZaDecideCommand: Command {
         }
         let decisions: [BeschikkingDecision]
         do {
-            decisions = all ? try store.decideAll(today: context.today, event: event, documentsBeside: context.checksBesideWriter, committed: show)
+            decisions = all ? try store.decideAll(today: context.today, event: event, secondThread: context.checksBesideWriter, committed: show)
                 : try store.decideBeschikking(id ?? "", today: context.today, event: event)
         } catch {
             if !context.json, shown.granted + shown.refused > 0 {
