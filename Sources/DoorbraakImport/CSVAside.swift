@@ -54,7 +54,7 @@ struct CSVAside<Prepared: Sendable> {
     private static func produce(_ reader: CSVReader, database: String, writer: (files: Set<FileIdentity>, head: String),
                                 prepare: (Store, [CSVReader.Record]) throws(DoorbraakError) -> Prepared, into queue: BoundedQueue<Item>) {
         // No store, no preparation: the writer prepares every chunk itself.
-        var store: Store? = try? Store.open(at: database, readOnly: true)
+        var store: Store? = try? Store.open(at: database, readOnly: true, beside: writer.files)
         if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !opened.readsTheChain(of: writer) {
             try? opened.db.execute("ROLLBACK")
             store = nil

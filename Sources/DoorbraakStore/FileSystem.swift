@@ -15,20 +15,6 @@ enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The open file descriptors of this process (Linux's /proc/self/fd); nil where it cannot be read.
-    static func openDescriptors() -> Set<Int32>? {
-        guard let dir = opendir("/proc/self/fd") else { return nil }
-        defer { closedir(dir) }
-        // The listing's own descriptor is not one of them (its number is free again after it).
-        let own = dirfd(dir)
-        var descriptors = Set<Int32>()
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-            if let fd = Int32(name), fd != own { descriptors.insert(fd) }
-        }
-        return descriptors
-    }
-
     /// The regular files open on `descriptors`, by device and inode.
     static func identities(of descriptors: Set<Int32>) -> Set<FileIdentity> {
         var found = Set<FileIdentity>()
@@ -37,6 +23,13 @@ enum FileSystem {
             if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { found.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) }
         }
         return found
+    }
+
+    /// The regular file at `path` now, by device and inode (nil: none).
+    static func identity(ofPath path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Removes a database file and its WAL companions, ignoring absence.

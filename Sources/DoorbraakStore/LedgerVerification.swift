@@ -37,7 +37,9 @@ extension Store {
     /// (`beginTogether`).
     public func verifyEverything(anchor: ChainAnchor?) throws(DoorbraakError) -> LedgerVerification {
         try db.flushChainHead()
-        let second = try Store.open(at: db.path, readOnly: true)
+        // On this connection's own files, or not at all (a copy renamed over the path for the
+        // moment the second connection opened would have had half the tables checked on it).
+        let second = try Store.open(at: db.path, readOnly: true, beside: db.openedFiles)
         try beginTogether(with: second)
         let parts = RowCheckParts(tables: try BoundTable.all(in: db), commitments: true)
         let job = RowCheckJob(second, parts: parts)
@@ -65,7 +67,7 @@ extension Store {
     /// held for the two begins only, not for the audit. A file this user cannot write (no lock to
     /// take) is read as it is; the two must then hold the same chain head.
     private func beginTogether(with second: Store) throws(DoorbraakError) {
-        let lock = try Database(path: db.path, create: false)
+        let lock = try Database(path: db.path, create: false, beside: db.openedFiles)
         var locked = true
         do throws(DoorbraakError) {
             try lock.execute("BEGIN IMMEDIATE")

@@ -80,7 +80,7 @@ final class PlanAside: @unchecked Sendable {
     nonisolated(unsafe) static var afterReading: ((String, inout [Int64: Read]) -> Void)?
 
     private func run(path: String, plan: (files: Set<FileIdentity>, head: String)) {
-        var store: Store? = try? Store.open(at: path, readOnly: true)
+        var store: Store? = try? Store.open(at: path, readOnly: true, beside: plan.files)
         if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !opened.readsTheChain(of: plan) {
             try? opened.db.execute("ROLLBACK")
             store = nil

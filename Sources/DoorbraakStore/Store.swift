@@ -33,8 +33,10 @@ public final class Store {
     /// too). `readOnly` is for commands that only read; a database that still needs a migration is
     /// opened for writing anyway (once), because the reader's queries expect the current schema.
     /// `upgrade` is who is recorded when an older database is upgraded (its rows bound to the chain).
-    public static func open(at path: String, readOnly: Bool = false, upgrade: AuditContext? = nil) throws(DoorbraakError) -> Store {
-        var db = try Database(path: path, create: false, readOnly: readOnly)
+    /// `beside`: the files a first connection opened (`Database.openedFiles`), for a second one that
+    /// must be on the very same database (`Database.init`), or none is opened.
+    public static func open(at path: String, readOnly: Bool = false, upgrade: AuditContext? = nil, beside first: Set<FileIdentity>? = nil) throws(DoorbraakError) -> Store {
+        var db = try Database(path: path, create: false, readOnly: readOnly, beside: first)
         let version = try db.integer("PRAGMA user_version")
         let latest = Int64(Schema.migrations.count)
         if version == 0, try db.integer("SELECT count(*) FROM sqlite_schema") == 0 {
@@ -47,6 +49,8 @@ public final class Store {
         }
         try SchemaCheck.require(db, version: Int(version))
         if readOnly, version < latest {
+            // A second connection never migrates: the first one has.
+            if first != nil { throw DoorbraakError(.busy, "the database was being upgraded; run the command again", file: path) }
             db = try Database(path: path, create: false)
         }
         let store = Store(db: db)

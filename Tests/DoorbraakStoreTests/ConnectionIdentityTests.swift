@@ -27,4 +27,46 @@ import Testing
         // The copy's -wal and -shm are the writer's (they are found by the path's name); its file is not.
         #expect(!swapped.db.openedFiles.isEmpty && !swapped.db.openedFiles.isSubset(of: writer.db.openedFiles), "\(swapped.db.openedFiles) \(writer.db.openedFiles) \(same.db.openedFiles)")
     }
+
+    /// A second connection opened on another file renamed over the path (`Store.open(…beside:)`)
+    /// is refused before SQLite reads a page, and touches nothing of the first connection's: an
+    /// attacker's review of `decide --all` found that such a connection, closing as the last one
+    /// of the copy, checkpointed the first one's WAL into the copy and deleted its -wal and -shm
+    /// (grants printed as committed were lost; an edit made during the run was never seen).
+    @Test func aSecondConnectionOnAFileRenamedOverThePathIsRefusedAndTouchesNothing() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try freshStore(in: folder)
+        let path = writer.db.path
+        let head = try writer.chainHeadText()
+        #expect(FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm"))
+        let copy = folder.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let real = folder.appendingPathComponent("real.sqlite").path
+        #expect(link(path, real) == 0 && rename(copy, path) == 0)
+        #expect(throws: DoorbraakError.self) { _ = try Store.open(at: path, readOnly: true, beside: writer.db.openedFiles) }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm"), "the first connection's -wal and -shm are left")
+        // The real file back under its name: what the first connection committed is all there.
+        #expect(rename(real, path) == 0)
+        let again = try Store.open(at: path, readOnly: true, beside: writer.db.openedFiles)
+        #expect(try again.chainHeadText() == head)
+        #expect(try Store.open(at: path, readOnly: true).chainHeadText() == head)
+    }
+
+    /// `audit verify` checks half the tables on a second connection: on another file renamed over
+    /// the path for that moment (a clean copy beside an edited round) it refuses, where it checked
+    /// those tables on the copy.
+    @Test func auditVerifyRefusesASecondConnectionOnAnotherFile() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try freshStore(in: folder)
+        let path = writer.db.path
+        let copy = folder.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let real = folder.appendingPathComponent("real.sqlite").path
+        #expect(link(path, real) == 0 && rename(copy, path) == 0)
+        #expect(throws: DoorbraakError.self) { _ = try writer.verifyEverything(anchor: nil) }
+        #expect(rename(real, path) == 0)
+        _ = try writer.verifyEverything(anchor: nil)
+    }
 }

@@ -14,7 +14,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: bench), "swift test builds doorbraak-bench beside doorbraak")
         let result = try runDoorbraakLike(bench, ["--check-floor", "--sizes", "600", "--engine", doorbraakBinary])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stdout.contains("the floor made as many rows in every table as each import, and changed as many pages of every B-tree within 10%"))
+        #expect(result.stdout.contains("the floor made as many rows in every table as each import, and changed as many pages of every B-tree within 10% (or two pages)"))
         // Every import was compared, its row bindings and its events' pages too.
         let lines = result.stdout.split(separator: "\n")
         for name in ["applications", "reviews", "claims", "costs", "monitoring", "decide --all"] {

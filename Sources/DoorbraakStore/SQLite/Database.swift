@@ -14,10 +14,12 @@ public final class Database {
     private var handle: OpaquePointer?
     /// The file this connection is open on.
     public let path: String
-    /// The files SQLite opened for this connection when it opened `path` and first read it (the
-    /// descriptors that added: the file, in WAL mode its -wal and -shm), whatever is at `path` later: a second connection of an import is known to be
-    /// on the writer's file by these (`CSVAside`; an attacker's review renamed a copy over the
-    /// path for the moment the second connection opened it). Empty where it cannot be told.
+    /// The files SQLite has open for this connection since it first read it: the database file
+    /// and, in WAL mode, its -wal, by device and inode (the descriptors SQLite holds for this very
+    /// connection, `csqlite_descriptor`), whatever is at `path` later. A second connection is
+    /// known to be on the first one's files by these (`Store.open(…beside:)`; an attacker's
+    /// review renamed a copy over the path for the moment a second connection opened). Empty
+    /// where it cannot be told.
     public private(set) var openedFiles = Set<FileIdentity>()
     /// Statements prepared once and reused (see `cached(_:)`); finalized before the connection closes.
     var statementCache: [String: Statement] = [:]
@@ -61,7 +63,10 @@ public final class Database {
     /// opens it for reading only (commands that only read). A path that exists but is not a
     /// regular file (`/dev/null`, a FIFO, a folder) is refused before SQLite touches it, so
     /// no `-journal`, `-wal` or `-shm` file is created beside it.
-    public init(path: String, create: Bool, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws(DoorbraakError) {
+    /// `beside`: the files another connection of this process opened (`openedFiles`) when this
+    /// one is a second connection to the same database (`Store.open(at:readOnly:beside:)`).
+    public init(path: String, create: Bool, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds,
+                beside first: Set<FileIdentity>? = nil) throws(DoorbraakError) {
         self.path = path
         self.readOnly = readOnly && !create
         var info = stat()
@@ -97,7 +102,6 @@ public final class Database {
         Database.configureSQLite
         let flags = (self.readOnly && !writable ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
-        let descriptors = FileSystem.openDescriptors()
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {
@@ -109,6 +113,16 @@ public final class Database {
             }
             throw DoorbraakError(.database, "cannot open database: \(message)", file: path)
         }
+        // A second connection must be on the first one's file before SQLite opens -wal and -shm
+        // by name (at the first read): on another file renamed over the path, SQLite would take
+        // the first connection's -wal and -shm for that file's, and closing it — the last
+        // connection of that file — checkpoint the first one's WAL into it and delete both (an
+        // attacker's review: `decide --all`'s committed grants were lost, and an edit made during
+        // the run never seen). Nor does it ever checkpoint or delete them when it closes.
+        if let first {
+            _ = csqlite_no_checkpoint_on_close(handle)
+            try Database.requireBeside(first, handle: handle, wal: false, path: path) { sqlite3_close_v2(handle); handle = nil }
+        }
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -119,13 +133,31 @@ public final class Database {
             throw DoorbraakError(.notADatabase, "this file is not a doorbraak database", file: path)
         }
         // SQLite opens the file, and in WAL mode its -wal and -shm, by the first read.
-        if let descriptors, let now = FileSystem.openDescriptors() { openedFiles = FileSystem.identities(of: now.subtracting(descriptors)) }
+        openedFiles = FileSystem.identities(of: Set([csqlite_descriptor(handle, 0), csqlite_descriptor(handle, 1)].filter { $0 >= 0 }))
+        // And its -wal and -shm are the first one's too.
+        if let first { try Database.requireBeside(first, handle: handle, wal: true, path: path) {} }
         try execute("PRAGMA foreign_keys = ON")
         // FULL: in WAL mode, NORMAL may lose the last commits on a power loss (not on a crash of
         // the process). A grant or a payout that the NZa was told about and that then vanishes is
         // a real failure, so every commit is synced; it costs one fsync of the WAL per
         // transaction (imports are one transaction, so the cost is per command, not per row).
         try execute("PRAGMA synchronous = FULL")
+    }
+
+    /// `E-BUSY` (after `close`) unless the file SQLite opened for this connection's database —
+    /// with `wal`, its -wal too, when it has one open — is one of `first`'s: a second connection
+    /// that cannot show it is on the first one's files. The descriptors are SQLite's own for this
+    /// connection (`csqlite_descriptor`), not a difference of the process's: another thread may
+    /// open files meanwhile. (The -shm needs no check: SQLite shares one per database file among
+    /// the connections of a process, so on the first one's file it is the first one's.)
+    private static func requireBeside(_ first: Set<FileIdentity>, handle: OpaquePointer?, wal: Bool, path: String,
+                                      close: () -> Void) throws(DoorbraakError) {
+        let database = csqlite_descriptor(handle, 0)
+        let log = wal ? csqlite_descriptor(handle, 1) : -1
+        let files = FileSystem.identities(of: Set([database, log].filter { $0 >= 0 }))
+        if database >= 0, files.count == (log >= 0 ? 2 : 1), files.isSubset(of: first) { return }
+        close()
+        throw DoorbraakError(.busy, "the file at this path is not the database doorbraak opened a moment ago (it was replaced meanwhile); nothing was read from it; run the command again", file: path)
     }
 
     /// The raw connection, for the row capture's hook.
