@@ -14,13 +14,15 @@ public final class Database {
     private var handle: OpaquePointer?
     /// The file this connection is open on.
     public let path: String
-    /// The files SQLite has open for this connection since it first read it: the database file
-    /// and, in WAL mode, its -wal, by device and inode (the descriptors SQLite holds for this very
-    /// connection, `csqlite_descriptor`), whatever is at `path` later. A second connection is
+    /// The files SQLite has open for this connection now: the database file and, in WAL mode once
+    /// it has read, its -wal, by device and inode (the descriptors SQLite holds for this very
+    /// connection, `csqlite_descriptor`), whatever is at `path` by now. A second connection is
     /// known to be on the first one's files by these (`Store.open(…beside:)`; an attacker's
     /// review renamed a copy over the path for the moment a second connection opened). Empty
     /// where it cannot be told.
-    public private(set) var openedFiles = Set<FileIdentity>()
+    public var openedFiles: Set<FileIdentity> {
+        FileSystem.identities(of: Set([csqlite_descriptor(handle, 0), csqlite_descriptor(handle, 1)].filter { $0 >= 0 }))
+    }
     /// Statements prepared once and reused (see `cached(_:)`); finalized before the connection closes.
     var statementCache: [String: Statement] = [:]
     /// Counts the transactions begun on this connection, so a check can be made once per transaction.
@@ -132,9 +134,7 @@ public final class Database {
         } catch where error.code == .notADatabase {
             throw DoorbraakError(.notADatabase, "this file is not a doorbraak database", file: path)
         }
-        // SQLite opens the file, and in WAL mode its -wal and -shm, by the first read.
-        openedFiles = FileSystem.identities(of: Set([csqlite_descriptor(handle, 0), csqlite_descriptor(handle, 1)].filter { $0 >= 0 }))
-        // And its -wal and -shm are the first one's too.
+        // SQLite opens the -wal and -shm by the first read: the -wal must be the first one's too.
         if let first { try Database.requireBeside(first, handle: handle, wal: true, path: path) {} }
         try execute("PRAGMA foreign_keys = ON")
         // FULL: in WAL mode, NORMAL may lose the last commits on a power loss (not on a crash of
