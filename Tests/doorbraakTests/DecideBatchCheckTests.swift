@@ -7,6 +7,10 @@ import Testing
 /// transaction (issue 21): a row edited outside doorbraak after an earlier batch committed stops
 /// the run at the next batch, names the row, and nothing is granted on it.
 @Suite(.serialized) struct DecideBatchCheckTests {
+    /// Every grant's prestaties, and the totals by spending year: what two runs compare.
+    static let grants = "SELECT application_id || ' ' || milestone || ' ' || code || ' ' || tariff_cents FROM prestatie ORDER BY 1"
+    static let totals = "SELECT (SELECT group_concat(year || ' ' || granted_cents) FROM ledger_year) || ' ' || (SELECT granted_cents FROM ledger)"
+
     @Test(arguments: [
         ("UPDATE review SET note = 'edited' WHERE application_id IN (SELECT application_id FROM beschikking WHERE status = 'pending')", "review"),
         ("UPDATE submission SET document = document || ' ' WHERE seq IN (SELECT a.submission_seq FROM application a JOIN beschikking b ON b.application_id = a.id WHERE b.status = 'pending')", "submission"),
@@ -33,8 +37,7 @@ import Testing
     /// the plan itself, and every grant, prestatie and total by spending year is what it is
     /// without them.
     @Test func aDocumentReadBesideFromOtherBytesIsNotGrantedOn() throws {
-        let grants = "SELECT application_id || ' ' || milestone || ' ' || code || ' ' || tariff_cents FROM prestatie ORDER BY 1"
-        let totals = "SELECT (SELECT group_concat(year || ' ' || granted_cents) FROM ledger_year) || ' ' || (SELECT granted_cents FROM ledger)"
+        let (grants, totals) = (Self.grants, Self.totals)
         let reference = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 33)
         defer { reference.remove() }
         _ = try decideAll(reference, batch: 5, rewritingBetweenBatches: "SELECT 1").0.get()
@@ -68,8 +71,7 @@ import Testing
         ("UPDATE submission SET document = replace(document, '\"amount\":\"', '\"amount\":\"9') WHERE seq IN (SELECT a.submission_seq FROM application a JOIN beschikking b ON b.application_id = a.id WHERE b.status = 'pending')", "submission"),
     ])
     func aRowOnlyReadRewrittenBetweenBatchesMovesNoMoneyOnIt(sql: String, table: String) throws {
-        let grants = "SELECT application_id || ' ' || milestone || ' ' || code || ' ' || tariff_cents FROM prestatie ORDER BY 1"
-        let totals = "SELECT (SELECT group_concat(year || ' ' || granted_cents) FROM ledger_year) || ' ' || (SELECT granted_cents FROM ledger)"
+        let (grants, totals) = (Self.grants, Self.totals)
         // The same round decided without the edit.
         let reference = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
         defer { reference.remove() }
