@@ -1,5 +1,5 @@
 import DoorbraakCore
-import DoorbraakStore
+@testable import DoorbraakStore
 import Foundation
 import Testing
 
@@ -68,5 +68,34 @@ import Testing
         #expect(throws: DoorbraakError.self) { _ = try writer.verifyEverything(anchor: nil) }
         #expect(rename(real, path) == 0)
         _ = try writer.verifyEverything(anchor: nil)
+    }
+
+    /// A second review of the fix: another file at the -wal's name, with the shared -shm's header
+    /// zeroed, had the second connection's first read rebuild the -shm from that file, so the
+    /// first connection's commits still in its own -wal were lost, and `audit verify` passed. The
+    /// -wal at the name is checked before that read: refused, and every commit stays.
+    @Test func aSecondConnectionIsRefusedBeforeItReadsAnotherWAL() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try freshStore(in: folder)
+        let path = writer.db.path
+        // Commits still in the -wal (an `init` leaves it checkpointed).
+        for i in 0..<3 {
+            try writer.db.writeTransaction { () throws(DoorbraakError) in
+                try AuditLog.append(in: writer.db, testEvent.acting(for: "insurer 3311"), action: "review", subject: "APP-\(i)", before: "submitted", after: "in-review")
+            }
+        }
+        let head = try writer.chainHeadText()
+        let wal = path + "-wal"
+        #expect((try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int ?? 0) > 0, "the commits are in the -wal")
+        let real = folder.appendingPathComponent("real-wal").path
+        #expect(link(wal, real) == 0 && unlink(wal) == 0)
+        #expect(FileManager.default.createFile(atPath: wal, contents: Data()))
+        let shm = try #require(FileHandle(forWritingAtPath: path + "-shm"))
+        try shm.write(contentsOf: Data(count: 136))
+        try shm.close()
+        #expect(throws: DoorbraakError.self) { _ = try Store.open(at: path, readOnly: true, beside: writer.db.openedFiles) }
+        #expect(rename(real, wal) == 0)
+        #expect(try Store.open(at: path, readOnly: true).chainHeadText() == head, "every commit is still there")
     }
 }

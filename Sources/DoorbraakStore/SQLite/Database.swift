@@ -124,6 +124,16 @@ public final class Database {
         if let first {
             _ = csqlite_no_checkpoint_on_close(handle)
             try Database.requireBeside(first, handle: handle, wal: false, path: path) { sqlite3_close_v2(handle); handle = nil }
+            // And the -wal its first read will open by name is the first one's (a second review: a
+            // -wal of the attacker's there, with the shared -shm's header zeroed, had that read
+            // rebuild the -shm from it, and the first connection lost the commits still in its
+            // own -wal; `audit verify` then passed). Checked again once it is open (below); a
+            // rename between this check and SQLite's open is the one window left (README).
+            if first.count > 1, FileSystem.identity(ofPath: path + "-wal").map(first.contains) != true {
+                sqlite3_close_v2(handle)
+                handle = nil
+                throw Database.notBeside(path)
+            }
         }
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
@@ -157,7 +167,12 @@ public final class Database {
         let files = FileSystem.identities(of: Set([database, log].filter { $0 >= 0 }))
         if database >= 0, files.count == (log >= 0 ? 2 : 1), files.isSubset(of: first) { return }
         close()
-        throw DoorbraakError(.busy, "the file at this path is not the database doorbraak opened a moment ago (it was replaced meanwhile); nothing was read from it; run the command again", file: path)
+        throw notBeside(path)
+    }
+
+    /// A second connection not on the first one's files: it is not used.
+    private static func notBeside(_ path: String) -> DoorbraakError {
+        DoorbraakError(.busy, "the file at this path, or its -wal, is not the one doorbraak opened a moment ago (it was replaced meanwhile); it was not used; run the command again", file: path)
     }
 
     /// The raw connection, for the row capture's hook.
