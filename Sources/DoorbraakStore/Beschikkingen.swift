@@ -364,12 +364,14 @@ extension Store {
         Store.afterDecisionPlan?(db.path)
         let order = plan.decisions.writeOrder
         var next = 0
+        var newest = plan.head
         while next < order.count {
             let ids = Array(order[next..<min(next + batch, order.count)])
             let taken: [BeschikkingDecision]
             do throws(DoorbraakError) {
                 taken = try db.writeTransaction { () throws(DoorbraakError) -> [BeschikkingDecision] in
                     let unchanged = try db.integer("PRAGMA data_version") == plan.version
+                    try Store.requireChainNotBefore(newest, in: db)
                     // A run of more than one transaction is on record from its first commit to its
                     // end: until then nothing that changes who is granted is taken, also after a
                     // kill (see `requireNoUnfinishedDecideAll`).
@@ -391,6 +393,7 @@ extension Store {
                 throw stopped
             }
             committed(taken)
+            newest = try AuditLog.lastEvent(in: db).0
             decisions += taken
             next += ids.count
             Store.betweenDecisionBatches?(db.path)
@@ -406,6 +409,17 @@ extension Store {
             }
         }
         return decisions
+    }
+
+    /// `E-AUDIT` when the chain ends before event `seq`, one this run read or committed: events
+    /// are only ever added, so the database's files were replaced or rolled back while it ran (a
+    /// second attacker's review: another -wal renamed in as the plan's second connection opened,
+    /// with the shared -shm's header zeroed, rebuilt the index from it, and the grants still in
+    /// the -wal were lost behind the run's back). Nothing more is granted.
+    static func requireChainNotBefore(_ seq: Int64, in db: Database) throws(DoorbraakError) {
+        let last = try AuditLog.lastEvent(in: db).0
+        guard last < seq else { return }
+        throw DoorbraakError(.audit, "the audit chain now ends at event \(last), before event \(seq) that this run read or committed: the database's files were replaced or rolled back while it ran; nothing more is granted (`doorbraak audit verify --head` with a head noted before the run shows what is missing)")
     }
 
     /// The subject of the events that open and close a `decide --all` of more than one transaction.
@@ -469,6 +483,9 @@ extension Store {
         var bovengrens: [String: Money]
         var facts: [String: GrantFacts]
         var version: Int64
+        /// The newest event the plan read: a batch that finds the chain ending before it (or
+        /// before the last batch's) stops.
+        var head: Int64
     }
 
     /// In one read transaction: every row of the tables a grant rests on as the chain bound it
@@ -486,6 +503,7 @@ extension Store {
             var planCodes: [String: String] = [:]
             var digests: [Int64: String] = [:]
             var seed = ""
+            let head = try AuditLog.lastEvent(in: db).0
             // The second core checks the tables no grant takes a value from and reads the
             // documents, on a connection whose snapshot begins after this one's (`PlanAside`).
             let aside = secondThread ? PlanAside.start(path: db.path, plan: (db.openedFiles, try chainHeadText())) : nil
@@ -547,7 +565,7 @@ extension Store {
             // back-dated run with nothing to decide was refused for its date order). The rows
             // and kept totals are checked all the same.
             let nothing = DecisionPlan(ranked: [], under: try macroCeiling(), on: today)
-            if requested.isEmpty { return CheckedPlan(decisions: nothing, granting: [], bovengrens: [:], facts: [:], version: version) }
+            if requested.isEmpty { return CheckedPlan(decisions: nothing, granting: [], bovengrens: [:], facts: [:], version: version, head: head) }
             try AuditLog.requireLedgerInOrder(in: db, on: today)
             // Today may decide them all when the NZa's rules are in force and it may decide the
             // one requested last.
@@ -566,7 +584,7 @@ extension Store {
             }, seed: seed).map(\.id.rawValue)
             let bovengrens = requested.mapValues(\.bovengrens)
             let plan = DecisionPlan(ranked: ranked.map { (id: $0, bovengrens: bovengrens[$0] ?? .zero) }, under: try macroCeiling(), on: today)
-            return CheckedPlan(decisions: plan, granting: Set(plan.grants), bovengrens: bovengrens, facts: facts, version: version)
+            return CheckedPlan(decisions: plan, granting: Set(plan.grants), bovengrens: bovengrens, facts: facts, version: version, head: head)
         }
     }
 

@@ -59,6 +59,25 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// The chain rolled back between two batches (events removed and the kept head set to the new
+    /// last one, as another -wal taken for the real one leaves it): the next batch finds the chain
+    /// ending before the event the run committed last and stops, `E-AUDIT`, granting nothing more
+    /// (a second attacker's review lost 3,600 committed grants this way and the run went on).
+    @Test func aChainThatWentBackBetweenBatchesStopsTheRun() throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 21)
+        defer { s.remove() }
+        let rollBack = """
+            DELETE FROM audit_event WHERE seq > (SELECT max(seq) FROM audit_event) - 4;
+            UPDATE ledger SET audit_seq = (SELECT max(seq) FROM audit_event), audit_head = (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1) WHERE id = 1
+            """
+        let (outcome, edits) = try decideAll(s, batch: 3, rewritingBetweenBatches: rollBack)
+        #expect(edits == 1)
+        switch outcome {
+        case .success(let decisions): Issue.record("the run went on after the chain went back: \(decisions.count) decisions")
+        case .failure(let error): #expect(error.code == .audit && error.message.contains("before event"), "\(error)")
+        }
+    }
+
     /// A row only read (a tariff, a plan code, a review, a document) rewritten in the file between
     /// two batches, where no other connection committed (here a write on the run's own connection
     /// outside its transactions, which `PRAGMA data_version` does not show, stands for bytes
