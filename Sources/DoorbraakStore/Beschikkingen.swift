@@ -719,13 +719,25 @@ extension Store {
     /// read from the very text hashed, by SQLite's JSON functions, amounts exactly.
     private func checkedBudgets(ofSubmissions submissions: [Int64], digests: [Int64: String]) throws(DoorbraakError) -> [Int64: [(year: Int64, amount: String)]] {
         var budgets: [Int64: [(year: Int64, amount: String)]] = [:]
-        let budgetLines = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
-        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))").each([.text(SQLValue.jsonArray(submissions.map { .integer($0) }))]) { r throws(DoorbraakError) in
-            let seq = r.int64(0), document = r.text(1)
+        try Store.eachDocument(of: submissions, in: db) { seq, document throws(DoorbraakError) in
             if let finding = Store.documentFinding(submission: seq, sha256: digests[seq] ?? "", document: document) { throw Store.refusal(finding) }
-            budgets[seq] = try budgetLines.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
+            budgets[seq] = try Store.budget(of: document, in: db)
         }
         return budgets
+    }
+
+    /// The registered document of each of `submissions` as `db` reads it (for the plan's own
+    /// connection and the one beside it, `PlanAside`).
+    static func eachDocument(of submissions: [Int64], in db: Database, _ body: (Int64, String) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))")
+            .each([.text(SQLValue.jsonArray(submissions.map { .integer($0) }))]) { r throws(DoorbraakError) in try body(r.int64(0), r.text(1)) }
+    }
+
+    /// The spending per year of a registered `document`, read by SQLite's JSON functions from that
+    /// very text, amounts exactly.
+    static func budget(of document: String, in db: Database) throws(DoorbraakError) -> [(year: Int64, amount: String)] {
+        try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
+            .rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) }
     }
 
     /// The error for a decision on `id` without a request: no such application, or no request.

@@ -104,12 +104,9 @@ final class PlanAside: @unchecked Sendable {
     private static func documents(_ submissions: [Int64], in db: Database) throws(DoorbraakError) -> [Int64: Read] {
         var read: [Int64: Read] = [:]
         read.reserveCapacity(submissions.count)
-        let budgetLines = try db.cached("SELECT json_extract(l.value, '$.year'), json_extract(l.value, '$.amount') FROM json_each(?1, '$.budget') l")
-        try db.cached("SELECT seq, document FROM submission WHERE seq IN (SELECT value FROM json_each(?1))")
-            .each([.text(SQLValue.jsonArray(submissions.map { .integer($0) }))]) { r throws(DoorbraakError) in
-                let document = r.text(1)
-                read[r.int64(0)] = Read(sha256: SHA256.hex(document), budget: try budgetLines.rowsValue([.text(document)]) { l in (year: l.int64(0), amount: l.text(1)) })
-            }
+        try Store.eachDocument(of: submissions, in: db) { seq, document throws(DoorbraakError) in
+            read[seq] = Read(sha256: SHA256.hex(document), budget: try Store.budget(of: document, in: db))
+        }
         return read
     }
 }
