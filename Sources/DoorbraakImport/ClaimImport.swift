@@ -73,15 +73,17 @@ public struct ClaimImport: CSVImport {
         // A claim of status released frees room under the ceiling.
         try store.holdAgainstDecideAll()
         let waiting = Waiting()
+        let today = self.today
+        let aside = settings.checksBesideWriter ? CSVAside<PreparedClaimsAside>(prepare: { reader, records throws(DoorbraakError) in
+            try reader.preparedClaimsAside(ClaimImport.preparable(records), today: today)
+        }, adopt: { prepared throws(DoorbraakError) in
+            try store.adopt(prepared)
+        }) : nil
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
-                                prepare: { records throws(DoorbraakError) in
-                                    try store.prepareClaims(records.compactMap { r in
-                                        guard let application = r.preparableApplication, (try? Claim.checkID(r("claim_id"))) != nil else { return nil }
-                                        return (id: r("claim_id"), application: application)
-                                    }, today: today)
-                                },
+                                prepare: { records throws(DoorbraakError) in try store.prepareClaims(ClaimImport.preparable(records), today: today) },
+                                aside: aside,
                                 retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             // Another insurer's claim is refused, not kept as refused: it is that insurer's to import.
@@ -93,6 +95,15 @@ public struct ClaimImport: CSVImport {
                 waiting.claims.append((claim, record.line, error))
                 return .deferred
             }
+        }
+    }
+
+    /// The well-formed claims of a chunk with their applications, for its preparation: a
+    /// malformed id is left to its row's own refusal.
+    static func preparable(_ records: [CSVReader.Record]) -> [(id: String, application: String)] {
+        records.compactMap { r in
+            guard let application = r.preparableApplication, (try? Claim.checkID(r("claim_id"))) != nil else { return nil }
+            return (id: r("claim_id"), application: application)
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A costs or monitoring import reads its file and checks each chunk's rows on a second thread
-/// beside the writer (issue 21, `CSVAside`). It must come to exactly what the writer alone comes
+/// A CSV import (reviews, claims, costs, monitoring) reads its file and checks each chunk's
+/// rows on a second thread beside the writer (issue 21, `CSVAside`). It must come to exactly what the writer alone comes
 /// to (`DOORBRAAK_CHECKS_BESIDE_WRITER=0`): the same report, the same messages, the same rows,
 /// events and bindings — also where a chunk prepared beside the writer cannot know what the
 /// writer stored since (a line id again, a line alike to one stored earlier in the file), and
@@ -47,30 +47,40 @@ import Testing
         return s
     }
 
-    /// What an import left: its output (the sandbox's folder taken out), the cost lines, the
-    /// events and the bindings.
-    func outcome(_ s: Sandbox, _ result: CLIResult) throws -> [String] {
+    /// The rows a costs or monitoring import writes, in an order of their own.
+    static let verantwoordingRows = [
+        "SELECT line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line ORDER BY line_id",
+        "SELECT * FROM measurement ORDER BY application_id, peildatum, kpi"]
+
+    /// What an import left: its output (the sandbox's folder taken out), the rows of `rows`, the
+    /// events and every binding.
+    /// What it wrote is what follows event `since`, the last one before it.
+    func outcome(_ s: Sandbox, _ result: CLIResult, rows: [String], since: String) throws -> [String] {
         let folder = s.folder.path
-        return [String(result.status), result.stdout.replacingOccurrences(of: folder, with: "<s>"), result.stderr.replacingOccurrences(of: folder, with: "<s>"),
-                try s.sql("SELECT line_id, application_id, provider, year, category, kind, amount_cents, description, content, findings, imported_on FROM cost_line ORDER BY line_id"),
-                try s.sql("SELECT seq, on_day, action, subject, before, after FROM audit_event WHERE seq > 1 ORDER BY seq"),
-                try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE tbl IN ('cost_line', 'measurement') ORDER BY tbl, key, seq"),
-                try s.sql("SELECT count(*) FROM audit_event")]
+        return try [String(result.status), result.stdout.replacingOccurrences(of: folder, with: "<s>"), result.stderr.replacingOccurrences(of: folder, with: "<s>")]
+            + rows.map { try s.sql($0) }
+            + [try s.sql("SELECT seq, on_day, action, subject, before, after, rows_sha256 IS NULL FROM audit_event WHERE seq > \(since) ORDER BY seq"),
+               try s.sql("SELECT tbl, key, seq, hex(image) FROM row_binding WHERE seq > \(since) ORDER BY tbl, key, seq"),
+               try s.sql("SELECT count(*) FROM audit_event")]
     }
 
     /// Both ways on the same round and file; returns the one beside the writer after checking
     /// they agree.
     func bothWays(_ arguments: [String], today: String, round make: (() throws -> Sandbox)? = nil, prepare: (Sandbox) throws -> Void = { _ in },
-                  file: String, named: String) throws -> (Sandbox, CLIResult) {
+                  file: String, named: String, rows: [String] = BesideWriterTests.verantwoordingRows) throws -> (Sandbox, CLIResult) {
         let beside = try (make ?? round)(), alone = try (make ?? round)()
         defer { alone.remove() }
         try prepare(beside)
         try prepare(alone)
+        let sinceBeside = try beside.sql("SELECT max(seq) FROM audit_event"), sinceAlone = try alone.sql("SELECT max(seq) FROM audit_event")
+        #expect(sinceBeside == sinceAlone)
         let a = try beside.run(arguments + [try beside.file(named, file)], today: today)
         let b = try alone.run(arguments + [try alone.file(named, file)], today: today, environment: BesideWriterTests.inline)
-        let mine = try outcome(beside, a), theirs = try outcome(alone, b)
+        let mine = try outcome(beside, a, rows: rows, since: sinceBeside), theirs = try outcome(alone, b, rows: rows, since: sinceAlone)
         for (index, (x, y)) in zip(mine, theirs).enumerated() {
-            #expect(x == y, "part \(index) differs beside the writer:\n\(x.prefix(3000))\n--- the writer alone:\n\(y.prefix(3000))")
+            let (xs, ys) = (x.split(separator: "\n", omittingEmptySubsequences: false), y.split(separator: "\n", omittingEmptySubsequences: false))
+            let first = Array(zip(xs, ys)).firstIndex { $0.0 != $0.1 } ?? min(xs.count, ys.count)
+            #expect(x == y, "part \(index) differs beside the writer from its line \(first + 1):\n\(xs.dropFirst(first).prefix(5).joined(separator: "\n").prefix(2000))\n--- the writer alone:\n\(ys.dropFirst(first).prefix(5).joined(separator: "\n").prefix(2000))")
         }
         return (beside, a)
     }
@@ -146,5 +156,132 @@ import Testing
         defer { s.remove() }
         #expect(result.stdout.contains("600 new, 1 unchanged, 2 rejected"), "\(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("E-MONITORING-APPLICATION") && result.stderr.contains("E-MONITORING-CONFLICT"), "\(result.stderr)")
+    }
+
+    /// The rows a claims import writes or rests on.
+    static let payoutRows = [
+        "SELECT * FROM claim ORDER BY claim_id", "SELECT * FROM claim_refusal ORDER BY claim_id",
+        "SELECT * FROM application_milestone ORDER BY application_id, code", "SELECT * FROM beschikking ORDER BY application_id",
+        "SELECT ceiling_cents, granted_cents, released_cents, pending_cents, paid_cents FROM ledger", "SELECT * FROM bovengrens_release ORDER BY id"]
+
+    /// 600 parts of € 1.000,00 on M1 of CH-A and CH-B (300 each: the whole tariff of €
+    /// 300.000,00), over three chunks, and between them: a claim id of the first chunk again with
+    /// its content (unchanged) and with other content (E-CLAIM-DUPLICATE), a part alike to one of
+    /// the first chunk (E-CLAIM-REPEAT, kept), a part on M2 and, last, one more part on CH-A's M1,
+    /// paid in full by then. A payout subject prepared beside the writer from the rows as they
+    /// stood before the import would know none of the parts paid in earlier chunks: the texts of
+    /// the events (paid in total) would differ, and the last part would be paid.
+    static func claimsFile() -> String {
+        var rows = claimHeader
+        for i in 0..<600 {
+            rows += "C-\(i),\(i % 2 == 0 ? "CH-A" : "CH-B"),M1,12345678,3311,1000.00,2027-06-01,reached,part \(i)\n"
+            switch i {
+            case 300: rows += "C-5,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 5\n"
+            case 310: rows += "C-7,CH-B,M1,12345678,3311,2000.00,2027-06-01,reached,part 7\n"
+            case 320: rows += "R-1,CH-A,M1,12345678,3311,1000.00,2027-06-01,reached,part 4\n"
+            case 330: rows += "M2-A,CH-A,M2,23456789,3311,1000.00,2027-06-15,reached,m2 part\n"
+            default: break
+            }
+        }
+        return rows + "OVER-A,CH-A,M1,23456789,3311,1000.00,2027-06-02,reached,over\n"
+    }
+
+    @Test func aClaimsFileComesToWhatTheWriterAloneComesTo() throws {
+        let make = { () throws -> Sandbox in
+            let s = try Sandbox()
+            try s.grantedRound(["CH-A", "CH-B"])
+            return s
+        }
+        let (s, result) = try bothWays(["import", "claims", "--partial"], today: "2027-07-01", round: make, file: BesideWriterTests.claimsFile(),
+                                       named: "claims.csv", rows: BesideWriterTests.payoutRows)
+        defer { s.remove() }
+        #expect(result.status == 1 && result.stdout.contains("601 new, 1 unchanged, 3 rejected"), "\(result.stdout) \(result.stderr)")
+        let lines = BesideWriterTests.claimsFile().split(separator: "\n").map(String.init)
+        for (row, code) in [("C-7,CH-B,M1,12345678,3311,2000.00", "E-CLAIM-DUPLICATE"), ("R-1,", "E-CLAIM-REPEAT"), ("OVER-A,", "E-CLAIM-")] {
+            let line = try #require(lines.firstIndex { $0.hasPrefix(row) }) + 1
+            let said = result.stderr.split(separator: "\n").first { $0.contains("claims.csv:\(line):") }
+            #expect(said?.contains(code) == true, "line \(line) \(code): \(result.stderr)")
+        }
+        #expect(try s.sql("SELECT status, paid_cents FROM application_milestone WHERE code = 'M1' ORDER BY application_id") == "paid|30000000\npaid|30000000")
+        // The chunks were checked beside the writer (else this compared the writer with itself).
+        let again = try s.file("again.csv", BesideWriterTests.claimsFile())
+        let beside = try json(try s.run(["import", "claims", "--partial", "--json", again], today: "2027-07-01").stdout)
+        let alone = try json(try s.run(["import", "claims", "--partial", "--json", again], today: "2027-07-01", environment: BesideWriterTests.inline).stdout)
+        #expect(beside["chunks_checked_beside_writer"] as? Int == 3 && alone["chunks_checked_beside_writer"] as? Int == 0, "\(beside) \(alone)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// A milestone edited with `sqlite3` refuses the claims on its application, beside the
+    /// writer as alone, with the same words; the other application's claims are paid.
+    @Test func anEditedMilestoneRefusesItsClaimsAsTheWriterAloneDoes() throws {
+        let make = { () throws -> Sandbox in
+            let s = try Sandbox()
+            try s.grantedRound(["CH-A", "CH-B"])
+            return s
+        }
+        let (s, result) = try bothWays(["import", "claims", "--partial"], today: "2027-07-01", round: make,
+                                       prepare: { s in _ = try s.sql("UPDATE application_milestone SET tariff_cents = tariff_cents + 100 WHERE application_id = 'CH-B' AND code = 'M1'") },
+                                       file: BesideWriterTests.claimsFile(), named: "claims.csv", rows: BesideWriterTests.payoutRows)
+        defer { s.remove() }
+        #expect(result.status == 1 && result.stderr.contains("E-LEDGER"), "\(result.stderr.prefix(2000))")
+        #expect(try s.sql("SELECT count(*) FROM claim WHERE application_id = 'CH-B'") == "0")
+        #expect(try s.sql("SELECT count(*) FROM claim WHERE application_id = 'CH-A'") == "301")
+    }
+
+    /// 300 submitted applications (RV-0 … RV-299) on the payout-test plan.
+    func submittedRound() throws -> Sandbox {
+        let s = try Sandbox()
+        try s.initPayoutPlan(["--ceiling", "600000000.00", "--theme-amount", "ai=600000000.00"])
+        let apps = (0..<300).map { payoutApplication("RV-\($0)", cents: 100_000_00, fteTenths: 10) }.joined(separator: "\n")
+        let imported = try s.run(["import", "applications", try s.file("apps.jsonl", apps)])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        return s
+    }
+
+    /// Both insurers' decisions on 300 applications, over three chunks, the first row one on an
+    /// unknown application (so that an application's two decisions fall in two chunks), and
+    /// between them: a decision of the first chunk again (unchanged), another decision by the
+    /// same insurer on an application it decided in the first chunk (refused), and a rejection.
+    static func reviewsFile() -> String {
+        var rows = "application_id,insurer,decision,reason,accepted_deviations,note\nRV-NONE,3311,approve,,,\n"
+        for i in 0..<300 {
+            rows += i == 150 ? "RV-150,3311,reject,R1,,te duur\n" : "RV-\(i),3311,approve,,,\n"
+            rows += "RV-\(i),7029,approve,,,\n"
+            switch i {
+            case 200: rows += "RV-5,3311,approve,,,\n"
+            case 210: rows += "RV-7,3311,reject,R2,,anders\n"
+            default: break
+            }
+        }
+        return rows
+    }
+
+    /// The rows a reviews import writes or rests on.
+    static let reviewRows = ["SELECT * FROM review ORDER BY application_id, insurer", "SELECT id, status FROM application ORDER BY id"]
+
+    @Test func aReviewsFileComesToWhatTheWriterAloneComesTo() throws {
+        let (s, result) = try bothWays(["import", "reviews", "--partial"], today: "2026-11-30", round: submittedRound, file: BesideWriterTests.reviewsFile(),
+                                       named: "reviews.csv", rows: BesideWriterTests.reviewRows)
+        defer { s.remove() }
+        // Exit 66: the unknown application's E-MISSING.
+        #expect(result.status == 66 && result.stdout.contains("600 new, 1 unchanged, 2 rejected"), "\(result.status) \(result.stdout) \(result.stderr.prefix(3000))")
+        #expect(try s.sql("SELECT status, count(*) FROM application GROUP BY status ORDER BY status") == "approved|299\nrejected|1")
+        let again = try s.file("again.csv", BesideWriterTests.reviewsFile())
+        let beside = try json(try s.run(["import", "reviews", "--partial", "--json", again], today: "2026-11-30").stdout)
+        let alone = try json(try s.run(["import", "reviews", "--partial", "--json", again], today: "2026-11-30", environment: BesideWriterTests.inline).stdout)
+        #expect(beside["chunks_checked_beside_writer"] as? Int == 3 && alone["chunks_checked_beside_writer"] as? Int == 0, "\(beside) \(alone)")
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
+    /// An application edited with `sqlite3` (or a decision on it) refuses the decisions on it,
+    /// beside the writer as alone, with the same words; the other decisions are recorded.
+    @Test(arguments: ["UPDATE application SET requested_cents = requested_cents + 1 WHERE id = 'RV-260'",
+                      "INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES ('RV-260', '7029', 'approve', NULL, '', '', '', '2026-11-30')"])
+    func anEditedApplicationRefusesItsDecisionsAsTheWriterAloneDoes(edit: String) throws {
+        let (s, result) = try bothWays(["import", "reviews", "--partial"], today: "2026-11-30", round: submittedRound, prepare: { s in _ = try s.sql(edit) },
+                                       file: BesideWriterTests.reviewsFile(), named: "reviews.csv", rows: BesideWriterTests.reviewRows)
+        defer { s.remove() }
+        #expect(result.status != 0 && result.stderr.contains("E-LEDGER") && result.stderr.contains("RV-260"), "\(result.stderr.prefix(2000))")
+        #expect(try s.sql("SELECT count(*) FROM review WHERE application_id <> 'RV-260'") == "598")
     }
 }

@@ -49,6 +49,7 @@ enum ImportClaimsCommand: Command {
             var importer = ClaimImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
             importer.progress = bar
+            importer.settings.checksBesideWriter = context.checksBesideWriter
             return try importer.run(file)
         }
         bar?.finish()

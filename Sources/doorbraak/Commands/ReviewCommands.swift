@@ -118,6 +118,7 @@ enum ImportReviewsCommand: Command {
             var importer = ReviewImport(store: store, today: context.today, event: context.audit().signed(by: signer), partial: partial)
             importer.actingFor = try PartySignature.insurer(signer: signer, option: insurer, file: path).map { u throws(DoorbraakError) in try PartyID(role: .insurer, id: u) }
             importer.signed = signer != nil
+            importer.settings.checksBesideWriter = context.checksBesideWriter
             importer.progress = bar
             return try importer.run(file)
         }
