@@ -37,7 +37,9 @@ struct CSVAside<Prepared: Sendable> {
     /// calls `stop` on the handle before it returns.
     /// `writer`: the writer's database files and chain head; a second connection that does not
     /// find both (another file renamed over the path, the chain of another copy) prepares nothing.
-    func start(_ reader: CSVReader, database: String, writer: (files: Set<FileIdentity>, head: String)) -> (BoundedQueue<Item>, CSVAsideHandle) {
+    /// Without `database` it only reads the file (the syntax pass of an all-or-nothing import,
+    /// `CSVBatch.eachChunk`), preparing nothing.
+    func start(_ reader: CSVReader, database: String?, writer: (files: Set<FileIdentity>, head: String)) -> (BoundedQueue<Item>, CSVAsideHandle) {
         let queue = BoundedQueue<Item>(capacity: Self.capacity)
         let done = DispatchSemaphore(value: 0)
         let handoff = Handoff(reader)
@@ -51,10 +53,10 @@ struct CSVAside<Prepared: Sendable> {
         return (queue, CSVAsideHandle(cancel: { queue.cancel() }, done: done))
     }
 
-    private static func produce(_ reader: CSVReader, database: String, writer: (files: Set<FileIdentity>, head: String),
+    private static func produce(_ reader: CSVReader, database: String?, writer: (files: Set<FileIdentity>, head: String),
                                 prepare: (Store, [CSVReader.Record]) throws(DoorbraakError) -> Prepared, into queue: BoundedQueue<Item>) {
         // No store, no preparation: the writer prepares every chunk itself.
-        var store: Store? = try? Store.open(at: database, readOnly: true, beside: writer.files)
+        var store: Store? = database.flatMap { try? Store.open(at: $0, readOnly: true, beside: writer.files) }
         if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !opened.readsTheChain(of: writer) {
             try? opened.db.execute("ROLLBACK")
             store = nil

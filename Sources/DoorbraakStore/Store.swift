@@ -19,6 +19,8 @@ public final class Store {
     var storedAlike = StoredAlikeKeys()
     /// The registered versions a reviews import's chunk checked (`prepareReviews`).
     var preparedVersions = PreparedVersions()
+    /// The applications found reviewable in the open write transaction (`requireReviewable`).
+    var reviewable = ReviewableApplications()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
     var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).
