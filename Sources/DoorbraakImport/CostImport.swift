@@ -127,18 +127,28 @@ public struct MonitoringImport: CSVImport {
         settings = CSVImportSettings(store: store, today: today, event: event, partial: partial)
     }
 
+    /// The keys of a chunk's measurements whose application and peildatum are well-formed, for
+    /// its preparation (`Store.prepareMeasurementKeys`).
+    static func keys(of records: [CSVReader.Record]) -> [MeasurementKey] {
+        records.compactMap { r in
+            guard let application = r.preparableApplication, let day = try? Day(parsing: r("peildatum")) else { return nil }
+            return MeasurementKey(application: application, peildatum: day.description, kpi: r("kpi"))
+        }
+    }
+
     /// Imports `path`.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
         var kpis: [String: [String]] = [:]
         let store = self.store, today = self.today
         let aside = settings.checksBesideWriter ? CSVAside<PreparedVerantwoording>(prepare: { reader, records throws(DoorbraakError) in
-            try reader.preparedAside(of: records.preparableApplications, .monitoring, today: today)
+            try reader.preparedAside(of: records.preparableApplications, .monitoring, measurements: MonitoringImport.keys(of: records), today: today)
         }, adopt: { prepared throws(DoorbraakError) in
             try store.adopt(prepared)
         }) : nil
         return try CSVBatch.run(path, columns: MonitoringImport.columns, into: store, partial: partial, rowsName: "measurements", progress: progress,
                                 prepare: { records throws(DoorbraakError) in
                                     try store.prepareVerantwoording(of: records.preparableApplications, .monitoring, today: today)
+                                    try store.prepareMeasurementKeys(MonitoringImport.keys(of: records))
                                 }, aside: aside) { record throws(DoorbraakError) in
             let id = record("application_id")
             // Checked once per application and transaction by the store (`verantwoordingSubject`).

@@ -10,8 +10,8 @@ public final class Store {
     var preparedClaims = PreparedClaims()
     /// What the cost lines and measurements of this transaction rest on, as checked (`verantwoordingSubject`).
     var verantwoordingSubjects = VerantwoordingSubjects()
-    /// The new line ids of a costs import's chunk (`prepareCosts`).
-    var newCostLineIDs = NewCostLineIDs()
+    /// The new line ids or measurement keys of an import's chunk (`NewRowKeys`).
+    var newRowKeys = NewRowKeys()
     /// What this write transaction wrote since an import began preparing its chunks beside it
     /// (`beginBesideWriter`).
     var writtenAside = WrittenBesideWriter()
@@ -349,7 +349,7 @@ enum DecimalFormat {
 /// prepared where.
 struct WrittenBesideWriter {
     var transaction = -1
-    /// The ids of the rows it stored (cost lines; claims and kept refusals).
+    /// The keys of the rows it stored (cost line ids, measurement keys; claim ids of claims and kept refusals).
     var ids = SeenKeys()
     /// The applications whose payout rows it wrote or may have written (a claims import): a
     /// payout subject prepared beside the writer from the rows as they stood before is taken

@@ -61,10 +61,12 @@ struct VerantwoordingSubjects {
     var checked: [ExactText: VerantwoordingSubject] = [:]
 }
 
-/// The line ids of the open transaction's costs chunk that had neither a row nor a binding when
-/// the chunk was prepared (`Store.prepareCosts`) and were not stored since: a new line under one
-/// of them needs no lookup of its id (issue 21). Any other id is looked up row by row.
-struct NewCostLineIDs {
+/// The keys of the open transaction's chunk — a costs import's line ids, a monitoring import's
+/// measurement keys (`RowKey.text` of application, peildatum and kpi) — that had neither a row
+/// nor a binding when the chunk was prepared (`Store.prepareCosts`,
+/// `Store.prepareMeasurementKeys`) and were not stored since: a new row under one of them needs
+/// no lookup of its key (issue 21). Any other key is looked up row by row.
+struct NewRowKeys {
     var transaction = -1
     var ids = Set<ExactText>()
 
@@ -72,6 +74,28 @@ struct NewCostLineIDs {
     /// under the same id is looked up).
     mutating func take(_ id: String, in number: Int) -> Bool {
         transaction == number && ids.remove(ExactText(id)) != nil
+    }
+}
+
+/// The key of a measurement as a chunk of a monitoring import names it: application, peildatum
+/// (as `Day` writes it) and kpi.
+public struct MeasurementKey: Sendable {
+    public let application: String
+    public let peildatum: String
+    public let kpi: String
+
+    public init(application: String, peildatum: String, kpi: String) {
+        (self.application, self.peildatum, self.kpi) = (application, peildatum, kpi)
+    }
+
+    /// Its key text, as the pre-update hook and `row_binding` write it.
+    var text: String { RowKey.text([application, peildatum, kpi]) }
+
+    /// A kpi of at most 64 plain characters: letters, digits, `-`, `_` and `.`.
+    static func isPlain(_ kpi: String) -> Bool {
+        !kpi.isEmpty && kpi.utf8.count <= 64 && kpi.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
+        }
     }
 }
 
@@ -85,8 +109,8 @@ public struct PreparedVerantwoording: Sendable {
     let inOrder: [ExactText]
     /// The applications whose rows were found as the chain bound them, with what they rest on.
     let subjects: [ExactText: VerantwoordingSubject]
-    /// The chunk's line ids with neither a row nor a binding (costs).
-    let newLineIDs: Set<ExactText>
+    /// The chunk's line ids (costs) or measurement keys (monitoring) with neither a row nor a binding.
+    let newKeys: Set<ExactText>
     /// With the first chunk, when the whole `cost_line` table was found as bound: what makes each stored line alike, from the bytes found as bound
     /// (`StoredAlikeKeys`).
     let alikeKeys: Set<UInt64>?
@@ -247,7 +271,7 @@ extension Store {
     }
 
     /// Prepares a chunk of cost lines: what their applications rest on and their business-date
-    /// order (`prepareVerantwoording`), and which of `lineIDs` are new (`NewCostLineIDs`) — a few
+    /// order (`prepareVerantwoording`), and which of `lineIDs` are new (`NewRowKeys`) — a few
     /// statements for the chunk instead of three lookups per line (issue 21). Only spares
     /// lookups: a row that is not as bound still meets its refusal.
     public func prepareCosts(of applications: [String], lineIDs: [String], today: Day) throws(DoorbraakError) {
@@ -257,7 +281,26 @@ extension Store {
             SELECT j.value FROM json_each(?1) j
             WHERE EXISTS (SELECT 1 FROM cost_line c WHERE c.line_id = j.value) OR EXISTS (SELECT 1 FROM row_binding b WHERE b.tbl = 'cost_line' AND b.key = j.value)
             """).each([.text(SQLValue.jsonArray(lineIDs.map { .text($0) }))]) { r in ids.remove(ExactText(r.text(0))) }
-        newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: ids)
+        newRowKeys = NewRowKeys(transaction: db.transactionNumber, ids: ids)
+    }
+
+    /// Finds which measurement keys of a chunk are new — neither a row nor a binding under them
+    /// (a measurement deleted outside doorbraak is not a new one) — in one statement instead of
+    /// two lookups per measurement (issue 21; `NewRowKeys`). A key with a kpi other than plain
+    /// letters, digits, `-`, `_` and `.` is left to its row's own lookups.
+    public func prepareMeasurementKeys(_ keys: [MeasurementKey]) throws(DoorbraakError) {
+        newRowKeys = NewRowKeys()
+        let plain = keys.filter { MeasurementKey.isPlain($0.kpi) }
+        guard !plain.isEmpty else { return }
+        var ids = Set(plain.map { ExactText($0.text) })
+        let json = "[" + plain.map { SQLValue.jsonArray([.text($0.application), .text($0.peildatum), .text($0.kpi), .text($0.text)]) }.joined(separator: ",") + "]"
+        try db.cached("""
+            SELECT json_extract(j.value, '$[3]') FROM json_each(?1) j
+            WHERE EXISTS (SELECT 1 FROM measurement m WHERE m.application_id = json_extract(j.value, '$[0]') AND m.peildatum = json_extract(j.value, '$[1]')
+                                                        AND m.kpi = json_extract(j.value, '$[2]'))
+               OR EXISTS (SELECT 1 FROM row_binding b WHERE b.tbl = 'measurement' AND b.key = json_extract(j.value, '$[3]'))
+            """).each([.text(json)]) { r in ids.remove(ExactText(r.text(0))) }
+        newRowKeys = NewRowKeys(transaction: db.transactionNumber, ids: ids)
     }
 
     /// What `prepareCosts` or `prepareVerantwoording` finds for a chunk, found on a read-only
@@ -268,7 +311,8 @@ extension Store {
     /// With the first chunk of costs also the whole `cost_line` table, as the repeat check does
     /// once per transaction. What is not found as bound is left out, so the writer meets the
     /// refusal itself, row by row, as it would without this.
-    public func preparedAside(of applications: [String], _ kind: VerantwoordingKind, lines: [CostLine] = [], today: Day) throws(DoorbraakError) -> PreparedVerantwoording {
+    public func preparedAside(of applications: [String], _ kind: VerantwoordingKind, lines: [CostLine] = [], measurements: [MeasurementKey] = [],
+                              today: Day) throws(DoorbraakError) -> PreparedVerantwoording {
         guard db.readOnly, db.inTransaction else {
             throw DoorbraakError(.internal, "a chunk prepared beside the writer outside a read transaction of a read-only store")
         }
@@ -276,6 +320,7 @@ extension Store {
             try prepareCosts(of: applications, lineIDs: lines.map(\.lineID), today: today)
         } else {
             try prepareVerantwoording(of: applications, kind, today: today)
+            try prepareMeasurementKeys(measurements)
         }
         var subjects: [ExactText: VerantwoordingSubject] = [:]
         var inOrder: [ExactText] = []
@@ -291,10 +336,10 @@ extension Store {
             do throws(DoorbraakError) { alikeKeys = try checkedAlikeKeys() } catch where error.code == .ledger {}
         }
         let found = PreparedVerantwoording(kind: kind, day: today, inOrder: inOrder, subjects: subjects,
-                                           newLineIDs: kind == .costs ? newCostLineIDs.ids : [], alikeKeys: alikeKeys)
+                                           newKeys: newRowKeys.transaction == db.transactionNumber ? newRowKeys.ids : [], alikeKeys: alikeKeys)
         // The writer keeps what was found; this store needs none of it for the next chunk.
         verantwoordingSubjects = VerantwoordingSubjects()
-        newCostLineIDs = NewCostLineIDs()
+        newRowKeys = NewRowKeys()
         db.subjectsInOrder = SubjectsInOrder()
         return found
     }
@@ -306,9 +351,9 @@ extension Store {
         guard db.inTransaction, !db.readOnly else { return }
         for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
         keepCheckedSubjects(prepared.subjects, prepared.kind)
+        let written = try writtenBesideWriter()
+        newRowKeys = NewRowKeys(transaction: db.transactionNumber, ids: prepared.newKeys.filter { !written.ids.mayContain($0.text) })
         if prepared.kind == .costs {
-            let written = try writtenBesideWriter()
-            newCostLineIDs = NewCostLineIDs(transaction: db.transactionNumber, ids: prepared.newLineIDs.filter { !written.ids.mayContain($0.text) })
             // Taken only before this transaction has keys of its own: then it has stored no line yet.
             if let keys = prepared.alikeKeys, storedAlike.transaction != db.transactionNumber {
                 storedAlike = StoredAlikeKeys(transaction: db.transactionNumber, hashes: keys)
@@ -330,7 +375,7 @@ extension Store {
     /// coalition) is stored: it is a finding for the plausibility test, not an input error, and
     /// the test counts it as not eligible. One audit event per stored line.
     public func storeCost(_ line: CostLine, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
-        if !newCostLineIDs.take(line.lineID, in: db.transactionNumber) {
+        if !newRowKeys.take(line.lineID, in: db.transactionNumber) {
             if let before = try db.cached(Store.costLineByID).rowValue([.text(line.lineID)], Store.costLine) {
                 // P7: a line is reimbursed once; other content under the same id is refused — as
                 // the chain bound the line stored.
@@ -520,19 +565,23 @@ extension Store {
     /// value is a no-op; with another value it is refused (E-MONITORING-CONFLICT).
     public func storeMeasurement(_ m: Measurement, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
         let key: [SQLValue] = [.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)]
-        if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
-            .rowValue(key, { $0.int64(0) }) {
-            try requireBound("measurement", key, refusal: VerantwoordingKind.monitoring.notStored)
-            if stored == m.value.units { return .unchanged }
-            throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
+        let keyText = RowKey.text([m.application.rawValue, m.peildatum.description, m.kpi])
+        if !newRowKeys.take(keyText, in: db.transactionNumber) {
+            if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
+                .rowValue(key, { $0.int64(0) }) {
+                try requireBound("measurement", key, refusal: VerantwoordingKind.monitoring.notStored)
+                if stored == m.value.units { return .unchanged }
+                throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
+            }
+            // A measurement deleted outside doorbraak is not a new one (an attacker's review).
+            try requireBound("measurement", key, absent: true, refusal: VerantwoordingKind.monitoring.notStored)
         }
-        // A measurement deleted outside doorbraak is not a new one (an attacker's review).
-        try requireBound("measurement", key, absent: true, refusal: VerantwoordingKind.monitoring.notStored)
         let subject = try requireGranted(m.application.rawValue, .monitoring)
         try AuditLog.requireInOrder(in: db, subject: m.application.rawValue, on: today)
         try VerantwoordingDates.checkPeildatum(m.peildatum, today: today, granted: subject.grantedOn)
         try db.cached("INSERT INTO measurement (application_id, peildatum, kpi, value_units, imported_on) VALUES (?, ?, ?, ?, ?)")
             .run([.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi), .integer(m.value.units), .text(today.description)])
+        if writtenAside.transaction == db.transactionNumber { writtenAside.ids.insert(keyText) }
         try AuditLog.append(in: db, event.acting(for: "coalition"), action: "measurement", subject: m.application.rawValue, before: "-",
                             after: "\(m.kpi) = \(m.value) on peildatum \(m.peildatum)")
         return .stored(findings: [])
