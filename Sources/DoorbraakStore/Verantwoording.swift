@@ -293,13 +293,15 @@ extension Store {
         let plain = keys.filter { MeasurementKey.isPlain($0.kpi) }
         guard !plain.isEmpty else { return }
         var ids = Set(plain.map { ExactText($0.text) })
-        let json = "[" + plain.map { SQLValue.jsonArray([.text($0.application), .text($0.peildatum), .text($0.kpi), .text($0.text)]) }.joined(separator: ",") + "]"
-        try db.cached("""
-            SELECT json_extract(j.value, '$[3]') FROM json_each(?1) j
-            WHERE EXISTS (SELECT 1 FROM measurement m WHERE m.application_id = json_extract(j.value, '$[0]') AND m.peildatum = json_extract(j.value, '$[1]')
-                                                        AND m.kpi = json_extract(j.value, '$[2]'))
-               OR EXISTS (SELECT 1 FROM row_binding b WHERE b.tbl = 'measurement' AND b.key = json_extract(j.value, '$[3]'))
-            """).each([.text(json)]) { r in ids.remove(ExactText(r.text(0))) }
+        // The rows stored on the chunk's applications (a few per application), then the bindings
+        // under the keys still new: each an indexed read, no JSON taken apart per key.
+        let applications = Set(plain.map(\.application)).sorted().map { SQLValue.text($0) }
+        try db.cached("SELECT application_id, peildatum, kpi FROM measurement WHERE application_id IN (SELECT value FROM json_each(?1))")
+            .each([.text(SQLValue.jsonArray(applications))]) { r in ids.remove(ExactText(RowKey.text([r.text(0), r.text(1), r.text(2)]))) }
+        if !ids.isEmpty {
+            try db.cached("SELECT key FROM row_binding WHERE tbl = 'measurement' AND key IN (SELECT value FROM json_each(?1))")
+                .each([.text(SQLValue.jsonArray(ids.map { .text($0.text) }))]) { r in ids.remove(ExactText(r.text(0))) }
+        }
         newRowKeys = NewRowKeys(transaction: db.transactionNumber, ids: ids)
     }
 
