@@ -29,6 +29,13 @@ struct CSVAside<Prepared: Sendable> {
         case failed(DoorbraakError)
     }
 
+    /// One that only reads and parses the file beside the writer (started without a database):
+    /// for the imports whose chunks the writer checks itself, and an all-or-nothing import's
+    /// syntax pass.
+    static var readingOnly: CSVAside<Prepared> {
+        CSVAside(prepare: { _, _ throws(DoorbraakError) in throw DoorbraakError(.internal, "a chunk prepared by a reader that only reads") }, adopt: { _ in })
+    }
+
     /// How many chunks may wait for the writer (one more is being read, one taken).
     static var capacity: Int { 1 }
 

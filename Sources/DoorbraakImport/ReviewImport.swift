@@ -70,12 +70,6 @@ public struct ReviewImport: CSVImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        let today = self.today
-        let aside = settings.checksBesideWriter ? CSVAside<PreparedReviewsAside>(prepare: { reader, records throws(DoorbraakError) in
-            try reader.preparedReviewsAside(of: records.preparableApplications, today: today)
-        }, adopt: { prepared throws(DoorbraakError) in
-            try store.adopt(prepared)
-        }) : nil
         return try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
                          // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
                          check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
@@ -83,7 +77,9 @@ public struct ReviewImport: CSVImport {
                          // decisions), checked set-based before its rows are taken.
                          prepare: { records throws(DoorbraakError) in
                              try store.prepareReviews(of: records.preparableApplications)
-                         }, aside: aside) { record throws(DoorbraakError) in
+                         },
+                         // The file is read beside the writer; each chunk's checks stay on the writer (it rewrites the rows they read).
+                         readBeside: settings.checksBesideWriter) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return deviations

@@ -10,7 +10,7 @@ public enum ClaimOutcome: Sendable, Equatable {
 
 /// The payout rules' view of one application as checked, its theme and the kept paid total of
 /// its beschikking (-1 without one).
-struct CheckedPayoutSubject: Sendable {
+struct CheckedPayoutSubject {
     var subject: PayoutSubject
     var theme: String
     var keptPaid: Money
@@ -22,16 +22,6 @@ struct PreparedClaims {
     var transaction = -1
     var subjects: [ExactText: CheckedPayoutSubject] = [:]
     var newClaimIDs = Set<ExactText>()
-}
-
-/// What a chunk of claims rests on, found beside the writer (`Store.preparedClaimsAside`): the
-/// applications in business-date order for `day`, the payout subjects as checked, and the claim
-/// ids found new, all as they stood before the writer's transaction wrote.
-public struct PreparedClaimsAside: Sendable {
-    let day: Day
-    let inOrder: [ExactText]
-    let subjects: [ExactText: CheckedPayoutSubject]
-    let newClaimIDs: Set<ExactText>
 }
 
 /// A milestone due and not settled (`payouts --due`).
@@ -98,8 +88,6 @@ extension Store {
         // newcomer's try: the same file again on a wrong date gave an E-DATE for each of its 40
         // unchanged rows); it writes nothing, so it precedes nothing.
         let isNew = takePreparedNewClaim(claim.id)
-        // From here on this claim may write its application's payout rows (`WrittenBesideWriter`).
-        noteWrittenBesideWriter(claim)
         if !isNew, try settledBefore(claim) { return .unchanged }
         // Business time first, before anything is written (a refusal is kept with an event too).
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
@@ -229,7 +217,6 @@ extension Store {
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
     /// all-or-nothing import that rolls back keeps nothing), and audits it.
     public func recordRefusal(_ claim: Claim, _ error: DoorbraakError, today: Day, event: AuditContext) throws(DoorbraakError) {
-        noteWrittenBesideWriter(claim)
         try db.cached("INSERT OR IGNORE INTO claim_refusal (claim_id, application_id, content, code, message, refused_on) VALUES (?, ?, ?, ?, ?, ?)")
             .run([.text(claim.id), .text(claim.application), .text(claim.contentKey), .text(error.code.rawValue), .text(error.message), .text(today.description)])
         guard db.changes == 1 else { return }
@@ -288,48 +275,6 @@ extension Store {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
         return checked
-    }
-
-    /// Notes, for the chunks prepared beside this writer, that `claim`'s id and its
-    /// application's payout rows may be written in this transaction (`adopt`).
-    private func noteWrittenBesideWriter(_ claim: Claim) {
-        guard writtenAside.transaction == db.transactionNumber else { return }
-        writtenAside.ids.insert(claim.id)
-        writtenAside.applications.insert(claim.application)
-    }
-
-    /// What `prepareClaims` finds for a chunk on a read-only store beside the importing writer
-    /// (issue 21: the checks on the second core; `CSVAside`), to be handed to the writer's store
-    /// with `adopt`. Its read transaction began while the writer held its write lock and before
-    /// it wrote: its snapshot is the writer's view before its first write. A claims import
-    /// writes the rows a payout rests on, so the writer takes a subject only for an application
-    /// it has not written since (and a new claim id only for an id it has not stored); for any
-    /// other it reads the rows itself, as it does for a second claim on one application in a
-    /// chunk. Thrown when the chunk cannot be prepared (a row not as bound, out of date order):
-    /// the writer then prepares the chunk itself, and meets the refusal row by row.
-    public func preparedClaimsAside(_ claims: [(id: String, application: String)], today: Day) throws(DoorbraakError) -> PreparedClaimsAside {
-        guard db.readOnly, db.inTransaction else {
-            throw DoorbraakError(.internal, "a chunk of claims prepared beside the writer outside a read transaction of a read-only store")
-        }
-        try prepareClaims(claims, today: today)
-        defer { preparedClaims = PreparedClaims() }
-        guard preparedClaims.transaction == db.transactionNumber else {
-            throw DoorbraakError(.internal, "a chunk of claims not prepared beside the writer: the writer prepares it")
-        }
-        let inOrder = Set(claims.map { ExactText($0.application) }).filter { db.subjectsInOrder.contains($0.text, on: today, in: db) }
-        return PreparedClaimsAside(day: today, inOrder: Array(inOrder), subjects: preparedClaims.subjects, newClaimIDs: preparedClaims.newClaimIDs)
-    }
-
-    /// Takes over what a read-only store found beside this writer (`preparedClaimsAside`) for
-    /// the chunk about to be settled, but nothing of an application or claim id this
-    /// transaction wrote since it began (`WrittenBesideWriter`).
-    public func adopt(_ prepared: PreparedClaimsAside) throws(DoorbraakError) {
-        guard db.inTransaction, !db.readOnly else { return }
-        let written = try writtenBesideWriter()
-        for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
-        preparedClaims = PreparedClaims(transaction: db.transactionNumber,
-                                        subjects: prepared.subjects.filter { !written.applications.mayContain($0.key.text) },
-                                        newClaimIDs: prepared.newClaimIDs.filter { !written.ids.mayContain($0.text) })
     }
 
     /// Reads and checks what a chunk of claims rests on at once, before they are settled (issue

@@ -163,35 +163,6 @@ extension Store {
         preparedVersions.versions.merge(versions) { _, new in new }
     }
 
-    /// `prepareReviews` on a read-only store beside the importing writer (issue 21: the checks
-    /// on the second core; `CSVAside`), with the chunk's applications found in business-date
-    /// order for `today`; handed to the writer with `adopt`. Its read transaction began while
-    /// the writer held its write lock and before it wrote, so it reads every row as it stood
-    /// before the writer's transaction. A reviews import writes the applications and decisions
-    /// it checks, but what is handed over is only that each row was as bound before the
-    /// transaction (a row the transaction writes is bound by it at COMMIT, as the writer's own
-    /// check lets it pass) and the versions of submission rows, which the import never writes;
-    /// its own events are dated `today`, so a subject in order stays so. Thrown when a row is
-    /// not as bound: the writer then prepares the chunk itself and meets the refusal row by row.
-    public func preparedReviewsAside(of ids: [String], today: Day) throws(DoorbraakError) -> PreparedReviewsAside {
-        guard db.readOnly, db.inTransaction else {
-            throw DoorbraakError(.internal, "a chunk of decisions prepared beside the writer outside a read transaction of a read-only store")
-        }
-        guard !ids.isEmpty else { return PreparedReviewsAside(day: today, inOrder: [], checked: [], versions: [:]) }
-        try AuditLog.noteInOrder(in: db, subjects: ids, on: today)
-        let versions = try reviewRowsAsBound(of: ids)
-        let inOrder = ids.filter { db.subjectsInOrder.contains($0, on: today, in: db) }.map(ExactText.init)
-        db.subjectsInOrder = SubjectsInOrder()
-        return PreparedReviewsAside(day: today, inOrder: inOrder, checked: ids.map(ExactText.init), versions: versions)
-    }
-
-    /// Takes over what a read-only store found beside this writer (`preparedReviewsAside`).
-    public func adopt(_ prepared: PreparedReviewsAside) throws(DoorbraakError) {
-        guard db.inTransaction, !db.readOnly else { return }
-        for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
-        keepReviewable(prepared.checked.map(\.text), versions: prepared.versions)
-    }
-
     /// The deviation keys found at submission of `id`, or nil when there is no such application;
     /// read in the caller's transaction (one indexed lookup, for an import's R3 rows), from the
     /// row as the chain bound it.
@@ -217,16 +188,6 @@ extension Statement {
         while try step() { out.append(try read(Row(statement: self))) }
         return out
     }
-}
-
-/// What a chunk of decisions rests on, found beside the writer (`Store.preparedReviewsAside`):
-/// the applications in business-date order for `day`, those whose rows and decisions were found
-/// as bound, and the version each points at.
-public struct PreparedReviewsAside: Sendable {
-    let day: Day
-    let inOrder: [ExactText]
-    let checked: [ExactText]
-    let versions: [ExactText: Int]
 }
 
 /// The applications whose row and decisions a write transaction found as bound
