@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(name: "DoorbraakCoreTests", dependencies: ["DoorbraakCore"]),
         .testTarget(name: "DoorbraakStoreTests", dependencies: ["DoorbraakStore", "DoorbraakCore"]),
         .testTarget(name: "DoorbraakImportTests", dependencies: ["DoorbraakImport", "DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore", "DoorbraakStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "doorbraakTests", dependencies: ["DoorbraakCore", "DoorbraakStore", "DoorbraakImport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -81,7 +81,10 @@ struct CSVAside<Prepared: Sendable> {
             }
             let records = rows.compactMap { if case .success(let record) = $0 { record } else { nil } }
             var prepared: Prepared?
-            if let store, !records.isEmpty { prepared = try? prepare(store, records) }
+            if let store, !records.isEmpty {
+                prepared = try? prepare(store, records)
+                if prepared != nil { CSVAsideHook.afterPreparing?(store.db.path) }
+            }
             guard queue.put(.chunk(rows: rows, prepared: prepared, last: !more, done: reader.progress.bytes, total: reader.progress.total)) else { return }
         }
     }
@@ -107,4 +110,10 @@ private final class Handoff<Value>: @unchecked Sendable {
         value = nil
         return taken
     }
+}
+
+/// For tests only: called on the thread beside the writer after each chunk it prepared, with
+/// the database's path (a test edits the file's bytes there, as an attacker did).
+enum CSVAsideHook {
+    nonisolated(unsafe) static var afterPreparing: ((String) -> Void)?
 }

@@ -73,13 +73,18 @@ public struct ClaimImport: CSVImport {
         // A claim of status released frees room under the ceiling.
         try store.holdAgainstDecideAll()
         let waiting = Waiting()
+        let today = self.today
+        let aside = settings.checksBesideWriter ? CSVAside<PreparedClaimsAside>(prepare: { reader, records throws(DoorbraakError) in
+            try reader.preparedClaimsAside(ClaimImport.preparable(records), today: today)
+        }, adopt: { prepared throws(DoorbraakError) in
+            try store.adopt(prepared)
+        }) : nil
         return try CSVBatch.run(path, columns: ClaimImport.columns, into: store, partial: partial, rowsName: "claims", progress: progress,
                                 check: { record throws(DoorbraakError) in _ = try ClaimImport.claim(from: record) },
                                 begin: { () throws(DoorbraakError) in try store.checkKeptTotals() },
                                 prepare: { records throws(DoorbraakError) in try store.prepareClaims(ClaimImport.preparable(records), today: today) },
-                                retry: { () throws(DoorbraakError) in try settleWaiting(waiting) },
-                                // The file is read beside the writer; each chunk's checks stay on the writer (it rewrites the rows they read).
-                                readBeside: settings.checksBesideWriter) { record throws(DoorbraakError) in
+                                aside: aside,
+                                retry: { () throws(DoorbraakError) in try settleWaiting(waiting) }) { record throws(DoorbraakError) in
             let claim = try ClaimImport.claim(from: record)
             // Another insurer's claim is refused, not kept as refused: it is that insurer's to import.
             try PartySignature.requireOwnRow(insurer: claim.insurer, actingFor: actingFor, code: .claimInsurer)

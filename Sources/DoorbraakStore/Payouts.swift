@@ -10,7 +10,7 @@ public enum ClaimOutcome: Sendable, Equatable {
 
 /// The payout rules' view of one application as checked, its theme and the kept paid total of
 /// its beschikking (-1 without one).
-struct CheckedPayoutSubject {
+struct CheckedPayoutSubject: Sendable {
     var subject: PayoutSubject
     var theme: String
     var keptPaid: Money
@@ -22,6 +22,25 @@ struct PreparedClaims {
     var transaction = -1
     var subjects: [ExactText: CheckedPayoutSubject] = [:]
     var newClaimIDs = Set<ExactText>()
+}
+
+/// What a chunk of claims rests on, found beside the writer (`Store.preparedClaimsAside`): the
+/// applications in business-date order for `day`, the payout subjects as checked, the claim ids
+/// found new, and the image each milestone and beschikking row a payout rewrites was checked
+/// in, by application — all as they stood before the writer's transaction wrote.
+public struct PreparedClaimsAside: Sendable {
+    let day: Day
+    let inOrder: [ExactText]
+    let subjects: [ExactText: CheckedPayoutSubject]
+    let newClaimIDs: Set<ExactText>
+    let checkedImages: [ExactText: [CheckedImage]]
+}
+
+/// A row's key and the image it was found as bound in.
+struct CheckedImage: Sendable {
+    let table: String
+    let key: [UInt8]
+    let image: [UInt8]
 }
 
 /// A milestone due and not settled (`payouts --due`).
@@ -88,6 +107,8 @@ extension Store {
         // newcomer's try: the same file again on a wrong date gave an E-DATE for each of its 40
         // unchanged rows); it writes nothing, so it precedes nothing.
         let isNew = takePreparedNewClaim(claim.id)
+        // From here on this claim may write its application's payout rows (`WrittenBesideWriter`).
+        noteWrittenBesideWriter(claim)
         if !isNew, try settledBefore(claim) { return .unchanged }
         // Business time first, before anything is written (a refusal is kept with an event too).
         try AuditLog.requireInOrder(in: db, subject: claim.application, on: today)
@@ -136,13 +157,13 @@ extension Store {
             try db.cached("UPDATE application_milestone SET status = 'released' WHERE application_id = ? AND code = ? AND (status = 'expected' OR status = 'reached')")
                 .run([.text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
-            try release(unpaid, of: claim, kind: "missed", theme: theme, today: today)
+            try release(unpaid, of: claim, kind: "missed", theme: theme, coordinating: subject.coordinating, today: today)
             try AuditLog.append(in: db, actor, action: "release", subject: subjectName, before: beforeText + ", bovengrens \(subject.bovengrens)",
                                 after: "\(claim.milestone) released \(unpaid) unpaid (claim \(claim.id), missed on \(claim.date)); bovengrens \(subject.bovengrens - unpaid)")
         }
         if let rest = decision.finalRelease {
             let before = decision.bovengrensAfter + rest
-            if rest > .zero { try release(rest, of: claim, kind: "final", theme: theme, today: today) }
+            if rest > .zero { try release(rest, of: claim, kind: "final", theme: theme, coordinating: subject.coordinating, today: today) }
             if !finalInPayment {
                 try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
             }
@@ -217,6 +238,7 @@ extension Store {
     /// Keeps a claim that a payout rule refused, with why, in the import's transaction (so an
     /// all-or-nothing import that rolls back keeps nothing), and audits it.
     public func recordRefusal(_ claim: Claim, _ error: DoorbraakError, today: Day, event: AuditContext) throws(DoorbraakError) {
+        noteWrittenBesideWriter(claim)
         try db.cached("INSERT OR IGNORE INTO claim_refusal (claim_id, application_id, content, code, message, refused_on) VALUES (?, ?, ?, ?, ?, ?)")
             .run([.text(claim.id), .text(claim.application), .text(claim.contentKey), .text(error.code.rawValue), .text(error.message), .text(today.description)])
         guard db.changes == 1 else { return }
@@ -231,14 +253,10 @@ extension Store {
     }
 
     /// Lowers the bovengrens of the claim's beschikking by `amount` and moves the kept totals.
-    private func release(_ amount: Money, of claim: Claim, kind: String, theme: String, today: Day) throws(DoorbraakError) {
+    /// `coordinating`: the application's coordinating insurer, from its row as checked.
+    private func release(_ amount: Money, of claim: Claim, kind: String, theme: String, coordinating: String, today: Day) throws(DoorbraakError) {
         try holdAgainstDecideAll()
-        let insurer: String
-        if kind == "missed" {
-            insurer = claim.insurer
-        } else {
-            insurer = try db.cached("SELECT coordinating FROM application WHERE id = ?").rowValue([.text(claim.application)], { $0.text(0) }) ?? claim.insurer
-        }
+        let insurer = kind == "missed" ? claim.insurer : coordinating
         try db.cached("UPDATE beschikking SET released_cents = released_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
         try db.cached("UPDATE ledger SET released_cents = released_cents + ? WHERE id = 1").run([.money(amount)])
         try db.cached("UPDATE theme SET released_cents = released_cents + ? WHERE theme = ?").run([.money(amount), .text(theme)])
@@ -277,6 +295,57 @@ extension Store {
         return checked
     }
 
+    /// Notes, for the chunks prepared beside this writer, that `claim`'s id and its
+    /// application's payout rows may be written in this transaction (`adopt`).
+    private func noteWrittenBesideWriter(_ claim: Claim) {
+        guard writtenAside.transaction == db.transactionNumber else { return }
+        writtenAside.ids.insert(claim.id)
+        writtenAside.applications.insert(claim.application)
+    }
+
+    /// What `prepareClaims` finds for a chunk on a read-only store beside the importing writer
+    /// (issue 21: the checks on the second core; `CSVAside`), to be handed to the writer's store
+    /// with `adopt`. Its read transaction began while the writer held its write lock and before
+    /// it wrote: its snapshot is the writer's view before its first write. A claims import
+    /// rewrites rows a payout rests on, so the writer takes a subject only for an application
+    /// it has not written since (and a new claim id only for an id it has not stored), decides
+    /// on the values checked here, and expects each milestone and beschikking row it rewrites to
+    /// hold the very bytes checked here (`RowCapture.expectBeforeRewrite`): the writer has not
+    /// read those pages itself. Thrown when the chunk cannot be prepared (a row not as bound,
+    /// out of date order): the writer then prepares the chunk itself, and meets the refusal row by row.
+    public func preparedClaimsAside(_ claims: [(id: String, application: String)], today: Day) throws(DoorbraakError) -> PreparedClaimsAside {
+        guard db.readOnly, db.inTransaction else {
+            throw DoorbraakError(.internal, "a chunk of claims prepared beside the writer outside a read transaction of a read-only store")
+        }
+        var images: [ExactText: [CheckedImage]] = [:]
+        try prepareClaims(claims, today: today, keepingImages: { table, application, key, image in
+            images[application, default: []].append(CheckedImage(table: table, key: key, image: image))
+        })
+        defer { preparedClaims = PreparedClaims() }
+        guard preparedClaims.transaction == db.transactionNumber else {
+            throw DoorbraakError(.internal, "a chunk of claims not prepared beside the writer: the writer prepares it")
+        }
+        let inOrder = Set(claims.map { ExactText($0.application) }).filter { db.subjectsInOrder.contains($0.text, on: today, in: db) }
+        return PreparedClaimsAside(day: today, inOrder: Array(inOrder), subjects: preparedClaims.subjects, newClaimIDs: preparedClaims.newClaimIDs,
+                                   checkedImages: images)
+    }
+
+    /// Takes over what a read-only store found beside this writer (`preparedClaimsAside`) for
+    /// the chunk about to be settled, but nothing of an application or claim id this
+    /// transaction wrote since it began (`WrittenBesideWriter`); the rows of each subject taken
+    /// must hold the bytes checked when they are rewritten.
+    public func adopt(_ prepared: PreparedClaimsAside) throws(DoorbraakError) {
+        guard db.inTransaction, !db.readOnly, let capture = db.rowCapture else { return }
+        let written = try writtenBesideWriter()
+        for id in prepared.inOrder { db.subjectsInOrder.insert(id.text, on: prepared.day, in: db) }
+        let subjects = prepared.subjects.filter { !written.applications.mayContain($0.key.text) }
+        for id in subjects.keys {
+            for checked in prepared.checkedImages[id] ?? [] { capture.expectBeforeRewrite(table: checked.table, key: checked.key, image: checked.image) }
+        }
+        preparedClaims = PreparedClaims(transaction: db.transactionNumber, subjects: subjects,
+                                        newClaimIDs: prepared.newClaimIDs.filter { !written.ids.mayContain($0.text) })
+    }
+
     /// Reads and checks what a chunk of claims rests on at once, before they are settled (issue
     /// 21: a few set-based statements for the chunk, where each claim took a dozen lookups): the
     /// date order of their applications, their payout subjects, and which claim ids are new.
@@ -284,12 +353,19 @@ extension Store {
     /// reads again, as the rows then stand. Nothing is prepared when a row of the chunk is not as
     /// bound or out of date order: each claim then meets its own refusal.
     public func prepareClaims(_ claims: [(id: String, application: String)], today: Day) throws(DoorbraakError) {
+        try prepareClaims(claims, today: today, keepingImages: nil)
+    }
+
+    /// `prepareClaims`, handing over the image each milestone and beschikking row was found as
+    /// bound in (`keepingImages`: table, application, key, image).
+    private func prepareClaims(_ claims: [(id: String, application: String)], today: Day,
+                               keepingImages: ((String, ExactText, [UInt8], [UInt8]) -> Void)?) throws(DoorbraakError) {
         preparedClaims = PreparedClaims()
         guard !claims.isEmpty else { return }
         do throws(DoorbraakError) {
             let applications = Array(Set(claims.map { ExactText($0.application) })).map(\.text)
             try AuditLog.requireInOrder(in: db, subjects: applications, on: today)
-            preparedClaims.subjects = try checkedPayoutSubjects(applications)
+            preparedClaims.subjects = try checkedPayoutSubjects(applications, keepingImages: keepingImages)
             var known = Set<ExactText>()
             try db.cached("""
                 SELECT j.value FROM json_each(?1) j
@@ -304,29 +380,34 @@ extension Store {
     }
 
     /// The checked payout subjects of `ids`, by application id (an unknown id has none).
-    private func checkedPayoutSubjects(_ ids: [String]) throws(DoorbraakError) -> [ExactText: CheckedPayoutSubject] {
+    private func checkedPayoutSubjects(_ ids: [String], keepingImages: ((String, ExactText, [UInt8], [UInt8]) -> Void)? = nil) throws(DoorbraakError) -> [ExactText: CheckedPayoutSubject] {
         let keys = ids.map { SQLValue.text($0) }
         var applications: [ExactText: (status: String, coordinating: String, second: String, theme: String)] = [:]
         try requireBoundRows("application", of: keys) { c, r throws(DoorbraakError) in
             applications[ExactText(r.text(try c("id")))] = (r.text(try c("status")), r.text(try c("coordinating")), r.text(try c("second")), r.text(try c("theme")))
         }
         var kept: [ExactText: (paid: Money, granted: GrantedFigures?)] = [:]
-        try requireBoundRows("beschikking", of: keys) { c, r throws(DoorbraakError) in
+        // The rows a payout rewrites, with the images they were found in (beside the writer).
+        let keepBeschikking: RowKeeping? = keepingImages.map { keep in { key, image in keep("beschikking", ExactText(String(decoding: key, as: UTF8.self)), Array(key), Array(image)) } }
+        let keepMilestone: RowKeeping? = keepingImages.map { keep in { key, image in
+            if let application = RowKey.parts(String(decoding: key, as: UTF8.self), count: 2)?.first { keep("application_milestone", ExactText(application), Array(key), Array(image)) }
+        } }
+        try requireBoundRows("beschikking", of: keys, reading: { c, r throws(DoorbraakError) in
             let granted: GrantedFigures? = try BeschikkingStatus(kept: r.text(try c("status")), of: r.text(try c("application_id"))) == .granted
                 ? (r.money(try c("bovengrens_cents")), r.money(try c("released_cents")), !r.isNull(try c("final_on")), r.optionalText(try c("decided_on")))
                 : nil
             kept[ExactText(r.text(try c("application_id")))] = (r.money(try c("paid_cents")), granted)
-        }
+        }, keeping: keepBeschikking)
         var members: [ExactText: [(agb: String, amount: Money)]] = [:]
         try requireBoundRows("application_provider", of: keys) { c, r throws(DoorbraakError) in
             members[ExactText(r.text(try c("application_id"))), default: []].append((r.text(try c("agb")), r.money(try c("amount_cents"))))
         }
         var milestones: [ExactText: [PayoutSubject.Milestone]] = [:]
-        try requireBoundRows("application_milestone", of: keys) { c, r throws(DoorbraakError) in
+        try requireBoundRows("application_milestone", of: keys, reading: { c, r throws(DoorbraakError) in
             milestones[ExactText(r.text(try c("application_id"))), default: []].append(
                 PayoutSubject.Milestone(code: r.text(try c("code")), tariff: r.money(try c("tariff_cents")),
                                         status: try MilestoneStatus(kept: r.text(try c("status")), of: "\(r.text(try c("application_id"))) \(r.text(try c("code")))"), paid: r.money(try c("paid_cents"))))
-        }
+        }, keeping: keepMilestone)
         // The dates of the claims settled on each milestone, from their rows as checked (a claim
         // is not dated before a milestone it follows was reached: `PayoutRules.checkClaimDates`).
         let claimIDs = try db.cached("SELECT c.claim_id FROM json_each(?1) j CROSS JOIN claim c ON c.application_id = j.value")

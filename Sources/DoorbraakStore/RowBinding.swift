@@ -218,6 +218,48 @@ final class RowCapture {
     /// How many rows the transaction wrote (since the last binding).
     var count: Int { rows.count }
 
+    /// The images rows were found as bound in, checked on a connection beside this writer, by
+    /// table and key bytes (`expectBeforeRewrite`): the first UPDATE or DELETE of such a row in
+    /// the transaction must meet exactly those bytes. The writer did not read those pages itself,
+    /// so bytes edited in the file after the check would otherwise be rewritten and bound as its
+    /// own (the nineteenth landing's attacker's review). Kept until the transaction ends.
+    private var expected: [ExpectedRow: [UInt8]] = [:]
+    /// A row whose bytes were not the ones checked when this transaction rewrote it.
+    private(set) var rewrittenUnchecked: (table: String, key: String)?
+
+    /// A row expected, by its table and key bytes.
+    private struct ExpectedRow: Hashable {
+        let table: String
+        let key: [UInt8]
+    }
+
+    /// Expects the row of `table` with key text `key` to hold `image` when it is first rewritten.
+    func expectBeforeRewrite(table: String, key: [UInt8], image: [UInt8]) {
+        expected[ExpectedRow(table: table, key: key)] = image
+    }
+
+    /// Forgets the expectations and the finding (a transaction began or ended).
+    func clearExpectations() {
+        expected.removeAll()
+        rewrittenUnchecked = nil
+    }
+
+    /// The hook met a row about to be rewritten or deleted, its old key just appended at
+    /// `keyStart`: when a row's image was expected, its old values must build that image.
+    private func checkExpected(_ db: OpaquePointer, table name: String, _ table: BoundTable, keyStart: Int) {
+        let key = ExpectedRow(table: name, key: Array(bytes[keyStart...]))
+        guard let image = expected.removeValue(forKey: key) else { return }
+        var old = RowImage.Builder(capacity: image.count)
+        for index in table.columnIndexes {
+            var value: OpaquePointer?
+            _ = sqlite3_preupdate_old(db, index, &value)
+            old.append(value: value)
+        }
+        if !image.withUnsafeBytes({ old.equals($0) }), rewrittenUnchecked == nil {
+            rewrittenUnchecked = (name, String(decoding: key.key, as: UTF8.self))
+        }
+    }
+
     /// Whether the transaction wrote any row, or a row of a table that is not bound.
     var wroteRows: Bool { !rows.isEmpty || unbound != nil }
 
@@ -332,6 +374,7 @@ final class RowCapture {
         if operation != SQLITE_INSERT {
             oldStart = bytes.count
             appendKey(db, table, old: true)
+            if !expected.isEmpty, let oldStart { checkExpected(db, table: known.name, table, keyStart: oldStart) }
         }
         if operation == SQLITE_DELETE {
             if let oldStart { keepWithoutImage(table: known.number, keyStart: oldStart, unread: false) }
@@ -643,10 +686,11 @@ extension Store {
     /// uses is what was checked (a second read of the file could find other bytes; found by an
     /// attacker's review): its columns by name through `BoundColumns`.
     /// `refusal` words a finding, as for `requireBound`.
-    public func requireBoundRows(_ table: String, of parents: [SQLValue], reading: RowReading? = nil,
-                                 refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
+    /// `keeping` gets the key and image of each row found as bound.
+    func requireBoundRows(_ table: String, of parents: [SQLValue], reading: RowReading? = nil, keeping: RowKeeping? = nil,
+                          refusal: @escaping (RowFinding) -> DoorbraakError = Store.refusal) throws(DoorbraakError) {
         guard !parents.isEmpty else { return }
-        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table, refusal), reading: reading)
+        try compareSome(of: SQLValue.jsonArray(parents), in: try boundTable(table), refuseUnlessWrittenHere(table, refusal), reading: reading, keeping: keeping)
     }
 
     /// Checks every row of `tables` against its binding and binds them as they stand to this

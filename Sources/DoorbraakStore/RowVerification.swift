@@ -39,7 +39,10 @@ extension Store {
         }
     }
 
-    /// One part of the row check.
+    /// Gets the key text and the image of a row found as bound, as SQLite's bytes (valid only in the call).
+typealias RowKeeping = (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
+
+/// One part of the row check.
     private func rowCheck(part: RowCheckPart) throws(DoorbraakError) -> RowCheck {
         var check = RowCheck()
         switch part {
@@ -99,9 +102,9 @@ extension Store {
     /// their bindings: for a one-column key the bindings of those keys, for a longer one the
     /// bindings in each parent's key range (see `compareChildren`).
     func compareSome(of parents: String, in table: BoundTable, _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void,
-                     reading: RowReading? = nil) throws(DoorbraakError) {
+                     reading: RowReading? = nil, keeping: RowKeeping? = nil) throws(DoorbraakError) {
         _ = try compare(table, rows: (table.selectSomeByKeyText, [.text(parents)]),
-                        bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit, reading: reading)
+                        bindings: (Store.bindingsOfSome(keyColumns: table.key.count), [.text(table.name), .text(parents)]), visit, reading: reading, keeping: keeping)
     }
 
     /// The newest bindings of table `?1` whose key's first part is one of the JSON array `?2`, in
@@ -122,9 +125,10 @@ extension Store {
     /// of its own is made only for a finding. Calls `visit` with each finding and the key text;
     /// `reading` gets each row that is as bound, and a row whose finding `visit` let pass (a row
     /// the transaction wrote itself) as it stands; returns the rows compared.
+    /// `keeping` gets the key and image of each row found as bound (the bytes compared).
     private func compare(_ table: BoundTable, rows rowsQuery: (String, [SQLValue]), bindings bindingsQuery: (String, [SQLValue]),
                          _ visit: (RowFinding, UnsafeRawBufferPointer) throws(DoorbraakError) -> Void,
-                         reading: RowReading? = nil) throws(DoorbraakError) -> Int {
+                         reading: RowReading? = nil, keeping: RowKeeping? = nil) throws(DoorbraakError) -> Int {
         let rows = try db.cached(rowsQuery.0)
         try rows.bind(rowsQuery.1)
         let bindings = try db.cached(bindingsQuery.0)
@@ -162,6 +166,7 @@ extension Store {
                     image.append(row: row, from: 1)
                     if image.equals(binding.rawBlob(2)) {
                         if let reading, let columns { try reading(columns, row) }
+                        keeping?(row.rawText(0), binding.rawBlob(2))
                     } else {
                         let key = String(decoding: row.rawText(0), as: UTF8.self)
                         let expected = RowImage(bytes: binding.bytes(2))

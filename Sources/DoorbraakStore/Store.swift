@@ -349,8 +349,12 @@ enum DecimalFormat {
 /// prepared where.
 struct WrittenBesideWriter {
     var transaction = -1
-    /// The keys of the rows it stored (cost line ids, measurement keys).
+    /// The keys of the rows it stored (cost line ids, measurement keys; claim ids of claims and kept refusals).
     var ids = SeenKeys()
+    /// The applications whose payout rows it wrote or may have written (a claims import): a
+    /// payout subject prepared beside the writer from the rows as they stood before is taken
+    /// only for an application not among them.
+    var applications = SeenKeys()
 }
 
 extension Store {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// A CSV import reads its file on a second thread beside the writer; the costs and monitoring
-/// imports also check there what each chunk's rows rest on (issue 21, `CSVAside`); the reviews
-/// and claims imports, which rewrite the rows they rest on, check on the writer. It must come to exactly what the writer alone comes
+/// A CSV import reads its file on a second thread beside the writer; the costs, monitoring and
+/// claims imports also check there what each chunk's rows rest on (issue 21, `CSVAside`; the
+/// claims import, which rewrites rows it rests on, expects them to hold the bytes checked:
+/// `RewrittenAsCheckedTests`); the reviews import checks on the writer. It must come to exactly what the writer alone comes
 /// to (`DOORBRAAK_CHECKS_BESIDE_WRITER=0`): the same report, the same messages, the same rows,
 /// events and bindings — also where a chunk prepared beside the writer cannot know what the
 /// writer stored since (a line id again, a line alike to one stored earlier in the file), and
@@ -169,9 +170,9 @@ import Testing
     /// 300.000,00), over three chunks, and between them: a claim id of the first chunk again with
     /// its content (unchanged) and with other content (E-CLAIM-DUPLICATE), a part alike to one of
     /// the first chunk (E-CLAIM-REPEAT, kept), a part on M2 and, last, one more part on CH-A's M1,
-    /// paid in full by then. The claims import reads its file beside the writer and checks every
-    /// chunk on the writer (it rewrites the rows a payout rests on): a check made beside from the
-    /// rows as they stood before the import would know none of the parts paid in earlier chunks.
+    /// paid in full by then. A payout subject prepared beside the writer from the rows as they
+    /// stood before the import would know none of the parts paid in earlier chunks: the texts of
+    /// the events (paid in total) would differ, and the last part would be paid.
     static func claimsFile() -> String {
         var rows = claimHeader
         for i in 0..<600 {
@@ -204,10 +205,12 @@ import Testing
             #expect(said?.contains(code) == true, "line \(line) \(code): \(result.stderr)")
         }
         #expect(try s.sql("SELECT status, paid_cents FROM application_milestone WHERE code = 'M1' ORDER BY application_id") == "paid|30000000\npaid|30000000")
-        // No chunk is checked beside the writer, either way.
+        // The chunks were checked beside the writer (else this compared the writer with itself).
         let again = try s.file("again.csv", BesideWriterTests.claimsFile())
         let beside = try json(try s.run(["import", "claims", "--partial", "--json", again], today: "2027-07-01").stdout)
-        #expect(beside["chunks_checked_beside_writer"] == nil && beside["unchanged"] as? Int == 602, "\(beside)")
+        let alone = try json(try s.run(["import", "claims", "--partial", "--json", again], today: "2027-07-01", environment: BesideWriterTests.inline).stdout)
+        #expect(beside["chunks_checked_beside_writer"] as? Int == 3 && alone["chunks_checked_beside_writer"] as? Int == 0, "\(beside) \(alone)")
+        #expect(beside["unchanged"] as? Int == 602, "\(beside)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 

@@ -192,14 +192,18 @@ public final class Database {
             chainHead = nil
             pendingEvent = nil
             rowCapture?.reset()
+            rowCapture?.clearExpectations()
         } else if sql.hasPrefix("COMMIT") || sql.hasPrefix("END") {
+            try requireRewrittenAsChecked()
             try AuditLog.seal(in: self)
             try flushChainHead()
             rowCapture?.reset()
+            rowCapture?.clearExpectations()
         } else if sql.hasPrefix("ROLLBACK") {
             chainHead = nil
             pendingEvent = nil
             rowCapture?.reset()
+            rowCapture?.clearExpectations()
         }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
@@ -326,5 +330,17 @@ enum SQLiteFailure {
             return DoorbraakError(.busy, "the database is busy (another doorbraak process holds the lock); try again later [SQLite \(code): \(message)]")
         }
         return DoorbraakError(.database, "SQLite error \(code): \(message) [in: \(sql.prefix(200))]")
+    }
+}
+
+extension Database {
+    /// `E-LEDGER` when this transaction rewrote a row whose bytes were not the ones checked beside
+    /// the writer (`RowCapture.expectBeforeRewrite`): the database file changed under the writer.
+    /// Thrown by the statement that rewrote it, with its writes not yet described by an event, so
+    /// the import stops and rolls back whole (`uncoveredWrites`); and again before COMMIT.
+    func requireRewrittenAsChecked() throws(DoorbraakError) {
+        guard let (table, key) = rowCapture?.rewrittenUnchecked else { return }
+        let finding = RowFinding(table: table, key: key, change: .changed)
+        throw DoorbraakError.ledger("\(table) \(key) was changed in the database file after it was checked and before this import rewrote it; nothing is stored; the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
     }
 }

@@ -106,7 +106,12 @@ public final class Statement {
         let rc = sqlite3_step(stmt)
         switch rc {
         case SQLITE_ROW: return true
-        case SQLITE_DONE: return false
+        case SQLITE_DONE:
+            if owner?.rowCapture?.rewrittenUnchecked != nil {
+                sqlite3_reset(stmt)
+                try owner?.requireRewrittenAsChecked()
+            }
+            return false
         default:
             let message = errorMessage
             sqlite3_reset(stmt)

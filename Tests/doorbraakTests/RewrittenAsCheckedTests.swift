@@ -1,0 +1,69 @@
+@testable import DoorbraakImport
+@testable import DoorbraakStore
+import DoorbraakCore
+import Foundation
+import Testing
+
+/// A claims import checks each chunk's payout rows on a connection beside the writer, and the
+/// writer then rewrites a milestone's and a beschikking's row without having read their pages
+/// itself. The nineteenth landing's attacker's review edited those rows' bytes in the database
+/// file between the check and the write: the writer bound the edit as its own, and `audit
+/// verify` passed. The writer now expects each row it rewrites to hold the very bytes checked
+/// (`RowCapture.expectBeforeRewrite`). In a serialized suite: the hook is global.
+@Suite(.serialized) struct RewrittenAsCheckedTests {
+    /// Rewrites, in the file at `path`, the first `from` that lies within 16 bytes after `marker`
+    /// with `to` (as long); returns how many it rewrote (0 or 1).
+    static func rewriteInFile(_ path: String, after marker: String, from: String, to: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: path), let handle = FileHandle(forUpdatingAtPath: path) else { return 0 }
+        defer { try? handle.close() }
+        let bytes = [UInt8](data), m = Array(marker.utf8), f = Array(from.utf8)
+        var i = 0
+        while i + m.count <= bytes.count {
+            if Array(bytes[i..<(i + m.count)]) == m {
+                let start = i + m.count
+                for j in start..<min(start + 16, bytes.count - f.count) where Array(bytes[j..<(j + f.count)]) == f {
+                    try? handle.seek(toOffset: UInt64(j))
+                    handle.write(Data(to.utf8))
+                    return 1
+                }
+            }
+            i += 1
+        }
+        return 0
+    }
+
+    @Test func bytesEditedInTheFileAfterTheCheckBesideAreNotBoundAsTheWritersOwn() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["CH-A", "CH-B"])
+        // Every page in the file itself, none in the WAL: the edit below is what a read finds.
+        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        let path = s.db
+        var edited = 0
+        CSVAsideHook.afterPreparing = { database in
+            guard database == path, edited == 0 else { return }
+            // CH-B's M1 row: its key's two texts, its tariff, then its due date.
+            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: "2027-06-30", to: "2027-06-29")
+        }
+        defer { CSVAsideHook.afterPreparing = nil }
+        let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
+        let outcome: Result<ImportReport, DoorbraakError>
+        do {
+            let store = try Store.open(at: path)
+            let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
+            outcome = .success(try importer.run(file))
+        } catch {
+            outcome = .failure(error)
+        }
+        #expect(edited == 1)
+        switch outcome {
+        case .success(let report): Issue.record("the claim was settled on a row edited after its check: \(report.new) new")
+        case .failure(let error): #expect(error.code == .ledger && error.message.contains("application_milestone") && error.message.contains("rewrote"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0")
+        #expect(try s.sql("SELECT due, paid_cents FROM application_milestone WHERE application_id = 'CH-B' AND code = 'M1'") == "2027-06-29|0")
+        // The edit stays an edit: `audit verify` names it.
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("application_milestone"), "\(verify.stdout)")
+    }
+}
