@@ -573,7 +573,7 @@ extension Store {
                 .rowValue(key, { $0.int64(0) }) {
                 try requireBound("measurement", key, refusal: VerantwoordingKind.monitoring.notStored)
                 if stored == m.value.units { return .unchanged }
-                throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before as \(MeasuredValue(units: stored)), now \(m.value); a correction needs another peildatum", field: "value")
+                throw DoorbraakError(.monitoringConflict, "\(m.kpi) of \(m.application) on \(m.peildatum) was reported before (earlier in this file or by an earlier import) as \(MeasuredValue(units: stored)), now \(m.value); a measurement is kept as reported, so a correction is reported on another peildatum", field: "value")
             }
             // A measurement deleted outside doorbraak is not a new one (an attacker's review).
             try requireBound("measurement", key, absent: true, refusal: VerantwoordingKind.monitoring.notStored)

@@ -145,6 +145,22 @@ import Testing
         }
     }
 
+    /// Found by an attacker's review of the twenty-first landing: every error kept its row's id
+    /// and message whole, so 60 claims with ids of 1 MB took 155 MB (about 2 MB a row). An id is
+    /// kept to 200 bytes and a message to 2,000, saying how long each was.
+    @Test func longIdsInErrorsStayUnderTheMemoryTarget() throws {
+        let s = try round()
+        defer { s.remove() }
+        let long = String(repeating: "x", count: 1_000_000)
+        let file = try s.file("long-ids.csv", claimHeader + (0..<40).map { "CL-\(long)\($0),CH-A,M1,12345678,3311,1.00,2027-06-01,reached,e\n" }.joined())
+        let argv = ["/usr/bin/env", doorbraakBinary, "--db", s.db, "--today", "2027-07-01", "import", "claims", file]
+        let (status, peakMB) = try PreparedChunkTests().peakMemory(argv)
+        #expect(status == 65, "every row malformed")
+        #expect(peakMB < 64, "peak \(peakMB) MB")
+        let said = try s.run(["import", "claims", file], today: "2027-07-01")
+        #expect(said.stderr.contains("… (1000005 bytes)") && said.stderr.utf8.count < 400_000, "\(said.stderr.prefix(600))")
+    }
+
     @Test func aMonitoringFileComesToWhatTheWriterAloneComesTo() throws {
         var rows = ""
         for i in 0..<600 {

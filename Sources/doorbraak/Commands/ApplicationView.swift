@@ -304,6 +304,9 @@ enum ApplicationView {
 enum ImportView {
     /// 0 all rows new or unchanged, 65 a row was malformed, 1 a rule refused a row.
     static func exitCode(_ report: ImportReport) -> Int32 {
+        // A file that did not read cleanly is bad input, whatever its rows' codes (a newcomer's
+        // try: a reason "R7" is E-REASON, a rule's code, and the import said "malformed" with exit 1).
+        if report.stoppedAtMalformedRows { return ExitCode.badInput }
         switch report.worstKind {
         case nil: return ExitCode.done
         case .badInput?: return ExitCode.badInput
