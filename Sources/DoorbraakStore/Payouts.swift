@@ -248,7 +248,14 @@ extension Store {
 
     private func requireOneChange(_ claim: Claim) throws(DoorbraakError) {
         guard db.changes == 1 else {
-            throw DoorbraakError(.claimMilestone, "milestone \(claim.milestone) of \(claim.application) was settled meanwhile", field: "milestone")
+            // The milestone was checked in this transaction, under its write lock, as expected or
+            // reached; the claim is already written. No other connection can have settled it: its
+            // row changed in the database file itself (an attacker's review of the twenty-first
+            // landing edited its status after the check beside the writer, and a refusal kept
+            // afterwards bound the claim row as paid). E-LEDGER, with writes no event describes
+            // yet: the import stops and rolls back whole.
+            let finding = RowFinding(table: "application_milestone", key: "\(claim.application) / \(claim.milestone)", change: .changed)
+            throw DoorbraakError.ledger("milestone \(claim.milestone) of \(claim.application) is no longer as it was checked when its claim \(claim.id) was written: the database was changed outside doorbraak during this import; nothing is stored; its administrator finds every such row with `doorbraak audit verify`", row: finding)
         }
     }
 

@@ -66,4 +66,40 @@ import Testing
         let verify = try s.run(["audit", "verify"])
         #expect(verify.status == 1 && verify.stdout.contains("application_milestone"), "\(verify.stdout)")
     }
+
+    /// Found by a second attacker's review: a milestone's status edited in the file after the
+    /// check beside (`expected` → `released`) made the payout's UPDATE meet no row, so no
+    /// expectation was compared; the claim row was already written, the refusal kept for
+    /// "settled meanwhile" bound it as paid, and the import committed. A milestone that is no
+    /// longer as checked once its claim is written is now E-LEDGER, and the import rolls back.
+    @Test func aMilestoneEditedSoThatThePayoutMissesItStopsTheImport() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.grantedRound(["CH-A", "CH-B"])
+        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        let path = s.db
+        var edited = 0
+        CSVAsideHook.afterPreparing = { database in
+            guard database == path, edited == 0 else { return }
+            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: "expected", to: "released")
+        }
+        defer { CSVAsideHook.afterPreparing = nil }
+        let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
+        let outcome: Result<ImportReport, DoorbraakError>
+        do {
+            let store = try Store.open(at: path)
+            let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
+            outcome = .success(try importer.run(file))
+        } catch {
+            outcome = .failure(error)
+        }
+        #expect(edited == 1)
+        switch outcome {
+        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
+        case .failure(let error): #expect(error.code == .ledger && error.message.contains("no longer as it was checked"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0")
+        #expect(try s.sql("SELECT count(*) FROM claim_refusal") == "0")
+        #expect(try s.run(["audit", "verify"]).status == 1)
+    }
 }
