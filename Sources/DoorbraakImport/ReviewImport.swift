@@ -70,7 +70,7 @@ public struct ReviewImport: CSVImport {
 
     /// Imports `path` in one write transaction (all or nothing unless `partial`).
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        return try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
+        try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
                          // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
                          check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
                          // What a chunk's decisions rest on and write (the applications and their

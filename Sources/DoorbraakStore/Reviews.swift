@@ -125,37 +125,23 @@ extension Store {
     /// then names its row, with its line.
     public func prepareReviews(of ids: [String]) throws(DoorbraakError) {
         guard !ids.isEmpty, db.inTransaction else { return }
-        let versions: [ExactText: Int]
-        do throws(DoorbraakError) {
-            versions = try reviewRowsAsBound(of: ids)
-        } catch where error.code == .ledger {
-            return
-        }
-        keepReviewable(ids, versions: versions)
-    }
-
-    /// Checks the rows a chunk's decisions rest on against the chain (E-LEDGER when one is not as
-    /// bound): the applications, their decisions and the submission rows they point at; returns
-    /// the version each application points at, from its submission row as bound (what
-    /// `registered` reads per review: a file naming the version it assessed).
-    private func reviewRowsAsBound(of ids: [String]) throws(DoorbraakError) -> [ExactText: Int] {
         let keys = ids.map { SQLValue.text($0) }
         var submissions: [Int64: ExactText] = [:]
         var versions: [ExactText: Int] = [:]
-        try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in
-            let seq = try c("submission_seq")
-            if !r.isNull(seq) { submissions[r.int64(seq)] = ExactText(r.text(try c("id"))) }
-        })
-        try requireBoundRows("review", of: keys)
-        try requireBoundRows("submission", of: submissions.keys.sorted().map { .integer($0) }, reading: { c, r throws(DoorbraakError) in
-            if let id = submissions[r.int64(try c("seq"))], ExactText(r.text(try c("application_id"))) == id { versions[id] = r.int(try c("version")) }
-        })
-        return versions
-    }
-
-    /// Keeps `ids` as reviewable (`requireReviewable` passed) for the open write transaction,
-    /// with the versions their submission rows point at.
-    private func keepReviewable(_ ids: [String], versions: [ExactText: Int]) {
+        do throws(DoorbraakError) {
+            try requireBoundRows("application", of: keys, reading: { c, r throws(DoorbraakError) in
+                let seq = try c("submission_seq")
+                if !r.isNull(seq) { submissions[r.int64(seq)] = ExactText(r.text(try c("id"))) }
+            })
+            try requireBoundRows("review", of: keys)
+            // The version each application points at, from its submission row as bound (what
+            // `registered` reads per review: a file naming the version it assessed).
+            try requireBoundRows("submission", of: submissions.keys.sorted().map { .integer($0) }, reading: { c, r throws(DoorbraakError) in
+                if let id = submissions[r.int64(try c("seq"))], ExactText(r.text(try c("application_id"))) == id { versions[id] = r.int(try c("version")) }
+            })
+        } catch where error.code == .ledger {
+            return
+        }
         for id in ids { reviewable.insert(id, in: db) }
         if preparedVersions.transaction != db.transactionNumber || preparedVersions.versions.count >= PreparedVersions.limit {
             preparedVersions = PreparedVersions(transaction: db.transactionNumber)

@@ -120,6 +120,9 @@ public struct BoundColumns: Sendable {
 /// itself (`requireBoundRows`, `requireBoundTable`): the very bytes it compared, its columns by name.
 public typealias RowReading = (BoundColumns, Row) throws(DoorbraakError) -> Void
 
+/// Gets the key text and the image of a row found as bound, as SQLite's bytes (valid only in the call).
+typealias RowKeeping = (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
+
 /// A text equal to another only byte for byte, as SQLite compares keys (Swift's String holds
 /// canonically equivalent texts equal: "K" and the Kelvin sign U+212A).
 struct ExactText: Hashable, Sendable {

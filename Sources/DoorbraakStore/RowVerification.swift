@@ -39,10 +39,7 @@ extension Store {
         }
     }
 
-    /// Gets the key text and the image of a row found as bound, as SQLite's bytes (valid only in the call).
-typealias RowKeeping = (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
-
-/// One part of the row check.
+    /// One part of the row check.
     private func rowCheck(part: RowCheckPart) throws(DoorbraakError) -> RowCheck {
         var check = RowCheck()
         switch part {

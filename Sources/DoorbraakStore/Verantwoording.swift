@@ -297,7 +297,7 @@ extension Store {
         // under the keys still new: each an indexed read, no JSON taken apart per key.
         let applications = Set(plain.map(\.application)).sorted().map { SQLValue.text($0) }
         try db.cached("SELECT application_id, peildatum, kpi FROM measurement WHERE application_id IN (SELECT value FROM json_each(?1))")
-            .each([.text(SQLValue.jsonArray(applications))]) { r in ids.remove(ExactText(RowKey.text([r.text(0), r.text(1), r.text(2)]))) }
+            .each([.text(SQLValue.jsonArray(applications))]) { r in ids.remove(ExactText(MeasurementKey(application: r.text(0), peildatum: r.text(1), kpi: r.text(2)).text)) }
         if !ids.isEmpty {
             try db.cached("SELECT key FROM row_binding WHERE tbl = 'measurement' AND key IN (SELECT value FROM json_each(?1))")
                 .each([.text(SQLValue.jsonArray(ids.map { .text($0.text) }))]) { r in ids.remove(ExactText(r.text(0))) }
@@ -567,7 +567,7 @@ extension Store {
     /// value is a no-op; with another value it is refused (E-MONITORING-CONFLICT).
     public func storeMeasurement(_ m: Measurement, today: Day, event: AuditContext) throws(DoorbraakError) -> VerantwoordingOutcome {
         let key: [SQLValue] = [.text(m.application.rawValue), .text(m.peildatum.description), .text(m.kpi)]
-        let keyText = RowKey.text([m.application.rawValue, m.peildatum.description, m.kpi])
+        let keyText = MeasurementKey(application: m.application.rawValue, peildatum: m.peildatum.description, kpi: m.kpi).text
         if !newRowKeys.take(keyText, in: db.transactionNumber) {
             if let stored = try db.cached("SELECT value_units FROM measurement WHERE application_id = ? AND peildatum = ? AND kpi = ?")
                 .rowValue(key, { $0.int64(0) }) {

@@ -32,29 +32,34 @@ import Testing
         return 0
     }
 
-    @Test func bytesEditedInTheFileAfterTheCheckBesideAreNotBoundAsTheWritersOwn() throws {
+    /// A granted round (CH-A, CH-B) with every page in the file itself, none in the WAL, and one
+    /// claim on CH-B's M1 imported in this process while, after the check beside the writer, the
+    /// first `from` within 16 bytes after CH-B M1's key (its key's two texts, then its tariff) is
+    /// rewritten in the file to `to`; returns the sandbox, how many edits were made and the outcome.
+    func importEditingMilestone(from: String, to: String) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
         let s = try Sandbox()
-        defer { s.remove() }
         try s.grantedRound(["CH-A", "CH-B"])
-        // Every page in the file itself, none in the WAL: the edit below is what a read finds.
         _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
         let path = s.db
         var edited = 0
         CSVAsideHook.afterPreparing = { database in
             guard database == path, edited == 0 else { return }
-            // CH-B's M1 row: its key's two texts, its tariff, then its due date.
-            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: "2027-06-30", to: "2027-06-29")
+            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: from, to: to)
         }
         defer { CSVAsideHook.afterPreparing = nil }
         let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
-        let outcome: Result<ImportReport, DoorbraakError>
         do {
             let store = try Store.open(at: path)
             let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
-            outcome = .success(try importer.run(file))
+            return (s, edited, .success(try importer.run(file)))
         } catch {
-            outcome = .failure(error)
+            return (s, edited, .failure(error))
         }
+    }
+
+    @Test func bytesEditedInTheFileAfterTheCheckBesideAreNotBoundAsTheWritersOwn() throws {
+        let (s, edited, outcome) = try importEditingMilestone(from: "2027-06-30", to: "2027-06-29")
+        defer { s.remove() }
         #expect(edited == 1)
         switch outcome {
         case .success(let report): Issue.record("the claim was settled on a row edited after its check: \(report.new) new")
@@ -73,26 +78,8 @@ import Testing
     /// "settled meanwhile" bound it as paid, and the import committed. A milestone that is no
     /// longer as checked once its claim is written is now E-LEDGER, and the import rolls back.
     @Test func aMilestoneEditedSoThatThePayoutMissesItStopsTheImport() throws {
-        let s = try Sandbox()
+        let (s, edited, outcome) = try importEditingMilestone(from: "expected", to: "released")
         defer { s.remove() }
-        try s.grantedRound(["CH-A", "CH-B"])
-        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        let path = s.db
-        var edited = 0
-        CSVAsideHook.afterPreparing = { database in
-            guard database == path, edited == 0 else { return }
-            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: "expected", to: "released")
-        }
-        defer { CSVAsideHook.afterPreparing = nil }
-        let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
-        let outcome: Result<ImportReport, DoorbraakError>
-        do {
-            let store = try Store.open(at: path)
-            let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
-            outcome = .success(try importer.run(file))
-        } catch {
-            outcome = .failure(error)
-        }
         #expect(edited == 1)
         switch outcome {
         case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
