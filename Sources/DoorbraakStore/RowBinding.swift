@@ -211,8 +211,8 @@ final class RowCapture {
         // Room for what a transaction keeps before it binds (`AuditLog.bindingBatch` rows,
         // `AuditLog.bindingBytes` of images and their keys), taken once: the system maps it
         // without touching it, so a command that writes little holds no more memory. Grown by
-        // doubling, every step copied the buffer into new pages: a fifth of the page faults of a
-        // costs import and a tenth of its writer (issue 21).
+        // doubling, every step copied the buffer into new pages (issue 21: the 10,000-line costs
+        // import's page faults fell from 4,799 to 4,100 without it).
         bytes.reserveCapacity(AuditLog.bindingBytes + (1 << 20))
         rows.reserveCapacity(AuditLog.bindingBatch + 1)
     }

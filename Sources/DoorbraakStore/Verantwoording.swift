@@ -356,7 +356,8 @@ extension Store {
         // chunk found as bound (one missing is checked on its own, as the writer alone would),
         // and an application of an earlier chunk was checked again with this one. Kept for the
         // whole transaction they grew one dictionary to every application of the file: its
-        // growth was 6% of a monitoring import's writer and a seventh of its page faults.
+        // growth was 6% of a 10,000-row monitoring import's writer, its page faults 4,058 → 3,428
+        // without it (issue 21).
         verantwoordingSubjects = VerantwoordingSubjects(transaction: db.transactionNumber, kind: prepared.kind, checked: prepared.subjects)
         let written = try writtenBesideWriter()
         newRowKeys = NewRowKeys(transaction: db.transactionNumber, ids: prepared.newKeys.filter { !written.ids.mayContain($0.text) })

@@ -124,9 +124,10 @@ final class Bench {
 
     /// Runs an import `rounds` times, all but the last on a copy of `db` as it stands (then
     /// removed) and the last on `db` itself, which the next steps go on from: the median of
-    /// their times, the largest of their peaks, and the last one's exit and output.
+    /// their times, the largest of their peaks, and the last one's exit and output (a run on a
+    /// copy that exits otherwise stops the benchmark: its time would not be the import's).
     func importRun(_ db: String, _ args: [String], today: String, rounds: Int) throws -> Run {
-        var times: [Double] = [], peak = 0.0
+        var times: [Double] = [], peak = 0.0, statuses: [Int32] = []
         let copy = db + "-round.sqlite"
         for _ in 1..<max(rounds, 1) {
             try snapshot(db, copy)
@@ -134,8 +135,12 @@ final class Bench {
             removeDatabase(copy)
             times.append(run.seconds)
             peak = max(peak, run.peakMB)
+            statuses.append(run.status)
         }
         var last = try doorbraakRun(db, args, today: today)
+        if let other = statuses.first(where: { $0 != last.status }) {
+            throw BenchError("\(args.prefix(2).joined(separator: " ")) exited \(other) on a copy of the round and \(last.status) on the round itself")
+        }
         times.append(last.seconds)
         last.seconds = Bench.median(times)
         last.peakMB = max(peak, last.peakMB)
