@@ -53,7 +53,12 @@ public struct ReviewImport: CSVImport {
             return .approve(accepted: keys)
         case "reject":
             guard let reason = RejectionReason(rawValue: record("reason")) else {
-                throw DoorbraakError(.reason, "reason \"\(record("reason"))\" must be one of R1, R2, R3, R4, R5, R9", field: "reason")
+                let given = record("reason"), codes = RejectionReason.allCases.map(\.rawValue)
+                // Said as what is missing, not as an empty text, and a code in the wrong case with
+                // the code meant (a newcomer's try); any other code is one edit from every code.
+                let meant = codes.first { $0.lowercased() == given.lowercased() }.map { "; did you mean \($0)?" } ?? ""
+                throw DoorbraakError(.reason, given.isEmpty ? "a rejection needs a reason: one of \(codes.joined(separator: ", "))"
+                                     : "reason \"\(given)\" must be one of \(codes.joined(separator: ", "))\(meant)", field: "reason")
             }
             if reason != .R3 && !keys.isEmpty {
                 throw DoorbraakError(.reason, "only an R3 rejection lists deviation keys", field: "accepted_deviations")
@@ -64,7 +69,8 @@ public struct ReviewImport: CSVImport {
             }
             return .reject(reason, rejected: rejected)
         default:
-            throw DoorbraakError(.input, "decision \"\(record("decision"))\" must be approve or reject", field: "decision")
+            let hint = NearestName.suggestion(for: record("decision"), among: ["approve", "reject"]).map { "; did you mean \($0)?" } ?? ""
+            throw DoorbraakError(.input, "decision \"\(record("decision"))\" must be approve or reject\(hint)", field: "decision")
         }
     }
 
