@@ -15,6 +15,9 @@ import Testing
         let submit = try sandbox.run(["application", "submit", low])
         #expect(submit.status == 1)
         #expect(submit.stderr.contains("E-BAR") && submit.stderr.contains("registered LOW-1 as inadmissible"), "\(submit.stderr)")
+        // The last day a replacement is received, by its date (a newcomer entering a receipt
+        // dated before the deadline after it read "before the deadline" and no day).
+        #expect(submit.stderr.contains("fix it and submit again with --replace, received by the deadline of 2026-12-01"), "\(submit.stderr)")
         let listed = try json(try sandbox.run(["application", "list", "--status", "inadmissible", "--json"]).stdout)
         let rows = try #require(listed["applications"] as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["LOW-1"])

@@ -112,7 +112,7 @@ enum ApplicationSubmitCommand: Command {
                 Output.line("\(id) was already submitted with the same content: nothing changed (it is \(status)"
                             + (status == .withdrawn ? "; a withdrawn application is not taken again: submit a new one under a new id" : "") + ")")
             }
-            if let admission { printRefusal(admission, id: id, file: file, before: true, pastDeadline: received > intake.settings.deadline) }
+            if let admission { printRefusal(admission, id: id, file: file, before: true, received: received, deadline: intake.settings.deadline) }
             if receivedText != nil, let registered, registered.received != received {
                 Output.error("note: \(id) is registered as received on \(registered.received); a registered receipt date is not changed. A receipt entered wrongly is corrected by withdrawing the application (`doorbraak application withdraw`) and submitting it under a new id with --received")
             }
@@ -122,16 +122,19 @@ enum ApplicationSubmitCommand: Command {
                 Output.json(.object([("id", .string(id)), ("outcome", .string("inadmissible")), ("status", .string("inadmissible")),
                                      ("check", ApplicationView.checkJSON(admission))]))
             }
-            printRefusal(admission, id: id, file: file, before: false, pastDeadline: received > intake.settings.deadline)
+            printRefusal(admission, id: id, file: file, before: false, received: received, deadline: intake.settings.deadline)
             return ExitCode.refused
         }
     }
 
     /// The refusal's checks and what to do; `before`: the same content was registered as
     /// inadmissible earlier, and nothing is registered now (a newcomer read "registered" twice).
-    /// `pastDeadline`: received after the deadline, when a replacement is no longer taken (the
-    /// receipt date, not the day of entry: `--received` takes a receipt in time entered later).
-    private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool, pastDeadline: Bool) {
+    /// Received after the deadline, a replacement is no longer taken (the receipt date, not the
+    /// day of entry: `--received` takes a receipt in time entered later); in time, the hint names
+    /// the last day a replacement is received (a newcomer entering after the deadline a receipt
+    /// dated before it read "before the deadline" without knowing which day that was).
+    private static func printRefusal(_ admission: Admission, id: String, file: String, before: Bool, received: Day, deadline: Day) {
+        let pastDeadline = received > deadline
         for error in admission.errors { Output.error("error: \(error.located(file: file, line: nil))") }
         let count = "\(admission.failedCount) admission check\(admission.failedCount == 1 ? "" : "s") failed"
         let registered = before ? "\(id) stays registered as inadmissible, as it was before" : "registered \(id) as inadmissible"
@@ -140,7 +143,7 @@ enum ApplicationSubmitCommand: Command {
         } else if pastDeadline {
             Output.error("\(registered): \(count); the deadline has passed, so a corrected version is no longer taken")
         } else {
-            Output.error("\(registered): \(count); fix \(admission.failedCount == 1 ? "it" : "them") and submit again with --replace before the deadline")
+            Output.error("\(registered): \(count); fix \(admission.failedCount == 1 ? "it" : "them") and submit again with --replace, received by the deadline of \(deadline)")
         }
     }
 }
