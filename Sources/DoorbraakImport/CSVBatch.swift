@@ -119,20 +119,8 @@ enum CSVBatch {
             defer { beside?.1.stop() }
             var more = true
             while more {
-                var prepared: Prepared?
-                if let (queue, _) = beside {
-                    switch queue.take() {
-                    case .failed(let error): throw error
-                    case .chunk(let taken, let found, let last, let done, let total):
-                        chunk = taken
-                        prepared = found
-                        more = !last
-                        read = (done, total)
-                    }
-                } else {
-                    more = try CSVBatch.readChunk(reader, into: &chunk)
-                    read = reader.progress
-                }
+                let prepared: Prepared?
+                (more, prepared, read) = try CSVBatch.nextChunk(of: reader, beside: beside?.0, into: &chunk)
                 if let prepared, let aside {
                     try aside.adopt(prepared)
                     report.chunksCheckedBesideWriter? += 1
@@ -181,25 +169,30 @@ extension CSVBatch {
     /// pass of an all-or-nothing import, before it takes the write lock; issue 21: a sixth of a
     /// claims import was this pass on one thread); the same chunks either way.
     static func eachChunk(of reader: CSVReader, readBeside: Bool, _ body: ([Result<CSVReader.Record, DoorbraakError>]) throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        let beside = readBeside ? CSVAside<Never>.readingOnly.start(reader, database: nil, writer: ([], "")) : nil
+        defer { beside?.1.stop() }
         var chunk: [Result<CSVReader.Record, DoorbraakError>] = []
-        guard readBeside else {
-            var more = true
-            while more {
-                more = try readChunk(reader, into: &chunk)
-                try body(chunk)
-            }
-            return
-        }
-        let (queue, handle) = CSVAside<Bool>.readingOnly.start(reader, database: nil, writer: ([], ""))
-        defer { handle.stop() }
         var more = true
         while more {
-            switch queue.take() {
-            case .failed(let error): throw error
-            case .chunk(let rows, _, let last, _, _):
-                more = !last
-                try body(rows)
-            }
+            more = try nextChunk(of: reader, beside: beside?.0, into: &chunk).more
+            try body(chunk)
+        }
+    }
+
+    /// The next chunk of `reader`'s rows into `chunk`: taken from the thread beside (`CSVAside`),
+    /// with what it prepared and how far it had read, or read here; `more` false once the file ended.
+    static func nextChunk<Prepared: Sendable>(of reader: CSVReader, beside queue: BoundedQueue<CSVAside<Prepared>.Item>?,
+                                              into chunk: inout [Result<CSVReader.Record, DoorbraakError>])
+        throws(DoorbraakError) -> (more: Bool, prepared: Prepared?, read: (bytes: Int, total: Int)) {
+        guard let queue else {
+            let more = try readChunk(reader, into: &chunk)
+            return (more, nil, reader.progress)
+        }
+        switch queue.take() {
+        case .failed(let error): throw error
+        case .chunk(let rows, let prepared, let last, let done, let total):
+            chunk = rows
+            return (!last, prepared, (done, total))
         }
     }
 
