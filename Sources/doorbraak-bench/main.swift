@@ -122,45 +122,41 @@ final class Bench {
     /// (the twenty-first landing). One with `--check-floor`, which compares writes, not times.
     func rounds(_ size: Int) -> Int { checkFloor ? 1 : size > 10_000 ? 3 : 5 }
 
-    /// Runs an import `rounds` times, all but the last on a copy of `db` as it stands (then
-    /// removed) and the last on `db` itself, which the next steps go on from: the median of
-    /// their times, the largest of their peaks, and the last one's exit and output (a run on a
-    /// copy that exits otherwise stops the benchmark: its time would not be the import's).
-    func importRun(_ db: String, _ args: [String], today: String, rounds: Int) throws -> Run {
-        var times: [Double] = [], peak = 0.0, statuses: [Int32] = []
+    /// `run` on `rounds - 1` copies of `db` as it stands, each taken afresh and removed after,
+    /// then on `db` itself: every run, the one on `db` last.
+    func runsOnCopies(of db: String, rounds: Int, _ run: (String) throws -> Run) throws -> [Run] {
         let copy = db + "-round.sqlite"
+        var runs: [Run] = []
         for _ in 1..<max(rounds, 1) {
             try snapshot(db, copy)
-            let run = try doorbraakRun(copy, args, today: today)
-            removeDatabase(copy)
-            times.append(run.seconds)
-            peak = max(peak, run.peakMB)
-            statuses.append(run.status)
+            defer { removeDatabase(copy) }
+            runs.append(try run(copy))
         }
-        var last = try doorbraakRun(db, args, today: today)
-        if let other = statuses.first(where: { $0 != last.status }) {
-            throw BenchError("\(args.prefix(2).joined(separator: " ")) exited \(other) on a copy of the round and \(last.status) on the round itself")
+        runs.append(try run(db))
+        return runs
+    }
+
+    /// Runs an import `rounds` times (`runsOnCopies`), the last on `db` itself, which the next
+    /// steps go on from: the median of their times, the largest of their peaks, and the last
+    /// one's exit and output (a run on a copy that exits otherwise stops the benchmark: its time
+    /// would not be the import's).
+    func importRun(_ db: String, _ args: [String], today: String, rounds: Int) throws -> Run {
+        let runs = try runsOnCopies(of: db, rounds: rounds) { try doorbraakRun($0, args, today: today) }
+        var last = runs[runs.count - 1]
+        if let other = runs.first(where: { $0.status != last.status }) {
+            throw BenchError("\(args.prefix(2).joined(separator: " ")) exited \(other.status) on a copy of the round and \(last.status) on the round itself")
         }
-        times.append(last.seconds)
-        last.seconds = Bench.median(times)
-        last.peakMB = max(peak, last.peakMB)
+        last.seconds = Bench.median(runs.map(\.seconds))
+        last.peakMB = runs.map(\.peakMB).max() ?? last.peakMB
         return last
     }
 
-    /// Times `script` (see `Floor`) on the copy taken before the import, `rounds` times (all but
-    /// the last on a copy of that copy), the median kept; with `--check-floor`, then compares the
-    /// copy's row count per table, and the pages it changed per B-tree (see `PagesWritten`), with
-    /// the database the import wrote.
+    /// Times `script` (see `Floor`) on the copy taken before the import, `rounds` times
+    /// (`runsOnCopies`), the median kept; with `--check-floor`, then compares the copy's row count
+    /// per table, and the pages it changed per B-tree (see `PagesWritten`), with the database the
+    /// import wrote.
     func floor(_ copy: String, _ script: String, against imported: String, _ name: String, rounds: Int = 1) throws -> Double {
-        var times: [Double] = []
-        let again = copy + "-round.sqlite"
-        for _ in 1..<max(rounds, 1) {
-            try snapshot(copy, again)
-            times.append(try sqlite(again, script).seconds)
-            removeDatabase(again)
-        }
-        times.append(try sqlite(copy, script).seconds)
-        let seconds = Bench.median(times)
+        let seconds = Bench.median(try runsOnCopies(of: copy, rounds: rounds) { try sqlite($0, script) }.map(\.seconds))
         if checkFloor {
             let before = (copy as NSString).deletingLastPathComponent + "/before-\(floorName(copy)).sqlite"
             let oursWrote = try PagesWritten.count(before: before, after: imported, sqlite3: sqlite3)
