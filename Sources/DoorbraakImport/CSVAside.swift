@@ -68,7 +68,13 @@ struct CSVAside<Prepared: Sendable> {
             try? opened.db.execute("ROLLBACK")
             store = nil
         }
-        defer { if let store { try? store.db.execute("ROLLBACK") } }
+        defer {
+            if let store {
+                try? store.db.execute("ROLLBACK")
+                // Closed before the writer may close its own (`Database.close`).
+                store.db.close()
+            }
+        }
         var rows: [Result<CSVReader.Record, DoorbraakError>] = []
         rows.reserveCapacity(CSVBatch.chunkSize)
         var more = true

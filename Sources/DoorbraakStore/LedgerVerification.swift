@@ -40,6 +40,8 @@ extension Store {
         // On this connection's own files, or not at all (a copy renamed over the path for the
         // moment the second connection opened would have had half the tables checked on it).
         let second = try Store.open(at: db.path, readOnly: true, beside: db.openedFiles)
+        // Closed here, before this connection closes (`Database.close`), whenever the job's thread ends.
+        defer { second.db.close() }
         try beginTogether(with: second)
         let parts = RowCheckParts(tables: try BoundTable.all(in: db), commitments: true)
         let job = RowCheckJob(second, parts: parts)
@@ -228,6 +230,10 @@ final class RowCheckJob: @unchecked Sendable {
     private let lock = NSLock()
     private var waited = false
 
+    /// For a test: runs on the job's thread after it handed over its result (as a busy machine
+    /// may leave that thread, still holding the job, for a while).
+    nonisolated(unsafe) static var afterItsResult: (() -> Void)?
+
     init(_ store: Store, parts: RowCheckParts) {
         self.store = store
         self.parts = parts
@@ -244,6 +250,7 @@ final class RowCheckJob: @unchecked Sendable {
             }
             lock.withLock { outcome = value }
             done.signal()
+            RowCheckJob.afterItsResult?()
         }
         thread.stackSize = 8 << 20
         thread.start()

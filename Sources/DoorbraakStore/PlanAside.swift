@@ -79,6 +79,10 @@ final class PlanAside: @unchecked Sendable {
     /// database's path.
     nonisolated(unsafe) static var afterReading: ((String, inout [Int64: Read]) -> Void)?
 
+    /// For a test: runs on the thread after it handed over what it read (as a busy machine may
+    /// leave that thread for a while before it ends).
+    nonisolated(unsafe) static var afterItsEnd: (() -> Void)?
+
     private func run(path: String, plan: (files: Set<FileIdentity>, head: String)) {
         var store: Store? = try? Store.open(at: path, readOnly: true, beside: plan.files)
         if let opened = store, (try? opened.db.execute("BEGIN")) == nil || !opened.readsTheChain(of: plan) {
@@ -96,9 +100,14 @@ final class PlanAside: @unchecked Sendable {
         tablesDone.signal()
         listGiven.wait()
         if let store, !submissions.isEmpty { read = (try? Self.documents(submissions, in: store.db)) ?? [:] }
-        if let store { try? store.db.execute("ROLLBACK") }
+        if let store {
+            try? store.db.execute("ROLLBACK")
+            // Closed before the plan may close its own connection (`Database.close`).
+            store.db.close()
+        }
         Self.afterReading?(path, &read)
         documentsDone.signal()
+        Self.afterItsEnd?()
     }
 
     private static func documents(_ submissions: [Int64], in db: Database) throws(DoorbraakError) -> [Int64: Read] {

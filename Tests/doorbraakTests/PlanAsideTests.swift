@@ -28,6 +28,22 @@ import Testing
         #expect(try beside.run(["audit", "verify"]).status == 0)
     }
 
+    /// The connection beside is closed before the plan's own closes, however late its thread
+    /// ends: the plan's, closing last, removes -wal and -shm (CI found a reader's left behind by
+    /// `audit verify`'s second connection on a busy machine; the plan's second connection was
+    /// closed the same way, on its thread after it handed over).
+    @Test func theConnectionBesideIsClosedBeforeThePlansOwn() throws {
+        let s = try StagedRound.sandbox(before: "nza decide --all", count: 12, seed: 33)
+        defer { s.remove() }
+        PlanAside.afterItsEnd = { usleep(300_000) }
+        defer { PlanAside.afterItsEnd = nil }
+        let event = AuditContext(actor: "test", at: "2027-01-04T00:00:00Z", today: Day(2027, 1, 4))
+        let decisions = try Store.open(at: s.db).decideAll(today: event.today, event: event, batch: 5)
+        #expect(decisions.count > 5)
+        for suffix in ["-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: s.db + suffix), "\(suffix) left behind") }
+        #expect(try s.run(["audit", "verify"]).status == 0)
+    }
+
     @Test(arguments: [
         ("UPDATE review SET note = 'edited' WHERE application_id = (SELECT min(application_id) FROM review)", "review"),
         ("UPDATE application_provider SET amount_cents = amount_cents + 1 WHERE application_id = (SELECT min(application_id) FROM application_provider)", "application_provider"),

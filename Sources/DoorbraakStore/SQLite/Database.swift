@@ -93,7 +93,7 @@ public final class Database {
             if fd < 0 {
                 throw DoorbraakError(.io, "cannot create database file: \(String(cString: strerror(errno)))", file: path)
             }
-            close(fd)
+            Glibc.close(fd)
         }
         // A reader still opens the file read-write when it may (and then sets query_only): in WAL
         // mode every reader needs the -shm index, and only a read-write connection, the last to
@@ -178,12 +178,22 @@ public final class Database {
     /// The raw connection, for the row capture's hook.
     var sqliteHandle: OpaquePointer? { handle }
 
-    deinit {
+    /// Closes the connection now, on the calling thread (once; `deinit` closes it otherwise).
+    /// A second connection beside the first is closed this way before the first closes: the
+    /// first, closing last, checkpoints and removes -wal and -shm, which a second connection never
+    /// does (`csqlite_no_checkpoint_on_close`). Left to `deinit` on the thread that used it, it
+    /// could still be open when the first closed, and both files stayed behind (CI: `audit verify`
+    /// on a busy machine).
+    public func close() {
+        guard handle != nil else { return }
         if rowCapture != nil { sqlite3_preupdate_hook(handle, nil, nil) }
         rowCapture = nil
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        handle = nil
     }
+
+    deinit { close() }
 
     /// Runs SQL without parameters and results (pragmas, DDL).
     public func execute(_ sql: String) throws(DoorbraakError) {
