@@ -140,21 +140,18 @@ enum Floor {
     /// with the page cache `decide --all` uses (64 MB). doorbraak commits in batches of 5,000 and
     /// binds the kept totals' rows (the ledger, the themes and spending years the batch changed)
     /// once per batch; the floor binds them as often, on each batch's last event. Nothing is
-    /// checked, ranked or hashed: the floor writes in the order the import decided (its events in
-    /// `outcome`, the database the import wrote), so that both insert the same keys in the same
-    /// order. (In a random order, as before, the floor changed 271–301 pages of `row_binding`
-    /// from run to run against the import's 271, and `--check-floor`'s 10% failed at random.)
-    static func decideAll(today: String, outcome: String) -> String {
+    /// checked, ranked or hashed. It writes in the order the import writes its decisions, by
+    /// application id (`decide --all` ranks to decide who is granted, then writes the grants in the
+    /// order of their keys, `DecisionPlan.writeOrder`):
+    /// both insert the same keys in the same order. (In a random order, as before, the floor
+    /// changed 271–301 pages of `row_binding` from run to run against the import's 271, and
+    /// `--check-floor`'s 10% failed at random.)
+    static func decideAll(today: String) -> String {
         """
         PRAGMA cache_size = -65536;
-        ATTACH '\(outcome)' AS outcome;
-        CREATE TEMP TABLE decided(id TEXT PRIMARY KEY, seq INTEGER) WITHOUT ROWID;
-        INSERT INTO decided SELECT subject, min(seq) FROM outcome.audit_event WHERE action = 'nza-decide' GROUP BY subject;
-        DETACH outcome;
         BEGIN;
         CREATE TEMP TABLE t AS SELECT b.application_id AS id, b.bovengrens_cents AS g, a.theme AS theme, p.code AS plan
-          FROM beschikking b JOIN application a ON a.id = b.application_id JOIN plan p ON p.id = a.plan LEFT JOIN decided d ON d.id = b.application_id
-          WHERE b.status = 'pending' ORDER BY d.seq, b.application_id;
+          FROM beschikking b JOIN application a ON a.id = b.application_id JOIN plan p ON p.id = a.plan WHERE b.status = 'pending' ORDER BY b.application_id;
         CREATE TEMP TABLE years AS SELECT DISTINCT CAST(substr(m.due, 1, 4) AS INTEGER) AS year FROM t JOIN application_milestone m ON m.application_id = t.id;
         UPDATE beschikking SET status = 'granted', decided_on = '\(today)' WHERE application_id IN (SELECT id FROM t);
         UPDATE application SET status = 'granted' WHERE id IN (SELECT id FROM t);

@@ -269,7 +269,7 @@ final class Bench {
         result.decideAllMS = all.seconds * 1000
         result.decideAllPeakMB = all.peakMB
         log("size \(size): the writes-only floor of decide --all")
-        result.decideAllFloorMS = try floor(floorDecide, Floor.decideAll(today: "2027-01-04", outcome: small), against: small, "decide --all") * 1000
+        result.decideAllFloorMS = try floor(floorDecide, Floor.decideAll(today: "2027-01-04"), against: small, "decide --all") * 1000
         removeDatabase(floorDecide)
         result.beschikkingen = size - 1
         result.ceilingMS = try median(5) { try doorbraakRun(small, ["ceiling"], today: "2026-12-04").seconds * 1000 }
