@@ -45,6 +45,9 @@ public final class CSVReader {
         if header.contains(0x0D) {
             throw DoorbraakError(.input, "the lines end in a lone CR (carriage return); save the file with LF or CRLF line ends", file: path, line: 1)
         }
+        if CSVReader.readsAsJSON(header) {
+            throw DoorbraakError(.input, "this line is JSON, not CSV (an application is read by `doorbraak application submit` or `doorbraak import applications`); the first line must be the header \(expected.joined(separator: ","))", file: path, line: 1)
+        }
         let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count
         let commas = header.filter { $0 == UInt8(ascii: ",") }.count
         delimiter = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
@@ -93,6 +96,15 @@ public final class CSVReader {
         let text = String(decoding: line, as: UTF8.self)
         let names = Set(text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingSpaces })
         return kinds.first { names == Set($0.columns) || names == Set($0.columns + ["version"]) }.map { ($0.what, $0.command) }
+    }
+
+    /// Whether the first line opens a JSON object or array (after a BOM and spaces): an
+    /// application file given to a CSV import (a newcomer's try: only "unknown: {" was said).
+    static func readsAsJSON(_ line: [UInt8]) -> Bool {
+        var bytes = line[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let first = bytes.first { $0 != 0x20 && $0 != 0x09 }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
     /// The other kind of file whose header `columns` is, if any.

@@ -24,6 +24,13 @@ import Testing
         #expect(try split("é,€ 1.250,00", ";") == ["é,€ 1.250,00"])
     }
 
+    /// An application file (JSON) is told apart from a CSV header, after a BOM and spaces; a
+    /// header that only holds a brace later is not.
+    @Test func aJSONFirstLineIsToldApart() {
+        for line in ["{\"a\": 1}", "[1]", "\u{FEFF}{}", "  \t{", "\u{FEFF} ["] { #expect(CSVReader.readsAsJSON(Array(line.utf8)), "\(line)") }
+        for line in ["application_id,insurer", "", "a,{b}", " x[", "\u{FEFF}application_id"] { #expect(!CSVReader.readsAsJSON(Array(line.utf8)), "\(line)") }
+    }
+
     @Test func everyMalformedFieldIsNamedOnBothPaths() throws {
         #expect(error { () throws(DoorbraakError) in try split("a,b\"c") } == "a quote inside unquoted field 2")
         #expect(error { () throws(DoorbraakError) in try split("\"a\"b,c") } == "text after the closing quote of field 1")

@@ -77,7 +77,7 @@ extension Sandbox {
         let jsonl = try sandbox.file("apps.jsonl", try applicationLine("DBM-2026-0001") + "\n" + (try applicationLine("DBM-2026-0002")))
         let csv = try sandbox.file("reviews.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nDBM-2026-0001,3311,approve,,,\n")
         let reviews = try sandbox.run(["import", "reviews", jsonl])
-        #expect(reviews.status == 65 && reviews.stderr.contains("the first line must be the header application_id,insurer,decision,reason,accepted_deviations,note"), "\(reviews.stderr)")
+        #expect(reviews.status == 65 && reviews.stderr.contains("the first line must be the header application_id,insurer,decision,reason,accepted_deviations,note") && reviews.stderr.contains("this line is JSON, not CSV"), "\(reviews.stderr)")
         let apps = try sandbox.run(["import", "applications", csv, "--partial"])
         #expect(apps.status == 65, "\(apps.stderr)")
         #expect(apps.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 1, "\(apps.stderr)")
