@@ -187,7 +187,7 @@ public final class CSVReader {
             for end in 0...bytes.count where end == bytes.count || bytes[end] == delimiter {
                 let slice = bytes[start..<end]
                 try CSVReader.requireNoBreak(slice, field: fields.count + 1)
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard let text = String(validUTF8: slice) else {
                     throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
                 }
                 fields.append(text)
@@ -226,7 +226,7 @@ public final class CSVReader {
         var wasQuoted = false
         func finish() throws(DoorbraakError) {
             try CSVReader.requireNoBreak(field[...], field: fields.count + 1)
-            guard let text = String(validating: field, as: UTF8.self) else {
+            guard let text = String(validUTF8: field) else {
                 throw DoorbraakError(.input, "field \(fields.count + 1) is not valid UTF-8")
             }
             fields.append(text)

@@ -152,7 +152,7 @@ public struct JSONParser {
         var end = index
         while end < bytes.count, bytes[end] != 0x22, bytes[end] != 0x5C, bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == 0x22 {
-            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
+            guard let text = String(validUTF8: bytes[index..<end]) else {
                 throw error("a string is not valid UTF-8")
             }
             index = end + 1
@@ -164,7 +164,7 @@ public struct JSONParser {
             switch c {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: out, as: UTF8.self) else {
+                guard let text = String(validUTF8: out) else {
                     throw error("a string is not valid UTF-8")
                 }
                 return text

@@ -100,10 +100,15 @@ extension JSONValue {
     public static func writeString(_ s: String, into out: inout [UInt8], escapingUnprintable: Bool = false) {
         out.append(0x22)
         defer { out.append(0x22) }
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapingUnprintable && $0 >= 0x7F) }) {
-            out.append(contentsOf: s.utf8)
-            return
+        // Nearly every string needs no escape: one scan of its bytes, then one copy of them (the
+        // scan through `utf8.contains(where:)` was a tenth of an applications import's reading).
+        var text = s
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || (escapingUnprintable && byte >= 0x7F) { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if plain { return }
         let hex = Array("0123456789abcdef".utf8)
         func escape(_ unit: UInt16) {
             out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int((unit >> 8) & 0xF)], hex[Int((unit >> 4) & 0xF)], hex[Int(unit & 0xF)]])
