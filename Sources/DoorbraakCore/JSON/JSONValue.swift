@@ -101,7 +101,8 @@ extension JSONValue {
         out.append(0x22)
         defer { out.append(0x22) }
         // Nearly every string needs no escape: one scan of its bytes, then one copy of them (the
-        // scan through `utf8.contains(where:)` was a tenth of an applications import's reading).
+        // scan through `utf8.contains(where:)` was 8.6% of the instructions of an applications
+        // import's reading thread, callgrind).
         var text = s
         let plain = text.withUTF8 { bytes in
             for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || (escapingUnprintable && byte >= 0x7F) { return false }
