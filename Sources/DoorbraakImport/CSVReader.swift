@@ -98,12 +98,11 @@ public final class CSVReader {
         return kinds.first { names == Set($0.columns) || names == Set($0.columns + ["version"]) }.map { ($0.what, $0.command) }
     }
 
-    /// Whether the first line opens a JSON object or array (after a BOM and spaces): an
-    /// application file given to a CSV import (a newcomer's try: only "unknown: {" was said).
+    /// Whether the first line opens a JSON object or array (after spaces and tabs; its byte order
+    /// mark `LineReader` took off): an application file given to a CSV import (a newcomer's try:
+    /// only "unknown: {" was said).
     static func readsAsJSON(_ line: [UInt8]) -> Bool {
-        var bytes = line[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        let first = bytes.first { $0 != 0x20 && $0 != 0x09 }
+        let first = line.first { $0 != 0x20 && $0 != 0x09 }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 

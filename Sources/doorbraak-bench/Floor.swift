@@ -141,11 +141,10 @@ enum Floor {
     /// binds the kept totals' rows (the ledger, the themes and spending years the batch changed)
     /// once per batch; the floor binds them as often, on each batch's last event. Nothing is
     /// checked, ranked or hashed. It writes in the order the import writes its decisions, by
-    /// application id (`decide --all` ranks to decide who is granted, then writes the grants in the
-    /// order of their keys, `DecisionPlan.writeOrder`):
-    /// both insert the same keys in the same order. (In a random order, as before, the floor
-    /// changed 271–301 pages of `row_binding` from run to run against the import's 271, and
-    /// `--check-floor`'s 10% failed at random.)
+    /// application id (`decide --all` ranks to decide who is granted, then writes the grants in
+    /// the order of their keys, `DecisionPlan.writeOrder`): both insert the same keys in the same
+    /// order. (In a random order, as before, the floor changed 271–301 pages of `row_binding`
+    /// from run to run against the import's 271, and `--check-floor`'s 10% failed at random.)
     static func decideAll(today: String) -> String {
         """
         PRAGMA cache_size = -65536;

@@ -24,10 +24,11 @@ import Testing
         #expect(try split("é,€ 1.250,00", ";") == ["é,€ 1.250,00"])
     }
 
-    /// An application file (JSON) is told apart from a CSV header, after a BOM and spaces; a
-    /// header that only holds a brace later is not.
+    /// An application file (JSON) is told apart from a CSV header, after spaces and tabs; a
+    /// header that only holds a brace later is not. (After a byte order mark: `DailyWorkTests`,
+    /// through the reader that takes the mark off.)
     @Test func aJSONFirstLineIsToldApart() {
-        for line in ["{\"a\": 1}", "[1]", "\u{FEFF}{}", "  \t{", "\u{FEFF} ["] { #expect(CSVReader.readsAsJSON(Array(line.utf8)), "\(line)") }
+        for line in ["{\"a\": 1}", "[1]", "  \t{", " ["] { #expect(CSVReader.readsAsJSON(Array(line.utf8)), "\(line)") }
         for line in ["application_id,insurer", "", "a,{b}", " x[", "\u{FEFF}application_id"] { #expect(!CSVReader.readsAsJSON(Array(line.utf8)), "\(line)") }
     }
 

@@ -185,8 +185,10 @@ import Testing
         let ownKind = try s.run(["import", "reviews", try s.file("r.csv", "application_id,insurer,decision\n")])
         #expect(ownKind.status == 65 && !ownKind.stderr.contains("this is the header of") && !ownKind.stderr.contains("JSON"), "\(ownKind.stderr)")
         // An application file (JSON) given to a CSV import is named as one, with where it goes.
-        let json = try s.run(["import", "reviews", try s.file("reviews.csv", "{\"application_id\": \"DBM-2026-0001\", \"plan\": \"x\"}\n")])
-        #expect(json.status == 65 && json.stderr.contains("reviews.csv:1") && json.stderr.contains("this line is JSON, not CSV (an application is read by `doorbraak application submit` or `doorbraak import applications`); the first line must be the header application_id,insurer,decision"), "\(json.stderr)")
+        for (name, text) in [("reviews.csv", "{\"application_id\": \"DBM-2026-0001\", \"plan\": \"x\"}\n"), ("bom.csv", "\u{FEFF} [{\"application_id\": \"DBM-2026-0001\"}]\n")] {
+            let json = try s.run(["import", "reviews", try s.file(name, text)])
+            #expect(json.status == 65 && json.stderr.contains("\(name):1") && json.stderr.contains("this line is JSON, not CSV (an application is read by `doorbraak application submit` or `doorbraak import applications`); the first line must be the header application_id,insurer,decision"), "\(json.stderr)")
+        }
     }
 
     @Test func theNZaRegisterListsEveryBeschikkingAndExportsADutchSpreadsheet() throws {

@@ -9,16 +9,13 @@ extension String {
     /// (`String(validating:as:)` on a slice went through generic code that looked up type
     /// metadata at every call: a third of the instructions of a reviews import's reading thread.)
     public init?(validUTF8 bytes: ArraySlice<UInt8>) {
-        let text = bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: buffer, as: UTF8.self)
-        }
-        let same = bytes.withUnsafeBufferPointer { buffer in
-            var copy = text
-            return copy.withUTF8 { utf8 in
+        guard let text = bytes.withUnsafeBufferPointer({ buffer -> String? in
+            var text = String(decoding: buffer, as: UTF8.self)
+            let same = text.withUTF8 { utf8 in
                 utf8.count == buffer.count && (buffer.isEmpty || memcmp(utf8.baseAddress!, buffer.baseAddress!, buffer.count) == 0)
             }
-        }
-        guard same else { return nil }
+            return same ? text : nil
+        }) else { return nil }
         self = text
     }
 
