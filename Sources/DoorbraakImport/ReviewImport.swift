@@ -74,18 +74,26 @@ public struct ReviewImport: CSVImport {
         }
     }
 
-    /// Imports `path` in one write transaction (all or nothing unless `partial`).
+    /// Imports `path` in one write transaction (all or nothing unless `partial`). Each chunk's
+    /// applications, decisions and submissions are checked beside the writer (`CSVAside`,
+    /// `Store.preparedReviewsAside`); a chunk that cannot be checked there is checked by the writer.
     public func run(_ path: String) throws(DoorbraakError) -> ImportReport {
-        try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
-                         // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
-                         check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
-                         // What a chunk's decisions rest on and write (the applications and their
-                         // decisions), checked set-based before its rows are taken.
-                         prepare: { records throws(DoorbraakError) in
-                             try store.prepareReviews(of: records.preparableApplications)
-                         },
-                         // The file is read beside the writer; each chunk's checks stay on the writer (it rewrites the rows they read).
-                         readBeside: settings.checksBesideWriter) { record throws(DoorbraakError) in
+        let today = self.today
+        let aside = settings.checksBesideWriter ? CSVAside<PreparedReviewsAside>(prepare: { reader, records throws(DoorbraakError) in
+            try reader.preparedReviewsAside(of: records.preparableApplications, today: today)
+        }, adopt: { prepared throws(DoorbraakError) in
+            try store.adopt(prepared)
+        }) : nil
+        return try CSVBatch.run(path, columns: ReviewImport.columns, optional: ReviewImport.optionalColumns, into: store, partial: partial, rowsName: "decisions", progress: progress,
+                                // Without the database an R3 row cannot know the deviations: a sentinel key no row accepts.
+                                check: { record throws(DoorbraakError) in _ = try ReviewImport.decision(from: record) { _ in ["\u{0}"] } },
+                                // What a chunk's decisions rest on and write (the applications and their
+                                // decisions), checked set-based before its rows are taken, when the
+                                // chunk was not checked beside the writer.
+                                prepare: { records throws(DoorbraakError) in
+                                    try store.prepareReviews(of: records.preparableApplications)
+                                },
+                                aside: aside) { record throws(DoorbraakError) in
             let (id, decision) = try ReviewImport.decision(from: record) { id throws(DoorbraakError) in
                 guard let deviations = try store.deviations(of: id) else { throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id") }
                 return deviations

@@ -248,6 +248,12 @@ final class RowCapture {
         expected[ExpectedRow(table: table, key: key)] = image
     }
 
+    /// Whether the row of `table` with key text `key` is still expected (`expectBeforeRewrite`):
+    /// no rewrite met it under that key yet.
+    func expects(table: String, key: String) -> Bool {
+        !expected.isEmpty && expected[ExpectedRow(table: table, key: Array(key.utf8))] != nil
+    }
+
     /// Forgets the expectations and the finding (a transaction began or ended).
     func clearExpectations() {
         expected.removeAll()

@@ -21,6 +21,8 @@ public final class Store {
     var preparedVersions = PreparedVersions()
     /// The applications found reviewable in the open write transaction (`requireReviewable`).
     var reviewable = ReviewableApplications()
+    /// The subjects of a reviews import's decisions as checked beside the writer (`CheckedReviews`).
+    var checkedReviews = CheckedReviews()
     /// The bound tables as a read-only connection's views check rows against them (`boundTable`).
     var readOnlyTables: [String: BoundTable] = [:]
     /// The schema upgrade this open made, if it made one (the CLI says so).

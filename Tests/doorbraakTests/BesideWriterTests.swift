@@ -285,10 +285,12 @@ import Testing
         // Exit 66: the unknown application's E-MISSING.
         #expect(result.status == 66 && result.stdout.contains("600 new, 1 unchanged, 2 rejected"), "\(result.status) \(result.stdout) \(result.stderr.prefix(3000))")
         #expect(try s.sql("SELECT status, count(*) FROM application GROUP BY status ORDER BY status") == "approved|299\nrejected|1")
-        // No chunk is checked beside the writer, either way.
+        // The chunks were checked beside the writer (else this compared the writer with itself).
         let again = try s.file("again.csv", BesideWriterTests.reviewsFile())
         let beside = try json(try s.run(["import", "reviews", "--partial", "--json", again], today: "2026-11-30").stdout)
-        #expect(beside["chunks_checked_beside_writer"] == nil && beside["unchanged"] as? Int == 601, "\(beside)")
+        let alone = try json(try s.run(["import", "reviews", "--partial", "--json", again], today: "2026-11-30", environment: BesideWriterTests.inline).stdout)
+        #expect(beside["chunks_checked_beside_writer"] as? Int == 3 && alone["chunks_checked_beside_writer"] as? Int == 0, "\(beside) \(alone)")
+        #expect(beside["unchanged"] as? Int == 601, "\(beside)")
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 

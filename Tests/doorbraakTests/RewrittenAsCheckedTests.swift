@@ -51,7 +51,9 @@ import Testing
         do {
             let store = try Store.open(at: path)
             let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
-            return (s, edited, .success(try importer.run(file)))
+            // Imported before `edited` is read: the edit is made during the import.
+            let report = try importer.run(file)
+            return (s, edited, .success(report))
         } catch {
             return (s, edited, .failure(error))
         }
@@ -88,5 +90,99 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM claim") == "0")
         #expect(try s.sql("SELECT count(*) FROM claim_refusal") == "0")
         #expect(try s.run(["audit", "verify"]).status == 1)
+    }
+}
+
+/// A reviews import checks each chunk's applications, decisions and submissions beside the
+/// writer, and the writer then rewrites each application's status without having read its page
+/// itself: the same attack as on the claims import, on the application's row and on a decision
+/// recorded before. In a serialized suite: the hook is global.
+@Suite(.serialized) struct ReviewsRewrittenAsCheckedTests {
+    /// One submitted application (RV-1) on the payout-test plan, with `before` reviews rows
+    /// recorded first, every page in the file itself; then `file`'s decisions imported in this
+    /// process while, after the check beside the writer, `edit` rewrites the file once.
+    func importEditing(before: String? = nil, _ file: String, edit: @escaping (String) -> Int) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
+        let s = try Sandbox()
+        try s.initPayoutPlan(["--ceiling", "600000000.00", "--theme-amount", "ai=600000000.00"])
+        let imported = try s.run(["import", "applications", try s.file("apps.jsonl", payoutApplication("RV-1", cents: 100_000_00, fteTenths: 10))])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        if let before {
+            let first = try s.run(["import", "reviews", try s.file("first.csv", reviewHeader + before)], today: "2026-11-30")
+            try #require(first.status == 0, "\(first.stderr)")
+        }
+        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        let path = s.db
+        var edited = 0
+        CSVAsideHook.afterPreparing = { database in
+            guard database == path, edited == 0 else { return }
+            edited += edit(path)
+        }
+        defer { CSVAsideHook.afterPreparing = nil }
+        let csv = try s.file("reviews.csv", reviewHeader + file)
+        do {
+            let store = try Store.open(at: path)
+            let importer = ReviewImport(store: store, today: Day(2026, 11, 30), event: AuditContext(actor: "test", at: "2026-11-30T00:00:00Z", today: Day(2026, 11, 30)), partial: true)
+            // Imported before `edited` is read: the edit is made during the import.
+            let report = try importer.run(csv)
+            return (s, edited, .success(report))
+        } catch {
+            return (s, edited, .failure(error))
+        }
+    }
+
+    let reviewHeader = "application_id,insurer,decision,reason,accepted_deviations,note\n"
+
+    /// The second insurer edited in the file after the check (`7029` → `7030`): the writer, which
+    /// decided on the row as checked, meets other bytes when it rewrites the row and stops.
+    @Test func anApplicationEditedAfterTheCheckBesideIsNotBoundAsTheWritersOwn() throws {
+        let (s, edited, outcome) = try importEditing("RV-1,3311,approve,,,\n") { path in
+            RewrittenAsCheckedTests.rewriteInFile(path, after: "vvt3311", from: "7029", to: "7030")
+        }
+        defer { s.remove() }
+        #expect(edited == 1)
+        switch outcome {
+        case .success(let report): Issue.record("the decision was recorded on a row edited after its check: \(report.new) new")
+        case .failure(let error): #expect(error.code == .ledger && error.message.contains("application RV-1") && error.message.contains("rewrote"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM review") == "0")
+        #expect(try s.sql("SELECT status, second FROM application WHERE id = 'RV-1'") == "submitted|7030")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("application RV-1"), "\(verify.stdout)")
+    }
+
+    /// The id in the application's row edited in the file after the check (`RV-1` → `RX-1`, its
+    /// index left pointing at it): the UPDATE finds the row by the index and rewrites it under
+    /// another key, which no check expected. It stops, and nothing is bound under `RX-1`.
+    @Test func anApplicationRewrittenUnderAnotherKeyStopsTheImport() throws {
+        let (s, edited, outcome) = try importEditing("RV-1,3311,approve,,,\n") { path in
+            RewrittenAsCheckedTests.rewriteInFile(path, after: "RV-", from: "1payout-test", to: "2payout-test")
+        }
+        defer { s.remove() }
+        #expect(edited == 1)
+        switch outcome {
+        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
+        case .failure(let error): #expect(error.code == .ledger && error.message.contains("no longer as it was checked"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM review") == "0")
+        #expect(try s.sql("SELECT count(*) FROM row_binding WHERE tbl = 'application' AND key = 'RV-2'") == "0")
+        #expect(try s.run(["audit", "verify"]).status == 1)
+    }
+
+    /// A decision recorded before, edited in the file after the check (its note): the second
+    /// insurer's decision is recorded on the decision as checked, and the edited row is left as
+    /// it is — not rewritten, not bound anew — so `audit verify` names it.
+    @Test func aDecisionEditedAfterTheCheckBesideIsLeftForAuditVerify() throws {
+        let (s, edited, outcome) = try importEditing(before: "RV-1,3311,approve,,,goed\n", "RV-1,7029,approve,,,\n") { path in
+            RewrittenAsCheckedTests.rewriteInFile(path, after: "3311approve", from: "goed", to: "fout")
+        }
+        defer { s.remove() }
+        #expect(edited == 1)
+        let report = try outcome.get()
+        #expect(report.new == 1 && report.chunksCheckedBesideWriter == 1, "\(report)")
+        #expect(try s.sql("SELECT status FROM application WHERE id = 'RV-1'") == "approved")
+        #expect(try s.sql("SELECT note FROM review WHERE application_id = 'RV-1' AND insurer = '3311'") == "fout")
+        #expect(try s.sql("SELECT count(*) FROM row_binding WHERE tbl = 'review'") == "2")
+        let verify = try s.run(["audit", "verify"])
+        #expect(verify.status == 1 && verify.stdout.contains("review") && verify.stdout.contains("goed"), "\(verify.stdout)")
     }
 }
