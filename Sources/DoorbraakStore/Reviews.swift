@@ -44,9 +44,12 @@ extension Store {
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         // A row checked beside the writer is rewritten under its key, holding the bytes checked.
-        let expected = checked != nil && (db.rowCapture?.expects(table: "application", key: id) ?? false)
+        let expected = expectsRewrite("application", key: id)
         try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
-        try requireRewritten(id, asChecked: expected)
+        try requireRewrittenAsChecked("application", key: id, expected: expected) {
+            DoorbraakError.ledger("application \(id) is no longer as it was checked when its decision was written: the database was changed outside doorbraak during this import; nothing is stored; its administrator finds every such row with `doorbraak audit verify`",
+                                  row: RowFinding(table: "application", key: id, change: .changed))
+        }
         if checked != nil {
             checkedReviews.decided(id, status: next.rawValue, KeptDecision(insurer: decision.insurer, fields: fields), in: db)
         }
@@ -69,19 +72,6 @@ extension Store {
         kept.decisions = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
             .rowsValue([.text(id)]) { r in KeptDecision(insurer: r.text(0), fields: [r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)]) }
         return kept
-    }
-
-    /// The decision's UPDATE of its application met the row, and, for a row checked beside the
-    /// writer (`asChecked`), met it under its key, so that the hook compared it with the bytes
-    /// checked (`RowCapture.expectBeforeRewrite`). A row checked in this transaction that is gone
-    /// or no longer holds its id (its index still pointing at it) was changed in the database
-    /// file during the import. E-LEDGER, with writes no event describes yet: the import stops and
-    /// rolls back whole (as a claim's milestone, `requireOneChange`).
-    private func requireRewritten(_ id: String, asChecked: Bool) throws(DoorbraakError) {
-        guard db.changes == 1, !asChecked || !(db.rowCapture?.expects(table: "application", key: id) ?? false) else {
-            let finding = RowFinding(table: "application", key: id, change: .changed)
-            throw DoorbraakError.ledger("application \(id) is no longer as it was checked when its decision was written: the database was changed outside doorbraak during this import; nothing is stored; its administrator finds every such row with `doorbraak audit verify`", row: finding)
-        }
     }
 
     /// Replaces insurer U's decision on `id` (`review --revise`, SPEC §3.4) until the round is

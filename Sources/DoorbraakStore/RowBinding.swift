@@ -740,6 +740,25 @@ extension Store {
         verifiedScopes.passed.insert(ExactText(scope))
     }
 
+    /// Whether this transaction still expects `table`'s row with key text `key` to hold, when it
+    /// is rewritten, the bytes checked beside the writer (`RowCapture.expectBeforeRewrite`).
+    func expectsRewrite(_ table: String, key: String) -> Bool {
+        db.rowCapture?.expects(table: table, key: key) ?? false
+    }
+
+    /// After a statement meant to rewrite `table`'s row `key` (`expected`: `expectsRewrite` just
+    /// before it): it met exactly one row, and a row checked beside the writer it met under that
+    /// key, so that the hook compared the row with the bytes checked. The statement finds a row of
+    /// a table with a rowid through its key's index; a row whose key was edited in the database
+    /// file (its index still pointing at it) is met under another key, which no check expected,
+    /// and would be bound under it as this import's own (found while building the reviews
+    /// import's checks beside the writer: a beschikking's key edited after the check, the claim
+    /// paid). `refusal`: E-LEDGER in the import's words; its writes have no event yet, so the
+    /// import stops and rolls back whole.
+    func requireRewrittenAsChecked(_ table: String, key: String, expected: Bool, _ refusal: () -> DoorbraakError) throws(DoorbraakError) {
+        guard db.changes == 1, !expected || !expectsRewrite(table, key: key) else { throw refusal() }
+    }
+
     /// The visitor of a comparison before money moves: a row this transaction wrote passes (it
     /// is bound at COMMIT), any other finding refuses.
     /// The key arrives as SQLite's bytes: a row added with a key that is not valid UTF-8 must

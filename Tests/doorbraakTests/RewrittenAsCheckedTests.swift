@@ -37,6 +37,12 @@ import Testing
     /// first `from` within 16 bytes after CH-B M1's key (its key's two texts, then its tariff) is
     /// rewritten in the file to `to`; returns the sandbox, how many edits were made and the outcome.
     func importEditingMilestone(from: String, to: String) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
+        try importEditing { path, _ in RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: from, to: to) }
+    }
+
+    /// The granted round and claim of `importEditingMilestone`, with `edit` (given the path and
+    /// the sandbox) made once after the check beside the writer.
+    func importEditing(_ edit: @escaping (String, Sandbox) -> Int) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
         let s = try Sandbox()
         try s.grantedRound(["CH-A", "CH-B"])
         _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -44,7 +50,7 @@ import Testing
         var edited = 0
         CSVAsideHook.afterPreparing = { database in
             guard database == path, edited == 0 else { return }
-            edited += RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-BM1", from: from, to: to)
+            edited += edit(path, s)
         }
         defer { CSVAsideHook.afterPreparing = nil }
         let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
@@ -91,17 +97,39 @@ import Testing
         #expect(try s.sql("SELECT count(*) FROM claim_refusal") == "0")
         #expect(try s.run(["audit", "verify"]).status == 1)
     }
+
+    /// Found while building the reviews import's checks beside the writer: the beschikking's
+    /// key edited in its row in the file after the check (`CH-B` → `CH-C`, its index left
+    /// pointing at it). The payout's UPDATE finds the row by the index and rewrites it under
+    /// another key, which no check expected, so no bytes were compared: the claim was paid and
+    /// the row bound under `CH-C` as the writer's own. It now stops the import.
+    @Test func aBeschikkingRewrittenUnderAnotherKeyStopsTheImport() throws {
+        let (s, edited, outcome) = try importEditing { path, s in
+            guard let contract = try? s.sql("SELECT contract FROM beschikking WHERE application_id = 'CH-B'") else { return 0 }
+            return RewrittenAsCheckedTests.rewriteInFile(path, after: "CH-", from: "B" + contract, to: "C" + contract)
+        }
+        defer { s.remove() }
+        #expect(edited == 1)
+        switch outcome {
+        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
+        case .failure(let error): #expect(error.code == .ledger && error.message.contains("beschikking") && error.message.contains("no longer as it was checked"), "\(error)")
+        }
+        #expect(try s.sql("SELECT count(*) FROM claim") == "0")
+        #expect(try s.sql("SELECT count(*) FROM row_binding WHERE tbl = 'beschikking' AND key = 'CH-C'") == "0")
+        #expect(try s.run(["audit", "verify"]).status == 1)
+    }
 }
 
 /// A reviews import checks each chunk's applications, decisions and submissions beside the
 /// writer, and the writer then rewrites each application's status without having read its page
 /// itself: the same attack as on the claims import, on the application's row and on a decision
-/// recorded before. In a serialized suite: the hook is global.
-@Suite(.serialized) struct ReviewsRewrittenAsCheckedTests {
+/// recorded before. In the same serialized suite: the hook is global (in a suite of their own,
+/// these ran beside the claims tests and took their hook).
+extension RewrittenAsCheckedTests {
     /// One submitted application (RV-1) on the payout-test plan, with `before` reviews rows
     /// recorded first, every page in the file itself; then `file`'s decisions imported in this
     /// process while, after the check beside the writer, `edit` rewrites the file once.
-    func importEditing(before: String? = nil, _ file: String, edit: @escaping (String) -> Int) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
+    func importEditingReviews(before: String? = nil, _ file: String, edit: @escaping (String) -> Int) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
         let s = try Sandbox()
         try s.initPayoutPlan(["--ceiling", "600000000.00", "--theme-amount", "ai=600000000.00"])
         let imported = try s.run(["import", "applications", try s.file("apps.jsonl", payoutApplication("RV-1", cents: 100_000_00, fteTenths: 10))])
@@ -130,12 +158,12 @@ import Testing
         }
     }
 
-    let reviewHeader = "application_id,insurer,decision,reason,accepted_deviations,note\n"
+    var reviewHeader: String { "application_id,insurer,decision,reason,accepted_deviations,note\n" }
 
     /// The second insurer edited in the file after the check (`7029` → `7030`): the writer, which
     /// decided on the row as checked, meets other bytes when it rewrites the row and stops.
     @Test func anApplicationEditedAfterTheCheckBesideIsNotBoundAsTheWritersOwn() throws {
-        let (s, edited, outcome) = try importEditing("RV-1,3311,approve,,,\n") { path in
+        let (s, edited, outcome) = try importEditingReviews("RV-1,3311,approve,,,\n") { path in
             RewrittenAsCheckedTests.rewriteInFile(path, after: "vvt3311", from: "7029", to: "7030")
         }
         defer { s.remove() }
@@ -154,7 +182,7 @@ import Testing
     /// index left pointing at it): the UPDATE finds the row by the index and rewrites it under
     /// another key, which no check expected. It stops, and nothing is bound under `RX-1`.
     @Test func anApplicationRewrittenUnderAnotherKeyStopsTheImport() throws {
-        let (s, edited, outcome) = try importEditing("RV-1,3311,approve,,,\n") { path in
+        let (s, edited, outcome) = try importEditingReviews("RV-1,3311,approve,,,\n") { path in
             RewrittenAsCheckedTests.rewriteInFile(path, after: "RV-", from: "1payout-test", to: "2payout-test")
         }
         defer { s.remove() }
@@ -172,7 +200,7 @@ import Testing
     /// insurer's decision is recorded on the decision as checked, and the edited row is left as
     /// it is — not rewritten, not bound anew — so `audit verify` names it.
     @Test func aDecisionEditedAfterTheCheckBesideIsLeftForAuditVerify() throws {
-        let (s, edited, outcome) = try importEditing(before: "RV-1,3311,approve,,,goed\n", "RV-1,7029,approve,,,\n") { path in
+        let (s, edited, outcome) = try importEditingReviews(before: "RV-1,3311,approve,,,goed\n", "RV-1,7029,approve,,,\n") { path in
             RewrittenAsCheckedTests.rewriteInFile(path, after: "3311approve", from: "goed", to: "fout")
         }
         defer { s.remove() }
