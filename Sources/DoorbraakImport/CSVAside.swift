@@ -11,7 +11,12 @@ import Foundation
 /// writer took the write lock (`BEGIN IMMEDIATE`), so no other connection can commit in between
 /// and its snapshot is the writer's own view before its first write. The rows a costs or
 /// monitoring import rests on (applications, beschikkingen, coalitions, rejections, events of
-/// other days) are rows it never writes. Whatever the reader cannot prepare (a row not as bound,
+/// other days) are rows it never writes. The reviews and claims imports rewrite rows their
+/// chunks rest on (an application's status; a milestone's and a beschikking's paid totals): their
+/// writers take what was prepared only for an application they have not written since, decide on
+/// the values read from the bytes checked, and expect each such row to hold those bytes when they
+/// rewrite it, under its key (`RowCapture.expectBeforeRewrite`, `Store.requireRewrittenAsChecked`).
+/// Whatever the reader cannot prepare (a row not as bound,
 /// an error of its own) it leaves out, and the writer prepares that chunk itself, as it would
 /// without the reader: a refusal is met on the writer, in file order, with the same words.
 struct CSVAside<Prepared: Sendable> {

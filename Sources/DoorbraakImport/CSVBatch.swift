@@ -53,18 +53,16 @@ enum CSVBatch {
                     begin: (() throws(DoorbraakError) -> Void)? = nil,
                     prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
                     retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
-                    readBeside: Bool = false,
                     _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         try run(path, columns: columns, optional: optional, into: store, partial: partial, rowsName: rowsName, progress: progress, check: check, begin: begin,
-                prepare: prepare, aside: CSVAside<Never>?.none, retry: retry, readBeside: readBeside, take)
+                prepare: prepare, aside: CSVAside<Never>?.none, retry: retry, take)
     }
 
     /// `run`, with `aside` reading the file and preparing its chunks on a second thread beside
     /// the writer (`CSVAside`) when the database is a file in WAL mode; `prepare` then prepares
-    /// only a chunk the reader left to the writer. Without `aside`, `readBeside` has a second
-    /// thread read and parse the file while the writer prepares and takes every chunk itself
-    /// (the reviews and claims imports, which rewrite the rows they rest on: the writer must
-    /// read those pages itself, under "Trust nothing that is kept" in the README).
+    /// only a chunk the reader left to the writer. (The reviews and claims imports rewrite rows
+    /// their chunks rest on: their writers expect each such row to hold the bytes checked beside,
+    /// `RowCapture.expectBeforeRewrite`.)
     static func run<Prepared: Sendable>(_ path: String, columns: [String], optional: [String] = [], into store: Store, partial: Bool, rowsName: String,
                                         progress: ImportProgress? = nil,
                                         check: ((CSVReader.Record) throws(DoorbraakError) -> Void)? = nil,
@@ -72,12 +70,11 @@ enum CSVBatch {
                                         prepare: (([CSVReader.Record]) throws(DoorbraakError) -> Void)? = nil,
                                         aside: CSVAside<Prepared>?,
                                         retry: (() throws(DoorbraakError) -> RetryOutcome)? = nil,
-                                        readBeside: Bool = false,
                                         _ take: (CSVReader.Record) throws(DoorbraakError) -> RowOutcome) throws(DoorbraakError) -> ImportReport {
         if !partial, let check {
             let reader = try CSVReader(path: path, expected: columns, optional: optional)
             var report = ImportReport()
-            try CSVBatch.eachChunk(of: reader, readBeside: aside != nil || readBeside) { chunk throws(DoorbraakError) in
+            try CSVBatch.eachChunk(of: reader, readBeside: aside != nil) { chunk throws(DoorbraakError) in
                 for row in chunk {
                     switch row {
                     case .failure(let error):
@@ -113,8 +110,6 @@ enum CSVBatch {
             if let aside, try CSVBatch.besideWriter(db) {
                 try store.beginBesideWriter()
                 beside = aside.start(reader, database: db.path, writer: (db.openedFiles, try store.chainHeadText()))
-            } else if readBeside {
-                beside = CSVAside<Prepared>.readingOnly.start(reader, database: nil, writer: ([], ""))
             }
             defer { beside?.1.stop() }
             var more = true

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// A CSV import reads its file on a second thread beside the writer; the costs, monitoring and
-/// claims imports also check there what each chunk's rows rest on (issue 21, `CSVAside`; the
-/// claims import, which rewrites rows it rests on, expects them to hold the bytes checked:
-/// `RewrittenAsCheckedTests`); the reviews import checks on the writer. It must come to exactly what the writer alone comes
+/// A CSV import reads its file on a second thread beside the writer; the costs, monitoring,
+/// claims and reviews imports also check there what each chunk's rows rest on (issue 21,
+/// `CSVAside`; the claims and reviews imports, which rewrite rows they rest on, expect them to
+/// hold the bytes checked: `RewrittenAsCheckedTests`). It must come to exactly what the writer alone comes
 /// to (`DOORBRAAK_CHECKS_BESIDE_WRITER=0`): the same report, the same messages, the same rows,
 /// events and bindings — also where a chunk prepared beside the writer cannot know what the
 /// writer stored since (a line id again, a line alike to one stored earlier in the file), and
