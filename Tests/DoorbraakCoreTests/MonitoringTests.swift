@@ -21,6 +21,22 @@ private func fte(_ tenths: Int64) -> Fte { Fte(tenths: tenths) }
         #expect(m.application == a1 && m.peildatum == Day(2028, 6, 30) && m.kpi == kpi && m.value.units == units)
     }
 
+    /// A value is said without trailing zeros, as the text with its zeros taken off one by one
+    /// (the way it was written before) says it: every value from -2 to 2 in ten-thousandths,
+    /// and values at the ends of the range.
+    @Test func aValueIsSaidWithoutTrailingZeros() {
+        func byCharacters(_ units: Int64) -> String {
+            var text = DecimalText.format(units, decimals: 4)
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text
+        }
+        for units in Array(Int64(-20_000)...20_000) + [1_000_000, -1_000_000, 123_456_789, 100_000_000_000, .max, .min + 1, .min] {
+            #expect(MeasuredValue(units: units).description == byCharacters(units), "\(units)")
+        }
+        #expect(MeasuredValue(units: 125).description == "0.0125" && MeasuredValue(units: -200_000).description == "-20" && MeasuredValue(units: 0).description == "0")
+    }
+
     @Test func parsesADecimalCommaInASemicolonFile() throws {
         let m = try Measurement(fields: fields("fte", "1.012,5"), notation: .semicolonCSV, allowedKPIs: kpis)
         #expect(m.realisedFte == fte(10_125))

@@ -77,10 +77,18 @@ import Testing
     /// The key text's format, written part by part from bytes (the pre-update hook's way) and as
     /// `text` writes it, and the digits of a number as `String` writes them, at the ends of Int64.
     @Test func keyPartsAndDigitsAreWrittenAsTheirTexts() {
-        for n: Int64 in [0, 9, 10, -1, -10, 1_000_000, .max, .min] {
+        let powers = (0...18).flatMap { e -> [Int64] in
+            let p = (0..<e).reduce(Int64(1)) { n, _ in n * 10 }
+            return [p - 1, p, p + 1, -p + 1, -p, -p - 1]
+        }
+        for n: Int64 in [0, 9, 10, -1, -10, 1_000_000, .max, .min, .max - 1, .min + 1] + powers + Array(-1_000...1_000) {
             var out: [UInt8] = []
             DecimalDigits.append(n, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(n))
+            // After what the buffer held: the digits are appended, nothing before them changed.
+            var after = Array("x:".utf8)
+            DecimalDigits.append(n, to: &after)
+            #expect(String(decoding: after, as: UTF8.self) == "x:" + String(n))
         }
         #expect(RowKey.text(["DBM-2026-00012", "M1"]) == "14:DBM-2026-000122:M1")
         #expect(RowKey.text(["é", "", "K"]) == "2:é0:1:K")
