@@ -31,7 +31,12 @@ struct SeenKeys: Sendable {
     /// withstand a chosen collision, which only makes a key be looked up.
     static func hash(_ key: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // Over the contiguous bytes (a key read from a file is native UTF-8): `key.utf8` decoded
+        // them one at a time, 1% of a monitoring import's writer (callgrind).
+        var key = key
+        key.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
         return hash
     }
 }

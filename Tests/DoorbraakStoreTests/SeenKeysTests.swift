@@ -21,4 +21,19 @@ import Testing
         let others = (0..<5_000).map { "other-\($0)" }.filter(keys.mayContain)
         #expect(others.count < 50)
     }
+
+    /// The hash is FNV-1a over the key's UTF-8 bytes, read in place: the same as over `utf8`,
+    /// for small, long, non-ASCII and sliced keys (also the hash of `StoredAlikeKeys`).
+    @Test func theHashIsFNVOverTheKeysBytes() {
+        func reference(_ key: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+        let long = String(repeating: "K-é€-", count: 40)
+        for key in ["", "C-1", "é", "DBM-2026-000001\u{1F}2027-12-31", long, String(long.dropFirst(3)), String(Substring("xx-CL-77").dropFirst(3))] {
+            #expect(SeenKeys.hash(key) == reference(key), "\(key)")
+        }
+        #expect(SeenKeys.hash("") == 0xcbf2_9ce4_8422_2325)
+    }
 }
