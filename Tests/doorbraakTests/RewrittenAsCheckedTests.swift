@@ -45,23 +45,31 @@ import Testing
     func importEditing(_ edit: @escaping (String, Sandbox) -> Int) throws -> (Sandbox, Int, Result<ImportReport, DoorbraakError>) {
         let s = try Sandbox()
         try s.grantedRound(["CH-A", "CH-B"])
+        let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
+        let (edited, outcome) = try RewrittenAsCheckedTests.importing(s, editing: { edit($0, s) }) { store throws(DoorbraakError) in
+            try ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true).run(file)
+        }
+        return (s, edited, outcome)
+    }
+
+    /// Runs `run` in this process on the sandbox's database, every page of it in the file itself
+    /// first, none in the WAL, while `edit` rewrites the file once after a chunk was checked
+    /// beside the writer; returns how many edits were made (read after the import: the edit is
+    /// made during it) and the outcome.
+    static func importing(_ s: Sandbox, editing edit: @escaping (String) -> Int, _ run: (Store) throws(DoorbraakError) -> ImportReport) throws -> (Int, Result<ImportReport, DoorbraakError>) {
         _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
         let path = s.db
         var edited = 0
         CSVAsideHook.afterPreparing = { database in
             guard database == path, edited == 0 else { return }
-            edited += edit(path, s)
+            edited += edit(path)
         }
         defer { CSVAsideHook.afterPreparing = nil }
-        let file = try s.file("claims.csv", claimHeader + "C-1,CH-B,M1,12345678,3311,1000.00,2027-06-01,reached,part 1\n")
-        do {
-            let store = try Store.open(at: path)
-            let importer = ClaimImport(store: store, today: Day(2027, 7, 1), event: AuditContext(actor: "test", at: "2027-07-01T00:00:00Z", today: Day(2027, 7, 1)), partial: true)
-            // Imported before `edited` is read: the edit is made during the import.
-            let report = try importer.run(file)
-            return (s, edited, .success(report))
+        do throws(DoorbraakError) {
+            let report = try run(try Store.open(at: path))
+            return (edited, .success(report))
         } catch {
-            return (s, edited, .failure(error))
+            return (edited, .failure(error))
         }
     }
 
@@ -138,24 +146,11 @@ extension RewrittenAsCheckedTests {
             let first = try s.run(["import", "reviews", try s.file("first.csv", reviewHeader + before)], today: "2026-11-30")
             try #require(first.status == 0, "\(first.stderr)")
         }
-        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        let path = s.db
-        var edited = 0
-        CSVAsideHook.afterPreparing = { database in
-            guard database == path, edited == 0 else { return }
-            edited += edit(path)
-        }
-        defer { CSVAsideHook.afterPreparing = nil }
         let csv = try s.file("reviews.csv", reviewHeader + file)
-        do {
-            let store = try Store.open(at: path)
-            let importer = ReviewImport(store: store, today: Day(2026, 11, 30), event: AuditContext(actor: "test", at: "2026-11-30T00:00:00Z", today: Day(2026, 11, 30)), partial: true)
-            // Imported before `edited` is read: the edit is made during the import.
-            let report = try importer.run(csv)
-            return (s, edited, .success(report))
-        } catch {
-            return (s, edited, .failure(error))
+        let (edited, outcome) = try RewrittenAsCheckedTests.importing(s, editing: edit) { store throws(DoorbraakError) in
+            try ReviewImport(store: store, today: Day(2026, 11, 30), event: AuditContext(actor: "test", at: "2026-11-30T00:00:00Z", today: Day(2026, 11, 30)), partial: true).run(csv)
         }
+        return (s, edited, outcome)
     }
 
     var reviewHeader: String { "application_id,insurer,decision,reason,accepted_deviations,note\n" }
