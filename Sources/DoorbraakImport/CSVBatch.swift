@@ -88,6 +88,9 @@ enum CSVBatch {
             }
             if report.errorCount > 0 {
                 report.stoppedAtMalformedRows = true
+                // Said by every import that can check beside the writer, also when no chunk was
+                // taken (a newcomer read its absence as a contradiction of the README).
+                if Prepared.self != Never.self { report.chunksCheckedBesideWriter = 0 }
                 return report
             }
         }

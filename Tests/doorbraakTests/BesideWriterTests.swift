@@ -294,6 +294,20 @@ import Testing
         #expect(try s.run(["audit", "verify"]).status == 0)
     }
 
+    /// A file refused at its syntax pass still says how many chunks were checked beside the
+    /// writer (none), as every report of an import that checks there does (a newcomer's try:
+    /// the field was missing, which read as a contradiction of the README).
+    @Test func aFileRefusedAtItsSyntaxPassSaysNoChunkWasCheckedBeside() throws {
+        let s = try submittedRound()
+        defer { s.remove() }
+        let file = try s.file("typo.csv", "application_id,insurer,decision,reason,accepted_deviations,note\nRV-1,3311,aprove,,,\n")
+        for arguments in [["import", "reviews", "--json", file], ["import", "claims", "--json", try s.file("claims.csv", claimHeader + "C-1,RV-1,M9,12345678,3311,x,2027-06-01,reached,e\n")]] {
+            let result = try s.run(arguments, today: "2026-11-30")
+            let report = try json(result.stdout)
+            #expect(result.status == 65 && report["chunks_checked_beside_writer"] as? Int == 0 && report["committed"] as? Bool == false, "\(result.stdout)")
+        }
+    }
+
     /// An application edited with `sqlite3` (or a decision on it) refuses the decisions on it,
     /// beside the writer as alone, with the same words; the other decisions are recorded.
     @Test(arguments: ["UPDATE application SET requested_cents = requested_cents + 1 WHERE id = 'RV-260'",
