@@ -276,6 +276,32 @@ final class RowCapture {
         }
     }
 
+    /// The hook met a row about to be rewritten under its key, just appended at `keyStart` (the
+    /// key ends the buffer): when this transaction wrote the row before, its old values must
+    /// build the image it wrote. Between two writes of a row in one transaction its page can be
+    /// spilled to the WAL and read back from the file; bytes edited there were read as the
+    /// writer's own and bound (an attacker's review of the twenty-fourth landing: an
+    /// application's requested amount edited in the WAL frame between its two decisions, then
+    /// approved and bound). Not after a statement failed: SQLite undid writes the capture kept
+    /// (`readAtBinding`).
+    private func checkAsWritten(_ db: OpaquePointer, table known: KnownTable, _ table: BoundTable, keyStart: Int) {
+        guard !readAtBinding, rewrittenUnchecked == nil, !rows.isEmpty else { return }
+        let (found, written): (Int?, CapturedRow?) = bytes.withUnsafeBytes { all in
+            let key = UnsafeRawBufferPointer(rebasing: all[keyStart...])
+            let position = find(table: known.number, key: key, hash: RowCapture.hash(known.number, key))
+            return (position, position.map { rows[$0] })
+        }
+        guard found != nil, let written, written.imageCount >= 0 else { return }
+        var old = RowImage.Builder(capacity: written.imageCount)
+        for index in table.columnIndexes {
+            var value: OpaquePointer?
+            _ = sqlite3_preupdate_old(db, index, &value)
+            old.append(value: value)
+        }
+        let same = bytes.withUnsafeBytes { all in old.equals(UnsafeRawBufferPointer(rebasing: all[written.imageStart..<(written.imageStart + written.imageCount)])) }
+        if !same { rewrittenUnchecked = (known.name, String(decoding: bytes[keyStart...], as: UTF8.self)) }
+    }
+
     /// Whether the transaction wrote any row, or a row of a table that is not bound.
     var wroteRows: Bool { !rows.isEmpty || unbound != nil }
 
@@ -404,6 +430,7 @@ final class RowCapture {
             if same {
                 // One key: drop the old copy, the new one follows it.
                 bytes.removeSubrange(oldStart..<newStart)
+                checkAsWritten(db, table: known, table, keyStart: oldStart)
                 keep(table: known.number, keyStart: oldStart, imageOf: table, db: db)
             } else {
                 // Two keys: the old one is bound as deleted, after the new key is moved past it.

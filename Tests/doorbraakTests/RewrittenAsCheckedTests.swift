@@ -209,3 +209,78 @@ extension RewrittenAsCheckedTests {
         #expect(verify.status == 1 && verify.stdout.contains("review") && verify.stdout.contains("goed"), "\(verify.stdout)")
     }
 }
+
+/// A row a transaction wrote, rewritten later in the same transaction: between the two writes
+/// its page can be spilled to the WAL and read back from the file. An attacker's review of the
+/// twenty-fourth landing edited an application's requested amount in that WAL frame between
+/// its two decisions; the second decision rewrote the row and the edit was bound as the
+/// writer's own (both ways, beside the writer or not). The hook now holds a row rewritten in
+/// its transaction to the image the transaction wrote (`RowCapture.checkAsWritten`).
+extension RewrittenAsCheckedTests {
+    /// Rewrites in the file at `path` the last `from` within 40 bytes after `marker`; returns
+    /// how many it rewrote (0 or 1).
+    static func rewriteLast(_ path: String, after marker: [UInt8], from: [UInt8], to: [UInt8]) -> Int {
+        guard let data = FileManager.default.contents(atPath: path), let handle = FileHandle(forUpdatingAtPath: path) else { return 0 }
+        defer { try? handle.close() }
+        let bytes = [UInt8](data)
+        var hit: Int?
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == marker[0], Array(bytes[i..<(i + marker.count)]) == marker {
+                let start = i + marker.count
+                for j in start..<max(start, min(start + 40, bytes.count - from.count)) where Array(bytes[j..<(j + from.count)]) == from {
+                    hit = j
+                    break
+                }
+            }
+            i += 1
+        }
+        guard let hit else { return 0 }
+        try? handle.seek(toOffset: UInt64(hit))
+        handle.write(Data(to))
+        return 1
+    }
+
+    @Test func aRowEditedInTheWALBetweenTwoWritesOfOneTransactionIsNotBound() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initPayoutPlan(["--ceiling", "600000000.00", "--theme-amount", "ai=600000000.00"])
+        let apps = (1...200).map { payoutApplication("RV-\($0)", cents: 100_000_00, fteTenths: 10) }.joined(separator: "\n") + "\n"
+        let imported = try s.run(["import", "applications", try s.file("apps.jsonl", apps)])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        _ = try s.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        let store = try Store.open(at: s.db)
+        let db = store.db
+        let today = Day(2026, 11, 30)
+        let event = AuditContext(actor: "test", at: "2026-11-30T00:00:00Z", today: today)
+        func approve(_ id: String, by insurer: String) throws(DoorbraakError) {
+            _ = try store.record(ReviewDecision(insurer: insurer, verdict: .approve(accepted: []), note: "", assessedVersion: nil), on: id, today: today, event: event)
+        }
+        // Reads every table thrice: the small page cache drops what it held.
+        func churn() throws(DoorbraakError) {
+            var tables: [String] = []
+            try db.each("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", []) { r in tables.append(r.text(0)) }
+            for _ in 0..<3 { for table in tables { try db.each("SELECT * FROM \"\(table)\"", []) { _ in } } }
+        }
+        // A page cache of 20 pages stands in for a large import's: RV-1's page is spilled to the WAL.
+        try db.execute("PRAGMA cache_size = 20")
+        try db.execute("BEGIN IMMEDIATE")
+        try approve("RV-1", by: "3311")
+        for i in 2...200 { try approve("RV-\(i)", by: "3311") }
+        try churn()
+        // requested_cents 10,000,000 (00 98 96 80) → 20,000,000 (01 31 2D 00) in the newest frame of RV-1's row.
+        let edited = RewrittenAsCheckedTests.rewriteLast(s.db + "-wal", after: Array("RV-1payout-test".utf8), from: [0x00, 0x98, 0x96, 0x80], to: [0x01, 0x31, 0x2D, 0x00])
+        #expect(edited == 1)
+        try churn()
+        do throws(DoorbraakError) {
+            try approve("RV-1", by: "7029")
+            try db.execute("COMMIT")
+            Issue.record("the second decision was recorded on a row edited in the WAL after the first")
+        } catch {
+            #expect(error.code == .ledger && error.message.contains("application RV-1") && error.message.contains("rewrote"), "\(error)")
+            try? db.execute("ROLLBACK")
+        }
+        #expect(try s.sql("SELECT status, requested_cents FROM application WHERE id = 'RV-1'") == "submitted|10000000")
+        #expect(try s.sql("SELECT count(*) FROM review") == "0")
+    }
+}

@@ -345,12 +345,13 @@ enum SQLiteFailure {
 
 extension Database {
     /// `E-LEDGER` when this transaction rewrote a row whose bytes were not the ones checked beside
-    /// the writer (`RowCapture.expectBeforeRewrite`): the database file changed under the writer.
+    /// the writer (`RowCapture.expectBeforeRewrite`), or not the ones it wrote itself before
+    /// (`RowCapture.checkAsWritten`): the database file changed under the writer.
     /// Thrown by the statement that rewrote it, with its writes not yet described by an event, so
     /// the import stops and rolls back whole (`uncoveredWrites`); and again before COMMIT.
     func requireRewrittenAsChecked() throws(DoorbraakError) {
         guard let (table, key) = rowCapture?.rewrittenUnchecked else { return }
         let finding = RowFinding(table: table, key: key, change: .changed)
-        throw DoorbraakError.ledger("\(table) \(key) was changed in the database file after it was checked and before this import rewrote it; nothing is stored; the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
+        throw DoorbraakError.ledger("\(table) \(key) was changed in the database file after this command checked or wrote it and before it rewrote it; nothing is stored; the database was changed outside doorbraak, not by your file: its administrator finds every such row with `doorbraak audit verify`", row: finding)
     }
 }
