@@ -15,7 +15,7 @@ import Foundation
 /// chunks rest on (an application's status; a milestone's and a beschikking's paid totals): their
 /// writers take what was prepared only for an application they have not written since, decide on
 /// the values read from the bytes checked, and expect each such row to hold those bytes when they
-/// rewrite it, under its key (`RowCapture.expectBeforeRewrite`, `Store.requireRewrittenAsChecked`).
+/// rewrite it, under its key (`RowCapture.expectBeforeRewrite`, `Store.rewriting`).
 /// Whatever the reader cannot prepare (a row not as bound,
 /// an error of its own) it leaves out, and the writer prepares that chunk itself, as it would
 /// without the reader: a refusal is met on the writer, in file order, with the same words.

@@ -143,13 +143,13 @@ extension Store {
                 .run([.text(decision.milestoneStatus.rawValue), .money(amount), .text(claim.application), .text(claim.milestone)])
             try requireOneChange(claim)
             finalInPayment = decision.finalRelease == .zero
-            let expected = expectsRewrite("beschikking", key: claim.application)
-            if finalInPayment {
-                try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ?, final_on = ? WHERE application_id = ?").run([.money(amount), .text(today.description), .text(claim.application)])
-            } else {
-                try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+            try rewritingBeschikking(of: claim) { () throws(DoorbraakError) in
+                if finalInPayment {
+                    try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ?, final_on = ? WHERE application_id = ?").run([.money(amount), .text(today.description), .text(claim.application)])
+                } else {
+                    try db.cached("UPDATE beschikking SET paid_cents = paid_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+                }
             }
-            try requireBeschikkingRewritten(claim, expected: expected)
             try db.cached("UPDATE ledger SET paid_cents = paid_cents + ? WHERE id = 1").run([.money(amount)])
             let milestonePaid = (before?.paid ?? .zero) + amount
             try AuditLog.append(in: db, actor, action: "payout", subject: subjectName, before: beforeText,
@@ -167,9 +167,9 @@ extension Store {
             let before = decision.bovengrensAfter + rest
             if rest > .zero { try release(rest, of: claim, kind: "final", theme: theme, coordinating: subject.coordinating, today: today) }
             if !finalInPayment {
-                let expected = expectsRewrite("beschikking", key: claim.application)
-                try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
-                try requireBeschikkingRewritten(claim, expected: expected)
+                try rewritingBeschikking(of: claim) { () throws(DoorbraakError) in
+                    try db.cached("UPDATE beschikking SET final_on = ? WHERE application_id = ?").run([.text(today.description), .text(claim.application)])
+                }
             }
             // Credited to whoever settled the last milestone (the insurer's claims), not to the
             // NZa: no one at the NZa acted (a newcomer's try read "(NZa)" on an insurer's import).
@@ -250,12 +250,12 @@ extension Store {
                             before: "\(claim.milestone) claim \(claim.id)", after: "refused \(error.code): \(error.message)")
     }
 
-    /// The payout's UPDATE of the claim's beschikking met its row under its key (`requireRewrittenAsChecked`).
-    private func requireBeschikkingRewritten(_ claim: Claim, expected: Bool) throws(DoorbraakError) {
-        try requireRewrittenAsChecked("beschikking", key: claim.application, expected: expected) {
+    /// Runs `write`, a payout's UPDATE of the claim's beschikking, which must meet its row under its key (`rewriting`).
+    private func rewritingBeschikking(of claim: Claim, _ write: () throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        try rewriting("beschikking", key: claim.application, refusal: {
             DoorbraakError.ledger("the beschikking of \(claim.application) is no longer as it was checked when its claim \(claim.id) was written: the database was changed outside doorbraak during this import; nothing is stored; its administrator finds every such row with `doorbraak audit verify`",
                                   row: RowFinding(table: "beschikking", key: claim.application, change: .changed))
-        }
+        }, write)
     }
 
     private func requireOneChange(_ claim: Claim) throws(DoorbraakError) {
@@ -276,9 +276,9 @@ extension Store {
     private func release(_ amount: Money, of claim: Claim, kind: String, theme: String, coordinating: String, today: Day) throws(DoorbraakError) {
         try holdAgainstDecideAll()
         let insurer = kind == "missed" ? claim.insurer : coordinating
-        let expected = expectsRewrite("beschikking", key: claim.application)
-        try db.cached("UPDATE beschikking SET released_cents = released_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
-        try requireBeschikkingRewritten(claim, expected: expected)
+        try rewritingBeschikking(of: claim) { () throws(DoorbraakError) in
+            try db.cached("UPDATE beschikking SET released_cents = released_cents + ? WHERE application_id = ?").run([.money(amount), .text(claim.application)])
+        }
         try db.cached("UPDATE ledger SET released_cents = released_cents + ? WHERE id = 1").run([.money(amount)])
         try db.cached("UPDATE theme SET released_cents = released_cents + ? WHERE theme = ?").run([.money(amount), .text(theme)])
         try requireNextKeyUnbound(of: "bovengrens_release", key: "id")

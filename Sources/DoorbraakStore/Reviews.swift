@@ -44,11 +44,11 @@ extension Store {
         try db.cached("INSERT INTO review (application_id, insurer, decision, reason, accepted, rejected, note, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .run([.text(id), .text(decision.insurer), .text(decisionName), .optionalText(reason), .text(accepted), .text(rejected), .text(decision.note), .text(today.description)])
         // A row checked beside the writer is rewritten under its key, holding the bytes checked.
-        let expected = expectsRewrite("application", key: id)
-        try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
-        try requireRewrittenAsChecked("application", key: id, expected: expected) {
+        try rewriting("application", key: id, refusal: {
             DoorbraakError.ledger("application \(id) is no longer as it was checked when its decision was written: the database was changed outside doorbraak during this import; nothing is stored; its administrator finds every such row with `doorbraak audit verify`",
                                   row: RowFinding(table: "application", key: id, change: .changed))
+        }) { () throws(DoorbraakError) in
+            try db.cached("UPDATE application SET status = ? WHERE id = ?").run([.text(next.rawValue), .text(id)])
         }
         if checked != nil {
             checkedReviews.decided(id, status: next.rawValue, KeptDecision(insurer: decision.insurer, fields: fields), in: db)
@@ -64,11 +64,10 @@ extension Store {
     /// only when a decision names one (`registeredVersion`).
     private func keptReviewSubject(_ id: String) throws(DoorbraakError) -> CheckedReviewSubject {
         try requireReviewable(id)
-        guard let subject = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
+        guard var kept = try db.cached("SELECT status, coordinating, second, deviations, received_on FROM application WHERE id = ?")
             .rowValue([.text(id)], { r in CheckedReviewSubject(status: r.text(0), coordinating: r.text(1), second: r.text(2), deviations: r.text(3), receivedOn: r.text(4)) }) else {
             throw DoorbraakError(.missing, "no application \"\(id)\"", field: "application_id")
         }
-        var kept = subject
         kept.decisions = try db.cached("SELECT insurer, decision, reason, accepted, rejected, note FROM review WHERE application_id = ?")
             .rowsValue([.text(id)]) { r in KeptDecision(insurer: r.text(0), fields: [r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)]) }
         return kept
@@ -256,16 +255,6 @@ struct CheckedReviewSubject: Sendable {
     let receivedOn: String
     var version: Int?
     var decisions: [KeptDecision] = []
-
-    init(status: String, coordinating: String, second: String, deviations: String, receivedOn: String, version: Int? = nil, decisions: [KeptDecision] = []) {
-        self.status = status
-        self.coordinating = coordinating
-        self.second = second
-        self.deviations = deviations
-        self.receivedOn = receivedOn
-        self.version = version
-        self.decisions = decisions
-    }
 }
 
 /// What a chunk of decisions rests on, found beside the writer (`Store.preparedReviewsAside`):

@@ -276,32 +276,6 @@ final class RowCapture {
         }
     }
 
-    /// The hook met a row about to be rewritten under its key, just appended at `keyStart` (the
-    /// key ends the buffer): when this transaction wrote the row before, its old values must
-    /// build the image it wrote. Between two writes of a row in one transaction its page can be
-    /// spilled to the WAL and read back from the file; bytes edited there were read as the
-    /// writer's own and bound (an attacker's review of the twenty-fourth landing: an
-    /// application's requested amount edited in the WAL frame between its two decisions, then
-    /// approved and bound). Not after a statement failed: SQLite undid writes the capture kept
-    /// (`readAtBinding`).
-    private func checkAsWritten(_ db: OpaquePointer, table known: KnownTable, _ table: BoundTable, keyStart: Int) {
-        guard !readAtBinding, rewrittenUnchecked == nil, !rows.isEmpty else { return }
-        let (found, written): (Int?, CapturedRow?) = bytes.withUnsafeBytes { all in
-            let key = UnsafeRawBufferPointer(rebasing: all[keyStart...])
-            let position = find(table: known.number, key: key, hash: RowCapture.hash(known.number, key))
-            return (position, position.map { rows[$0] })
-        }
-        guard found != nil, let written, written.imageCount >= 0 else { return }
-        var old = RowImage.Builder(capacity: written.imageCount)
-        for index in table.columnIndexes {
-            var value: OpaquePointer?
-            _ = sqlite3_preupdate_old(db, index, &value)
-            old.append(value: value)
-        }
-        let same = bytes.withUnsafeBytes { all in old.equals(UnsafeRawBufferPointer(rebasing: all[written.imageStart..<(written.imageStart + written.imageCount)])) }
-        if !same { rewrittenUnchecked = (known.name, String(decoding: bytes[keyStart...], as: UTF8.self)) }
-    }
-
     /// Whether the transaction wrote any row, or a row of a table that is not bound.
     var wroteRows: Bool { !rows.isEmpty || unbound != nil }
 
@@ -430,8 +404,7 @@ final class RowCapture {
             if same {
                 // One key: drop the old copy, the new one follows it.
                 bytes.removeSubrange(oldStart..<newStart)
-                checkAsWritten(db, table: known, table, keyStart: oldStart)
-                keep(table: known.number, keyStart: oldStart, imageOf: table, db: db)
+                keep(table: known.number, keyStart: oldStart, imageOf: table, db: db, rewriting: true)
             } else {
                 // Two keys: the old one is bound as deleted, after the new key is moved past it.
                 let newKey = Array(bytes[newStart...])
@@ -466,8 +439,11 @@ final class RowCapture {
 
     /// Keeps the row whose key was just appended at `keyStart` (the key ends the buffer), with
     /// the image of the row of `table` SQLite is about to store, read through the hook.
-    private func keep(table number: Int32, keyStart: Int, imageOf table: BoundTable, db: OpaquePointer) {
+    /// `rewriting`: an UPDATE under the same key; a row this transaction wrote before must still
+    /// hold what it wrote (`checkAsWritten`).
+    private func keep(table number: Int32, keyStart: Int, imageOf table: BoundTable, db: OpaquePointer, rewriting: Bool = false) {
         var (row, existing) = row(table: number, keyStart: keyStart)
+        if rewriting, existing != nil { checkAsWritten(row, of: table, db: db) }
         row.imageStart = bytes.count
         var builder = RowImage.Builder(appendingTo: &bytes)
         for index in table.columnIndexes {
@@ -479,6 +455,27 @@ final class RowCapture {
         row.imageCount = bytes.count - row.imageStart
         capturedBytes += row.imageCount
         store(row, at: existing)
+    }
+
+    /// The hook met `written`, a row this transaction wrote, about to be rewritten under its
+    /// key: its old values must build the image the transaction wrote. Between two writes of a
+    /// row in one transaction its page can be spilled to the WAL and read back from the file;
+    /// bytes edited there were read as the writer's own and bound (an attacker's review of the
+    /// twenty-fourth landing: an application's requested amount edited in the WAL frame between
+    /// its two decisions, then approved and bound). Not after a statement failed: SQLite undid
+    /// writes the capture kept (`readAtBinding`).
+    private func checkAsWritten(_ written: CapturedRow, of table: BoundTable, db: OpaquePointer) {
+        guard !readAtBinding, rewrittenUnchecked == nil, written.imageCount >= 0 else { return }
+        var old = RowImage.Builder(capacity: written.imageCount)
+        for index in table.columnIndexes {
+            var value: OpaquePointer?
+            _ = sqlite3_preupdate_old(db, index, &value)
+            old.append(value: value)
+        }
+        let same = bytes.withUnsafeBytes { all in old.equals(UnsafeRawBufferPointer(rebasing: all[written.imageStart..<(written.imageStart + written.imageCount)])) }
+        if !same {
+            rewrittenUnchecked = (tableNames[Int(written.table)], String(decoding: bytes[written.keyStart..<(written.keyStart + written.keyCount)], as: UTF8.self))
+        }
     }
 
     /// Keeps the row whose key was just appended at `keyStart` as deleted, or as to be read when
@@ -767,23 +764,19 @@ extension Store {
         verifiedScopes.passed.insert(ExactText(scope))
     }
 
-    /// Whether this transaction still expects `table`'s row with key text `key` to hold, when it
-    /// is rewritten, the bytes checked beside the writer (`RowCapture.expectBeforeRewrite`).
-    func expectsRewrite(_ table: String, key: String) -> Bool {
-        db.rowCapture?.expects(table: table, key: key) ?? false
-    }
-
-    /// After a statement meant to rewrite `table`'s row `key` (`expected`: `expectsRewrite` just
-    /// before it): it met exactly one row, and a row checked beside the writer it met under that
-    /// key, so that the hook compared the row with the bytes checked. The statement finds a row of
-    /// a table with a rowid through its key's index; a row whose key was edited in the database
-    /// file (its index still pointing at it) is met under another key, which no check expected,
-    /// and would be bound under it as this import's own (found while building the reviews
-    /// import's checks beside the writer: a beschikking's key edited after the check, the claim
-    /// paid). `refusal`: E-LEDGER in the import's words; its writes have no event yet, so the
-    /// import stops and rolls back whole.
-    func requireRewrittenAsChecked(_ table: String, key: String, expected: Bool, _ refusal: () -> DoorbraakError) throws(DoorbraakError) {
-        guard db.changes == 1, !expected || !expectsRewrite(table, key: key) else { throw refusal() }
+    /// Runs `write`, a statement meant to rewrite `table`'s row `key`, and requires that it met
+    /// exactly one row and, for a row checked beside the writer (`RowCapture.expectBeforeRewrite`),
+    /// met it under that key, so that the hook compared the row with the bytes checked. The
+    /// statement finds a row of a table with a rowid through its key's index; a row whose key was
+    /// edited in the database file (its index still pointing at it) is met under another key,
+    /// which no check expected, and would be bound under it as this import's own (found while
+    /// building the reviews import's checks beside the writer: a beschikking's key edited after
+    /// the check, the claim paid). `refusal`: E-LEDGER in the import's words; its writes have no
+    /// event yet, so the import stops and rolls back whole.
+    func rewriting(_ table: String, key: String, refusal: () -> DoorbraakError, _ write: () throws(DoorbraakError) -> Void) throws(DoorbraakError) {
+        let expected = db.rowCapture?.expects(table: table, key: key) ?? false
+        try write()
+        guard db.changes == 1, !expected || !(db.rowCapture?.expects(table: table, key: key) ?? false) else { throw refusal() }
     }
 
     /// The visitor of a comparison before money moves: a row this transaction wrote passes (it

@@ -14,22 +14,44 @@ import Testing
     /// Rewrites, in the file at `path`, the first `from` that lies within 16 bytes after `marker`
     /// with `to` (as long); returns how many it rewrote (0 or 1).
     static func rewriteInFile(_ path: String, after marker: String, from: String, to: String) -> Int {
+        rewriteInFile(path, after: Array(marker.utf8), from: Array(from.utf8), to: Array(to.utf8))
+    }
+
+    /// Rewrites, in the file at `path`, `from` with `to` (as long) where it lies within `window`
+    /// bytes after an occurrence of `marker` (the first such `from` after each): at the first
+    /// occurrence of `marker` that has one, or at the last (`last`: the newest WAL frame of a
+    /// row); returns how many it rewrote (0 or 1).
+    static func rewriteInFile(_ path: String, after marker: [UInt8], from: [UInt8], to: [UInt8], within window: Int = 16, last: Bool = false) -> Int {
         guard let data = FileManager.default.contents(atPath: path), let handle = FileHandle(forUpdatingAtPath: path) else { return 0 }
         defer { try? handle.close() }
-        let bytes = [UInt8](data), m = Array(marker.utf8), f = Array(from.utf8)
+        let bytes = [UInt8](data)
+        var hit: Int?
         var i = 0
-        while i + m.count <= bytes.count {
-            if Array(bytes[i..<(i + m.count)]) == m {
-                let start = i + m.count
-                for j in start..<min(start + 16, bytes.count - f.count) where Array(bytes[j..<(j + f.count)]) == f {
-                    try? handle.seek(toOffset: UInt64(j))
-                    handle.write(Data(to.utf8))
-                    return 1
+        while i + marker.count <= bytes.count {
+            if bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                let start = i + marker.count
+                if let j = (start..<max(start, min(start + window, bytes.count - from.count))).first(where: { bytes[$0..<($0 + from.count)].elementsEqual(from) }) {
+                    hit = j
+                    if !last { break }
                 }
             }
             i += 1
         }
-        return 0
+        guard let hit else { return 0 }
+        try? handle.seek(toOffset: UInt64(hit))
+        handle.write(Data(to))
+        return 1
+    }
+
+    /// The import stopped with E-LEDGER, its message saying each of `words`; a committed import
+    /// is an issue.
+    static func expectRefused(_ outcome: Result<ImportReport, DoorbraakError>, saying words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
+        switch outcome {
+        case .success(let report):
+            Issue.record("the import committed on a row edited after its check: \(report.new) new, \(report.rejected) rejected", sourceLocation: sourceLocation)
+        case .failure(let error):
+            #expect(error.code == .ledger && words.allSatisfy(error.message.contains), "\(error)", sourceLocation: sourceLocation)
+        }
     }
 
     /// A granted round (CH-A, CH-B) with every page in the file itself, none in the WAL, and one
@@ -77,10 +99,7 @@ import Testing
         let (s, edited, outcome) = try importEditingMilestone(from: "2027-06-30", to: "2027-06-29")
         defer { s.remove() }
         #expect(edited == 1)
-        switch outcome {
-        case .success(let report): Issue.record("the claim was settled on a row edited after its check: \(report.new) new")
-        case .failure(let error): #expect(error.code == .ledger && error.message.contains("application_milestone") && error.message.contains("rewrote"), "\(error)")
-        }
+        RewrittenAsCheckedTests.expectRefused(outcome, saying: "application_milestone", "rewrote")
         #expect(try s.sql("SELECT count(*) FROM claim") == "0")
         #expect(try s.sql("SELECT due, paid_cents FROM application_milestone WHERE application_id = 'CH-B' AND code = 'M1'") == "2027-06-29|0")
         // The edit stays an edit: `audit verify` names it.
@@ -97,10 +116,7 @@ import Testing
         let (s, edited, outcome) = try importEditingMilestone(from: "expected", to: "released")
         defer { s.remove() }
         #expect(edited == 1)
-        switch outcome {
-        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
-        case .failure(let error): #expect(error.code == .ledger && error.message.contains("no longer as it was checked"), "\(error)")
-        }
+        RewrittenAsCheckedTests.expectRefused(outcome, saying: "no longer as it was checked")
         #expect(try s.sql("SELECT count(*) FROM claim") == "0")
         #expect(try s.sql("SELECT count(*) FROM claim_refusal") == "0")
         #expect(try s.run(["audit", "verify"]).status == 1)
@@ -118,10 +134,7 @@ import Testing
         }
         defer { s.remove() }
         #expect(edited == 1)
-        switch outcome {
-        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
-        case .failure(let error): #expect(error.code == .ledger && error.message.contains("beschikking") && error.message.contains("no longer as it was checked"), "\(error)")
-        }
+        RewrittenAsCheckedTests.expectRefused(outcome, saying: "beschikking", "no longer as it was checked")
         #expect(try s.sql("SELECT count(*) FROM claim") == "0")
         #expect(try s.sql("SELECT count(*) FROM row_binding WHERE tbl = 'beschikking' AND key = 'CH-C'") == "0")
         #expect(try s.run(["audit", "verify"]).status == 1)
@@ -163,10 +176,7 @@ extension RewrittenAsCheckedTests {
         }
         defer { s.remove() }
         #expect(edited == 1)
-        switch outcome {
-        case .success(let report): Issue.record("the decision was recorded on a row edited after its check: \(report.new) new")
-        case .failure(let error): #expect(error.code == .ledger && error.message.contains("application RV-1") && error.message.contains("rewrote"), "\(error)")
-        }
+        RewrittenAsCheckedTests.expectRefused(outcome, saying: "application RV-1", "rewrote")
         #expect(try s.sql("SELECT count(*) FROM review") == "0")
         #expect(try s.sql("SELECT status, second FROM application WHERE id = 'RV-1'") == "submitted|7030")
         let verify = try s.run(["audit", "verify"])
@@ -182,10 +192,7 @@ extension RewrittenAsCheckedTests {
         }
         defer { s.remove() }
         #expect(edited == 1)
-        switch outcome {
-        case .success(let report): Issue.record("the import committed: \(report.new) new, \(report.rejected) rejected")
-        case .failure(let error): #expect(error.code == .ledger && error.message.contains("no longer as it was checked"), "\(error)")
-        }
+        RewrittenAsCheckedTests.expectRefused(outcome, saying: "no longer as it was checked")
         #expect(try s.sql("SELECT count(*) FROM review") == "0")
         #expect(try s.sql("SELECT count(*) FROM row_binding WHERE tbl = 'application' AND key = 'RV-2'") == "0")
         #expect(try s.run(["audit", "verify"]).status == 1)
@@ -217,30 +224,6 @@ extension RewrittenAsCheckedTests {
 /// writer's own (both ways, beside the writer or not). The hook now holds a row rewritten in
 /// its transaction to the image the transaction wrote (`RowCapture.checkAsWritten`).
 extension RewrittenAsCheckedTests {
-    /// Rewrites in the file at `path` the last `from` within 40 bytes after `marker`; returns
-    /// how many it rewrote (0 or 1).
-    static func rewriteLast(_ path: String, after marker: [UInt8], from: [UInt8], to: [UInt8]) -> Int {
-        guard let data = FileManager.default.contents(atPath: path), let handle = FileHandle(forUpdatingAtPath: path) else { return 0 }
-        defer { try? handle.close() }
-        let bytes = [UInt8](data)
-        var hit: Int?
-        var i = 0
-        while i + marker.count <= bytes.count {
-            if bytes[i] == marker[0], Array(bytes[i..<(i + marker.count)]) == marker {
-                let start = i + marker.count
-                for j in start..<max(start, min(start + 40, bytes.count - from.count)) where Array(bytes[j..<(j + from.count)]) == from {
-                    hit = j
-                    break
-                }
-            }
-            i += 1
-        }
-        guard let hit else { return 0 }
-        try? handle.seek(toOffset: UInt64(hit))
-        handle.write(Data(to))
-        return 1
-    }
-
     @Test func aRowEditedInTheWALBetweenTwoWritesOfOneTransactionIsNotBound() throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -269,7 +252,7 @@ extension RewrittenAsCheckedTests {
         for i in 2...200 { try approve("RV-\(i)", by: "3311") }
         try churn()
         // requested_cents 10,000,000 (00 98 96 80) → 20,000,000 (01 31 2D 00) in the newest frame of RV-1's row.
-        let edited = RewrittenAsCheckedTests.rewriteLast(s.db + "-wal", after: Array("RV-1payout-test".utf8), from: [0x00, 0x98, 0x96, 0x80], to: [0x01, 0x31, 0x2D, 0x00])
+        let edited = RewrittenAsCheckedTests.rewriteInFile(s.db + "-wal", after: Array("RV-1payout-test".utf8), from: [0x00, 0x98, 0x96, 0x80], to: [0x01, 0x31, 0x2D, 0x00], within: 40, last: true)
         #expect(edited == 1)
         try churn()
         do throws(DoorbraakError) {
